@@ -1,0 +1,5 @@
+import Vapor
+
+enum API {
+    static func register(on app: Application) throws {}
+}

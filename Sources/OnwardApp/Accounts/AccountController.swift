@@ -1,0 +1,146 @@
+import Fluent
+import OnwardCore
+import Vapor
+
+/// One's own account: profile, password, API tokens. Every role has these.
+struct AccountController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(.profile, use: profilePage)
+        routes.post(.profile, use: updateProfile)
+        routes.get(.password, use: passwordPage)
+        routes.post(.password, use: changePassword)
+        routes.get(.tokens, use: tokensPage)
+        routes.post(.tokens, use: createToken)
+        routes.post(.revokeToken(id: SiteURL.key(SiteURL.Parameter.id)), use: revokeToken)
+    }
+
+    // MARK: Profile
+
+    struct ProfilePage: Encodable {
+        let action: String
+        let email: String
+        let role: String
+        let cohort: String?
+        let name: String
+        let timeZone: String
+        let githubLogin: String
+        let stacks: String
+        let bio: String
+        let timeZones: [SelectOption]
+        let maximumBioLength: Int
+        let errors: FormErrors
+    }
+
+    private func profilePage(_ user: UserModel, form: ProfileForm?, errors: FormErrors) -> ProfilePage {
+        let zone = form?.time_zone ?? user.timeZone
+        return ProfilePage(
+            action: SiteURL.profile.path, email: user.email, role: user.role.title, cohort: user.cohort?.name,
+            name: form?.name ?? user.name, timeZone: zone, githubLogin: form?.github_login ?? user.githubLogin ?? "",
+            stacks: form?.stacks ?? user.stacks.joined(separator: ", "), bio: form?.bio ?? user.bio,
+            timeZones: TimeZones.all.map { SelectOption(value: $0, label: $0, selected: $0 == zone) },
+            maximumBioLength: ProfileDraft.maximumBioLength, errors: errors)
+    }
+
+    func profilePage(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        try await user.$cohort.load(on: req.db)
+        return try await req.render("accounts/profile", profilePage(user, form: nil, errors: .none), title: "Your profile")
+    }
+
+    func updateProfile(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.form(ProfileForm.self)
+        do {
+            let draft = try ProfileDraft.validate(
+                name: form.name ?? "", timeZone: form.time_zone ?? "", githubLogin: form.github_login ?? "",
+                stacks: form.stacks ?? "", bio: form.bio ?? "")
+            try await Accounts(req: req).updateProfile(of: user, with: draft)
+            return req.redirect(to: .profile, flash: "Your profile is saved.")
+        } catch let errors as ValidationErrors {
+            try await user.$cohort.load(on: req.db)
+            return try await req.render("accounts/profile", profilePage(user, form: form, errors: FormErrors(errors)), title: "Your profile", status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: Password
+
+    struct PasswordPage: Encodable {
+        let action: String
+        let minimumPasswordLength: Int
+        let errors: FormErrors
+    }
+
+    func passwordPage(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        return try await req.render("accounts/password", PasswordPage(action: SiteURL.password.path, minimumPasswordLength: AccountRules.minimumPasswordLength, errors: .none), title: "Change your password")
+    }
+
+    func changePassword(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.form(PasswordForm.self)
+        do {
+            try await Accounts(req: req).changePassword(of: user, current: form.current_password ?? "", new: form.password ?? "", confirmation: form.password_confirmation ?? "")
+            return req.redirect(to: .password, flash: "Your password is changed.")
+        } catch let errors as ValidationErrors {
+            let page = PasswordPage(action: SiteURL.password.path, minimumPasswordLength: AccountRules.minimumPasswordLength, errors: FormErrors(errors))
+            return try await req.render("accounts/password", page, title: "Change your password", status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: API tokens
+
+    struct TokensPage: Encodable {
+        struct Token: Encodable {
+            let name: String
+            let prefix: String
+            let created: String
+            let lastUsed: String?
+            let revokeAction: String
+        }
+        let action: String
+        let tokens: [Token]
+        let hasTokens: Bool
+        let newToken: String?
+        let name: String
+        let apiDocument: String
+        let errors: FormErrors
+    }
+
+    private func tokensPage(req: Request, user: UserModel, newToken: String?, name: String, errors: FormErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let zone = user.timeZone
+        let tokens = try await Accounts(req: req).tokens(of: user).map {
+            TokensPage.Token(
+                name: $0.name, prefix: $0.prefix, created: $0.createdAt.map { Formats.dayAndTime($0, zone: zone) } ?? "",
+                lastUsed: $0.lastUsedAt.map { Formats.dayAndTime($0, zone: zone) },
+                revokeAction: SiteURL.revokeToken(id: $0.requireIDString).path)
+        }
+        let page = TokensPage(action: SiteURL.tokens.path, tokens: tokens, hasTokens: !tokens.isEmpty, newToken: newToken, name: name, apiDocument: SiteURL.openAPIDocument.path, errors: errors)
+        return try await req.render("accounts/tokens", page, title: "API tokens", status: status)
+    }
+
+    func tokensPage(req: Request) async throws -> Response {
+        try await tokensPage(req: req, user: req.requireUser(), newToken: nil, name: "", errors: .none)
+    }
+
+    func createToken(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.form(TokenForm.self)
+        do {
+            let (_, token) = try await Accounts(req: req).createToken(for: user, name: form.name ?? "")
+            // Shown once, on this response only; it is never stored.
+            return try await tokensPage(req: req, user: user, newToken: token, name: "", errors: .none, status: .created)
+        } catch let errors as ValidationErrors {
+            return try await tokensPage(req: req, user: user, newToken: nil, name: form.name ?? "", errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+
+    func revokeToken(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        try await Accounts(req: req).revokeToken(id: req.parameter(SiteURL.Parameter.id), of: user)
+        return req.redirect(to: .tokens, flash: "The token is revoked: anything using it is now refused.")
+    }
+}
+
+extension APITokenModel {
+    var requireIDString: String { id!.uuidString }
+}

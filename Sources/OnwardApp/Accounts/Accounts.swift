@@ -1,0 +1,238 @@
+import Crypto
+import Fluent
+import Foundation
+import OnwardCore
+import Vapor
+
+/// The accounts use cases. Each one owns its transaction: a controller or an API handler checks
+/// who is asking, calls one of these, and shows the result.
+struct Accounts {
+    let db: any Database
+    let now: Date
+    let hasher: AsyncPasswordHasher
+    let decoyHash: String
+
+    init(req: Request) {
+        self.db = req.db
+        self.now = req.now
+        self.hasher = req.password.async
+        self.decoyHash = req.application.decoyPasswordHash
+    }
+
+    // MARK: Sign-in
+
+    /// Checks an email and password. Unknown email and wrong password fail alike, after the same
+    /// amount of work. Five failures in fifteen minutes lock the account until the window passes.
+    func signIn(email rawEmail: String, password: String) async throws -> UserModel {
+        let email = AccountRules.normalizedEmail(rawEmail)
+        let since = now.addingTimeInterval(-SignInThrottle.window)
+        let failures = try await SignInFailureModel.query(on: db)
+            .filter(\.$email == email).filter(\.$failedAt > since)
+            .all(\.$failedAt)
+        if let until = SignInThrottle.lockedUntil(failures: failures, now: now) {
+            throw AppError.tooManySignIns(until: until, now: now)
+        }
+        let user = try await UserModel.query(on: db).filter(\.$email == email).first()
+        let hash = user?.passwordHash ?? decoyHash
+        let verified = (try? await hasher.verify(password, created: hash)) ?? false
+        guard let user, verified else {
+            try await SignInFailureModel(email: email, failedAt: now).create(on: db)
+            throw AppError(status: .unauthorized, code: "invalid_credentials", message: "That email and password do not match an account.", field: "email")
+        }
+        try await SignInFailureModel.query(on: db).filter(\.$email == email).delete()
+        return user
+    }
+
+    // MARK: Invitations
+
+    struct SentInvitation {
+        let invitation: InvitationModel
+        let link: String
+    }
+
+    /// Invites `email` as `role`. Writes the invitation and its outbox message together.
+    func invite(email rawEmail: String, role: Role?, cohortID rawCohortID: String?, by admin: UserModel, link: (String) -> String) async throws -> SentInvitation {
+        var errors = ValidationErrors()
+        let email = AccountRules.validateEmail(rawEmail, into: &errors)
+        if role == nil { errors.add("role", "Choose a role.") }
+        var cohort: CohortModel?
+        if let raw = rawCohortID, !raw.isEmpty {
+            cohort = try await UUID(uuidString: raw).asyncFlatMap { try await CohortModel.find($0, on: db) }
+            if cohort == nil { errors.add("cohort_id", "Choose a cohort from the list.") }
+        } else if role?.needsCohort == true {
+            errors.add("cohort_id", "A graduate belongs to a cohort: choose one.")
+        }
+        if errors.message(for: "email") == nil, try await UserModel.query(on: db).filter(\.$email == email).count() > 0 {
+            errors.add("email", "Someone already has an account with this email address.")
+        }
+        try errors.throwIfAny()
+
+        let token = Data([UInt8].random(count: 32)).base64URLEncodedString()
+        let url = link(token)
+        let cohortName = cohort?.name
+        let invitation = InvitationModel(
+            email: email, role: role!, cohortID: try cohort?.requireID(), tokenHash: Self.hash(token),
+            invitedByID: try admin.requireID(), expiresAt: InvitationRules.expiry(from: now))
+        try await db.transaction { db in
+            try await invitation.create(on: db)
+            let message = OutboxMessageModel(
+                toEmail: email,
+                subject: "You're invited to Onward",
+                body: """
+                \(admin.name) has invited you to Onward as a \(role!.title.lowercased())\(cohortName.map { " in \($0)" } ?? "").
+
+                Set your name and password here (the link works once, for 7 days):
+                \(url)
+                """,
+                topic: "invitation", subjectID: try invitation.requireID())
+            try await message.create(on: db)
+        }
+        return SentInvitation(invitation: invitation, link: url)
+    }
+
+    /// The invitation for a token, if it can still be used.
+    func usableInvitation(token: String) async throws -> InvitationModel {
+        guard let invitation = try await InvitationModel.query(on: db).filter(\.$tokenHash == Self.hash(token)).with(\.$cohort).first() else {
+            throw InvitationError.unknown
+        }
+        switch invitation.status(now: now) {
+        case .pending: return invitation
+        case .accepted: throw InvitationError.alreadyAccepted
+        case .expired: throw InvitationError.expired
+        }
+    }
+
+    /// Accepts an invitation: creates the account and uses up the invitation, in one transaction.
+    /// Two browsers racing with one link: only one wins.
+    func accept(token: String, name rawName: String, password: String, confirmation: String) async throws -> UserModel {
+        let invitation = try await usableInvitation(token: token)
+        var errors = ValidationErrors()
+        let name = AccountRules.validateName(rawName, into: &errors)
+        AccountRules.validateNewPassword(password, confirmation: confirmation, into: &errors)
+        try errors.throwIfAny()
+        let hash = try await hasher.hash(password)
+        let user = UserModel(
+            email: invitation.email, name: name, passwordHash: hash, role: invitation.role,
+            cohortID: invitation.$cohort.id, timeZone: invitation.cohort?.timeZone ?? "UTC")
+        let now = self.now
+        try await db.transaction { db in
+            guard try await UserModel.query(on: db).filter(\.$email == invitation.email).count() == 0 else {
+                throw InvitationError.emailAlreadyRegistered
+            }
+            try await InvitationModel.query(on: db)
+                .set(\.$acceptedAt, to: now)
+                .filter(\.$id == invitation.requireID())
+                .filter(\.$acceptedAt == nil)
+                .update()
+            // Re-read inside the transaction: if another request used the link first, stop here.
+            guard let fresh = try await InvitationModel.find(invitation.requireID(), on: db), fresh.acceptedAt == now else {
+                throw InvitationError.alreadyAccepted
+            }
+            try await user.create(on: db)
+        }
+        return user
+    }
+
+    // MARK: Profile and password
+
+    func updateProfile(of user: UserModel, with draft: ProfileDraft) async throws {
+        user.name = draft.name
+        user.timeZone = draft.timeZone
+        user.githubLogin = draft.githubLogin
+        user.stacks = draft.stacks
+        user.bio = draft.bio
+        try await user.save(on: db)
+    }
+
+    func changePassword(of user: UserModel, current: String, new: String, confirmation: String) async throws {
+        var errors = ValidationErrors()
+        if !((try? await hasher.verify(current, created: user.passwordHash)) ?? false) {
+            errors.add("current_password", "That is not your current password.")
+        }
+        AccountRules.validateNewPassword(new, confirmation: confirmation, into: &errors)
+        try errors.throwIfAny()
+        user.passwordHash = try await hasher.hash(new)
+        try await user.save(on: db)
+    }
+
+    // MARK: API tokens
+
+    /// Makes a token for `user`. The token itself is returned once and never stored.
+    func createToken(for user: UserModel, name rawName: String) async throws -> (APITokenModel, String) {
+        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        var errors = ValidationErrors()
+        if name.isEmpty { errors.add("name", "Name the token after what will use it, for example 'my laptop'.") }
+        if name.count > 80 { errors.add("name", "Keep the name under 80 characters.") }
+        try errors.throwIfAny()
+        let token = "onw_" + Data([UInt8].random(count: 32)).base64URLEncodedString()
+        let model = APITokenModel(userID: try user.requireID(), name: name, tokenHash: Self.hash(token), prefix: String(token.prefix(10)))
+        try await model.create(on: db)
+        return (model, token)
+    }
+
+    func tokens(of user: UserModel) async throws -> [APITokenModel] {
+        try await APITokenModel.query(on: db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all()
+    }
+
+    /// Revokes one of `user`'s own tokens; another person's token is "not found".
+    func revokeToken(id rawID: String, of user: UserModel) async throws {
+        guard let id = UUID(uuidString: rawID),
+              let token = try await APITokenModel.query(on: db).filter(\.$id == id).filter(\.$user.$id == user.requireID()).first() else {
+            throw AppError.notFound("There is no such token.")
+        }
+        try await token.delete(on: db)
+    }
+
+    /// The person a token belongs to, noting when it was last used.
+    func user(forToken token: String) async throws -> UserModel? {
+        guard let model = try await APITokenModel.query(on: db).filter(\.$tokenHash == Self.hash(token)).with(\.$user).first() else { return nil }
+        if model.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            model.lastUsedAt = now
+            try await model.save(on: db)
+        }
+        return model.user
+    }
+
+    // MARK: Cohorts and coaches
+
+    func createCohort(_ draft: CohortDraft) async throws -> CohortModel {
+        let cohort = CohortModel(draft: draft)
+        try await cohort.create(on: db)
+        return cohort
+    }
+
+    /// Assigns a coach to a graduate. Assigning twice is harmless.
+    func assign(coachID rawCoach: String, graduateID rawGraduate: String) async throws -> CoachAssignmentModel {
+        var errors = ValidationErrors()
+        let coach = try await UUID(uuidString: rawCoach).asyncFlatMap { try await UserModel.find($0, on: db) }
+        let graduate = try await UUID(uuidString: rawGraduate).asyncFlatMap { try await UserModel.find($0, on: db) }
+        if coach?.role != .coach { errors.add("coach_id", "Choose a coach from the list.") }
+        if graduate?.role != .graduate { errors.add("graduate_id", "Choose a graduate from the list.") }
+        try errors.throwIfAny()
+        if let existing = try await CoachAssignmentModel.query(on: db)
+            .filter(\.$coach.$id == coach!.requireID()).filter(\.$graduate.$id == graduate!.requireID()).first() {
+            return existing
+        }
+        let assignment = CoachAssignmentModel(coachID: try coach!.requireID(), graduateID: try graduate!.requireID())
+        try await assignment.create(on: db)
+        return assignment
+    }
+
+    func unassign(id rawID: String) async throws {
+        guard let id = UUID(uuidString: rawID), let assignment = try await CoachAssignmentModel.find(id, on: db) else {
+            throw AppError.notFound("There is no such coach assignment.")
+        }
+        try await assignment.delete(on: db)
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

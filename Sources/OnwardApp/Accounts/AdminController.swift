@@ -1,0 +1,264 @@
+import Fluent
+import OnwardCore
+import Vapor
+
+/// What an admin runs: cohorts, invitations, people and coach assignments.
+struct AdminController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(.adminHome, use: overview)
+        routes.get(.cohorts, use: cohortsPage)
+        routes.post(.cohorts, use: createCohort)
+        routes.get(.cohort(id: SiteURL.key(SiteURL.Parameter.id)), use: cohortPage)
+        routes.get(.invitations, use: invitationsPage)
+        routes.post(.invitations, use: invite)
+        routes.get(.people, use: peoplePage)
+        routes.post(.assignments, use: assign)
+        routes.post(.removeAssignment(id: SiteURL.key(SiteURL.Parameter.id)), use: unassign)
+    }
+
+    // MARK: Overview
+
+    struct OverviewPage: Encodable {
+        struct Figure: Encodable {
+            let label: String
+            let value: Int
+            let url: String
+        }
+        let figures: [Figure]
+        let inviteURL: String
+        let cohortsURL: String
+    }
+
+    func overview(req: Request) async throws -> Response {
+        let roles = try await UserModel.query(on: req.db).all(\.$role)
+        let cohorts = try await CohortModel.query(on: req.db).count()
+        let pending = try await InvitationModel.query(on: req.db).filter(\.$acceptedAt == nil).filter(\.$expiresAt > req.now).count()
+        func count(_ role: Role) -> Int { roles.filter { $0 == role }.count }
+        let page = OverviewPage(
+            figures: [
+                .init(label: "Cohorts", value: cohorts, url: SiteURL.cohorts.path),
+                .init(label: "Graduates", value: count(.graduate), url: SiteURL.people.path),
+                .init(label: "Coaches", value: count(.coach), url: SiteURL.people.path),
+                .init(label: "Partners", value: count(.partner), url: SiteURL.people.path),
+                .init(label: "Pending invitations", value: pending, url: SiteURL.invitations.path),
+            ],
+            inviteURL: SiteURL.invitations.path, cohortsURL: SiteURL.cohorts.path)
+        return try await req.render("accounts/admin-overview", page, title: "Overview")
+    }
+
+    // MARK: Cohorts
+
+    struct CohortsPage: Encodable {
+        struct Row: Encodable {
+            let name: String
+            let url: String
+            let courseEnd: String
+            let timeZone: String
+            let standupTime: String
+            let graduates: Int
+        }
+        let cohorts: [Row]
+        let hasCohorts: Bool
+        let action: String
+        let form: CohortForm
+        let timeZones: [SelectOption]
+        let errors: FormErrors
+    }
+
+    private func cohortsPage(req: Request, form: CohortForm, errors: FormErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let cohorts = try await CohortModel.query(on: req.db).sort(\.$courseEndDate, .descending).all()
+        let graduateCohorts = try await UserModel.query(on: req.db).filter(\.$role == .graduate).all(\.$cohort.$id)
+        let rows = cohorts.map { cohort in
+            CohortsPage.Row(
+                name: cohort.name, url: SiteURL.cohort(id: cohort.id!.uuidString).path, courseEnd: Formats.day(iso: cohort.courseEndDate),
+                timeZone: cohort.timeZone, standupTime: cohort.standupTime, graduates: graduateCohorts.filter { $0 == cohort.id }.count)
+        }
+        let zone = form.time_zone ?? "Europe/London"
+        let page = CohortsPage(
+            cohorts: rows, hasCohorts: !rows.isEmpty, action: SiteURL.cohorts.path, form: form,
+            timeZones: TimeZones.all.map { SelectOption(value: $0, label: $0, selected: $0 == zone) }, errors: errors)
+        return try await req.render("accounts/cohorts", page, title: "Cohorts", status: status)
+    }
+
+    func cohortsPage(req: Request) async throws -> Response {
+        try await cohortsPage(req: req, form: CohortForm(standup_time: CohortDraft.defaultStandupTime.description), errors: .none)
+    }
+
+    func createCohort(req: Request) async throws -> Response {
+        let form = try req.form(CohortForm.self)
+        do {
+            let draft = try CohortDraft.validate(name: form.name ?? "", courseEndDate: form.course_end_date ?? "", timeZone: form.time_zone ?? "", standupTime: form.standup_time)
+            let cohort = try await Accounts(req: req).createCohort(draft)
+            return req.redirect(to: .cohort(id: cohort.id!.uuidString), flash: "Cohort \(cohort.name) is created. Invite its graduates next.")
+        } catch let errors as ValidationErrors {
+            return try await cohortsPage(req: req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+
+    struct CohortPage: Encodable {
+        struct Coach: Encodable {
+            let name: String
+            let removeAction: String
+        }
+        struct Graduate: Encodable {
+            let id: String
+            let name: String
+            let email: String
+            let url: String
+            let coaches: [Coach]
+            let hasCoaches: Bool
+            let assignable: [SelectOption]
+            let canAssign: Bool
+        }
+        let name: String
+        let courseEnd: String
+        let timeZone: String
+        let standupTime: String
+        let graduates: [Graduate]
+        let hasGraduates: Bool
+        let assignAction: String
+        let inviteURL: String
+        let pendingInvitations: Int
+    }
+
+    func cohortPage(req: Request) async throws -> Response {
+        guard let id = UUID(uuidString: try req.parameter(SiteURL.Parameter.id)), let cohort = try await CohortModel.find(id, on: req.db) else {
+            throw AppError.notFound("There is no such cohort.")
+        }
+        let graduates = try await UserModel.query(on: req.db).filter(\.$cohort.$id == id).filter(\.$role == .graduate).sort(\.$name).all()
+        let coaches = try await UserModel.query(on: req.db).filter(\.$role == .coach).sort(\.$name).all()
+        let assignments = try await CoachAssignmentModel.query(on: req.db).filter(\.$graduate.$id ~~ graduates.compactMap(\.id)).all()
+        let pending = try await InvitationModel.query(on: req.db).filter(\.$cohort.$id == id).filter(\.$acceptedAt == nil).filter(\.$expiresAt > req.now).count()
+        let coachNames = Dictionary(uniqueKeysWithValues: coaches.map { ($0.id!, $0.name) })
+        let rows = graduates.map { graduate in
+            let mine = assignments.filter { $0.$graduate.id == graduate.id }
+            let assigned = Set(mine.map(\.$coach.id))
+            let mineCoaches = mine.map { CohortPage.Coach(name: coachNames[$0.$coach.id] ?? "", removeAction: SiteURL.removeAssignment(id: $0.id!.uuidString).path) }
+            let assignable = coaches.filter { !assigned.contains($0.id!) }.map { SelectOption(value: $0.requireIDString, label: $0.name, selected: false) }
+            return CohortPage.Graduate(
+                id: graduate.requireIDString, name: graduate.name, email: graduate.email, url: SiteURL.person(id: graduate.requireIDString).path,
+                coaches: mineCoaches, hasCoaches: !mineCoaches.isEmpty, assignable: assignable, canAssign: !assignable.isEmpty)
+        }
+        let page = CohortPage(
+            name: cohort.name, courseEnd: Formats.day(iso: cohort.courseEndDate), timeZone: cohort.timeZone, standupTime: cohort.standupTime,
+            graduates: rows, hasGraduates: !rows.isEmpty, assignAction: SiteURL.assignments.path, inviteURL: SiteURL.invitations.path + "?cohort_id=" + id.uuidString,
+            pendingInvitations: pending)
+        return try await req.render("accounts/cohort", page, title: cohort.name)
+    }
+
+    // MARK: Invitations
+
+    struct InvitationsPage: Encodable {
+        struct Row: Encodable {
+            let email: String
+            let role: String
+            let cohort: String?
+            let status: String
+            let sent: String
+            let link: String?
+        }
+        let action: String
+        let form: InvitationForm
+        let roles: [SelectOption]
+        let cohorts: [SelectOption]
+        let invitations: [Row]
+        let hasInvitations: Bool
+        let errors: FormErrors
+        let sent: Sent?
+
+        struct Sent: Encodable {
+            let email: String
+            let link: String
+            let expires: String
+        }
+    }
+
+    private func invitationsPage(req: Request, form: InvitationForm, errors: FormErrors, sent: InvitationsPage.Sent? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let admin = try req.requireUser()
+        let invitations = try await InvitationModel.query(on: req.db).with(\.$cohort).sort(\.$createdAt, .descending).limit(200).all()
+        let messages = try await OutboxMessageModel.query(on: req.db).filter(\.$topic == "invitation").filter(\.$subjectID ~~ invitations.compactMap(\.id)).all()
+        let links = Dictionary(messages.compactMap { m in m.subjectID.map { ($0, m.body) } }, uniquingKeysWith: { a, _ in a })
+        let cohorts = try await CohortModel.query(on: req.db).sort(\.$courseEndDate, .descending).all()
+        let rows = invitations.map { invitation in
+            let status = invitation.status(now: req.now)
+            return InvitationsPage.Row(
+                email: invitation.email, role: invitation.role.title, cohort: invitation.cohort?.name, status: status.rawValue,
+                sent: invitation.createdAt.map { Formats.dayAndTime($0, zone: admin.timeZone) } ?? "",
+                link: status == .pending ? links[invitation.id!].flatMap(Self.link(in:)) : nil)
+        }
+        let page = InvitationsPage(
+            action: SiteURL.invitations.path, form: form,
+            roles: Role.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == (form.role ?? Role.graduate.rawValue)) },
+            cohorts: cohorts.map { SelectOption(value: $0.id!.uuidString, label: $0.name, selected: $0.id?.uuidString == form.cohort_id) },
+            invitations: rows, hasInvitations: !rows.isEmpty, errors: errors, sent: sent)
+        return try await req.render("accounts/invitations", page, title: "Invitations", status: status)
+    }
+
+    /// The invitation link in an outbox message's body (its last line).
+    static func link(in body: String) -> String? {
+        body.split(separator: "\n").last.map(String.init).flatMap { $0.hasPrefix("http") ? $0 : nil }
+    }
+
+    func invitationsPage(req: Request) async throws -> Response {
+        let cohortID = try? req.query.get(String.self, at: "cohort_id")
+        return try await invitationsPage(req: req, form: InvitationForm(cohort_id: cohortID), errors: .none)
+    }
+
+    func invite(req: Request) async throws -> Response {
+        let admin = try req.requireUser()
+        let form = try req.form(InvitationForm.self)
+        do {
+            let sent = try await Accounts(req: req).invite(
+                email: form.email ?? "", role: form.role.flatMap(Role.init(rawValue:)), cohortID: form.cohort_id, by: admin,
+                link: { SiteURL.invitation(token: $0).absolute(on: req) })
+            let shown = InvitationsPage.Sent(email: sent.invitation.email, link: sent.link, expires: Formats.dayAndTime(sent.invitation.expiresAt, zone: admin.timeZone))
+            return try await invitationsPage(req: req, form: InvitationForm(role: form.role, cohort_id: form.cohort_id), errors: .none, sent: shown, status: .created)
+        } catch let errors as ValidationErrors {
+            return try await invitationsPage(req: req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: People and coach assignments
+
+    struct PeoplePage: Encodable {
+        struct Row: Encodable {
+            let name: String
+            let email: String
+            let role: String
+            let cohort: String?
+            let url: String
+        }
+        let people: [Row]
+        let inviteURL: String
+    }
+
+    func peoplePage(req: Request) async throws -> Response {
+        let people = try await AccountsPolicy(db: req.db).visiblePeople(for: req.requireUser())
+        let page = PeoplePage(
+            people: people.map { .init(name: $0.name, email: $0.email, role: $0.role.title, cohort: $0.cohort?.name, url: SiteURL.person(id: $0.requireIDString).path) },
+            inviteURL: SiteURL.invitations.path)
+        return try await req.render("accounts/people", page, title: "People")
+    }
+
+    func assign(req: Request) async throws -> Response {
+        let form = try req.form(AssignmentForm.self)
+        let accounts = Accounts(req: req)
+        do {
+            let assignment = try await accounts.assign(coachID: form.coach_id ?? "", graduateID: form.graduate_id ?? "")
+            let graduate = try await assignment.$graduate.get(on: req.db)
+            let coach = try await assignment.$coach.get(on: req.db)
+            let back = graduate.$cohort.id.map { SiteURL.cohort(id: $0.uuidString) } ?? .people
+            return req.redirect(to: back, flash: "\(coach.name) now coaches \(graduate.name).")
+        } catch let errors as ValidationErrors {
+            return req.redirect(to: SiteURL.cohorts.path).flash(.error, errors.errors.map(\.message).joined(separator: " "), on: req)
+        }
+    }
+
+    func unassign(req: Request) async throws -> Response {
+        let id = try req.parameter(SiteURL.Parameter.id)
+        let assignment = try await UUID(uuidString: id).asyncFlatMap { try await CoachAssignmentModel.query(on: req.db).filter(\.$id == $0).with(\.$graduate).with(\.$coach).first() }
+        try await Accounts(req: req).unassign(id: id)
+        let back = assignment?.graduate.$cohort.id.map { SiteURL.cohort(id: $0.uuidString) } ?? .people
+        return req.redirect(to: back, flash: "\(assignment?.coach.name ?? "The coach") no longer coaches \(assignment?.graduate.name ?? "that graduate").")
+    }
+}

@@ -1,0 +1,68 @@
+import Fluent
+import OnwardCore
+import Vapor
+
+/// Signing in and out, and the front door.
+struct SessionController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(.home, use: home)
+        routes.get(.signIn, use: signInPage)
+        routes.post(.signIn, use: signIn)
+        routes.post(.signOut, use: signOut)
+    }
+
+    /// The front door sends each person to their own home.
+    func home(req: Request) async throws -> Response {
+        guard let user = req.auth.get(UserModel.self) else { return req.redirect(to: SiteURL.signIn.path) }
+        return req.redirect(to: Self.home(for: user.role).path)
+    }
+
+    static func home(for role: Role) -> SiteURL {
+        switch role {
+        case .graduate: .graduateHome
+        case .coach: .coachHome
+        case .partner: .partnerHome
+        case .admin: .adminHome
+        }
+    }
+
+    struct SignInPage: Encodable {
+        let action: String
+        let email: String
+        let next: String
+        let errors: FormErrors
+    }
+
+    func signInPage(req: Request) async throws -> Response {
+        if let user = req.auth.get(UserModel.self) {
+            return req.redirect(to: Self.home(for: user.role).path)
+        }
+        let next = Self.safeNext(try? req.query.get(String.self, at: "next")) ?? ""
+        return try await req.render("accounts/sign-in", SignInPage(action: SiteURL.signIn.path, email: "", next: next, errors: .none), title: "Sign in")
+    }
+
+    func signIn(req: Request) async throws -> Response {
+        let form = try req.form(SignInForm.self)
+        do {
+            let user = try await Accounts(req: req).signIn(email: form.email ?? "", password: form.password ?? "")
+            req.auth.login(user)
+            let destination = Self.safeNext(form.next) ?? Self.home(for: user.role).path
+            return req.redirect(to: destination)
+        } catch let error as AppError {
+            let page = SignInPage(action: SiteURL.signIn.path, email: form.email ?? "", next: Self.safeNext(form.next) ?? "", errors: FormErrors(error))
+            return try await req.render("accounts/sign-in", page, title: "Sign in", status: error.status)
+        }
+    }
+
+    func signOut(req: Request) async throws -> Response {
+        req.auth.logout(UserModel.self)
+        req.session.destroy()
+        return req.redirect(to: .signIn, flash: "You have signed out.")
+    }
+
+    /// Only a path on this site: never another host ("//evil.example" or "https://...").
+    static func safeNext(_ raw: String?) -> String? {
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.hasPrefix("/\\"), !raw.contains("\n"), !raw.contains("\r") else { return nil }
+        return raw
+    }
+}

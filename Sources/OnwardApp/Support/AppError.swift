@@ -1,0 +1,121 @@
+import Fluent
+import OnwardCore
+import OpenAPIRuntime
+import Vapor
+
+/// An error a person can act on: the HTTP status, a stable code for API clients, a sentence for
+/// people, and the field it concerns. Every error that leaves Onward is turned into one of these
+/// in one place (`AppError.init(from:)`), for a page and for the API alike.
+struct AppError: Error, Sendable, Equatable {
+    let status: HTTPResponseStatus
+    let code: String
+    let message: String
+    var field: String?
+
+    static func notFound(_ message: String = "There is nothing here. The link may be wrong, or the page may have moved.") -> AppError {
+        AppError(status: .notFound, code: "not_found", message: message)
+    }
+
+    static let notSignedIn = AppError(status: .unauthorized, code: "unauthorized", message: "Sign in to continue.")
+
+    static let badToken = AppError(status: .unauthorized, code: "unauthorized", message: "Send a valid API token as 'Authorization: Bearer <token>'. Tokens are made on your account's API tokens page.")
+
+    static let csrf = AppError(status: .forbidden, code: "csrf", message: "This form has expired or did not come from Onward. Go back, reload the page and try again.")
+
+    static func invalid(_ field: String, _ message: String) -> AppError {
+        AppError(status: .unprocessableEntity, code: "invalid", message: message, field: field)
+    }
+
+    static func tooManySignIns(until: Date, now: Date) -> AppError {
+        let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
+        return AppError(
+            status: .tooManyRequests, code: "too_many_attempts",
+            message: "Too many failed sign-ins for this account. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").",
+            field: "email")
+    }
+}
+
+extension AppError {
+    /// The one mapping from anything thrown to what a person is told.
+    init(from error: any Error) {
+        switch error {
+        case let error as AppError:
+            self = error
+        case let error as ValidationErrors:
+            let first = error.errors.first
+            self = AppError(status: .unprocessableEntity, code: "invalid", message: first?.message ?? "Check the form.", field: first?.field)
+        case let error as InvitationError:
+            switch error {
+            case .unknown: self = .notFound("This invitation link is not valid. Check you copied all of it, or ask for a new one.")
+            case .alreadyAccepted: self = AppError(status: .gone, code: "invitation_used", message: "This invitation has already been used. Sign in instead.")
+            case .expired: self = AppError(status: .gone, code: "invitation_expired", message: "This invitation has expired. Ask your bootcamp's admin for a new one.")
+            case .emailAlreadyRegistered: self = .invalid("email", "Someone already has an account with this email address.")
+            }
+        case let error as ServerError:
+            // The API's generated layer wraps what a handler threw, or what it could not decode.
+            if let inner = error.underlyingError as? DecodingError {
+                self = AppError(decoding: inner)
+            } else if error.underlyingError is AppError || error.underlyingError is ValidationErrors || error.underlyingError is InvitationError {
+                self = AppError(from: error.underlyingError)
+            } else if let abort = error.underlyingError as? any AbortError {
+                self = AppError(status: abort.status, code: AppError.code(for: abort.status), message: abort.reason)
+            } else {
+                self = AppError(status: .badRequest, code: "bad_request", message: "The request could not be read: \(error.causeDescription)")
+            }
+        case let error as DecodingError:
+            self = AppError(decoding: error)
+        case let abort as any AbortError:
+            let message = abort.status == .payloadTooLarge ? "The request body is too large." : abort.reason
+            self = AppError(status: abort.status, code: AppError.code(for: abort.status), message: message)
+        default:
+            self = AppError(status: .internalServerError, code: "internal", message: "Something went wrong on our side. It has been logged; please try again.")
+        }
+    }
+
+    init(decoding error: DecodingError) {
+        switch error {
+        case .keyNotFound(let key, let context):
+            let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+            self = AppError(status: .badRequest, code: "missing_field", message: "'\(path)' is required.", field: path)
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            self = AppError(status: .badRequest, code: "invalid_type", message: "'\(path)' has the wrong type.", field: path.isEmpty ? nil : path)
+        case .dataCorrupted(let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            if path.isEmpty {
+                self = AppError(status: .badRequest, code: "malformed_json", message: "The body is not valid JSON.")
+            } else {
+                self = AppError(status: .badRequest, code: "invalid_value", message: "'\(path)' is not a valid value.", field: path)
+            }
+        @unknown default:
+            self = AppError(status: .badRequest, code: "bad_request", message: "The request could not be read.")
+        }
+    }
+
+    static func code(for status: HTTPResponseStatus) -> String {
+        switch status.code {
+        case 400: "bad_request"
+        case 401: "unauthorized"
+        case 403: "forbidden"
+        case 404: "not_found"
+        case 405: "method_not_allowed"
+        case 413: "payload_too_large"
+        case 415: "unsupported_media_type"
+        case 422: "invalid"
+        case 429: "too_many_attempts"
+        default: status.code >= 500 ? "internal" : "error"
+        }
+    }
+
+    /// The JSON body every API error has.
+    struct Body: Content {
+        struct Detail: Content {
+            let code: String
+            let message: String
+            let field: String?
+        }
+        let error: Detail
+    }
+
+    var body: Body { Body(error: .init(code: code, message: message, field: field)) }
+}

@@ -1,0 +1,78 @@
+import Vapor
+
+/// Security headers on every response, errors included.
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        return response
+    }
+}
+
+/// Turns every error into a page or a JSON error, through `AppError`. API paths get JSON
+/// (`{"error": {"code", "message", "field"}}`); everything else gets the error page.
+struct ErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let appError = AppError(from: error)
+            if appError.status.code >= 500 {
+                request.logger.report(error: error)
+            }
+            if request.url.path.hasPrefix("/api/") {
+                return try jsonResponse(appError)
+            }
+            return await errorPage(appError, for: request)
+        }
+    }
+
+    private func jsonResponse(_ error: AppError) throws -> Response {
+        let response = Response(status: error.status)
+        try response.content.encode(error.body, as: .json)
+        return response
+    }
+
+    private func errorPage(_ error: AppError, for request: Request) async -> Response {
+        // A visitor who is not signed in is sent to sign in rather than shown an error.
+        if error.status == .unauthorized, request.method == .GET {
+            let next = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
+            return request.redirect(to: SiteURL.signIn.path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        }
+        do {
+            return try await request.render("layout/error", ErrorPage(status: Int(error.status.code), message: error.message), title: error.status.reasonPhrase, status: error.status)
+        } catch {
+            let response = Response(status: .internalServerError, body: .init(string: "Something went wrong."))
+            response.headers.contentType = .plainText
+            return response
+        }
+    }
+}
+
+struct ErrorPage: Encodable {
+    let status: Int
+    let message: String
+}
+
+/// Reads the whole body, up to the limit, before anything else does: an oversized body answers
+/// 413 before any handler runs. The API's generated layer streams bodies, so it needs this.
+struct BodyLimitMiddleware: AsyncMiddleware {
+    let maxBytes: Int
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > maxBytes {
+            throw Abort(.payloadTooLarge)
+        }
+        if [.POST, .PUT, .PATCH].contains(request.method) {
+            guard try await request.body.collect(max: maxBytes).get() != nil else {
+                throw AppError(status: .badRequest, code: "missing_body", message: "This request needs a JSON body.")
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}

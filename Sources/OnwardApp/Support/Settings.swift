@@ -1,0 +1,105 @@
+import Foundation
+import OnwardCore
+import Vapor
+
+/// Everything Onward reads from its environment, read once, with defaults that run out of the box.
+/// This is the only place that looks at environment variables.
+public struct Settings: Sendable {
+    public enum DatabaseKind: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case sqliteMemory
+        case postgres(url: String)
+    }
+
+    public var database: DatabaseKind
+    /// The address people reach Onward at, for links in invitations ("https://onward.example.edu").
+    /// Nil: links are built from the request's own host.
+    public var publicURL: String?
+    public var clock: Clock
+    public var bcryptCost: Int
+    /// The largest request body accepted, in bytes.
+    public var maxBodyBytes: Int
+
+    public init(
+        database: DatabaseKind = .sqliteFile(path: "onward.sqlite"),
+        publicURL: String? = nil,
+        clock: Clock = .system,
+        bcryptCost: Int = 12,
+        maxBodyBytes: Int = 1 << 20
+    ) {
+        self.database = database
+        self.publicURL = publicURL
+        self.clock = clock
+        self.bcryptCost = bcryptCost
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    /// Cookies carry `Secure` when Onward is served over HTTPS.
+    public var secureCookies: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
+
+    public enum Variable: String, CaseIterable, Sendable {
+        case databaseURL = "DATABASE_URL"
+        case sqlitePath = "ONWARD_SQLITE_PATH"
+        case publicURL = "ONWARD_PUBLIC_URL"
+        case bcryptCost = "ONWARD_BCRYPT_COST"
+        case maxBodyBytes = "ONWARD_MAX_BODY_BYTES"
+    }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let variable: Variable
+        public let reason: String
+        public var description: String { "\(variable.rawValue): \(reason)" }
+    }
+
+    /// Reads the process environment (or `environment`, in tests).
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
+        func value(_ variable: Variable) -> String? {
+            guard let raw = environment[variable.rawValue]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            return raw
+        }
+        var settings = Settings()
+        if let url = value(.databaseURL) {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw Invalid(variable: .databaseURL, reason: "expected postgres://user:password@host:port/database")
+            }
+            settings.database = .postgres(url: url)
+        } else if let path = value(.sqlitePath) {
+            settings.database = path == ":memory:" ? .sqliteMemory : .sqliteFile(path: path)
+        }
+        if let url = value(.publicURL) {
+            guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                throw Invalid(variable: .publicURL, reason: "expected an http:// or https:// address")
+            }
+            settings.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        if let cost = value(.bcryptCost) {
+            guard let n = Int(cost), (4...31).contains(n) else { throw Invalid(variable: .bcryptCost, reason: "expected a number from 4 to 31") }
+            settings.bcryptCost = n
+        }
+        if let bytes = value(.maxBodyBytes) {
+            guard let n = Int(bytes), n >= 1024 else { throw Invalid(variable: .maxBodyBytes, reason: "expected a number of bytes, at least 1024") }
+            settings.maxBodyBytes = n
+        }
+        return settings
+    }
+}
+
+extension Application {
+    private struct SettingsKey: StorageKey {
+        typealias Value = Settings
+    }
+
+    /// The settings `configure` was given.
+    public var settings: Settings {
+        get {
+            guard let settings = storage[SettingsKey.self] else { fatalError("configure(_:settings:) sets the settings before anything reads them") }
+            return settings
+        }
+        set { storage[SettingsKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var settings: Settings { application.settings }
+    var now: Date { application.settings.clock.now }
+}

@@ -1,0 +1,63 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Leaf
+import LeafKit
+import OnwardCore
+import Vapor
+
+/// Sets Onward up on `app`, from the environment.
+public func configure(_ app: Application) async throws {
+    try await configure(app, settings: Settings.fromEnvironment())
+}
+
+/// Sets Onward up on `app` with `settings`. Tests call this too, with their own settings.
+public func configure(_ app: Application, settings: Settings) async throws {
+    app.settings = settings
+
+    // Database
+    switch settings.database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+    case .postgres(let url):
+        var config = try SQLPostgresConfiguration(url: url)
+        config.searchPath = nil
+        app.databases.use(.postgres(configuration: config, sqlLogLevel: .debug), as: .psql)
+    }
+    app.migrations.add(allMigrations)
+
+    // Sessions live in the database, so several instances can serve one PostgreSQL.
+    let secure = settings.secureCookies
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "onward_session") { id in
+        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(60 * 60 * 24 * 14), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    // Passwords
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.decoyPasswordHash = try app.password.hash(CSRF.newToken())
+
+    // Pages: Leaf templates and static files, from the package's resources so the binary works
+    // from any directory.
+    guard let resources = Bundle.module.resourceURL else { throw Abort(.internalServerError, reason: "Onward's resources are missing") }
+    let templates = resources.appendingPathComponent("Templates").path + "/"
+    app.views.use(.leaf)
+    app.leaf.sources = .singleSource(NIOLeafFiles(
+        fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: templates, viewDirectory: templates))
+    app.leaf.cache.isEnabled = app.environment.isRelease
+
+    // Requests
+    app.routes.defaultMaxBodySize = ByteCount(value: settings.maxBodyBytes)
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: resources.appendingPathComponent("Public").path + "/"))
+
+    try routes(app)
+}
+
+/// Every migration, in the order it runs. Later capabilities append their own list.
+let allMigrations: [any Migration] = [SessionRecord.migration] + AccountsMigrations.all

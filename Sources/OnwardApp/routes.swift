@@ -1,0 +1,36 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// Registers every capability's routes, grouped by who may reach them.
+func routes(_ app: Application) throws {
+    app.get(.healthz) { _ in "ok" }
+    app.get(.readyz, use: readiness)
+
+    let web = app.grouped(
+        app.sessions.middleware,
+        UserModel.sessionAuthenticator(),
+        CSRFMiddleware(maxBodyBytes: app.settings.maxBodyBytes))
+    let signedIn = web.grouped(RequireRole(.graduate, .coach, .partner, .admin))
+
+    // Accounts
+    try web.register(collection: SessionController())
+    try web.register(collection: InvitationController())
+    try signedIn.register(collection: AccountController())
+    try signedIn.register(collection: HomeController())
+    try web.grouped(RequireRole(.admin)).register(collection: AdminController())
+
+    // The JSON API
+    try API.register(on: app)
+}
+
+/// Ready when the database answers.
+@Sendable func readiness(req: Request) async throws -> Response {
+    do {
+        _ = try await (req.db as! any SQLDatabase).raw("SELECT 1").all()
+        return Response(status: .ok, body: .init(string: "ok"))
+    } catch {
+        req.logger.warning("readiness check failed: \(String(reflecting: error))")
+        return Response(status: .serviceUnavailable, body: .init(string: "database unavailable"))
+    }
+}

@@ -1,0 +1,147 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import OnwardApp
+
+/// Every app test runs inside this suite, one at a time: on PostgreSQL they share one database.
+@Suite(.serialized) struct AppTests {}
+
+/// A fixed "now" for app tests: Monday 23 November 2026, 12:00 UTC.
+let testNow = Date(timeIntervalSince1970: 1_795_435_200)
+
+/// The real app, configured as in production, on an in-memory SQLite (or on PostgreSQL when
+/// DATABASE_URL is set), with a pinned clock and a cheap bcrypt cost.
+func withApp(clock: Clock = .fixed(testNow), _ body: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    do {
+        var settings = try Settings.fromEnvironment()
+        if case .sqliteFile = settings.database { settings.database = .sqliteMemory }
+        settings.clock = clock
+        settings.bcryptCost = 4
+        try await configure(app, settings: settings)
+        if case .postgres = settings.database {
+            try await app.autoRevert()
+        }
+        try await app.autoMigrate()
+        try await body(app)
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}
+
+/// The people and cohort most tests need.
+struct World {
+    let cohort: CohortModel
+    let admin: UserModel
+    let graduate: UserModel
+    let otherGraduate: UserModel
+    let coach: UserModel
+    let unassignedCoach: UserModel
+    let partner: UserModel
+    static let password = "correct horse battery"
+
+    static func make(on app: Application) async throws -> World {
+        let db = app.db
+        let cohort = CohortModel(draft: try CohortDraft.validate(name: "Autumn 2026", courseEndDate: "2026-10-30", timeZone: "Europe/London", standupTime: nil))
+        try await cohort.create(on: db)
+        let hash = try app.password.hash(password)
+        func user(_ name: String, _ role: Role, cohort: UUID? = nil) async throws -> UserModel {
+            let email = name.lowercased().replacingOccurrences(of: " ", with: ".") + "@example.org"
+            let user = UserModel(email: email, name: name, passwordHash: hash, role: role, cohortID: cohort, timeZone: "Europe/London")
+            try await user.create(on: db)
+            return user
+        }
+        let world = World(
+            cohort: cohort,
+            admin: try await user("Ada Admin", .admin),
+            graduate: try await user("Grace Graduate", .graduate, cohort: cohort.id),
+            otherGraduate: try await user("Otto Other", .graduate, cohort: cohort.id),
+            coach: try await user("Cora Coach", .coach),
+            unassignedCoach: try await user("Uma Unassigned", .coach),
+            partner: try await user("Pat Partner", .partner))
+        try await CoachAssignmentModel(coachID: world.coach.requireID(), graduateID: world.graduate.requireID()).create(on: db)
+        return world
+    }
+}
+
+/// A browser: keeps cookies between requests, and knows the CSRF token of the last page.
+final class Browser: @unchecked Sendable {
+    let app: Application
+    var cookies: [String: String] = [:]
+
+    init(_ app: Application) {
+        self.app = app
+    }
+
+    var csrf: String { cookies[CSRF.cookieName] ?? "" }
+
+    private var cookieHeader: String {
+        cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+    }
+
+    private func remember(_ response: TestingHTTPResponse) {
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";").first.map(String.init) ?? ""
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            if header.contains("Max-Age=0") || header.lowercased().contains("expires=thu, 01 jan 1970") {
+                cookies[parts[0]] = nil
+            } else {
+                cookies[parts[0]] = parts[1]
+            }
+        }
+    }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse {
+        var result: TestingHTTPResponse!
+        try await app.testing().test(.GET, path, beforeRequest: { req in
+            req.headers.replaceOrAdd(name: .cookie, value: cookieHeader)
+        }, afterResponse: { res in
+            result = res
+        })
+        remember(result)
+        return result
+    }
+
+    /// Submits a form as a browser would: with this browser's CSRF token unless told otherwise.
+    @discardableResult
+    func post(_ path: String, _ fields: [String: String] = [:], csrf: String? = nil) async throws -> TestingHTTPResponse {
+        if cookies[CSRF.cookieName] == nil { try await get(SiteURL.signIn.path) }
+        var form = fields
+        form[CSRF.fieldName] = csrf ?? self.csrf
+        var result: TestingHTTPResponse!
+        try await app.testing().test(.POST, path, beforeRequest: { req in
+            req.headers.replaceOrAdd(name: .cookie, value: cookieHeader)
+            req.headers.contentType = .urlEncodedForm
+            req.body = ByteBuffer(string: Browser.encode(form))
+        }, afterResponse: { res in
+            result = res
+        })
+        remember(result)
+        return result
+    }
+
+    static func encode(_ fields: [String: String]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+    }
+
+    /// Signs in through the real form.
+    @discardableResult
+    func signIn(_ user: UserModel, password: String = World.password) async throws -> TestingHTTPResponse {
+        try await post(SiteURL.signIn.path, ["email": user.email, "password": password])
+    }
+}
+
+extension TestingHTTPResponse {
+    var text: String { body.string }
+    var location: String? { headers.first(name: .location) }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+@testable import OnwardCore
+
+@Suite struct AccountRulesTests {
+    @Test func email_is_trimmed_and_lowercased() {
+        var errors = ValidationErrors()
+        #expect(AccountRules.validateEmail("  Ada@Example.ORG ", into: &errors) == "ada@example.org")
+        #expect(errors.isEmpty)
+    }
+
+    @Test(arguments: ["", "ada", "ada@", "@example.org", "ada@example", "a da@example.org", "ada@example..org", "ada@@example.org"])
+    func implausible_email_is_refused(_ raw: String) {
+        var errors = ValidationErrors()
+        _ = AccountRules.validateEmail(raw, into: &errors)
+        #expect(errors.message(for: "email") != nil)
+    }
+
+    @Test func short_password_is_refused() {
+        var errors = ValidationErrors()
+        AccountRules.validateNewPassword("short", confirmation: "short", into: &errors)
+        #expect(errors.message(for: "password") == "Use at least 10 characters.")
+    }
+
+    @Test func password_longer_than_bcrypt_reads_is_refused() {
+        var errors = ValidationErrors()
+        let long = String(repeating: "x", count: 73)
+        AccountRules.validateNewPassword(long, confirmation: long, into: &errors)
+        #expect(errors.message(for: "password") == "Use at most 72 characters.")
+    }
+
+    @Test func mismatched_confirmation_is_reported_on_the_confirmation_field() {
+        var errors = ValidationErrors()
+        AccountRules.validateNewPassword("correct horse", confirmation: "correct house", into: &errors)
+        #expect(errors.message(for: "password") == nil)
+        #expect(errors.message(for: "password_confirmation") != nil)
+    }
+
+    @Test func blank_name_is_refused() {
+        var errors = ValidationErrors()
+        _ = AccountRules.validateName("   ", into: &errors)
+        #expect(errors.message(for: "name") == "Enter your name.")
+    }
+}
+
+@Suite struct InvitationRulesTests {
+    let sent = Date(timeIntervalSince1970: 1_800_000_000)
+
+    @Test func invitation_is_pending_until_seven_days_have_passed() {
+        let expires = InvitationRules.expiry(from: sent)
+        let justBefore = sent.addingTimeInterval(7 * 86_400 - 1)
+        let exactly = sent.addingTimeInterval(7 * 86_400)
+        #expect(InvitationRules.status(expiresAt: expires, acceptedAt: nil, now: justBefore) == .pending)
+        #expect(InvitationRules.status(expiresAt: expires, acceptedAt: nil, now: exactly) == .expired)
+    }
+
+    @Test func accepted_invitation_stays_accepted_after_expiry() {
+        let expires = InvitationRules.expiry(from: sent)
+        let status = InvitationRules.status(expiresAt: expires, acceptedAt: sent, now: sent.addingTimeInterval(30 * 86_400))
+        #expect(status == .accepted)
+    }
+}
+
+@Suite struct SignInThrottleTests {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    func minutesAgo(_ minutes: Double) -> Date { now.addingTimeInterval(-minutes * 60) }
+
+    @Test func four_failures_do_not_lock() {
+        let failures = [1, 2, 3, 4].map { minutesAgo(Double($0)) }
+        #expect(SignInThrottle.lockedUntil(failures: failures, now: now) == nil)
+    }
+
+    @Test func fifth_failure_within_fifteen_minutes_locks_until_the_oldest_ages_out() {
+        let failures = [1, 2, 3, 4, 10].map { minutesAgo(Double($0)) }
+        #expect(SignInThrottle.lockedUntil(failures: failures, now: now) == minutesAgo(10).addingTimeInterval(15 * 60))
+    }
+
+    @Test func failures_older_than_the_window_do_not_count() {
+        let failures = [1, 2, 3, 4].map { minutesAgo(Double($0)) } + [minutesAgo(15)]
+        #expect(SignInThrottle.lockedUntil(failures: failures, now: now) == nil)
+    }
+
+    @Test func with_more_than_five_recent_failures_the_lock_lasts_until_only_four_remain() {
+        let failures = [1, 2, 3, 4, 5, 6].map { minutesAgo(Double($0)) }
+        // The fifth most recent failure (5 minutes ago) must age out.
+        #expect(SignInThrottle.lockedUntil(failures: failures, now: now) == minutesAgo(5).addingTimeInterval(15 * 60))
+    }
+}
+
+@Suite struct CohortDraftTests {
+    @Test func standup_defaults_to_ten_oclock() throws {
+        let draft = try CohortDraft.validate(name: "November 2026", courseEndDate: "2026-11-20", timeZone: "Europe/London", standupTime: "")
+        #expect(draft.standupTime.description == "10:00")
+        #expect(draft.courseEndDate.iso == "2026-11-20")
+    }
+
+    @Test func every_bad_field_is_reported_at_once() {
+        #expect {
+            _ = try CohortDraft.validate(name: " ", courseEndDate: "2026-02-30", timeZone: "Mars/Olympus", standupTime: "25:00")
+        } throws: { error in
+            guard let errors = error as? ValidationErrors else { return false }
+            return Set(errors.errors.map(\.field)) == ["name", "course_end_date", "time_zone", "standup_time"]
+        }
+    }
+
+    @Test(arguments: ["9:30", "09:30", "23:59", "00:00"])
+    func standup_time_accepts_hours_and_minutes(_ text: String) {
+        #expect(StandupTime(text) != nil)
+    }
+
+    @Test(arguments: ["930", "24:00", "12:60", "ab:cd", "12:5"])
+    func standup_time_refuses_anything_else(_ text: String) {
+        #expect(StandupTime(text) == nil)
+    }
+
+    @Test func abbreviations_are_not_time_zones() {
+        #expect(TimeZones.isValid("UTC"))
+        #expect(TimeZones.isValid("America/New_York"))
+        #expect(!TimeZones.isValid("EST5EDT") || TimeZone.knownTimeZoneIdentifiers.contains("EST5EDT"))
+        #expect(!TimeZones.isValid("Not/AZone"))
+    }
+}
+
+@Suite struct LocalDateTests {
+    @Test func day_depends_on_the_time_zone() {
+        // 2026-11-23 23:30 UTC is already the 24th in Auckland and still the 23rd in New York.
+        let instant = Date(timeIntervalSince1970: 1_795_476_600)
+        #expect(LocalDate(instant, in: TimeZone(identifier: "UTC")!).iso == "2026-11-23")
+        #expect(LocalDate(instant, in: TimeZone(identifier: "Pacific/Auckland")!).iso == "2026-11-24")
+        #expect(LocalDate(instant, in: TimeZone(identifier: "America/New_York")!).iso == "2026-11-23")
+    }
+
+    @Test(arguments: ["2026-13-01", "2026-02-29", "26-01-01", "2026/01/01", ""])
+    func impossible_dates_are_refused(_ text: String) {
+        #expect(LocalDate(iso: text) == nil)
+    }
+
+    @Test func leap_day_exists_in_leap_years() {
+        #expect(LocalDate(iso: "2028-02-29") != nil)
+    }
+}
+
+@Suite struct ProfileDraftTests {
+    @Test func stacks_are_trimmed_and_deduplicated_in_order() {
+        #expect(ProfileDraft.parseStacks(" Swift, vapor,,React ,swift") == ["Swift", "vapor", "React"])
+    }
+
+    @Test func github_login_may_be_typed_with_an_at_sign() throws {
+        let draft = try ProfileDraft.validate(name: "Ada", timeZone: "UTC", githubLogin: "@ada-l", stacks: "", bio: "")
+        #expect(draft.githubLogin == "ada-l")
+    }
+
+    @Test(arguments: ["-ada", "ada-", "a--da", "ada lovelace", String(repeating: "a", count: 40), "ada_l"])
+    func invalid_github_logins_are_refused(_ login: String) {
+        #expect(!ProfileDraft.isGitHubLogin(login))
+    }
+
+    @Test func long_bio_is_refused_with_its_length() {
+        #expect(throws: ValidationErrors.self) {
+            _ = try ProfileDraft.validate(name: "Ada", timeZone: "UTC", githubLogin: "", stacks: "", bio: String(repeating: "b", count: 601))
+        }
+    }
+}
+
+@Suite struct AccessTests {
+    let graduate = Access.Owner(id: "g1", role: .graduate, coachIDs: ["c1"])
+
+    @Test func graduate_reads_only_their_own_records() {
+        #expect(Access.canRead(Viewer(id: "g1", role: .graduate), recordOf: graduate))
+        #expect(!Access.canRead(Viewer(id: "g2", role: .graduate), recordOf: graduate))
+    }
+
+    @Test func coach_reads_assigned_graduates_only() {
+        #expect(Access.canRead(Viewer(id: "c1", role: .coach), recordOf: graduate))
+        #expect(!Access.canRead(Viewer(id: "c2", role: .coach), recordOf: graduate))
+    }
+
+    @Test func coach_cannot_read_another_coach_even_if_listed() {
+        let coach = Access.Owner(id: "c9", role: .coach, coachIDs: ["c1"])
+        #expect(!Access.canRead(Viewer(id: "c1", role: .coach), recordOf: coach))
+    }
+
+    @Test func partner_reads_only_what_a_graduate_shared() {
+        let shared = Access.Owner(id: "g1", role: .graduate, sharedWithPartners: true)
+        #expect(!Access.canRead(Viewer(id: "p1", role: .partner), recordOf: graduate))
+        #expect(Access.canRead(Viewer(id: "p1", role: .partner), recordOf: shared))
+    }
+
+    @Test func admin_reads_and_writes_everything_coach_only_reads() {
+        #expect(Access.canRead(Viewer(id: "a1", role: .admin), recordOf: graduate))
+        #expect(Access.canWrite(Viewer(id: "a1", role: .admin), recordOf: graduate))
+        #expect(!Access.canWrite(Viewer(id: "c1", role: .coach), recordOf: graduate))
+    }
+}

@@ -1,0 +1,37 @@
+import os
+
+from axe_selenium_python import Axe
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import DEMO_PASSWORD, SCREENSHOTS
+
+
+def wait(driver):
+    return WebDriverWait(driver, 10, ignored_exceptions=[StaleElementReferenceException])
+
+
+def sign_in(driver, base, email, password=DEMO_PASSWORD):
+    driver.get(base + "/sign-in")
+    driver.find_element(By.ID, "field-email").send_keys(email)
+    driver.find_element(By.ID, "field-password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    wait(driver).until(lambda d: "/sign-in" not in d.current_url)
+
+
+def sign_out(driver):
+    driver.find_element(By.CSS_SELECTOR, ".account-menu summary").click()
+    driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']").click()
+    wait(driver).until(lambda d: "/sign-in" in d.current_url)
+
+
+def check_accessibility(driver, name):
+    """No serious or critical axe violations on the current page; keeps a screenshot."""
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    driver.save_screenshot(os.path.join(SCREENSHOTS, name + ".png"))
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+    assert not bad, f"{name}: " + "; ".join(f"{v['id']}: {v['help']} {[n['html'] for n in v['nodes']][:3]}" for v in bad)
