@@ -1,5 +1,69 @@
+import Foundation
+import OpenAPIRuntime
+import OpenAPIVapor
 import Vapor
 
+/// The JSON API under /api/v1, generated from `openapi.json` (spec first: the code cannot answer
+/// an operation the document does not describe). Each capability implements its operations in an
+/// `API+<Capability>.swift` extension of `OnwardAPI`.
 enum API {
-    static func register(on app: Application) throws {}
+    static func register(on app: Application) throws {
+        let routes = app.grouped(
+            BodyLimitMiddleware(maxBytes: app.settings.maxBodyBytes),
+            APITokenAuthenticator(),
+            APIRequestMiddleware())
+        let transport = VaporTransport(routesBuilder: routes)
+        try OnwardAPI(document: loadDocument()).registerHandlers(on: transport, serverURL: Servers.Server1.url())
+    }
+
+    static func loadDocument() throws -> OpenAPIObjectContainer {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json") else {
+            throw Abort(.internalServerError, reason: "openapi.json is missing from the bundle")
+        }
+        return try JSONDecoder().decode(OpenAPIObjectContainer.self, from: Data(contentsOf: url))
+    }
+}
+
+/// The Vapor request an API handler is answering, for the user, the database and the clock.
+enum APIRequest {
+    @TaskLocal static var current: Request?
+}
+
+struct APIRequestMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        try await APIRequest.$current.withValue(request) {
+            try await next.respond(to: request)
+        }
+    }
+}
+
+/// Implements the generated `APIProtocol`.
+struct OnwardAPI: APIProtocol {
+    let document: OpenAPIObjectContainer
+
+    var request: Request {
+        get throws {
+            guard let request = APIRequest.current else { throw Abort(.internalServerError, reason: "API handler outside a request") }
+            return request
+        }
+    }
+
+    /// The token's owner, or 401.
+    func user() throws -> UserModel {
+        guard let user = try request.auth.get(UserModel.self) else { throw AppError.badToken }
+        return user
+    }
+
+    /// The token's owner if they are an admin; anyone else is told the operation is for admins.
+    func admin() throws -> UserModel {
+        let user = try user()
+        guard user.role == .admin else {
+            throw AppError(status: .forbidden, code: "forbidden", message: "Only an admin can do this.")
+        }
+        return user
+    }
+
+    func getOpenAPIDocument(_ input: Operations.GetOpenAPIDocument.Input) async throws -> Operations.GetOpenAPIDocument.Output {
+        .ok(.init(body: .json(document)))
+    }
 }

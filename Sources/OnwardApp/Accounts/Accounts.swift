@@ -12,6 +12,13 @@ struct Accounts {
     let hasher: AsyncPasswordHasher
     let decoyHash: String
 
+    init(db: any Database, now: Date, hasher: AsyncPasswordHasher, decoyHash: String) {
+        self.db = db
+        self.now = now
+        self.hasher = hasher
+        self.decoyHash = decoyHash
+    }
+
     init(req: Request) {
         self.db = req.db
         self.now = req.now

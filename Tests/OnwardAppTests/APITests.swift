@@ -1,0 +1,235 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import OnwardApp
+
+extension AppTests {
+    @Suite struct APITests {
+        struct ErrorBody: Decodable {
+            struct Detail: Decodable {
+                let code: String
+                let message: String
+                let field: String?
+            }
+            let error: Detail
+        }
+
+        static func token(for user: UserModel, app: Application) async throws -> String {
+            try await Accounts(db: app.db, now: testNow, hasher: app.password.async, decoyHash: app.decoyPasswordHash).createToken(for: user, name: "test").1
+        }
+
+        static func send(_ app: Application, _ method: HTTPMethod, _ path: String, token: String?, json: String? = nil, raw: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
+            var result: TestingHTTPResponse!
+            try await app.testing().test(method, path, beforeRequest: { req in
+                if let token { req.headers.bearerAuthorization = .init(token: token) }
+                if let json {
+                    req.headers.contentType = .json
+                    req.body = ByteBuffer(string: json)
+                }
+                if let raw {
+                    req.headers.contentType = .json
+                    req.body = raw
+                }
+            }, afterResponse: { res in result = res })
+            return result
+        }
+
+        @Test func me_answers_the_tokens_owner() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await Self.token(for: world.graduate, app: app)
+                let res = try await Self.send(app, .GET, "/api/v1/me", token: token)
+                #expect(res.status == .ok)
+                let me = try res.content.decode([String: AnyDecodable].self)
+                #expect(me["email"]?.string == world.graduate.email)
+                #expect(me["role"]?.string == "graduate")
+            }
+        }
+
+        @Test func no_token_or_a_revoked_one_answers_401_in_the_error_format() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let none = try await Self.send(app, .GET, "/api/v1/me", token: nil)
+                #expect(none.status == .unauthorized)
+                #expect(try none.content.decode(ErrorBody.self).error.code == "unauthorized")
+
+                let token = try await Self.token(for: world.graduate, app: app)
+                let tokens = try await APITokenModel.query(on: app.db).all()
+                let revoke = try await Self.send(app, .DELETE, "/api/v1/tokens/\(tokens[0].requireIDString)", token: token)
+                #expect(revoke.status == .noContent)
+                let after = try await Self.send(app, .GET, "/api/v1/me", token: token)
+                #expect(after.status == .unauthorized)
+            }
+        }
+
+        @Test func only_a_hash_of_a_token_is_stored() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await Self.token(for: world.graduate, app: app)
+                let stored = try await APITokenModel.query(on: app.db).all()
+                #expect(stored.count == 1)
+                #expect(stored[0].tokenHash != token)
+                #expect(stored[0].tokenHash == Accounts.hash(token))
+                #expect(!stored[0].tokenHash.contains(token))
+            }
+        }
+
+        @Test func malformed_json_answers_400_and_writes_nothing() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await Self.token(for: world.admin, app: app)
+                let res = try await Self.send(app, .POST, "/api/v1/cohorts", token: token, json: #"{"name": "Broken", "#)
+                #expect(res.status == .badRequest)
+                let body = try res.content.decode(ErrorBody.self)
+                #expect(body.error.code == "malformed_json")
+                #expect(try await CohortModel.query(on: app.db).count() == 1)
+            }
+        }
+
+        @Test func a_missing_field_is_named() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await Self.token(for: world.admin, app: app)
+                let res = try await Self.send(app, .POST, "/api/v1/cohorts", token: token, json: #"{"name": "Spring"}"#)
+                #expect(res.status == .badRequest)
+                let body = try res.content.decode(ErrorBody.self)
+                #expect(body.error.field == "course_end_date")
+            }
+        }
+
+        @Test func invalid_values_answer_422_with_the_field_and_write_nothing() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await Self.token(for: world.admin, app: app)
+                let res = try await Self.send(app, .POST, "/api/v1/cohorts", token: token, json: #"{"name": "Spring", "course_end_date": "2027-02-30", "time_zone": "Europe/London"}"#)
+                #expect(res.status == .unprocessableEntity)
+                let body = try res.content.decode(ErrorBody.self)
+                #expect(body.error.field == "course_end_date")
+                #expect(body.error.code == "invalid")
+                #expect(try await CohortModel.query(on: app.db).count() == 1)
+            }
+        }
+
+        @Test func an_oversized_body_answers_413() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await Self.token(for: world.admin, app: app)
+                let huge = #"{"name": ""# + String(repeating: "x", count: 2 << 20) + #"", "course_end_date": "2027-01-01", "time_zone": "UTC"}"#
+                let res = try await Self.send(app, .POST, "/api/v1/cohorts", token: token, json: huge)
+                #expect(res.status == .payloadTooLarge)
+                #expect(try res.content.decode(ErrorBody.self).error.code == "payload_too_large")
+            }
+        }
+
+        @Test func admin_creates_a_cohort_and_an_invitation_whose_link_works_once() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await Self.token(for: world.admin, app: app)
+                let cohort = try await Self.send(app, .POST, "/api/v1/cohorts", token: token, json: #"{"name": "Spring 2027", "course_end_date": "2027-03-19", "time_zone": "America/New_York"}"#)
+                #expect(cohort.status == .created)
+                let cohortBody = try cohort.content.decode([String: AnyDecodable].self)
+                #expect(cohortBody["standup_time"]?.string == "10:00")
+                let cohortID = try #require(cohortBody["id"]?.string)
+
+                let invite = try await Self.send(app, .POST, "/api/v1/invitations", token: token, json: #"{"email": "New.Grad@Example.org", "role": "graduate", "cohort_id": "\#(cohortID)"}"#)
+                #expect(invite.status == .created)
+                struct Created: Decodable { let link: String }
+                let link = try invite.content.decode(Created.self).link
+                let path = try #require(URL(string: link)?.path)
+                #expect(try await OutboxMessageModel.query(on: app.db).filter(\.$toEmail == "new.grad@example.org").count() == 1)
+
+                let browser = Browser(app)
+                let page = try await browser.get(path)
+                #expect(page.status == .ok)
+                let accepted = try await browser.post(path, ["name": "New Grad", "password": "a long enough password", "password_confirmation": "a long enough password"])
+                #expect(accepted.status == .seeOther)
+                #expect(accepted.location == SiteURL.graduateHome.path)
+                let user = try await UserModel.query(on: app.db).filter(\.$email == "new.grad@example.org").first()
+                #expect(user?.role == .graduate)
+                #expect(user?.$cohort.id?.uuidString == cohortID)
+                #expect(user?.timeZone == "America/New_York")
+
+                let again = try await Browser(app).get(path)
+                #expect(again.status == .gone)
+                #expect(again.text.contains("already been used"))
+            }
+        }
+
+        @Test func a_graduate_cannot_create_a_cohort() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await Self.token(for: world.graduate, app: app)
+                let res = try await Self.send(app, .POST, "/api/v1/cohorts", token: token, json: #"{"name": "Mine", "course_end_date": "2027-03-19", "time_zone": "UTC"}"#)
+                #expect(res.status == .forbidden)
+                #expect(try await CohortModel.query(on: app.db).count() == 1)
+            }
+        }
+
+        @Test func an_unassigned_coach_gets_404_for_a_graduate() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let unassigned = try await Self.token(for: world.unassignedCoach, app: app)
+                let assigned = try await Self.token(for: world.coach, app: app)
+                let path = "/api/v1/people/\(world.graduate.requireIDString)"
+                #expect(try await Self.send(app, .GET, path, token: unassigned).status == .notFound)
+                #expect(try await Self.send(app, .GET, path, token: assigned).status == .ok)
+                let list = try await Self.send(app, .GET, "/api/v1/people", token: assigned)
+                let people = try list.content.decode([[String: AnyDecodable]].self)
+                #expect(people.map { $0["email"]?.string } == [world.graduate.email])
+            }
+        }
+
+        @Test func patch_me_changes_only_the_fields_given() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await Self.token(for: world.graduate, app: app)
+                let res = try await Self.send(app, .PATCH, "/api/v1/me", token: token, json: #"{"github_login": "grace-g", "stacks": ["Swift", "Vapor"]}"#)
+                #expect(res.status == .ok)
+                let stored = try await UserModel.find(world.graduate.id, on: app.db)
+                #expect(stored?.githubLogin == "grace-g")
+                #expect(stored?.stacks == ["Swift", "Vapor"])
+                #expect(stored?.name == "Grace Graduate")
+                let bad = try await Self.send(app, .PATCH, "/api/v1/me", token: token, json: #"{"github_login": "-bad-"}"#)
+                #expect(bad.status == .unprocessableEntity)
+                #expect(try bad.content.decode(ErrorBody.self).error.field == "github_login")
+            }
+        }
+
+        @Test func the_document_describes_every_api_route_that_exists() async throws {
+            try await withApp { app in
+                let res = try await Self.send(app, .GET, "/api/v1/openapi.json", token: nil)
+                #expect(res.status == .ok)
+                struct Document: Decodable {
+                    let openapi: String
+                    let paths: [String: [String: AnyDecodable]]
+                }
+                let document = try res.content.decode(Document.self)
+                #expect(document.openapi.hasPrefix("3."))
+                var described: Set<String> = []
+                for (path, operations) in document.paths {
+                    for method in operations.keys {
+                        let vaporPath = path.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: "")
+                        described.insert("\(method.uppercased()) /api/v1\(vaporPath)")
+                    }
+                }
+                let registered = Set(app.routes.all
+                    .map { "\($0.method.rawValue) /\($0.path.map(\.description).joined(separator: "/"))" }
+                    .filter { $0.contains(" /api/") })
+                #expect(registered == described)
+            }
+        }
+    }
+}
+
+/// Just enough of "any JSON value" to read fields in tests.
+struct AnyDecodable: Decodable {
+    let string: String?
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        string = try? container.decode(String.self)
+    }
+}

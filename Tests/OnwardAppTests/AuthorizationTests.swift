@@ -1,0 +1,210 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import OnwardApp
+
+/// Walks every route of the app for every kind of visitor and checks the answer. A route that is
+/// registered but missing from the table fails the test, so new routes must be added here.
+extension AppTests {
+    @Suite struct AuthorizationTests {
+        enum Actor: String, CaseIterable {
+            case anonymous, graduate, otherGraduate, coach, unassignedCoach, partner, admin
+        }
+
+        struct Case {
+            let method: HTTPMethod
+            /// The route as registered (":id" for parameters).
+            let route: String
+            /// The path requested.
+            let path: String
+            let body: [String: String]
+            let expected: [Actor: HTTPStatus]
+        }
+
+        /// Who gets what, in a line: `allowed` get `ok`; other signed-in people `denied`;
+        /// someone not signed in `anonymous`.
+        static func expect(_ allowed: Set<Actor>, _ ok: HTTPStatus, denied: HTTPStatus = .notFound, anonymous: HTTPStatus = .seeOther) -> [Actor: HTTPStatus] {
+            var result: [Actor: HTTPStatus] = [:]
+            for actor in Actor.allCases {
+                result[actor] = actor == .anonymous ? anonymous : (allowed.contains(actor) ? ok : denied)
+            }
+            if allowed.contains(.anonymous) { result[.anonymous] = ok }
+            return result
+        }
+
+        static let signedIn: Set<Actor> = [.graduate, .otherGraduate, .coach, .unassignedCoach, .partner, .admin]
+        static let everyone: Set<Actor> = Set(Actor.allCases)
+
+        struct Fixture {
+            let world: World
+            let invitationToken: String
+            let graduateTokenID: String
+            let assignmentID: String
+            var graduateID: String { world.graduate.requireIDString }
+            var cohortID: String { world.cohort.id!.uuidString }
+        }
+
+        static func webCases(_ f: Fixture) -> [Case] {
+            let key = SiteURL.key(SiteURL.Parameter.id)
+            func get(_ url: SiteURL, _ route: SiteURL? = nil, _ expected: [Actor: HTTPStatus]) -> Case {
+                Case(method: .GET, route: (route ?? url).path, path: url.path, body: [:], expected: expected)
+            }
+            func post(_ url: SiteURL, _ route: SiteURL? = nil, _ body: [String: String] = [:], _ expected: [Actor: HTTPStatus]) -> Case {
+                Case(method: .POST, route: (route ?? url).path, path: url.path, body: body, expected: expected)
+            }
+            let page = { (allowed: Set<Actor>) in expect(allowed, .ok) }
+            let form = { (allowed: Set<Actor>, ok: HTTPStatus) in expect(allowed, ok, anonymous: .unauthorized) }
+            var signedInHome = expect(signedIn, .seeOther)
+            signedInHome[.anonymous] = .seeOther
+            return [
+                get(.home, nil, expect(everyone, .seeOther)),
+                get(.healthz, nil, expect(everyone, .ok)),
+                get(.readyz, nil, expect(everyone, .ok)),
+                get(.signIn, nil, expect([.anonymous], .ok, denied: .seeOther)),
+                post(.signIn, nil, ["email": "nobody@example.org", "password": "wrong password"], expect(everyone, .unauthorized)),
+                post(.signOut, nil, [:], expect(everyone, .seeOther)),
+                get(.invitation(token: f.invitationToken), .invitation(token: SiteURL.key(SiteURL.Parameter.token)), expect(everyone, .ok)),
+                post(.invitation(token: f.invitationToken), .invitation(token: SiteURL.key(SiteURL.Parameter.token)), ["name": ""], expect(everyone, .unprocessableEntity)),
+                get(.profile, nil, page(signedIn)),
+                post(.profile, nil, ["name": ""], form(signedIn, .unprocessableEntity)),
+                get(.password, nil, page(signedIn)),
+                post(.password, nil, [:], form(signedIn, .unprocessableEntity)),
+                get(.tokens, nil, page(signedIn)),
+                post(.tokens, nil, [:], form(signedIn, .unprocessableEntity)),
+                post(.revokeToken(id: f.graduateTokenID), .revokeToken(id: key), [:], form([.graduate], .seeOther)),
+                get(.person(id: f.graduateID), .person(id: key), page([.graduate, .coach, .admin])),
+                get(.graduateHome, nil, page([.graduate, .otherGraduate])),
+                get(.coachHome, nil, page([.coach, .unassignedCoach])),
+                get(.partnerHome, nil, page([.partner])),
+                get(.adminHome, nil, page([.admin])),
+                get(.cohorts, nil, page([.admin])),
+                post(.cohorts, nil, ["name": ""], form([.admin], .unprocessableEntity)),
+                get(.cohort(id: f.cohortID), .cohort(id: key), page([.admin])),
+                get(.invitations, nil, page([.admin])),
+                post(.invitations, nil, ["email": ""], form([.admin], .unprocessableEntity)),
+                get(.people, nil, page([.admin])),
+                post(.assignments, nil, ["coach_id": f.world.unassignedCoach.requireIDString, "graduate_id": f.world.otherGraduate.requireIDString], form([.admin], .seeOther)),
+                post(.removeAssignment(id: f.assignmentID), .removeAssignment(id: key), [:], form([.admin], .seeOther)),
+            ]
+        }
+
+        static func apiCases(_ f: Fixture) -> [Case] {
+            func api(_ method: HTTPMethod, _ route: String, _ path: String? = nil, _ body: String = "", _ expected: [Actor: HTTPStatus]) -> Case {
+                Case(method: method, route: "/api/v1" + route, path: "/api/v1" + (path ?? route), body: body.isEmpty ? [:] : ["json": body], expected: expected)
+            }
+            let token = { (allowed: Set<Actor>, ok: HTTPStatus) in expect(allowed, ok, anonymous: .unauthorized) }
+            let adminOnly = { (ok: HTTPStatus) in expect([.admin], ok, denied: .forbidden, anonymous: .unauthorized) }
+            return [
+                api(.GET, "/openapi.json", nil, "", expect(everyone, .ok)),
+                api(.GET, "/me", nil, "", token(signedIn, .ok)),
+                api(.PATCH, "/me", nil, "{}", token(signedIn, .ok)),
+                api(.GET, "/people", nil, "", token(signedIn, .ok)),
+                api(.GET, "/people/:id", "/people/\(f.graduateID)", "", token([.graduate, .coach, .admin], .ok)),
+                api(.GET, "/cohorts", nil, "", token(signedIn, .ok)),
+                api(.POST, "/cohorts", nil, #"{"name":"Spring 2027","course_end_date":"2027-03-19","time_zone":"Europe/London"}"#, adminOnly(.created)),
+                api(.GET, "/invitations", nil, "", adminOnly(.ok)),
+                api(.POST, "/invitations", nil, #"{"email":"newcomer@example.org","role":"coach"}"#, adminOnly(.created)),
+                api(.GET, "/coach-assignments", nil, "", token(signedIn, .ok)),
+                api(.POST, "/coach-assignments", nil, #"{"coach_id":"\#(f.world.unassignedCoach.requireIDString)","graduate_id":"\#(f.graduateID)"}"#, adminOnly(.created)),
+                api(.DELETE, "/coach-assignments/:id", "/coach-assignments/\(f.assignmentID)", "", adminOnly(.noContent)),
+                api(.GET, "/tokens", nil, "", token(signedIn, .ok)),
+                api(.POST, "/tokens", nil, #"{"name":"script"}"#, token(signedIn, .created)),
+                api(.DELETE, "/tokens/:id", "/tokens/\(f.graduateTokenID)", "", token([.graduate], .noContent)),
+            ]
+        }
+
+        /// Fresh data for each request, so one actor's write cannot change another's answer.
+        static func fixture(_ app: Application) async throws -> Fixture {
+            let world = try await World.make(on: app)
+            let accounts = Accounts(db: app.db, now: testNow, hasher: app.password.async, decoyHash: app.decoyPasswordHash)
+            let link = try await accounts.invite(email: "invitee@example.org", role: .graduate, cohortID: world.cohort.id!.uuidString, by: world.admin, link: { $0 })
+            let (token, _) = try await accounts.createToken(for: world.graduate, name: "a second token")
+            let assignment = try await CoachAssignmentModel.query(on: app.db).filter(\.$graduate.$id == world.graduate.requireID()).first()!
+            return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString)
+        }
+
+        static func user(_ actor: Actor, in world: World) -> UserModel? {
+            switch actor {
+            case .anonymous: nil
+            case .graduate: world.graduate
+            case .otherGraduate: world.otherGraduate
+            case .coach: world.coach
+            case .unassignedCoach: world.unassignedCoach
+            case .partner: world.partner
+            case .admin: world.admin
+            }
+        }
+
+        @Test func every_route_answers_each_role_as_the_table_says() async throws {
+            // Which cases exist does not depend on the data; build the list once to check coverage.
+            var failures: [String] = []
+            var caseCount = 0
+            // One app per route: the actors take turns on the same data. The table is written so
+            // that one actor's write cannot change another's answer.
+            for index in 0..<(Self.webCasesCount + Self.apiCasesCount) {
+                try await withApp { app in
+                    let f = try await Self.fixture(app)
+                    let all = Self.webCases(f) + Self.apiCases(f)
+                    let c = all[index]
+                    for actor in Actor.allCases {
+                        let status = try await Self.request(c, as: actor, fixture: f, app: app)
+                        if status != c.expected[actor] {
+                            failures.append("\(c.method.rawValue) \(c.path) as \(actor): got \(status.code), expected \(c.expected[actor]!.code)")
+                        }
+                        caseCount += 1
+                    }
+                    if index == 0 {
+                        let registered = Set(app.routes.all.map { "\($0.method.rawValue) /\($0.path.map(\.description).joined(separator: "/"))" })
+                        let tabled = Set(all.map { "\($0.method.rawValue) \($0.route)" })
+                        #expect(all.count == Self.webCasesCount + Self.apiCasesCount, "update the case counts")
+                        let missing = registered.subtracting(tabled)
+                        #expect(missing.isEmpty, "routes missing from the authorization table: \(missing.sorted())")
+                        let stale = tabled.subtracting(registered)
+                        #expect(stale.isEmpty, "table rows for routes that do not exist: \(stale.sorted())")
+                    }
+                }
+            }
+            #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+            #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
+        }
+
+        static let webCasesCount = 28
+        static let apiCasesCount = 15
+
+        static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
+            let user = user(actor, in: f.world)
+            if c.route.hasPrefix("/api/") {
+                var bearer: String?
+                if let user {
+                    bearer = try await Accounts(db: app.db, now: testNow, hasher: app.password.async, decoyHash: app.decoyPasswordHash).createToken(for: user, name: "table").1
+                }
+                var status = HTTPStatus.internalServerError
+                try await app.testing().test(c.method, c.path, beforeRequest: { req in
+                    if let bearer { req.headers.bearerAuthorization = .init(token: bearer) }
+                    if let json = c.body["json"] {
+                        req.headers.contentType = .json
+                        req.body = ByteBuffer(string: json)
+                    }
+                }, afterResponse: { res in
+                    status = res.status
+                })
+                return status
+            }
+            let browser = Browser(app)
+            if let user {
+                let res = try await browser.signIn(user)
+                #expect(res.status == .seeOther, "sign-in as \(actor) failed")
+            }
+            var body = c.body
+            if c.route == SiteURL.signIn.path, c.method == .POST {
+                // A different unknown email per actor, so the throttle does not join in.
+                body["email"] = "nobody-\(actor.rawValue)@example.org"
+            }
+            let res = c.method == .GET ? try await browser.get(c.path) : try await browser.post(c.path, body)
+            return res.status
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import OnwardApp
+
+/// Every page, rendered with hostile text in every field a person can type, must show that text
+/// as text: escaped in element content and in attribute values alike.
+extension AppTests {
+    @Suite struct EscapingTests {
+        static let hostile = #"X"><script>alert(1)</script>' onmouseover='x&amp;"#
+        static let escaped = "X&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&#39; onmouseover=&#39;x&amp;amp;"
+
+        /// The page shows the hostile text, and only escaped.
+        static func check(_ res: TestingHTTPResponse, _ page: String, mustShow: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) {
+            let html = res.text
+            #expect(!html.contains("<script>alert(1)"), "\(page): a live script tag", sourceLocation: sourceLocation)
+            #expect(!html.contains("' onmouseover='x"), "\(page): a live attribute", sourceLocation: sourceLocation)
+            #expect(!html.contains(#""><script"#), "\(page): broke out of an attribute", sourceLocation: sourceLocation)
+            if mustShow {
+                #expect(html.contains(escaped), "\(page): the hostile text is not shown (status \(res.status.code))", sourceLocation: sourceLocation)
+            }
+        }
+
+        /// Puts hostile text in every stored field a person can type.
+        static func poison(_ world: World, app: Application) async throws -> (tokenName: String, invitation: InvitationModel) {
+            let db = app.db
+            world.cohort.name = hostile
+            try await world.cohort.save(on: db)
+            for user in [world.admin, world.graduate, world.otherGraduate, world.coach, world.unassignedCoach, world.partner] {
+                user.name = hostile
+                user.bio = hostile
+                user.githubLogin = hostile
+                user.stacks = [hostile, "Swift"]
+                try await user.save(on: db)
+            }
+            let accounts = Accounts(db: db, now: testNow, hasher: app.password.async, decoyHash: app.decoyPasswordHash)
+            _ = try await accounts.createToken(for: world.graduate, name: hostile)
+            let sent = try await accounts.invite(email: "hostile@example.org", role: .graduate, cohortID: world.cohort.id!.uuidString, by: world.admin, link: { $0 })
+            // Stored as if an older version had let it through, to test the rendering alone.
+            sent.invitation.email = hostile
+            try await sent.invitation.save(on: db)
+            return (hostile, sent.invitation)
+        }
+
+        @Test func signed_in_pages_escape_everything_people_typed() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                _ = try await Self.poison(world, app: app)
+                let graduate = Browser(app)
+                try await graduate.signIn(world.graduate)
+                Self.check(try await graduate.get(SiteURL.graduateHome.path), "graduate home")
+                Self.check(try await graduate.get(SiteURL.profile.path), "profile")
+                Self.check(try await graduate.get(SiteURL.tokens.path), "tokens")
+                Self.check(try await graduate.get(SiteURL.person(id: world.graduate.requireIDString).path), "person")
+                Self.check(try await graduate.get(SiteURL.password.path), "password", mustShow: false)
+                // A form sent back with errors keeps what was typed, escaped.
+                Self.check(try await graduate.post(SiteURL.profile.path, ["name": Self.hostile, "time_zone": "Nowhere", "github_login": Self.hostile, "stacks": Self.hostile, "bio": Self.hostile]), "profile with errors")
+                Self.check(try await graduate.post(SiteURL.tokens.path, ["name": Self.hostile + String(repeating: "y", count: 80)]), "token form with errors", mustShow: true)
+                Self.check(try await graduate.post(SiteURL.password.path, ["current_password": Self.hostile]), "password with errors", mustShow: false)
+
+                let coach = Browser(app)
+                try await coach.signIn(world.coach)
+                Self.check(try await coach.get(SiteURL.coachHome.path), "coach home")
+
+                let partner = Browser(app)
+                try await partner.signIn(world.partner)
+                Self.check(try await partner.get(SiteURL.partnerHome.path), "partner home")
+
+                let admin = Browser(app)
+                try await admin.signIn(world.admin)
+                Self.check(try await admin.get(SiteURL.adminHome.path), "admin overview")
+                Self.check(try await admin.get(SiteURL.cohorts.path), "cohorts")
+                Self.check(try await admin.get(SiteURL.cohort(id: world.cohort.id!.uuidString).path), "cohort")
+                Self.check(try await admin.get(SiteURL.invitations.path), "invitations")
+                Self.check(try await admin.get(SiteURL.people.path), "people")
+                Self.check(try await admin.post(SiteURL.cohorts.path, ["name": Self.hostile, "course_end_date": Self.hostile, "time_zone": Self.hostile, "standup_time": Self.hostile]), "cohort form with errors")
+                Self.check(try await admin.post(SiteURL.invitations.path, ["email": Self.hostile, "role": Self.hostile, "cohort_id": Self.hostile]), "invitation form with errors")
+                // The flash after assigning names the hostile people.
+                let assigned = try await admin.post(SiteURL.assignments.path, ["coach_id": world.unassignedCoach.requireIDString, "graduate_id": world.otherGraduate.requireIDString])
+                #expect(assigned.status == .seeOther)
+                Self.check(try await admin.get(try #require(assigned.location)), "flash after assigning")
+            }
+        }
+
+        @Test func public_pages_escape_what_was_typed() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let accounts = Accounts(db: app.db, now: testNow, hasher: app.password.async, decoyHash: app.decoyPasswordHash)
+                let sent = try await accounts.invite(email: "newcomer@example.org", role: .graduate, cohortID: world.cohort.id!.uuidString, by: world.admin, link: { $0 })
+                world.cohort.name = Self.hostile
+                try await world.cohort.save(on: app.db)
+
+                let browser = Browser(app)
+                Self.check(try await browser.post(SiteURL.signIn.path, ["email": Self.hostile, "password": "x", "next": Self.hostile]), "sign-in with errors")
+                let path = SiteURL.invitation(token: sent.link).path
+                Self.check(try await browser.get(path), "accept invitation")
+                Self.check(try await browser.post(path, ["name": Self.hostile, "password": "short", "password_confirmation": "other"]), "accept invitation with errors")
+                Self.check(try await browser.get("/no-such-page?q=" + Self.hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!), "not found", mustShow: false)
+            }
+        }
+    }
+}
