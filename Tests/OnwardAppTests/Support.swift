@@ -9,8 +9,9 @@ import VaporTesting
 /// Every app test runs inside this suite, one at a time: on PostgreSQL they share one database.
 @Suite(.serialized) struct AppTests {}
 
-/// A fixed "now" for app tests: Monday 23 November 2026, 12:00 UTC.
-let testNow = Date(timeIntervalSince1970: 1_795_435_200)
+/// A fixed "now" for app tests: Monday 23 November 2026, 12:00:00.25 UTC. The fraction is on
+/// purpose: databases round it, and code that compares stored times must not care.
+let testNow = Date(timeIntervalSince1970: 1_795_435_200.25)
 
 /// The real app, configured as in production, on an in-memory SQLite (or on PostgreSQL when
 /// DATABASE_URL is set), with a pinned clock and a cheap bcrypt cost.

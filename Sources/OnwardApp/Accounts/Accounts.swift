@@ -122,20 +122,21 @@ struct Accounts {
             email: invitation.email, name: name, passwordHash: hash, role: invitation.role,
             cohortID: invitation.$cohort.id, timeZone: invitation.cohort?.timeZone ?? "UTC")
         let now = self.now
-        try await db.transaction { db in
-            guard try await UserModel.query(on: db).filter(\.$email == invitation.email).count() == 0 else {
-                throw InvitationError.emailAlreadyRegistered
+        do {
+            try await db.transaction { db in
+                guard let fresh = try await InvitationModel.find(invitation.requireID(), on: db), fresh.acceptedAt == nil else {
+                    throw InvitationError.alreadyAccepted
+                }
+                guard try await UserModel.query(on: db).filter(\.$email == invitation.email).count() == 0 else {
+                    throw InvitationError.emailAlreadyRegistered
+                }
+                fresh.acceptedAt = now
+                try await fresh.save(on: db)
+                // The unique email is the last word: of two racing accepts, the second fails here.
+                try await user.create(on: db)
             }
-            try await InvitationModel.query(on: db)
-                .set(\.$acceptedAt, to: now)
-                .filter(\.$id == invitation.requireID())
-                .filter(\.$acceptedAt == nil)
-                .update()
-            // Re-read inside the transaction: if another request used the link first, stop here.
-            guard let fresh = try await InvitationModel.find(invitation.requireID(), on: db), fresh.acceptedAt == now else {
-                throw InvitationError.alreadyAccepted
-            }
-            try await user.create(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw InvitationError.alreadyAccepted
         }
         return user
     }
