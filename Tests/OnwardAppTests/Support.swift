@@ -15,7 +15,7 @@ let testNow = Date(timeIntervalSince1970: 1_795_435_200.25)
 
 /// The real app, configured as in production, on an in-memory SQLite (or on PostgreSQL when
 /// DATABASE_URL is set), with a pinned clock and a cheap bcrypt cost.
-func withApp(clock: Clock = .fixed(testNow), _ body: (Application) async throws -> Void) async throws {
+func withApp(clock: Clock = .fixed(testNow), settings adjust: (inout Settings) -> Void = { _ in }, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
@@ -23,6 +23,7 @@ func withApp(clock: Clock = .fixed(testNow), _ body: (Application) async throws 
         if case .sqliteFile = settings.database { settings.database = .sqliteMemory }
         settings.clock = clock
         settings.bcryptCost = 4
+        adjust(&settings)
         try await configure(app, settings: settings)
         if case .postgres = settings.database {
             try await app.autoRevert()

@@ -47,7 +47,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else {
             return try await next.respond(to: request)
         }
-        _ = try await request.body.collect(max: maxBodyBytes).get()
+        _ = try await request.collectBody(max: maxBodyBytes)
         let cookie = request.cookies[CSRF.cookieName]?.string ?? ""
         let field = (try? request.content.get(String.self, at: CSRF.fieldName)) ?? ""
         guard CSRF.matches(cookie, field) else {

@@ -54,6 +54,21 @@ struct ErrorMiddleware: AsyncMiddleware {
     }
 }
 
+extension Request {
+    /// Reads the whole body, refusing one larger than `max` bytes with 413, whether it is announced
+    /// by Content-Length, streamed, or already in memory.
+    func collectBody(max: Int) async throws -> ByteBuffer? {
+        if let length = headers.first(name: .contentLength).flatMap(Int.init), length > max {
+            throw Abort(.payloadTooLarge)
+        }
+        let body = try await self.body.collect(max: max).get()
+        if let body, body.readableBytes > max {
+            throw Abort(.payloadTooLarge)
+        }
+        return body
+    }
+}
+
 struct ErrorPage: Encodable {
     let status: Int
     let message: String
@@ -65,11 +80,8 @@ struct BodyLimitMiddleware: AsyncMiddleware {
     let maxBytes: Int
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > maxBytes {
-            throw Abort(.payloadTooLarge)
-        }
         if [.POST, .PUT, .PATCH].contains(request.method) {
-            guard try await request.body.collect(max: maxBytes).get() != nil else {
+            guard try await request.collectBody(max: maxBytes) != nil else {
                 throw AppError(status: .badRequest, code: "missing_body", message: "This request needs a JSON body.")
             }
         }

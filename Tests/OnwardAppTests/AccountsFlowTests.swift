@@ -1,0 +1,200 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import OnwardApp
+
+extension AppTests {
+    @Suite struct AccountsFlowTests {
+        @Test func an_invitation_expires_after_seven_days() async throws {
+            let clock = MutableClock(testNow)
+            try await withApp(clock: clock.clock) { app in
+                let world = try await World.make(on: app)
+                let admin = Browser(app)
+                try await admin.signIn(world.admin)
+                let res = try await admin.post(SiteURL.invitations.path, ["email": "late@example.org", "role": "coach", "cohort_id": ""])
+                #expect(res.status == .created)
+                let outbox = try await OutboxMessageModel.query(on: app.db).first()
+                let link = try #require(outbox.flatMap { AdminController.link(in: $0.body) })
+                #expect(res.text.contains(link), "the admin is shown the link to copy")
+                let path = try #require(URL(string: link)?.path)
+
+                clock.advance(by: 7 * 86_400 - 60)
+                #expect(try await Browser(app).get(path).status == .ok)
+                clock.advance(by: 120)
+                let expired = try await Browser(app).get(path)
+                #expect(expired.status == .gone)
+                #expect(expired.text.contains("expired"))
+                let tooLate = try await Browser(app).post(path, ["name": "Late", "password": "a long password", "password_confirmation": "a long password"])
+                #expect(tooLate.status == .gone)
+                #expect(try await UserModel.query(on: app.db).filter(\.$email == "late@example.org").count() == 0)
+            }
+        }
+
+        @Test func a_graduate_invitation_needs_a_cohort_and_a_new_email() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let admin = Browser(app)
+                try await admin.signIn(world.admin)
+                let noCohort = try await admin.post(SiteURL.invitations.path, ["email": "someone@example.org", "role": "graduate", "cohort_id": ""])
+                #expect(noCohort.status == .unprocessableEntity)
+                #expect(noCohort.text.contains("A graduate belongs to a cohort"))
+                #expect(noCohort.text.contains("value=\"someone@example.org\""), "what was typed is kept")
+                let taken = try await admin.post(SiteURL.invitations.path, ["email": world.graduate.email.uppercased(), "role": "coach"])
+                #expect(taken.status == .unprocessableEntity)
+                #expect(taken.text.contains("already has an account"))
+                #expect(try await InvitationModel.query(on: app.db).count() == 0)
+                #expect(try await OutboxMessageModel.query(on: app.db).count() == 0)
+            }
+        }
+
+        @Test func an_admin_creates_a_cohort_with_errors_shown_next_to_fields() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let admin = Browser(app)
+                try await admin.signIn(world.admin)
+                let bad = try await admin.post(SiteURL.cohorts.path, ["name": "Winter 2027", "course_end_date": "2027-02-31", "time_zone": "Europe/London", "standup_time": "09:30"])
+                #expect(bad.status == .unprocessableEntity)
+                #expect(bad.text.contains(#"id="course_end_date-error""#))
+                #expect(bad.text.contains(#"aria-describedby="course_end_date-error""#))
+                #expect(bad.text.contains(#"value="Winter 2027""#))
+                #expect(try await CohortModel.query(on: app.db).count() == 1)
+
+                let good = try await admin.post(SiteURL.cohorts.path, ["name": "Winter 2027", "course_end_date": "2027-02-26", "time_zone": "Europe/Berlin", "standup_time": "09:30"])
+                #expect(good.status == .seeOther)
+                let cohort = try await CohortModel.query(on: app.db).filter(\.$name == "Winter 2027").first()
+                #expect(cohort?.standupTime == "09:30")
+                #expect(cohort?.timeZone == "Europe/Berlin")
+                let page = try await admin.get(try #require(good.location))
+                #expect(page.text.contains("Cohort Winter 2027 is created"))
+            }
+        }
+
+        @Test func an_admin_assigns_and_removes_a_coach() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let admin = Browser(app)
+                try await admin.signIn(world.admin)
+                let res = try await admin.post(SiteURL.assignments.path, ["coach_id": world.unassignedCoach.requireIDString, "graduate_id": world.otherGraduate.requireIDString])
+                #expect(res.location == SiteURL.cohort(id: world.cohort.id!.uuidString).path)
+                let coach = Browser(app)
+                try await coach.signIn(world.unassignedCoach)
+                #expect(try await coach.get(SiteURL.person(id: world.otherGraduate.requireIDString).path).status == .ok)
+
+                let assignment = try await CoachAssignmentModel.query(on: app.db).filter(\.$coach.$id == world.unassignedCoach.requireID()).first()
+                _ = try await admin.post(SiteURL.removeAssignment(id: try #require(assignment?.id?.uuidString)).path)
+                #expect(try await coach.get(SiteURL.person(id: world.otherGraduate.requireIDString).path).status == .notFound)
+
+                let wrong = try await admin.post(SiteURL.assignments.path, ["coach_id": world.graduate.requireIDString, "graduate_id": world.otherGraduate.requireIDString])
+                #expect(wrong.status == .seeOther)
+                let shown = try await admin.get(try #require(wrong.location))
+                #expect(shown.text.contains("Choose a coach from the list."))
+            }
+        }
+
+        @Test func changing_the_password_needs_the_current_one() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                let wrong = try await browser.post(SiteURL.password.path, ["current_password": "not it", "password": "a brand new password", "password_confirmation": "a brand new password"])
+                #expect(wrong.status == .unprocessableEntity)
+                #expect(wrong.text.contains("That is not your current password."))
+                let ok = try await browser.post(SiteURL.password.path, ["current_password": World.password, "password": "a brand new password", "password_confirmation": "a brand new password"])
+                #expect(ok.status == .seeOther)
+                #expect(try await Browser(app).signIn(world.graduate).status == .unauthorized)
+                #expect(try await Browser(app).signIn(world.graduate, password: "a brand new password").status == .seeOther)
+            }
+        }
+
+        @Test func profile_is_saved_and_bad_input_is_shown_and_kept() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                let bad = try await browser.post(SiteURL.profile.path, ["name": "Grace G", "time_zone": "Europe/London", "github_login": "grace--g", "stacks": "Swift", "bio": "Hi"])
+                #expect(bad.status == .unprocessableEntity)
+                #expect(bad.text.contains(#"value="grace--g""#))
+                #expect(try await UserModel.find(world.graduate.id, on: app.db)?.name == "Grace Graduate")
+                let good = try await browser.post(SiteURL.profile.path, ["name": "Grace G", "time_zone": "America/Chicago", "github_login": "@grace-g", "stacks": "Swift, Vapor", "bio": "Hi"])
+                #expect(good.status == .seeOther)
+                let stored = try await UserModel.find(world.graduate.id, on: app.db)
+                #expect(stored?.githubLogin == "grace-g")
+                #expect(stored?.stacks == ["Swift", "Vapor"])
+                #expect(stored?.timeZone == "America/Chicago")
+            }
+        }
+
+        @Test func sign_in_returns_to_the_page_asked_for_but_never_to_another_site() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let asked = try await Browser(app).get(SiteURL.profile.path)
+                #expect(asked.location == SiteURL.signIn.path + "?next=%2Faccount%2Fprofile")
+                let back = try await Browser(app).post(SiteURL.signIn.path, ["email": world.graduate.email, "password": World.password, "next": "/account/profile"])
+                #expect(back.location == "/account/profile")
+                let away = try await Browser(app).post(SiteURL.signIn.path, ["email": world.graduate.email, "password": World.password, "next": "//evil.example/"])
+                #expect(away.location == SiteURL.graduateHome.path)
+            }
+        }
+
+        @Test func session_cookie_is_httponly_lax_and_secure_behind_https() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let res = try await Browser(app).signIn(world.graduate)
+                let cookie = try #require(res.headers[.setCookie].first { $0.hasPrefix("onward_session=") })
+                #expect(cookie.contains("HttpOnly"))
+                #expect(cookie.contains("SameSite=Lax"))
+                #expect(!cookie.contains("Secure"))
+                #expect(try await SessionRecord.query(on: app.db).count() == 1, "sessions live in the database")
+            }
+            try await withApp(settings: { $0.publicURL = "https://onward.example.edu" }) { app in
+                let world = try await World.make(on: app)
+                let res = try await Browser(app).signIn(world.graduate)
+                let cookie = try #require(res.headers[.setCookie].first { $0.hasPrefix("onward_session=") })
+                #expect(cookie.contains("Secure"))
+            }
+        }
+
+        @Test func an_oversized_form_answers_413_and_changes_nothing() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                let res = try await browser.post(SiteURL.profile.path, ["name": "Big", "time_zone": "UTC", "bio": String(repeating: "b", count: 2 << 20)])
+                #expect(res.status == .payloadTooLarge)
+                #expect(try await UserModel.find(world.graduate.id, on: app.db)?.name == "Grace Graduate")
+            }
+        }
+
+        @Test func the_demo_bootcamp_is_seeded_once() async throws {
+            try await withApp { app in
+                let console = Terminal()
+                try await DemoBootcamp.seedIfEmpty(app, console: console)
+                try await DemoBootcamp.seedIfEmpty(app, console: console)
+                let roles = try await UserModel.query(on: app.db).all(\.$role)
+                #expect(roles.filter { $0 == .graduate }.count == 12)
+                #expect(roles.filter { $0 == .coach }.count == 2)
+                #expect(roles.filter { $0 == .partner }.count == 1)
+                #expect(roles.filter { $0 == .admin }.count == 1)
+                #expect(try await CohortModel.query(on: app.db).count() == 1)
+                let unassigned = try await UserModel.query(on: app.db).filter(\.$role == .graduate).all().asyncFilter { graduate in
+                    try await CoachAssignmentModel.query(on: app.db).filter(\.$graduate.$id == graduate.requireID()).count() == 0
+                }
+                #expect(unassigned.isEmpty, "every demo graduate has a coach")
+                for (_, email) in DemoBootcamp.signIns {
+                    #expect(try await Browser(app).post(SiteURL.signIn.path, ["email": email, "password": DemoBootcamp.password]).status == .seeOther)
+                }
+            }
+        }
+    }
+}
+
+extension Array {
+    func asyncFilter(_ keep: (Element) async throws -> Bool) async rethrows -> [Element] {
+        var result: [Element] = []
+        for element in self where try await keep(element) { result.append(element) }
+        return result
+    }
+}
