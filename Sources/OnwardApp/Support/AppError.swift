@@ -79,7 +79,9 @@ extension AppError {
             self = AppError(status: .badRequest, code: "missing_field", message: "'\(path)' is required.", field: path)
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            self = AppError(status: .badRequest, code: "invalid_type", message: "'\(path)' has the wrong type.", field: path.isEmpty ? nil : path)
+            self = path.isEmpty
+                ? AppError(status: .badRequest, code: "invalid_type", message: "The body has the wrong shape: see the operation's schema in /api/v1/openapi.json.")
+                : AppError(status: .badRequest, code: "invalid_type", message: "'\(path)' has the wrong type.", field: path)
         case .dataCorrupted(let context):
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
             if path.isEmpty {
