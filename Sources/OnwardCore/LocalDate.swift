@@ -57,3 +57,32 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         try container.encode(iso)
     }
 }
+
+extension LocalDate {
+    private static var utcCalendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }
+
+    /// Midnight UTC of this day: a stable point for day arithmetic.
+    var utcMidnight: Date {
+        LocalDate.utcCalendar.date(from: DateComponents(year: year, month: month, day: day))!
+    }
+
+    public func adding(days: Int) -> LocalDate {
+        LocalDate(LocalDate.utcCalendar.date(byAdding: .day, value: days, to: utcMidnight)!, in: TimeZone(identifier: "UTC")!)
+    }
+
+    /// Whole days from `self` to `other` (negative if `other` is earlier).
+    public func days(to other: LocalDate) -> Int {
+        LocalDate.utcCalendar.dateComponents([.day], from: utcMidnight, to: other.utcMidnight).day!
+    }
+
+    /// The Monday of this day's week (ISO weeks start on Monday).
+    public var startOfWeek: LocalDate {
+        let weekday = LocalDate.utcCalendar.component(.weekday, from: utcMidnight) // 1 = Sunday
+        let sinceMonday = (weekday + 5) % 7
+        return adding(days: -sinceMonday)
+    }
+}
