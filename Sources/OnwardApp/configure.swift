@@ -60,4 +60,4 @@ public func configure(_ app: Application, settings: Settings) async throws {
 }
 
 /// Every migration, in the order it runs. Later capabilities append their own list.
-let allMigrations: [any Migration] = [SessionRecord.migration] + AccountsMigrations.all
+let allMigrations: [any Migration] = [SessionRecord.migration] + AccountsMigrations.all + JobSearchMigrations.all

@@ -20,6 +20,9 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: HomeController())
     try web.grouped(RequireRole(.admin)).register(collection: AdminController())
 
+    // Job search
+    try signedIn.register(collection: JobSearchController())
+
     // The JSON API
     try API.register(on: app)
 }

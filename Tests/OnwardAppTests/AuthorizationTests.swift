@@ -43,6 +43,8 @@ extension AppTests {
             let invitationToken: String
             let graduateTokenID: String
             let assignmentID: String
+            let applicationID: String
+            let offerID: String
             var graduateID: String { world.graduate.requireIDString }
             var cohortID: String { world.cohort.id!.uuidString }
         }
@@ -88,6 +90,22 @@ extension AppTests {
                 get(.people, nil, page([.admin])),
                 post(.assignments, nil, ["coach_id": f.world.unassignedCoach.requireIDString, "graduate_id": f.world.otherGraduate.requireIDString], form([.admin], .seeOther)),
                 post(.removeAssignment(id: f.assignmentID), .removeAssignment(id: key), [:], form([.admin], .seeOther)),
+                // Job search
+                get(.applications, nil, page([.graduate, .otherGraduate])),
+                get(.applicationsBoard, nil, page([.graduate, .otherGraduate])),
+                get(.newApplication, nil, page([.graduate, .otherGraduate])),
+                post(.applications, nil, ["company": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                get(.application(id: f.applicationID), .application(id: key), page([.graduate, .coach, .admin])),
+                get(.editApplication(id: f.applicationID), .editApplication(id: key), page([.graduate])),
+                post(.editApplication(id: f.applicationID), .editApplication(id: key), ["company": ""], form([.graduate], .unprocessableEntity)),
+                post(.moveApplication(id: f.applicationID), .moveApplication(id: key), ["stage": "screening"], form([.graduate], .seeOther)),
+                get(.acceptOffer(id: f.offerID), .acceptOffer(id: key), page([.graduate])),
+                post(.acceptOffer(id: f.offerID), .acceptOffer(id: key), [:], form([.graduate], .unprocessableEntity)),
+                post(.addInterview(id: f.applicationID), .addInterview(id: key), [:], form([.graduate], .unprocessableEntity)),
+                post(.addContact(id: f.applicationID), .addContact(id: key), [:], form([.graduate], .unprocessableEntity)),
+                post(.deleteApplication(id: f.applicationID), .deleteApplication(id: key), [:], form([.graduate], .seeOther)),
+                get(.personApplications(id: f.graduateID), .personApplications(id: key), page([.coach, .admin])),
+                get(.personBoard(id: f.graduateID), .personBoard(id: key), page([.coach, .admin])),
             ]
         }
 
@@ -123,7 +141,12 @@ extension AppTests {
             let link = try await accounts.invite(email: "invitee@example.org", role: .graduate, cohortID: world.cohort.id!.uuidString, by: world.admin, link: { $0 })
             let (token, _) = try await accounts.createToken(for: world.graduate, name: "a second token")
             let assignment = try await CoachAssignmentModel.query(on: app.db).filter(\.$graduate.$id == world.graduate.requireID()).first()!
-            return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString)
+            let search = JobSearch(db: app.db, now: testNow)
+            let today = search.today(for: world.graduate)
+            let application = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Acme", roleTitle: "Junior Developer"), stage: .applied, on: today)
+            let offer = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Initech", roleTitle: "Developer"), stage: .offer, on: today)
+            return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString,
+                           applicationID: application.id!.uuidString, offerID: offer.id!.uuidString)
         }
 
         static func user(_ actor: Actor, in world: World) -> UserModel? {
@@ -171,7 +194,7 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 28
+        static let webCasesCount = 43
         static let apiCasesCount = 15
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

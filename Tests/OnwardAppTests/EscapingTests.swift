@@ -61,9 +61,30 @@ extension AppTests {
                 Self.check(try await graduate.post(SiteURL.tokens.path, ["name": Self.hostile + String(repeating: "y", count: 80)]), "token form with errors", mustShow: true)
                 Self.check(try await graduate.post(SiteURL.password.path, ["current_password": Self.hostile]), "password with errors", mustShow: false)
 
+                // Job search pages.
+                let search = JobSearch(db: app.db, now: testNow)
+                let hostileDraft = ApplicationDraft(company: Self.hostile, roleTitle: Self.hostile, url: "https://example.org/?q=" + Self.hostile, location: Self.hostile,
+                                                    nextAction: Self.hostile, notes: Self.hostile)
+                let application = try await search.create(for: world.graduate, draft: hostileDraft, stage: .offer, on: search.today(for: world.graduate))
+                let appID = application.id!.uuidString
+                _ = try await search.addInterview(to: application, InterviewDraft(kind: .technical, at: testNow, durationMinutes: 60, withWhom: Self.hostile, outcome: .awaiting, feedback: Self.hostile, feedbackIsTechnical: true))
+                try await search.addContact(to: application, ContactDraft(name: Self.hostile, role: Self.hostile, email: "a@example.org", profileURL: "https://example.org/" + Self.hostile))
+                Self.check(try await graduate.get(SiteURL.applications.path), "applications list")
+                Self.check(try await graduate.get(SiteURL.applications.path + "?q=" + Self.hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!), "applications list searched")
+                Self.check(try await graduate.get(SiteURL.applicationsBoard.path), "board")
+                Self.check(try await graduate.get(SiteURL.application(id: appID).path), "application")
+                Self.check(try await graduate.get(SiteURL.editApplication(id: appID).path), "edit application")
+                Self.check(try await graduate.get(SiteURL.acceptOffer(id: appID).path), "accept offer")
+                Self.check(try await graduate.post(SiteURL.acceptOffer(id: appID).path, ["job_title": Self.hostile, "salary": Self.hostile]), "accept offer with errors")
+                Self.check(try await graduate.post(SiteURL.applications.path, ["company": Self.hostile, "role_title": Self.hostile, "url": Self.hostile, "notes": Self.hostile]), "new application with errors")
+                Self.check(try await graduate.post(SiteURL.addInterview(id: appID).path, ["with_whom": Self.hostile, "feedback": Self.hostile]), "interview with errors")
+                Self.check(try await graduate.post(SiteURL.addContact(id: appID).path, ["contact_role": Self.hostile, "contact_email": Self.hostile]), "contact with errors")
+
                 let coach = Browser(app)
                 try await coach.signIn(world.coach)
                 Self.check(try await coach.get(SiteURL.coachHome.path), "coach home")
+                Self.check(try await coach.get(SiteURL.personBoard(id: world.graduate.requireIDString).path), "coach's view of the board")
+                Self.check(try await coach.get(SiteURL.personApplications(id: world.graduate.requireIDString).path), "coach's view of the list")
 
                 let partner = Browser(app)
                 try await partner.signIn(world.partner)

@@ -41,6 +41,8 @@ struct HomeController: RouteCollection {
         let missing: [String]
         let hasMissing: Bool
         let profileURL: String
+        let figures: FiguresView
+        let newApplicationURL: String
     }
 
     func graduateHome(req: Request) async throws -> Response {
@@ -59,7 +61,9 @@ struct HomeController: RouteCollection {
                 let weeks = LocalDate(iso: cohort.courseEndDate).map { Self.weeks(from: $0, to: today) }
                 return .init(name: cohort.name, courseEnd: Formats.day(iso: cohort.courseEndDate), standup: "\(cohort.standupTime) \(cohort.timeZone)", weeksSinceCourse: weeks.flatMap { $0 >= 0 ? $0 : nil })
             },
-            coaches: coaches, hasCoaches: !coaches.isEmpty, missing: missing, hasMissing: !missing.isEmpty, profileURL: SiteURL.profile.path)
+            coaches: coaches, hasCoaches: !coaches.isEmpty, missing: missing, hasMissing: !missing.isEmpty, profileURL: SiteURL.profile.path,
+            figures: FiguresView(try await JobSearch(req: req).figures(of: user), boardURL: SiteURL.applicationsBoard.path, listURL: SiteURL.applications.path),
+            newApplicationURL: SiteURL.newApplication.path)
         return try await req.render("accounts/graduate-home", page, title: "Home")
     }
 
@@ -103,6 +107,8 @@ struct HomeController: RouteCollection {
         let hasCoaches: Bool
         let isSelf: Bool
         let profileURL: String
+        /// A graduate's job search, for their coach or an admin.
+        let figures: FiguresView?
     }
 
     func personPage(req: Request) async throws -> Response {
@@ -110,9 +116,14 @@ struct HomeController: RouteCollection {
         let person = try await AccountsPolicy(db: req.db).person(req.parameter(SiteURL.Parameter.id), for: viewer)
         let coachIDs = try await CoachAssignmentModel.query(on: req.db).filter(\.$graduate.$id == person.requireID()).all(\.$coach.$id)
         let coaches = try await UserModel.query(on: req.db).filter(\.$id ~~ coachIDs).sort(\.$name).all(\.$name)
+        var figures: FiguresView?
+        if person.role == .graduate, [.coach, .admin].contains(viewer.role) {
+            let id = person.requireIDString
+            figures = FiguresView(try await JobSearch(req: req).figures(of: person), boardURL: SiteURL.personBoard(id: id).path, listURL: SiteURL.personApplications(id: id).path)
+        }
         let page = PersonPage(
             card: Self.card(person), role: person.role.title, email: person.email, timeZone: person.timeZone, bio: person.bio, hasBio: !person.bio.isEmpty,
-            coaches: coaches, hasCoaches: !coaches.isEmpty, isSelf: person.id == viewer.id, profileURL: SiteURL.profile.path)
+            coaches: coaches, hasCoaches: !coaches.isEmpty, isSelf: person.id == viewer.id, profileURL: SiteURL.profile.path, figures: figures)
         return try await req.render("accounts/person", page, title: person.name)
     }
 }

@@ -83,8 +83,10 @@ enum DemoBootcamp {
             let partner = person("Rachel Adams", "partner@\(domain)", .partner)
             for user in [admin, priya, tom, partner] { try await user.create(on: db) }
 
+            var graduateUsers: [UserModel] = []
             for (index, graduate) in graduates.enumerated() {
                 let user = person(graduate.name, email(for: graduate.name), .graduate, cohort: try cohort.requireID())
+                graduateUsers.append(user)
                 user.githubLogin = graduate.github
                 user.stacks = graduate.stacks
                 user.bio = graduate.bio
@@ -95,6 +97,7 @@ enum DemoBootcamp {
                     try await CoachAssignmentModel(coachID: try coach.requireID(), graduateID: try user.requireID()).create(on: db)
                 }
             }
+            try await DemoJobSearch.seed(graduates: graduateUsers, on: db, today: LocalDate(now, in: TimeZone(identifier: zone)!))
         }
     }
 }

@@ -29,7 +29,7 @@ struct Shell: Encodable {
     /// Each role sees its own navigation, and only that.
     static func navigation(for role: Role) -> [(String, SiteURL)] {
         switch role {
-        case .graduate: [("Home", .graduateHome)]
+        case .graduate: [("Home", .graduateHome), ("Board", .applicationsBoard), ("Applications", .applications)]
         case .coach: [("My graduates", .coachHome)]
         case .partner: [("Candidates", .partnerHome)]
         case .admin: [("Overview", .adminHome), ("Cohorts", .cohorts), ("People", .people), ("Invitations", .invitations)]
@@ -50,8 +50,11 @@ extension Request {
     func render<Page: Encodable>(_ template: String, _ page: Page, title: String, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = auth.get(UserModel.self)
         let path = url.path
+        // The current item is the one whose path is the longest prefix of this page's.
         func items(_ list: [(String, SiteURL)]) -> [Shell.NavItem] {
-            list.map { Shell.NavItem(label: $0.0, url: $0.1.path, current: path == $0.1.path || (path.hasPrefix($0.1.path + "/") && $0.1 != .adminHome)) }
+            let matching = list.map(\.1.path).filter { path == $0 || path.hasPrefix($0 + "/") }
+            let current = matching.max { $0.count < $1.count }
+            return list.map { Shell.NavItem(label: $0.0, url: $0.1.path, current: $0.1.path == current) }
         }
         let csrf = csrfToken
         let flashes = takeFlashes()

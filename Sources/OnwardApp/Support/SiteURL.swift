@@ -32,6 +32,20 @@ enum SiteURL: Hashable, Sendable {
     case assignments
     case removeAssignment(id: String)
 
+    // Job search: a graduate's own, and a graduate's as their coach sees it.
+    case applications
+    case applicationsBoard
+    case newApplication
+    case application(id: String)
+    case editApplication(id: String)
+    case deleteApplication(id: String)
+    case moveApplication(id: String)
+    case acceptOffer(id: String)
+    case addInterview(id: String)
+    case addContact(id: String)
+    case personApplications(id: String)
+    case personBoard(id: String)
+
     // The JSON API's document.
     case openAPIDocument
 
@@ -67,6 +81,18 @@ enum SiteURL: Hashable, Sendable {
         case .people: "/admin/people"
         case .assignments: "/admin/assignments"
         case .removeAssignment(let id): "/admin/assignments/\(id)/remove"
+        case .applications: "/applications"
+        case .applicationsBoard: "/applications/board"
+        case .newApplication: "/applications/new"
+        case .application(let id): "/applications/\(id)"
+        case .editApplication(let id): "/applications/\(id)/edit"
+        case .deleteApplication(let id): "/applications/\(id)/delete"
+        case .moveApplication(let id): "/applications/\(id)/moves"
+        case .acceptOffer(let id): "/applications/\(id)/accept"
+        case .addInterview(let id): "/applications/\(id)/interviews"
+        case .addContact(let id): "/applications/\(id)/contacts"
+        case .personApplications(let id): "/people/\(id)/applications"
+        case .personBoard(let id): "/people/\(id)/applications/board"
         case .openAPIDocument: "/api/v1/openapi.json"
         }
     }

@@ -1,0 +1,225 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Vapor
+
+/// Whose job search a request is about, and whether the viewer may change it.
+struct JobSearchPolicy {
+    let db: any Database
+
+    struct Scope {
+        let graduate: UserModel
+        let canWrite: Bool
+    }
+
+    /// The graduate `graduateID`'s search as `viewer` may see it: their own, a coach's assigned
+    /// graduate (read-only), anyone's for an admin. Otherwise not found.
+    func search(of graduateID: String, for viewer: UserModel) async throws -> Scope {
+        let graduate = try await AccountsPolicy(db: db).person(graduateID, for: viewer)
+        guard graduate.role == .graduate else { throw AppError.notFound() }
+        return Scope(graduate: graduate, canWrite: Access.canWrite(viewer.viewer, recordOf: try await AccountsPolicy(db: db).owner(graduate)))
+    }
+
+    /// One application as `viewer` may see it, or not found.
+    func application(_ rawID: String, for viewer: UserModel) async throws -> (ApplicationModel, Scope) {
+        guard let id = UUID(uuidString: rawID), let application = try await ApplicationModel.query(on: db).filter(\.$id == id).with(\.$user).first() else {
+            throw AppError.notFound("There is no such application.")
+        }
+        let scope = try await search(of: application.user.requireIDString, for: viewer)
+        return (application, scope)
+    }
+
+    /// As `application`, but only if the viewer may change it.
+    func writableApplication(_ rawID: String, for viewer: UserModel) async throws -> ApplicationModel {
+        let (application, scope) = try await application(rawID, for: viewer)
+        guard scope.canWrite else { throw AppError.notFound("There is no such application.") }
+        return application
+    }
+}
+
+/// The job search use cases. Each owns its transaction.
+struct JobSearch {
+    let db: any Database
+    let now: Date
+
+    init(db: any Database, now: Date) {
+        self.db = db
+        self.now = now
+    }
+
+    init(req: Request) {
+        self.init(db: req.db, now: req.now)
+    }
+
+    func today(for user: UserModel) -> LocalDate {
+        LocalDate(now, in: TimeZone(identifier: user.timeZone) ?? .gmt)
+    }
+
+    /// Reads the date of a move: today when blank, and never in the future.
+    func moveDate(_ raw: String?, for user: UserModel) throws(ValidationErrors) -> LocalDate {
+        let text = raw?.trimmingCharacters(in: .whitespaces) ?? ""
+        if text.isEmpty { return today(for: user) }
+        guard let day = LocalDate(iso: text) else { throw ValidationErrors([FieldError(field: "on", message: "Enter the date as YYYY-MM-DD.")]) }
+        return day
+    }
+
+    /// Records a new application at `stage` (wishlist or applied, usually) with its first move.
+    func create(for user: UserModel, draft: ApplicationDraft, stage: Stage, on day: LocalDate) async throws -> ApplicationModel {
+        guard day <= today(for: user) else {
+            throw ValidationErrors([FieldError(field: "on", message: StageError.dateInFuture(day).message)])
+        }
+        guard stage.isOpen else {
+            throw ValidationErrors([FieldError(field: "stage", message: "A new application starts in an open stage; move it on afterwards.")])
+        }
+        let application = ApplicationModel(userID: try user.requireID(), draft: draft, stage: stage)
+        try await db.transaction { db in
+            try await application.create(on: db)
+            try await StageMoveModel(applicationID: application.requireID(), stage: stage, on: day).create(on: db)
+        }
+        return application
+    }
+
+    func update(_ application: ApplicationModel, with draft: ApplicationDraft) async throws {
+        application.apply(draft)
+        try await application.save(on: db)
+    }
+
+    /// Deletes an application with its moves, interviews and contacts. A placement stays.
+    func delete(_ application: ApplicationModel) async throws {
+        try await db.transaction { db in
+            let id = try application.requireID()
+            try await PlacementModel.query(on: db).filter(\.$application.$id == id).set(\.$application.$id, to: nil).update()
+            try await StageMoveModel.query(on: db).filter(\.$application.$id == id).delete()
+            try await InterviewModel.query(on: db).filter(\.$application.$id == id).delete()
+            try await ContactModel.query(on: db).filter(\.$application.$id == id).delete()
+            try await application.delete(on: db)
+        }
+    }
+
+    /// Moves an application to `stage` on `day`, checked against the table. Accepting an offer
+    /// records the placement in the same transaction.
+    func move(_ application: ApplicationModel, to stage: Stage, on day: LocalDate, placement: PlacementDraft? = nil) async throws {
+        let owner = try await application.$user.get(on: db)
+        let last = try await StageMoveModel.query(on: db).filter(\.$application.$id == application.requireID())
+            .sort(\.$onDate, .descending).first()
+        do {
+            try checkMove(from: application.stage, to: stage, on: day, previousMove: last.flatMap { LocalDate(iso: $0.onDate) }, today: today(for: owner))
+        } catch {
+            throw ValidationErrors([FieldError(field: error == .cannotMove(from: application.stage, to: stage) ? "stage" : "on", message: error.message)])
+        }
+        if stage == .accepted && placement == nil {
+            throw ValidationErrors([FieldError(field: "stage", message: "Accepting an offer records your new job: fill in the placement.")])
+        }
+        try await db.transaction { db in
+            application.stage = stage
+            try await application.save(on: db)
+            try await StageMoveModel(applicationID: application.requireID(), stage: stage, on: day).create(on: db)
+            if let placement {
+                try await PlacementModel(userID: owner.requireID(), applicationID: application.requireID(), company: application.company, draft: placement).create(on: db)
+            }
+        }
+    }
+
+    func addInterview(to application: ApplicationModel, _ draft: InterviewDraft) async throws -> InterviewModel {
+        let interview = InterviewModel(applicationID: try application.requireID(), draft: draft)
+        try await interview.create(on: db)
+        return interview
+    }
+
+    func addContact(to application: ApplicationModel, _ draft: ContactDraft) async throws {
+        try await ContactModel(applicationID: application.requireID(), draft: draft).create(on: db)
+    }
+
+    // MARK: Reading
+
+    struct Filter {
+        var stage: Stage?
+        var source: ApplicationSource?
+        var from: LocalDate?
+        var to: LocalDate?
+        var text: String = ""
+        var sort: Sort = .updated
+
+        enum Sort: String, CaseIterable {
+            case updated, company, excitement, stage
+            var title: String {
+                switch self {
+                case .updated: "Recently changed"
+                case .company: "Company"
+                case .excitement: "Excitement"
+                case .stage: "Stage"
+                }
+            }
+        }
+    }
+
+    /// A graduate's applications, filtered and sorted, with the day each was sent. Two queries.
+    func applications(of user: UserModel, filter: Filter = Filter()) async throws -> [(ApplicationModel, LocalDate?)] {
+        var query = try ApplicationModel.query(on: db).filter(\.$user.$id == user.requireID())
+        if let stage = filter.stage { query = query.filter(\.$stage == stage) }
+        if let source = filter.source { query = query.filter(\.$source == source) }
+        switch filter.sort {
+        case .updated: query = query.sort(\.$updatedAt, .descending)
+        case .company: query = query.sort(\.$company).sort(\.$roleTitle)
+        case .excitement: query = query.sort(\.$excitement, .descending).sort(\.$company)
+        case .stage: query = query.sort(\.$company)
+        }
+        let applications = try await query.all()
+        let histories = try await histories(of: user)
+        var rows = applications.map { ($0, histories[$0.id!]?.submittedOn) }
+        let needle = filter.text.trimmingCharacters(in: .whitespaces).lowercased()
+        if !needle.isEmpty {
+            rows = rows.filter { app, _ in
+                [app.company, app.roleTitle, app.location, app.notes, app.nextAction].contains { $0.lowercased().contains(needle) }
+            }
+        }
+        if filter.from != nil || filter.to != nil {
+            rows = rows.filter { _, sent in
+                guard let sent else { return false }
+                return (filter.from.map { sent >= $0 } ?? true) && (filter.to.map { sent <= $0 } ?? true)
+            }
+        }
+        if filter.sort == .stage { rows.sort { ($0.0.stage, $0.0.company) < ($1.0.stage, $1.0.company) } }
+        return rows
+    }
+
+    /// Every application's history (moves and interviews), by application, in two queries.
+    func histories(of user: UserModel) async throws -> [UUID: ApplicationHistory] {
+        let moves = try await StageMoveModel.query(on: db)
+            .join(ApplicationModel.self, on: \StageMoveModel.$application.$id == \ApplicationModel.$id)
+            .filter(ApplicationModel.self, \.$user.$id == user.requireID())
+            .sort(\.$onDate).sort(\.$createdAt)
+            .all()
+        let interviews = try await InterviewModel.query(on: db)
+            .join(ApplicationModel.self, on: \InterviewModel.$application.$id == \ApplicationModel.$id)
+            .filter(ApplicationModel.self, \.$user.$id == user.requireID())
+            .all()
+        let zone = TimeZone(identifier: user.timeZone) ?? .gmt
+        let movesByApplication = Dictionary(grouping: moves, by: \.$application.id)
+        let interviewsByApplication = Dictionary(grouping: interviews, by: \.$application.id)
+        var result: [UUID: ApplicationHistory] = [:]
+        for id in Set(movesByApplication.keys).union(interviewsByApplication.keys) {
+            result[id] = ApplicationHistory(
+                moves: (movesByApplication[id] ?? []).map(\.move),
+                interviews: (interviewsByApplication[id] ?? []).map { (LocalDate($0.scheduledAt, in: zone), $0.kind.isInterview) })
+        }
+        return result
+    }
+
+    struct Figures {
+        let sevenDays: JobSearchFigures
+        let weeks: [WeekFigures]
+        let funnel: Funnel
+    }
+
+    /// The figures at the top of a graduate's home page.
+    func figures(of user: UserModel) async throws -> Figures {
+        let histories = Array(try await histories(of: user).values)
+        let zone = TimeZone(identifier: user.timeZone) ?? .gmt
+        let today = LocalDate(now, in: zone)
+        return Figures(
+            sevenDays: JobSearchFigures(histories: histories, window: SevenDayWindow(endingOn: today)),
+            weeks: WeekFigures.series(histories: histories, today: today),
+            funnel: Funnel(histories: histories))
+    }
+}

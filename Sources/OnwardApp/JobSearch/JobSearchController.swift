@@ -1,0 +1,471 @@
+import Fluent
+import OnwardCore
+import Vapor
+
+/// The job search pages: a graduate's own board, list and applications, and the same, read-only,
+/// for their coach (and for an admin).
+struct JobSearchController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let key = SiteURL.key(SiteURL.Parameter.id)
+        let graduates = routes.grouped(RequireRole(.graduate))
+        graduates.get(.applications, use: ownList)
+        graduates.get(.applicationsBoard, use: ownBoard)
+        graduates.get(.newApplication, use: newPage)
+        graduates.post(.applications, use: create)
+        graduates.post(.editApplication(id: key), use: update)
+        graduates.get(.editApplication(id: key), use: editPage)
+        graduates.post(.deleteApplication(id: key), use: delete)
+        graduates.post(.moveApplication(id: key), use: move)
+        graduates.get(.acceptOffer(id: key), use: acceptPage)
+        graduates.post(.acceptOffer(id: key), use: accept)
+        graduates.post(.addInterview(id: key), use: addInterview)
+        graduates.post(.addContact(id: key), use: addContact)
+        routes.get(.application(id: key), use: detail)
+        let coaches = routes.grouped(RequireRole(.coach, .admin))
+        coaches.get(.personApplications(id: key), use: personList)
+        coaches.get(.personBoard(id: key), use: personBoard)
+    }
+
+    /// Whose search, and the links of its pages, for the shared list and board views.
+    struct Heading: Encodable {
+        let owner: String
+        let isOwn: Bool
+        let listURL: String
+        let boardURL: String
+        let newURL: String?
+    }
+
+    private func heading(_ scope: JobSearchPolicy.Scope, viewer: UserModel) -> Heading {
+        let own = scope.graduate.id == viewer.id
+        let id = scope.graduate.requireIDString
+        return Heading(
+            owner: scope.graduate.name, isOwn: own,
+            listURL: own ? SiteURL.applications.path : SiteURL.personApplications(id: id).path,
+            boardURL: own ? SiteURL.applicationsBoard.path : SiteURL.personBoard(id: id).path,
+            newURL: scope.canWrite && own ? SiteURL.newApplication.path : nil)
+    }
+
+    private func ownScope(_ req: Request) async throws -> (JobSearchPolicy.Scope, UserModel) {
+        let user = try req.requireUser()
+        return (try await JobSearchPolicy(db: req.db).search(of: user.requireIDString, for: user), user)
+    }
+
+    private func personScope(_ req: Request) async throws -> (JobSearchPolicy.Scope, UserModel) {
+        let viewer = try req.requireUser()
+        return (try await JobSearchPolicy(db: req.db).search(of: req.parameter(SiteURL.Parameter.id), for: viewer), viewer)
+    }
+
+    // MARK: List
+
+    struct ListPage: Encodable {
+        struct Row: Encodable {
+            let company: String
+            let roleTitle: String
+            let url: String
+            let stage: String
+            let stageKey: String
+            let source: String
+            let sent: String?
+            let nextAction: String
+            let due: String?
+            let excitement: Int
+        }
+        let heading: Heading
+        let rows: [Row]
+        let hasRows: Bool
+        let total: Int
+        let stages: [SelectOption]
+        let sources: [SelectOption]
+        let sorts: [SelectOption]
+        let from: String
+        let to: String
+        let q: String
+        let filtered: Bool
+    }
+
+    func ownList(req: Request) async throws -> Response {
+        let (scope, viewer) = try await ownScope(req)
+        return try await list(req, scope: scope, viewer: viewer)
+    }
+
+    func personList(req: Request) async throws -> Response {
+        let (scope, viewer) = try await personScope(req)
+        return try await list(req, scope: scope, viewer: viewer)
+    }
+
+    private func list(_ req: Request, scope: JobSearchPolicy.Scope, viewer: UserModel) async throws -> Response {
+        let query = (try? req.query.decode(ListQuery.self)) ?? ListQuery()
+        var filter = JobSearch.Filter()
+        filter.stage = query.stage.flatMap(Stage.init(rawValue:))
+        filter.source = query.source.flatMap(ApplicationSource.init(rawValue:))
+        filter.from = query.from.flatMap(LocalDate.init(iso:))
+        filter.to = query.to.flatMap(LocalDate.init(iso:))
+        filter.text = query.q ?? ""
+        filter.sort = query.sort.flatMap(JobSearch.Filter.Sort.init(rawValue:)) ?? .updated
+        let search = JobSearch(req: req)
+        let rows = try await search.applications(of: scope.graduate, filter: filter)
+        let total = try await ApplicationModel.query(on: req.db).filter(\.$user.$id == scope.graduate.requireID()).count()
+        let page = ListPage(
+            heading: heading(scope, viewer: viewer),
+            rows: rows.map { app, sent in
+                .init(company: app.company, roleTitle: app.roleTitle, url: SiteURL.application(id: app.id!.uuidString).path,
+                      stage: app.stage.title, stageKey: app.stage.rawValue, source: app.source.title, sent: sent.map { Formats.day(iso: $0.iso) },
+                      nextAction: app.nextAction, due: app.nextActionDue.map(Formats.day(iso:)), excitement: app.excitement)
+            },
+            hasRows: !rows.isEmpty, total: total,
+            stages: Stage.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == filter.stage) },
+            sources: ApplicationSource.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == filter.source) },
+            sorts: JobSearch.Filter.Sort.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == filter.sort) },
+            from: filter.from?.iso ?? "", to: filter.to?.iso ?? "", q: filter.text,
+            filtered: filter.stage != nil || filter.source != nil || filter.from != nil || filter.to != nil || !filter.text.isEmpty)
+        let title = page.heading.isOwn ? "Applications" : "\(scope.graduate.name)'s applications"
+        return try await req.render("jobsearch/list", page, title: title)
+    }
+
+    // MARK: Board
+
+    struct BoardPage: Encodable {
+        struct Card: Encodable {
+            let id: String
+            let company: String
+            let roleTitle: String
+            let url: String
+            let excitement: Int
+            let nextAction: String
+            let due: String?
+            let moveAction: String?
+            let targets: [SelectOption]
+            let hasTargets: Bool
+        }
+        struct Column: Encodable {
+            let stage: String
+            let key: String
+            let count: Int
+            let cards: [Card]
+        }
+        let heading: Heading
+        let columns: [Column]
+        let today: String
+        let isEmpty: Bool
+    }
+
+    func ownBoard(req: Request) async throws -> Response {
+        let (scope, viewer) = try await ownScope(req)
+        return try await board(req, scope: scope, viewer: viewer)
+    }
+
+    func personBoard(req: Request) async throws -> Response {
+        let (scope, viewer) = try await personScope(req)
+        return try await board(req, scope: scope, viewer: viewer)
+    }
+
+    private func board(_ req: Request, scope: JobSearchPolicy.Scope, viewer: UserModel) async throws -> Response {
+        let applications = try await ApplicationModel.query(on: req.db).filter(\.$user.$id == scope.graduate.requireID())
+            .sort(\.$excitement, .descending).sort(\.$company).all()
+        let byStage = Dictionary(grouping: applications, by: \.stage)
+        let canMove = scope.canWrite && scope.graduate.id == viewer.id
+        let columns = Stage.allCases.map { stage in
+            let cards = (byStage[stage] ?? []).map { app in
+                let targets = StageMoves.targets(from: app.stage).filter { $0 != .accepted }
+                return BoardPage.Card(
+                    id: app.id!.uuidString, company: app.company, roleTitle: app.roleTitle, url: SiteURL.application(id: app.id!.uuidString).path,
+                    excitement: app.excitement, nextAction: app.nextAction, due: app.nextActionDue.map(Formats.day(iso:)),
+                    moveAction: canMove ? SiteURL.moveApplication(id: app.id!.uuidString).path : nil,
+                    targets: targets.map { SelectOption(value: $0.rawValue, label: $0.title, selected: false) }, hasTargets: canMove && !targets.isEmpty)
+            }
+            return BoardPage.Column(stage: stage.title, key: stage.rawValue, count: cards.count, cards: cards)
+        }
+        let page = BoardPage(heading: heading(scope, viewer: viewer), columns: columns, today: JobSearch(req: req).today(for: scope.graduate).iso, isEmpty: applications.isEmpty)
+        let title = page.heading.isOwn ? "Board" : "\(scope.graduate.name)'s board"
+        return try await req.render("jobsearch/board", page, title: title)
+    }
+
+    // MARK: New and edit
+
+    struct FormPage: Encodable {
+        let action: String
+        let isNew: Bool
+        let form: ApplicationForm
+        let sources: [SelectOption]
+        let stages: [SelectOption]
+        let excitements: [SelectOption]
+        let cancelURL: String
+        let errors: FormErrors
+    }
+
+    private func formPage(_ req: Request, action: SiteURL, isNew: Bool, form: ApplicationForm, cancel: SiteURL, errors: FormErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let page = FormPage(
+            action: action.path, isNew: isNew, form: form,
+            sources: ApplicationSource.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == form.source) },
+            stages: Stage.allCases.filter(\.isOpen).map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == form.stage) },
+            excitements: (1...5).map { SelectOption(value: String($0), label: Self.excitementLabel($0), selected: String($0) == form.excitement) },
+            cancelURL: cancel.path, errors: errors)
+        return try await req.render("jobsearch/form", page, title: isNew ? "New application" : "Edit application", status: status)
+    }
+
+    static func excitementLabel(_ value: Int) -> String {
+        switch value {
+        case 1: "1 — not really"
+        case 2: "2 — maybe"
+        case 3: "3 — interested"
+        case 4: "4 — keen"
+        default: "5 — dream job"
+        }
+    }
+
+    func newPage(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        return try await formPage(req, action: .applications, isNew: true, form: ApplicationForm(stage: .applied, on: JobSearch(req: req).today(for: user)), cancel: .applicationsBoard, errors: .none)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        var form = try req.form(ApplicationForm.self)
+        let search = JobSearch(req: req)
+        do {
+            var errors = ValidationErrors()
+            var draft: ApplicationDraft?
+            do { draft = try form.validate() } catch { errors = error }
+            let stage = Stage(rawValue: form.stage ?? "")
+            if stage == nil { errors.add("stage", "Choose the stage it is at.") }
+            var day: LocalDate?
+            do { day = try search.moveDate(form.on, for: user) } catch { errors = ValidationErrors(errors.errors + error.errors) }
+            try errors.throwIfAny()
+            let application = try await search.create(for: user, draft: draft!, stage: stage!, on: day!)
+            return req.redirect(to: .application(id: application.id!.uuidString), flash: "\(application.company) is on your board.")
+        } catch let errors as ValidationErrors {
+            if form.stage == nil { form.stage = Stage.applied.rawValue }
+            return try await formPage(req, action: .applications, isNew: true, form: form, cancel: .applicationsBoard, errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+
+    func editPage(req: Request) async throws -> Response {
+        let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: req.requireUser())
+        let id = application.id!.uuidString
+        return try await formPage(req, action: .editApplication(id: id), isNew: false, form: ApplicationForm(application), cancel: .application(id: id), errors: .none)
+    }
+
+    func update(req: Request) async throws -> Response {
+        let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: req.requireUser())
+        let id = application.id!.uuidString
+        let form = try req.form(ApplicationForm.self)
+        do {
+            try await JobSearch(req: req).update(application, with: try form.validate())
+            return req.redirect(to: .application(id: id), flash: "Saved.")
+        } catch let errors as ValidationErrors {
+            return try await formPage(req, action: .editApplication(id: id), isNew: false, form: form, cancel: .application(id: id), errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+
+    func delete(req: Request) async throws -> Response {
+        let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: req.requireUser())
+        try await JobSearch(req: req).delete(application)
+        return req.redirect(to: .applications, flash: "\(application.company) — \(application.roleTitle) is deleted.")
+    }
+
+    // MARK: Detail
+
+    struct DetailPage: Encodable {
+        struct Event: Encodable {
+            let day: String
+            let text: String
+            let kind: String
+        }
+        struct Interview: Encodable {
+            let kind: String
+            let when: String
+            let duration: Int
+            let withWhom: String
+            let outcome: String
+            let feedback: String
+            let hasFeedback: Bool
+            let technical: Bool
+        }
+        struct Contact: Encodable {
+            let name: String
+            let role: String
+            let email: String
+            let profileURL: String
+        }
+        let owner: String
+        let isOwn: Bool
+        let canWrite: Bool
+        let company: String
+        let roleTitle: String
+        let stage: String
+        let stageKey: String
+        let postURL: String?
+        let location: String
+        let remote: Bool
+        let salary: String?
+        let source: String
+        let nextAction: String
+        let due: String?
+        let notes: String
+        let hasNotes: Bool
+        let excitement: Int
+        let timeline: [Event]
+        let interviews: [Interview]
+        let hasInterviews: Bool
+        let contacts: [Contact]
+        let hasContacts: Bool
+        let moveAction: String
+        let targets: [SelectOption]
+        let hasTargets: Bool
+        let acceptURL: String?
+        let today: String
+        let editURL: String
+        let deleteAction: String
+        let interviewAction: String
+        let contactAction: String
+        let interviewKinds: [SelectOption]
+        let outcomes: [SelectOption]
+        let backURL: String
+        let errors: FormErrors
+        let interviewForm: InterviewForm
+        let contactForm: ContactForm
+    }
+
+    func detail(req: Request) async throws -> Response {
+        try await detailPage(req, errors: .none)
+    }
+
+    private func detailPage(_ req: Request, errors: FormErrors, interviewForm: InterviewForm? = nil, contactForm: ContactForm? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let viewer = try req.requireUser()
+        let (application, scope) = try await JobSearchPolicy(db: req.db).application(req.parameter(SiteURL.Parameter.id), for: viewer)
+        let id = application.id!.uuidString
+        let zone = scope.graduate.timeZone
+        let moves = try await application.$moves.query(on: req.db).sort(\.$onDate).sort(\.$createdAt).all()
+        let interviews = try await application.$interviews.query(on: req.db).sort(\.$scheduledAt).all()
+        let contacts = try await application.$contacts.query(on: req.db).sort(\.$name).all()
+        let tz = TimeZone(identifier: zone) ?? .gmt
+        var timeline = moves.enumerated().map { index, move in
+            DetailPage.Event(day: move.onDate, text: index == 0 ? "Added as \(move.stage.title.lowercased())" : "Moved to \(move.stage.title.lowercased())", kind: move.stage.rawValue)
+        }
+        timeline += interviews.map { DetailPage.Event(day: LocalDate($0.scheduledAt, in: tz).iso, text: "\($0.kind.title)\($0.withWhom.isEmpty ? "" : " with \($0.withWhom)")", kind: "interview") }
+        timeline.sort { $0.day < $1.day }
+        let canWrite = scope.canWrite && scope.graduate.id == viewer.id
+        let targets = StageMoves.targets(from: application.stage).filter { $0 != .accepted }
+        let salary = SalaryRange(minimum: application.salaryMin, maximum: application.salaryMax)
+        let page = DetailPage(
+            owner: scope.graduate.name, isOwn: scope.graduate.id == viewer.id, canWrite: canWrite,
+            company: application.company, roleTitle: application.roleTitle, stage: application.stage.title, stageKey: application.stage.rawValue,
+            postURL: application.url, location: application.location, remote: application.remote,
+            salary: salary == .none ? nil : salary.text, source: application.source.title,
+            nextAction: application.nextAction, due: application.nextActionDue.map(Formats.day(iso:)), notes: application.notes, hasNotes: !application.notes.isEmpty,
+            excitement: application.excitement,
+            timeline: timeline.map { .init(day: Formats.day(iso: $0.day), text: $0.text, kind: $0.kind) },
+            interviews: interviews.map {
+                .init(kind: $0.kind.title, when: Formats.dayAndTime($0.scheduledAt, zone: zone), duration: $0.durationMinutes, withWhom: $0.withWhom,
+                      outcome: $0.outcome.title, feedback: $0.feedback, hasFeedback: !$0.feedback.isEmpty, technical: $0.feedbackIsTechnical)
+            },
+            hasInterviews: !interviews.isEmpty,
+            contacts: contacts.map { .init(name: $0.name, role: $0.role, email: $0.email, profileURL: $0.profileURL) }, hasContacts: !contacts.isEmpty,
+            moveAction: SiteURL.moveApplication(id: id).path,
+            targets: targets.map { SelectOption(value: $0.rawValue, label: $0.title, selected: false) }, hasTargets: canWrite && !targets.isEmpty,
+            acceptURL: canWrite && application.stage == .offer ? SiteURL.acceptOffer(id: id).path : nil,
+            today: JobSearch(req: req).today(for: scope.graduate).iso,
+            editURL: SiteURL.editApplication(id: id).path, deleteAction: SiteURL.deleteApplication(id: id).path,
+            interviewAction: SiteURL.addInterview(id: id).path, contactAction: SiteURL.addContact(id: id).path,
+            interviewKinds: InterviewKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == interviewForm?.kind) },
+            outcomes: InterviewOutcome.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == interviewForm?.outcome) },
+            backURL: scope.graduate.id == viewer.id ? SiteURL.applicationsBoard.path : SiteURL.personBoard(id: scope.graduate.requireIDString).path,
+            errors: errors,
+            interviewForm: interviewForm ?? InterviewForm(date: JobSearch(req: req).today(for: scope.graduate).iso, time: "10:00", duration_minutes: "60"),
+            contactForm: contactForm ?? ContactForm())
+        return try await req.render("jobsearch/detail", page, title: "\(application.company) — \(application.roleTitle)", status: status)
+    }
+
+    // MARK: Moves, interviews, contacts
+
+    func move(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: user)
+        let form = try req.form(MoveForm.self)
+        let search = JobSearch(req: req)
+        do {
+            guard let stage = Stage(rawValue: form.stage ?? "") else {
+                throw ValidationErrors([FieldError(field: "stage", message: "Choose the stage to move to.")])
+            }
+            let day = try search.moveDate(form.on, for: user)
+            try await search.move(application, to: stage, on: day)
+            return req.redirect(to: .application(id: application.id!.uuidString), flash: "\(application.company) moved to \(stage.title.lowercased()).")
+        } catch let errors as ValidationErrors {
+            return try await detailPage(req, errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+
+    struct AcceptPage: Encodable {
+        let company: String
+        let roleTitle: String
+        let action: String
+        let form: PlacementForm
+        let types: [SelectOption]
+        let cancelURL: String
+        let errors: FormErrors
+    }
+
+    private func acceptPage(_ req: Request, _ application: ApplicationModel, form: PlacementForm, errors: FormErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let id = application.id!.uuidString
+        let page = AcceptPage(
+            company: application.company, roleTitle: application.roleTitle, action: SiteURL.acceptOffer(id: id).path, form: form,
+            types: EmploymentType.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == form.employment_type) },
+            cancelURL: SiteURL.application(id: id).path, errors: errors)
+        return try await req.render("jobsearch/accept", page, title: "Accept the offer", status: status)
+    }
+
+    func acceptPage(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: user)
+        guard application.stage == .offer else { throw AppError.notFound("Only an offer can be accepted.") }
+        let today = JobSearch(req: req).today(for: user).iso
+        let form = PlacementForm(on: today, job_title: application.roleTitle, employment_type: EmploymentType.fullTime.rawValue, in_field: "yes",
+                                 salary: application.salaryMax.map(String.init))
+        return try await acceptPage(req, application, form: form, errors: .none)
+    }
+
+    func accept(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: user)
+        let form = try req.form(PlacementForm.self)
+        let search = JobSearch(req: req)
+        do {
+            let placement = try PlacementDraft.validate(
+                startDate: form.start_date ?? "", jobTitle: form.job_title ?? "", employmentType: form.employment_type ?? "",
+                inField: form.in_field ?? "", salary: form.salary ?? "")
+            try await search.move(application, to: .accepted, on: search.moveDate(form.on, for: user), placement: placement)
+            return req.redirect(to: .application(id: application.id!.uuidString), flash: "Congratulations on your new job at \(application.company)!")
+        } catch let errors as ValidationErrors {
+            return try await acceptPage(req, application, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+
+    func addInterview(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: user)
+        let form = try req.form(InterviewForm.self)
+        do {
+            let draft = try InterviewDraft.validate(
+                kind: form.kind ?? "", date: form.date ?? "", time: form.time ?? "", timeZone: TimeZone(identifier: user.timeZone) ?? .gmt,
+                durationMinutes: form.duration_minutes ?? "", withWhom: form.with_whom ?? "", outcome: form.outcome ?? "",
+                feedback: form.feedback ?? "", feedbackIsTechnical: form.feedback_is_technical == "yes")
+            _ = try await JobSearch(req: req).addInterview(to: application, draft)
+            return req.redirect(to: .application(id: application.id!.uuidString), flash: "\(draft.kind.title) added.")
+        } catch let errors as ValidationErrors {
+            return try await detailPage(req, errors: FormErrors(errors), interviewForm: form, status: .unprocessableEntity)
+        }
+    }
+
+    func addContact(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: user)
+        let form = try req.form(ContactForm.self)
+        do {
+            let draft = try ContactDraft.validate(name: form.contact_name ?? "", role: form.contact_role ?? "", email: form.contact_email ?? "", profileURL: form.contact_profile_url ?? "")
+            try await JobSearch(req: req).addContact(to: application, draft)
+            return req.redirect(to: .application(id: application.id!.uuidString), flash: "\(draft.name) added to contacts.")
+        } catch let errors as ValidationErrors {
+            return try await detailPage(req, errors: FormErrors(errors), contactForm: form, status: .unprocessableEntity)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import OnwardCore
+import Vapor
+
+struct ApplicationForm: Content {
+    var company: String?
+    var role_title: String?
+    var url: String?
+    var location: String?
+    var remote: String?
+    var salary_min: String?
+    var salary_max: String?
+    var source: String?
+    var next_action: String?
+    var next_action_due: String?
+    var notes: String?
+    var excitement: String?
+    /// For a new application only: where it starts, and since when.
+    var stage: String?
+    var on: String?
+
+    init(_ application: ApplicationModel) {
+        company = application.company
+        role_title = application.roleTitle
+        url = application.url
+        location = application.location
+        remote = application.remote ? "yes" : nil
+        salary_min = application.salaryMin.map(String.init)
+        salary_max = application.salaryMax.map(String.init)
+        source = application.source.rawValue
+        next_action = application.nextAction
+        next_action_due = application.nextActionDue
+        notes = application.notes
+        excitement = String(application.excitement)
+    }
+
+    init(stage: Stage, on day: LocalDate) {
+        self.stage = stage.rawValue
+        self.on = day.iso
+        self.source = ApplicationSource.jobBoard.rawValue
+        self.excitement = "3"
+    }
+
+    func validate() throws(ValidationErrors) -> ApplicationDraft {
+        try ApplicationDraft.validate(
+            company: company ?? "", roleTitle: role_title ?? "", url: url ?? "", location: location ?? "", remote: remote == "yes",
+            salaryMinimum: salary_min ?? "", salaryMaximum: salary_max ?? "", source: source ?? "", nextAction: next_action ?? "",
+            nextActionDue: next_action_due ?? "", notes: notes ?? "", excitement: excitement ?? "")
+    }
+}
+
+struct MoveForm: Content {
+    var stage: String?
+    var on: String?
+}
+
+struct PlacementForm: Content {
+    var on: String?
+    var start_date: String?
+    var job_title: String?
+    var employment_type: String?
+    var in_field: String?
+    var salary: String?
+}
+
+struct InterviewForm: Content {
+    var kind: String?
+    var date: String?
+    var time: String?
+    var duration_minutes: String?
+    var with_whom: String?
+    var outcome: String?
+    var feedback: String?
+    var feedback_is_technical: String?
+}
+
+struct ContactForm: Content {
+    var contact_name: String?
+    var contact_role: String?
+    var contact_email: String?
+    var contact_profile_url: String?
+}
+
+struct ListQuery: Content {
+    var stage: String?
+    var source: String?
+    var from: String?
+    var to: String?
+    var q: String?
+    var sort: String?
+}

@@ -1,0 +1,121 @@
+import Fluent
+import SQLKit
+
+/// Steps of the job search schema, in order. A shipped step is never edited.
+enum JobSearchMigrations {
+    struct CreateApplication: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(ApplicationModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("company", .string, .required)
+                .field("role_title", .string, .required)
+                .field("url", .string)
+                .field("location", .string, .required)
+                .field("remote", .bool, .required)
+                .field("salary_min", .int)
+                .field("salary_max", .int)
+                .field("source", .string, .required)
+                .field("stage", .string, .required)
+                .field("next_action", .string, .required)
+                .field("next_action_due", .string)
+                .field("notes", .string, .required)
+                .field("excitement", .int, .required)
+                .field("created_at", .datetime)
+                .field("updated_at", .datetime)
+                .create()
+            try await (database as! any SQLDatabase).create(index: "job_applications_user_id_idx").on(ApplicationModel.schema).column("user_id").run()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(ApplicationModel.schema).delete()
+        }
+    }
+
+    struct CreateStageMove: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(StageMoveModel.schema)
+                .id()
+                .field("application_id", .uuid, .required, .references(ApplicationModel.schema, .id, onDelete: .cascade))
+                .field("stage", .string, .required)
+                .field("on_date", .string, .required)
+                .field("created_at", .datetime)
+                .create()
+            try await (database as! any SQLDatabase).create(index: "application_moves_application_id_idx").on(StageMoveModel.schema).column("application_id").run()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(StageMoveModel.schema).delete()
+        }
+    }
+
+    struct CreateInterview: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(InterviewModel.schema)
+                .id()
+                .field("application_id", .uuid, .required, .references(ApplicationModel.schema, .id, onDelete: .cascade))
+                .field("kind", .string, .required)
+                .field("scheduled_at", .datetime, .required)
+                .field("duration_minutes", .int, .required)
+                .field("with_whom", .string, .required)
+                .field("outcome", .string, .required)
+                .field("feedback", .string, .required)
+                .field("feedback_is_technical", .bool, .required)
+                .field("created_at", .datetime)
+                .create()
+            try await (database as! any SQLDatabase).create(index: "interviews_application_id_idx").on(InterviewModel.schema).column("application_id").run()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(InterviewModel.schema).delete()
+        }
+    }
+
+    struct CreateContact: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(ContactModel.schema)
+                .id()
+                .field("application_id", .uuid, .required, .references(ApplicationModel.schema, .id, onDelete: .cascade))
+                .field("name", .string, .required)
+                .field("role", .string, .required)
+                .field("email", .string, .required)
+                .field("profile_url", .string, .required)
+                .create()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(ContactModel.schema).delete()
+        }
+    }
+
+    struct CreatePlacement: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(PlacementModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("application_id", .uuid, .references(ApplicationModel.schema, .id, onDelete: .setNull))
+                .field("company", .string, .required)
+                .field("start_date", .string, .required)
+                .field("job_title", .string, .required)
+                .field("employment_type", .string, .required)
+                .field("in_field", .bool, .required)
+                .field("salary", .int, .required)
+                .field("corrected_by_id", .uuid, .references(UserModel.schema, .id, onDelete: .setNull))
+                .field("created_at", .datetime)
+                .field("updated_at", .datetime)
+                .create()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(PlacementModel.schema).delete()
+        }
+    }
+
+    static let all: [any Migration] = [
+        CreateApplication(),
+        CreateStageMove(),
+        CreateInterview(),
+        CreateContact(),
+        CreatePlacement(),
+    ]
+}

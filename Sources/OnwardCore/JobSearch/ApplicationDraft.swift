@@ -1,0 +1,201 @@
+import Foundation
+
+/// Where a graduate heard of the job.
+public enum ApplicationSource: String, CaseIterable, Codable, Sendable {
+    case jobBoard = "job_board"
+    case referral
+    case careersFair = "careers_fair"
+    case hiringPartner = "hiring_partner"
+    case recruiter
+    case other
+
+    public var title: String {
+        switch self {
+        case .jobBoard: "Job board"
+        case .referral: "Referral"
+        case .careersFair: "Careers fair"
+        case .hiringPartner: "Hiring partner"
+        case .recruiter: "Recruiter"
+        case .other: "Other"
+        }
+    }
+
+    public init?(loose text: String) {
+        let key = text.lowercased().filter { $0.isLetter }
+        if let exact = ApplicationSource.allCases.first(where: { $0.rawValue.filter { $0.isLetter } == key || $0.title.lowercased().filter { $0.isLetter } == key }) {
+            self = exact
+            return
+        }
+        switch key {
+        case "linkedin", "indeed", "glassdoor", "otta", "welcometothejungle", "jobboard", "jobsite", "board", "website", "companywebsite", "careerspage": self = .jobBoard
+        case "friend", "network", "referred", "employeereferral": self = .referral
+        case "fair", "careerfair", "jobfair", "event", "meetup": self = .careersFair
+        case "partner", "bootcamppartner", "hiringpartners": self = .hiringPartner
+        case "agency", "headhunter", "recruitmentagency", "inbound": self = .recruiter
+        case "": return nil
+        default: self = .other
+        }
+    }
+}
+
+/// A salary range in whole units of a currency (annual, as job posts give it).
+public struct SalaryRange: Equatable, Sendable {
+    public let minimum: Int?
+    public let maximum: Int?
+
+    public init(minimum: Int?, maximum: Int?) {
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+
+    public static let none = SalaryRange(minimum: nil, maximum: nil)
+
+    /// Reads "£30,000 - £35,000", "30k-35k", "32000", "30-35k", "" (none). Nil if not a salary.
+    public static func parse(_ raw: String) -> SalaryRange? {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if text.isEmpty { return SalaryRange.none }
+        let parts = text.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: " to ", with: "-").split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return nil }
+        let thousands = text.contains("k")
+        var values: [Int] = []
+        for part in parts {
+            var digits = part.filter { $0.isNumber || $0 == "." }
+            guard !digits.isEmpty, let number = Double(digits) else { return nil }
+            digits = ""
+            let value = thousands && number < 1000 ? number * 1000 : number
+            guard value >= 0, value < 10_000_000 else { return nil }
+            values.append(Int(value.rounded()))
+        }
+        return SalaryRange(minimum: values[0], maximum: values.count == 2 ? values[1] : values[0])
+    }
+
+    public var text: String {
+        switch (minimum, maximum) {
+        case (nil, nil): ""
+        case let (min?, max?) where min == max: "\(min)"
+        case let (min?, max?): "\(min)-\(max)"
+        case let (min?, nil): "\(min)"
+        case let (nil, max?): "\(max)"
+        }
+    }
+}
+
+/// A contact at the company.
+public struct ContactDraft: Equatable, Sendable {
+    public var name: String
+    public var role: String
+    public var email: String
+    public var profileURL: String
+
+    public init(name: String, role: String, email: String, profileURL: String) {
+        self.name = name
+        self.role = role
+        self.email = email
+        self.profileURL = profileURL
+    }
+
+    public static func validate(name rawName: String, role: String, email rawEmail: String, profileURL rawURL: String) throws(ValidationErrors) -> ContactDraft {
+        var errors = ValidationErrors()
+        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty { errors.add("contact_name", "Enter the contact's name.") }
+        var email = rawEmail.trimmingCharacters(in: .whitespaces)
+        if !email.isEmpty { email = AccountRules.validateEmail(email, field: "contact_email", into: &errors) }
+        let url = WebAddress.validate(rawURL, field: "contact_profile_url", into: &errors)
+        try errors.throwIfAny()
+        return ContactDraft(name: name, role: role.trimmingCharacters(in: .whitespacesAndNewlines), email: email, profileURL: url ?? "")
+    }
+}
+
+public enum WebAddress {
+    /// An http or https address, or nil when blank. Anything else (javascript:, ftp:, no host) is refused.
+    public static func validate(_ raw: String, field: String, into errors: inout ValidationErrors) -> String? {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { return nil }
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty, text.count <= 2000 else {
+            errors.add(field, "Enter a web address starting with http:// or https://.")
+            return nil
+        }
+        return text
+    }
+}
+
+/// What a graduate types about an application, checked.
+public struct ApplicationDraft: Equatable, Sendable {
+    public var company: String
+    public var roleTitle: String
+    public var url: String?
+    public var location: String
+    public var remote: Bool
+    public var salary: SalaryRange
+    public var source: ApplicationSource
+    public var nextAction: String
+    public var nextActionDue: LocalDate?
+    public var notes: String
+    public var excitement: Int
+
+    public init(company: String, roleTitle: String, url: String? = nil, location: String = "", remote: Bool = false, salary: SalaryRange = .none,
+                source: ApplicationSource = .jobBoard, nextAction: String = "", nextActionDue: LocalDate? = nil, notes: String = "", excitement: Int = 3) {
+        self.company = company
+        self.roleTitle = roleTitle
+        self.url = url
+        self.location = location
+        self.remote = remote
+        self.salary = salary
+        self.source = source
+        self.nextAction = nextAction
+        self.nextActionDue = nextActionDue
+        self.notes = notes
+        self.excitement = excitement
+    }
+
+    public static func validate(
+        company rawCompany: String, roleTitle rawRole: String, url rawURL: String, location: String, remote: Bool,
+        salaryMinimum: String, salaryMaximum: String, source rawSource: String, nextAction: String, nextActionDue rawDue: String,
+        notes: String, excitement rawExcitement: String
+    ) throws(ValidationErrors) -> ApplicationDraft {
+        var errors = ValidationErrors()
+        let company = rawCompany.trimmingCharacters(in: .whitespacesAndNewlines)
+        if company.isEmpty { errors.add("company", "Enter the company.") } else if company.count > 200 { errors.add("company", "Keep the company under 200 characters.") }
+        let role = rawRole.trimmingCharacters(in: .whitespacesAndNewlines)
+        if role.isEmpty { errors.add("role_title", "Enter the role's title.") } else if role.count > 200 { errors.add("role_title", "Keep the title under 200 characters.") }
+        let url = WebAddress.validate(rawURL, field: "url", into: &errors)
+        func amount(_ raw: String, _ field: String) -> Int? {
+            let text = raw.filter { !$0.isWhitespace && $0 != "," && $0 != "£" && $0 != "$" && $0 != "€" }
+            if text.isEmpty { return nil }
+            guard let value = Int(text), value >= 0, value < 10_000_000 else {
+                errors.add(field, "Enter a yearly amount in whole numbers, like 32000.")
+                return nil
+            }
+            return value
+        }
+        let minimum = amount(salaryMinimum, "salary_min")
+        let maximum = amount(salaryMaximum, "salary_max")
+        if let minimum, let maximum, minimum > maximum { errors.add("salary_max", "The top of the range is below the bottom.") }
+        let source = ApplicationSource(rawValue: rawSource)
+        if source == nil { errors.add("source", "Choose where you found the job.") }
+        var due: LocalDate?
+        if !rawDue.trimmingCharacters(in: .whitespaces).isEmpty {
+            due = LocalDate(iso: rawDue)
+            if due == nil { errors.add("next_action_due", "Enter the due date as YYYY-MM-DD.") }
+        }
+        let excitement = Int(rawExcitement.trimmingCharacters(in: .whitespaces)) ?? 0
+        if !(1...5).contains(excitement) { errors.add("excitement", "Choose how excited you are, from 1 to 5.") }
+        if notes.count > 10_000 { errors.add("notes", "Keep notes under 10,000 characters.") }
+        try errors.throwIfAny()
+        return ApplicationDraft(
+            company: company, roleTitle: role, url: url, location: location.trimmingCharacters(in: .whitespacesAndNewlines), remote: remote,
+            salary: SalaryRange(minimum: minimum, maximum: maximum), source: source!, nextAction: nextAction.trimmingCharacters(in: .whitespacesAndNewlines),
+            nextActionDue: due, notes: notes, excitement: excitement)
+    }
+
+    /// Two applications are the same job when company, role and address match, ignoring case
+    /// and surrounding spaces.
+    public var duplicateKey: String {
+        [company, roleTitle, url ?? ""].map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }.joined(separator: "\u{1F}")
+    }
+
+    public static func duplicateKey(company: String, roleTitle: String, url: String?) -> String {
+        ApplicationDraft(company: company, roleTitle: roleTitle, url: url).duplicateKey
+    }
+}

@@ -1,0 +1,196 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import OnwardApp
+
+extension AppTests {
+    @Suite struct JobSearchWebTests {
+        static let today = LocalDate(testNow, in: TimeZone(identifier: "Europe/London")!)
+
+        static func newApplication(_ browser: Browser, company: String = "Acme", extra: [String: String] = [:]) async throws -> TestingHTTPResponse {
+            var fields = ["company": company, "role_title": "Junior Developer", "url": "https://acme.example/jobs/1", "source": "job_board",
+                          "excitement": "4", "stage": "applied", "on": today.iso]
+            fields.merge(extra) { $1 }
+            return try await browser.post(SiteURL.applications.path, fields)
+        }
+
+        static func only(_ app: Application) async throws -> ApplicationModel {
+            let all = try await ApplicationModel.query(on: app.db).all()
+            #expect(all.count == 1)
+            return try #require(all.first)
+        }
+
+        @Test func a_graduate_adds_an_application_and_sees_it_on_board_and_list() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                let res = try await Self.newApplication(browser)
+                #expect(res.status == .seeOther)
+                let application = try await Self.only(app)
+                #expect(res.location == SiteURL.application(id: application.id!.uuidString).path)
+                let moves = try await StageMoveModel.query(on: app.db).all()
+                #expect(moves.map(\.stage) == [.applied])
+                #expect(moves.map(\.onDate) == [Self.today.iso])
+                #expect(try await browser.get(SiteURL.applicationsBoard.path).text.contains("Acme"))
+                #expect(try await browser.get(SiteURL.applications.path).text.contains("Acme"))
+                #expect(try await browser.get(SiteURL.applications.path + "?stage=offer").text.contains("No application matches"))
+                #expect(try await browser.get(SiteURL.applications.path + "?q=acme").text.contains("Junior Developer"))
+            }
+        }
+
+        @Test func bad_input_is_shown_and_nothing_is_written() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                let res = try await Self.newApplication(browser, extra: ["url": "javascript:alert(1)", "excitement": "9", "on": Self.today.adding(days: 1).iso])
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.text.contains("Enter a web address starting with http:// or https://."))
+                #expect(res.text.contains("from 1 to 5"))
+                #expect(res.text.contains(#"value="Acme""#))
+                #expect(try await ApplicationModel.query(on: app.db).count() == 0)
+                #expect(try await StageMoveModel.query(on: app.db).count() == 0)
+            }
+        }
+
+        @Test func moves_follow_the_table_and_are_dated() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                try await Self.newApplication(browser, extra: ["on": Self.today.adding(days: -10).iso])
+                let application = try await Self.only(app)
+                let move = SiteURL.moveApplication(id: application.id!.uuidString).path
+
+                let back = try await browser.post(move, ["stage": "wishlist"])
+                #expect(back.status == .unprocessableEntity)
+                #expect(back.text.contains("cannot move from applied to wishlist"))
+                let future = try await browser.post(move, ["stage": "interview", "on": Self.today.adding(days: 2).iso])
+                #expect(future.status == .unprocessableEntity)
+                #expect(future.text.contains("cannot be in the future"))
+                let past = try await browser.post(move, ["stage": "interview", "on": Self.today.adding(days: -3).iso])
+                #expect(past.status == .seeOther)
+                let stored = try await ApplicationModel.find(application.id, on: app.db)
+                #expect(stored?.stage == .interview)
+                let moves = try await StageMoveModel.query(on: app.db).sort(\.$onDate).all()
+                #expect(moves.map(\.stage) == [.applied, .interview])
+                #expect(moves.last?.onDate == Self.today.adding(days: -3).iso)
+                let detail = try await browser.get(SiteURL.application(id: application.id!.uuidString).path)
+                #expect(detail.text.contains("Moved to interview"))
+            }
+        }
+
+        @Test func accepting_an_offer_records_the_placement_which_outlives_the_application() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                try await Self.newApplication(browser, extra: ["stage": "offer"])
+                let application = try await Self.only(app)
+                let id = application.id!.uuidString
+                let plain = try await browser.post(SiteURL.moveApplication(id: id).path, ["stage": "accepted"])
+                #expect(plain.status == .unprocessableEntity, "accepting needs the placement form")
+                let incomplete = try await browser.post(SiteURL.acceptOffer(id: id).path, ["start_date": "2027-01-04", "job_title": "Junior Developer", "employment_type": "full_time", "salary": "30000"])
+                #expect(incomplete.status == .unprocessableEntity)
+                #expect(try await PlacementModel.query(on: app.db).count() == 0)
+                let accepted = try await browser.post(SiteURL.acceptOffer(id: id).path, ["start_date": "2027-01-04", "job_title": "Junior Developer", "employment_type": "full_time", "in_field": "yes", "salary": "30,000"])
+                #expect(accepted.status == .seeOther)
+                let placement = try #require(try await PlacementModel.query(on: app.db).first())
+                #expect(placement.salary == 30000)
+                #expect(placement.inField)
+                #expect(placement.company == "Acme")
+                #expect(try await ApplicationModel.find(application.id, on: app.db)?.stage == .accepted)
+
+                let deleted = try await browser.post(SiteURL.deleteApplication(id: id).path)
+                #expect(deleted.status == .seeOther)
+                #expect(try await ApplicationModel.query(on: app.db).count() == 0)
+                #expect(try await StageMoveModel.query(on: app.db).count() == 0)
+                let kept = try await PlacementModel.query(on: app.db).all()
+                #expect(kept.count == 1)
+                #expect(kept.first?.$application.id == nil)
+            }
+        }
+
+        @Test func editing_keeps_the_history() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                try await Self.newApplication(browser)
+                let application = try await Self.only(app)
+                let res = try await browser.post(SiteURL.editApplication(id: application.id!.uuidString).path, [
+                    "company": "Acme Ltd", "role_title": "Graduate Developer", "url": "", "source": "referral", "excitement": "5",
+                    "salary_min": "28,000", "salary_max": "32000", "next_action": "Chase the recruiter", "next_action_due": Self.today.adding(days: 2).iso,
+                ])
+                #expect(res.status == .seeOther)
+                let stored = try #require(try await ApplicationModel.find(application.id, on: app.db))
+                #expect(stored.company == "Acme Ltd")
+                #expect(stored.url == nil)
+                #expect(stored.source == .referral)
+                #expect(stored.salaryMin == 28000)
+                #expect(stored.stage == .applied)
+                #expect(try await StageMoveModel.query(on: app.db).count() == 1)
+            }
+        }
+
+        @Test func the_two_seven_day_figures_change_on_the_home_page() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                func figures() async throws -> (Int, Int) {
+                    let page = try await browser.get(SiteURL.graduateHome.path).text
+                    func value(before label: String) -> Int {
+                        guard let range = page.range(of: "</span> <span class=\"figure-label\">\(label)</span>") else { return -1 }
+                        let prefix = page[..<range.lowerBound]
+                        return Int(prefix.split(separator: ">").last ?? "") ?? -1
+                    }
+                    return (value(before: "applications submitted"), value(before: "interviews"))
+                }
+                #expect(try await figures() == (0, 0))
+                try await Self.newApplication(browser)
+                try await Self.newApplication(browser, company: "Old News", extra: ["on": Self.today.adding(days: -7).iso])
+                #expect(try await figures() == (1, 0), "the application sent exactly 7 days ago is outside the window")
+                let application = try #require(try await ApplicationModel.query(on: app.db).filter(\.$company == "Acme").first())
+                let id = application.id!.uuidString
+                #expect(try await browser.post(SiteURL.moveApplication(id: id).path, ["stage": "interview"]).status == .seeOther)
+                let added = try await browser.post(SiteURL.addInterview(id: id).path, [
+                    "kind": "technical", "date": Self.today.iso, "time": "09:00", "duration_minutes": "60", "outcome": "awaiting",
+                    "with_whom": "Two engineers", "feedback": "Practise SQL joins", "feedback_is_technical": "yes",
+                ])
+                #expect(added.status == .seeOther)
+                #expect(try await figures() == (1, 1))
+                let interview = try #require(try await InterviewModel.query(on: app.db).first())
+                #expect(interview.feedbackIsTechnical)
+            }
+        }
+
+        @Test func a_coach_sees_an_assigned_graduates_search_read_only() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let graduate = Browser(app)
+                try await graduate.signIn(world.graduate)
+                try await Self.newApplication(graduate)
+                let application = try await Self.only(app)
+                let coach = Browser(app)
+                try await coach.signIn(world.coach)
+                let board = try await coach.get(SiteURL.personBoard(id: world.graduate.requireIDString).path)
+                #expect(board.status == .ok)
+                #expect(board.text.contains("Acme"))
+                #expect(!board.text.contains("move-form"))
+                let detail = try await coach.get(SiteURL.application(id: application.id!.uuidString).path)
+                #expect(detail.status == .ok)
+                #expect(!detail.text.contains(SiteURL.moveApplication(id: application.id!.uuidString).path))
+                let person = try await coach.get(SiteURL.person(id: world.graduate.requireIDString).path)
+                #expect(person.text.contains("applications submitted"))
+                let move = try await coach.post(SiteURL.moveApplication(id: application.id!.uuidString).path, ["stage": "screening"])
+                #expect(move.status == .notFound)
+                #expect(try await ApplicationModel.find(application.id, on: app.db)?.stage == .applied)
+            }
+        }
+    }
+}
