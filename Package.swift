@@ -16,10 +16,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-generator.git", exact: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", exact: "1.13.4"),
         .package(url: "https://github.com/vapor/swift-openapi-vapor.git", exact: "1.2.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
     ],
     targets: [
         .target(
             name: "OnwardCore",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         .target(
