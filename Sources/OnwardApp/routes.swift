@@ -10,7 +10,9 @@ func routes(_ app: Application) throws {
     let web = app.grouped(
         app.sessions.middleware,
         UserModel.sessionAuthenticator(),
-        CSRFMiddleware(maxBodyBytes: app.settings.maxBodyBytes))
+        CSRFMiddleware(
+            maxBodyBytes: app.settings.maxBodyBytes,
+            uploads: [SiteURL.importApplications.path: app.settings.maxUploadBytes, SiteURL.confirmImport.path: app.settings.maxUploadBytes]))
     let signedIn = web.grouped(RequireRole(.graduate, .coach, .partner, .admin))
 
     // Accounts
@@ -22,6 +24,7 @@ func routes(_ app: Application) throws {
 
     // Job search
     try signedIn.register(collection: JobSearchController())
+    try signedIn.register(collection: ImportController(maxUploadBytes: app.settings.maxUploadBytes))
 
     // The JSON API
     try API.register(on: app)

@@ -106,6 +106,10 @@ extension AppTests {
                 post(.deleteApplication(id: f.applicationID), .deleteApplication(id: key), [:], form([.graduate], .seeOther)),
                 get(.personApplications(id: f.graduateID), .personApplications(id: key), page([.coach, .admin])),
                 get(.personBoard(id: f.graduateID), .personBoard(id: key), page([.coach, .admin])),
+                get(.importApplications, nil, page([.graduate, .otherGraduate])),
+                post(.importApplications, nil, ["csv": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                post(.confirmImport, nil, ["csv": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                get(.exportApplications, nil, page([.graduate, .otherGraduate])),
             ]
         }
 
@@ -194,7 +198,7 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 43
+        static let webCasesCount = 47
         static let apiCasesCount = 15
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

@@ -8,6 +8,7 @@ public enum OnwardCommands {
         app.asyncCommands.use(ServeCommand(), as: "serve", isDefault: true)
         app.asyncCommands.use(MigrateCommand(), as: "migrate")
         app.asyncCommands.use(SeedCommand(), as: "seed")
+        app.asyncCommands.use(ImportCommand(), as: "import")
     }
 }
 

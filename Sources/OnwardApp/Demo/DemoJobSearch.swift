@@ -49,8 +49,8 @@ enum DemoJobSearch {
                     excitement: 1 + (g + i * 3) % 5)
                 let application = ApplicationModel(userID: try graduate.requireID(), draft: draft, stage: path.last!.0)
                 try await application.create(on: db)
-                for (stage, offset) in path {
-                    try await StageMoveModel(applicationID: application.requireID(), stage: stage, on: first.adding(days: offset)).create(on: db)
+                for (position, (stage, offset)) in path.enumerated() {
+                    try await StageMoveModel(applicationID: application.requireID(), stage: stage, on: first.adding(days: offset), position: position).create(on: db)
                 }
                 if let interviewStep = path.first(where: { $0.0 == .interview }) {
                     let day = first.adding(days: interviewStep.1)

@@ -68,14 +68,17 @@ final class StageMoveModel: Model, @unchecked Sendable {
     @Field(key: "stage") var stage: Stage
     /// YYYY-MM-DD, in the graduate's calendar.
     @Field(key: "on_date") var onDate: String
+    /// 0 for the first move of an application, then 1, 2, ...: the order of moves on one day.
+    @Field(key: "position") var position: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
-    init(applicationID: UUID, stage: Stage, on day: LocalDate) {
+    init(applicationID: UUID, stage: Stage, on day: LocalDate, position: Int) {
         self.$application.id = applicationID
         self.stage = stage
         self.onDate = day.iso
+        self.position = position
     }
 
     var move: ApplicationHistory.Move { .init(stage, on: LocalDate(iso: onDate)!) }

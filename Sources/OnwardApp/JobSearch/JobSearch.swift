@@ -74,7 +74,7 @@ struct JobSearch {
         let application = ApplicationModel(userID: try user.requireID(), draft: draft, stage: stage)
         try await db.transaction { db in
             try await application.create(on: db)
-            try await StageMoveModel(applicationID: application.requireID(), stage: stage, on: day).create(on: db)
+            try await StageMoveModel(applicationID: application.requireID(), stage: stage, on: day, position: 0).create(on: db)
         }
         return application
     }
@@ -101,7 +101,7 @@ struct JobSearch {
     func move(_ application: ApplicationModel, to stage: Stage, on day: LocalDate, placement: PlacementDraft? = nil) async throws {
         let owner = try await application.$user.get(on: db)
         let last = try await StageMoveModel.query(on: db).filter(\.$application.$id == application.requireID())
-            .sort(\.$onDate, .descending).first()
+            .sort(\.$position, .descending).first()
         do {
             try checkMove(from: application.stage, to: stage, on: day, previousMove: last.flatMap { LocalDate(iso: $0.onDate) }, today: today(for: owner))
         } catch {
@@ -113,7 +113,7 @@ struct JobSearch {
         try await db.transaction { db in
             application.stage = stage
             try await application.save(on: db)
-            try await StageMoveModel(applicationID: application.requireID(), stage: stage, on: day).create(on: db)
+            try await StageMoveModel(applicationID: application.requireID(), stage: stage, on: day, position: (last?.position ?? -1) + 1).create(on: db)
             if let placement {
                 try await PlacementModel(userID: owner.requireID(), applicationID: application.requireID(), company: application.company, draft: placement).create(on: db)
             }
@@ -188,7 +188,7 @@ struct JobSearch {
         let moves = try await StageMoveModel.query(on: db)
             .join(ApplicationModel.self, on: \StageMoveModel.$application.$id == \ApplicationModel.$id)
             .filter(ApplicationModel.self, \.$user.$id == user.requireID())
-            .sort(\.$onDate).sort(\.$createdAt)
+            .sort(\.$position)
             .all()
         let interviews = try await InterviewModel.query(on: db)
             .join(ApplicationModel.self, on: \InterviewModel.$application.$id == \ApplicationModel.$id)

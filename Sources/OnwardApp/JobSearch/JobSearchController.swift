@@ -335,7 +335,7 @@ struct JobSearchController: RouteCollection {
         let (application, scope) = try await JobSearchPolicy(db: req.db).application(req.parameter(SiteURL.Parameter.id), for: viewer)
         let id = application.id!.uuidString
         let zone = scope.graduate.timeZone
-        let moves = try await application.$moves.query(on: req.db).sort(\.$onDate).sort(\.$createdAt).all()
+        let moves = try await application.$moves.query(on: req.db).sort(\.$position).all()
         let interviews = try await application.$interviews.query(on: req.db).sort(\.$scheduledAt).all()
         let contacts = try await application.$contacts.query(on: req.db).sort(\.$name).all()
         let tz = TimeZone(identifier: zone) ?? .gmt

@@ -39,6 +39,7 @@ enum JobSearchMigrations {
                 .field("application_id", .uuid, .required, .references(ApplicationModel.schema, .id, onDelete: .cascade))
                 .field("stage", .string, .required)
                 .field("on_date", .string, .required)
+                .field("position", .int, .required)
                 .field("created_at", .datetime)
                 .create()
             try await (database as! any SQLDatabase).create(index: "application_moves_application_id_idx").on(StageMoveModel.schema).column("application_id").run()

@@ -42,12 +42,14 @@ extension Request {
 /// Refuses any state-changing web request whose form does not carry this browser's CSRF token.
 struct CSRFMiddleware: AsyncMiddleware {
     let maxBodyBytes: Int
+    /// Paths that take file uploads, with their larger limit.
+    let uploads: [String: Int]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else {
             return try await next.respond(to: request)
         }
-        _ = try await request.collectBody(max: maxBodyBytes)
+        _ = try await request.collectBody(max: uploads[request.url.path] ?? maxBodyBytes)
         let cookie = request.cookies[CSRF.cookieName]?.string ?? ""
         let field = (try? request.content.get(String.self, at: CSRF.fieldName)) ?? ""
         guard CSRF.matches(cookie, field) else {

@@ -19,19 +19,23 @@ public struct Settings: Sendable {
     public var bcryptCost: Int
     /// The largest request body accepted, in bytes.
     public var maxBodyBytes: Int
+    /// The largest file upload (a CSV import), in bytes.
+    public var maxUploadBytes: Int
 
     public init(
         database: DatabaseKind = .sqliteFile(path: "onward.sqlite"),
         publicURL: String? = nil,
         clock: Clock = .system,
         bcryptCost: Int = 12,
-        maxBodyBytes: Int = 1 << 20
+        maxBodyBytes: Int = 1 << 20,
+        maxUploadBytes: Int = 32 << 20
     ) {
         self.database = database
         self.publicURL = publicURL
         self.clock = clock
         self.bcryptCost = bcryptCost
         self.maxBodyBytes = maxBodyBytes
+        self.maxUploadBytes = maxUploadBytes
     }
 
     /// Cookies carry `Secure` when Onward is served over HTTPS.
@@ -43,6 +47,7 @@ public struct Settings: Sendable {
         case publicURL = "ONWARD_PUBLIC_URL"
         case bcryptCost = "ONWARD_BCRYPT_COST"
         case maxBodyBytes = "ONWARD_MAX_BODY_BYTES"
+        case maxUploadBytes = "ONWARD_MAX_UPLOAD_BYTES"
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -79,6 +84,10 @@ public struct Settings: Sendable {
         if let bytes = value(.maxBodyBytes) {
             guard let n = Int(bytes), n >= 1024 else { throw Invalid(variable: .maxBodyBytes, reason: "expected a number of bytes, at least 1024") }
             settings.maxBodyBytes = n
+        }
+        if let bytes = value(.maxUploadBytes) {
+            guard let n = Int(bytes), n >= 1024 else { throw Invalid(variable: .maxUploadBytes, reason: "expected a number of bytes, at least 1024") }
+            settings.maxUploadBytes = n
         }
         return settings
     }

@@ -45,6 +45,9 @@ enum SiteURL: Hashable, Sendable {
     case addContact(id: String)
     case personApplications(id: String)
     case personBoard(id: String)
+    case importApplications
+    case confirmImport
+    case exportApplications
 
     // The JSON API's document.
     case openAPIDocument
@@ -93,6 +96,9 @@ enum SiteURL: Hashable, Sendable {
         case .addContact(let id): "/applications/\(id)/contacts"
         case .personApplications(let id): "/people/\(id)/applications"
         case .personBoard(let id): "/people/\(id)/applications/board"
+        case .importApplications: "/applications/import"
+        case .confirmImport: "/applications/import/confirm"
+        case .exportApplications: "/applications/export"
         case .openAPIDocument: "/api/v1/openapi.json"
         }
     }

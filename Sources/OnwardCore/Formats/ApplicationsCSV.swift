@@ -95,6 +95,8 @@ public enum ApplicationsCSV {
         public var errors: [RowError] = []
         public var mapping: [Column: String] = [:]
         public var ignoredColumns: [String] = []
+
+        public init() {}
     }
 
     public enum FileError: Error, Equatable, Sendable {

@@ -1,0 +1,78 @@
+import ConsoleKit
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import OnwardCore
+import Vapor
+
+/// `onward import applications --user EMAIL FILE.csv`: the web page's import, from a terminal,
+/// with a progress bar for large files. Wrong lines are listed and nothing is written.
+struct ImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "what", help: "What to import: applications")
+        var what: String
+        @Argument(name: "file", help: "The CSV file")
+        var file: String
+        @Option(name: "user", help: "The graduate's email")
+        var user: String?
+    }
+
+    var help: String { "Imports a graduate's applications from a CSV file (Huntr, Teal, Onward or any with a header row)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let console = context.console
+        guard signature.what == "applications" else {
+            console.error("Onward imports applications: onward import applications --user EMAIL FILE.csv")
+            throw ExitCode.failure
+        }
+        guard let email = signature.user.map(AccountRules.normalizedEmail), !email.isEmpty else {
+            console.error("Say whose applications these are: --user EMAIL")
+            throw ExitCode.failure
+        }
+        let app = context.application
+        try await app.autoMigrate()
+        guard let user = try await UserModel.query(on: app.db).filter(\.$email == email).first(), user.role == .graduate else {
+            console.error("No graduate has the email \(email).")
+            throw ExitCode.failure
+        }
+        guard let data = FileManager.default.contents(atPath: signature.file) else {
+            console.error("Cannot read \(signature.file).")
+            throw ExitCode.failure
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            console.error("\(signature.file) is not UTF-8 text. Save it as 'CSV UTF-8' and try again.")
+            throw ExitCode.failure
+        }
+        let search = JobSearch(db: app.db, now: app.settings.clock.now)
+        let preview: ApplicationsCSV.Preview
+        do {
+            preview = try await search.preview(csv: text, for: user)
+        } catch let errors as ValidationErrors {
+            console.error(errors.errors.map(\.message).joined(separator: " "))
+            throw ExitCode.failure
+        }
+        guard preview.errors.isEmpty else {
+            console.error("Nothing was imported: \(preview.errors.count) line(s) to fix.")
+            for error in preview.errors.prefix(50) { console.print("  line \(error.line): \(error.message)") }
+            if preview.errors.count > 50 { console.print("  … and \(preview.errors.count - 50) more") }
+            throw ExitCode.failure
+        }
+        let total = preview.rows.count
+        let started = Date()
+        let bar = console.progressBar(title: "Importing \(total) applications")
+        let showBar = total >= 1000 && console.size.width > 0
+        if showBar { bar.start() }
+        let progress: @Sendable (Int) -> Void = { done in
+            bar.activity.currentProgress = total == 0 ? 1 : Double(done) / Double(total)
+        }
+        do {
+            try await search.importRows(preview, for: user, progress: showBar ? progress : nil)
+        } catch {
+            if showBar { bar.fail() }
+            throw error
+        }
+        if showBar { bar.succeed() }
+        let seconds = Date().timeIntervalSince(started)
+        console.print("Imported \(total) application(s) for \(user.email) in \(String(format: "%.2f", seconds)) s; \(preview.duplicates.count) duplicate(s) skipped.")
+    }
+}

@@ -1,0 +1,124 @@
+import Fluent
+import OnwardCore
+import Vapor
+
+/// Moving a search in from another tracker (CSV, previewed before anything is written) and out
+/// again.
+struct ImportController: RouteCollection {
+    let maxUploadBytes: Int
+
+    func boot(routes: any RoutesBuilder) throws {
+        let graduates = routes.grouped(RequireRole(.graduate))
+        graduates.get(.importApplications, use: form)
+        graduates.on(.POST, SiteURL.importApplications.pathComponents, body: .collect(maxSize: ByteCount(value: maxUploadBytes)), use: preview)
+        graduates.on(.POST, SiteURL.confirmImport.pathComponents, body: .collect(maxSize: ByteCount(value: maxUploadBytes)), use: confirm)
+        graduates.get(.exportApplications, use: export)
+    }
+
+    struct UploadForm: Content {
+        var file: File?
+        var csv: String?
+    }
+
+    struct ImportPage: Encodable {
+        struct Problem: Encodable {
+            let line: Int
+            let message: String
+        }
+        struct Mapped: Encodable {
+            let ours: String
+            let theirs: String
+        }
+        struct Row: Encodable {
+            let line: Int
+            let company: String
+            let roleTitle: String
+            let stage: String
+        }
+        let action: String
+        let confirmAction: String
+        let hasPreview: Bool
+        let csv: String
+        let toImport: Int
+        let rows: [Row]
+        let duplicates: [Row]
+        let hasDuplicates: Bool
+        let problems: [Problem]
+        let hasProblems: Bool
+        let canImport: Bool
+        let mapping: [Mapped]
+        let ignored: [String]
+        let hasIgnored: Bool
+        let exportURL: String
+        let errors: FormErrors
+    }
+
+    private func page(_ req: Request, csv: String = "", preview: ApplicationsCSV.Preview? = nil, errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
+        func row(_ r: ApplicationsCSV.Row) -> ImportPage.Row { .init(line: r.line, company: r.draft.company, roleTitle: r.draft.roleTitle, stage: r.stage.title) }
+        let p = preview ?? ApplicationsCSV.Preview()
+        let page = ImportPage(
+            action: SiteURL.importApplications.path, confirmAction: SiteURL.confirmImport.path, hasPreview: preview != nil, csv: csv,
+            toImport: p.rows.count, rows: p.rows.prefix(50).map(row), duplicates: p.duplicates.map(row), hasDuplicates: !p.duplicates.isEmpty,
+            problems: p.errors.map { .init(line: $0.line, message: $0.message) }, hasProblems: !p.errors.isEmpty,
+            canImport: preview != nil && p.errors.isEmpty && !p.rows.isEmpty,
+            mapping: ApplicationsCSV.Column.allCases.compactMap { column in p.mapping[column].map { .init(ours: column.rawValue.replacingOccurrences(of: "_", with: " "), theirs: $0) } },
+            ignored: p.ignoredColumns, hasIgnored: !p.ignoredColumns.isEmpty, exportURL: SiteURL.exportApplications.path, errors: errors)
+        return try await req.render("jobsearch/import", page, title: "Import applications", status: status)
+    }
+
+    func form(req: Request) async throws -> Response {
+        try await page(req)
+    }
+
+    /// The text of the uploaded file, or of the pasted CSV.
+    private func csvText(_ upload: UploadForm) throws -> String {
+        if let file = upload.file, file.data.readableBytes > 0 {
+            guard let text = file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes) ?? String(validating: Array(file.data.readableBytesView), as: UTF8.self) else {
+                throw ValidationErrors([FieldError(field: "file", message: "The file is not UTF-8 text. Save it as 'CSV UTF-8' and try again.")])
+            }
+            return text
+        }
+        guard let text = upload.csv, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ValidationErrors([FieldError(field: "file", message: "Choose a CSV file, or paste its contents.")])
+        }
+        return text
+    }
+
+    func preview(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        do {
+            let text = try csvText(try req.content.decode(UploadForm.self))
+            let preview = try await JobSearch(req: req).preview(csv: text, for: user)
+            return try await page(req, csv: text, preview: preview)
+        } catch let errors as ValidationErrors {
+            return try await page(req, errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+
+    func confirm(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let search = JobSearch(req: req)
+        var text = ""
+        do {
+            text = try csvText(try req.content.decode(UploadForm.self))
+            // Read again: the duplicates are checked against the applications as they are now.
+            let preview = try await search.preview(csv: text, for: user)
+            let count = try await search.importRows(preview, for: user)
+            let skipped = preview.duplicates.isEmpty ? "" : " \(preview.duplicates.count) duplicate\(preview.duplicates.count == 1 ? " was" : "s were") skipped."
+            return req.redirect(to: .applications, flash: "Imported \(count) application\(count == 1 ? "" : "s").\(skipped)")
+        } catch let errors as ValidationErrors {
+            let preview = try? await search.preview(csv: text, for: user)
+            return try await page(req, csv: text, preview: preview, errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+
+    func export(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let csv = try await JobSearch(req: req).exportCSV(of: user)
+        let response = Response(status: .ok, body: .init(string: csv))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        let day = JobSearch(req: req).today(for: user).iso
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"onward-applications-\(day).csv\"")
+        return response
+    }
+}
