@@ -135,6 +135,18 @@ extension AppTests {
                 api(.GET, "/tokens", nil, "", token(signedIn, .ok)),
                 api(.POST, "/tokens", nil, #"{"name":"script"}"#, token(signedIn, .created)),
                 api(.DELETE, "/tokens/:id", "/tokens/\(f.graduateTokenID)", "", token([.graduate], .noContent)),
+                // Job search
+                api(.GET, "/applications", "/applications?graduate_id=\(f.graduateID)", "", token([.graduate, .coach, .admin], .ok)),
+                api(.POST, "/applications", nil, #"{"company":"Globex","role_title":"Developer"}"#, expect([.graduate, .otherGraduate], .created, denied: .forbidden, anonymous: .unauthorized)),
+                api(.GET, "/applications/:id", "/applications/\(f.applicationID)", "", token([.graduate, .coach, .admin], .ok)),
+                api(.PATCH, "/applications/:id", "/applications/\(f.applicationID)", #"{"notes":"Called them"}"#, token([.graduate], .ok)),
+                api(.POST, "/applications/:id/moves", "/applications/\(f.applicationID)/moves", #"{"stage":"screening"}"#, token([.graduate], .created)),
+                api(.POST, "/applications/:id/interviews", "/applications/\(f.applicationID)/interviews", #"{"kind":"technical","at":"2026-11-20T10:00:00Z","duration_minutes":60}"#, token([.graduate], .created)),
+                api(.DELETE, "/applications/:id", "/applications/\(f.applicationID)", "", token([.graduate], .noContent)),
+                api(.GET, "/metrics", "/metrics?graduate_id=\(f.graduateID)", "", token([.graduate, .coach, .admin], .ok)),
+                Case(method: .POST, route: "/api/v1/applications/import", path: "/api/v1/applications/import?dry_run=true", body: ["csv": "company,role\nGlobex,Developer\n"],
+                     expected: expect([.graduate, .otherGraduate], .ok, denied: .forbidden, anonymous: .unauthorized)),
+                api(.GET, "/applications/export", nil, "", expect([.graduate, .otherGraduate], .ok, denied: .forbidden, anonymous: .unauthorized)),
             ]
         }
 
@@ -199,7 +211,7 @@ extension AppTests {
         }
 
         static let webCasesCount = 47
-        static let apiCasesCount = 15
+        static let apiCasesCount = 25
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)
@@ -214,6 +226,10 @@ extension AppTests {
                     if let json = c.body["json"] {
                         req.headers.contentType = .json
                         req.body = ByteBuffer(string: json)
+                    }
+                    if let csv = c.body["csv"] {
+                        req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
+                        req.body = ByteBuffer(string: csv)
                     }
                 }, afterResponse: { res in
                     status = res.status

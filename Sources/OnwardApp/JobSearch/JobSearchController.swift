@@ -33,6 +33,8 @@ struct JobSearchController: RouteCollection {
         let listURL: String
         let boardURL: String
         let newURL: String?
+        let importURL: String?
+        let exportURL: String?
     }
 
     private func heading(_ scope: JobSearchPolicy.Scope, viewer: UserModel) -> Heading {
@@ -42,7 +44,9 @@ struct JobSearchController: RouteCollection {
             owner: scope.graduate.name, isOwn: own,
             listURL: own ? SiteURL.applications.path : SiteURL.personApplications(id: id).path,
             boardURL: own ? SiteURL.applicationsBoard.path : SiteURL.personBoard(id: id).path,
-            newURL: scope.canWrite && own ? SiteURL.newApplication.path : nil)
+            newURL: scope.canWrite && own ? SiteURL.newApplication.path : nil,
+            importURL: scope.canWrite && own ? SiteURL.importApplications.path : nil,
+            exportURL: own ? SiteURL.exportApplications.path : nil)
     }
 
     private func ownScope(_ req: Request) async throws -> (JobSearchPolicy.Scope, UserModel) {

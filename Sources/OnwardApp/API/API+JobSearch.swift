@@ -1,0 +1,172 @@
+import Fluent
+import Foundation
+import OnwardCore
+import OpenAPIRuntime
+import Vapor
+
+/// The job search operations of the JSON API: the same use cases and policy as the pages.
+extension OnwardAPI {
+    /// Whose search: the token owner's, or the named graduate's if the owner may see it.
+    private func scope(_ graduateID: String?) async throws -> JobSearchPolicy.Scope {
+        let viewer = try user()
+        return try await JobSearchPolicy(db: request.db).search(of: graduateID ?? viewer.requireIDString, for: viewer)
+    }
+
+    /// An application the token owner may change (their own).
+    private func writable(_ id: String) async throws -> ApplicationModel {
+        let viewer = try user()
+        let application = try await JobSearchPolicy(db: request.db).writableApplication(id, for: viewer)
+        guard application.$user.id == viewer.id else { throw AppError.notFound("There is no such application.") }
+        return application
+    }
+
+    private func graduateOnly() throws -> UserModel {
+        let user = try user()
+        guard user.role == .graduate else {
+            throw AppError(status: .forbidden, code: "forbidden", message: "Only a graduate keeps a job search.")
+        }
+        return user
+    }
+
+    func listApplications(_ input: Operations.ListApplications.Input) async throws -> Operations.ListApplications.Output {
+        let scope = try await scope(input.query.graduateId)
+        var filter = JobSearch.Filter()
+        filter.stage = input.query.stage.flatMap { Stage(rawValue: $0.rawValue) }
+        filter.source = input.query.source.flatMap { ApplicationSource(rawValue: $0.rawValue) }
+        filter.text = input.query.q ?? ""
+        let rows = try await JobSearch(req: request).applications(of: scope.graduate, filter: filter)
+        return .ok(.init(body: .json(rows.map { Components.Schemas.Application($0.0, appliedOn: $0.1) })))
+    }
+
+    func createApplication(_ input: Operations.CreateApplication.Input) async throws -> Operations.CreateApplication.Output {
+        let user = try graduateOnly()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let search = JobSearch(req: try request)
+        let draft = try ApplicationDraft.validate(
+            company: body.company, roleTitle: body.roleTitle, url: body.url ?? "", location: body.location ?? "", remote: body.remote ?? false,
+            salaryMinimum: body.salaryMin.map(String.init) ?? "", salaryMaximum: body.salaryMax.map(String.init) ?? "",
+            source: body.source?.rawValue ?? ApplicationSource.jobBoard.rawValue, nextAction: body.nextAction ?? "",
+            nextActionDue: body.nextActionDue ?? "", notes: body.notes ?? "", excitement: String(body.excitement ?? 3))
+        let stage = body.stage.flatMap { Stage(rawValue: $0.rawValue) } ?? .applied
+        let day = try search.moveDate(body.on, for: user)
+        let application = try await search.create(for: user, draft: draft, stage: stage, on: day)
+        return .created(.init(body: .json(.init(application, appliedOn: stage.isSubmitted && stage != .withdrawn && stage != .rejected ? day : nil))))
+    }
+
+    func getApplication(_ input: Operations.GetApplication.Input) async throws -> Operations.GetApplication.Output {
+        let req = try request
+        let (application, scope) = try await JobSearchPolicy(db: req.db).application(input.path.id, for: user())
+        let moves = try await application.$moves.query(on: req.db).sort(\.$position).all()
+        let interviews = try await application.$interviews.query(on: req.db).sort(\.$scheduledAt).all()
+        let contacts = try await application.$contacts.query(on: req.db).sort(\.$name).all()
+        _ = scope
+        let history = ApplicationHistory(moves: moves.map(\.move))
+        return .ok(.init(body: .json(.init(
+            application: .init(application, appliedOn: history.submittedOn),
+            moves: moves.map { .init(stage: .init(rawValue: $0.stage.rawValue)!, on: $0.onDate) },
+            interviews: interviews.map(Components.Schemas.Interview.init),
+            contacts: contacts.map { .init(name: $0.name, role: $0.role, email: $0.email, profileUrl: $0.profileURL) }))))
+    }
+
+    func updateApplication(_ input: Operations.UpdateApplication.Input) async throws -> Operations.UpdateApplication.Output {
+        let application = try await writable(input.path.id)
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let current = application.draft
+        let draft = try ApplicationDraft.validate(
+            company: body.company ?? current.company, roleTitle: body.roleTitle ?? current.roleTitle, url: body.url ?? current.url ?? "",
+            location: body.location ?? current.location, remote: body.remote ?? current.remote,
+            salaryMinimum: (body.salaryMin ?? current.salary.minimum).map(String.init) ?? "",
+            salaryMaximum: (body.salaryMax ?? current.salary.maximum).map(String.init) ?? "",
+            source: body.source?.rawValue ?? current.source.rawValue, nextAction: body.nextAction ?? current.nextAction,
+            nextActionDue: body.nextActionDue ?? current.nextActionDue?.iso ?? "", notes: body.notes ?? current.notes,
+            excitement: String(body.excitement ?? current.excitement))
+        try await JobSearch(req: request).update(application, with: draft)
+        return .ok(.init(body: .json(.init(application, appliedOn: nil))))
+    }
+
+    func deleteApplication(_ input: Operations.DeleteApplication.Input) async throws -> Operations.DeleteApplication.Output {
+        let application = try await writable(input.path.id)
+        try await JobSearch(req: request).delete(application)
+        return .noContent(.init())
+    }
+
+    func moveApplication(_ input: Operations.MoveApplication.Input) async throws -> Operations.MoveApplication.Output {
+        let application = try await writable(input.path.id)
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let owner = try user()
+        let search = JobSearch(req: try request)
+        let placement = try body.placement.map { p throws(ValidationErrors) in
+            try PlacementDraft.validate(startDate: p.startDate, jobTitle: p.jobTitle, employmentType: p.employmentType.rawValue, inField: p.inField ? "yes" : "no", salary: String(p.salary))
+        }
+        try await search.move(application, to: Stage(rawValue: body.stage.rawValue)!, on: search.moveDate(body.on, for: owner), placement: placement)
+        return .created(.init(body: .json(.init(application, appliedOn: nil))))
+    }
+
+    func createInterview(_ input: Operations.CreateInterview.Input) async throws -> Operations.CreateInterview.Output {
+        let application = try await writable(input.path.id)
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        guard (5...600).contains(body.durationMinutes) else { throw AppError.invalid("duration_minutes", "Enter the length in minutes, from 5 to 600.") }
+        let draft = InterviewDraft(
+            kind: InterviewKind(rawValue: body.kind.rawValue)!, at: body.at, durationMinutes: body.durationMinutes, withWhom: body.withWhom ?? "",
+            outcome: body.outcome.flatMap { InterviewOutcome(rawValue: $0.rawValue) } ?? .awaiting, feedback: body.feedback ?? "",
+            feedbackIsTechnical: body.feedbackIsTechnical ?? false)
+        let interview = try await JobSearch(req: request).addInterview(to: application, draft)
+        return .created(.init(body: .json(.init(interview))))
+    }
+
+    func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output {
+        let scope = try await scope(input.query.graduateId)
+        let figures = try await JobSearch(req: request).figures(of: scope.graduate)
+        let f = figures.funnel
+        return .ok(.init(body: .json(.init(
+            applicationsLast7Days: figures.sevenDays.applicationsLast7Days, interviewsLast7Days: figures.sevenDays.interviewsLast7Days,
+            weeks: figures.weeks.map { .init(weekStarting: $0.weekStarting.iso, applications: $0.applications, interviews: $0.interviews) },
+            funnel: .init(applied: f.applied, responded: f.responded, interviewed: f.interviewed, offered: f.offered,
+                          responseRate: f.responseRate, interviewRate: f.interviewRate, offerRate: f.offerRate,
+                          medianDaysToFirstResponse: f.medianDaysToFirstResponse)))))
+    }
+
+    func importApplications(_ input: Operations.ImportApplications.Input) async throws -> Operations.ImportApplications.Output {
+        let user = try graduateOnly()
+        guard case .csv(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let text = try await String(collecting: body, upTo: try request.settings.maxUploadBytes)
+        let search = JobSearch(req: try request)
+        let preview = try await search.preview(csv: text, for: user)
+        let dryRun = input.query.dryRun ?? false
+        if !dryRun && preview.errors.isEmpty {
+            try await search.importRows(preview, for: user)
+        }
+        if !dryRun && !preview.errors.isEmpty {
+            let first = preview.errors[0]
+            throw AppError(status: .unprocessableEntity, code: "invalid", message: "Line \(first.line): \(first.message). Nothing was imported (\(preview.errors.count) line(s) to fix; send dry_run=true to see them all).", field: "file")
+        }
+        return .ok(.init(body: .json(.init(
+            dryRun: dryRun, imported: preview.rows.count, duplicates: preview.duplicates.count,
+            errors: preview.errors.map { Components.Schemas.ImportResult.ErrorsPayloadPayload(line: $0.line, message: $0.message) }))))
+    }
+
+    func exportApplications(_ input: Operations.ExportApplications.Input) async throws -> Operations.ExportApplications.Output {
+        let user = try graduateOnly()
+        let csv = try await JobSearch(req: request).exportCSV(of: user)
+        return .ok(.init(body: .csv(HTTPBody(csv))))
+    }
+}
+
+extension Components.Schemas.Application {
+    init(_ app: ApplicationModel, appliedOn: LocalDate?) {
+        self.init(
+            id: app.id!.uuidString, graduateId: app.$user.id.uuidString, stage: .init(rawValue: app.stage.rawValue)!, appliedOn: appliedOn?.iso,
+            company: app.company, roleTitle: app.roleTitle, url: app.url, location: app.location, remote: app.remote,
+            salaryMin: app.salaryMin, salaryMax: app.salaryMax, source: .init(rawValue: app.source.rawValue)!, nextAction: app.nextAction,
+            nextActionDue: app.nextActionDue, notes: app.notes, excitement: app.excitement)
+    }
+}
+
+extension Components.Schemas.Interview {
+    init(_ interview: InterviewModel) {
+        self.init(
+            id: interview.id!.uuidString, kind: .init(rawValue: interview.kind.rawValue)!, at: interview.scheduledAt, durationMinutes: interview.durationMinutes,
+            withWhom: interview.withWhom, outcome: .init(rawValue: interview.outcome.rawValue)!, feedback: interview.feedback,
+            feedbackIsTechnical: interview.feedbackIsTechnical)
+    }
+}

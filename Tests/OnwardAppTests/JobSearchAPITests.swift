@@ -1,0 +1,77 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import OnwardApp
+
+extension AppTests {
+    @Suite struct JobSearchAPITests {
+        struct Metrics: Decodable {
+            let applications_last_7_days: Int
+            let interviews_last_7_days: Int
+        }
+
+        @Test func create_move_interview_and_read_the_metrics() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await APITests.token(for: world.graduate, app: app)
+                let created = try await APITests.send(app, .POST, "/api/v1/applications", token: token, json: #"{"company": "Acme", "role_title": "Junior Developer", "url": "https://acme.example/1"}"#)
+                #expect(created.status == .created)
+                let id = try #require(try created.content.decode([String: AnyDecodable].self)["id"]?.string)
+                let moved = try await APITests.send(app, .POST, "/api/v1/applications/\(id)/moves", token: token, json: #"{"stage": "interview"}"#)
+                #expect(moved.status == .created)
+                let backwards = try await APITests.send(app, .POST, "/api/v1/applications/\(id)/moves", token: token, json: #"{"stage": "applied"}"#)
+                #expect(backwards.status == .unprocessableEntity)
+                #expect(try backwards.content.decode(APITests.ErrorBody.self).error.field == "stage")
+                let interview = try await APITests.send(app, .POST, "/api/v1/applications/\(id)/interviews", token: token,
+                                                        json: #"{"kind": "technical", "at": "2026-11-23T09:00:00Z", "duration_minutes": 45, "feedback": "Revise SQL", "feedback_is_technical": true}"#)
+                #expect(interview.status == .created)
+                let metrics = try await APITests.send(app, .GET, "/api/v1/metrics", token: token)
+                let figures = try metrics.content.decode(Metrics.self)
+                #expect(figures.applications_last_7_days == 1)
+                #expect(figures.interviews_last_7_days == 1)
+                let detail = try await APITests.send(app, .GET, "/api/v1/applications/\(id)", token: token)
+                #expect(detail.text.contains("Revise SQL"))
+            }
+        }
+
+        @Test func a_bad_field_is_named_and_nothing_is_written() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await APITests.token(for: world.graduate, app: app)
+                let res = try await APITests.send(app, .POST, "/api/v1/applications", token: token, json: #"{"company": "Acme", "role_title": "Dev", "url": "javascript:alert(1)"}"#)
+                #expect(res.status == .unprocessableEntity)
+                #expect(try res.content.decode(APITests.ErrorBody.self).error.field == "url")
+                #expect(try await ApplicationModel.query(on: app.db).count() == 0)
+            }
+        }
+
+        @Test func csv_import_previews_with_dry_run_and_refuses_a_file_with_a_wrong_line() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await APITests.token(for: world.graduate, app: app)
+                func send(_ csv: String, dryRun: Bool) async throws -> TestingHTTPResponse {
+                    var result: TestingHTTPResponse!
+                    try await app.testing().test(.POST, "/api/v1/applications/import?dry_run=\(dryRun)", beforeRequest: { req in
+                        req.headers.bearerAuthorization = .init(token: token)
+                        req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
+                        req.body = ByteBuffer(string: csv)
+                    }, afterResponse: { result = $0 })
+                    return result
+                }
+                let bad = "company,role,url\nGood,Dev,\nBad,,\n"
+                let dry = try await send(bad, dryRun: true)
+                #expect(dry.status == .ok)
+                #expect(dry.text.contains("\"line\" : 3") || dry.text.contains("\"line\":3"))
+                let refused = try await send(bad, dryRun: false)
+                #expect(refused.status == .unprocessableEntity)
+                #expect(try await ApplicationModel.query(on: app.db).count() == 0)
+                let good = try await send("company,role\nGood,Dev\nAlso Good,Dev\n", dryRun: false)
+                #expect(good.status == .ok)
+                #expect(try await ApplicationModel.query(on: app.db).count() == 2)
+            }
+        }
+    }
+}
