@@ -206,6 +206,12 @@ struct JobSearch {
         return result
     }
 
+    /// A graduate's applications for the board, most exciting first. One query.
+    func boardApplications(of user: UserModel) async throws -> [ApplicationModel] {
+        try await ApplicationModel.query(on: db).filter(\.$user.$id == user.requireID())
+            .sort(\.$excitement, .descending).sort(\.$company).all()
+    }
+
     struct Figures {
         let sevenDays: JobSearchFigures
         let weeks: [WeekFigures]

@@ -164,8 +164,7 @@ struct JobSearchController: RouteCollection {
     }
 
     private func board(_ req: Request, scope: JobSearchPolicy.Scope, viewer: UserModel) async throws -> Response {
-        let applications = try await ApplicationModel.query(on: req.db).filter(\.$user.$id == scope.graduate.requireID())
-            .sort(\.$excitement, .descending).sort(\.$company).all()
+        let applications = try await JobSearch(req: req).boardApplications(of: scope.graduate)
         let byStage = Dictionary(grouping: applications, by: \.stage)
         let canMove = scope.canWrite && scope.graduate.id == viewer.id
         let columns = Stage.allCases.map { stage in

@@ -1,0 +1,107 @@
+import os
+import tempfile
+import time
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from helpers import check_accessibility, sign_in, wait
+
+# A graduate made for these tests, so the demo graduates' figures do not get in the way.
+NEW_GRADUATE = {"email": None, "password": "a long e2e password"}
+
+
+def figure(driver, label):
+    for item in driver.find_elements(By.CSS_SELECTOR, ".figures li"):
+        if label in item.text:
+            return int(item.find_element(By.CSS_SELECTOR, ".figure-value").text)
+    raise AssertionError(f"no figure {label!r} on {driver.current_url}")
+
+
+def new_graduate(server, admin, graduate):
+    email = f"e2e.{int(time.time() * 1000)}@example.org"
+    sign_in(admin, server, "admin@demo.onward.example")
+    admin.get(server + "/admin/invitations")
+    admin.find_element(By.ID, "field-email").send_keys(email)
+    Select(admin.find_element(By.ID, "field-role")).select_by_visible_text("Graduate")
+    Select(admin.find_element(By.ID, "field-cohort_id")).select_by_visible_text("Autumn 2026")
+    admin.find_element(By.XPATH, "//button[normalize-space()='Create invitation']").click()
+    link = wait(admin).until(lambda d: d.find_element(By.ID, "invitation-link")).get_attribute("value")
+    graduate.get(link)
+    graduate.find_element(By.ID, "field-name").send_keys("Jo Tester")
+    graduate.find_element(By.ID, "field-password").send_keys(NEW_GRADUATE["password"])
+    graduate.find_element(By.ID, "field-password_confirmation").send_keys(NEW_GRADUATE["password"])
+    graduate.find_element(By.XPATH, "//button[normalize-space()='Create my account']").click()
+    wait(graduate).until(lambda d: d.current_url.endswith("/graduate"))
+
+
+def test_add_move_interview_and_see_both_figures_change(server, browser, other_browser):
+    new_graduate(server, other_browser, browser)
+    assert figure(browser, "applications submitted") == 0
+    assert figure(browser, "interviews") == 0
+
+    browser.find_element(By.LINK_TEXT, "Add an application").click()
+    check_accessibility(browser, "application-new")
+    browser.find_element(By.ID, "field-company").send_keys("Globex")
+    browser.find_element(By.ID, "field-role_title").send_keys("Junior Developer")
+    browser.find_element(By.ID, "field-url").send_keys("https://globex.example/jobs/7")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Add application']").click()
+    wait(browser).until(lambda d: "is on your board" in d.page_source)
+    check_accessibility(browser, "application-detail")
+
+    Select(browser.find_element(By.ID, "field-stage")).select_by_visible_text("Interview")
+    browser.find_element(By.XPATH, "//form[contains(@action,'/moves')]//button").click()
+    wait(browser).until(lambda d: "moved to interview" in d.page_source)
+
+    browser.find_element(By.XPATH, "//summary[normalize-space()='Add an interview or tech test']").click()
+    Select(browser.find_element(By.ID, "field-kind")).select_by_visible_text("Technical interview")
+    browser.find_element(By.ID, "field-with_whom").send_keys("Two engineers")
+    browser.find_element(By.ID, "field-feedback").send_keys("Clear explanations; practise SQL joins.")
+    browser.find_element(By.ID, "field-feedback_is_technical").click()
+    browser.find_element(By.XPATH, "//form[contains(@action,'/interviews')]//button").click()
+    wait(browser).until(lambda d: "Technical interview added." in d.page_source)
+    assert "practise SQL joins" in browser.page_source
+
+    browser.find_element(By.LINK_TEXT, "Home").click()
+    assert figure(browser, "applications submitted") == 1
+    assert figure(browser, "interviews") == 1
+    check_accessibility(browser, "home-with-figures")
+
+    browser.find_element(By.LINK_TEXT, "Board").click()
+    check_accessibility(browser, "board")
+    assert "Globex" in browser.page_source
+
+
+def test_import_a_messy_csv_through_the_preview(server, browser, other_browser):
+    new_graduate(server, other_browser, browser)
+    messy = ("\ufeffCompany,Job Title,Status,Date Applied,URL,Notes\r\n"
+             "\"Acme, Inc.\",Junior Developer,Applied,02/11/2026,https://acme.example/1,\"Met at the fair,\r\nnice people\"\r\n"
+             "\r\n"
+             "Beta,Graduate Engineer,Interviewing,2026-11-05,,\r\n"
+             "Acme,Broken Row,Applied,not a date,,\r\n")
+    folder = tempfile.mkdtemp()
+    path = os.path.join(folder, "huntr-export.csv")
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(messy)
+
+    browser.find_element(By.LINK_TEXT, "Applications").click()
+    browser.find_element(By.LINK_TEXT, "Import from CSV").click()
+    check_accessibility(browser, "import")
+    browser.find_element(By.ID, "field-file").send_keys(path)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Preview the import']").click()
+    wait(browser).until(lambda d: "Lines to fix" in d.page_source)
+    assert "Line 6:" in browser.page_source
+    assert not browser.find_elements(By.XPATH, "//button[starts-with(normalize-space(), 'Import ')]")
+    check_accessibility(browser, "import-preview-errors")
+
+    # Fix the file: drop the broken line, upload again, import.
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(messy.rsplit("Acme,Broken Row", 1)[0])
+    browser.find_element(By.ID, "field-file").send_keys(path)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Preview the import']").click()
+    button = wait(browser).until(lambda d: d.find_element(By.XPATH, "//button[normalize-space()='Import 2 application(s)']"))
+    check_accessibility(browser, "import-preview")
+    button.click()
+    wait(browser).until(lambda d: "Imported 2 applications." in d.page_source)
+    assert "Acme, Inc." in browser.page_source
+    assert "Beta" in browser.page_source
