@@ -7,10 +7,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public let day: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let components = DateComponents(year: year, month: month, day: day)
-        guard (1...9999).contains(year), components.isValidDate(in: calendar) else { return nil }
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -32,6 +29,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.year = c.year!
         self.month = c.month!
         self.day = c.day!
+    }
+
+    /// Days in a month of the Gregorian calendar.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     public var iso: String {
@@ -59,30 +65,52 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 }
 
 extension LocalDate {
-    private static var utcCalendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
+    /// Days since 1970-01-01 (negative before), by Howard Hinnant's civil-date algorithm: plain
+    /// arithmetic, no Calendar, so it is cheap enough to run for every row of a large search.
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
     }
 
-    /// Midnight UTC of this day: a stable point for day arithmetic.
-    var utcMidnight: Date {
-        LocalDate.utcCalendar.date(from: DateComponents(year: year, month: month, day: day))!
+    /// The day `dayNumber` days after 1970-01-01.
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
     }
 
     public func adding(days: Int) -> LocalDate {
-        LocalDate(LocalDate.utcCalendar.date(byAdding: .day, value: days, to: utcMidnight)!, in: TimeZone(identifier: "UTC")!)
+        LocalDate(dayNumber: dayNumber + days)
     }
 
     /// Whole days from `self` to `other` (negative if `other` is earlier).
     public func days(to other: LocalDate) -> Int {
-        LocalDate.utcCalendar.dateComponents([.day], from: utcMidnight, to: other.utcMidnight).day!
+        other.dayNumber - dayNumber
     }
 
-    /// The Monday of this day's week (ISO weeks start on Monday).
+    /// The Monday of this day's week (ISO weeks start on Monday). 1970-01-01 was a Thursday.
     public var startOfWeek: LocalDate {
-        let weekday = LocalDate.utcCalendar.component(.weekday, from: utcMidnight) // 1 = Sunday
-        let sinceMonday = (weekday + 5) % 7
+        let sinceMonday = ((dayNumber + 3) % 7 + 7) % 7
         return adding(days: -sinceMonday)
+    }
+
+    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// "2 Nov 2026".
+    public var display: String {
+        "\(day) \(LocalDate.monthAbbreviations[month - 1]) \(year)"
     }
 }

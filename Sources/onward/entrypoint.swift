@@ -1,5 +1,6 @@
 import Logging
 import OnwardApp
+import Foundation
 import Vapor
 
 @main
@@ -12,6 +13,9 @@ enum Entrypoint {
             try await configure(app)
             try await OnwardCommands.register(on: app)
             try await app.execute()
+        } catch ExitCode.failure {
+            try? await app.asyncShutdown()
+            exit(1)
         } catch {
             app.logger.report(error: error)
             try? await app.asyncShutdown()

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OnwardCore
 
@@ -63,5 +64,24 @@ import Testing
         #expect(LocalDate(iso: "2026-12-30")!.adding(days: 3).iso == "2027-01-02")
         #expect(LocalDate(iso: "2026-03-01")!.adding(days: -1).iso == "2026-02-28")
         #expect(LocalDate(iso: "2026-11-01")!.days(to: LocalDate(iso: "2026-11-23")!) == 22)
+    }
+}
+
+@Suite struct DayNumberTests {
+    @Test func day_numbers_agree_with_the_calendar_for_every_day_from_1999_to_2031() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var date = calendar.date(from: DateComponents(year: 1999, month: 1, day: 1))!
+        let end = calendar.date(from: DateComponents(year: 2031, month: 12, day: 31))!
+        var mismatches = 0
+        while date <= end {
+            let day = LocalDate(date, in: TimeZone(identifier: "UTC")!)
+            let expected = Int(date.timeIntervalSince1970 / 86_400)
+            if day.dayNumber != expected || LocalDate(dayNumber: expected) != day { mismatches += 1 }
+            date = date.addingTimeInterval(86_400)
+        }
+        #expect(mismatches == 0)
+        #expect(LocalDate(iso: "1970-01-01")!.dayNumber == 0)
+        #expect(LocalDate(iso: "2026-11-02")!.display == "2 Nov 2026")
     }
 }

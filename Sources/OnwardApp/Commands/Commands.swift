@@ -95,6 +95,7 @@ struct SeedCommand: AsyncCommand {
     }
 }
 
-enum ExitCode: Error {
+/// A command that has already told the person what went wrong, and should end with status 1.
+public enum ExitCode: Error {
     case failure
 }

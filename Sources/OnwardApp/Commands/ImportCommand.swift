@@ -8,13 +8,15 @@ import Vapor
 /// `onward import applications --user EMAIL FILE.csv`: the web page's import, from a terminal,
 /// with a progress bar for large files. Wrong lines are listed and nothing is written.
 struct ImportCommand: AsyncCommand {
+    /// Options come first: ConsoleKit reads the signature in order, and an argument would
+    /// otherwise take the option's value.
     struct Signature: CommandSignature {
+        @Option(name: "user", help: "The graduate's email")
+        var user: String?
         @Argument(name: "what", help: "What to import: applications")
         var what: String
         @Argument(name: "file", help: "The CSV file")
         var file: String
-        @Option(name: "user", help: "The graduate's email")
-        var user: String?
     }
 
     var help: String { "Imports a graduate's applications from a CSV file (Huntr, Teal, Onward or any with a header row)." }
@@ -44,6 +46,7 @@ struct ImportCommand: AsyncCommand {
             throw ExitCode.failure
         }
         let search = JobSearch(db: app.db, now: app.settings.clock.now)
+        let reading = Date()
         let preview: ApplicationsCSV.Preview
         do {
             preview = try await search.preview(csv: text, for: user)
@@ -59,6 +62,7 @@ struct ImportCommand: AsyncCommand {
         }
         let total = preview.rows.count
         let started = Date()
+        let readSeconds = started.timeIntervalSince(reading)
         let bar = console.progressBar(title: "Importing \(total) applications")
         let showBar = total >= 1000 && console.size.width > 0
         if showBar { bar.start() }
@@ -73,6 +77,6 @@ struct ImportCommand: AsyncCommand {
         }
         if showBar { bar.succeed() }
         let seconds = Date().timeIntervalSince(started)
-        console.print("Imported \(total) application(s) for \(user.email) in \(String(format: "%.2f", seconds)) s; \(preview.duplicates.count) duplicate(s) skipped.")
+        console.print("Imported \(total) application(s) for \(user.email): read and checked in \(String(format: "%.2f", readSeconds)) s, written in \(String(format: "%.2f", seconds)) s; \(preview.duplicates.count) duplicate(s) skipped.")
     }
 }

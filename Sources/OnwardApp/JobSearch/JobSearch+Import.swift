@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OnwardCore
+import SQLKit
 
 extension JobSearch {
     /// The keys of a graduate's applications, for spotting duplicates in an import. One query.
@@ -31,26 +32,44 @@ extension JobSearch {
         }
         let userID = try user.requireID()
         let rows = preview.rows
+        let now = self.now
+        // SQLKit rather than Fluent models: a few statements of many rows each, with no model
+        // machinery per row. The columns are the models' own.
         try await db.transaction { db in
+            let sql = db as! any SQLDatabase
             var done = 0
             for start in stride(from: 0, to: rows.count, by: Self.importBatchSize) {
                 let batch = rows[start..<min(start + Self.importBatchSize, rows.count)]
-                var applications: [ApplicationModel] = []
-                var moves: [StageMoveModel] = []
-                var contacts: [ContactModel] = []
+                var applications = sql.insert(into: ApplicationModel.schema).columns(
+                    "id", "user_id", "company", "role_title", "url", "location", "remote", "salary_min", "salary_max", "source", "stage",
+                    "next_action", "next_action_due", "notes", "excitement", "created_at", "updated_at")
+                var moves: [[any Encodable & Sendable]] = []
+                var contacts: [[any Encodable & Sendable]] = []
                 for row in batch {
-                    let application = ApplicationModel(userID: userID, draft: row.draft, stage: row.stage)
                     let id = UUID()
-                    application.id = id
-                    applications.append(application)
-                    moves += row.moves.enumerated().map { StageMoveModel(applicationID: id, stage: $1.stage, on: $1.on, position: $0) }
-                    if let contact = row.contact { contacts.append(ContactModel(applicationID: id, draft: contact)) }
+                    let d = row.draft
+                    applications = applications.values([
+                        id, userID, d.company, d.roleTitle, d.url, d.location, d.remote, d.salary.minimum, d.salary.maximum, d.source.rawValue,
+                        row.stage.rawValue, d.nextAction, d.nextActionDue?.iso, d.notes, d.excitement, now, now,
+                    ] as [any Encodable & Sendable])
+                    for (position, move) in row.moves.enumerated() {
+                        moves.append([UUID(), id, move.stage.rawValue, move.on.iso, position, now])
+                    }
+                    if let c = row.contact {
+                        contacts.append([UUID(), id, c.name, c.role, c.email, c.profileURL])
+                    }
                 }
-                try await applications.create(on: db)
+                try await applications.run()
                 for chunk in stride(from: 0, to: moves.count, by: Self.importBatchSize) {
-                    try await Array(moves[chunk..<min(chunk + Self.importBatchSize, moves.count)]).create(on: db)
+                    var insert = sql.insert(into: StageMoveModel.schema).columns("id", "application_id", "stage", "on_date", "position", "created_at")
+                    for values in moves[chunk..<min(chunk + Self.importBatchSize, moves.count)] { insert = insert.values(values) }
+                    try await insert.run()
                 }
-                if !contacts.isEmpty { try await contacts.create(on: db) }
+                if !contacts.isEmpty {
+                    var insert = sql.insert(into: ContactModel.schema).columns("id", "application_id", "name", "role", "email", "profile_url")
+                    for values in contacts { insert = insert.values(values) }
+                    try await insert.run()
+                }
                 done += batch.count
                 progress?(done)
             }

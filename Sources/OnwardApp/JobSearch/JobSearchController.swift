@@ -78,6 +78,11 @@ struct JobSearchController: RouteCollection {
         let rows: [Row]
         let hasRows: Bool
         let total: Int
+        let matching: Int
+        let pageNumber: Int
+        let pageCount: Int
+        let previousURL: String?
+        let nextURL: String?
         let stages: [SelectOption]
         let sources: [SelectOption]
         let sorts: [SelectOption]
@@ -97,6 +102,8 @@ struct JobSearchController: RouteCollection {
         return try await list(req, scope: scope, viewer: viewer)
     }
 
+    static let rowsPerPage = 50
+
     private func list(_ req: Request, scope: JobSearchPolicy.Scope, viewer: UserModel) async throws -> Response {
         let query = (try? req.query.decode(ListQuery.self)) ?? ListQuery()
         var filter = JobSearch.Filter()
@@ -107,7 +114,17 @@ struct JobSearchController: RouteCollection {
         filter.text = query.q ?? ""
         filter.sort = query.sort.flatMap(JobSearch.Filter.Sort.init(rawValue:)) ?? .updated
         let search = JobSearch(req: req)
-        let rows = try await search.applications(of: scope.graduate, filter: filter)
+        let all = try await search.applications(of: scope.graduate, filter: filter)
+        let pageCount = max(1, (all.count + Self.rowsPerPage - 1) / Self.rowsPerPage)
+        let pageNumber = min(max(1, query.page.flatMap(Int.init) ?? 1), pageCount)
+        let rows = all.dropFirst((pageNumber - 1) * Self.rowsPerPage).prefix(Self.rowsPerPage)
+        func link(_ number: Int) -> String {
+            var items = URLComponents()
+            items.queryItems = [("stage", filter.stage?.rawValue), ("source", filter.source?.rawValue), ("from", filter.from?.iso), ("to", filter.to?.iso),
+                                ("q", filter.text.isEmpty ? nil : filter.text), ("sort", filter.sort.rawValue), ("page", String(number))]
+                .compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+            return heading(scope, viewer: viewer).listURL + "?" + (items.percentEncodedQuery ?? "")
+        }
         let total = try await ApplicationModel.query(on: req.db).filter(\.$user.$id == scope.graduate.requireID()).count()
         let page = ListPage(
             heading: heading(scope, viewer: viewer),
@@ -116,7 +133,8 @@ struct JobSearchController: RouteCollection {
                       stage: app.stage.title, stageKey: app.stage.rawValue, source: app.source.title, sent: sent.map { Formats.day(iso: $0.iso) },
                       nextAction: app.nextAction, due: app.nextActionDue.map(Formats.day(iso:)), excitement: app.excitement)
             },
-            hasRows: !rows.isEmpty, total: total,
+            hasRows: !rows.isEmpty, total: total, matching: all.count, pageNumber: pageNumber, pageCount: pageCount,
+            previousURL: pageNumber > 1 ? link(pageNumber - 1) : nil, nextURL: pageNumber < pageCount ? link(pageNumber + 1) : nil,
             stages: Stage.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == filter.stage) },
             sources: ApplicationSource.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == filter.source) },
             sorts: JobSearch.Filter.Sort.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == filter.sort) },
@@ -146,6 +164,9 @@ struct JobSearchController: RouteCollection {
             let key: String
             let count: Int
             let cards: [Card]
+            /// Cards past the first few, shown in the list filtered by this stage.
+            let more: Int
+            let moreURL: String
         }
         let heading: Heading
         let columns: [Column]
@@ -163,12 +184,20 @@ struct JobSearchController: RouteCollection {
         return try await board(req, scope: scope, viewer: viewer)
     }
 
+    /// A column shows this many cards, the most exciting first; the rest are a link away.
+    static let cardsPerColumn = 25
+
+    private func stageListURL(_ listURL: String, stage: Stage) -> String {
+        listURL + "?stage=" + stage.rawValue
+    }
+
     private func board(_ req: Request, scope: JobSearchPolicy.Scope, viewer: UserModel) async throws -> Response {
         let applications = try await JobSearch(req: req).boardApplications(of: scope.graduate)
         let byStage = Dictionary(grouping: applications, by: \.stage)
         let canMove = scope.canWrite && scope.graduate.id == viewer.id
         let columns = Stage.allCases.map { stage in
-            let cards = (byStage[stage] ?? []).map { app in
+            let all = byStage[stage] ?? []
+            let cards = all.prefix(Self.cardsPerColumn).map { app in
                 let targets = StageMoves.targets(from: app.stage).filter { $0 != .accepted }
                 return BoardPage.Card(
                     id: app.id!.uuidString, company: app.company, roleTitle: app.roleTitle, url: SiteURL.application(id: app.id!.uuidString).path,
@@ -176,7 +205,9 @@ struct JobSearchController: RouteCollection {
                     moveAction: canMove ? SiteURL.moveApplication(id: app.id!.uuidString).path : nil,
                     targets: targets.map { SelectOption(value: $0.rawValue, label: $0.title, selected: false) }, hasTargets: canMove && !targets.isEmpty)
             }
-            return BoardPage.Column(stage: stage.title, key: stage.rawValue, count: cards.count, cards: cards)
+            return BoardPage.Column(
+                stage: stage.title, key: stage.rawValue, count: all.count, cards: cards, more: all.count - cards.count,
+                moreURL: stageListURL(heading(scope, viewer: viewer).listURL, stage: stage))
         }
         let page = BoardPage(heading: heading(scope, viewer: viewer), columns: columns, today: JobSearch(req: req).today(for: scope.graduate).iso, isEmpty: applications.isEmpty)
         let title = page.heading.isOwn ? "Board" : "\(scope.graduate.name)'s board"

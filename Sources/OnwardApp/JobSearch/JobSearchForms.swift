@@ -87,4 +87,5 @@ struct ListQuery: Content {
     var to: String?
     var q: String?
     var sort: String?
+    var page: String?
 }

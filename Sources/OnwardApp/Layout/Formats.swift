@@ -1,4 +1,5 @@
 import Foundation
+import OnwardCore
 
 /// How dates and times read on a page.
 enum Formats {
@@ -13,16 +14,7 @@ enum Formats {
 
     /// "30 Nov 2026" for a YYYY-MM-DD day.
     static func day(iso: String) -> String {
-        let parser = DateFormatter()
-        parser.locale = Locale(identifier: "en_US_POSIX")
-        parser.timeZone = TimeZone(identifier: "UTC")
-        parser.dateFormat = "yyyy-MM-dd"
-        guard let date = parser.date(from: iso) else { return iso }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMM yyyy"
-        return formatter.string(from: date)
+        LocalDate(iso: iso)?.display ?? iso
     }
 
     static func iso8601(_ date: Date) -> String {

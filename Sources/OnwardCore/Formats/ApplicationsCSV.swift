@@ -121,7 +121,8 @@ public enum ApplicationsCSV {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .empty }
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: true)
+            // A byte stream reads several times faster than CSV.swift's String input.
+            reader = try CSVReader(stream: InputStream(data: Data(text.utf8)), hasHeaderRow: true)
         } catch {
             throw .notCSV(String(describing: error))
         }
