@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OnwardCore
+import SQLKit
 import Vapor
 
 /// Whose job search a request is about, and whether the viewer may change it.
@@ -183,33 +184,60 @@ struct JobSearch {
         return rows
     }
 
-    /// Every application's history (moves and interviews), by application, in two queries.
+    /// Every application's history (moves and interviews), by application, in two queries. Read
+    /// as plain rows, not models: a long search has thousands of moves.
     func histories(of user: UserModel) async throws -> [UUID: ApplicationHistory] {
-        let moves = try await StageMoveModel.query(on: db)
-            .join(ApplicationModel.self, on: \StageMoveModel.$application.$id == \ApplicationModel.$id)
-            .filter(ApplicationModel.self, \.$user.$id == user.requireID())
-            .sort(\.$position)
-            .all()
-        let interviews = try await InterviewModel.query(on: db)
-            .join(ApplicationModel.self, on: \InterviewModel.$application.$id == \ApplicationModel.$id)
-            .filter(ApplicationModel.self, \.$user.$id == user.requireID())
-            .all()
+        struct MoveRow: Decodable { let application_id: UUID; let stage: Stage; let on_date: String }
+        struct InterviewRow: Decodable { let application_id: UUID; let kind: InterviewKind; let scheduled_at: Date }
+        let sql = db as! any SQLDatabase
+        let userID = try user.requireID()
+        let moves = try await sql.raw("""
+            SELECT m.application_id, m.stage, m.on_date FROM \(ident: StageMoveModel.schema) m
+            JOIN \(ident: ApplicationModel.schema) a ON a.id = m.application_id
+            WHERE a.user_id = \(bind: userID) ORDER BY m.application_id, m.position
+            """).all(decoding: MoveRow.self)
+        let interviews = try await sql.raw("""
+            SELECT i.application_id, i.kind, i.scheduled_at FROM \(ident: InterviewModel.schema) i
+            JOIN \(ident: ApplicationModel.schema) a ON a.id = i.application_id
+            WHERE a.user_id = \(bind: userID)
+            """).all(decoding: InterviewRow.self)
         let zone = TimeZone(identifier: user.timeZone) ?? .gmt
-        let movesByApplication = Dictionary(grouping: moves, by: \.$application.id)
-        let interviewsByApplication = Dictionary(grouping: interviews, by: \.$application.id)
+        let movesByApplication = Dictionary(grouping: moves, by: \.application_id)
+        let interviewsByApplication = Dictionary(grouping: interviews, by: \.application_id)
         var result: [UUID: ApplicationHistory] = [:]
         for id in Set(movesByApplication.keys).union(interviewsByApplication.keys) {
             result[id] = ApplicationHistory(
-                moves: (movesByApplication[id] ?? []).map(\.move),
-                interviews: (interviewsByApplication[id] ?? []).map { (LocalDate($0.scheduledAt, in: zone), $0.kind.isInterview) })
+                moves: (movesByApplication[id] ?? []).compactMap { row in LocalDate(iso: row.on_date).map { .init(row.stage, on: $0) } },
+                interviews: (interviewsByApplication[id] ?? []).map { (LocalDate($0.scheduled_at, in: zone), $0.kind.isInterview) })
         }
         return result
     }
 
-    /// A graduate's applications for the board, most exciting first. One query.
-    func boardApplications(of user: UserModel) async throws -> [ApplicationModel] {
-        try await ApplicationModel.query(on: db).filter(\.$user.$id == user.requireID())
-            .sort(\.$excitement, .descending).sort(\.$company).all()
+    struct Board {
+        let counts: [Stage: Int]
+        /// The first `perStage` of each stage, most exciting first.
+        let cards: [Stage: [ApplicationModel]]
+    }
+
+    /// A graduate's board: how many applications each stage has, and the first few of each.
+    /// Two queries, and no more rows read than are shown.
+    func board(of user: UserModel, perStage: Int) async throws -> Board {
+        struct CountRow: Decodable { let stage: Stage; let n: Int }
+        let sql = db as! any SQLDatabase
+        let userID = try user.requireID()
+        let counts = try await sql.raw("""
+            SELECT stage, COUNT(*) AS n FROM \(ident: ApplicationModel.schema) WHERE user_id = \(bind: userID) GROUP BY stage
+            """).all(decoding: CountRow.self)
+        let rows = try await sql.raw("""
+            SELECT * FROM (
+              SELECT j.*, ROW_NUMBER() OVER (PARTITION BY j.stage ORDER BY j.excitement DESC, j.company, j.id) AS board_rank
+              FROM \(ident: ApplicationModel.schema) j WHERE j.user_id = \(bind: userID)
+            ) ranked WHERE board_rank <= \(literal: perStage) ORDER BY board_rank
+            """).all()
+        let cards = try rows.map { try $0.decode(fluentModel: ApplicationModel.self) }
+        return Board(
+            counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.stage, $0.n) }),
+            cards: Dictionary(grouping: cards, by: \.stage))
     }
 
     struct Figures {

@@ -192,12 +192,11 @@ struct JobSearchController: RouteCollection {
     }
 
     private func board(_ req: Request, scope: JobSearchPolicy.Scope, viewer: UserModel) async throws -> Response {
-        let applications = try await JobSearch(req: req).boardApplications(of: scope.graduate)
-        let byStage = Dictionary(grouping: applications, by: \.stage)
+        let board = try await JobSearch(req: req).board(of: scope.graduate, perStage: Self.cardsPerColumn)
         let canMove = scope.canWrite && scope.graduate.id == viewer.id
         let columns = Stage.allCases.map { stage in
-            let all = byStage[stage] ?? []
-            let cards = all.prefix(Self.cardsPerColumn).map { app in
+            let count = board.counts[stage] ?? 0
+            let cards = (board.cards[stage] ?? []).map { app in
                 let targets = StageMoves.targets(from: app.stage).filter { $0 != .accepted }
                 return BoardPage.Card(
                     id: app.id!.uuidString, company: app.company, roleTitle: app.roleTitle, url: SiteURL.application(id: app.id!.uuidString).path,
@@ -206,10 +205,10 @@ struct JobSearchController: RouteCollection {
                     targets: targets.map { SelectOption(value: $0.rawValue, label: $0.title, selected: false) }, hasTargets: canMove && !targets.isEmpty)
             }
             return BoardPage.Column(
-                stage: stage.title, key: stage.rawValue, count: all.count, cards: cards, more: all.count - cards.count,
+                stage: stage.title, key: stage.rawValue, count: count, cards: cards, more: count - cards.count,
                 moreURL: stageListURL(heading(scope, viewer: viewer).listURL, stage: stage))
         }
-        let page = BoardPage(heading: heading(scope, viewer: viewer), columns: columns, today: JobSearch(req: req).today(for: scope.graduate).iso, isEmpty: applications.isEmpty)
+        let page = BoardPage(heading: heading(scope, viewer: viewer), columns: columns, today: JobSearch(req: req).today(for: scope.graduate).iso, isEmpty: board.counts.isEmpty)
         let title = page.heading.isOwn ? "Board" : "\(scope.graduate.name)'s board"
         return try await req.render("jobsearch/board", page, title: title)
     }
