@@ -45,6 +45,7 @@ extension AppTests {
             let assignmentID: String
             let applicationID: String
             let offerID: String
+            let placedID: String
             var graduateID: String { world.graduate.requireIDString }
             var cohortID: String { world.cohort.id!.uuidString }
         }
@@ -106,6 +107,7 @@ extension AppTests {
                 post(.deleteApplication(id: f.applicationID), .deleteApplication(id: key), [:], form([.graduate], .seeOther)),
                 get(.personApplications(id: f.graduateID), .personApplications(id: key), page([.coach, .admin])),
                 get(.personBoard(id: f.graduateID), .personBoard(id: key), page([.coach, .admin])),
+                post(.correctPlacement(id: f.placedID), .correctPlacement(id: key), [:], form([.coach, .admin], .unprocessableEntity)),
                 get(.importApplications, nil, page([.graduate, .otherGraduate])),
                 post(.importApplications, nil, ["csv": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
                 post(.confirmImport, nil, ["csv": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
@@ -161,8 +163,10 @@ extension AppTests {
             let today = search.today(for: world.graduate)
             let application = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Acme", roleTitle: "Junior Developer"), stage: .applied, on: today)
             let offer = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Initech", roleTitle: "Developer"), stage: .offer, on: today)
+            let placed = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Umbrella", roleTitle: "Developer"), stage: .offer, on: today)
+            try await search.move(placed, to: .accepted, on: today, placement: PlacementDraft(startDate: today, jobTitle: "Developer", employmentType: .fullTime, inField: true, salary: 30000))
             return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString,
-                           applicationID: application.id!.uuidString, offerID: offer.id!.uuidString)
+                           applicationID: application.id!.uuidString, offerID: offer.id!.uuidString, placedID: placed.id!.uuidString)
         }
 
         static func user(_ actor: Actor, in world: World) -> UserModel? {
@@ -210,7 +214,7 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 47
+        static let webCasesCount = 48
         static let apiCasesCount = 25
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

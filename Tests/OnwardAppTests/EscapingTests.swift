@@ -85,6 +85,13 @@ extension AppTests {
                 Self.check(try await coach.get(SiteURL.coachHome.path), "coach home")
                 Self.check(try await coach.get(SiteURL.personBoard(id: world.graduate.requireIDString).path), "coach's view of the board")
                 Self.check(try await coach.get(SiteURL.personApplications(id: world.graduate.requireIDString).path), "coach's view of the list")
+                // A placement, corrected by a coach whose name is hostile too.
+                try await search.move(application, to: .accepted, on: search.today(for: world.graduate),
+                                      placement: PlacementDraft(startDate: search.today(for: world.graduate), jobTitle: Self.hostile, employmentType: .contract, inField: false, salary: 1))
+                Self.check(try await coach.post(SiteURL.correctPlacement(id: appID).path, ["job_title": Self.hostile, "salary": Self.hostile]), "placement correction with errors")
+                let corrected = try await coach.post(SiteURL.correctPlacement(id: appID).path, ["start_date": "2027-01-04", "job_title": Self.hostile, "employment_type": "contract", "in_field": "no", "salary": "1"])
+                #expect(corrected.status == .seeOther)
+                Self.check(try await coach.get(SiteURL.application(id: appID).path), "corrected placement")
 
                 let partner = Browser(app)
                 try await partner.signIn(world.partner)

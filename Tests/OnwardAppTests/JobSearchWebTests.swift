@@ -105,6 +105,18 @@ extension AppTests {
                 #expect(placement.company == "Acme")
                 #expect(try await ApplicationModel.find(application.id, on: app.db)?.stage == .accepted)
 
+                // Their coach corrects the salary before the application goes.
+                let coach = Browser(app)
+                try await coach.signIn(world.coach)
+                let badCorrection = try await coach.post(SiteURL.correctPlacement(id: id).path, ["start_date": "2027-01-04", "job_title": "Junior Developer", "employment_type": "full_time", "in_field": "yes", "salary": "lots"])
+                #expect(badCorrection.status == .unprocessableEntity)
+                let corrected = try await coach.post(SiteURL.correctPlacement(id: id).path, ["start_date": "2027-01-11", "job_title": "Junior Developer", "employment_type": "full_time", "in_field": "yes", "salary": "31500"])
+                #expect(corrected.status == .seeOther)
+                let fixed = try #require(try await PlacementModel.query(on: app.db).first())
+                #expect(fixed.salary == 31500)
+                #expect(fixed.startDate == "2027-01-11")
+                #expect(fixed.$correctedBy.id == world.coach.id)
+
                 let deleted = try await browser.post(SiteURL.deleteApplication(id: id).path)
                 #expect(deleted.status == .seeOther)
                 #expect(try await ApplicationModel.query(on: app.db).count() == 0)

@@ -121,6 +121,16 @@ struct JobSearch {
         }
     }
 
+    /// A coach's (or admin's) correction of the placement recorded when an offer was accepted.
+    func correctPlacement(of application: ApplicationModel, with draft: PlacementDraft, by corrector: UserModel) async throws {
+        guard let placement = try await PlacementModel.query(on: db).filter(\.$application.$id == application.requireID()).first() else {
+            throw AppError.notFound("This application has no placement to correct.")
+        }
+        placement.apply(draft)
+        placement.$correctedBy.id = try corrector.requireID()
+        try await placement.save(on: db)
+    }
+
     func addInterview(to application: ApplicationModel, _ draft: InterviewDraft) async throws -> InterviewModel {
         let interview = InterviewModel(applicationID: try application.requireID(), draft: draft)
         try await interview.create(on: db)

@@ -24,6 +24,7 @@ struct JobSearchController: RouteCollection {
         let coaches = routes.grouped(RequireRole(.coach, .admin))
         coaches.get(.personApplications(id: key), use: personList)
         coaches.get(.personBoard(id: key), use: personBoard)
+        coaches.post(.correctPlacement(id: key), use: correctPlacement)
     }
 
     /// Whose search, and the links of its pages, for the shared list and board views.
@@ -357,13 +358,27 @@ struct JobSearchController: RouteCollection {
         let errors: FormErrors
         let interviewForm: InterviewForm
         let contactForm: ContactForm
+        let placement: Placement?
+        let canCorrectPlacement: Bool
+        let correctAction: String
+        let placementForm: PlacementForm
+        let employmentTypes: [SelectOption]
+
+        struct Placement: Encodable {
+            let startDate: String
+            let jobTitle: String
+            let employmentType: String
+            let inField: Bool
+            let salary: Int
+            let correctedBy: String?
+        }
     }
 
     func detail(req: Request) async throws -> Response {
         try await detailPage(req, errors: .none)
     }
 
-    private func detailPage(_ req: Request, errors: FormErrors, interviewForm: InterviewForm? = nil, contactForm: ContactForm? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func detailPage(_ req: Request, errors: FormErrors, interviewForm: InterviewForm? = nil, contactForm: ContactForm? = nil, placementForm: PlacementForm? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try req.requireUser()
         let (application, scope) = try await JobSearchPolicy(db: req.db).application(req.parameter(SiteURL.Parameter.id), for: viewer)
         let id = application.id!.uuidString
@@ -371,6 +386,8 @@ struct JobSearchController: RouteCollection {
         let moves = try await application.$moves.query(on: req.db).sort(\.$position).all()
         let interviews = try await application.$interviews.query(on: req.db).sort(\.$scheduledAt).all()
         let contacts = try await application.$contacts.query(on: req.db).sort(\.$name).all()
+        let placement = try await PlacementModel.query(on: req.db).filter(\.$application.$id == application.requireID()).with(\.$correctedBy).first()
+        let canCorrect = placement != nil && [.coach, .admin].contains(viewer.role)
         let tz = TimeZone(identifier: zone) ?? .gmt
         var timeline = moves.enumerated().map { index, move in
             DetailPage.Event(day: move.onDate, text: index == 0 ? "Added as \(move.stage.title.lowercased())" : "Moved to \(move.stage.title.lowercased())", kind: move.stage.rawValue)
@@ -405,7 +422,16 @@ struct JobSearchController: RouteCollection {
             backURL: scope.graduate.id == viewer.id ? SiteURL.applicationsBoard.path : SiteURL.personBoard(id: scope.graduate.requireIDString).path,
             errors: errors,
             interviewForm: interviewForm ?? InterviewForm(date: JobSearch(req: req).today(for: scope.graduate).iso, time: "10:00", duration_minutes: "60"),
-            contactForm: contactForm ?? ContactForm())
+            contactForm: contactForm ?? ContactForm(),
+            placement: placement.map {
+                .init(startDate: Formats.day(iso: $0.startDate), jobTitle: $0.jobTitle, employmentType: $0.employmentType.title, inField: $0.inField,
+                      salary: $0.salary, correctedBy: $0.correctedBy?.name)
+            },
+            canCorrectPlacement: canCorrect, correctAction: SiteURL.correctPlacement(id: id).path,
+            placementForm: placementForm ?? placement.map {
+                PlacementForm(start_date: $0.startDate, job_title: $0.jobTitle, employment_type: $0.employmentType.rawValue, in_field: $0.inField ? "yes" : "no", salary: String($0.salary))
+            } ?? PlacementForm(),
+            employmentTypes: EmploymentType.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == (placementForm?.employment_type ?? placement?.employmentType.rawValue)) })
         return try await req.render("jobsearch/detail", page, title: "\(application.company) — \(application.roleTitle)", status: status)
     }
 
@@ -470,6 +496,22 @@ struct JobSearchController: RouteCollection {
             return req.redirect(to: .application(id: application.id!.uuidString), flash: "Congratulations on your new job at \(application.company)!")
         } catch let errors as ValidationErrors {
             return try await acceptPage(req, application, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+
+    /// A coach (or admin) corrects the placement a graduate recorded.
+    func correctPlacement(req: Request) async throws -> Response {
+        let viewer = try req.requireUser()
+        let (application, _) = try await JobSearchPolicy(db: req.db).application(req.parameter(SiteURL.Parameter.id), for: viewer)
+        let form = try req.form(PlacementForm.self)
+        do {
+            let draft = try PlacementDraft.validate(
+                startDate: form.start_date ?? "", jobTitle: form.job_title ?? "", employmentType: form.employment_type ?? "",
+                inField: form.in_field ?? "", salary: form.salary ?? "")
+            try await JobSearch(req: req).correctPlacement(of: application, with: draft, by: viewer)
+            return req.redirect(to: .application(id: application.id!.uuidString), flash: "The placement is corrected.")
+        } catch let errors as ValidationErrors {
+            return try await detailPage(req, errors: FormErrors(errors), placementForm: form, status: .unprocessableEntity)
         }
     }
 

@@ -45,6 +45,7 @@ enum SiteURL: Hashable, Sendable {
     case addContact(id: String)
     case personApplications(id: String)
     case personBoard(id: String)
+    case correctPlacement(id: String)
     case importApplications
     case confirmImport
     case exportApplications
@@ -96,6 +97,7 @@ enum SiteURL: Hashable, Sendable {
         case .addContact(let id): "/applications/\(id)/contacts"
         case .personApplications(let id): "/people/\(id)/applications"
         case .personBoard(let id): "/people/\(id)/applications/board"
+        case .correctPlacement(let id): "/applications/\(id)/placement"
         case .importApplications: "/applications/import"
         case .confirmImport: "/applications/import/confirm"
         case .exportApplications: "/applications/export"

@@ -108,6 +108,14 @@ public struct PlacementDraft: Equatable, Sendable {
     public var inField: Bool
     public var salary: Int
 
+    public init(startDate: LocalDate, jobTitle: String, employmentType: EmploymentType, inField: Bool, salary: Int) {
+        self.startDate = startDate
+        self.jobTitle = jobTitle
+        self.employmentType = employmentType
+        self.inField = inField
+        self.salary = salary
+    }
+
     public static func validate(startDate rawStart: String, jobTitle rawTitle: String, employmentType rawType: String, inField: String, salary rawSalary: String) throws(ValidationErrors) -> PlacementDraft {
         var errors = ValidationErrors()
         let start = LocalDate(iso: rawStart)
