@@ -43,6 +43,8 @@ struct Accounts {
         let hash = user?.passwordHash ?? decoyHash
         let verified = (try? await hasher.verify(password, created: hash)) ?? false
         guard let user, verified else {
+            // Failures older than the window no longer count for anyone: drop them as we go.
+            try await SignInFailureModel.query(on: db).filter(\.$failedAt <= since).delete()
             try await SignInFailureModel(email: email, failedAt: now).create(on: db)
             throw AppError(status: .unauthorized, code: "invalid_credentials", message: "That email and password do not match an account.", field: "email")
         }
