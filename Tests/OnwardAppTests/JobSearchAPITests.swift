@@ -20,8 +20,11 @@ extension AppTests {
                 let created = try await APITests.send(app, .POST, "/api/v1/applications", token: token, json: #"{"company": "Acme", "role_title": "Junior Developer", "url": "https://acme.example/1"}"#)
                 #expect(created.status == .created)
                 let id = try #require(try created.content.decode([String: AnyDecodable].self)["id"]?.string)
+                #expect(try created.content.decode([String: AnyDecodable].self)["applied_on"]?.string != nil)
                 let moved = try await APITests.send(app, .POST, "/api/v1/applications/\(id)/moves", token: token, json: #"{"stage": "interview"}"#)
                 #expect(moved.status == .created)
+                #expect(try moved.content.decode([String: AnyDecodable].self)["applied_on"]?.string == created.content.decode([String: AnyDecodable].self)["applied_on"]?.string,
+                        "a move keeps the day it was sent")
                 let backwards = try await APITests.send(app, .POST, "/api/v1/applications/\(id)/moves", token: token, json: #"{"stage": "applied"}"#)
                 #expect(backwards.status == .unprocessableEntity)
                 #expect(try backwards.content.decode(APITests.ErrorBody.self).error.field == "stage")

@@ -20,6 +20,12 @@ extension OnwardAPI {
         return application
     }
 
+    /// The day an application was sent, by the same rule as the figures. One query.
+    private func appliedOn(_ application: ApplicationModel) async throws -> LocalDate? {
+        let moves = try await application.$moves.query(on: request.db).sort(\.$position).all()
+        return ApplicationHistory(moves: moves.map(\.move)).submittedOn
+    }
+
     private func graduateOnly() throws -> UserModel {
         let user = try user()
         guard user.role == .graduate else {
@@ -50,7 +56,7 @@ extension OnwardAPI {
         let stage = body.stage.flatMap { Stage(rawValue: $0.rawValue) } ?? .applied
         let day = try search.moveDate(body.on, for: user)
         let application = try await search.create(for: user, draft: draft, stage: stage, on: day)
-        return .created(.init(body: .json(.init(application, appliedOn: stage.isSubmitted && stage != .withdrawn && stage != .rejected ? day : nil))))
+        return .created(.init(body: .json(.init(application, appliedOn: try await appliedOn(application)))))
     }
 
     func getApplication(_ input: Operations.GetApplication.Input) async throws -> Operations.GetApplication.Output {
@@ -81,7 +87,7 @@ extension OnwardAPI {
             nextActionDue: body.nextActionDue ?? current.nextActionDue?.iso ?? "", notes: body.notes ?? current.notes,
             excitement: String(body.excitement ?? current.excitement))
         try await JobSearch(req: request).update(application, with: draft)
-        return .ok(.init(body: .json(.init(application, appliedOn: nil))))
+        return .ok(.init(body: .json(.init(application, appliedOn: try await appliedOn(application)))))
     }
 
     func deleteApplication(_ input: Operations.DeleteApplication.Input) async throws -> Operations.DeleteApplication.Output {
@@ -99,7 +105,7 @@ extension OnwardAPI {
             try PlacementDraft.validate(startDate: p.startDate, jobTitle: p.jobTitle, employmentType: p.employmentType.rawValue, inField: p.inField ? "yes" : "no", salary: String(p.salary))
         }
         try await search.move(application, to: Stage(rawValue: body.stage.rawValue)!, on: search.moveDate(body.on, for: owner), placement: placement)
-        return .created(.init(body: .json(.init(application, appliedOn: nil))))
+        return .created(.init(body: .json(.init(application, appliedOn: try await appliedOn(application)))))
     }
 
     func createInterview(_ input: Operations.CreateInterview.Input) async throws -> Operations.CreateInterview.Output {

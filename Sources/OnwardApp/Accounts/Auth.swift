@@ -61,12 +61,17 @@ struct AccountsPolicy {
 
     /// The person `id` as `viewer` may see them, or not found.
     func person(_ rawID: String, for viewer: UserModel) async throws -> UserModel {
+        try await readablePerson(rawID, for: viewer).person
+    }
+
+    /// As `person`, with what the access rule knew about them, for callers that ask it again.
+    func readablePerson(_ rawID: String, for viewer: UserModel) async throws -> (person: UserModel, owner: Access.Owner) {
         guard let id = UUID(uuidString: rawID), let person = try await UserModel.query(on: db).filter(\.$id == id).with(\.$cohort).first() else {
             throw AppError.notFound()
         }
         let owner = try await self.owner(person)
         guard Access.canRead(viewer.viewer, recordOf: owner) else { throw AppError.notFound() }
-        return person
+        return (person, owner)
     }
 
     /// What the access rule needs to know about a record's owner.

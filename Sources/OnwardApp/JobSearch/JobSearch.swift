@@ -16,9 +16,9 @@ struct JobSearchPolicy {
     /// The graduate `graduateID`'s search as `viewer` may see it: their own, a coach's assigned
     /// graduate (read-only), anyone's for an admin. Otherwise not found.
     func search(of graduateID: String, for viewer: UserModel) async throws -> Scope {
-        let graduate = try await AccountsPolicy(db: db).person(graduateID, for: viewer)
+        let (graduate, owner) = try await AccountsPolicy(db: db).readablePerson(graduateID, for: viewer)
         guard graduate.role == .graduate else { throw AppError.notFound() }
-        return Scope(graduate: graduate, canWrite: Access.canWrite(viewer.viewer, recordOf: try await AccountsPolicy(db: db).owner(graduate)))
+        return Scope(graduate: graduate, canWrite: Access.canWrite(viewer.viewer, recordOf: owner))
     }
 
     /// One application as `viewer` may see it, or not found.
