@@ -169,7 +169,7 @@ struct Accounts {
 
     /// Makes a token for `user`. The token itself is returned once and never stored.
     func createToken(for user: UserModel, name rawName: String) async throws -> (APITokenModel, String) {
-        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = rawName.trimmed
         var errors = ValidationErrors()
         if name.isEmpty { errors.add("name", "Name the token after what will use it, for example 'my laptop'.") }
         if name.count > 80 { errors.add("name", "Keep the name under 80 characters.") }

@@ -78,7 +78,7 @@ struct ImportController: RouteCollection {
             }
             return text
         }
-        guard let text = upload.csv, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let text = upload.csv, !text.trimmed.isEmpty else {
             throw ValidationErrors([FieldError(field: "file", message: "Choose a CSV file, or paste its contents.")])
         }
         return text

@@ -37,44 +37,60 @@ extension JobSearch {
         // machinery per row. The columns are the models' own.
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
-            var done = 0
-            for start in stride(from: 0, to: rows.count, by: Self.importBatchSize) {
-                let batch = rows[start..<min(start + Self.importBatchSize, rows.count)]
-                var applications = sql.insert(into: ApplicationModel.schema).columns(
-                    "id", "user_id", "company", "role_title", "url", "location", "remote", "salary_min", "salary_max", "source", "stage",
-                    "next_action", "next_action_due", "notes", "excitement", "created_at", "updated_at")
-                var moves: [[any Encodable & Sendable]] = []
-                var contacts: [[any Encodable & Sendable]] = []
-                for row in batch {
-                    let id = UUID()
-                    let d = row.draft
-                    applications = applications.values([
-                        id, userID, d.company, d.roleTitle, d.url, d.location, d.remote, d.salary.minimum, d.salary.maximum, d.source.rawValue,
-                        row.stage.rawValue, d.nextAction, d.nextActionDue?.iso, d.notes, d.excitement, now, now,
-                    ] as [any Encodable & Sendable])
-                    for (position, move) in row.moves.enumerated() {
-                        moves.append([UUID(), id, move.stage.rawValue, move.on.iso, position, now])
-                    }
-                    if let c = row.contact {
-                        contacts.append([UUID(), id, c.name, c.role, c.email, c.profileURL])
-                    }
-                }
-                try await applications.run()
-                for chunk in stride(from: 0, to: moves.count, by: Self.importBatchSize) {
-                    var insert = sql.insert(into: StageMoveModel.schema).columns("id", "application_id", "stage", "on_date", "position", "created_at")
-                    for values in moves[chunk..<min(chunk + Self.importBatchSize, moves.count)] { insert = insert.values(values) }
-                    try await insert.run()
-                }
-                if !contacts.isEmpty {
-                    var insert = sql.insert(into: ContactModel.schema).columns("id", "application_id", "name", "role", "email", "profile_url")
-                    for values in contacts { insert = insert.values(values) }
-                    try await insert.run()
-                }
-                done += batch.count
-                progress?(done)
+            // SQLite's page cache is 2 MB by default: a large import outgrows it and SQLite writes
+            // and re-reads pages in the middle of the transaction. Each many-row INSERT also keeps a
+            // statement journal, in a temporary file unless told otherwise. Give this connection
+            // room in memory while it imports, then set the cache back.
+            let isSQLite = sql.dialect.name == "sqlite"
+            if isSQLite {
+                try await sql.raw("PRAGMA temp_store = MEMORY").run()
+                try await sql.raw("PRAGMA cache_size = -262144").run()
             }
+            do {
+                try await Self.insert(rows, userID: userID, now: now, into: sql, progress: progress)
+            } catch {
+                if isSQLite { try? await sql.raw("PRAGMA cache_size = -2000").run() }
+                throw error
+            }
+            if isSQLite { try await sql.raw("PRAGMA cache_size = -2000").run() }
         }
         return rows.count
+    }
+
+    /// The applications, their moves and contacts as a few INSERTs of many rows each.
+    private static func insert(
+        _ rows: [ApplicationsCSV.Row], userID: UUID, now: Date, into sql: any SQLDatabase, progress: (@Sendable (Int) -> Void)?
+    ) async throws {
+        var done = 0
+        for start in stride(from: 0, to: rows.count, by: importBatchSize) {
+            let batch = rows[start..<min(start + importBatchSize, rows.count)]
+            var applications = BulkInsert(into: ApplicationModel.schema, columns: [
+                "id", "user_id", "company", "role_title", "url", "location", "remote", "salary_min", "salary_max", "source", "stage",
+                "next_action", "next_action_due", "notes", "excitement", "created_at", "updated_at",
+            ])
+            var moves = BulkInsert(into: StageMoveModel.schema, columns: ["id", "application_id", "stage", "on_date", "position", "created_at"])
+            var contacts = BulkInsert(into: ContactModel.schema, columns: ["id", "application_id", "name", "role", "email", "profile_url"])
+            for row in batch {
+                let id = UUID()
+                let d = row.draft
+                applications.append([
+                    .id(id), .id(userID), .text(d.company), .text(d.roleTitle), .text(d.url), .text(d.location), .bool(d.remote),
+                    .integer(d.salary.minimum), .integer(d.salary.maximum), .text(d.source.rawValue), .text(row.stage.rawValue),
+                    .text(d.nextAction), .text(d.nextActionDue?.iso), .text(d.notes), .integer(d.excitement), .time(now), .time(now),
+                ])
+                for (position, move) in row.moves.enumerated() {
+                    moves.append([.id(UUID()), .id(id), .text(move.stage.rawValue), .text(move.on.iso), .integer(position), .time(now)])
+                }
+                if let c = row.contact {
+                    contacts.append([.id(UUID()), .id(id), .text(c.name), .text(c.role), .text(c.email), .text(c.profileURL)])
+                }
+            }
+            try await applications.run(on: sql)
+            try await moves.run(on: sql)
+            try await contacts.run(on: sql)
+            done += batch.count
+            progress?(done)
+        }
     }
 
     /// All of a graduate's applications as CSV, in a fixed number of queries.

@@ -9,7 +9,7 @@ public enum AccountRules {
 
     /// Lower-cased and trimmed, so `Ada@Example.org ` and `ada@example.org` are one account.
     public static func normalizedEmail(_ raw: String) -> String {
-        raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        raw.trimmed.lowercased()
     }
 
     /// A plain check (something@domain.tld, no spaces); the invitation link proves the address.
@@ -33,7 +33,7 @@ public enum AccountRules {
     }
 
     public static func validateName(_ raw: String, field: String = "name", into errors: inout ValidationErrors) -> String {
-        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = raw.trimmed
         if name.isEmpty {
             errors.add(field, "Enter your name.")
         } else if name.count > maximumNameLength {

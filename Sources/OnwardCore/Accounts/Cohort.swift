@@ -24,7 +24,7 @@ public struct CohortDraft: Equatable, Sendable {
         standupTime rawTime: String?
     ) throws(ValidationErrors) -> CohortDraft {
         var errors = ValidationErrors()
-        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = rawName.trimmed
         if name.isEmpty {
             errors.add("name", "Enter a name for the cohort.")
         } else if name.count > 100 {

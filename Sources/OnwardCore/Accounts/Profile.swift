@@ -35,7 +35,7 @@ public struct ProfileDraft: Equatable, Sendable {
             errors.add("stacks", "Keep each stack under 40 characters.")
         }
 
-        let bio = rawBio.trimmingCharacters(in: .whitespacesAndNewlines)
+        let bio = rawBio.trimmed
         if bio.count > maximumBioLength {
             errors.add("bio", "Keep the bio under \(maximumBioLength) characters (it has \(bio.count)).")
         }
@@ -49,7 +49,7 @@ public struct ProfileDraft: Equatable, Sendable {
         var seen = Set<String>()
         var result: [String] = []
         for piece in raw.split(whereSeparator: { $0 == "," || $0 == "\n" }) {
-            let stack = piece.trimmingCharacters(in: .whitespacesAndNewlines)
+            let stack = piece.trimmed
             guard !stack.isEmpty, seen.insert(stack.lowercased()).inserted else { continue }
             result.append(stack)
         }

@@ -118,7 +118,7 @@ public enum ApplicationsCSV {
     public static func preview(_ raw: String, existingKeys: Set<String>, today: LocalDate) throws(FileError) -> Preview {
         var text = raw
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .empty }
+        guard !text.trimmed.isEmpty else { throw .empty }
         let reader: CSVReader
         do {
             // A byte stream reads several times faster than CSV.swift's String input.
@@ -126,7 +126,7 @@ public enum ApplicationsCSV {
         } catch {
             throw .notCSV(String(describing: error))
         }
-        guard let header = reader.headerRow, header.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { throw .empty }
+        guard let header = reader.headerRow, header.contains(where: { !$0.trimmed.isEmpty }) else { throw .empty }
         let columns = mapping(for: header)
         guard columns[.company] != nil else { throw .missingColumn(.company) }
         guard columns[.roleTitle] != nil else { throw .missingColumn(.roleTitle) }
@@ -138,7 +138,7 @@ public enum ApplicationsCSV {
         while let fields = reader.next() {
             let rowLine = line
             line += 1 + fields.reduce(0) { $0 + newlines(in: $1) }
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
+            if fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             do {
                 let row = try parse(fields, line: rowLine, columns: columns, today: today)
                 if seen.insert(row.draft.duplicateKey).inserted {
@@ -161,10 +161,9 @@ public enum ApplicationsCSV {
     }
 
     static func parse(_ fields: [String], line: Int, columns: [Column: Int], today: LocalDate) throws(RowError) -> Row {
-        func value(_ column: Column) -> String {
-            guard let index = columns[column], index < fields.count else { return "" }
-            return fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        var values: [Column: String] = [:]
+        for (column, index) in columns where index < fields.count { values[column] = fields[index].trimmed }
+        func value(_ column: Column) -> String { values[column] ?? "" }
         var problems: [String] = []
 
         var stage = Stage.applied
@@ -250,7 +249,7 @@ public enum ApplicationsCSV {
         for part in text.split(separator: ";") {
             let words = part.split(separator: " ").map(String.init)
             guard words.count == 2, let stage = Stage(rawValue: words[0]), let day = LocalDate(iso: words[1]) else {
-                throw RowError(line: 0, message: "history '\(part.trimmingCharacters(in: .whitespaces))' should read like 'applied 2026-11-02'")
+                throw RowError(line: 0, message: "history '\(part.trimmed)' should read like 'applied 2026-11-02'")
             }
             if let last = moves.last {
                 do { try checkMove(from: last.stage, to: stage, on: day, previousMove: last.on, today: today) } catch { throw RowError(line: 0, message: "history: " + error.message.lowercased()) }

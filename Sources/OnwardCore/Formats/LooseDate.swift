@@ -8,7 +8,7 @@ extension LocalDate {
     /// as month/day only when the day/month reading is impossible), or with a month name
     /// ("2 Nov 2026", "Nov 2, 2026", "November 2 2026").
     public init?(loose raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmed
         guard !text.isEmpty else { return nil }
         if text.count >= 10, let iso = LocalDate(iso: String(text.prefix(10))) {
             self = iso
@@ -26,7 +26,7 @@ extension LocalDate {
             }
             return nil
         }
-        let words = text.lowercased().replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+        let words = text.lowercased().split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
         guard words.count == 3 else { return nil }
         func month(_ word: String) -> Int? {
             guard word.count >= 3 else { return nil }

@@ -52,9 +52,11 @@ public struct SalaryRange: Equatable, Sendable {
 
     /// Reads "£30,000 - £35,000", "30k-35k", "32000", "30-35k", "" (none). Nil if not a salary.
     public static func parse(_ raw: String) -> SalaryRange? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let text = raw.trimmed.lowercased()
         if text.isEmpty { return SalaryRange.none }
-        let parts = text.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: " to ", with: "-").split(separator: "-", omittingEmptySubsequences: false)
+        // "30k-35k", "30k – 35k" or "30k to 35k".
+        let dashed = text.contains(" to ") ? text.replacing(" to ", with: "-") : text
+        let parts = dashed.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "–" })
         guard (1...2).contains(parts.count) else { return nil }
         let thousands = text.contains("k")
         var values: [Int] = []
@@ -96,20 +98,20 @@ public struct ContactDraft: Equatable, Sendable {
 
     public static func validate(name rawName: String, role: String, email rawEmail: String, profileURL rawURL: String) throws(ValidationErrors) -> ContactDraft {
         var errors = ValidationErrors()
-        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = rawName.trimmed
         if name.isEmpty { errors.add("contact_name", "Enter the contact's name.") }
-        var email = rawEmail.trimmingCharacters(in: .whitespaces)
+        var email = rawEmail.trimmed
         if !email.isEmpty { email = AccountRules.validateEmail(email, field: "contact_email", into: &errors) }
         let url = WebAddress.validate(rawURL, field: "contact_profile_url", into: &errors)
         try errors.throwIfAny()
-        return ContactDraft(name: name, role: role.trimmingCharacters(in: .whitespacesAndNewlines), email: email, profileURL: url ?? "")
+        return ContactDraft(name: name, role: role.trimmed, email: email, profileURL: url ?? "")
     }
 }
 
 public enum WebAddress {
     /// An http or https address, or nil when blank. Anything else (javascript:, ftp:, no host) is refused.
     public static func validate(_ raw: String, field: String, into errors: inout ValidationErrors) -> String? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmed
         if text.isEmpty { return nil }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
               let host = url.host, !host.isEmpty, text.count <= 2000 else {
@@ -155,9 +157,9 @@ public struct ApplicationDraft: Equatable, Sendable {
         notes: String, excitement rawExcitement: String
     ) throws(ValidationErrors) -> ApplicationDraft {
         var errors = ValidationErrors()
-        let company = rawCompany.trimmingCharacters(in: .whitespacesAndNewlines)
+        let company = rawCompany.trimmed
         if company.isEmpty { errors.add("company", "Enter the company.") } else if company.count > 200 { errors.add("company", "Keep the company under 200 characters.") }
-        let role = rawRole.trimmingCharacters(in: .whitespacesAndNewlines)
+        let role = rawRole.trimmed
         if role.isEmpty { errors.add("role_title", "Enter the role's title.") } else if role.count > 200 { errors.add("role_title", "Keep the title under 200 characters.") }
         let url = WebAddress.validate(rawURL, field: "url", into: &errors)
         func amount(_ raw: String, _ field: String) -> Int? {
@@ -175,24 +177,24 @@ public struct ApplicationDraft: Equatable, Sendable {
         let source = ApplicationSource(rawValue: rawSource)
         if source == nil { errors.add("source", "Choose where you found the job.") }
         var due: LocalDate?
-        if !rawDue.trimmingCharacters(in: .whitespaces).isEmpty {
+        if !rawDue.trimmed.isEmpty {
             due = LocalDate(iso: rawDue)
             if due == nil { errors.add("next_action_due", "Enter the due date as YYYY-MM-DD.") }
         }
-        let excitement = Int(rawExcitement.trimmingCharacters(in: .whitespaces)) ?? 0
+        let excitement = Int(rawExcitement.trimmed) ?? 0
         if !(1...5).contains(excitement) { errors.add("excitement", "Choose how excited you are, from 1 to 5.") }
         if notes.count > 10_000 { errors.add("notes", "Keep notes under 10,000 characters.") }
         try errors.throwIfAny()
         return ApplicationDraft(
-            company: company, roleTitle: role, url: url, location: location.trimmingCharacters(in: .whitespacesAndNewlines), remote: remote,
-            salary: SalaryRange(minimum: minimum, maximum: maximum), source: source!, nextAction: nextAction.trimmingCharacters(in: .whitespacesAndNewlines),
+            company: company, roleTitle: role, url: url, location: location.trimmed, remote: remote,
+            salary: SalaryRange(minimum: minimum, maximum: maximum), source: source!, nextAction: nextAction.trimmed,
             nextActionDue: due, notes: notes, excitement: excitement)
     }
 
     /// Two applications are the same job when company, role and address match, ignoring case
     /// and surrounding spaces.
     public var duplicateKey: String {
-        [company, roleTitle, url ?? ""].map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }.joined(separator: "\u{1F}")
+        [company, roleTitle, url ?? ""].map { $0.trimmed.lowercased() }.joined(separator: "\u{1F}")
     }
 
     public static func duplicateKey(company: String, roleTitle: String, url: String?) -> String {

@@ -79,8 +79,8 @@ public struct InterviewDraft: Equatable, Sendable {
         calendar.timeZone = timeZone
         let at = calendar.date(from: DateComponents(year: date!.year, month: date!.month, day: date!.day, hour: time!.hour, minute: time!.minute))!
         return InterviewDraft(
-            kind: kind!, at: at, durationMinutes: duration, withWhom: withWhom.trimmingCharacters(in: .whitespacesAndNewlines),
-            outcome: outcome!, feedback: feedback.trimmingCharacters(in: .whitespacesAndNewlines), feedbackIsTechnical: feedbackIsTechnical)
+            kind: kind!, at: at, durationMinutes: duration, withWhom: withWhom.trimmed,
+            outcome: outcome!, feedback: feedback.trimmed, feedbackIsTechnical: feedbackIsTechnical)
     }
 }
 
@@ -120,7 +120,7 @@ public struct PlacementDraft: Equatable, Sendable {
         var errors = ValidationErrors()
         let start = LocalDate(iso: rawStart)
         if start == nil { errors.add("start_date", "Enter the start date as YYYY-MM-DD.") }
-        let title = rawTitle.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = rawTitle.trimmed
         if title.isEmpty { errors.add("job_title", "Enter the job title.") }
         let type = EmploymentType(rawValue: rawType)
         if type == nil { errors.add("employment_type", "Choose the type of employment.") }
