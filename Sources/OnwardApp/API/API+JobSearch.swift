@@ -40,8 +40,12 @@ extension OnwardAPI {
         filter.stage = input.query.stage.flatMap { Stage(rawValue: $0.rawValue) }
         filter.source = input.query.source.flatMap { ApplicationSource(rawValue: $0.rawValue) }
         filter.text = input.query.q ?? ""
-        let rows = try await JobSearch(req: request).applications(of: scope.graduate, filter: filter)
-        return .ok(.init(body: .json(rows.map { Components.Schemas.Application($0.0, appliedOn: $0.1) })))
+        let req = try request
+        let listed = try await JobSearch(req: req).applications(of: scope.graduate, filter: filter).rows
+        // The list's order and sent days, with every field of each application.
+        let models = try await ApplicationModel.query(on: req.db).filter(\.$user.$id == scope.graduate.requireID()).all()
+        let byID = Dictionary(uniqueKeysWithValues: models.map { ($0.id!, $0) })
+        return .ok(.init(body: .json(listed.compactMap { row in byID[row.id].map { Components.Schemas.Application($0, appliedOn: row.sent) } })))
     }
 
     func createApplication(_ input: Operations.CreateApplication.Input) async throws -> Operations.CreateApplication.Output {

@@ -164,34 +164,72 @@ struct JobSearch {
         }
     }
 
-    /// A graduate's applications, filtered and sorted, with the day each was sent. Two queries.
-    func applications(of user: UserModel, filter: Filter = Filter()) async throws -> [(ApplicationModel, LocalDate?)] {
-        var query = try ApplicationModel.query(on: db).filter(\.$user.$id == user.requireID())
-        if let stage = filter.stage { query = query.filter(\.$stage == stage) }
-        if let source = filter.source { query = query.filter(\.$source == source) }
-        switch filter.sort {
-        case .updated: query = query.sort(\.$updatedAt, .descending)
-        case .company: query = query.sort(\.$company).sort(\.$roleTitle)
-        case .excitement: query = query.sort(\.$excitement, .descending).sort(\.$company)
-        case .stage: query = query.sort(\.$company)
-        }
-        let applications = try await query.all()
-        let histories = try await histories(of: user)
-        var rows = applications.map { ($0, histories[$0.id!]?.submittedOn) }
-        let needle = filter.text.trimmingCharacters(in: .whitespaces).lowercased()
+    /// An application as the list shows it, with the day it was sent.
+    struct ListedApplication: Decodable, Sendable {
+        let id: UUID
+        let company: String
+        let roleTitle: String
+        let stage: Stage
+        let source: ApplicationSource
+        let nextAction: String
+        let nextActionDue: String?
+        let excitement: Int
+        /// The day of its first move to applied or later (moves are dated in order, so the earliest).
+        let sentOn: String?
+
+        var sent: LocalDate? { sentOn.flatMap(LocalDate.init(iso:)) }
+    }
+
+    /// A graduate's applications that pass `filter`, in its order, `limit` of them from `offset`,
+    /// and how many pass in all. Filters, sort and page are SQL: two queries, and no more rows
+    /// read than are shown.
+    func applications(of user: UserModel, filter: Filter = Filter(), limit: Int? = nil, offset: Int = 0) async throws -> (rows: [ListedApplication], matching: Int) {
+        struct CountRow: Decodable { let n: Int }
+        let sql = db as! any SQLDatabase
+        var conditions: [SQLQueryString] = ["j.user_id = \(bind: try user.requireID())"]
+        if let stage = filter.stage { conditions.append("j.stage = \(bind: stage.rawValue)") }
+        if let source = filter.source { conditions.append("j.source = \(bind: source.rawValue)") }
+        let needle = filter.text.trimmed.lowercased()
         if !needle.isEmpty {
-            rows = rows.filter { app, _ in
-                [app.company, app.roleTitle, app.location, app.notes, app.nextAction].contains { $0.lowercased().contains(needle) }
-            }
+            let pattern = "%" + Self.likeEscaped(needle) + "%"
+            let columns = ["company", "role_title", "location", "notes", "next_action"]
+            conditions.append("(" + columns.map { "LOWER(j.\(ident: $0)) LIKE \(bind: pattern) ESCAPE '\\'" as SQLQueryString }.joined(separator: " OR ") + ")")
         }
-        if filter.from != nil || filter.to != nil {
-            rows = rows.filter { _, sent in
-                guard let sent else { return false }
-                return (filter.from.map { sent >= $0 } ?? true) && (filter.to.map { sent <= $0 } ?? true)
-            }
+        var sentConditions: [SQLQueryString] = []
+        if let from = filter.from { sentConditions.append("sent_on >= \(bind: from.iso)") }
+        if let to = filter.to { sentConditions.append("sent_on <= \(bind: to.iso)") }
+        let submitted = Stage.allCases.filter(ApplicationHistory.submittedStages.contains).map(\.rawValue)
+        var listed: SQLQueryString = """
+            SELECT * FROM (
+              SELECT j.id, j.company, j.role_title, j.stage, j.source, j.next_action, j.next_action_due, j.excitement, j.updated_at,
+                (SELECT MIN(m.on_date) FROM \(ident: StageMoveModel.schema) m
+                 WHERE m.application_id = j.id AND m.stage IN (\(binds: submitted))) AS sent_on
+              FROM \(ident: ApplicationModel.schema) j WHERE \(conditions.joined(separator: " AND "))
+            ) listed
+            """
+        if !sentConditions.isEmpty { listed += " WHERE " + sentConditions.joined(separator: " AND ") }
+        let matching = try await sql.raw("SELECT COUNT(*) AS n FROM (\(listed)) counted").first(decoding: CountRow.self)?.n ?? 0
+        var page: SQLQueryString = listed + " ORDER BY " + Self.order(filter.sort)
+        if let limit { page += " LIMIT \(literal: limit) OFFSET \(literal: offset)" }
+        let rows = try await sql.raw(page).all(decoding: ListedApplication.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return (rows, matching)
+    }
+
+    /// The list's sort orders, case-insensitive by company; the id keeps pages stable.
+    private static func order(_ sort: Filter.Sort) -> SQLQueryString {
+        switch sort {
+        case .updated: "updated_at DESC, id"
+        case .company: "LOWER(company), LOWER(role_title), id"
+        case .excitement: "excitement DESC, LOWER(company), id"
+        case .stage:
+            "CASE stage " + Stage.allCases.enumerated().map { "WHEN \(literal: $1.rawValue) THEN \(literal: $0)" as SQLQueryString }.joined(separator: " ")
+                + " END, LOWER(company), id"
         }
-        if filter.sort == .stage { rows.sort { ($0.0.stage, $0.0.company) < ($1.0.stage, $1.0.company) } }
-        return rows
+    }
+
+    /// Text for a LIKE pattern, its wildcards taken literally (with `ESCAPE '\'`).
+    static func likeEscaped(_ text: String) -> String {
+        text.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_")
     }
 
     /// Every application's history (moves and interviews), by application, in two queries. Read
@@ -224,13 +262,24 @@ struct JobSearch {
     }
 
     struct Board {
+        /// What a card on the board shows of an application.
+        struct Card: Decodable, Sendable {
+            let id: UUID
+            let stage: Stage
+            let company: String
+            let roleTitle: String
+            let excitement: Int
+            let nextAction: String
+            let nextActionDue: String?
+        }
+
         let counts: [Stage: Int]
         /// The first `perStage` of each stage, most exciting first.
-        let cards: [Stage: [ApplicationModel]]
+        let cards: [Stage: [Card]]
     }
 
     /// A graduate's board: how many applications each stage has, and the first few of each.
-    /// Two queries, and no more rows read than are shown.
+    /// Two queries, each stage's cards read in order off `job_applications_board_idx`.
     func board(of user: UserModel, perStage: Int) async throws -> Board {
         struct CountRow: Decodable { let stage: Stage; let n: Int }
         let sql = db as! any SQLDatabase
@@ -238,13 +287,17 @@ struct JobSearch {
         let counts = try await sql.raw("""
             SELECT stage, COUNT(*) AS n FROM \(ident: ApplicationModel.schema) WHERE user_id = \(bind: userID) GROUP BY stage
             """).all(decoding: CountRow.self)
-        let rows = try await sql.raw("""
+        let columns: [SQLQueryString] = Stage.allCases.map { stage in
+            """
             SELECT * FROM (
-              SELECT j.*, ROW_NUMBER() OVER (PARTITION BY j.stage ORDER BY j.excitement DESC, j.company, j.id) AS board_rank
-              FROM \(ident: ApplicationModel.schema) j WHERE j.user_id = \(bind: userID)
-            ) ranked WHERE board_rank <= \(literal: perStage) ORDER BY board_rank
-            """).all()
-        let cards = try rows.map { try $0.decode(fluentModel: ApplicationModel.self) }
+              SELECT id, stage, company, role_title, excitement, next_action, next_action_due FROM \(ident: ApplicationModel.schema)
+              WHERE user_id = \(bind: userID) AND stage = \(bind: stage.rawValue)
+              ORDER BY excitement DESC, company, id LIMIT \(literal: perStage)
+            ) \(ident: "column_\(stage.rawValue)")
+            """
+        }
+        let cards = try await sql.raw("SELECT * FROM (\(columns.joined(separator: " UNION ALL "))) cards ORDER BY excitement DESC, company, id")
+            .all(decoding: Board.Card.self, keyDecodingStrategy: .convertFromSnakeCase)
         return Board(
             counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.stage, $0.n) }),
             cards: Dictionary(grouping: cards, by: \.stage))

@@ -115,10 +115,14 @@ struct JobSearchController: RouteCollection {
         filter.text = query.q ?? ""
         filter.sort = query.sort.flatMap(JobSearch.Filter.Sort.init(rawValue:)) ?? .updated
         let search = JobSearch(req: req)
-        let all = try await search.applications(of: scope.graduate, filter: filter)
-        let pageCount = max(1, (all.count + Self.rowsPerPage - 1) / Self.rowsPerPage)
-        let pageNumber = min(max(1, query.page.flatMap(Int.init) ?? 1), pageCount)
-        let rows = all.dropFirst((pageNumber - 1) * Self.rowsPerPage).prefix(Self.rowsPerPage)
+        let requested = max(1, query.page.flatMap(Int.init) ?? 1)
+        var (rows, matching) = try await search.applications(of: scope.graduate, filter: filter, limit: Self.rowsPerPage, offset: (requested - 1) * Self.rowsPerPage)
+        let pageCount = max(1, (matching + Self.rowsPerPage - 1) / Self.rowsPerPage)
+        let pageNumber = min(requested, pageCount)
+        if pageNumber != requested {
+            // Past the last page (the filter matches fewer now): show the last one.
+            rows = try await search.applications(of: scope.graduate, filter: filter, limit: Self.rowsPerPage, offset: (pageNumber - 1) * Self.rowsPerPage).rows
+        }
         func link(_ number: Int) -> String {
             var items = URLComponents()
             items.queryItems = [("stage", filter.stage?.rawValue), ("source", filter.source?.rawValue), ("from", filter.from?.iso), ("to", filter.to?.iso),
@@ -129,12 +133,12 @@ struct JobSearchController: RouteCollection {
         let total = try await ApplicationModel.query(on: req.db).filter(\.$user.$id == scope.graduate.requireID()).count()
         let page = ListPage(
             heading: heading(scope, viewer: viewer),
-            rows: rows.map { app, sent in
-                .init(company: app.company, roleTitle: app.roleTitle, url: SiteURL.application(id: app.id!.uuidString).path,
-                      stage: app.stage.title, stageKey: app.stage.rawValue, source: app.source.title, sent: sent.map { Formats.day(iso: $0.iso) },
+            rows: rows.map { app in
+                .init(company: app.company, roleTitle: app.roleTitle, url: SiteURL.application(id: app.id.uuidString).path,
+                      stage: app.stage.title, stageKey: app.stage.rawValue, source: app.source.title, sent: app.sentOn.map(Formats.day(iso:)),
                       nextAction: app.nextAction, due: app.nextActionDue.map(Formats.day(iso:)), excitement: app.excitement)
             },
-            hasRows: !rows.isEmpty, total: total, matching: all.count, pageNumber: pageNumber, pageCount: pageCount,
+            hasRows: !rows.isEmpty, total: total, matching: matching, pageNumber: pageNumber, pageCount: pageCount,
             previousURL: pageNumber > 1 ? link(pageNumber - 1) : nil, nextURL: pageNumber < pageCount ? link(pageNumber + 1) : nil,
             stages: Stage.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == filter.stage) },
             sources: ApplicationSource.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == filter.source) },
@@ -149,22 +153,21 @@ struct JobSearchController: RouteCollection {
 
     struct BoardPage: Encodable {
         struct Card: Encodable {
-            let id: String
             let company: String
             let roleTitle: String
             let url: String
-            let excitement: Int
             let nextAction: String
             let due: String?
-            let moveAction: String?
-            let targets: [SelectOption]
-            let hasTargets: Bool
+            let moveAction: String
         }
         struct Column: Encodable {
             let stage: String
             let key: String
             let count: Int
             let cards: [Card]
+            /// Where a card here can move: the same for every card of the column.
+            let targets: [SelectOption]
+            let canMove: Bool
             /// Cards past the first few, shown in the list filtered by this stage.
             let more: Int
             let moreURL: String
@@ -195,19 +198,21 @@ struct JobSearchController: RouteCollection {
     private func board(_ req: Request, scope: JobSearchPolicy.Scope, viewer: UserModel) async throws -> Response {
         let board = try await JobSearch(req: req).board(of: scope.graduate, perStage: Self.cardsPerColumn)
         let canMove = scope.canWrite && scope.graduate.id == viewer.id
+        let listURL = heading(scope, viewer: viewer).listURL
         let columns = Stage.allCases.map { stage in
             let count = board.counts[stage] ?? 0
             let cards = (board.cards[stage] ?? []).map { app in
-                let targets = StageMoves.targets(from: app.stage).filter { $0 != .accepted }
-                return BoardPage.Card(
-                    id: app.id!.uuidString, company: app.company, roleTitle: app.roleTitle, url: SiteURL.application(id: app.id!.uuidString).path,
-                    excitement: app.excitement, nextAction: app.nextAction, due: app.nextActionDue.map(Formats.day(iso:)),
-                    moveAction: canMove ? SiteURL.moveApplication(id: app.id!.uuidString).path : nil,
-                    targets: targets.map { SelectOption(value: $0.rawValue, label: $0.title, selected: false) }, hasTargets: canMove && !targets.isEmpty)
+                BoardPage.Card(
+                    company: app.company, roleTitle: app.roleTitle, url: SiteURL.application(id: app.id.uuidString).path,
+                    nextAction: app.nextAction, due: app.nextActionDue.map(Formats.day(iso:)),
+                    moveAction: SiteURL.moveApplication(id: app.id.uuidString).path)
             }
+            // Accepting an offer asks for the placement, on the application's page.
+            let targets = StageMoves.targets(from: stage).filter { $0 != .accepted }
             return BoardPage.Column(
-                stage: stage.title, key: stage.rawValue, count: count, cards: cards, more: count - cards.count,
-                moreURL: stageListURL(heading(scope, viewer: viewer).listURL, stage: stage))
+                stage: stage.title, key: stage.rawValue, count: count, cards: cards,
+                targets: targets.map { SelectOption(value: $0.rawValue, label: $0.title, selected: false) }, canMove: canMove && !targets.isEmpty,
+                more: count - cards.count, moreURL: stageListURL(listURL, stage: stage))
         }
         let page = BoardPage(heading: heading(scope, viewer: viewer), columns: columns, today: JobSearch(req: req).today(for: scope.graduate).iso, isEmpty: board.counts.isEmpty)
         let title = page.heading.isOwn ? "Board" : "\(scope.graduate.name)'s board"

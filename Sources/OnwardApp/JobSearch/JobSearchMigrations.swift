@@ -112,11 +112,26 @@ enum JobSearchMigrations {
         }
     }
 
+    /// The board reads each stage's most exciting applications first: this index hands them
+    /// over in that order, so a column costs the cards it shows, not the graduate's whole search.
+    struct IndexBoardOrder: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await (database as! any SQLDatabase).raw("""
+                CREATE INDEX job_applications_board_idx ON \(ident: ApplicationModel.schema) (user_id, stage, excitement DESC, company, id)
+                """).run()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await (database as! any SQLDatabase).drop(index: "job_applications_board_idx").run()
+        }
+    }
+
     static let all: [any Migration] = [
         CreateApplication(),
         CreateStageMove(),
         CreateInterview(),
         CreateContact(),
         CreatePlacement(),
+        IndexBoardOrder(),
     ]
 }

@@ -26,7 +26,7 @@ public struct ApplicationHistory: Sendable, Equatable {
         lhs.moves == rhs.moves && lhs.interviews.map(\.on) == rhs.interviews.map(\.on) && lhs.interviews.map(\.isInterview) == rhs.interviews.map(\.isInterview)
     }
 
-    static let submittedStages: Set<Stage> = [.applied, .screening, .techTest, .interview, .offer, .accepted]
+    public static let submittedStages: Set<Stage> = [.applied, .screening, .techTest, .interview, .offer, .accepted]
     static let responseStages: Set<Stage> = [.screening, .techTest, .interview, .offer, .accepted, .rejected]
 
     /// The day it was sent: the first move to applied or any later pipeline stage.
