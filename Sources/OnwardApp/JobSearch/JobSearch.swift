@@ -178,6 +178,12 @@ struct JobSearch {
         let sentOn: String?
 
         var sent: LocalDate? { sentOn.flatMap(LocalDate.init(iso:)) }
+
+        /// The columns' own names: SQLKit's snake-case conversion costs more than the query.
+        enum CodingKeys: String, CodingKey {
+            case id, company, roleTitle = "role_title", stage, source, nextAction = "next_action", nextActionDue = "next_action_due", excitement
+            case sentOn = "sent_on"
+        }
     }
 
     /// A graduate's applications that pass `filter`, in its order, `limit` of them from `offset`,
@@ -211,7 +217,7 @@ struct JobSearch {
         let matching = try await sql.raw("SELECT COUNT(*) AS n FROM (\(listed)) counted").first(decoding: CountRow.self)?.n ?? 0
         var page: SQLQueryString = listed + " ORDER BY " + Self.order(filter.sort)
         if let limit { page += " LIMIT \(literal: limit) OFFSET \(literal: offset)" }
-        let rows = try await sql.raw(page).all(decoding: ListedApplication.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let rows = try await sql.raw(page).all(decoding: ListedApplication.self)
         return (rows, matching)
     }
 
@@ -271,6 +277,10 @@ struct JobSearch {
             let excitement: Int
             let nextAction: String
             let nextActionDue: String?
+
+            enum CodingKeys: String, CodingKey {
+                case id, stage, company, roleTitle = "role_title", excitement, nextAction = "next_action", nextActionDue = "next_action_due"
+            }
         }
 
         let counts: [Stage: Int]
@@ -297,7 +307,7 @@ struct JobSearch {
             """
         }
         let cards = try await sql.raw("SELECT * FROM (\(columns.joined(separator: " UNION ALL "))) cards ORDER BY excitement DESC, company, id")
-            .all(decoding: Board.Card.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Board.Card.self)
         return Board(
             counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.stage, $0.n) }),
             cards: Dictionary(grouping: cards, by: \.stage))

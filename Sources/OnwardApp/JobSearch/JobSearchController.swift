@@ -174,7 +174,6 @@ struct JobSearchController: RouteCollection {
         }
         let heading: Heading
         let columns: [Column]
-        let today: String
         let isEmpty: Bool
     }
 
@@ -214,7 +213,7 @@ struct JobSearchController: RouteCollection {
                 targets: targets.map { SelectOption(value: $0.rawValue, label: $0.title, selected: false) }, canMove: canMove && !targets.isEmpty,
                 more: count - cards.count, moreURL: stageListURL(listURL, stage: stage))
         }
-        let page = BoardPage(heading: heading(scope, viewer: viewer), columns: columns, today: JobSearch(req: req).today(for: scope.graduate).iso, isEmpty: board.counts.isEmpty)
+        let page = BoardPage(heading: heading(scope, viewer: viewer), columns: columns, isEmpty: board.counts.isEmpty)
         let title = page.heading.isOwn ? "Board" : "\(scope.graduate.name)'s board"
         return try await req.render("jobsearch/board", page, title: title)
     }
