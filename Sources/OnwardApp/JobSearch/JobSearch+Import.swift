@@ -96,7 +96,7 @@ extension JobSearch {
     /// All of a graduate's applications as CSV, in a fixed number of queries.
     func exportCSV(of user: UserModel) async throws -> String {
         let applications = try await ApplicationModel.query(on: db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt).sort(\.$company).all()
-        let histories = try await histories(of: user)
+        let histories = Dictionary(try await histories(of: user).map { (UUID(uuidString: $0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         let contacts = try await ContactModel.query(on: db)
             .join(ApplicationModel.self, on: \ContactModel.$application.$id == \ApplicationModel.$id)
             .filter(ApplicationModel.self, \.$user.$id == user.requireID())

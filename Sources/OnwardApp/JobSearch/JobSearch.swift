@@ -239,30 +239,36 @@ struct JobSearch {
     }
 
     /// Every application's history (moves and interviews), by application, in two queries. Read
-    /// as plain rows, not models: a long search has thousands of moves.
-    func histories(of user: UserModel) async throws -> [UUID: ApplicationHistory] {
-        struct MoveRow: Decodable { let application_id: UUID; let stage: Stage; let on_date: String }
-        struct InterviewRow: Decodable { let application_id: UUID; let kind: InterviewKind; let scheduled_at: Date }
+    /// as plain rows, not models: a long search has thousands of moves. The ids stay text (as the
+    /// database prints them): parsing thousands of UUIDs costs more than the query.
+    func histories(of user: UserModel) async throws -> [String: ApplicationHistory] {
+        struct MoveRow: Decodable { let application_id: String; let stage: Stage; let on_date: String }
+        struct InterviewRow: Decodable { let application_id: String; let kind: InterviewKind; let scheduled_at: Date }
         let sql = db as! any SQLDatabase
         let userID = try user.requireID()
         let moves = try await sql.raw("""
-            SELECT m.application_id, m.stage, m.on_date FROM \(ident: StageMoveModel.schema) m
+            SELECT CAST(m.application_id AS TEXT) AS application_id, m.stage, m.on_date FROM \(ident: StageMoveModel.schema) m
             JOIN \(ident: ApplicationModel.schema) a ON a.id = m.application_id
             WHERE a.user_id = \(bind: userID) ORDER BY m.application_id, m.position
             """).all(decoding: MoveRow.self)
         let interviews = try await sql.raw("""
-            SELECT i.application_id, i.kind, i.scheduled_at FROM \(ident: InterviewModel.schema) i
+            SELECT CAST(i.application_id AS TEXT) AS application_id, i.kind, i.scheduled_at FROM \(ident: InterviewModel.schema) i
             JOIN \(ident: ApplicationModel.schema) a ON a.id = i.application_id
             WHERE a.user_id = \(bind: userID)
             """).all(decoding: InterviewRow.self)
         let zone = TimeZone(identifier: user.timeZone) ?? .gmt
-        let movesByApplication = Dictionary(grouping: moves, by: \.application_id)
-        let interviewsByApplication = Dictionary(grouping: interviews, by: \.application_id)
-        var result: [UUID: ApplicationHistory] = [:]
+        var movesByApplication: [String: [ApplicationHistory.Move]] = [:]
+        for row in moves {
+            guard let day = LocalDate(iso: row.on_date) else { continue }
+            movesByApplication[row.application_id, default: []].append(.init(row.stage, on: day))
+        }
+        var interviewsByApplication: [String: [(on: LocalDate, isInterview: Bool)]] = [:]
+        for row in interviews {
+            interviewsByApplication[row.application_id, default: []].append((LocalDate(row.scheduled_at, in: zone), row.kind.isInterview))
+        }
+        var result: [String: ApplicationHistory] = [:]
         for id in Set(movesByApplication.keys).union(interviewsByApplication.keys) {
-            result[id] = ApplicationHistory(
-                moves: (movesByApplication[id] ?? []).compactMap { row in LocalDate(iso: row.on_date).map { .init(row.stage, on: $0) } },
-                interviews: (interviewsByApplication[id] ?? []).map { (LocalDate($0.scheduled_at, in: zone), $0.kind.isInterview) })
+            result[id] = ApplicationHistory(moves: movesByApplication[id] ?? [], interviews: interviewsByApplication[id] ?? [])
         }
         return result
     }
