@@ -48,6 +48,7 @@ extension JobSearch {
             }
             do {
                 try await Self.insert(rows, userID: userID, now: now, into: sql, progress: progress)
+                try await Self.markFiguresStale(of: userID, on: db)
             } catch {
                 if isSQLite { try? await sql.raw("PRAGMA cache_size = -2000").run() }
                 throw error

@@ -76,6 +76,7 @@ struct JobSearch {
         try await db.transaction { db in
             try await application.create(on: db)
             try await StageMoveModel(applicationID: application.requireID(), stage: stage, on: day, position: 0).create(on: db)
+            try await Self.markFiguresStale(of: user.requireID(), on: db)
         }
         return application
     }
@@ -94,6 +95,7 @@ struct JobSearch {
             try await InterviewModel.query(on: db).filter(\.$application.$id == id).delete()
             try await ContactModel.query(on: db).filter(\.$application.$id == id).delete()
             try await application.delete(on: db)
+            try await Self.markFiguresStale(of: application.$user.id, on: db)
         }
     }
 
@@ -115,6 +117,7 @@ struct JobSearch {
             application.stage = stage
             try await application.save(on: db)
             try await StageMoveModel(applicationID: application.requireID(), stage: stage, on: day, position: (last?.position ?? -1) + 1).create(on: db)
+            try await Self.markFiguresStale(of: owner.requireID(), on: db)
             if let placement {
                 try await PlacementModel(userID: owner.requireID(), applicationID: application.requireID(), company: application.company, draft: placement).create(on: db)
             }
@@ -133,7 +136,10 @@ struct JobSearch {
 
     func addInterview(to application: ApplicationModel, _ draft: InterviewDraft) async throws -> InterviewModel {
         let interview = InterviewModel(applicationID: try application.requireID(), draft: draft)
-        try await interview.create(on: db)
+        try await db.transaction { db in
+            try await interview.create(on: db)
+            try await Self.markFiguresStale(of: application.$user.id, on: db)
+        }
         return interview
     }
 
@@ -317,22 +323,5 @@ struct JobSearch {
         return Board(
             counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.stage, $0.n) }),
             cards: Dictionary(grouping: cards, by: \.stage))
-    }
-
-    struct Figures {
-        let sevenDays: JobSearchFigures
-        let weeks: [WeekFigures]
-        let funnel: Funnel
-    }
-
-    /// The figures at the top of a graduate's home page.
-    func figures(of user: UserModel) async throws -> Figures {
-        let histories = Array(try await histories(of: user).values)
-        let zone = TimeZone(identifier: user.timeZone) ?? .gmt
-        let today = LocalDate(now, in: zone)
-        return Figures(
-            sevenDays: JobSearchFigures(histories: histories, window: SevenDayWindow(endingOn: today)),
-            weeks: WeekFigures.series(histories: histories, today: today),
-            funnel: Funnel(histories: histories))
     }
 }

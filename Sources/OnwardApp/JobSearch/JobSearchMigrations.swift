@@ -126,6 +126,23 @@ enum JobSearchMigrations {
         }
     }
 
+    /// Where `JobSearch.figures(of:)` keeps a graduate's figures between changes.
+    struct CreateFiguresCache: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(JobSearch.figuresTable)
+                .field("user_id", .uuid, .identifier(auto: false), .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("generation", .int, .required)
+                .field("day", .string)
+                .field("time_zone", .string)
+                .field("figures", .string)
+                .create()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(JobSearch.figuresTable).delete()
+        }
+    }
+
     static let all: [any Migration] = [
         CreateApplication(),
         CreateStageMove(),
@@ -133,5 +150,6 @@ enum JobSearchMigrations {
         CreateContact(),
         CreatePlacement(),
         IndexBoardOrder(),
+        CreateFiguresCache(),
     ]
 }

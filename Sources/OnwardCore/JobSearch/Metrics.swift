@@ -77,7 +77,7 @@ public struct SevenDayWindow: Sendable, Equatable {
 }
 
 /// The figures at the top of a graduate's home page.
-public struct JobSearchFigures: Sendable, Equatable {
+public struct JobSearchFigures: Sendable, Equatable, Codable {
     public let applicationsLast7Days: Int
     public let interviewsLast7Days: Int
 
@@ -88,7 +88,7 @@ public struct JobSearchFigures: Sendable, Equatable {
 }
 
 /// One week of the search, for the chart.
-public struct WeekFigures: Sendable, Equatable {
+public struct WeekFigures: Sendable, Equatable, Codable {
     public let weekStarting: LocalDate
     public let applications: Int
     public let interviews: Int
@@ -120,7 +120,7 @@ public struct WeekFigures: Sendable, Equatable {
 
 /// Applied → first response → interview → offer, with the rate at each step. "Not getting past
 /// the first hurdle" is a low first rate.
-public struct Funnel: Sendable, Equatable {
+public struct Funnel: Sendable, Equatable, Codable {
     public let applied: Int
     public let responded: Int
     public let interviewed: Int

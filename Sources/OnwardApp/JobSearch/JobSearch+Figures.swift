@@ -1,0 +1,80 @@
+import Fluent
+import Foundation
+import OnwardCore
+import SQLKit
+
+/// The figures at the top of a graduate's home page, kept in `job_search_figures` once worked out:
+/// reading every move of a long search on each visit cost more than the rest of the page.
+///
+/// Every write to a graduate's applications, moves or interviews marks the figures stale in its own
+/// transaction (`markFiguresStale`), which also moves the row's generation on. A reader stores what it
+/// worked out only if the generation it started from is still there, so a write that lands while it
+/// works never leaves stale figures behind. A new day or time zone works them out again.
+extension JobSearch {
+    struct Figures: Codable, Equatable {
+        let sevenDays: JobSearchFigures
+        let weeks: [WeekFigures]
+        let funnel: Funnel
+    }
+
+    static let figuresTable = "job_search_figures"
+
+    /// The figures as of today in the graduate's time zone. One query when they are kept; three
+    /// and a write when they must be worked out.
+    func figures(of user: UserModel) async throws -> Figures {
+        struct KeptRow: Decodable { let generation: Int; let day: String?; let time_zone: String?; let figures: String? }
+        let sql = db as! any SQLDatabase
+        let userID = try user.requireID()
+        let today = self.today(for: user)
+        let kept = try await sql.raw("""
+            SELECT generation, day, time_zone, figures FROM \(ident: Self.figuresTable) WHERE user_id = \(bind: userID)
+            """).first(decoding: KeptRow.self)
+        if let kept, kept.day == today.iso, kept.time_zone == user.timeZone, let json = kept.figures,
+           let figures = try? JSONDecoder().decode(Figures.self, from: Data(json.utf8)) {
+            return figures
+        }
+        let figures = try await workOutFigures(of: user, today: today)
+        try await keep(figures, of: user, today: today, workedOutAt: kept?.generation)
+        return figures
+    }
+
+    /// Stores figures worked out from the data as it was at `generation` (nil: no row yet), unless
+    /// a write has moved the generation on since: then they may be stale, and the next read works
+    /// them out again.
+    func keep(_ figures: Figures, of user: UserModel, today: LocalDate, workedOutAt generation: Int?) async throws {
+        let sql = db as! any SQLDatabase
+        let userID = try user.requireID()
+        let json = String(decoding: try JSONEncoder().encode(figures), as: UTF8.self)
+        if let generation {
+            try await sql.update(Self.figuresTable)
+                .set("day", to: today.iso).set("time_zone", to: user.timeZone).set("figures", to: json)
+                .where("user_id", .equal, userID).where("generation", .equal, generation)
+                .run()
+        } else {
+            try await sql.insert(into: Self.figuresTable).columns("user_id", "generation", "day", "time_zone", "figures")
+                .values(SQLBind(userID), SQLBind(0), SQLBind(today.iso), SQLBind(user.timeZone), SQLBind(json))
+                .ignoringConflicts(with: ["user_id"])
+                .run()
+        }
+    }
+
+    /// The figures worked out from every history, as `figures(of:)` keeps them.
+    func workOutFigures(of user: UserModel, today: LocalDate) async throws -> Figures {
+        let histories = Array(try await histories(of: user).values)
+        return Figures(
+            sevenDays: JobSearchFigures(histories: histories, window: SevenDayWindow(endingOn: today)),
+            weeks: WeekFigures.series(histories: histories, today: today),
+            funnel: Funnel(histories: histories))
+    }
+
+    /// Call in the transaction of every write to a graduate's applications, moves or interviews.
+    static func markFiguresStale(of userID: UUID, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.insert(into: figuresTable).columns("user_id", "generation")
+            .values(SQLBind(userID), SQLBind(1))
+            .onConflict(with: ["user_id"]) {
+                $0.set("generation", to: SQLRaw("\(figuresTable).generation + 1")).set("figures", to: SQLLiteral.null)
+            }
+            .run()
+    }
+}
