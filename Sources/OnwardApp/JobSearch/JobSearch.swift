@@ -211,19 +211,30 @@ struct JobSearch {
         if let from = filter.from { sentConditions.append("sent_on >= \(bind: from.iso)") }
         if let to = filter.to { sentConditions.append("sent_on <= \(bind: to.iso)") }
         let submitted = Stage.allCases.filter(ApplicationHistory.submittedStages.contains).map(\.rawValue)
-        var listed: SQLQueryString = """
-            SELECT * FROM (
-              SELECT j.id, j.company, j.role_title, j.stage, j.source, j.next_action, j.next_action_due, j.excitement, j.updated_at,
-                (SELECT MIN(m.on_date) FROM \(ident: StageMoveModel.schema) m
-                 WHERE m.application_id = j.id AND m.stage IN (\(binds: submitted))) AS sent_on
-              FROM \(ident: ApplicationModel.schema) j WHERE \(conditions.joined(separator: " AND "))
-            ) listed
+        let filtered: SQLQueryString = """
+            SELECT j.id, j.company, j.role_title, j.stage, j.source, j.next_action, j.next_action_due, j.excitement, j.updated_at
+            FROM \(ident: ApplicationModel.schema) j WHERE \(conditions.joined(separator: " AND "))
             """
-        if !sentConditions.isEmpty { listed += " WHERE " + sentConditions.joined(separator: " AND ") }
-        let matching = try await sql.raw("SELECT COUNT(*) AS n FROM (\(listed)) counted").first(decoding: CountRow.self)?.n ?? 0
-        var page: SQLQueryString = listed + " ORDER BY " + Self.order(filter.sort)
-        if let limit { page += " LIMIT \(literal: limit) OFFSET \(literal: offset)" }
-        let rows = try await sql.raw(page).all(decoding: ListedApplication.self)
+        func withSentDay(_ rows: SQLQueryString) -> SQLQueryString {
+            """
+            SELECT listed.*, (SELECT MIN(m.on_date) FROM \(ident: StageMoveModel.schema) m
+              WHERE m.application_id = listed.id AND m.stage IN (\(binds: submitted))) AS sent_on
+            FROM (\(rows)) listed
+            """
+        }
+        let order = " ORDER BY " + Self.order(filter.sort)
+        let page = limit.map { " LIMIT \(literal: $0) OFFSET \(literal: offset)" as SQLQueryString } ?? ""
+        let matching: Int
+        let rows: [ListedApplication]
+        if sentConditions.isEmpty {
+            // The sent day only for the rows of the page, once they are picked.
+            matching = try await sql.raw("SELECT COUNT(*) AS n FROM (\(filtered)) counted").first(decoding: CountRow.self)?.n ?? 0
+            rows = try await sql.raw(withSentDay(filtered + order + page) + order).all(decoding: ListedApplication.self)
+        } else {
+            let sent: SQLQueryString = "SELECT * FROM (\(withSentDay(filtered))) sent WHERE " + sentConditions.joined(separator: " AND ")
+            matching = try await sql.raw("SELECT COUNT(*) AS n FROM (\(sent)) counted").first(decoding: CountRow.self)?.n ?? 0
+            rows = try await sql.raw(sent + order + page).all(decoding: ListedApplication.self)
+        }
         return (rows, matching)
     }
 
