@@ -81,6 +81,13 @@ extension AppTests {
                 #expect(moves.last?.onDate == Self.today.adding(days: -3).iso)
                 let detail = try await browser.get(SiteURL.application(id: application.id!.uuidString).path)
                 #expect(detail.text.contains("Moved to interview"))
+
+                // The board's form sends no date: the move is dated today.
+                let board = try await browser.get(SiteURL.applicationsBoard.path)
+                #expect(board.text.contains(#"action="\#(move)""#))
+                #expect(try await browser.post(move, ["stage": "offer"]).status == .seeOther)
+                let last = try await StageMoveModel.query(on: app.db).sort(\.$position, .descending).first()
+                #expect(last?.stage == .offer && last?.onDate == Self.today.iso)
             }
         }
 
