@@ -11,6 +11,20 @@ from helpers import check_accessibility, sign_in, wait
 NEW_GRADUATE = {"email": None, "password": "a long e2e password"}
 
 
+# Drags `arguments[0]` onto `arguments[1]` with the page's own drag events; answers whether the
+# column took it (its dragover was accepted).
+DRAG = """
+const card = arguments[0], column = arguments[1];
+const data = new DataTransfer();
+card.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: data}));
+const over = new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data});
+column.dispatchEvent(over);
+if (over.defaultPrevented) column.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));
+card.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: data}));
+return over.defaultPrevented;
+"""
+
+
 def figure(driver, label):
     for item in driver.find_elements(By.CSS_SELECTOR, ".figures li"):
         if label in item.text:
@@ -70,6 +84,17 @@ def test_add_move_interview_and_see_both_figures_change(server, browser, other_b
     browser.find_element(By.LINK_TEXT, "Board").click()
     check_accessibility(browser, "board")
     assert "Globex" in browser.page_source
+
+    # Drag and drop (events made in the page: WebDriver cannot drag with HTML5's events). A column
+    # the card's form does not offer refuses it; the offer column takes it and the board reloads.
+    card = browser.find_element(By.XPATH, "//li[contains(@class,'board-card')][.//a[normalize-space()='Globex']]")
+    assert card.get_attribute("draggable") == "true"
+    assert not browser.execute_script(DRAG, card, browser.find_element(By.CSS_SELECTOR, ".column[data-stage=wishlist]"))
+    assert browser.execute_script(DRAG, card, browser.find_element(By.CSS_SELECTOR, ".column[data-stage=offer]"))
+    wait(browser).until(lambda d: "Globex moved to offer." in d.page_source)
+    assert browser.current_url.endswith("/applications/board")
+    offer = browser.find_element(By.CSS_SELECTOR, ".column[data-stage=offer]")
+    assert "Globex" in offer.text
 
 
 def test_import_a_messy_csv_through_the_preview(server, browser, other_browser):

@@ -23,3 +23,74 @@ document.addEventListener("DOMContentLoaded", function () {
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
 });
+
+// The board: drag a card onto another column to move it there. Only the columns its own move form
+// offers take it; the drop sends that form (and its CSRF token) and reloads the board, which shows
+// the result. The form stays the way to move a card without a mouse or without this file.
+(function () {
+  var dragged = null;
+
+  function column(event) {
+    return event.target.closest ? event.target.closest(".column[data-stage]") : null;
+  }
+
+  function stageSelect(card) {
+    return card ? card.querySelector(".move-form select[name=stage]") : null;
+  }
+
+  function takes(target) {
+    var select = stageSelect(dragged);
+    if (!select || !target) return false;
+    var stage = target.getAttribute("data-stage");
+    return Array.prototype.some.call(select.options, function (option) { return option.value === stage; });
+  }
+
+  function unmark() {
+    document.querySelectorAll(".column.drop-target").forEach(function (c) { c.classList.remove("drop-target"); });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".board-card").forEach(function (card) {
+      if (stageSelect(card)) card.setAttribute("draggable", "true");
+    });
+  });
+
+  document.addEventListener("dragstart", function (event) {
+    var card = event.target.closest ? event.target.closest(".board-card[draggable=true]") : null;
+    if (!card) return;
+    dragged = card;
+    card.classList.add("dragging");
+    event.dataTransfer.effectAllowed = "move";
+    event.dataTransfer.setData("text/plain", card.querySelector(".card-title").textContent);
+  });
+
+  document.addEventListener("dragend", function () {
+    if (dragged) dragged.classList.remove("dragging");
+    dragged = null;
+    unmark();
+  });
+
+  document.addEventListener("dragover", function (event) {
+    var target = column(event);
+    unmark();
+    if (!takes(target)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "move";
+    target.classList.add("drop-target");
+  });
+
+  document.addEventListener("drop", function (event) {
+    var target = column(event);
+    if (!takes(target)) return;
+    event.preventDefault();
+    var form = dragged.querySelector(".move-form");
+    stageSelect(dragged).value = target.getAttribute("data-stage");
+    // A move that works answers with a redirect: stay on the board. Anything else (a refused
+    // move) is sent again as a plain form, so its message shows as it would without this file.
+    fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin", redirect: "manual" })
+      .then(function (response) {
+        if (response.type === "opaqueredirect") window.location.reload();
+        else form.submit();
+      }, function () { form.submit(); });
+  });
+})();
