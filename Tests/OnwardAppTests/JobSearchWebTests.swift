@@ -35,7 +35,10 @@ extension AppTests {
                 let moves = try await StageMoveModel.query(on: app.db).all()
                 #expect(moves.map(\.stage) == [.applied])
                 #expect(moves.map(\.onDate) == [Self.today.iso])
-                #expect(try await browser.get(SiteURL.applicationsBoard.path).text.contains("Acme"))
+                let board = try await browser.get(SiteURL.applicationsBoard.path).text
+                #expect(board.contains("Acme"))
+                #expect(!board.contains("Next:"), "no next action, no empty 'Next:' line")
+                #expect(try await browser.get(res.location!).text.contains("<dt>Next action</dt><dd>—</dd>"))
                 #expect(try await browser.get(SiteURL.applications.path).text.contains("Acme"))
                 #expect(try await browser.get(SiteURL.applications.path + "?stage=offer").text.contains("No application matches"))
                 #expect(try await browser.get(SiteURL.applications.path + "?q=acme").text.contains("Junior Developer"))

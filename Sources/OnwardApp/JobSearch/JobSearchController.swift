@@ -156,7 +156,8 @@ struct JobSearchController: RouteCollection {
             let company: String
             let roleTitle: String
             let url: String
-            let nextAction: String
+            /// Nil when there is none (Leaf counts an empty string as true).
+            let nextAction: String?
             let due: String?
             let moveAction: String
         }
@@ -203,7 +204,7 @@ struct JobSearchController: RouteCollection {
             let cards = (board.cards[stage] ?? []).map { app in
                 BoardPage.Card(
                     company: app.company, roleTitle: app.roleTitle, url: SiteURL.application(id: app.id.uuidString).path,
-                    nextAction: app.nextAction, due: app.nextActionDue.map(Formats.day(iso:)),
+                    nextAction: app.nextAction.isEmpty ? nil : app.nextAction, due: app.nextActionDue.map(Formats.day(iso:)),
                     moveAction: SiteURL.moveApplication(id: app.id.uuidString).path)
             }
             // Accepting an offer asks for the placement, on the application's page.
@@ -337,7 +338,8 @@ struct JobSearchController: RouteCollection {
         let remote: Bool
         let salary: String?
         let source: String
-        let nextAction: String
+        /// Nil when there is none (Leaf counts an empty string as true).
+        let nextAction: String?
         let due: String?
         let notes: String
         let hasNotes: Bool
@@ -406,7 +408,7 @@ struct JobSearchController: RouteCollection {
             company: application.company, roleTitle: application.roleTitle, stage: application.stage.title, stageKey: application.stage.rawValue,
             postURL: application.url, location: application.location, remote: application.remote,
             salary: salary == .none ? nil : salary.text, source: application.source.title,
-            nextAction: application.nextAction, due: application.nextActionDue.map(Formats.day(iso:)), notes: application.notes, hasNotes: !application.notes.isEmpty,
+            nextAction: application.nextAction.isEmpty ? nil : application.nextAction, due: application.nextActionDue.map(Formats.day(iso:)), notes: application.notes, hasNotes: !application.notes.isEmpty,
             excitement: application.excitement,
             timeline: timeline.map { .init(day: Formats.day(iso: $0.day), text: $0.text, kind: $0.kind) },
             interviews: interviews.map {
