@@ -79,6 +79,9 @@ extension AppTests {
                 #expect(page.status == .ok)
                 #expect(page.text.contains("Firm 59"))
                 #expect(!page.text.contains("Firm 00"))
+                let huge = try await browser.get(SiteURL.applications.path + "?sort=company&page=999999999999999999")
+                #expect(huge.status == .ok, "a page number too large for an offset is the last page, not a crash")
+                #expect(huge.text.contains("Firm 59"))
             }
         }
     }

@@ -34,7 +34,13 @@ extension JobSearch {
             return figures
         }
         let figures = try await workOutFigures(of: user, today: today)
-        try await keep(figures, of: user, today: today, workedOutAt: kept?.generation)
+        do {
+            try await keep(figures, of: user, today: today, workedOutAt: kept?.generation)
+        } catch {
+            // Keeping them is a saving, not the answer: a busy database (a long import in another
+            // process, say) must not cost the graduate their home page.
+            db.logger.warning("The job search figures were not kept: \(String(reflecting: error))")
+        }
         return figures
     }
 

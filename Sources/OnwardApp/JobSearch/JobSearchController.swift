@@ -115,7 +115,8 @@ struct JobSearchController: RouteCollection {
         filter.text = query.q ?? ""
         filter.sort = query.sort.flatMap(JobSearch.Filter.Sort.init(rawValue:)) ?? .updated
         let search = JobSearch(req: req)
-        let requested = max(1, query.page.flatMap(Int.init) ?? 1)
+        // Capped so that no page number, however large, overflows the offset.
+        let requested = min(max(1, query.page.flatMap(Int.init) ?? 1), Int.max / Self.rowsPerPage)
         var (rows, matching) = try await search.applications(of: scope.graduate, filter: filter, limit: Self.rowsPerPage, offset: (requested - 1) * Self.rowsPerPage)
         let pageCount = max(1, (matching + Self.rowsPerPage - 1) / Self.rowsPerPage)
         let pageNumber = min(requested, pageCount)

@@ -85,12 +85,13 @@ document.addEventListener("DOMContentLoaded", function () {
     event.preventDefault();
     var form = dragged.querySelector(".move-form");
     stageSelect(dragged).value = target.getAttribute("data-stage");
-    // A move that works answers with a redirect: stay on the board. Anything else (a refused
-    // move) is sent again as a plain form, so its message shows as it would without this file.
+    // A move that works answers with a redirect: stay on the board. A refused move (422, which
+    // changed nothing) is sent again as a plain form, so its message shows as it would without
+    // this file. Anything else reloads the board, which shows where the card is now.
     fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin", redirect: "manual" })
       .then(function (response) {
-        if (response.type === "opaqueredirect") window.location.reload();
-        else form.submit();
-      }, function () { form.submit(); });
+        if (response.status === 422) form.submit();
+        else window.location.reload();
+      }, function () { window.location.reload(); });
   });
 })();
