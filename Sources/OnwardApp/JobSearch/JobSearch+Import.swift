@@ -97,7 +97,8 @@ extension JobSearch {
     /// All of a graduate's applications as CSV, in a fixed number of queries.
     func exportCSV(of user: UserModel) async throws -> String {
         let applications = try await ApplicationModel.query(on: db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt).sort(\.$company).all()
-        let histories = Dictionary(try await histories(of: user).map { (UUID(uuidString: $0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        // The histories are keyed by the ids' text, as the database prints them (either case).
+        let histories = Dictionary(uniqueKeysWithValues: try await histories(of: user).compactMap { key, history in UUID(uuidString: key).map { ($0, history) } })
         let contacts = try await ContactModel.query(on: db)
             .join(ApplicationModel.self, on: \ContactModel.$application.$id == \ApplicationModel.$id)
             .filter(ApplicationModel.self, \.$user.$id == user.requireID())

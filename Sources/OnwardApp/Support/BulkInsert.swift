@@ -29,7 +29,8 @@ struct BulkInsert: Sendable {
         rows.append(row)
     }
 
-    /// Rows a statement: few enough that SQLite's limit of 32,766 parameters holds for any table.
+    /// Rows a statement: 500 rows of up to 65 columns stay under the parameter limits of SQLite
+    /// (32,766 in its default build) and PostgreSQL (65,535).
     static let rowsPerStatement = 500
 
     func run(on sql: any SQLDatabase) async throws {
