@@ -31,9 +31,11 @@ public func configure(_ app: Application, settings: Settings) async throws {
 
     // Sessions live in the database, so several instances can serve one PostgreSQL.
     let secure = settings.secureCookies
-    app.sessions.use(.fluent)
+    app.sessions.use { app in ChangedOnlySessions(base: app.fluent.sessions.driver()) }
+    // Max-Age rather than Expires: the cookie is sent again with every response, and formatting
+    // an Expires date each time was a few percent of a page.
     app.sessions.configuration = SessionsConfiguration(cookieName: "onward_session") { id in
-        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(60 * 60 * 24 * 14), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(string: id.string, maxAge: 60 * 60 * 24 * 14, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 
     // Passwords
@@ -53,6 +55,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
             configuration: app.leaf.configuration, tags: app.leaf.tags, cache: app.leaf.cache, sources: app.leaf.sources,
             eventLoop: app.eventLoopGroup.next(), userInfo: ["application": app])
     }
+    app.leaf.tags[MoveOptionsTag.name] = MoveOptionsTag()
     app.leaf.sources = .singleSource(NIOLeafFiles(
         fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: templates, viewDirectory: templates))
 

@@ -1,4 +1,5 @@
 import Fluent
+import LeafKit
 import OnwardCore
 import Vapor
 
@@ -167,8 +168,7 @@ struct JobSearchController: RouteCollection {
             let key: String
             let count: Int
             let cards: [Card]
-            /// Where a card here can move: the same for every card of the column.
-            let targets: [SelectOption]
+            /// Whether a card here has a move form (its options: `MoveOptionsTag`).
             let canMove: Bool
             /// Cards past the first few, shown in the list filtered by this stage.
             let more: Int
@@ -208,11 +208,9 @@ struct JobSearchController: RouteCollection {
                     nextAction: app.nextAction.isEmpty ? nil : app.nextAction, due: app.nextActionDue.map(Formats.day(iso:)),
                     moveAction: SiteURL.moveApplication(id: app.id.uuidString).path)
             }
-            // Accepting an offer asks for the placement, on the application's page.
-            let targets = StageMoves.targets(from: stage).filter { $0 != .accepted }
             return BoardPage.Column(
                 stage: stage.title, key: stage.rawValue, count: count, cards: cards,
-                targets: targets.map { SelectOption(value: $0.rawValue, label: $0.title, selected: false) }, canMove: canMove && !targets.isEmpty,
+                canMove: canMove && !MoveOptionsTag.targets(from: stage).isEmpty,
                 more: count - cards.count, moreURL: stageListURL(listURL, stage: stage))
         }
         let page = BoardPage(heading: heading(scope, viewer: viewer), columns: columns, isEmpty: board.counts.isEmpty)
@@ -402,7 +400,7 @@ struct JobSearchController: RouteCollection {
         timeline += interviews.map { DetailPage.Event(day: LocalDate($0.scheduledAt, in: tz).iso, text: "\($0.kind.title)\($0.withWhom.isEmpty ? "" : " with \($0.withWhom)")", kind: "interview") }
         timeline.sort { $0.day < $1.day }
         let canWrite = scope.canWrite && scope.graduate.id == viewer.id
-        let targets = StageMoves.targets(from: application.stage).filter { $0 != .accepted }
+        let targets = MoveOptionsTag.targets(from: application.stage)
         let salary = SalaryRange(minimum: application.salaryMin, maximum: application.salaryMax)
         let page = DetailPage(
             owner: scope.graduate.name, isOwn: scope.graduate.id == viewer.id, canWrite: canWrite,
@@ -549,5 +547,37 @@ struct JobSearchController: RouteCollection {
         } catch let errors as ValidationErrors {
             return try await detailPage(req, errors: FormErrors(errors), contactForm: form, status: .unprocessableEntity)
         }
+    }
+}
+
+// The board prints 200 cards and the list 50 rows. Handing Leaf their data directly skips the
+// `Encodable` round trip per card or row, which was a tenth of the board's time. The keys are the
+// properties' names, as the synthesized `Encodable` names them.
+extension JobSearchController.ListPage.Row: LeafDataRepresentable {
+    var leafData: LeafData {
+        .dictionary([
+            "company": .string(company), "roleTitle": .string(roleTitle), "url": .string(url), "stage": .string(stage),
+            "stageKey": .string(stageKey), "source": .string(source), "sent": .string(sent), "nextAction": .string(nextAction),
+            "due": .string(due), "excitement": .int(excitement),
+        ])
+    }
+}
+
+extension JobSearchController.BoardPage.Card: LeafDataRepresentable {
+    var leafData: LeafData {
+        .dictionary([
+            "company": .string(company), "roleTitle": .string(roleTitle), "url": .string(url),
+            "nextAction": .string(nextAction), "due": .string(due),
+            "moveAction": .string(moveAction),
+        ])
+    }
+}
+
+extension JobSearchController.BoardPage.Column: LeafDataRepresentable {
+    var leafData: LeafData {
+        .dictionary([
+            "stage": .string(stage), "key": .string(key), "count": .int(count), "cards": .array(cards.map(\.leafData)),
+            "canMove": .bool(canMove), "more": .int(more), "moreURL": .string(moreURL),
+        ])
     }
 }

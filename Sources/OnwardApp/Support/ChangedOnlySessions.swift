@@ -1,0 +1,37 @@
+import Vapor
+
+/// Fluent's database sessions, written back only when a request changed them.
+///
+/// Vapor's sessions middleware updates the session row after every response, so each page view
+/// was a write transaction: on SQLite, one writer at a time for every reader of every page. Here
+/// the data read at the start of a request is kept on the request, and the update is skipped
+/// when the data is the same at the end. Signing in and out still create and delete rows.
+struct ChangedOnlySessions: SessionDriver {
+    let base: any SessionDriver
+
+    private struct ReadData: StorageKey {
+        typealias Value = SessionData
+    }
+
+    func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+        base.createSession(data, for: request)
+    }
+
+    func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
+        base.readSession(sessionID, for: request).map { data in
+            request.storage[ReadData.self] = data
+            return data
+        }
+    }
+
+    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+        if request.storage[ReadData.self] == data {
+            return request.eventLoop.makeSucceededFuture(sessionID)
+        }
+        return base.updateSession(sessionID, to: data, for: request)
+    }
+
+    func deleteSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<Void> {
+        base.deleteSession(sessionID, for: request)
+    }
+}

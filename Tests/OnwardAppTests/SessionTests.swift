@@ -1,0 +1,87 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import Testing
+import Vapor
+@testable import OnwardApp
+
+extension AppTests {
+    @Suite struct SessionTests {
+        /// A session driver that keeps sessions in memory and records which calls reached it.
+        final class RecordingSessions: SessionDriver, @unchecked Sendable {
+            let calls = NIOLockedValueBox<[String]>([])
+            let stored = NIOLockedValueBox<[String: SessionData]>([:])
+
+            func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+                calls.withLockedValue { $0.append("create") }
+                let id = SessionID(string: UUID().uuidString)
+                stored.withLockedValue { $0[id.string] = data }
+                return request.eventLoop.makeSucceededFuture(id)
+            }
+
+            func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
+                calls.withLockedValue { $0.append("read") }
+                return request.eventLoop.makeSucceededFuture(stored.withLockedValue { $0[sessionID.string] })
+            }
+
+            func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+                calls.withLockedValue { $0.append("update") }
+                stored.withLockedValue { $0[sessionID.string] = data }
+                return request.eventLoop.makeSucceededFuture(sessionID)
+            }
+
+            func deleteSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<Void> {
+                calls.withLockedValue { $0.append("delete") }
+                stored.withLockedValue { $0[sessionID.string] = nil }
+                return request.eventLoop.makeSucceededFuture(())
+            }
+        }
+
+        @Test func a_session_is_written_back_only_when_the_request_changed_it() async throws {
+            let app = try await Application.make(.testing)
+            let base = RecordingSessions()
+            let sessions = ChangedOnlySessions(base: base)
+            let id = try await sessions.createSession(SessionData(initialData: ["user": "amara"]), for: Request(application: app, on: app.eventLoopGroup.any())).get()
+
+            // A page view: read, then written back unchanged.
+            let view = Request(application: app, on: app.eventLoopGroup.any())
+            let read = try await sessions.readSession(id, for: view).get()
+            #expect(read?["user"] == "amara")
+            _ = try await sessions.updateSession(id, to: read!, for: view).get()
+            #expect(base.calls.withLockedValue { $0 } == ["create", "read"])
+
+            // A request that changes it: written.
+            let change = Request(application: app, on: app.eventLoopGroup.any())
+            var changed = try await sessions.readSession(id, for: change).get()!
+            changed["user"] = "bea"
+            _ = try await sessions.updateSession(id, to: changed, for: change).get()
+            #expect(base.calls.withLockedValue { $0 } == ["create", "read", "read", "update"])
+            #expect(base.stored.withLockedValue { $0[id.string]?["user"] } == "bea")
+
+            // A request that never read it (a new session id from elsewhere): written.
+            let other = Request(application: app, on: app.eventLoopGroup.any())
+            _ = try await sessions.updateSession(id, to: SessionData(initialData: ["user": "cyd"]), for: other).get()
+            #expect(base.stored.withLockedValue { $0[id.string]?["user"] } == "cyd")
+            try await app.asyncShutdown()
+        }
+
+        /// The real app still signs in, keeps the graduate signed in across pages, and signs out.
+        @Test func signing_in_lasts_across_pages_and_signing_out_ends_it() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                for _ in 0..<3 {
+                    let home = try await browser.get(SiteURL.graduateHome.path)
+                    #expect(home.status == .ok)
+                }
+                let cookie = try #require(browser.cookies["onward_session"])
+                #expect(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: cookie)).count() == 1)
+                try await browser.post(SiteURL.signOut.path)
+                #expect(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: cookie)).count() == 0)
+                let after = try await browser.get(SiteURL.graduateHome.path)
+                #expect(after.status == .seeOther || after.status == .unauthorized || after.status == .found)
+            }
+        }
+    }
+}
