@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OnwardCore
 
@@ -30,5 +31,38 @@ import Testing
     ])
     func salary_ranges_read_dashes_and_to(raw: String, expected: SalaryRange) {
         #expect(SalaryRange.parse(raw) == expected)
+    }
+}
+
+@Suite struct TimeOrderedIDTests {
+    /// A generator that replays fixed numbers, so the random bits are known.
+    struct Replay: RandomNumberGenerator {
+        var values: [UInt64]
+        mutating func next() -> UInt64 { values.removeFirst() }
+    }
+
+    @Test func the_first_48_bits_are_the_milliseconds_and_the_version_is_7() {
+        var random = Replay(values: [UInt64.max, UInt64.max])
+        let date = Date(timeIntervalSince1970: 1_795_435_200.25)  // 0x01A2 0x0B53 0x9B1A ms
+        let id = UUID.timeOrdered(at: date, using: &random)
+        let text = id.uuidString
+        #expect(text.hasPrefix(String(format: "%08X-%04X", UInt64(1_795_435_200_250) >> 16, UInt64(1_795_435_200_250) & 0xFFFF)))
+        #expect(Array(text)[14] == "7")
+        #expect("89AB".contains(Array(text)[19]))
+        // Every other bit is the generator's.
+        #expect(text.hasSuffix("-7FFF-BFFF-FFFFFFFFFFFF"))
+    }
+
+    @Test func ids_of_a_later_millisecond_sort_after() {
+        var random = SystemRandomNumberGenerator()
+        let start = Date(timeIntervalSince1970: 1_795_435_200)
+        let ids = (0..<200).map { UUID.timeOrdered(at: start.addingTimeInterval(Double($0) / 1000), using: &random).uuidString }
+        #expect(ids == ids.sorted())
+        #expect(Set(ids).count == 200)
+    }
+
+    @Test func ids_made_now_are_all_different() {
+        let ids = (0..<10_000).map { _ in UUID.timeOrdered() }
+        #expect(Set(ids).count == 10_000)
     }
 }

@@ -72,7 +72,7 @@ extension JobSearch {
             var moves = BulkInsert(into: StageMoveModel.schema, columns: ["id", "application_id", "stage", "on_date", "position", "created_at"])
             var contacts = BulkInsert(into: ContactModel.schema, columns: ["id", "application_id", "name", "role", "email", "profile_url"])
             for row in batch {
-                let id = UUID()
+                let id = UUID.timeOrdered()
                 let d = row.draft
                 applications.append([
                     .id(id), .id(userID), .text(d.company), .text(d.roleTitle), .text(d.url), .text(d.location), .bool(d.remote),
@@ -80,10 +80,10 @@ extension JobSearch {
                     .text(d.nextAction), .text(d.nextActionDue?.iso), .text(d.notes), .integer(d.excitement), .time(now), .time(now),
                 ])
                 for (position, move) in row.moves.enumerated() {
-                    moves.append([.id(UUID()), .id(id), .text(move.stage.rawValue), .text(move.on.iso), .integer(position), .time(now)])
+                    moves.append([.id(.timeOrdered()), .id(id), .text(move.stage.rawValue), .text(move.on.iso), .integer(position), .time(now)])
                 }
                 if let c = row.contact {
-                    contacts.append([.id(UUID()), .id(id), .text(c.name), .text(c.role), .text(c.email), .text(c.profileURL)])
+                    contacts.append([.id(.timeOrdered()), .id(id), .text(c.name), .text(c.role), .text(c.email), .text(c.profileURL)])
                 }
             }
             try await applications.run(on: sql)
