@@ -45,6 +45,24 @@ extension AppTests {
             }
         }
 
+        /// A card shows its next action with its due day, and a move form offering exactly the
+        /// stages the table allows from its own (accepting asks for the placement, on its page).
+        @Test func a_board_card_shows_its_next_action_and_only_the_moves_its_stage_allows() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                try await Self.newApplication(browser, extra: ["next_action": "Email Sam", "next_action_due": Self.today.adding(days: 3).iso])
+                let board = try await browser.get(SiteURL.applicationsBoard.path).text
+                #expect(board.contains("Next: Email Sam by \(Formats.day(iso: Self.today.adding(days: 3).iso))"))
+                let form = try #require(board.range(of: #"<select name="stage" aria-label="Move Acme to">"#))
+                let select = String(board[form.upperBound...]).components(separatedBy: "</select>")[0]
+                let offered = select.components(separatedBy: #"<option value=""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+                #expect(offered == StageMoves.targets(from: .applied).filter { $0 != .accepted }.map(\.rawValue))
+                #expect(!offered.isEmpty)
+            }
+        }
+
         @Test func bad_input_is_shown_and_nothing_is_written() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)

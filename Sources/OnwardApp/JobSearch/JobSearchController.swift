@@ -158,9 +158,9 @@ struct JobSearchController: RouteCollection {
             let company: String
             let roleTitle: String
             let url: String
-            /// Nil when there is none (Leaf counts an empty string as true).
-            let nextAction: String?
-            let due: String?
+            /// "Next: call Sam by Tue 1 Dec", or nil when there is none (Leaf counts an empty
+            /// string as true). One value rather than two: every lookup counts on a board of 200 cards.
+            let next: String?
             let moveAction: String
         }
         struct Column: Encodable {
@@ -205,7 +205,7 @@ struct JobSearchController: RouteCollection {
             let cards = (board.cards[stage] ?? []).map { app in
                 BoardPage.Card(
                     company: app.company, roleTitle: app.roleTitle, url: SiteURL.application(id: app.id.uuidString).path,
-                    nextAction: app.nextAction.isEmpty ? nil : app.nextAction, due: app.nextActionDue.map(Formats.day(iso:)),
+                    next: app.nextAction.isEmpty ? nil : "Next: \(app.nextAction)" + (app.nextActionDue.map { " by " + Formats.day(iso: $0) } ?? ""),
                     moveAction: SiteURL.moveApplication(id: app.id.uuidString).path)
             }
             return BoardPage.Column(
@@ -558,7 +558,7 @@ extension JobSearchController.ListPage.Row: LeafDataRepresentable {
         .dictionary([
             "company": .string(company), "roleTitle": .string(roleTitle), "url": .string(url), "stage": .string(stage),
             "stageKey": .string(stageKey), "source": .string(source), "sent": .string(sent), "nextAction": .string(nextAction),
-            "due": .string(due), "excitement": .int(excitement),
+            "due": .string(due), "excitement": .string(String(excitement)),
         ])
     }
 }
@@ -567,8 +567,7 @@ extension JobSearchController.BoardPage.Card: LeafDataRepresentable {
     var leafData: LeafData {
         .dictionary([
             "company": .string(company), "roleTitle": .string(roleTitle), "url": .string(url),
-            "nextAction": .string(nextAction), "due": .string(due),
-            "moveAction": .string(moveAction),
+            "next": .string(next), "moveAction": .string(moveAction),
         ])
     }
 }
