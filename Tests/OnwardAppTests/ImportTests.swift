@@ -91,3 +91,54 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests {
+    /// The command line's import: rows written while the file is still read, one transaction.
+    @Suite struct StreamingImportTests {
+        static func csv(rows: Int, last: String? = nil) -> String {
+            let lines = (0..<rows).map { "Company \($0),Developer,https://jobs.example/\($0),\($0 % 2 == 0 ? "Applied" : "Interviewing")" }
+            return (["Company,Role,URL,Status"] + lines + (last.map { [$0] } ?? [])).joined(separator: "\n") + "\n"
+        }
+
+        @Test func a_large_file_is_written_in_batches_with_every_move() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let search = JobSearch(db: app.db, now: testNow)
+                let rows = 2 * JobSearch.importBatchSize + 200
+                let result = try await search.importStreaming(csv: Self.csv(rows: rows), for: world.graduate)
+                #expect(result.imported == rows)
+                #expect(try await ApplicationModel.query(on: app.db).count() == rows)
+                // An applied row has one move, an interviewing one two (applied, then interview).
+                #expect(try await StageMoveModel.query(on: app.db).count() == rows / 2 + 2 * (rows / 2))
+
+                // The same file again: every row is a duplicate, nothing is written.
+                let again = try await search.importStreaming(csv: Self.csv(rows: rows), for: world.graduate)
+                #expect(again.imported == 0)
+                #expect(again.preview.duplicates.count == rows)
+                #expect(try await ApplicationModel.query(on: app.db).count() == rows)
+            }
+        }
+
+        /// The wrong line is the file's last: the batches before it were written, and are rolled back.
+        @Test func a_wrong_last_line_rolls_back_every_row_written_before_it() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let search = JobSearch(db: app.db, now: testNow)
+                let rows = 2 * JobSearch.importBatchSize + 10
+                do {
+                    _ = try await search.importStreaming(csv: Self.csv(rows: rows, last: "Bad,Developer,javascript:alert(1),Applied"), for: world.graduate)
+                    Issue.record("a file with a wrong line was imported")
+                } catch let refused as JobSearch.ImportRefused {
+                    #expect(refused.preview.errors.map(\.line) == [rows + 2])
+                }
+                #expect(try await ApplicationModel.query(on: app.db).count() == 0)
+                #expect(try await StageMoveModel.query(on: app.db).count() == 0)
+
+                await #expect(throws: ValidationErrors.self) {
+                    _ = try await search.importStreaming(csv: "Name,Role\nAcme,Developer\n", for: world.graduate)
+                }
+                #expect(try await ApplicationModel.query(on: app.db).count() == 0)
+            }
+        }
+    }
+}

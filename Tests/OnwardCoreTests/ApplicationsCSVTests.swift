@@ -36,6 +36,26 @@ import Testing
         #expect(preview.rows.map(\.line) == [2, 5])
     }
 
+    /// Line ends inside fields, in each of the three spellings, keep later line numbers right.
+    @Test func line_numbers_count_every_kind_of_line_end_inside_a_field() throws {
+        let csv = "Company,Role,Notes\n\"A\",Dev,\"one\rtwo\r\nthree\nfour\"\nB,Dev,\n"
+        let preview = try ApplicationsCSV.preview(csv, existingKeys: [], today: today)
+        #expect(preview.rows.map(\.line) == [2, 6])
+    }
+
+    /// The streaming reading hands over the same rows as the preview, in batches of the size asked.
+    @Test func scanning_hands_over_the_preview_rows_in_batches() throws {
+        let csv = "Company,Role\n" + (0..<7).map { "Company \($0),Developer" }.joined(separator: "\n") + "\nCompany 1,Developer\n"
+        var batches: [[ApplicationsCSV.Row]] = []
+        let scanned = try ApplicationsCSV.scan(csv, existingKeys: [], today: today, batchSize: 3) { batches.append($0) }
+        let preview = try ApplicationsCSV.preview(csv, existingKeys: [], today: today)
+        #expect(batches.map(\.count) == [3, 3, 1])
+        #expect(batches.flatMap { $0 } == preview.rows)
+        #expect(scanned.rows.isEmpty)
+        #expect(scanned.duplicates == preview.duplicates)
+        #expect(scanned.duplicates.map(\.line) == [9])
+    }
+
     @Test func wrong_rows_are_reported_by_line_and_the_rest_are_kept() throws {
         let csv = """
         Company,Role,URL,Date Applied,Stage

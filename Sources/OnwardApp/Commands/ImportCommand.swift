@@ -46,37 +46,37 @@ struct ImportCommand: AsyncCommand {
             throw ExitCode.failure
         }
         let search = JobSearch(db: app.db, now: app.settings.clock.now)
-        let reading = Date()
-        let preview: ApplicationsCSV.Preview
-        do {
-            preview = try await search.preview(csv: text, for: user)
-        } catch let errors as ValidationErrors {
-            console.error(errors.errors.map(\.message).joined(separator: " "))
-            throw ExitCode.failure
-        }
-        guard preview.errors.isEmpty else {
-            console.error("Nothing was imported: \(preview.errors.count) line(s) to fix.")
-            for error in preview.errors.prefix(50) { console.print("  line \(error.line): \(error.message)") }
-            if preview.errors.count > 50 { console.print("  … and \(preview.errors.count - 50) more") }
-            throw ExitCode.failure
-        }
-        let total = preview.rows.count
         let started = Date()
-        let readSeconds = started.timeIntervalSince(reading)
-        let bar = console.progressBar(title: "Importing \(total) applications")
-        let showBar = total >= 1000 && console.size.width > 0
+        // Rows are written while the file is still being read, so the total is not known until
+        // the end: the bar measures against the file's line count, which quoted line ends in
+        // fields can only make larger than the number of rows.
+        let lines = max(1, text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) })
+        let bar = console.progressBar(title: "Importing \(signature.file)")
+        let showBar = lines >= 1000 && console.size.width > 0
         if showBar { bar.start() }
         let progress: @Sendable (Int) -> Void = { done in
-            bar.activity.currentProgress = total == 0 ? 1 : Double(done) / Double(total)
+            bar.activity.currentProgress = min(0.99, Double(done) / Double(lines))
         }
+        let result: JobSearch.StreamedImport
         do {
-            try await search.importRows(preview, for: user, progress: showBar ? progress : nil)
+            result = try await search.importStreaming(csv: text, for: user, progress: showBar ? progress : nil)
+        } catch let refused as JobSearch.ImportRefused {
+            if showBar { bar.fail() }
+            let errors = refused.preview.errors
+            console.error("Nothing was imported: \(errors.count) line(s) to fix.")
+            for error in errors.prefix(50) { console.print("  line \(error.line): \(error.message)") }
+            if errors.count > 50 { console.print("  … and \(errors.count - 50) more") }
+            throw ExitCode.failure
+        } catch let errors as ValidationErrors {
+            if showBar { bar.fail() }
+            console.error(errors.errors.map(\.message).joined(separator: " "))
+            throw ExitCode.failure
         } catch {
             if showBar { bar.fail() }
             throw error
         }
         if showBar { bar.succeed() }
         let seconds = Date().timeIntervalSince(started)
-        console.print("Imported \(total) application(s) for \(user.email): read and checked in \(String(format: "%.2f", readSeconds)) s, written in \(String(format: "%.2f", seconds)) s; \(preview.duplicates.count) duplicate(s) skipped.")
+        console.print("Imported \(result.imported) application(s) for \(user.email) in \(String(format: "%.2f", seconds)) s; \(result.preview.duplicates.count) duplicate(s) skipped.")
     }
 }

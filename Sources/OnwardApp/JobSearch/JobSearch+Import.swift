@@ -33,8 +33,60 @@ extension JobSearch {
         let userID = try user.requireID()
         let rows = preview.rows
         let now = self.now
-        // SQLKit rather than Fluent models: a few statements of many rows each, with no model
-        // machinery per row. The columns are the models' own.
+        try await importTransaction(of: userID) { sql in
+            try await Self.insert(rows, userID: userID, now: now, into: sql, progress: progress)
+        }
+        return rows.count
+    }
+
+    /// A file with wrong lines, refused by `importStreaming`: nothing was written.
+    struct ImportRefused: Error {
+        let preview: ApplicationsCSV.Preview
+    }
+
+    /// What `importStreaming` wrote, and its reading's duplicates (its rows are not kept).
+    struct StreamedImport: Sendable {
+        let imported: Int
+        let preview: ApplicationsCSV.Preview
+    }
+
+    /// Reads and imports a CSV file at once, for the command line: the rows are written while the
+    /// rest of the file is still being read (on another core), in one transaction. A wrong line
+    /// anywhere, found after earlier rows were written, rolls all of them back and throws
+    /// `ImportRefused` with every error. `progress` gets the number of rows written so far.
+    func importStreaming(csv: String, for user: UserModel, progress: (@Sendable (Int) -> Void)? = nil) async throws -> StreamedImport {
+        let userID = try user.requireID()
+        let keys = try await existingKeys(of: user)
+        let today = today(for: user)
+        let now = self.now
+        let (batches, continuation) = AsyncStream.makeStream(of: [ApplicationsCSV.Row].self)
+        let reading = Task.detached { () throws(ApplicationsCSV.FileError) -> ApplicationsCSV.Preview in
+            defer { continuation.finish() }
+            return try ApplicationsCSV.scan(csv, existingKeys: keys, today: today, batchSize: Self.importBatchSize) { continuation.yield($0) }
+        }
+        defer { reading.cancel() }
+        return try await importTransaction(of: userID) { sql in
+            var written = 0
+            for await batch in batches {
+                try await Self.insert(batch, userID: userID, now: now, into: sql, progress: nil)
+                written += batch.count
+                progress?(written)
+            }
+            let preview: ApplicationsCSV.Preview
+            do {
+                preview = try await reading.value
+            } catch let error as ApplicationsCSV.FileError {
+                throw ValidationErrors([FieldError(field: "file", message: error.message)])
+            }
+            guard preview.errors.isEmpty else { throw ImportRefused(preview: preview) }
+            return StreamedImport(imported: written, preview: preview)
+        }
+    }
+
+    /// One transaction for an import's writes, which then marks the graduate's figures stale.
+    /// SQLKit rather than Fluent models: a few statements of many rows each, with no model
+    /// machinery per row. The columns are the models' own.
+    private func importTransaction<T: Sendable>(of userID: UUID, _ write: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
             // SQLite's page cache is 2 MB by default: a large import outgrows it and SQLite writes
@@ -46,16 +98,17 @@ extension JobSearch {
                 try await sql.raw("PRAGMA temp_store = MEMORY").run()
                 try await sql.raw("PRAGMA cache_size = -262144").run()
             }
+            let result: T
             do {
-                try await Self.insert(rows, userID: userID, now: now, into: sql, progress: progress)
+                result = try await write(sql)
                 try await Self.markFiguresStale(of: userID, on: db)
             } catch {
                 if isSQLite { try? await sql.raw("PRAGMA cache_size = -2000").run() }
                 throw error
             }
             if isSQLite { try await sql.raw("PRAGMA cache_size = -2000").run() }
+            return result
         }
-        return rows.count
     }
 
     /// The applications, their moves and contacts as a few INSERTs of many rows each.

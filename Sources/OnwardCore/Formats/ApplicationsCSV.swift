@@ -116,6 +116,18 @@ public enum ApplicationsCSV {
     /// Reads a whole CSV file into what would be imported, what is a duplicate (of an existing
     /// application, `existingKeys`, or of an earlier row), and what is wrong, by line number.
     public static func preview(_ raw: String, existingKeys: Set<String>, today: LocalDate) throws(FileError) -> Preview {
+        var rows: [Row] = []
+        var preview = try scan(raw, existingKeys: existingKeys, today: today, batchSize: .max) { rows += $0 }
+        preview.rows = rows
+        return preview
+    }
+
+    /// The same reading, handing the rows to import to `emit` as it goes, `batchSize` at a time
+    /// (the last batch may be smaller), so that writing them can start before the file is read to
+    /// its end. The preview it returns has every duplicate and error, and no rows: they went to `emit`.
+    public static func scan(
+        _ raw: String, existingKeys: Set<String>, today: LocalDate, batchSize: Int, emit: ([Row]) -> Void
+    ) throws(FileError) -> Preview {
         var text = raw
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         guard !text.trimmed.isEmpty else { throw .empty }
@@ -134,6 +146,7 @@ public enum ApplicationsCSV {
         preview.mapping = columns.mapValues { header[$0] }
         preview.ignoredColumns = header.indices.filter { !columns.values.contains($0) }.map { header[$0] }.filter { !$0.isEmpty }
         var seen = existingKeys
+        var batch: [Row] = []
         var line = 1 + header.reduce(0) { $0 + newlines(in: $1) } + 1
         while let fields = reader.next() {
             let rowLine = line
@@ -142,7 +155,11 @@ public enum ApplicationsCSV {
             do {
                 let row = try parse(fields, line: rowLine, columns: columns, today: today)
                 if seen.insert(row.draft.duplicateKey).inserted {
-                    preview.rows.append(row)
+                    batch.append(row)
+                    if batch.count >= batchSize {
+                        emit(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
                 } else {
                     preview.duplicates.append(row)
                 }
@@ -150,14 +167,23 @@ public enum ApplicationsCSV {
                 preview.errors.append(error)
             }
         }
+        if !batch.isEmpty { emit(batch) }
         if let error = reader.error {
             preview.errors.append(RowError(line: line, message: "The file ends inside a quoted field (\(error))."))
         }
         return preview
     }
 
+    /// Line ends inside a field ("\n", "\r\n" or "\r"), to keep line numbers right. Byte by byte:
+    /// it runs on every field of the file.
     static func newlines(in field: String) -> Int {
-        field.reduce(0) { $0 + ($1 == "\n" || $1 == "\r\n" || $1 == "\r" ? 1 : 0) }
+        var count = 0
+        var previous: UInt8 = 0
+        for byte in field.utf8 {
+            if byte == 13 || (byte == 10 && previous != 13) { count += 1 }
+            previous = byte
+        }
+        return count
     }
 
     static func parse(_ fields: [String], line: Int, columns: [Column: Int], today: LocalDate) throws(RowError) -> Row {
