@@ -246,6 +246,14 @@ struct JobSearch {
         return (rows, matching)
     }
 
+    /// How many applications a graduate has, in all.
+    func applicationCount(of user: UserModel) async throws -> Int {
+        struct CountRow: Decodable { let n: Int }
+        return try await (db as! any SQLDatabase).raw("""
+            SELECT COUNT(*) AS n FROM \(ident: ApplicationModel.schema) WHERE user_id = \(bind: try user.requireID())
+            """).first(decoding: CountRow.self)?.n ?? 0
+    }
+
     /// The list's sort orders, case-insensitive by company; the id keeps pages stable.
     private static func order(_ sort: Filter.Sort) -> SQLQueryString {
         switch sort {

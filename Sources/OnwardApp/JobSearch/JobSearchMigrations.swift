@@ -126,6 +126,20 @@ enum JobSearchMigrations {
         }
     }
 
+    /// The list's default order, most recently updated first: read in index order, a page
+    /// of 50 no longer sorts all of a graduate's applications first.
+    struct IndexListOrder: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await (database as! any SQLDatabase).raw("""
+                CREATE INDEX job_applications_updated_idx ON \(ident: ApplicationModel.schema) (user_id, updated_at DESC, id)
+                """).run()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await (database as! any SQLDatabase).drop(index: "job_applications_updated_idx").run()
+        }
+    }
+
     /// Where `JobSearch.figures(of:)` keeps a graduate's figures between changes.
     struct CreateFiguresCache: AsyncMigration {
         func prepare(on database: any Database) async throws {
@@ -151,5 +165,6 @@ enum JobSearchMigrations {
         CreatePlacement(),
         IndexBoardOrder(),
         CreateFiguresCache(),
+        IndexListOrder(),
     ]
 }
