@@ -39,6 +39,16 @@ extension AppTests {
 
         @Test func a_session_is_written_back_only_when_the_request_changed_it() async throws {
             let app = try await Application.make(.testing)
+            do {
+                try await Self.checkSkipsUnchangedWrites(app)
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
+        }
+
+        static func checkSkipsUnchangedWrites(_ app: Application) async throws {
             let base = RecordingSessions()
             let sessions = ChangedOnlySessions(base: base)
             let id = try await sessions.createSession(SessionData(initialData: ["user": "amara"]), for: Request(application: app, on: app.eventLoopGroup.any())).get()
@@ -62,7 +72,22 @@ extension AppTests {
             let other = Request(application: app, on: app.eventLoopGroup.any())
             _ = try await sessions.updateSession(id, to: SessionData(initialData: ["user": "cyd"]), for: other).get()
             #expect(base.stored.withLockedValue { $0[id.string]?["user"] } == "cyd")
-            try await app.asyncShutdown()
+        }
+
+        /// Signing in gives the browser a new session id and deletes the old session: an id planted
+        /// in the browser beforehand (a session fixation) never becomes a signed-in session.
+        @Test func signing_in_gives_a_new_session_id() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let browser = Browser(app)
+                try await browser.signIn(world.otherGraduate)
+                let planted = try #require(browser.cookies["onward_session"])
+                try await browser.signIn(world.graduate)
+                let fresh = try #require(browser.cookies["onward_session"])
+                #expect(fresh != planted)
+                #expect(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: planted)).count() == 0)
+                #expect(try await browser.get(SiteURL.graduateHome.path).text.contains(world.graduate.name))
+            }
         }
 
         /// The real app still signs in, keeps the graduate signed in across pages, and signs out.

@@ -54,6 +54,20 @@ import Testing
         #expect(scanned.rows.isEmpty)
         #expect(scanned.duplicates == preview.duplicates)
         #expect(scanned.duplicates.map(\.line) == [9])
+        #expect(scanned.handedOver == 7)
+    }
+
+    /// For an import that cannot happen: nothing is handed over after the first wrong line, and
+    /// every wrong line is still listed.
+    @Test func scanning_stops_handing_over_at_the_first_wrong_line() throws {
+        let csv = "Company,Role,URL\nA,Dev,\nB,Dev,\nC,Dev,ftp://c\nD,Dev,\nE,Dev,javascript:e\n"
+        var handed: [String] = []
+        let scanned = try ApplicationsCSV.scan(csv, existingKeys: [], today: today, batchSize: 2, stopsAtFirstError: true) {
+            handed += $0.map(\.draft.company)
+        }
+        #expect(handed == ["A", "B"])
+        #expect(scanned.handedOver == 2)
+        #expect(scanned.errors.map(\.line) == [4, 6])
     }
 
     @Test func wrong_rows_are_reported_by_line_and_the_rest_are_kept() throws {

@@ -45,6 +45,12 @@ struct SessionController: RouteCollection {
         let form = try req.form(SignInForm.self)
         do {
             let user = try await Accounts(req: req).signIn(email: form.email ?? "", password: form.password ?? "")
+            // A new session id on signing in: an id someone planted in this browser before (a
+            // session fixation) must not become a signed-in session. The old row goes.
+            if let old = req.session.id {
+                try await req.application.sessions.driver.deleteSession(old, for: req).get()
+                req.session.id = nil
+            }
             req.auth.login(user)
             let destination = Self.safeNext(form.next) ?? Self.home(for: user.role).path
             return req.redirect(to: destination)

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import OnwardCore
 import SQLKit
+import Vapor
 
 extension JobSearch {
     /// The keys of a graduate's applications, for spotting duplicates in an import. One query.
@@ -62,7 +63,9 @@ extension JobSearch {
         let (batches, continuation) = AsyncStream.makeStream(of: [ApplicationsCSV.Row].self)
         let reading = Task.detached { () throws(ApplicationsCSV.FileError) -> ApplicationsCSV.Preview in
             defer { continuation.finish() }
-            return try ApplicationsCSV.scan(csv, existingKeys: keys, today: today, batchSize: Self.importBatchSize) { continuation.yield($0) }
+            return try ApplicationsCSV.scan(csv, existingKeys: keys, today: today, batchSize: Self.importBatchSize, stopsAtFirstError: true) {
+                continuation.yield($0)
+            }
         }
         defer { reading.cancel() }
         return try await importTransaction(of: userID) { sql in
@@ -79,6 +82,12 @@ extension JobSearch {
                 throw ValidationErrors([FieldError(field: "file", message: error.message)])
             }
             guard preview.errors.isEmpty else { throw ImportRefused(preview: preview) }
+            // Every row read was written: the stream ended because the reading did, not because
+            // this task was cancelled.
+            try Task.checkCancellation()
+            guard written == preview.handedOver else {
+                throw Abort(.internalServerError, reason: "The import wrote \(written) of \(preview.handedOver) rows; nothing was kept.")
+            }
             return StreamedImport(imported: written, preview: preview)
         }
     }

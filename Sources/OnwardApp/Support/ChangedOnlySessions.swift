@@ -13,8 +13,13 @@ struct ChangedOnlySessions: SessionDriver {
     /// Reads the row of Fluent's sessions table with SQL (below) instead of through `base`.
     var readsFluentTableWithSQL = false
 
+    /// The session as it was read at the start of the request.
     private struct ReadData: StorageKey {
-        typealias Value = SessionData
+        typealias Value = Read
+    }
+    private struct Read: Sendable {
+        let id: SessionID
+        let data: SessionData?
     }
 
     func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
@@ -27,22 +32,22 @@ struct ChangedOnlySessions: SessionDriver {
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
         guard readsFluentTableWithSQL, let sql = request.db as? any SQLDatabase else {
             return base.readSession(sessionID, for: request).map { data in
-                request.storage[ReadData.self] = data
+                request.storage[ReadData.self] = Read(id: sessionID, data: data)
                 return data
             }
         }
         return request.eventLoop.makeFutureWithTask {
             let row = try await sql.raw("""
-                SELECT data FROM \(ident: SessionRecord.schema) WHERE key = \(bind: sessionID.string) LIMIT 1
+                SELECT \(ident: "data") FROM \(ident: SessionRecord.schema) WHERE \(ident: "key") = \(bind: sessionID.string) LIMIT 1
                 """).first()
             let data = try row?.decode(column: "data", as: SessionData.self)
-            request.storage[ReadData.self] = data
+            request.storage[ReadData.self] = Read(id: sessionID, data: data)
             return data
         }
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        if request.storage[ReadData.self] == data {
+        if let read = request.storage[ReadData.self], read.id == sessionID, read.data == data {
             return request.eventLoop.makeSucceededFuture(sessionID)
         }
         return base.updateSession(sessionID, to: data, for: request)

@@ -95,6 +95,8 @@ public enum ApplicationsCSV {
         public var errors: [RowError] = []
         public var mapping: [Column: String] = [:]
         public var ignoredColumns: [String] = []
+        /// How many rows `scan` handed over (a preview keeps them in `rows` instead).
+        public var handedOver = 0
 
         public init() {}
     }
@@ -119,14 +121,17 @@ public enum ApplicationsCSV {
         var rows: [Row] = []
         var preview = try scan(raw, existingKeys: existingKeys, today: today, batchSize: .max) { rows += $0 }
         preview.rows = rows
+        preview.handedOver = 0
         return preview
     }
 
     /// The same reading, handing the rows to import to `emit` as it goes, `batchSize` at a time
     /// (the last batch may be smaller), so that writing them can start before the file is read to
     /// its end. The preview it returns has every duplicate and error, and no rows: they went to `emit`.
+    /// With `stopsAtFirstError`, no row is handed over after the first wrong line (the file will not
+    /// be imported), but the reading goes on to list every error.
     public static func scan(
-        _ raw: String, existingKeys: Set<String>, today: LocalDate, batchSize: Int, emit: ([Row]) -> Void
+        _ raw: String, existingKeys: Set<String>, today: LocalDate, batchSize: Int, stopsAtFirstError: Bool = false, emit: ([Row]) -> Void
     ) throws(FileError) -> Preview {
         var text = raw
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -155,9 +160,11 @@ public enum ApplicationsCSV {
             do {
                 let row = try parse(fields, line: rowLine, columns: columns, today: today)
                 if seen.insert(row.draft.duplicateKey).inserted {
+                    if stopsAtFirstError && !preview.errors.isEmpty { continue }
                     batch.append(row)
                     if batch.count >= batchSize {
                         emit(batch)
+                        preview.handedOver += batch.count
                         batch.removeAll(keepingCapacity: true)
                     }
                 } else {
@@ -167,7 +174,10 @@ public enum ApplicationsCSV {
                 preview.errors.append(error)
             }
         }
-        if !batch.isEmpty { emit(batch) }
+        if !batch.isEmpty && !(stopsAtFirstError && !preview.errors.isEmpty) {
+            emit(batch)
+            preview.handedOver += batch.count
+        }
         if let error = reader.error {
             preview.errors.append(RowError(line: line, message: "The file ends inside a quoted field (\(error))."))
         }
