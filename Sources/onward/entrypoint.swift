@@ -17,9 +17,12 @@ enum Entrypoint {
             try? await app.asyncShutdown()
             exit(1)
         } catch {
+            // A clear line and a failing exit status, not a crash report (an error thrown out of
+            // main traps): "Address already in use" is what someone starting Onward twice sees.
             app.logger.report(error: error)
+            FileHandle.standardError.write(Data("onward: \(error)\n".utf8))
             try? await app.asyncShutdown()
-            throw error
+            exit(1)
         }
         try await app.asyncShutdown()
     }

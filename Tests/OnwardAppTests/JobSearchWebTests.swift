@@ -60,6 +60,12 @@ extension AppTests {
                 let offered = select.components(separatedBy: #"<option value=""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
                 #expect(offered == StageMoves.targets(from: .applied).filter { $0 != .accepted }.map(\.rawValue))
                 #expect(!offered.isEmpty)
+
+                // In the list, an application not sent yet shows a dash where the day it was sent goes.
+                try await Self.newApplication(browser, company: "Zeta", extra: ["stage": "wishlist", "url": "https://zeta.example/jobs/1"])
+                let list = try await browser.get(SiteURL.applications.path + "?q=zeta").text
+                #expect(list.contains("<td>—</td>"))
+                #expect(!(try await browser.get(SiteURL.applications.path + "?q=acme").text.contains("<td>—</td>")))
             }
         }
 

@@ -71,7 +71,8 @@ struct JobSearchController: RouteCollection {
             let stage: String
             let stageKey: String
             let source: String
-            let sent: String?
+            /// The day it was sent, or "—" (one value to print: a list page prints 50 rows).
+            let sent: String
             let nextAction: String
             let due: String?
             let excitement: Int
@@ -138,7 +139,7 @@ struct JobSearchController: RouteCollection {
             heading: heading(scope, viewer: viewer),
             rows: rows.map { app in
                 .init(company: app.company, roleTitle: app.roleTitle, url: SiteURL.application(id: app.id.uuidString).path,
-                      stage: app.stage.title, stageKey: app.stage.rawValue, source: app.source.title, sent: app.sentOn.map(Formats.day(iso:)),
+                      stage: app.stage.title, stageKey: app.stage.rawValue, source: app.source.title, sent: app.sentOn.map(Formats.day(iso:)) ?? "—",
                       nextAction: app.nextAction, due: app.nextActionDue.map(Formats.day(iso:)), excitement: app.excitement)
             },
             hasRows: !rows.isEmpty, total: total, matching: matching, pageNumber: pageNumber, pageCount: pageCount,
