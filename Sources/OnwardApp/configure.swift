@@ -31,7 +31,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
 
     // Sessions live in the database, so several instances can serve one PostgreSQL.
     let secure = settings.secureCookies
-    app.sessions.use { app in ChangedOnlySessions(base: app.fluent.sessions.driver(), readsFluentTableWithSQL: true) }
+    app.sessions.use { app in ChangedOnlySessions(base: FluentSessionsReadBySQL(fluent: app.fluent.sessions.driver())) }
     // Max-Age rather than Expires: the cookie is sent again with every response, and formatting
     // an Expires date each time was a few percent of a page.
     app.sessions.configuration = SessionsConfiguration(cookieName: "onward_session") { id in

@@ -157,6 +157,11 @@ struct JobSearch {
         var text: String = ""
         var sort: Sort = .updated
 
+        /// Whether anything narrows the list (blank text does not; the order does not).
+        var isActive: Bool {
+            stage != nil || source != nil || from != nil || to != nil || !text.trimmed.isEmpty
+        }
+
         enum Sort: String, CaseIterable {
             case updated, company, excitement, stage
             var title: String {
@@ -204,7 +209,6 @@ struct JobSearch {
     /// and how many pass in all. Filters, sort and page are SQL: two queries, and no more rows
     /// read than are shown.
     func applications(of user: UserModel, filter: Filter = Filter(), limit: Int? = nil, offset: Int = 0) async throws -> (rows: [ListedApplication], matching: Int) {
-        struct CountRow: Decodable { let n: Int }
         let sql = db as! any SQLDatabase
         var conditions: [SQLQueryString] = ["j.user_id = \(bind: try user.requireID())"]
         if let stage = filter.stage { conditions.append("j.stage = \(bind: stage.rawValue)") }
@@ -236,11 +240,11 @@ struct JobSearch {
         let rows: [ListedApplication]
         if sentConditions.isEmpty {
             // The sent day only for the rows of the page, once they are picked.
-            matching = try await sql.raw("SELECT COUNT(*) AS n FROM (\(filtered)) counted").first(decoding: CountRow.self)?.n ?? 0
+            matching = try await sql.raw("SELECT COUNT(*) AS n FROM (\(filtered)) counted").first(decoding: Count.self)?.n ?? 0
             rows = try await sql.raw(withSentDay(filtered + order + page) + order).all().map(ListedApplication.init(row:))
         } else {
             let sent: SQLQueryString = "SELECT * FROM (\(withSentDay(filtered))) sent WHERE " + sentConditions.joined(separator: " AND ")
-            matching = try await sql.raw("SELECT COUNT(*) AS n FROM (\(sent)) counted").first(decoding: CountRow.self)?.n ?? 0
+            matching = try await sql.raw("SELECT COUNT(*) AS n FROM (\(sent)) counted").first(decoding: Count.self)?.n ?? 0
             rows = try await sql.raw(sent + order + page).all().map(ListedApplication.init(row:))
         }
         return (rows, matching)
@@ -248,10 +252,14 @@ struct JobSearch {
 
     /// How many applications a graduate has, in all.
     func applicationCount(of user: UserModel) async throws -> Int {
-        struct CountRow: Decodable { let n: Int }
-        return try await (db as! any SQLDatabase).raw("""
+        try await (db as! any SQLDatabase).raw("""
             SELECT COUNT(*) AS n FROM \(ident: ApplicationModel.schema) WHERE user_id = \(bind: try user.requireID())
-            """).first(decoding: CountRow.self)?.n ?? 0
+            """).first(decoding: Count.self)?.n ?? 0
+    }
+
+    /// A `SELECT COUNT(*) AS n` row.
+    private struct Count: Decodable {
+        let n: Int
     }
 
     /// The list's sort orders, case-insensitive by company; the id keeps pages stable.

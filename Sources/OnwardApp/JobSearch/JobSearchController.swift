@@ -133,8 +133,7 @@ struct JobSearchController: RouteCollection {
                 .compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
             return heading(scope, viewer: viewer).listURL + "?" + (items.percentEncodedQuery ?? "")
         }
-        let filtered = filter.stage != nil || filter.source != nil || filter.from != nil || filter.to != nil || !filter.text.trimmed.isEmpty
-        let total = filtered ? try await search.applicationCount(of: scope.graduate) : matching
+        let total = filter.isActive ? try await search.applicationCount(of: scope.graduate) : matching
         let page = ListPage(
             heading: heading(scope, viewer: viewer),
             rows: rows.map { app in
@@ -148,7 +147,7 @@ struct JobSearchController: RouteCollection {
             sources: ApplicationSource.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == filter.source) },
             sorts: JobSearch.Filter.Sort.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == filter.sort) },
             from: filter.from?.iso ?? "", to: filter.to?.iso ?? "", q: filter.text,
-            filtered: filtered)
+            filtered: filter.isActive)
         let title = page.heading.isOwn ? "Applications" : "\(scope.graduate.name)'s applications"
         return try await req.render("jobsearch/list", page, title: title)
     }

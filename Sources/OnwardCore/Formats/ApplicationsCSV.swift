@@ -152,6 +152,12 @@ public enum ApplicationsCSV {
         preview.ignoredColumns = header.indices.filter { !columns.values.contains($0) }.map { header[$0] }.filter { !$0.isEmpty }
         var seen = existingKeys
         var batch: [Row] = []
+        func handOver() {
+            guard !batch.isEmpty, !(stopsAtFirstError && !preview.errors.isEmpty) else { return }
+            emit(batch)
+            preview.handedOver += batch.count
+            batch.removeAll(keepingCapacity: true)
+        }
         var line = 1 + header.reduce(0) { $0 + newlines(in: $1) } + 1
         while let fields = reader.next() {
             let rowLine = line
@@ -160,13 +166,8 @@ public enum ApplicationsCSV {
             do {
                 let row = try parse(fields, line: rowLine, columns: columns, today: today)
                 if seen.insert(row.draft.duplicateKey).inserted {
-                    if stopsAtFirstError && !preview.errors.isEmpty { continue }
                     batch.append(row)
-                    if batch.count >= batchSize {
-                        emit(batch)
-                        preview.handedOver += batch.count
-                        batch.removeAll(keepingCapacity: true)
-                    }
+                    if batch.count >= batchSize { handOver() }
                 } else {
                     preview.duplicates.append(row)
                 }
@@ -174,13 +175,10 @@ public enum ApplicationsCSV {
                 preview.errors.append(error)
             }
         }
-        if !batch.isEmpty && !(stopsAtFirstError && !preview.errors.isEmpty) {
-            emit(batch)
-            preview.handedOver += batch.count
-        }
         if let error = reader.error {
             preview.errors.append(RowError(line: line, message: "The file ends inside a quoted field (\(error))."))
         }
+        handOver()
         return preview
     }
 
