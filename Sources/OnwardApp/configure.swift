@@ -2,8 +2,6 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
-import Leaf
-import LeafKit
 import OnwardCore
 import Vapor
 
@@ -42,22 +40,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.decoyPasswordHash = try app.password.hash(CSRF.newToken())
 
-    // Pages: Leaf templates and static files, from the package's resources so the binary works
-    // from any directory.
+    // Static files, from the package's resources so the binary works from any directory.
     guard let resources = Bundle.module.resourceURL else { throw Abort(.internalServerError, reason: "Onward's resources are missing") }
-    let templates = resources.appendingPathComponent("Templates").path + "/"
-    // Leaf's own provider turns its cache off in the development environment, where `onward serve`
-    // runs by default. The templates are copied into the build's resources and change only with a
-    // new build, so each is parsed once in every environment (reading and lexing them on each
-    // request was a tenth of a page's time).
-    app.views.use { app in
-        LeafRenderer(
-            configuration: app.leaf.configuration, tags: app.leaf.tags, cache: app.leaf.cache, sources: app.leaf.sources,
-            eventLoop: app.eventLoopGroup.next(), userInfo: ["application": app])
-    }
-    app.leaf.tags[MoveOptionsTag.name] = MoveOptionsTag()
-    app.leaf.sources = .singleSource(NIOLeafFiles(
-        fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: templates, viewDirectory: templates))
 
     // Requests
     app.routes.defaultMaxBodySize = ByteCount(value: settings.maxBodyBytes)

@@ -16,35 +16,17 @@ struct AccountController: RouteCollection {
 
     // MARK: Profile
 
-    struct ProfilePage: Encodable {
-        let action: String
-        let email: String
-        let role: String
-        let cohort: String?
-        let name: String
-        let timeZone: String
-        let githubLogin: String
-        let stacks: String
-        let bio: String
-        let timeZones: [SelectOption]
-        let maximumBioLength: Int
-        let errors: FormErrors
-    }
-
     private func profilePage(_ user: UserModel, form: ProfileForm?, errors: FormErrors) -> ProfilePage {
-        let zone = form?.time_zone ?? user.timeZone
-        return ProfilePage(
-            action: SiteURL.profile.path, email: user.email, role: user.role.title, cohort: user.cohort?.name,
-            name: form?.name ?? user.name, timeZone: zone, githubLogin: form?.github_login ?? user.githubLogin ?? "",
-            stacks: form?.stacks ?? user.stacks.joined(separator: ", "), bio: form?.bio ?? user.bio,
-            timeZones: TimeZones.all.map { SelectOption(value: $0, label: $0, selected: $0 == zone) },
-            maximumBioLength: ProfileDraft.maximumBioLength, errors: errors)
+        ProfilePage(
+            email: user.email, role: user.role.title, cohort: user.cohort?.name,
+            name: form?.name ?? user.name, timeZone: form?.time_zone ?? user.timeZone, githubLogin: form?.github_login ?? user.githubLogin ?? "",
+            stacks: form?.stacks ?? user.stacks.joined(separator: ", "), bio: form?.bio ?? user.bio, errors: errors)
     }
 
     func profilePage(req: Request) async throws -> Response {
         let user = try req.requireUser()
         try await user.$cohort.load(on: req.db)
-        return try await req.render("accounts/profile", profilePage(user, form: nil, errors: .none), title: "Your profile")
+        return req.render(profilePage(user, form: nil, errors: .none))
     }
 
     func updateProfile(req: Request) async throws -> Response {
@@ -58,21 +40,15 @@ struct AccountController: RouteCollection {
             return req.redirect(to: .profile, flash: "Your profile is saved.")
         } catch let errors as ValidationErrors {
             try await user.$cohort.load(on: req.db)
-            return try await req.render("accounts/profile", profilePage(user, form: form, errors: FormErrors(errors)), title: "Your profile", status: .unprocessableEntity)
+            return req.render(profilePage(user, form: form, errors: FormErrors(errors)), status: .unprocessableEntity)
         }
     }
 
     // MARK: Password
 
-    struct PasswordPage: Encodable {
-        let action: String
-        let minimumPasswordLength: Int
-        let errors: FormErrors
-    }
-
     func passwordPage(req: Request) async throws -> Response {
         _ = try req.requireUser()
-        return try await req.render("accounts/password", PasswordPage(action: SiteURL.password.path, minimumPasswordLength: AccountRules.minimumPasswordLength, errors: .none), title: "Change your password")
+        return req.render(PasswordPage(errors: .none))
     }
 
     func changePassword(req: Request) async throws -> Response {
@@ -82,29 +58,11 @@ struct AccountController: RouteCollection {
             try await Accounts(req: req).changePassword(of: user, current: form.current_password ?? "", new: form.password ?? "", confirmation: form.password_confirmation ?? "")
             return req.redirect(to: .password, flash: "Your password is changed.")
         } catch let errors as ValidationErrors {
-            let page = PasswordPage(action: SiteURL.password.path, minimumPasswordLength: AccountRules.minimumPasswordLength, errors: FormErrors(errors))
-            return try await req.render("accounts/password", page, title: "Change your password", status: .unprocessableEntity)
+            return req.render(PasswordPage(errors: FormErrors(errors)), status: .unprocessableEntity)
         }
     }
 
     // MARK: API tokens
-
-    struct TokensPage: Encodable {
-        struct Token: Encodable {
-            let name: String
-            let prefix: String
-            let created: String
-            let lastUsed: String?
-            let revokeAction: String
-        }
-        let action: String
-        let tokens: [Token]
-        let hasTokens: Bool
-        let newToken: String?
-        let name: String
-        let apiDocument: String
-        let errors: FormErrors
-    }
 
     private func tokensPage(req: Request, user: UserModel, newToken: String?, name: String, errors: FormErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
         let zone = user.timeZone
@@ -114,8 +72,7 @@ struct AccountController: RouteCollection {
                 lastUsed: $0.lastUsedAt.map { Formats.dayAndTime($0, zone: zone) },
                 revokeAction: SiteURL.revokeToken(id: $0.requireIDString).path)
         }
-        let page = TokensPage(action: SiteURL.tokens.path, tokens: tokens, hasTokens: !tokens.isEmpty, newToken: newToken, name: name, apiDocument: SiteURL.openAPIDocument.path, errors: errors)
-        return try await req.render("accounts/tokens", page, title: "API tokens", status: status)
+        return req.render(TokensPage(tokens: tokens, newToken: newToken, name: name, errors: errors), status: status)
     }
 
     func tokensPage(req: Request) async throws -> Response {

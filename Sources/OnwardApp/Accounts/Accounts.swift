@@ -228,6 +228,12 @@ struct Accounts {
         return assignment
     }
 
+    /// The names of `person`'s coaches, in order.
+    func coachNames(of person: UserModel) async throws -> [String] {
+        let coachIDs = try await CoachAssignmentModel.query(on: db).filter(\.$graduate.$id == person.requireID()).all(\.$coach.$id)
+        return try await UserModel.query(on: db).filter(\.$id ~~ coachIDs).sort(\.$name).all(\.$name)
+    }
+
     func unassign(id rawID: String) async throws {
         guard let id = UUID(uuidString: rawID), let assignment = try await CoachAssignmentModel.find(id, on: db) else {
             throw AppError.notFound("There is no such coach assignment.")

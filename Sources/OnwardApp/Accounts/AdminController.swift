@@ -18,52 +18,23 @@ struct AdminController: RouteCollection {
 
     // MARK: Overview
 
-    struct OverviewPage: Encodable {
-        struct Figure: Encodable {
-            let label: String
-            let value: Int
-            let url: String
-        }
-        let figures: [Figure]
-        let inviteURL: String
-        let cohortsURL: String
-    }
-
     func overview(req: Request) async throws -> Response {
         let roles = try await UserModel.query(on: req.db).all(\.$role)
         let cohorts = try await CohortModel.query(on: req.db).count()
         let pending = try await InvitationModel.query(on: req.db).filter(\.$acceptedAt == nil).filter(\.$expiresAt > req.now).count()
         func count(_ role: Role) -> Int { roles.filter { $0 == role }.count }
-        let page = OverviewPage(
+        let page = AdminOverviewPage(
             figures: [
                 .init(label: "Cohorts", value: cohorts, url: SiteURL.cohorts.path),
                 .init(label: "Graduates", value: count(.graduate), url: SiteURL.people.path),
                 .init(label: "Coaches", value: count(.coach), url: SiteURL.people.path),
                 .init(label: "Partners", value: count(.partner), url: SiteURL.people.path),
                 .init(label: "Pending invitations", value: pending, url: SiteURL.invitations.path),
-            ],
-            inviteURL: SiteURL.invitations.path, cohortsURL: SiteURL.cohorts.path)
-        return try await req.render("accounts/admin-overview", page, title: "Overview")
+            ])
+        return req.render(page)
     }
 
     // MARK: Cohorts
-
-    struct CohortsPage: Encodable {
-        struct Row: Encodable {
-            let name: String
-            let url: String
-            let courseEnd: String
-            let timeZone: String
-            let standupTime: String
-            let graduates: Int
-        }
-        let cohorts: [Row]
-        let hasCohorts: Bool
-        let action: String
-        let form: CohortForm
-        let timeZones: [SelectOption]
-        let errors: FormErrors
-    }
 
     private func cohortsPage(req: Request, form: CohortForm, errors: FormErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
         let cohorts = try await CohortModel.query(on: req.db).sort(\.$courseEndDate, .descending).all()
@@ -73,11 +44,7 @@ struct AdminController: RouteCollection {
                 name: cohort.name, url: SiteURL.cohort(id: cohort.id!.uuidString).path, courseEnd: Formats.day(iso: cohort.courseEndDate),
                 timeZone: cohort.timeZone, standupTime: cohort.standupTime, graduates: graduateCohorts.filter { $0 == cohort.id }.count)
         }
-        let zone = form.time_zone ?? "Europe/London"
-        let page = CohortsPage(
-            cohorts: rows, hasCohorts: !rows.isEmpty, action: SiteURL.cohorts.path, form: form,
-            timeZones: TimeZones.all.map { SelectOption(value: $0, label: $0, selected: $0 == zone) }, errors: errors)
-        return try await req.render("accounts/cohorts", page, title: "Cohorts", status: status)
+        return req.render(CohortsPage(cohorts: rows, form: form, errors: errors), status: status)
     }
 
     func cohortsPage(req: Request) async throws -> Response {
@@ -93,32 +60,6 @@ struct AdminController: RouteCollection {
         } catch let errors as ValidationErrors {
             return try await cohortsPage(req: req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
         }
-    }
-
-    struct CohortPage: Encodable {
-        struct Coach: Encodable {
-            let name: String
-            let removeAction: String
-        }
-        struct Graduate: Encodable {
-            let id: String
-            let name: String
-            let email: String
-            let url: String
-            let coaches: [Coach]
-            let hasCoaches: Bool
-            let assignable: [SelectOption]
-            let canAssign: Bool
-        }
-        let name: String
-        let courseEnd: String
-        let timeZone: String
-        let standupTime: String
-        let graduates: [Graduate]
-        let hasGraduates: Bool
-        let assignAction: String
-        let inviteURL: String
-        let pendingInvitations: Int
     }
 
     func cohortPage(req: Request) async throws -> Response {
@@ -137,41 +78,15 @@ struct AdminController: RouteCollection {
             let assignable = coaches.filter { !assigned.contains($0.id!) }.map { SelectOption(value: $0.requireIDString, label: $0.name, selected: false) }
             return CohortPage.Graduate(
                 id: graduate.requireIDString, name: graduate.name, email: graduate.email, url: SiteURL.person(id: graduate.requireIDString).path,
-                coaches: mineCoaches, hasCoaches: !mineCoaches.isEmpty, assignable: assignable, canAssign: !assignable.isEmpty)
+                coaches: mineCoaches, assignable: assignable)
         }
         let page = CohortPage(
             name: cohort.name, courseEnd: Formats.day(iso: cohort.courseEndDate), timeZone: cohort.timeZone, standupTime: cohort.standupTime,
-            graduates: rows, hasGraduates: !rows.isEmpty, assignAction: SiteURL.assignments.path, inviteURL: SiteURL.invitations.path + "?cohort_id=" + id.uuidString,
-            pendingInvitations: pending)
-        return try await req.render("accounts/cohort", page, title: cohort.name)
+            graduates: rows, inviteURL: SiteURL.invitations.path + "?cohort_id=" + id.uuidString, pendingInvitations: pending)
+        return req.render(page)
     }
 
     // MARK: Invitations
-
-    struct InvitationsPage: Encodable {
-        struct Row: Encodable {
-            let email: String
-            let role: String
-            let cohort: String?
-            let status: String
-            let sent: String
-            let link: String?
-        }
-        let action: String
-        let form: InvitationForm
-        let roles: [SelectOption]
-        let cohorts: [SelectOption]
-        let invitations: [Row]
-        let hasInvitations: Bool
-        let errors: FormErrors
-        let sent: Sent?
-
-        struct Sent: Encodable {
-            let email: String
-            let link: String
-            let expires: String
-        }
-    }
 
     private func invitationsPage(req: Request, form: InvitationForm, errors: FormErrors, sent: InvitationsPage.Sent? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let admin = try req.requireUser()
@@ -187,11 +102,9 @@ struct AdminController: RouteCollection {
                 link: status == .pending ? links[invitation.id!].flatMap(Self.link(in:)) : nil)
         }
         let page = InvitationsPage(
-            action: SiteURL.invitations.path, form: form,
-            roles: Role.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == (form.role ?? Role.graduate.rawValue)) },
-            cohorts: cohorts.map { SelectOption(value: $0.id!.uuidString, label: $0.name, selected: $0.id?.uuidString == form.cohort_id) },
-            invitations: rows, hasInvitations: !rows.isEmpty, errors: errors, sent: sent)
-        return try await req.render("accounts/invitations", page, title: "Invitations", status: status)
+            form: form, cohorts: cohorts.map { SelectOption(value: $0.id!.uuidString, label: $0.name, selected: $0.id?.uuidString == form.cohort_id) },
+            invitations: rows, errors: errors, sent: sent)
+        return req.render(page, status: status)
     }
 
     /// The invitation link in an outbox message's body (its last line).
@@ -220,24 +133,11 @@ struct AdminController: RouteCollection {
 
     // MARK: People and coach assignments
 
-    struct PeoplePage: Encodable {
-        struct Row: Encodable {
-            let name: String
-            let email: String
-            let role: String
-            let cohort: String?
-            let url: String
-        }
-        let people: [Row]
-        let inviteURL: String
-    }
-
     func peoplePage(req: Request) async throws -> Response {
         let people = try await AccountsPolicy(db: req.db).visiblePeople(for: req.requireUser())
         let page = PeoplePage(
-            people: people.map { .init(name: $0.name, email: $0.email, role: $0.role.title, cohort: $0.cohort?.name, url: SiteURL.person(id: $0.requireIDString).path) },
-            inviteURL: SiteURL.invitations.path)
-        return try await req.render("accounts/people", page, title: "People")
+            people: people.map { .init(name: $0.name, email: $0.email, role: $0.role.title, cohort: $0.cohort?.name, url: SiteURL.person(id: $0.requireIDString).path) })
+        return req.render(page)
     }
 
     func assign(req: Request) async throws -> Response {

@@ -10,28 +10,17 @@ struct InvitationController: RouteCollection {
         routes.post(token, use: accept)
     }
 
-    struct AcceptPage: Encodable {
-        let action: String
-        let email: String
-        let role: String
-        let cohort: String?
-        let expires: String
-        let name: String
-        let errors: FormErrors
-        let minimumPasswordLength: Int
-    }
-
-    private func acceptPage(_ invitation: InvitationModel, token: String, name: String, errors: FormErrors) -> AcceptPage {
-        AcceptPage(
+    private func acceptPage(_ invitation: InvitationModel, token: String, name: String, errors: FormErrors) -> AcceptInvitationPage {
+        AcceptInvitationPage(
             action: SiteURL.invitation(token: token).path, email: invitation.email, role: invitation.role.title.lowercased(),
             cohort: invitation.cohort?.name, expires: Formats.dayAndTime(invitation.expiresAt, zone: invitation.cohort?.timeZone),
-            name: name, errors: errors, minimumPasswordLength: AccountRules.minimumPasswordLength)
+            name: name, errors: errors)
     }
 
     func page(req: Request) async throws -> Response {
         let token = try req.parameter(SiteURL.Parameter.token)
         let invitation = try await Accounts(req: req).usableInvitation(token: token)
-        return try await req.render("accounts/accept-invitation", acceptPage(invitation, token: token, name: "", errors: .none), title: "Join Onward")
+        return req.render(acceptPage(invitation, token: token, name: "", errors: .none))
     }
 
     func accept(req: Request) async throws -> Response {
@@ -45,7 +34,7 @@ struct InvitationController: RouteCollection {
                 .flash(.success, "Welcome to Onward, \(user.name). Your account is ready.", on: req)
         } catch let errors as ValidationErrors {
             let invitation = try await accounts.usableInvitation(token: token)
-            return try await req.render("accounts/accept-invitation", acceptPage(invitation, token: token, name: form.name ?? "", errors: FormErrors(errors)), title: "Join Onward", status: .unprocessableEntity)
+            return req.render(acceptPage(invitation, token: token, name: form.name ?? "", errors: FormErrors(errors)), status: .unprocessableEntity)
         }
     }
 }

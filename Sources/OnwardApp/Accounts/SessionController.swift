@@ -26,19 +26,12 @@ struct SessionController: RouteCollection {
         }
     }
 
-    struct SignInPage: Encodable {
-        let action: String
-        let email: String
-        let next: String
-        let errors: FormErrors
-    }
-
     func signInPage(req: Request) async throws -> Response {
         if let user = req.auth.get(UserModel.self) {
             return req.redirect(to: Self.home(for: user.role).path)
         }
         let next = Self.safeNext(try? req.query.get(String.self, at: "next")) ?? ""
-        return try await req.render("accounts/sign-in", SignInPage(action: SiteURL.signIn.path, email: "", next: next, errors: .none), title: "Sign in")
+        return req.render(SignInPage(email: "", next: next, errors: .none))
     }
 
     func signIn(req: Request) async throws -> Response {
@@ -55,8 +48,8 @@ struct SessionController: RouteCollection {
             let destination = Self.safeNext(form.next) ?? Self.home(for: user.role).path
             return req.redirect(to: destination)
         } catch let error as AppError {
-            let page = SignInPage(action: SiteURL.signIn.path, email: form.email ?? "", next: Self.safeNext(form.next) ?? "", errors: FormErrors(error))
-            return try await req.render("accounts/sign-in", page, title: "Sign in", status: error.status)
+            let page = SignInPage(email: form.email ?? "", next: Self.safeNext(form.next) ?? "", errors: FormErrors(error))
+            return req.render(page, status: error.status)
         }
     }
 

@@ -20,54 +20,12 @@ struct ImportController: RouteCollection {
         var csv: String?
     }
 
-    struct ImportPage: Encodable {
-        struct Problem: Encodable {
-            let line: Int
-            let message: String
-        }
-        struct Mapped: Encodable {
-            let ours: String
-            let theirs: String
-        }
-        struct Row: Encodable {
-            let line: Int
-            let company: String
-            let roleTitle: String
-            let stage: String
-        }
-        let action: String
-        let confirmAction: String
-        let hasPreview: Bool
-        let csv: String
-        let toImport: Int
-        let rows: [Row]
-        let duplicates: [Row]
-        let hasDuplicates: Bool
-        let problems: [Problem]
-        let hasProblems: Bool
-        let canImport: Bool
-        let mapping: [Mapped]
-        let ignored: [String]
-        let hasIgnored: Bool
-        let exportURL: String
-        let errors: FormErrors
-    }
-
-    private func page(_ req: Request, csv: String = "", preview: ApplicationsCSV.Preview? = nil, errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
-        func row(_ r: ApplicationsCSV.Row) -> ImportPage.Row { .init(line: r.line, company: r.draft.company, roleTitle: r.draft.roleTitle, stage: r.stage.title) }
-        let p = preview ?? ApplicationsCSV.Preview()
-        let page = ImportPage(
-            action: SiteURL.importApplications.path, confirmAction: SiteURL.confirmImport.path, hasPreview: preview != nil, csv: csv,
-            toImport: p.rows.count, rows: p.rows.prefix(50).map(row), duplicates: p.duplicates.map(row), hasDuplicates: !p.duplicates.isEmpty,
-            problems: p.errors.map { .init(line: $0.line, message: $0.message) }, hasProblems: !p.errors.isEmpty,
-            canImport: preview != nil && p.errors.isEmpty && !p.rows.isEmpty,
-            mapping: ApplicationsCSV.Column.allCases.compactMap { column in p.mapping[column].map { .init(ours: column.rawValue.replacingOccurrences(of: "_", with: " "), theirs: $0) } },
-            ignored: p.ignoredColumns, hasIgnored: !p.ignoredColumns.isEmpty, exportURL: SiteURL.exportApplications.path, errors: errors)
-        return try await req.render("jobsearch/import", page, title: "Import applications", status: status)
+    private func page(_ req: Request, csv: String = "", preview: ApplicationsCSV.Preview? = nil, errors: FormErrors = .none, status: HTTPResponseStatus = .ok) -> Response {
+        req.render(ImportPage(csv: csv, preview: preview, errors: errors), status: status)
     }
 
     func form(req: Request) async throws -> Response {
-        try await page(req)
+        page(req)
     }
 
     /// The text of the uploaded file, or of the pasted CSV.
@@ -89,9 +47,9 @@ struct ImportController: RouteCollection {
         do {
             let text = try csvText(try req.content.decode(UploadForm.self))
             let preview = try await JobSearch(req: req).preview(csv: text, for: user)
-            return try await page(req, csv: text, preview: preview)
+            return page(req, csv: text, preview: preview)
         } catch let errors as ValidationErrors {
-            return try await page(req, errors: FormErrors(errors), status: .unprocessableEntity)
+            return page(req, errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 
@@ -108,7 +66,7 @@ struct ImportController: RouteCollection {
             return req.redirect(to: .applications, flash: "Imported \(count) application\(count == 1 ? "" : "s").\(skipped)")
         } catch let errors as ValidationErrors {
             let preview = try? await search.preview(csv: text, for: user)
-            return try await page(req, csv: text, preview: preview, errors: FormErrors(errors), status: .unprocessableEntity)
+            return page(req, csv: text, preview: preview, errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 

@@ -1,14 +1,13 @@
 import Foundation
-import LeafKit
 
-/// A grouped bar chart, laid out on the server and drawn as SVG by `layout/bar-chart.leaf`.
-/// Every coordinate is computed here; the template only prints them.
-struct BarChart: Encodable {
-    struct Series: Encodable {
+/// A grouped bar chart, laid out and drawn as SVG on the server, with the same writer as the
+/// pages (so its labels are escaped like any text).
+struct BarChart {
+    struct Series {
         let name: String
         let cssClass: String
     }
-    struct Bar: Encodable {
+    struct Bar {
         let x: Int
         let y: Int
         let width: Int
@@ -16,7 +15,7 @@ struct BarChart: Encodable {
         let cssClass: String
         let label: String
     }
-    struct Tick: Encodable {
+    struct Tick {
         let x: Int
         let y: Int
         let text: String
@@ -72,20 +71,30 @@ struct BarChart: Encodable {
     }
 }
 
-// A year's search is a hundred bars and more. Leaf prints an integer by converting it to text
-// through a table it builds on each use, which made the chart a tenth of the home page; the
-// numbers go to Leaf as text instead, and the bars and ticks without the `Encodable` round trip.
-extension BarChart.Bar: LeafDataRepresentable {
-    var leafData: LeafData {
-        .dictionary([
-            "x": .string(String(x)), "y": .string(String(y)), "width": .string(String(width)), "height": .string(String(height)),
-            "cssClass": .string(cssClass), "label": .string(label),
-        ])
-    }
-}
-
-extension BarChart.Tick: LeafDataRepresentable {
-    var leafData: LeafData {
-        .dictionary(["x": .string(String(x)), "y": .string(String(y)), "text": .string(text)])
+extension BarChart {
+    func render(_ h: HTML) {
+        h.figure(.class("chart")) {
+            h.element("svg", [.attr("viewBox", "0 0 \(width) \(height)"), .role("img"), .ariaLabelledBy("chart-title"), .attr("preserveAspectRatio", "xMinYMin meet")]) {
+                h.element("title", [.id("chart-title")], text: title)
+                h.element("line", [.attr("x1", String(left)), .attr("y1", String(baseline)), .attr("x2", String(width)), .attr("y2", String(baseline)), .class("axis")]) {}
+                for tick in yLabels {
+                    h.element("text", [.attr("x", String(tick.x)), .attr("y", String(tick.y)), .class("tick"), .attr("text-anchor", "end")], text: tick.text)
+                }
+                for bar in bars {
+                    h.element("rect", [.attr("x", String(bar.x)), .attr("y", String(bar.y)), .attr("width", String(bar.width)), .attr("height", String(bar.height)), .class(bar.cssClass)]) {
+                        h.element("title", [], text: bar.label)
+                    }
+                }
+                for tick in xLabels {
+                    h.element("text", [.attr("x", String(tick.x)), .attr("y", String(tick.y)), .class("tick")], text: tick.text)
+                }
+            }
+            h.figcaption(.class("legend")) {
+                for series in series {
+                    h.span(series.name, .class("key " + series.cssClass))
+                    h.raw(" ")
+                }
+            }
+        }
     }
 }

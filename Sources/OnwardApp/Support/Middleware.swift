@@ -28,7 +28,7 @@ struct ErrorMiddleware: AsyncMiddleware {
             if request.url.path.hasPrefix("/api/") {
                 return try jsonResponse(appError)
             }
-            return await errorPage(appError, for: request)
+            return errorPage(appError, for: request)
         }
     }
 
@@ -38,19 +38,13 @@ struct ErrorMiddleware: AsyncMiddleware {
         return response
     }
 
-    private func errorPage(_ error: AppError, for request: Request) async -> Response {
+    private func errorPage(_ error: AppError, for request: Request) -> Response {
         // A visitor who is not signed in is sent to sign in rather than shown an error.
         if error.status == .unauthorized, request.method == .GET {
             let next = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
             return request.redirect(to: SiteURL.signIn.path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         }
-        do {
-            return try await request.render("layout/error", ErrorPage(status: Int(error.status.code), message: error.message), title: error.status.reasonPhrase, status: error.status)
-        } catch {
-            let response = Response(status: .internalServerError, body: .init(string: "Something went wrong."))
-            response.headers.contentType = .plainText
-            return response
-        }
+        return request.render(ErrorPage(title: error.status.reasonPhrase, message: error.message), status: error.status)
     }
 }
 
@@ -67,11 +61,6 @@ extension Request {
         }
         return body
     }
-}
-
-struct ErrorPage: Encodable {
-    let status: Int
-    let message: String
 }
 
 /// Reads the whole body, up to the limit, before anything else does: an oversized body answers

@@ -88,6 +88,15 @@ public enum StageMoves {
     public static func targets(from stage: Stage) -> [Stage] {
         Stage.allCases.filter { canMove(from: stage, to: $0) }
     }
+
+    /// The stages a plain move form offers from `stage`: every allowed move but accepting, which
+    /// records the new job and so has a form of its own.
+    public static func formTargets(from stage: Stage) -> [Stage] {
+        targets(from: stage).filter { $0 != .accepted }
+    }
+
+    /// The move forms' choices, worked out once per stage (a board prints one per card).
+    public static let formTargetsByStage: [Stage: [Stage]] = Dictionary(uniqueKeysWithValues: Stage.allCases.map { ($0, formTargets(from: $0)) })
 }
 
 public enum StageError: Error, Equatable, Sendable {

@@ -1,0 +1,92 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Vapor
+
+/// What the accounts put on a graduate's home: their cohort, their coaches, and what their
+/// profile still lacks.
+struct AccountsHomeSections: HomeSectionSource {
+    struct Cohort: HomeSection {
+        let name: String
+        let courseEnd: String
+        let standup: String
+        let weeksSinceCourse: Int?
+
+        func content(_ h: HTML) {
+            h.section(.class("card"), .ariaLabelledBy("cohort-heading")) {
+                h.h2(name, .id("cohort-heading"))
+                h.p {
+                    h.text("Daily standup at ")
+                    h.strong(standup)
+                    h.text(".")
+                }
+                h.p("Your course ended on " + courseEnd + (weeksSinceCourse.map { " — \($0) week(s) into your job search" } ?? "") + ".")
+            }
+        }
+    }
+
+    struct Coaches: HomeSection {
+        let names: [String]
+
+        func content(_ h: HTML) {
+            h.section(.class("card"), .ariaLabelledBy("coach-heading")) {
+                h.h2("Your coaches", .id("coach-heading"))
+                if names.isEmpty {
+                    h.p("No coach is assigned to you yet. Your bootcamp will assign one soon.")
+                } else {
+                    h.ul(.class("plain")) { for name in names { h.li(name) } }
+                }
+            }
+        }
+    }
+
+    struct FinishProfile: HomeSection {
+        let missing: [String]
+
+        func content(_ h: HTML) {
+            h.section(.class("card"), .ariaLabelledBy("profile-heading")) {
+                h.h2("Finish your profile", .id("profile-heading"))
+                h.p("Add:")
+                h.ul { for item in missing { h.li(item) } }
+                h.p { h.a("Edit your profile", .class("button"), .href(SiteURL.profile.path)) }
+            }
+        }
+    }
+
+    func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] {
+        var sections: [any HomeSection] = []
+        if let cohort = try await person.$cohort.get(on: req.db) {
+            let today = LocalDate(req.now, in: TimeZone(identifier: person.timeZone) ?? .gmt)
+            let weeks = LocalDate(iso: cohort.courseEndDate).map { Self.weeks(from: $0, to: today) }
+            sections.append(Cohort(
+                name: cohort.name, courseEnd: Formats.day(iso: cohort.courseEndDate), standup: "\(cohort.standupTime) \(cohort.timeZone)",
+                weeksSinceCourse: weeks.flatMap { $0 >= 0 ? $0 : nil }))
+        }
+        sections.append(Coaches(names: try await Accounts(req: req).coachNames(of: person)))
+        let missing = Self.missing(in: person)
+        if !missing.isEmpty { sections.append(FinishProfile(missing: missing)) }
+        return sections
+    }
+
+    func personSections(of person: UserModel, viewer: UserModel, on req: Request) async throws -> [any HomeSection] {
+        []
+    }
+
+    static func missing(in person: UserModel) -> [String] {
+        var missing: [String] = []
+        if person.githubLogin == nil { missing.append("your GitHub login, so your coach and partners can see your code") }
+        if person.stacks.isEmpty { missing.append("the stacks you want to work in") }
+        if person.bio.isEmpty { missing.append("a short bio") }
+        return missing
+    }
+
+    /// Whole weeks from `start` to `end`; -1 when `end` is before `start`.
+    static func weeks(from start: LocalDate, to end: LocalDate) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let a = calendar.date(from: DateComponents(year: start.year, month: start.month, day: start.day))!
+        let b = calendar.date(from: DateComponents(year: end.year, month: end.month, day: end.day))!
+        let days = calendar.dateComponents([.day], from: a, to: b).day ?? 0
+        return days < 0 ? -1 : days / 7
+    }
+}

@@ -1,0 +1,284 @@
+import OnwardCore
+
+/// The admin's overview: how many of everything, each a link.
+struct AdminOverviewPage: PageView {
+    struct Figure {
+        let label: String
+        let value: Int
+        let url: String
+    }
+    let figures: [Figure]
+
+    var title: String { "Overview" }
+
+    func content(_ h: HTML) {
+        h.h1("Overview")
+        h.ul(.class("figures")) {
+            for figure in figures {
+                h.li {
+                    h.a(.href(figure.url)) {
+                        h.span(String(figure.value), .class("figure-value"))
+                        h.raw(" ")
+                        h.span(figure.label, .class("figure-label"))
+                    }
+                }
+            }
+        }
+        h.div(.class("actions")) {
+            h.a("Invite someone", .class("button primary"), .href(SiteURL.invitations.path))
+            h.a("Create a cohort", .class("button"), .href(SiteURL.cohorts.path))
+        }
+    }
+}
+
+/// Every cohort, and the form for a new one.
+struct CohortsPage: PageView {
+    struct Row {
+        let name: String
+        let url: String
+        let courseEnd: String
+        let timeZone: String
+        let standupTime: String
+        let graduates: Int
+    }
+    let cohorts: [Row]
+    let form: CohortForm
+    let errors: FormErrors
+
+    var title: String { "Cohorts" }
+
+    func content(_ h: HTML) {
+        h.h1("Cohorts")
+        if cohorts.isEmpty {
+            h.p("No cohorts yet. Create the first one below.", .class("empty"))
+        } else {
+            h.div(.class("table-wrap")) {
+                h.table {
+                    h.thead { h.tr { h.th("Cohort"); h.th("Course ended"); h.th("Standup"); h.th("Graduates") } }
+                    h.tbody {
+                        for cohort in cohorts {
+                            h.tr {
+                                h.td { h.a(cohort.name, .href(cohort.url)) }
+                                h.td(cohort.courseEnd)
+                                h.td(cohort.standupTime + " " + cohort.timeZone)
+                                h.td(String(cohort.graduates))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        h.h2("New cohort", .id("new-cohort"))
+        h.errorSummary(errors)
+        h.postForm(SiteURL.cohorts.path, .class("form"), .flag("novalidate")) {
+            h.inputField("name", "Name", value: form.name, errors: errors, .placeholder("November 2026"))
+            h.inputField("course_end_date", "Course end date", type: "date", value: form.course_end_date, errors: errors)
+            let zone = form.time_zone ?? "Europe/London"
+            h.selectField("time_zone", "Time zone", options: TimeZones.all.map { SelectOption(value: $0, label: $0, selected: $0 == zone) }, errors: errors)
+            h.inputField("standup_time", "Daily standup time", type: "time", value: form.standup_time,
+                         hint: "In the cohort's time zone. Most cohorts meet at 10:00.", errors: errors)
+            h.button("Create cohort", .type("submit"), .class("button primary"))
+        }
+    }
+}
+
+/// One cohort: its graduates and who coaches them.
+struct CohortPage: PageView {
+    struct Coach {
+        let name: String
+        let removeAction: String
+    }
+    struct Graduate {
+        let id: String
+        let name: String
+        let email: String
+        let url: String
+        let coaches: [Coach]
+        /// The coaches not yet assigned to this graduate.
+        let assignable: [SelectOption]
+    }
+    let name: String
+    let courseEnd: String
+    let timeZone: String
+    let standupTime: String
+    let graduates: [Graduate]
+    let inviteURL: String
+    let pendingInvitations: Int
+
+    var title: String { name }
+
+    func content(_ h: HTML) {
+        h.h1(name)
+        h.p("Course ended " + courseEnd + " · standup at " + standupTime + " " + timeZone, .class("lead"))
+        h.div(.class("actions")) {
+            h.a("Invite graduates to this cohort", .class("button primary"), .href(inviteURL))
+            if pendingInvitations > 0 {
+                h.span("\(pendingInvitations) invitation(s) waiting to be accepted.", .class("hint"))
+            }
+        }
+        h.h2("Graduates and their coaches")
+        guard !graduates.isEmpty else {
+            h.p("No graduate has joined this cohort yet. Invite them: they appear here once they accept.", .class("empty"))
+            return
+        }
+        h.div(.class("table-wrap")) {
+            h.table {
+                h.thead { h.tr { h.th("Graduate"); h.th("Coaches"); h.th("Assign a coach") } }
+                h.tbody {
+                    for graduate in graduates { row(graduate, h) }
+                }
+            }
+        }
+    }
+
+    private func row(_ graduate: Graduate, _ h: HTML) {
+        h.tr {
+            h.td {
+                h.a(graduate.name, .href(graduate.url))
+                h.br()
+                h.span(graduate.email, .class("hint"))
+            }
+            h.td {
+                if graduate.coaches.isEmpty {
+                    h.span("No coach yet", .class("warning-text"))
+                } else {
+                    h.ul(.class("plain")) {
+                        for coach in graduate.coaches {
+                            h.li {
+                                h.text(coach.name + " ")
+                                h.postForm(coach.removeAction, .class("inline")) {
+                                    h.button(.type("submit"), .class("link-button")) {
+                                        h.text("remove")
+                                        h.span(" " + coach.name + " from " + graduate.name, .class("visually-hidden"))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            h.td {
+                if graduate.assignable.isEmpty {
+                    h.span("Every coach is assigned.", .class("hint"))
+                } else {
+                    h.postForm(SiteURL.assignments.path, .class("inline-form")) {
+                        h.input(.type("hidden"), .name("graduate_id"), .value(graduate.id))
+                        h.select(.id("coach-for-" + graduate.id), .name("coach_id"), .ariaLabel("Coach for " + graduate.name)) {
+                            h.options(graduate.assignable)
+                        }
+                        h.button("Assign", .type("submit"), .class("button small"))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Invitations: the form, a link just made, and every invitation sent.
+struct InvitationsPage: PageView {
+    struct Row {
+        let email: String
+        let role: String
+        let cohort: String?
+        let status: String
+        let sent: String
+        let link: String?
+    }
+    struct Sent {
+        let email: String
+        let link: String
+        let expires: String
+    }
+    let form: InvitationForm
+    let cohorts: [SelectOption]
+    let invitations: [Row]
+    let errors: FormErrors
+    let sent: Sent?
+
+    var title: String { "Invitations" }
+
+    func content(_ h: HTML) {
+        h.h1("Invitations")
+        if let sent {
+            h.div(.class("callout"), .role("status")) {
+                h.h2("Invitation ready for " + sent.email)
+                h.p("Onward has no mail server yet: copy this link and send it to them yourself. It works once, until " + sent.expires + ".")
+                h.div(.class("copy-row")) {
+                    h.input(.id("invitation-link"), .type("text"), .ariaLabel("Invitation link"), .flag("readonly"), .value(sent.link), .class("mono"))
+                    h.button("Copy", .type("button"), .class("button"), .data("data-copy", "invitation-link"))
+                }
+            }
+        }
+        h.h2("Invite someone")
+        h.errorSummary(errors)
+        h.postForm(SiteURL.invitations.path, .class("form"), .flag("novalidate")) {
+            h.inputField("email", "Email", type: "email", value: form.email, errors: errors)
+            let role = form.role ?? Role.graduate.rawValue
+            h.selectField("role", "Role", options: Role.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == role) }, errors: errors)
+            h.selectField("cohort_id", "Cohort", options: cohorts, blank: "No cohort", hint: "Required for a graduate; optional for anyone else.", errors: errors)
+            h.button("Create invitation", .type("submit"), .class("button primary"))
+        }
+        h.h2("Sent")
+        guard !invitations.isEmpty else {
+            h.p("No invitations yet.", .class("empty"))
+            return
+        }
+        h.div(.class("table-wrap")) {
+            h.table {
+                h.thead { h.tr { h.th("Email"); h.th("Role"); h.th("Cohort"); h.th("Status"); h.th("Created"); h.th("Link") } }
+                h.tbody {
+                    for invitation in invitations {
+                        h.tr {
+                            h.td(invitation.email)
+                            h.td(invitation.role)
+                            h.td(invitation.cohort ?? "—")
+                            h.td { h.span(invitation.status, .class("status status-" + invitation.status)) }
+                            h.td(invitation.sent)
+                            h.td {
+                                if let link = invitation.link {
+                                    h.input(.type("text"), .flag("readonly"), .value(link), .class("mono small-input"), .ariaLabel("Invitation link for " + invitation.email))
+                                } else {
+                                    h.text("—")
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Everyone with an account.
+struct PeoplePage: PageView {
+    struct Row {
+        let name: String
+        let email: String
+        let role: String
+        let cohort: String?
+        let url: String
+    }
+    let people: [Row]
+
+    var title: String { "People" }
+
+    func content(_ h: HTML) {
+        h.h1("People")
+        h.div(.class("actions")) { h.a("Invite someone", .class("button primary"), .href(SiteURL.invitations.path)) }
+        h.div(.class("table-wrap")) {
+            h.table {
+                h.thead { h.tr { h.th("Name"); h.th("Email"); h.th("Role"); h.th("Cohort") } }
+                h.tbody {
+                    for person in people {
+                        h.tr {
+                            h.td { h.a(person.name, .href(person.url)) }
+                            h.td(person.email)
+                            h.td(person.role)
+                            h.td(person.cohort ?? "—")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import OnwardCore
+
+/// One's API tokens: the list, a form for a new one, and a new token shown once.
+struct TokensPage: PageView {
+    struct Token {
+        let name: String
+        let prefix: String
+        let created: String
+        let lastUsed: String?
+        let revokeAction: String
+    }
+    let tokens: [Token]
+    /// A token just made: shown on this page only, never again.
+    let newToken: String?
+    let name: String
+    let errors: FormErrors
+
+    var title: String { "API tokens" }
+
+    func content(_ h: HTML) {
+        h.h1("API tokens")
+        h.p(.class("lead")) {
+            h.text("A token lets a script read and change your Onward data through the ")
+            h.a("JSON API", .href(SiteURL.openAPIDocument.path))
+            h.text(", as you. Send it as ")
+            h.code("Authorization: Bearer <token>")
+            h.text(".")
+        }
+        if let newToken {
+            h.div(.class("callout"), .role("status")) {
+                h.h2("Your new token")
+                h.p("Copy it now: Onward keeps only a fingerprint of it and cannot show it again.")
+                h.div(.class("copy-row")) {
+                    h.input(.id("new-token"), .type("text"), .ariaLabel("New token"), .flag("readonly"), .value(newToken), .class("mono"))
+                    h.button("Copy", .type("button"), .class("button"), .data("data-copy", "new-token"))
+                }
+            }
+        }
+        h.errorSummary(errors)
+        h.postForm(SiteURL.tokens.path, .class("form inline-form"), .flag("novalidate")) {
+            h.inputField("name", "Token name", value: name, errors: errors, .placeholder("my laptop"))
+            h.button("Create token", .type("submit"), .class("button primary"))
+        }
+        h.h2("Your tokens")
+        guard !tokens.isEmpty else {
+            h.p("You have no tokens.", .class("empty"))
+            return
+        }
+        h.div(.class("table-wrap")) {
+            h.table {
+                h.thead {
+                    h.tr {
+                        h.th("Name"); h.th("Starts with"); h.th("Created"); h.th("Last used")
+                        h.th(.attr("scope", "col")) { h.span("Actions", .class("visually-hidden")) }
+                    }
+                }
+                h.tbody {
+                    for token in tokens {
+                        h.tr {
+                            h.td(token.name)
+                            h.td(token.prefix + "…", .class("mono"))
+                            h.td(token.created)
+                            h.td(token.lastUsed ?? "never")
+                            h.td {
+                                h.postForm(token.revokeAction, .data("data-confirm", "Revoke this token? Anything using it stops working.")) {
+                                    h.button(.type("submit"), .class("button danger small")) {
+                                        h.text("Revoke")
+                                        h.span(" " + token.name, .class("visually-hidden"))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Fluent
+import OnwardCore
+import Vapor
+
+/// Each role's home page, and a person's page as the viewer may see it, composed of the sections
+/// the capabilities supply.
+struct HomeController: RouteCollection {
+    /// In the order their sections show.
+    static let sources: [any HomeSectionSource] = [JobSearchHomeSections(), AccountsHomeSections()]
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.grouped(RequireRole(.graduate)).get(.graduateHome, use: graduateHome)
+        routes.grouped(RequireRole(.coach)).get(.coachHome, use: coachHome)
+        routes.grouped(RequireRole(.partner)).get(.partnerHome, use: partnerHome)
+        routes.get(.person(id: SiteURL.key(SiteURL.Parameter.id)), use: personPage)
+    }
+
+    static func card(_ user: UserModel) -> PersonCard {
+        PersonCard(name: user.name, url: SiteURL.person(id: user.requireIDString).path, cohort: user.cohort?.name, githubLogin: user.githubLogin, stacks: user.stacks)
+    }
+
+    func graduateHome(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        var sections: [any HomeSection] = []
+        for source in Self.sources { sections += try await source.homeSections(of: user, on: req) }
+        return req.render(GraduateHomePage(firstName: String(user.name.split(separator: " ").first ?? Substring(user.name)), sections: sections))
+    }
+
+    func coachHome(req: Request) async throws -> Response {
+        let people = try await AccountsPolicy(db: req.db).visiblePeople(for: req.requireUser())
+        return req.render(CoachHomePage(graduates: people.map(Self.card)))
+    }
+
+    func partnerHome(req: Request) async throws -> Response {
+        let people = try await AccountsPolicy(db: req.db).visiblePeople(for: req.requireUser())
+        return req.render(PartnerHomePage(candidates: people.map(Self.card)))
+    }
+
+    func personPage(req: Request) async throws -> Response {
+        let viewer = try req.requireUser()
+        let person = try await AccountsPolicy(db: req.db).person(req.parameter(SiteURL.Parameter.id), for: viewer)
+        let coaches = try await Accounts(req: req).coachNames(of: person)
+        var sections: [any HomeSection] = []
+        if person.id != viewer.id {
+            for source in Self.sources { sections += try await source.personSections(of: person, viewer: viewer, on: req) }
+        }
+        let page = PersonPage(
+            card: Self.card(person), role: person.role.title, email: person.email, timeZone: person.timeZone, bio: person.bio,
+            coaches: coaches, isSelf: person.id == viewer.id, sections: sections)
+        return req.render(page)
+    }
+}

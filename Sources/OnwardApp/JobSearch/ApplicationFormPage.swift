@@ -1,0 +1,119 @@
+import OnwardCore
+
+/// A new application, or an application's edit form.
+struct ApplicationFormPage: PageView {
+    /// Where the form is sent.
+    let action: String
+    let isNew: Bool
+    let form: ApplicationForm
+    let cancelURL: String
+    let errors: FormErrors
+
+    var title: String { isNew ? "New application" : "Edit application" }
+
+    static func excitementLabel(_ value: Int) -> String {
+        switch value {
+        case 1: "1 — not really"
+        case 2: "2 — maybe"
+        case 3: "3 — interested"
+        case 4: "4 — keen"
+        default: "5 — dream job"
+        }
+    }
+
+    func content(_ h: HTML) {
+        h.div(.class("narrow")) {
+            h.h1(title)
+            h.errorSummary(errors)
+            h.postForm(action, .class("form"), .flag("novalidate")) {
+                h.inputField("company", "Company", value: form.company, errors: errors)
+                h.inputField("role_title", "Role", value: form.role_title, errors: errors, .placeholder("Junior Developer"))
+                if isNew {
+                    h.div(.class("field-row")) {
+                        h.selectField("stage", "Stage", options: Stage.allCases.filter(\.isOpen).map {
+                            SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == form.stage)
+                        }, errors: errors)
+                        h.inputField("on", "Since", type: "date", value: form.on, errors: errors)
+                    }
+                }
+                h.inputField("url", "Job post address", type: "url", value: form.url, errors: errors, .placeholder("https://"))
+                h.div(.class("field-row")) {
+                    h.inputField("location", "Location", value: form.location, errors: errors)
+                    h.div(.class("field checkbox")) {
+                        h.input(.id("field-remote"), .name("remote"), .type("checkbox"), .value("yes"), .flag("checked", form.remote == "yes"))
+                        h.label("Remote", .for("field-remote"))
+                    }
+                }
+                h.div(.class("field-row")) {
+                    h.inputField("salary_min", "Salary from (yearly)", value: form.salary_min, errors: errors, .attr("inputmode", "numeric"))
+                    h.inputField("salary_max", "to", value: form.salary_max, errors: errors, .attr("inputmode", "numeric"))
+                }
+                h.div(.class("field-row")) {
+                    h.selectField("source", "Found through", options: ApplicationSource.allCases.map {
+                        SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == form.source)
+                    }, errors: errors)
+                    h.selectField("excitement", "How excited are you?", options: (1...5).map {
+                        SelectOption(value: String($0), label: Self.excitementLabel($0), selected: String($0) == form.excitement)
+                    }, errors: errors)
+                }
+                h.div(.class("field-row")) {
+                    h.inputField("next_action", "Next action", value: form.next_action, errors: errors, .placeholder("Follow up with the recruiter"))
+                    h.inputField("next_action_due", "Due", type: "date", value: form.next_action_due, errors: errors)
+                }
+                h.textAreaField("notes", "Notes", value: form.notes, errors: errors)
+                h.div(.class("actions")) {
+                    h.button(isNew ? "Add application" : "Save", .type("submit"), .class("button primary"))
+                    h.a("Cancel", .href(cancelURL))
+                }
+            }
+        }
+    }
+}
+
+/// Accepting an offer: the placement it records.
+struct AcceptOfferPage: PageView {
+    let applicationID: String
+    let company: String
+    let form: PlacementForm
+    let errors: FormErrors
+
+    var title: String { "Accept the offer" }
+
+    func content(_ h: HTML) {
+        h.div(.class("narrow")) {
+            h.h1("Accept the offer from " + company)
+            h.p("Congratulations! Record the job you are taking: your bootcamp counts it in its outcomes, and your coach can correct it later.", .class("lead"))
+            h.errorSummary(errors)
+            h.postForm(SiteURL.acceptOffer(id: applicationID).path, .class("form"), .flag("novalidate")) {
+                h.inputField("on", "Accepted on", type: "date", value: form.on, errors: errors)
+                PlacementFields(form: form, errors: errors, inFieldQuestion: "Is it a developer role, or directly related technical role?").render(h)
+                h.div(.class("actions")) {
+                    h.button("Accept and record my new job", .type("submit"), .class("button primary"))
+                    h.a("Cancel", .href(SiteURL.application(id: applicationID).path))
+                }
+            }
+        }
+    }
+}
+
+/// The placement's fields, on accepting an offer and on a coach's correction.
+struct PlacementFields {
+    let form: PlacementForm
+    let errors: FormErrors
+    let inFieldQuestion: String
+
+    func render(_ h: HTML) {
+        h.inputField("start_date", "Start date", type: "date", value: form.start_date, errors: errors)
+        h.inputField("job_title", "Job title", value: form.job_title, errors: errors)
+        h.selectField("employment_type", "Employment", options: EmploymentType.allCases.map {
+            SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == form.employment_type)
+        }, errors: errors)
+        h.fieldset(.class(errors["in_field"] == nil ? "field" : "field has-error")) {
+            h.legend(inFieldQuestion)
+            if let error = errors["in_field"] { h.p(error, .class("field-error"), .id("in_field-error")) }
+            h.radio("in_field", value: "yes", label: "Yes", checked: form.in_field == "yes")
+            h.radio("in_field", value: "no", label: "No", checked: form.in_field == "no")
+        }
+        h.inputField("salary", "Yearly salary", value: form.salary, errors: errors, .attr("inputmode", "numeric"))
+    }
+}

@@ -1,0 +1,254 @@
+import Foundation
+import OnwardCore
+
+/// One application: where it stands, its details, its timeline, interviews and contacts, and
+/// the forms that change them (for the graduate) or correct its placement (for a coach).
+struct ApplicationPage: PageView {
+    struct Event {
+        let day: String
+        let text: String
+        /// A stage's key, or "interview".
+        let kind: String
+    }
+    struct Interview {
+        let kind: String
+        let when: String
+        let duration: Int
+        let withWhom: String
+        let outcome: String
+        let feedback: String
+        let technical: Bool
+    }
+    struct Contact {
+        let name: String
+        let role: String
+        let email: String
+        let profileURL: String
+    }
+    struct Placement {
+        let startDate: String
+        let jobTitle: String
+        let employmentType: String
+        let inField: Bool
+        let salary: Int
+        let correctedBy: String?
+        let form: PlacementForm
+    }
+
+    let id: String
+    let owner: String
+    let isOwn: Bool
+    /// The graduate may change it; their coach and an admin only read it.
+    let canWrite: Bool
+    let canCorrectPlacement: Bool
+    let company: String
+    let roleTitle: String
+    let stage: Stage
+    let postURL: String?
+    let location: String
+    let remote: Bool
+    let salary: String?
+    let source: String
+    let nextAction: String
+    let due: String?
+    let notes: String
+    let excitement: Int
+    let timeline: [Event]
+    let interviews: [Interview]
+    let contacts: [Contact]
+    let placement: Placement?
+    /// Today in the graduate's time zone: the latest day a move can be dated.
+    let today: LocalDate
+    let backURL: String
+    let errors: FormErrors
+    let interviewForm: InterviewForm
+    let contactForm: ContactForm
+
+    var title: String { company + " — " + roleTitle }
+
+    func content(_ h: HTML) {
+        h.p { h.a("← " + (isOwn ? "Board" : owner + "'s board"), .href(backURL)) }
+        h.h1 {
+            h.text(company + " ")
+            h.span(roleTitle, .class("subtitle"))
+        }
+        h.p(.class("lead")) {
+            h.span(stage.title, .class("stage stage-" + stage.rawValue))
+            h.text(" · excitement \(excitement)/5" + (isOwn ? "" : " · " + owner + "'s application"))
+        }
+        h.errorSummary(errors)
+        if canWrite { moveSection(h) }
+        if let placement { placementSection(placement, h) }
+        h.div(.class("two-columns")) {
+            detailsSection(h)
+            h.section(.ariaLabelledBy("timeline-heading")) {
+                h.h2("Timeline", .id("timeline-heading"))
+                h.ol(.class("timeline")) {
+                    for event in timeline {
+                        h.li(.class("event event-" + event.kind)) {
+                            h.span(event.day, .class("event-day"))
+                            h.text(" " + event.text)
+                        }
+                    }
+                }
+            }
+        }
+        interviewsSection(h)
+        contactsSection(h)
+    }
+
+    private func moveSection(_ h: HTML) {
+        let targets = StageMoves.formTargets(from: stage)
+        h.section(.class("card"), .ariaLabelledBy("move-heading")) {
+            h.h2("Move it on", .id("move-heading"))
+            if !targets.isEmpty {
+                h.postForm(SiteURL.moveApplication(id: id).path, .class("inline-form")) {
+                    h.selectField("stage", "To", options: targets.map { SelectOption(value: $0.rawValue, label: $0.title) }, errors: errors)
+                    h.inputField("on", "On", type: "date", value: today.iso, errors: errors, .attr("max", today.iso))
+                    h.button("Move", .type("submit"), .class("button primary"))
+                }
+            }
+            if stage == .offer {
+                h.p { h.a("Accept this offer", .class("button primary"), .href(SiteURL.acceptOffer(id: id).path)) }
+            } else if targets.isEmpty {
+                h.p("This application is closed.", .class("hint"))
+            }
+        }
+    }
+
+    private func placementSection(_ placement: Placement, _ h: HTML) {
+        h.section(.class("card"), .ariaLabelledBy("placement-heading")) {
+            h.h2("Placement", .id("placement-heading"))
+            h.dl(.class("details")) {
+                h.dt("Job title"); h.dd(placement.jobTitle)
+                h.dt("Starts"); h.dd(placement.startDate)
+                h.dt("Employment"); h.dd(placement.employmentType)
+                h.dt("Developer or related technical role"); h.dd(placement.inField ? "Yes" : "No")
+                h.dt("Yearly salary"); h.dd(String(placement.salary))
+            }
+            if let correctedBy = placement.correctedBy { h.p("Corrected by " + correctedBy + ".", .class("hint")) }
+            guard canCorrectPlacement else { return }
+            h.details(.class("add-form"), .flag("open", errors.any("start_date", "salary", "job_title", "in_field"))) {
+                h.summary("Correct the placement")
+                h.postForm(SiteURL.correctPlacement(id: id).path, .class("form"), .flag("novalidate")) {
+                    PlacementFields(form: placement.form, errors: errors, inFieldQuestion: "Developer or directly related technical role?").render(h)
+                    h.button("Save the correction", .type("submit"), .class("button primary"))
+                }
+            }
+        }
+    }
+
+    private func detailsSection(_ h: HTML) {
+        h.section(.ariaLabelledBy("details-heading")) {
+            h.h2("Details", .id("details-heading"))
+            h.dl(.class("details")) {
+                h.dt("Job post")
+                h.dd { if let postURL { h.a(postURL, .href(postURL), .external) } else { h.text("—") } }
+                h.dt("Location"); h.dd((location.isEmpty ? "—" : location) + (remote ? " (remote)" : ""))
+                h.dt("Salary"); h.dd(salary ?? "—")
+                h.dt("Found through"); h.dd(source)
+                h.dt("Next action"); h.dd(nextAction.isEmpty ? "—" : nextAction + (due.map { " by " + $0 } ?? ""))
+            }
+            if !notes.isEmpty {
+                h.h3("Notes")
+                h.p(notes, .class("bio"))
+            }
+            if canWrite {
+                h.div(.class("actions")) {
+                    h.a("Edit", .class("button"), .href(SiteURL.editApplication(id: id).path))
+                    h.postForm(SiteURL.deleteApplication(id: id).path, .data("data-confirm", "Delete this application and its history? This cannot be undone.")) {
+                        h.button("Delete", .type("submit"), .class("button danger"))
+                    }
+                }
+            }
+        }
+    }
+
+    private func interviewsSection(_ h: HTML) {
+        h.section(.ariaLabelledBy("interviews-heading")) {
+            h.h2("Interviews and tech tests", .id("interviews-heading"))
+            if interviews.isEmpty {
+                h.p("None recorded.", .class("empty"))
+            } else {
+                h.ul(.class("plain interviews")) {
+                    for interview in interviews {
+                        h.li(.class("card")) {
+                            h.h3 {
+                                h.text(interview.kind + " ")
+                                h.span(interview.when + ", \(interview.duration) min", .class("hint"))
+                            }
+                            h.p((interview.withWhom.isEmpty ? "" : "With " + interview.withWhom + " · ") + interview.outcome)
+                            if !interview.feedback.isEmpty {
+                                h.blockquote(interview.feedback, .class("bio"))
+                                if interview.technical { h.p("Technical feedback", .class("tag-technical")) }
+                            }
+                        }
+                    }
+                }
+            }
+            guard canWrite else { return }
+            h.details(.class("add-form"), .flag("open", errors.any("kind", "date", "time", "duration_minutes"))) {
+                h.summary("Add an interview or tech test")
+                h.postForm(SiteURL.addInterview(id: id).path, .class("form"), .flag("novalidate")) {
+                    h.selectField("kind", "Kind", options: InterviewKind.allCases.map {
+                        SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == interviewForm.kind)
+                    }, errors: errors)
+                    h.div(.class("field-row")) {
+                        h.inputField("date", "Date", type: "date", value: interviewForm.date, errors: errors)
+                        h.inputField("time", "Time", type: "time", value: interviewForm.time, errors: errors)
+                        h.inputField("duration_minutes", "Minutes", type: "number", value: interviewForm.duration_minutes, errors: errors,
+                                     .attr("min", "5"), .attr("max", "600"))
+                    }
+                    h.inputField("with_whom", "With whom", value: interviewForm.with_whom, errors: errors)
+                    h.selectField("outcome", "Outcome", options: InterviewOutcome.allCases.map {
+                        SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == interviewForm.outcome)
+                    }, errors: errors)
+                    h.textAreaField("feedback", "What the employer said", value: interviewForm.feedback, rows: 4, errors: errors)
+                    h.div(.class("field checkbox")) {
+                        h.input(.id("field-feedback_is_technical"), .name("feedback_is_technical"), .type("checkbox"), .value("yes"),
+                                .flag("checked", interviewForm.feedback_is_technical == "yes"))
+                        h.label("The feedback is technical", .for("field-feedback_is_technical"))
+                    }
+                    h.button("Add", .type("submit"), .class("button primary"))
+                }
+            }
+        }
+    }
+
+    private func contactsSection(_ h: HTML) {
+        h.section(.ariaLabelledBy("contacts-heading")) {
+            h.h2("Contacts", .id("contacts-heading"))
+            if contacts.isEmpty {
+                h.p("No contacts yet.", .class("empty"))
+            } else {
+                h.ul(.class("plain")) {
+                    for contact in contacts {
+                        h.li {
+                            h.strong(contact.name)
+                            if !contact.role.isEmpty { h.text(", " + contact.role) }
+                            if !contact.email.isEmpty {
+                                h.text(" · ")
+                                h.a(contact.email, .href("mailto:" + contact.email))
+                            }
+                            if !contact.profileURL.isEmpty {
+                                h.text(" · ")
+                                h.a("profile", .href(contact.profileURL), .external)
+                            }
+                        }
+                    }
+                }
+            }
+            guard canWrite else { return }
+            h.details(.class("add-form"), .flag("open", errors.any("contact_name", "contact_email", "contact_profile_url"))) {
+                h.summary("Add a contact")
+                h.postForm(SiteURL.addContact(id: id).path, .class("form"), .flag("novalidate")) {
+                    h.inputField("contact_name", "Name", value: contactForm.contact_name, errors: errors)
+                    h.inputField("contact_role", "Their role", value: contactForm.contact_role, errors: errors)
+                    h.inputField("contact_email", "Email", type: "email", value: contactForm.contact_email, errors: errors)
+                    h.inputField("contact_profile_url", "Profile address", type: "url", value: contactForm.contact_profile_url, errors: errors)
+                    h.button("Add contact", .type("submit"), .class("button primary"))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import OnwardCore
+import Vapor
+
+/// What a form shows after a failed submit: each message next to its field, and a summary at the
+/// top, with what was typed kept.
+struct FormErrors: Encodable {
+    let byField: [String: String]
+    let all: [FieldError]
+    let present: Bool
+
+    static let none = FormErrors(byField: [:], all: [])
+
+    init(byField: [String: String], all: [FieldError]) {
+        self.byField = byField
+        self.all = all
+        self.present = !all.isEmpty
+    }
+
+    init(_ errors: ValidationErrors) {
+        var byField: [String: String] = [:]
+        for error in errors.errors where byField[error.field] == nil {
+            byField[error.field] = error.message
+        }
+        self.init(byField: byField, all: errors.errors)
+    }
+
+    init(_ error: AppError) {
+        self.init(ValidationErrors([FieldError(field: error.field ?? "form", message: error.message)]))
+    }
+
+    var isEmpty: Bool { all.isEmpty }
+
+    subscript(field: String) -> String? { byField[field] }
+
+    /// Whether any of `fields` has an error (to open the part of a page that holds them).
+    func any(_ fields: String...) -> Bool { fields.contains { byField[$0] != nil } }
+}
+
+extension FieldError: Encodable {
+    enum CodingKeys: String, CodingKey { case field, message }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(field, forKey: .field)
+        try container.encode(message, forKey: .message)
+    }
+}
+
+/// A choice in a select list.
+struct SelectOption: Encodable, Equatable {
+    let value: String
+    let label: String
+    let selected: Bool
+
+    init(value: String, label: String, selected: Bool = false) {
+        self.value = value
+        self.label = label
+        self.selected = selected
+    }
+}
+
+extension Request {
+    /// Decodes a form; a field that is missing reads as empty rather than failing the request.
+    func form<F: Content>(_ type: F.Type) throws -> F {
+        try content.decode(F.self)
+    }
+}
+
+// MARK: Writing forms
+
+extension HTML {
+    /// `<form method="post">` carrying this page's CSRF token.
+    func postForm(_ action: String, _ attributes: Attribute..., content: () -> Void) {
+        open("form", [.attr("method", "post"), .action(action)] + attributes)
+        csrfField()
+        content()
+        close("form")
+    }
+
+    /// The hidden field with this page's CSRF token.
+    func csrfField() {
+        input(.type("hidden"), .name(CSRF.fieldName), .value(csrf))
+    }
+
+    /// "Please check the form", with a link to each field that has an error.
+    func errorSummary(_ errors: FormErrors) {
+        guard errors.present else { return }
+        div(.class("error-summary"), .role("alert"), .attr("tabindex", "-1"), .id("error-summary")) {
+            h2("Please check the form")
+            ul {
+                for error in errors.all {
+                    li { a(error.message, .href("#field-" + error.field)) }
+                }
+            }
+        }
+    }
+
+    /// A labelled field: its hint and its error above the control, and the control (written by
+    /// `control` with the attributes it is given first) tied to both for screen readers.
+    func field(_ name: String, _ label: String, hint: String? = nil, errors: FormErrors, control: ([Attribute]) -> Void) {
+        let error = errors[name]
+        div(.class(error == nil ? "field" : "field has-error")) {
+            self.label(label, .for("field-" + name))
+            if let hint { p(hint, .class("hint"), .id(name + "-hint")) }
+            if let error { p(error, .class("field-error"), .id(name + "-error")) }
+            let described = [hint.map { _ in name + "-hint" }, error.map { _ in name + "-error" }].compactMap { $0 }
+            control([
+                .id("field-" + name), .name(name),
+                .attr("aria-invalid", error == nil ? nil : "true"),
+                .ariaDescribedBy(described.isEmpty ? nil : described.joined(separator: " ")),
+            ])
+        }
+    }
+
+    /// A labelled `<input>`.
+    func inputField(_ name: String, _ label: String, type: StaticString = "text", value: String?, hint: String? = nil, errors: FormErrors, _ attributes: Attribute...) {
+        field(name, label, hint: hint, errors: errors) { wiring in
+            open("input", wiring + [.type(type)] + attributes + [.value(value)])
+        }
+    }
+
+    /// A labelled `<select>`, with a first blank choice when `blank` names one.
+    func selectField(_ name: String, _ label: String, options: [SelectOption], blank: String? = nil, hint: String? = nil, errors: FormErrors) {
+        field(name, label, hint: hint, errors: errors) { wiring in
+            element("select", wiring) {
+                if let blank { option(blank, .value("")) }
+                self.options(options)
+            }
+        }
+    }
+
+    /// A labelled `<textarea>`.
+    func textAreaField(_ name: String, _ label: String, value: String?, rows: Int = 5, hint: String? = nil, errors: FormErrors) {
+        field(name, label, hint: hint, errors: errors) { wiring in
+            element("textarea", wiring + [.attr("rows", String(rows))], text: value ?? "")
+        }
+    }
+
+    func options(_ options: [SelectOption]) {
+        for choice in options {
+            option(choice.label, .value(choice.value), .flag("selected", choice.selected))
+        }
+    }
+
+    /// A radio button with its label around it.
+    func radio(_ name: String, value: String, label: String, checked: Bool) {
+        self.label {
+            input(.type("radio"), .name(name), .value(value), .flag("checked", checked))
+            text(" " + label)
+        }
+    }
+}

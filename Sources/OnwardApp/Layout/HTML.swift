@@ -1,0 +1,223 @@
+import NIOCore
+
+/// Onward's HTML writer: pages are Swift functions that write into one growing byte buffer, which
+/// becomes the response's body as it is.
+///
+/// Escaped by construction. Tag and attribute names, and markup written with `raw`, are
+/// `StaticString`s: text written in the source code, never a value a person typed. Every `String`
+/// given to the writer (text, attribute values) is escaped (`& < > " '`), in element content and
+/// in attribute values alike. There is no way to write a runtime `String` unescaped; the charts
+/// draw their SVG with this writer too.
+///
+/// Static markup is copied straight from the binary into the buffer, without allocating.
+///
+/// ```swift
+/// h.section(.class("card"), .aria("labelledby", "coach-heading")) {
+///     h.h2("Your coaches", .id("coach-heading"))
+///     h.ul(.class("plain")) { for coach in coaches { h.li(coach) } }
+/// }
+/// ```
+final class HTML {
+    private(set) var buffer: ByteBuffer
+    /// The CSRF token this page's forms carry (see `form`).
+    let csrf: String
+
+    init(csrf: String = "", capacity: Int = 16_384) {
+        self.csrf = csrf
+        buffer = ByteBufferAllocator().buffer(capacity: capacity)
+    }
+
+    /// What was written, as text (for tests).
+    var string: String { String(buffer: buffer) }
+
+    // MARK: Writing
+
+    /// Markup written in the source code.
+    @inline(__always)
+    func raw(_ markup: StaticString) {
+        buffer.writeStaticString(markup)
+    }
+
+    /// Text, escaped.
+    func text(_ value: String) {
+        var value = value
+        value.withUTF8 { Self.writeEscaped($0, into: &buffer) }
+    }
+
+    func text(_ value: Int) {
+        buffer.writeString(String(value))
+    }
+
+    /// `bytes` with `& < > " '` escaped, in runs between the characters that need it.
+    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout ByteBuffer) {
+        var start = 0
+        for index in 0..<bytes.count {
+            let replacement: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default: continue
+            }
+            if index > start { buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<index]))) }
+            buffer.writeStaticString(replacement)
+            start = index + 1
+        }
+        if bytes.count > start { buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))) }
+    }
+
+    // MARK: Elements
+
+    /// `<tag attributes>`, without its end (for void elements such as `input`).
+    func open(_ tag: StaticString, _ attributes: [Attribute]) {
+        buffer.writeInteger(UInt8(ascii: "<"))
+        buffer.writeStaticString(tag)
+        for attribute in attributes { write(attribute) }
+        buffer.writeInteger(UInt8(ascii: ">"))
+    }
+
+    func close(_ tag: StaticString) {
+        buffer.writeStaticString("</")
+        buffer.writeStaticString(tag)
+        buffer.writeInteger(UInt8(ascii: ">"))
+    }
+
+    /// `<tag attributes>content</tag>`.
+    @inline(__always)
+    func element(_ tag: StaticString, _ attributes: [Attribute], _ content: () -> Void) {
+        open(tag, attributes)
+        content()
+        close(tag)
+    }
+
+    /// `<tag attributes>text</tag>`.
+    func element(_ tag: StaticString, _ attributes: [Attribute], text: String) {
+        open(tag, attributes)
+        self.text(text)
+        close(tag)
+    }
+
+    private func write(_ attribute: Attribute) {
+        switch attribute.value {
+        case .omitted:
+            return
+        case .flag:
+            buffer.writeInteger(UInt8(ascii: " "))
+            buffer.writeStaticString(attribute.name)
+        case .text(let value):
+            buffer.writeInteger(UInt8(ascii: " "))
+            buffer.writeStaticString(attribute.name)
+            buffer.writeStaticString("=\"")
+            text(value)
+            buffer.writeInteger(UInt8(ascii: "\""))
+        case .literal(let value):
+            buffer.writeInteger(UInt8(ascii: " "))
+            buffer.writeStaticString(attribute.name)
+            buffer.writeStaticString("=\"")
+            value.withUTF8Buffer { Self.writeEscaped($0, into: &buffer) }
+            buffer.writeInteger(UInt8(ascii: "\""))
+        }
+    }
+}
+
+/// An attribute of an element. Its name is written in the source code; its value is escaped.
+struct Attribute {
+    enum Value {
+        case text(String)
+        case literal(StaticString)
+        /// A boolean attribute that is on (`checked`, `selected`, `open`).
+        case flag
+        /// Not written at all (an optional value that is nil, a flag that is off).
+        case omitted
+    }
+
+    let name: StaticString
+    let value: Value
+
+    /// Any attribute; nil leaves it out.
+    static func attr(_ name: StaticString, _ value: String?) -> Attribute {
+        Attribute(name: name, value: value.map(Value.text) ?? .omitted)
+    }
+
+    /// A boolean attribute, written only when `on`.
+    static func flag(_ name: StaticString, _ on: Bool = true) -> Attribute {
+        Attribute(name: name, value: on ? .flag : .omitted)
+    }
+
+    static func `class`(_ value: String) -> Attribute { attr("class", value) }
+    static func id(_ value: String) -> Attribute { attr("id", value) }
+    static func href(_ value: String) -> Attribute { attr("href", value) }
+    static func name(_ value: String) -> Attribute { attr("name", value) }
+    static func type(_ value: StaticString) -> Attribute { Attribute(name: "type", value: .literal(value)) }
+    static func value(_ value: String?) -> Attribute { Attribute(name: "value", value: .text(value ?? "")) }
+    static func `for`(_ value: String) -> Attribute { attr("for", value) }
+    static func role(_ value: StaticString) -> Attribute { Attribute(name: "role", value: .literal(value)) }
+    static func action(_ value: String) -> Attribute { attr("action", value) }
+    static func placeholder(_ value: StaticString) -> Attribute { Attribute(name: "placeholder", value: .literal(value)) }
+    static func rel(_ value: StaticString) -> Attribute { Attribute(name: "rel", value: .literal(value)) }
+    static func ariaLabel(_ value: String) -> Attribute { attr("aria-label", value) }
+    static func ariaLabelledBy(_ value: String) -> Attribute { attr("aria-labelledby", value) }
+    static func ariaDescribedBy(_ value: String?) -> Attribute { attr("aria-describedby", value) }
+    static func data(_ name: StaticString, _ value: String) -> Attribute { attr(name, value) }
+    /// `rel="noopener noreferrer"`: for a link to an address someone typed.
+    static let external = Attribute(name: "rel", value: .literal("noopener noreferrer"))
+}
+
+// MARK: The elements pages use, as HTML names them
+
+extension HTML {
+    func a(_ attributes: Attribute..., content: () -> Void) { element("a", attributes, content) }
+    func a(_ text: String, _ attributes: Attribute...) { element("a", attributes, text: text) }
+    func p(_ attributes: Attribute..., content: () -> Void) { element("p", attributes, content) }
+    func p(_ text: String, _ attributes: Attribute...) { element("p", attributes, text: text) }
+    func div(_ attributes: Attribute..., content: () -> Void) { element("div", attributes, content) }
+    func span(_ attributes: Attribute..., content: () -> Void) { element("span", attributes, content) }
+    func span(_ text: String, _ attributes: Attribute...) { element("span", attributes, text: text) }
+    func strong(_ text: String) { element("strong", [], text: text) }
+    func code(_ text: String) { element("code", [], text: text) }
+    func h1(_ attributes: Attribute..., content: () -> Void) { element("h1", attributes, content) }
+    func h1(_ text: String, _ attributes: Attribute...) { element("h1", attributes, text: text) }
+    func h2(_ attributes: Attribute..., content: () -> Void) { element("h2", attributes, content) }
+    func h2(_ text: String, _ attributes: Attribute...) { element("h2", attributes, text: text) }
+    func h3(_ attributes: Attribute..., content: () -> Void) { element("h3", attributes, content) }
+    func h3(_ text: String, _ attributes: Attribute...) { element("h3", attributes, text: text) }
+    func section(_ attributes: Attribute..., content: () -> Void) { element("section", attributes, content) }
+    func nav(_ attributes: Attribute..., content: () -> Void) { element("nav", attributes, content) }
+    func ul(_ attributes: Attribute..., content: () -> Void) { element("ul", attributes, content) }
+    func ol(_ attributes: Attribute..., content: () -> Void) { element("ol", attributes, content) }
+    func li(_ attributes: Attribute..., content: () -> Void) { element("li", attributes, content) }
+    func li(_ text: String, _ attributes: Attribute...) { element("li", attributes, text: text) }
+    func dl(_ attributes: Attribute..., content: () -> Void) { element("dl", attributes, content) }
+    func dt(_ text: String) { element("dt", [], text: text) }
+    func dd(_ attributes: Attribute..., content: () -> Void) { element("dd", attributes, content) }
+    func dd(_ text: String, _ attributes: Attribute...) { element("dd", attributes, text: text) }
+    func table(_ attributes: Attribute..., content: () -> Void) { element("table", attributes, content) }
+    func thead(content: () -> Void) { element("thead", [], content) }
+    func tbody(content: () -> Void) { element("tbody", [], content) }
+    func tr(_ attributes: Attribute..., content: () -> Void) { element("tr", attributes, content) }
+    func th(_ attributes: Attribute..., content: () -> Void) { element("th", attributes, content) }
+    /// A column heading (`scope="col"`).
+    func th(_ text: String) { element("th", [Attribute(name: "scope", value: .literal("col"))], text: text) }
+    func td(_ attributes: Attribute..., content: () -> Void) { element("td", attributes, content) }
+    func td(_ text: String, _ attributes: Attribute...) { element("td", attributes, text: text) }
+    func form(_ attributes: Attribute..., content: () -> Void) { element("form", attributes, content) }
+    func label(_ attributes: Attribute..., content: () -> Void) { element("label", attributes, content) }
+    func label(_ text: String, _ attributes: Attribute...) { element("label", attributes, text: text) }
+    func input(_ attributes: Attribute...) { open("input", attributes) }
+    func select(_ attributes: Attribute..., content: () -> Void) { element("select", attributes, content) }
+    func option(_ text: String, _ attributes: Attribute...) { element("option", attributes, text: text) }
+    func textarea(_ text: String, _ attributes: Attribute...) { element("textarea", attributes, text: text) }
+    func button(_ attributes: Attribute..., content: () -> Void) { element("button", attributes, content) }
+    func button(_ text: String, _ attributes: Attribute...) { element("button", attributes, text: text) }
+    func details(_ attributes: Attribute..., content: () -> Void) { element("details", attributes, content) }
+    func summary(_ attributes: Attribute..., content: () -> Void) { element("summary", attributes, content) }
+    func summary(_ text: String) { element("summary", [], text: text) }
+    func fieldset(_ attributes: Attribute..., content: () -> Void) { element("fieldset", attributes, content) }
+    func legend(_ text: String) { element("legend", [], text: text) }
+    func blockquote(_ text: String, _ attributes: Attribute...) { element("blockquote", attributes, text: text) }
+    func figure(_ attributes: Attribute..., content: () -> Void) { element("figure", attributes, content) }
+    func figcaption(_ attributes: Attribute..., content: () -> Void) { element("figcaption", attributes, content) }
+    func br() { raw("<br>") }
+}

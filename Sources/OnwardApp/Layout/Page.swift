@@ -1,0 +1,144 @@
+import OnwardCore
+import Vapor
+
+/// A page: what it shows, built from domain values without a `Request`, and how it shows it.
+/// Its title goes in the browser's tab; its content inside the shell (`Shell`).
+protocol PageView {
+    var title: String { get }
+    func content(_ h: HTML)
+}
+
+/// What every page shows around its content: who is signed in, their navigation, the flash
+/// messages, and the CSRF token the page's forms carry.
+struct Shell {
+    struct NavItem: Equatable {
+        let label: String
+        let url: String
+        let current: Bool
+    }
+
+    struct SignedIn {
+        let name: String
+        let role: String
+    }
+
+    let user: SignedIn?
+    let nav: [NavItem]
+    let accountNav: [NavItem]
+    let flashes: [Flash]
+    let csrf: String
+
+    static let stylesheet = "/css/onward.css"
+    static let script = "/js/onward.js"
+
+    /// The shell of a page at `path` for `user` (nil: not signed in).
+    init(path: String, user: (name: String, role: Role)?, flashes: [Flash], csrf: String) {
+        // The current item is the one whose path is the longest prefix of this page's.
+        func items(_ list: [(String, SiteURL)]) -> [NavItem] {
+            let matching = list.map(\.1.path).filter { path == $0 || path.hasPrefix($0 + "/") }
+            let current = matching.max { $0.count < $1.count }
+            return list.map { NavItem(label: $0.0, url: $0.1.path, current: $0.1.path == current) }
+        }
+        self.user = user.map { SignedIn(name: $0.name, role: $0.role.title) }
+        self.nav = user.map { items(Self.navigation(for: $0.role)) } ?? []
+        self.accountNav = user == nil ? [] : items(Self.accountNavigation)
+        self.flashes = flashes
+        self.csrf = csrf
+    }
+
+    /// Each role sees its own navigation, and only that.
+    static func navigation(for role: Role) -> [(String, SiteURL)] {
+        switch role {
+        case .graduate: [("Home", .graduateHome), ("Board", .applicationsBoard), ("Applications", .applications)]
+        case .coach: [("My graduates", .coachHome)]
+        case .partner: [("Candidates", .partnerHome)]
+        case .admin: [("Overview", .adminHome), ("Cohorts", .cohorts), ("People", .people), ("Invitations", .invitations)]
+        }
+    }
+
+    static let accountNavigation: [(String, SiteURL)] = [("Profile", .profile), ("Password", .password), ("API tokens", .tokens)]
+
+    /// The whole document: the shell with `page` inside.
+    func render(_ page: some PageView) -> HTML {
+        let h = HTML(csrf: csrf)
+        h.raw("<!doctype html>\n")
+        h.element("html", [.attr("lang", "en")]) {
+            h.element("head", []) {
+                h.open("meta", [.attr("charset", "utf-8")])
+                h.open("meta", [.name("viewport"), .attr("content", "width=device-width, initial-scale=1")])
+                h.open("meta", [.name("color-scheme"), .attr("content", "light dark")])
+                h.element("title", [], text: page.title + " · Onward")
+                h.open("link", [.rel("stylesheet"), .href(Self.stylesheet)])
+                h.raw("\n")
+                h.element("script", [.attr("src", Self.script), .flag("defer")]) {}
+            }
+            h.element("body", []) {
+                h.a("Skip to content", .class("skip"), .href("#main"))
+                header(h)
+                h.element("main", [.id("main"), .class("page")]) {
+                    for flash in flashes {
+                        h.div(.class("flash flash-" + flash.kind.rawValue), .attr("role", flash.kind == .error ? "alert" : "status")) { h.text(flash.message) }
+                    }
+                    page.content(h)
+                }
+                h.element("footer", [.class("site-footer")]) {
+                    h.p("Onward helps bootcamp graduates into their first developer job.")
+                }
+            }
+        }
+        return h
+    }
+
+    private func header(_ h: HTML) {
+        h.element("header", [.class("site-header")]) {
+            h.div(.class("bar")) {
+                h.a("Onward", .class("brand"), .href(SiteURL.home.path))
+                guard let user else { return }
+                h.nav(.class("nav"), .ariaLabel("Main")) {
+                    h.ul { links(nav, h) }
+                }
+                h.div(.class("who")) {
+                    h.details(.class("account-menu")) {
+                        h.summary {
+                            h.span(user.name, .class("who-name"))
+                            h.raw(" ")
+                            h.span(user.role, .class("role-badge"))
+                        }
+                        h.ul {
+                            links(accountNav, h)
+                            h.li {
+                                h.postForm(SiteURL.signOut.path) {
+                                    h.button("Sign out", .type("submit"), .class("link-button"))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func links(_ items: [NavItem], _ h: HTML) {
+        for item in items {
+            h.li { h.a(item.label, .href(item.url), .attr("aria-current", item.current ? "page" : nil)) }
+        }
+    }
+}
+
+extension Request {
+    /// Renders `page` inside the shell. The one way a page is rendered.
+    func render(_ page: some PageView, status: HTTPResponseStatus = .ok) -> Response {
+        let user = auth.get(UserModel.self)
+        let csrf = csrfToken
+        let flashes = takeFlashes()
+        let shell = Shell(path: url.path, user: user.map { ($0.name, $0.role) }, flashes: flashes, csrf: csrf.value)
+        let html = shell.render(page)
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        let response = Response(status: status, headers: headers, body: .init(buffer: html.buffer))
+        if csrf.isNew { response.cookies[CSRF.cookieName] = CSRF.cookie(csrf.value, secure: settings.secureCookies) }
+        if !flashes.isEmpty { response.cookies[Flash.cookieName] = .expired }
+        return response
+    }
+}

@@ -1,0 +1,18 @@
+import Vapor
+
+/// A part of a page about a person that a capability supplies: the job search's figures today;
+/// the programme's road map, coaching's next meeting and the evidence signals later. The home
+/// pages (`Home/`) are composed of these, so the home depends on the capabilities and no
+/// capability depends on the home.
+protocol HomeSection {
+    func content(_ h: HTML)
+}
+
+/// What a capability puts on the pages about a person.
+protocol HomeSectionSource: Sendable {
+    /// Sections for the signed-in `person`'s own home page.
+    func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection]
+    /// Sections for the page about `person` as `viewer` (someone else) sees it; none when the
+    /// viewer may not see this capability's records of them.
+    func personSections(of person: UserModel, viewer: UserModel, on req: Request) async throws -> [any HomeSection]
+}

@@ -1,0 +1,71 @@
+import Testing
+@testable import OnwardApp
+
+/// The HTML writer on its own: every value it is given is escaped, in text and in attributes.
+@Suite struct HTMLTests {
+    static let hostile = #"<script>alert("x")</script> & 'quoted' "double""#
+
+    @Test func text_is_escaped() {
+        let h = HTML()
+        h.p(Self.hostile)
+        #expect(h.string == "<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39; &quot;double&quot;</p>")
+    }
+
+    @Test func attribute_values_are_escaped() {
+        let h = HTML()
+        h.a("link", .href(#"" onclick="alert(1)"#), .class("a'b"), .ariaLabel("<b>"))
+        #expect(h.string == #"<a href="&quot; onclick=&quot;alert(1)" class="a&#39;b" aria-label="&lt;b&gt;">link</a>"#)
+    }
+
+    @Test func every_special_character_is_escaped_and_nothing_else() {
+        let h = HTML()
+        h.text("a&b<c>d\"e'f — ü 😀")
+        #expect(h.string == "a&amp;b&lt;c&gt;d&quot;e&#39;f — ü 😀")
+    }
+
+    @Test func a_textarea_cannot_be_closed_by_its_content() {
+        let h = HTML()
+        h.textarea("</textarea><script>x</script>", .name("notes"))
+        #expect(!h.string.contains("</textarea><script>"))
+        #expect(h.string == #"<textarea name="notes">&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;</textarea>"#)
+    }
+
+    @Test func nil_attributes_and_off_flags_are_left_out() {
+        let h = HTML()
+        h.input(.name("x"), .attr("aria-invalid", nil), .flag("checked", false), .flag("required"), .value(nil))
+        #expect(h.string == #"<input name="x" required value="">"#)
+    }
+
+    @Test func elements_nest_in_order() {
+        let h = HTML()
+        h.ul(.class("plain")) {
+            for item in ["one", "two"] { h.li(item) }
+        }
+        #expect(h.string == #"<ul class="plain"><li>one</li><li>two</li></ul>"#)
+    }
+
+    @Test func a_post_form_carries_the_pages_csrf_token_escaped() {
+        let h = HTML(csrf: "tok\"en")
+        h.postForm("/x") { h.button("Go", .type("submit")) }
+        #expect(h.string == #"<form method="post" action="/x"><input type="hidden" name="csrf" value="tok&quot;en"><button type="submit">Go</button></form>"#)
+    }
+
+    @Test func a_field_ties_its_hint_and_error_to_the_control() {
+        let h = HTML()
+        let errors = FormErrors(byField: ["name": "Say <who>"], all: [.init(field: "name", message: "Say <who>")])
+        h.inputField("name", "Name", value: "a\"b", hint: "Your name", errors: errors)
+        let html = h.string
+        #expect(html.contains(#"<div class="field has-error">"#))
+        #expect(html.contains(#"<p class="field-error" id="name-error">Say &lt;who&gt;</p>"#))
+        #expect(html.contains(#"aria-invalid="true" aria-describedby="name-hint name-error""#))
+        #expect(html.contains(#"value="a&quot;b""#))
+    }
+
+    @Test func the_chart_escapes_its_labels() {
+        let chart = BarChart(title: "<t>", series: [.init(name: "S", cssClass: "s")], groups: [(label: "<w>", values: [3])])
+        let h = HTML()
+        chart.render(h)
+        #expect(!h.string.contains("<t>") && !h.string.contains("<w>"))
+        #expect(h.string.contains("&lt;w&gt;: 3 s"))
+    }
+}
