@@ -190,6 +190,18 @@ struct JobSearch {
 
         var sent: LocalDate? { sentOn.flatMap(LocalDate.init(iso:)) }
 
+        init(id: UUID, company: String, roleTitle: String, stage: Stage, source: ApplicationSource, nextAction: String, nextActionDue: String?, excitement: Int, sentOn: String?) {
+            self.id = id
+            self.company = company
+            self.roleTitle = roleTitle
+            self.stage = stage
+            self.source = source
+            self.nextAction = nextAction
+            self.nextActionDue = nextActionDue
+            self.excitement = excitement
+            self.sentOn = sentOn
+        }
+
         /// Column by column, by the columns' own names: a `Decodable` row decoder (and SQLKit's
         /// snake-case conversion) cost more than the query.
         init(row: any SQLRow) throws {
@@ -324,6 +336,16 @@ struct JobSearch {
             let excitement: Int
             let nextAction: String
             let nextActionDue: String?
+
+            init(id: UUID, stage: Stage, company: String, roleTitle: String, excitement: Int, nextAction: String, nextActionDue: String?) {
+                self.id = id
+                self.stage = stage
+                self.company = company
+                self.roleTitle = roleTitle
+                self.excitement = excitement
+                self.nextAction = nextAction
+                self.nextActionDue = nextActionDue
+            }
 
             /// Column by column: a `Decodable` row decoder per card was a twentieth of the board's time.
             init(row: any SQLRow) throws {

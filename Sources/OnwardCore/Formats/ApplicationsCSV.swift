@@ -82,11 +82,24 @@ public enum ApplicationsCSV {
         public let stage: Stage
         public let moves: [ApplicationHistory.Move]
         public let contact: ContactDraft?
+
+        public init(line: Int, draft: ApplicationDraft, stage: Stage, moves: [ApplicationHistory.Move], contact: ContactDraft?) {
+            self.line = line
+            self.draft = draft
+            self.stage = stage
+            self.moves = moves
+            self.contact = contact
+        }
     }
 
     public struct RowError: Sendable, Equatable, Error {
         public let line: Int
         public let message: String
+
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
     }
 
     public struct Preview: Sendable, Equatable {

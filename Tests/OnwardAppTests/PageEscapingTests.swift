@@ -1,0 +1,141 @@
+import Foundation
+import OnwardCore
+import Testing
+@testable import OnwardApp
+
+/// Every page model, built from a fixture with hostile text in every field a person can type,
+/// rendered inside the shell without a database: the text shows, and only escaped.
+@Suite struct PageEscapingTests {
+    static let hostile = EscapingCheck.hostile
+
+    static func shell() -> Shell {
+        Shell(path: "/", user: (hostile, .graduate), flashes: [Flash(kind: .error, message: hostile)], csrf: hostile)
+    }
+
+    static let day = LocalDate(iso: "2026-11-20")!
+    static let id = "00000000-0000-0000-0000-000000000001"
+
+    static func figures() -> JobSearch.Figures {
+        let history = ApplicationHistory(moves: [.init(.applied, on: day), .init(.interview, on: day)], interviews: [(day, true)])
+        return JobSearch.Figures(
+            sevenDays: JobSearchFigures(histories: [history], window: SevenDayWindow(endingOn: day)),
+            weeks: WeekFigures.series(histories: [history], today: day), funnel: Funnel(histories: [history]))
+    }
+
+    static func errors(_ fields: String...) -> FormErrors {
+        FormErrors(ValidationErrors(fields.map { FieldError(field: $0, message: hostile) }))
+    }
+
+    static func csvRow(_ line: Int) -> ApplicationsCSV.Row {
+        ApplicationsCSV.Row(line: line, draft: ApplicationDraft(company: hostile, roleTitle: hostile), stage: .applied, moves: [], contact: nil)
+    }
+
+    /// One fixture of each page, every text a person can type hostile.
+    static func pages() -> [String: any PageView] {
+        let h = hostile
+        let person = PersonCard(name: h, url: "/people/" + id, cohort: h, githubLogin: h, stacks: [h, "Swift"])
+        let heading = SearchHeading(owner: h, ownerID: id, isOwn: false, canWrite: false)
+        let ownHeading = SearchHeading(owner: h, ownerID: id, isOwn: true, canWrite: true)
+        let card = JobSearch.Board.Card(id: UUID(), stage: .applied, company: h, roleTitle: h, excitement: 3, nextAction: h, nextActionDue: day.iso)
+        let listed = JobSearch.ListedApplication(id: UUID(), company: h, roleTitle: h, stage: .applied, source: .referral, nextAction: h, nextActionDue: day.iso, excitement: 4, sentOn: day.iso)
+        var filter = JobSearch.Filter()
+        filter.text = h
+        var preview = ApplicationsCSV.Preview()
+        preview.rows = [csvRow(2)]
+        preview.duplicates = [csvRow(3)]
+        preview.errors = [.init(line: 4, message: h)]
+        preview.mapping = [.company: h]
+        preview.ignoredColumns = [h]
+        var clean = preview
+        clean.errors = []
+        let placementForm = PlacementForm(on: h, start_date: h, job_title: h, employment_type: h, in_field: "yes", salary: h)
+        let application = ApplicationPage(
+            id: id, owner: h, isOwn: true, canWrite: true, canCorrectPlacement: true, company: h, roleTitle: h, stage: .offer,
+            postURL: "https://example.org/?q=" + h, location: h, remote: true, salary: h, source: h, nextAction: h, due: h, notes: h, excitement: 5,
+            timeline: [.init(day: h, text: h, kind: "applied")],
+            interviews: [.init(kind: h, when: h, duration: 60, withWhom: h, outcome: h, feedback: h, technical: true)],
+            contacts: [.init(name: h, role: h, email: h, profileURL: h)],
+            placement: .init(startDate: h, jobTitle: h, employmentType: h, inField: true, salary: 1, correctedBy: h, form: placementForm),
+            today: day, backURL: "/applications/board", errors: errors("stage", "kind", "contact_name", "job_title"),
+            interviewForm: InterviewForm(kind: h, date: h, time: h, duration_minutes: h, with_whom: h, outcome: h, feedback: h),
+            contactForm: ContactForm(contact_name: h, contact_role: h, contact_email: h, contact_profile_url: h))
+        var applicationForm = ApplicationForm(stage: .applied, on: day)
+        applicationForm.company = h
+        applicationForm.role_title = h
+        applicationForm.url = h
+        applicationForm.location = h
+        applicationForm.notes = h
+        applicationForm.next_action = h
+        return [
+            "sign-in": SignInPage(email: h, next: h, errors: errors("email")),
+            "accept invitation": AcceptInvitationPage(action: "/invitations/x", email: h, role: h, cohort: h, expires: h, name: h, errors: errors("name")),
+            "profile": ProfilePage(email: h, role: h, cohort: h, name: h, timeZone: h, githubLogin: h, stacks: h, bio: h, errors: errors("name", "bio")),
+            "password": PasswordPage(errors: errors("password")),
+            "tokens": TokensPage(tokens: [.init(name: h, prefix: h, created: h, lastUsed: h, revokeAction: "/account/tokens/x/revoke")], newToken: h, name: h, errors: errors("name")),
+            "admin overview": AdminOverviewPage(figures: [.init(label: h, value: 3, url: "/admin/people")]),
+            "cohorts": CohortsPage(cohorts: [.init(name: h, url: "/admin/cohorts/x", courseEnd: h, timeZone: h, standupTime: h, graduates: 2)],
+                                   form: CohortForm(name: h, course_end_date: h, time_zone: h, standup_time: h), errors: errors("name")),
+            "cohort": CohortPage(name: h, courseEnd: h, timeZone: h, standupTime: h,
+                                 graduates: [.init(id: h, name: h, email: h, url: "/people/x", coaches: [.init(name: h, removeAction: "/x")], assignable: [SelectOption(value: h, label: h)])],
+                                 inviteURL: "/admin/invitations", pendingInvitations: 1),
+            "invitations": InvitationsPage(form: InvitationForm(email: h, role: h, cohort_id: h), cohorts: [SelectOption(value: h, label: h)],
+                                           invitations: [.init(email: h, role: h, cohort: h, status: h, sent: h, link: h)], errors: errors("email"),
+                                           sent: .init(email: h, link: h, expires: h)),
+            "people": PeoplePage(people: [.init(name: h, email: h, role: h, cohort: h, url: "/people/x")]),
+            "graduate home": GraduateHomePage(firstName: h, sections: [
+                FiguresSection(figures(), boardURL: "/b", listURL: "/l", isOwn: true),
+                AccountsHomeSections.Cohort(name: h, courseEnd: h, standup: h, weeksSinceCourse: 2),
+                AccountsHomeSections.Coaches(names: [h]),
+                AccountsHomeSections.FinishProfile(missing: [h]),
+            ]),
+            "coach home": CoachHomePage(graduates: [person]),
+            "partner home": PartnerHomePage(candidates: [person]),
+            "person": PersonPage(card: person, role: h, email: h, timeZone: h, bio: h, coaches: [h], isSelf: false,
+                                 sections: [FiguresSection(figures(), boardURL: "/b", listURL: "/l", isOwn: false)]),
+            "board": BoardPage(heading: ownHeading, board: JobSearch.Board(counts: [.applied: 30], cards: [.applied: [card]])),
+            "coach's board": BoardPage(heading: heading, board: JobSearch.Board(counts: [.applied: 1], cards: [.applied: [card]])),
+            "list": ListPage(heading: ownHeading, filter: filter, rows: [ListPage.Row(listed)], total: 120, matching: 60, pageNumber: 1, pageCount: 2),
+            "application form": ApplicationFormPage(action: "/applications", isNew: true, form: applicationForm, cancelURL: "/applications/board", errors: errors("company", "on")),
+            "accept offer": AcceptOfferPage(applicationID: id, company: h, form: placementForm, errors: errors("job_title", "in_field")),
+            "application": application,
+            "import with problems": ImportPage(csv: h, preview: preview, errors: errors("file")),
+            "import ready": ImportPage(csv: h, preview: clean, errors: .none),
+            "error": ErrorPage(title: h, message: h),
+        ]
+    }
+
+    @Test func every_page_shows_hostile_text_only_escaped() {
+        for (name, page) in Self.pages() {
+            let html = Self.shell().render(page).string
+            EscapingCheck.check(html, name)
+        }
+    }
+
+    /// A page added without a fixture here fails this test.
+    @Test func every_page_model_has_a_fixture() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/OnwardApp").standardized
+        var declared: Set<String> = []
+        for case let file as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)! where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: /struct (\w+): PageView/) { declared.insert(String(match.1)) }
+        }
+        let rendered = Set(Self.pages().values.map { String(describing: type(of: $0)) })
+        #expect(!declared.isEmpty)
+        #expect(declared.subtracting(rendered).isEmpty, "pages without a fixture: \(declared.subtracting(rendered).sorted())")
+    }
+}
+
+/// What "escaped" means for a page, shared by the fixture test and the one through the app.
+enum EscapingCheck {
+    static let hostile = #"X"><script>alert(1)</script>' onmouseover='x&amp;"#
+    static let escaped = "X&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&#39; onmouseover=&#39;x&amp;amp;"
+
+    static func check(_ html: String, _ page: String, mustShow: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(!html.contains("<script>alert(1)"), "\(page): a live script tag", sourceLocation: sourceLocation)
+        #expect(!html.contains("' onmouseover='x"), "\(page): a live attribute", sourceLocation: sourceLocation)
+        #expect(!html.contains(#""><script"#), "\(page): broke out of an attribute", sourceLocation: sourceLocation)
+        if mustShow {
+            #expect(html.contains(escaped), "\(page): the hostile text is not shown", sourceLocation: sourceLocation)
+        }
+    }
+}
