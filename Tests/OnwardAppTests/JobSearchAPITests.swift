@@ -76,5 +76,44 @@ extension AppTests {
                 #expect(try await ApplicationModel.query(on: app.db).count() == 2)
             }
         }
+
+        @Test func the_list_comes_a_page_at_a_time() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await APITests.token(for: world.graduate, app: app)
+                let search = JobSearch(db: app.db, now: testNow)
+                for company in ["Acme", "Globex", "Initech", "Umbrella", "Hooli"] {
+                    _ = try await search.create(for: world.graduate, draft: ApplicationDraft(company: company, roleTitle: "Developer"), stage: .applied, on: search.today(for: world.graduate))
+                }
+                struct Page: Decodable {
+                    struct Item: Decodable { let company: String }
+                    let applications: [Item]
+                    let page: Int
+                    let limit: Int
+                    let total: Int
+                    let next_page: Int?
+                }
+                var seen: [String] = []
+                var next: Int? = 1
+                while let number = next {
+                    let res = try await APITests.send(app, .GET, "/api/v1/applications?limit=2&page=\(number)", token: token)
+                    #expect(res.status == .ok)
+                    let page = try JSONDecoder().decode(Page.self, from: Data(res.text.utf8))
+                    #expect(page.limit == 2 && page.total == 5 && page.page == number)
+                    #expect(page.applications.count == (number < 3 ? 2 : 1))
+                    seen += page.applications.map(\.company)
+                    next = page.next_page
+                }
+                #expect(seen.sorted() == ["Acme", "Globex", "Hooli", "Initech", "Umbrella"])
+                let defaults = try JSONDecoder().decode(Page.self, from: Data(try await APITests.send(app, .GET, "/api/v1/applications", token: token).text.utf8))
+                #expect(defaults.limit == 50 && defaults.applications.count == 5 && defaults.next_page == nil)
+                for bad in ["limit=0", "limit=201", "page=0"] {
+                    let res = try await APITests.send(app, .GET, "/api/v1/applications?" + bad, token: token)
+                    #expect(res.status == .unprocessableEntity, "\(bad)")
+                    let error = try JSONDecoder().decode(APITests.ErrorBody.self, from: Data(res.text.utf8))
+                    #expect(error.error.field == String(bad.prefix { $0 != "=" }))
+                }
+            }
+        }
     }
 }

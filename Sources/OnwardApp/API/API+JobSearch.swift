@@ -34,18 +34,27 @@ extension OnwardAPI {
         return user
     }
 
+    /// The most applications one page of the list holds.
+    static let maximumPageSize = 200
+
     func listApplications(_ input: Operations.ListApplications.Input) async throws -> Operations.ListApplications.Output {
         let scope = try await scope(input.query.graduateId)
         var filter = JobSearch.Filter()
         filter.stage = input.query.stage.flatMap { Stage(rawValue: $0.rawValue) }
         filter.source = input.query.source.flatMap { ApplicationSource(rawValue: $0.rawValue) }
         filter.text = input.query.q ?? ""
+        let limit = input.query.limit ?? 50
+        guard (1...Self.maximumPageSize).contains(limit) else { throw AppError.invalid("limit", "A page holds 1 to \(Self.maximumPageSize) applications.") }
+        let page = input.query.page ?? 1
+        guard (1...1_000_000).contains(page) else { throw AppError.invalid("page", "Pages are numbered from 1.") }
         let req = try request
-        let listed = try await JobSearch(req: req).applications(of: scope.graduate, filter: filter).rows
-        // The list's order and sent days, with every field of each application.
-        let models = try await ApplicationModel.query(on: req.db).filter(\.$user.$id == scope.graduate.requireID()).all()
+        let (listed, total) = try await JobSearch(req: req).applications(of: scope.graduate, filter: filter, limit: limit, offset: (page - 1) * limit)
+        // The list's order and sent days, with every field of the page's applications.
+        let models = try await ApplicationModel.query(on: req.db).filter(\.$id ~~ listed.map(\.id)).all()
         let byID = Dictionary(uniqueKeysWithValues: models.map { ($0.id!, $0) })
-        return .ok(.init(body: .json(listed.compactMap { row in byID[row.id].map { Components.Schemas.Application($0, appliedOn: row.sent) } })))
+        return .ok(.init(body: .json(.init(
+            applications: listed.compactMap { row in byID[row.id].map { Components.Schemas.Application($0, appliedOn: row.sent) } },
+            page: page, limit: limit, total: total, nextPage: page * limit < total ? page + 1 : nil))))
     }
 
     func createApplication(_ input: Operations.CreateApplication.Input) async throws -> Operations.CreateApplication.Output {

@@ -101,26 +101,48 @@ struct JobSearch {
 
     /// Moves an application to `stage` on `day`, checked against the table. Accepting an offer
     /// records the placement in the same transaction.
+    ///
+    /// The application is taken first, at the stage it was read at, and held until the move is
+    /// written: a move that lands meanwhile (another tab, a script) makes this one a clear
+    /// refusal, not a second move from a stage that is gone. The position of the move is read
+    /// inside the transaction, and (application, position) is unique.
     func move(_ application: ApplicationModel, to stage: Stage, on day: LocalDate, placement: PlacementDraft? = nil) async throws {
-        let owner = try await application.$user.get(on: db)
-        let last = try await StageMoveModel.query(on: db).filter(\.$application.$id == application.requireID())
-            .sort(\.$position, .descending).first()
-        do {
-            try checkMove(from: application.stage, to: stage, on: day, previousMove: last.flatMap { LocalDate(iso: $0.onDate) }, today: today(for: owner))
-        } catch {
-            throw ValidationErrors([FieldError(field: error == .cannotMove(from: application.stage, to: stage) ? "stage" : "on", message: error.message)])
-        }
         if stage == .accepted && placement == nil {
             throw ValidationErrors([FieldError(field: "stage", message: "Accepting an offer records your new job: fill in the placement.")])
         }
-        try await db.transaction { db in
-            application.stage = stage
-            try await application.save(on: db)
-            try await StageMoveModel(applicationID: application.requireID(), stage: stage, on: day, position: (last?.position ?? -1) + 1).create(on: db)
-            try await Self.markFiguresStale(of: owner.requireID(), on: db)
-            if let placement {
-                try await PlacementModel(userID: owner.requireID(), applicationID: application.requireID(), company: application.company, draft: placement).create(on: db)
+        let owner = try await application.$user.get(on: db)
+        let id = try application.requireID()
+        let ownerID = try owner.requireID()
+        let from = application.stage
+        let ownerToday = self.today(for: owner)
+        do {
+            try await db.writeTransaction { db in
+                let sql = db as! any SQLDatabase
+                let taken = try await sql.update(ApplicationModel.schema)
+                    .set("stage", to: SQLBind(from.rawValue))
+                    .where("id", .equal, SQLBind(id)).where("stage", .equal, SQLBind(from.rawValue))
+                    .returning("id").all()
+                guard !taken.isEmpty else { throw AppError.movedMeanwhile }
+                let last = try await StageMoveModel.query(on: db).filter(\.$application.$id == id).sort(\.$position, .descending).first()
+                do {
+                    try checkMove(from: from, to: stage, on: day, previousMove: last.flatMap { LocalDate(iso: $0.onDate) }, today: ownerToday)
+                } catch let error as StageError {
+                    throw ValidationErrors([FieldError(field: error == .cannotMove(from: from, to: stage) ? "stage" : "on", message: error.message)])
+                }
+                application.stage = stage
+                try await application.save(on: db)
+                try await StageMoveModel(applicationID: id, stage: stage, on: day, position: (last?.position ?? -1) + 1).create(on: db)
+                try await Self.markFiguresStale(of: ownerID, on: db)
+                if let placement {
+                    try await PlacementModel(userID: ownerID, applicationID: id, company: application.company, draft: placement).create(on: db)
+                }
             }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            application.stage = from
+            throw AppError.movedMeanwhile
+        } catch {
+            application.stage = from
+            throw error
         }
     }
 

@@ -157,6 +157,28 @@ enum JobSearchMigrations {
         }
     }
 
+    /// One position per move of an application, so two moves written at once cannot both take
+    /// the next one. Histories that two racing moves left with a repeated position are numbered
+    /// again first, in the order the moves were written.
+    struct UniqueMovePosition: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            let sql = database as! any SQLDatabase
+            try await sql.raw("""
+                UPDATE \(ident: StageMoveModel.schema) SET position = (
+                  SELECT numbered.n - 1 FROM (
+                    SELECT id, ROW_NUMBER() OVER (PARTITION BY application_id ORDER BY position, created_at, id) AS n FROM \(ident: StageMoveModel.schema)
+                  ) numbered WHERE numbered.id = \(ident: StageMoveModel.schema).id)
+                WHERE application_id IN (
+                  SELECT application_id FROM \(ident: StageMoveModel.schema) GROUP BY application_id, position HAVING COUNT(*) > 1)
+                """).run()
+            try await sql.create(index: "application_moves_position_idx").unique().on(StageMoveModel.schema).column("application_id").column("position").run()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await (database as! any SQLDatabase).drop(index: "application_moves_position_idx").run()
+        }
+    }
+
     static let all: [any Migration] = [
         CreateApplication(),
         CreateStageMove(),
@@ -166,5 +188,6 @@ enum JobSearchMigrations {
         IndexBoardOrder(),
         CreateFiguresCache(),
         IndexListOrder(),
+        UniqueMovePosition(),
     ]
 }

@@ -22,6 +22,12 @@ struct AppError: Error, Sendable, Equatable {
 
     static let csrf = AppError(status: .forbidden, code: "csrf", message: "This form has expired or did not come from Onward. Go back, reload the page and try again.")
 
+    /// Two moves of one application at once: the one that came second changes nothing.
+    static let movedMeanwhile = AppError(
+        status: .conflict, code: "conflict",
+        message: "This application was moved by another request just now, so this move was not made. Reload it to see where it stands, and try again.",
+        field: "stage")
+
     static func invalid(_ field: String, _ message: String) -> AppError {
         AppError(status: .unprocessableEntity, code: "invalid", message: message, field: field)
     }
@@ -103,6 +109,7 @@ extension AppError {
         case 405: "method_not_allowed"
         case 413: "payload_too_large"
         case 415: "unsupported_media_type"
+        case 409: "conflict"
         case 422: "invalid"
         case 429: "too_many_attempts"
         default: status.code >= 500 ? "internal" : "error"

@@ -79,19 +79,32 @@ document.addEventListener("DOMContentLoaded", function () {
     target.classList.add("drop-target");
   });
 
+  function refused(message) {
+    var main = document.getElementById("main");
+    var flash = document.createElement("div");
+    flash.className = "flash flash-error";
+    flash.setAttribute("role", "alert");
+    flash.textContent = message;
+    main.insertBefore(flash, main.firstChild);
+  }
+
   document.addEventListener("drop", function (event) {
     var target = column(event);
     if (!takes(target)) return;
     event.preventDefault();
     var form = dragged.querySelector(".move-form");
     stageSelect(dragged).value = target.getAttribute("data-stage");
-    // A move that works answers with a redirect: stay on the board. A refused move (422, which
-    // changed nothing) is sent again as a plain form, so its message shows as it would without
-    // this file. Anything else reloads the board, which shows where the card is now.
+    // A move that works answers with a redirect: reload the board, which shows the card where it
+    // is now. A refused move changed nothing: its page's message is shown on the board, and the
+    // move is not sent again.
     fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin", redirect: "manual" })
       .then(function (response) {
-        if (response.status === 422) form.submit();
-        else window.location.reload();
-      }, function () { window.location.reload(); });
+        if (response.type === "opaqueredirect" || response.ok) { window.location.reload(); return; }
+        return response.text().then(function (html) {
+          var page = new DOMParser().parseFromString(html, "text/html");
+          var message = page.querySelector(".error-summary li, .field-error, main .lead");
+          refused(message ? message.textContent : "The move was refused. Reload the board and try again.");
+        });
+      }, function () { refused("The move could not be sent. Check your connection and try again."); });
   });
 })();
