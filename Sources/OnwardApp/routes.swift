@@ -1,4 +1,5 @@
 import Fluent
+import OnwardCore
 import SQLKit
 import Vapor
 
@@ -13,14 +14,14 @@ func routes(_ app: Application) throws {
         CSRFMiddleware(
             maxBodyBytes: app.settings.maxBodyBytes,
             uploads: [SiteURL.importApplications.path: app.settings.maxUploadBytes, SiteURL.confirmImport.path: app.settings.maxUploadBytes]))
-    let signedIn = web.grouped(RequireRole(.graduate, .coach, .partner, .admin))
+    let signedIn = web.grouped(Require.signedIn)
 
     // Accounts
     try web.register(collection: SessionController())
     try web.register(collection: InvitationController())
     try signedIn.register(collection: AccountController())
     try signedIn.register(collection: HomeController())
-    try web.grouped(RequireRole(.admin)).register(collection: AdminController())
+    try web.grouped(Require(Access.runsBootcamp)).register(collection: AdminController())
 
     // Job search
     try signedIn.register(collection: JobSearchController())

@@ -187,9 +187,45 @@ import Testing
         #expect(Access.canRead(Viewer(id: "p1", role: .partner), recordOf: shared))
     }
 
-    @Test func admin_reads_and_writes_everything_coach_only_reads() {
+    @Test func admin_reads_everything() {
         #expect(Access.canRead(Viewer(id: "a1", role: .admin), recordOf: graduate))
-        #expect(Access.canWrite(Viewer(id: "a1", role: .admin), recordOf: graduate))
-        #expect(!Access.canWrite(Viewer(id: "c1", role: .coach), recordOf: graduate))
+        #expect(Access.canReadJobSearch(Viewer(id: "a1", role: .admin), of: graduate))
+    }
+
+    @Test func only_the_graduate_writes_their_job_search_not_a_coach_nor_an_admin() {
+        #expect(Access.canWriteJobSearch(Viewer(id: "g1", role: .graduate), of: graduate))
+        #expect(!Access.canWriteJobSearch(Viewer(id: "a1", role: .admin), of: graduate))
+        #expect(!Access.canWriteJobSearch(Viewer(id: "c1", role: .coach), of: graduate))
+        #expect(!Access.canWriteJobSearch(Viewer(id: "g2", role: .graduate), of: graduate))
+        // A coach has no job search of their own to write.
+        let coach = Access.Owner(id: "c1", role: .coach)
+        #expect(!Access.canWriteJobSearch(Viewer(id: "c1", role: .coach), of: coach))
+    }
+
+    @Test func a_job_search_is_read_by_the_graduate_their_coaches_and_an_admin() {
+        #expect(Access.canReadJobSearch(Viewer(id: "g1", role: .graduate), of: graduate))
+        #expect(Access.canReadJobSearch(Viewer(id: "c1", role: .coach), of: graduate))
+        #expect(!Access.canReadJobSearch(Viewer(id: "c2", role: .coach), of: graduate))
+        #expect(!Access.canReadJobSearch(Viewer(id: "g2", role: .graduate), of: graduate))
+        let shared = Access.Owner(id: "g1", role: .graduate, sharedWithPartners: true)
+        #expect(!Access.canReadJobSearch(Viewer(id: "p1", role: .partner), of: shared))
+    }
+
+    @Test func a_placement_is_corrected_by_the_graduates_coach_or_an_admin_only() {
+        #expect(Access.canCorrectPlacement(Viewer(id: "c1", role: .coach), of: graduate))
+        #expect(Access.canCorrectPlacement(Viewer(id: "a1", role: .admin), of: graduate))
+        #expect(!Access.canCorrectPlacement(Viewer(id: "c2", role: .coach), of: graduate))
+        #expect(!Access.canCorrectPlacement(Viewer(id: "g1", role: .graduate), of: graduate))
+        #expect(!Access.canCorrectPlacement(Viewer(id: "p1", role: .partner), of: graduate))
+    }
+
+    @Test(arguments: Role.allCases)
+    func each_role_has_its_own_areas(_ role: Role) {
+        let viewer = Viewer(id: "x", role: role)
+        #expect(Access.keepsJobSearch(viewer) == (role == .graduate))
+        #expect(Access.coachesGraduates(viewer) == (role == .coach))
+        #expect(Access.shortlistsCandidates(viewer) == (role == .partner))
+        #expect(Access.runsBootcamp(viewer) == (role == .admin))
+        #expect(Access.readsOthersJobSearches(viewer) == (role == .coach || role == .admin))
     }
 }

@@ -68,7 +68,7 @@ struct AccountsHomeSections: HomeSectionSource {
         return sections
     }
 
-    func personSections(of person: UserModel, viewer: UserModel, on req: Request) async throws -> [any HomeSection] {
+    func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {
         []
     }
 

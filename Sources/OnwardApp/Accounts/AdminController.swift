@@ -134,7 +134,7 @@ struct AdminController: RouteCollection {
     // MARK: People and coach assignments
 
     func peoplePage(req: Request) async throws -> Response {
-        let people = try await AccountsPolicy(db: req.db).visiblePeople(for: req.requireUser())
+        let people = try await Policy(db: req.db).visiblePeople(for: req.requireUser())
         let page = PeoplePage(
             people: people.map { .init(name: $0.name, email: $0.email, role: $0.role.title, cohort: $0.cohort?.name, url: SiteURL.person(id: $0.requireIDString).path) })
         return req.render(page)

@@ -33,7 +33,7 @@ struct ImportCommand: AsyncCommand {
         }
         let app = context.application
         try await app.autoMigrate()
-        guard let user = try await UserModel.query(on: app.db).filter(\.$email == email).first(), user.role == .graduate else {
+        guard let user = try await UserModel.query(on: app.db).filter(\.$email == email).first(), Access.keepsJobSearch(user.viewer) else {
             console.error("No graduate has the email \(email).")
             throw ExitCode.failure
         }

@@ -9,9 +9,9 @@ struct HomeController: RouteCollection {
     static let sources: [any HomeSectionSource] = [JobSearchHomeSections(), AccountsHomeSections()]
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped(RequireRole(.graduate)).get(.graduateHome, use: graduateHome)
-        routes.grouped(RequireRole(.coach)).get(.coachHome, use: coachHome)
-        routes.grouped(RequireRole(.partner)).get(.partnerHome, use: partnerHome)
+        routes.grouped(Require(Access.keepsJobSearch)).get(.graduateHome, use: graduateHome)
+        routes.grouped(Require(Access.coachesGraduates)).get(.coachHome, use: coachHome)
+        routes.grouped(Require(Access.shortlistsCandidates)).get(.partnerHome, use: partnerHome)
         routes.get(.person(id: SiteURL.key(SiteURL.Parameter.id)), use: personPage)
     }
 
@@ -27,26 +27,27 @@ struct HomeController: RouteCollection {
     }
 
     func coachHome(req: Request) async throws -> Response {
-        let people = try await AccountsPolicy(db: req.db).visiblePeople(for: req.requireUser())
+        let people = try await Policy(db: req.db).visiblePeople(for: req.requireUser())
         return req.render(CoachHomePage(graduates: people.map(Self.card)))
     }
 
     func partnerHome(req: Request) async throws -> Response {
-        let people = try await AccountsPolicy(db: req.db).visiblePeople(for: req.requireUser())
+        let people = try await Policy(db: req.db).visiblePeople(for: req.requireUser())
         return req.render(PartnerHomePage(candidates: people.map(Self.card)))
     }
 
     func personPage(req: Request) async throws -> Response {
         let viewer = try req.requireUser()
-        let person = try await AccountsPolicy(db: req.db).person(req.parameter(SiteURL.Parameter.id), for: viewer)
+        let scope = try await Policy(db: req.db).scope(of: req.parameter(SiteURL.Parameter.id), for: viewer)
+        let person = scope.person
         let coaches = try await Accounts(req: req).coachNames(of: person)
         var sections: [any HomeSection] = []
-        if person.id != viewer.id {
-            for source in Self.sources { sections += try await source.personSections(of: person, viewer: viewer, on: req) }
+        if !scope.isSelf {
+            for source in Self.sources { sections += try await source.personSections(in: scope, on: req) }
         }
         let page = PersonPage(
             card: Self.card(person), role: person.role.title, email: person.email, timeZone: person.timeZone, bio: person.bio,
-            coaches: coaches, isSelf: person.id == viewer.id, sections: sections)
+            coaches: coaches, isSelf: scope.isSelf, sections: sections)
         return req.render(page)
     }
 }

@@ -8,7 +8,7 @@ struct ImportController: RouteCollection {
     let maxUploadBytes: Int
 
     func boot(routes: any RoutesBuilder) throws {
-        let graduates = routes.grouped(RequireRole(.graduate))
+        let graduates = routes.grouped(Require(Access.keepsJobSearch))
         graduates.get(.importApplications, use: form)
         graduates.on(.POST, SiteURL.importApplications.pathComponents, body: .collect(maxSize: ByteCount(value: maxUploadBytes)), use: preview)
         graduates.on(.POST, SiteURL.confirmImport.pathComponents, body: .collect(maxSize: ByteCount(value: maxUploadBytes)), use: confirm)

@@ -4,36 +4,39 @@ import OnwardCore
 import SQLKit
 import Vapor
 
-/// Whose job search a request is about, and whether the viewer may change it.
+/// Whose job search a request is about, and what the viewer may do with it: the app's policy
+/// (`Policy`), asked about a graduate's search or one of their applications.
 struct JobSearchPolicy {
     let db: any Database
 
-    struct Scope {
-        let graduate: UserModel
-        let canWrite: Bool
-    }
-
-    /// The graduate `graduateID`'s search as `viewer` may see it: their own, a coach's assigned
-    /// graduate (read-only), anyone's for an admin. Otherwise not found.
-    func search(of graduateID: String, for viewer: UserModel) async throws -> Scope {
-        let (graduate, owner) = try await AccountsPolicy(db: db).readablePerson(graduateID, for: viewer)
-        guard graduate.role == .graduate else { throw AppError.notFound() }
-        return Scope(graduate: graduate, canWrite: Access.canWrite(viewer.viewer, recordOf: owner))
+    /// The graduate `graduateID`'s search as `viewer` may see it, or not found.
+    func search(of graduateID: String, for viewer: UserModel) async throws -> Policy.Scope {
+        let scope = try await Policy(db: db).scope(of: graduateID, for: viewer)
+        guard scope.canReadJobSearch else { throw AppError.notFound() }
+        return scope
     }
 
     /// One application as `viewer` may see it, or not found.
-    func application(_ rawID: String, for viewer: UserModel) async throws -> (ApplicationModel, Scope) {
+    func application(_ rawID: String, for viewer: UserModel) async throws -> (ApplicationModel, Policy.Scope) {
         guard let id = UUID(uuidString: rawID), let application = try await ApplicationModel.query(on: db).filter(\.$id == id).with(\.$user).first() else {
             throw AppError.notFound("There is no such application.")
         }
-        let scope = try await search(of: application.user.requireIDString, for: viewer)
+        let scope = try await Policy(db: db).scope(of: application.user, for: viewer)
+        guard scope.canReadJobSearch else { throw AppError.notFound("There is no such application.") }
         return (application, scope)
     }
 
-    /// As `application`, but only if the viewer may change it.
+    /// As `application`, but only if the viewer may change it (it is their own).
     func writableApplication(_ rawID: String, for viewer: UserModel) async throws -> ApplicationModel {
         let (application, scope) = try await application(rawID, for: viewer)
-        guard scope.canWrite else { throw AppError.notFound("There is no such application.") }
+        guard scope.canWriteJobSearch else { throw AppError.notFound("There is no such application.") }
+        return application
+    }
+
+    /// As `application`, but only if the viewer may correct its placement.
+    func correctableApplication(_ rawID: String, for viewer: UserModel) async throws -> ApplicationModel {
+        let (application, scope) = try await application(rawID, for: viewer)
+        guard scope.canCorrectPlacement else { throw AppError.notFound("There is no such application.") }
         return application
     }
 }

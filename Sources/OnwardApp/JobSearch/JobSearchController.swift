@@ -7,7 +7,7 @@ import Vapor
 struct JobSearchController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let key = SiteURL.key(SiteURL.Parameter.id)
-        let graduates = routes.grouped(RequireRole(.graduate))
+        let graduates = routes.grouped(Require(Access.keepsJobSearch))
         graduates.get(.applications, use: ownList)
         graduates.get(.applicationsBoard, use: ownBoard)
         graduates.get(.newApplication, use: newPage)
@@ -21,22 +21,22 @@ struct JobSearchController: RouteCollection {
         graduates.post(.addInterview(id: key), use: addInterview)
         graduates.post(.addContact(id: key), use: addContact)
         routes.get(.application(id: key), use: detail)
-        let coaches = routes.grouped(RequireRole(.coach, .admin))
+        let coaches = routes.grouped(Require(Access.readsOthersJobSearches))
         coaches.get(.personApplications(id: key), use: personList)
         coaches.get(.personBoard(id: key), use: personBoard)
         coaches.post(.correctPlacement(id: key), use: correctPlacement)
     }
 
-    private func heading(_ scope: JobSearchPolicy.Scope, viewer: UserModel) -> SearchHeading {
-        SearchHeading(owner: scope.graduate.name, ownerID: scope.graduate.requireIDString, isOwn: scope.graduate.id == viewer.id, canWrite: scope.canWrite)
+    private func heading(_ scope: Policy.Scope) -> SearchHeading {
+        SearchHeading(owner: scope.person.name, ownerID: scope.person.requireIDString, isOwn: scope.isSelf, canWrite: scope.canWriteJobSearch)
     }
 
-    private func ownScope(_ req: Request) async throws -> (JobSearchPolicy.Scope, UserModel) {
+    private func ownScope(_ req: Request) async throws -> (Policy.Scope, UserModel) {
         let user = try req.requireUser()
         return (try await JobSearchPolicy(db: req.db).search(of: user.requireIDString, for: user), user)
     }
 
-    private func personScope(_ req: Request) async throws -> (JobSearchPolicy.Scope, UserModel) {
+    private func personScope(_ req: Request) async throws -> (Policy.Scope, UserModel) {
         let viewer = try req.requireUser()
         return (try await JobSearchPolicy(db: req.db).search(of: req.parameter(SiteURL.Parameter.id), for: viewer), viewer)
     }
@@ -53,7 +53,7 @@ struct JobSearchController: RouteCollection {
         return try await list(req, scope: scope, viewer: viewer)
     }
 
-    private func list(_ req: Request, scope: JobSearchPolicy.Scope, viewer: UserModel) async throws -> Response {
+    private func list(_ req: Request, scope: Policy.Scope, viewer: UserModel) async throws -> Response {
         let query = (try? req.query.decode(ListQuery.self)) ?? ListQuery()
         var filter = JobSearch.Filter()
         filter.stage = query.stage.flatMap(Stage.init(rawValue:))
@@ -65,16 +65,16 @@ struct JobSearchController: RouteCollection {
         let search = JobSearch(req: req)
         // Capped so that no page number, however large, overflows the offset.
         let requested = min(max(1, query.page.flatMap(Int.init) ?? 1), Int.max / ListPage.rowsPerPage)
-        var (rows, matching) = try await search.applications(of: scope.graduate, filter: filter, limit: ListPage.rowsPerPage, offset: (requested - 1) * ListPage.rowsPerPage)
+        var (rows, matching) = try await search.applications(of: scope.person, filter: filter, limit: ListPage.rowsPerPage, offset: (requested - 1) * ListPage.rowsPerPage)
         let pageCount = max(1, (matching + ListPage.rowsPerPage - 1) / ListPage.rowsPerPage)
         let pageNumber = min(requested, pageCount)
         if pageNumber != requested {
             // Past the last page (the filter matches fewer now): show the last one.
-            rows = try await search.applications(of: scope.graduate, filter: filter, limit: ListPage.rowsPerPage, offset: (pageNumber - 1) * ListPage.rowsPerPage).rows
+            rows = try await search.applications(of: scope.person, filter: filter, limit: ListPage.rowsPerPage, offset: (pageNumber - 1) * ListPage.rowsPerPage).rows
         }
-        let total = filter.isActive ? try await search.applicationCount(of: scope.graduate) : matching
+        let total = filter.isActive ? try await search.applicationCount(of: scope.person) : matching
         let page = ListPage(
-            heading: heading(scope, viewer: viewer), filter: filter, rows: rows.map(ListPage.Row.init),
+            heading: heading(scope), filter: filter, rows: rows.map(ListPage.Row.init),
             total: total, matching: matching, pageNumber: pageNumber, pageCount: pageCount)
         return req.render(page)
     }
@@ -91,9 +91,9 @@ struct JobSearchController: RouteCollection {
         return try await board(req, scope: scope, viewer: viewer)
     }
 
-    private func board(_ req: Request, scope: JobSearchPolicy.Scope, viewer: UserModel) async throws -> Response {
-        let board = try await JobSearch(req: req).board(of: scope.graduate, perStage: BoardPage.cardsPerColumn)
-        return req.render(BoardPage(heading: heading(scope, viewer: viewer), board: board))
+    private func board(_ req: Request, scope: Policy.Scope, viewer: UserModel) async throws -> Response {
+        let board = try await JobSearch(req: req).board(of: scope.person, perStage: BoardPage.cardsPerColumn)
+        return req.render(BoardPage(heading: heading(scope), board: board))
     }
 
     // MARK: New and edit
@@ -162,12 +162,12 @@ struct JobSearchController: RouteCollection {
         let viewer = try req.requireUser()
         let (application, scope) = try await JobSearchPolicy(db: req.db).application(req.parameter(SiteURL.Parameter.id), for: viewer)
         let id = application.id!.uuidString
-        let zone = scope.graduate.timeZone
+        let zone = scope.person.timeZone
         let moves = try await application.$moves.query(on: req.db).sort(\.$position).all()
         let interviews = try await application.$interviews.query(on: req.db).sort(\.$scheduledAt).all()
         let contacts = try await application.$contacts.query(on: req.db).sort(\.$name).all()
         let placement = try await PlacementModel.query(on: req.db).filter(\.$application.$id == application.requireID()).with(\.$correctedBy).first()
-        let canCorrect = placement != nil && [.coach, .admin].contains(viewer.role)
+        let canCorrect = placement != nil && scope.canCorrectPlacement
         let tz = TimeZone(identifier: zone) ?? .gmt
         var timeline = moves.enumerated().map { index, move in
             ApplicationPage.Event(day: move.onDate, text: index == 0 ? "Added as \(move.stage.title.lowercased())" : "Moved to \(move.stage.title.lowercased())", kind: move.stage.rawValue)
@@ -175,10 +175,10 @@ struct JobSearchController: RouteCollection {
         timeline += interviews.map { ApplicationPage.Event(day: LocalDate($0.scheduledAt, in: tz).iso, text: "\($0.kind.title)\($0.withWhom.isEmpty ? "" : " with \($0.withWhom)")", kind: "interview") }
         timeline.sort { $0.day < $1.day }
         let salary = SalaryRange(minimum: application.salaryMin, maximum: application.salaryMax)
-        let today = JobSearch(req: req).today(for: scope.graduate)
-        let isOwn = scope.graduate.id == viewer.id
+        let today = JobSearch(req: req).today(for: scope.person)
+        let isOwn = scope.isSelf
         let page = ApplicationPage(
-            id: id, owner: scope.graduate.name, isOwn: isOwn, canWrite: scope.canWrite && isOwn, canCorrectPlacement: canCorrect,
+            id: id, owner: scope.person.name, isOwn: isOwn, canWrite: scope.canWriteJobSearch, canCorrectPlacement: canCorrect,
             company: application.company, roleTitle: application.roleTitle, stage: application.stage,
             postURL: application.url, location: application.location, remote: application.remote,
             salary: salary == .none ? nil : salary.text, source: application.source.title,
@@ -196,7 +196,7 @@ struct JobSearchController: RouteCollection {
                       form: placementForm ?? PlacementForm(start_date: $0.startDate, job_title: $0.jobTitle, employment_type: $0.employmentType.rawValue, in_field: $0.inField ? "yes" : "no", salary: String($0.salary)))
             },
             today: today,
-            backURL: isOwn ? SiteURL.applicationsBoard.path : SiteURL.personBoard(id: scope.graduate.requireIDString).path,
+            backURL: isOwn ? SiteURL.applicationsBoard.path : SiteURL.personBoard(id: scope.person.requireIDString).path,
             errors: errors,
             interviewForm: interviewForm ?? InterviewForm(date: today.iso, time: "10:00", duration_minutes: "60"),
             contactForm: contactForm ?? ContactForm())
@@ -255,7 +255,7 @@ struct JobSearchController: RouteCollection {
     /// A coach (or admin) corrects the placement a graduate recorded.
     func correctPlacement(req: Request) async throws -> Response {
         let viewer = try req.requireUser()
-        let (application, _) = try await JobSearchPolicy(db: req.db).application(req.parameter(SiteURL.Parameter.id), for: viewer)
+        let application = try await JobSearchPolicy(db: req.db).correctableApplication(req.parameter(SiteURL.Parameter.id), for: viewer)
         let form = try req.form(PlacementForm.self)
         do {
             let draft = try PlacementDraft.validate(

@@ -7,13 +7,14 @@ import Vapor
 /// to their board and list.
 struct JobSearchHomeSections: HomeSectionSource {
     func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] {
-        guard person.role == .graduate else { return [] }
+        guard Access.keepsJobSearch(person.viewer) else { return [] }
         let figures = try await JobSearch(req: req).figures(of: person)
         return [FiguresSection(figures, boardURL: SiteURL.applicationsBoard.path, listURL: SiteURL.applications.path, isOwn: true)]
     }
 
-    func personSections(of person: UserModel, viewer: UserModel, on req: Request) async throws -> [any HomeSection] {
-        guard person.role == .graduate, [.coach, .admin].contains(viewer.role) else { return [] }
+    func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {
+        guard scope.canReadJobSearch else { return [] }
+        let person = scope.person
         let figures = try await JobSearch(req: req).figures(of: person)
         let id = person.requireIDString
         return [FiguresSection(figures, boardURL: SiteURL.personBoard(id: id).path, listURL: SiteURL.personApplications(id: id).path, isOwn: false)]

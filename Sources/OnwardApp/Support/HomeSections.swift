@@ -12,7 +12,7 @@ protocol HomeSection {
 protocol HomeSectionSource: Sendable {
     /// Sections for the signed-in `person`'s own home page.
     func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection]
-    /// Sections for the page about `person` as `viewer` (someone else) sees it; none when the
-    /// viewer may not see this capability's records of them.
-    func personSections(of person: UserModel, viewer: UserModel, on req: Request) async throws -> [any HomeSection]
+    /// Sections for the page about a person as someone else (their coach, an admin) sees it, with
+    /// what the policy says they may do; none when they may not see this capability's records.
+    func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection]
 }

@@ -9,9 +9,10 @@ public struct Viewer: Sendable, Equatable {
     }
 }
 
-/// The one rule for whose records a person may read: a graduate their own, a coach the graduates
-/// assigned to them, a partner only what a graduate chose to share, an admin everything. Later
-/// capabilities ask the same question about their own records' owner.
+/// Every authorization decision Onward makes, one named function each. The app's policy loads
+/// what a decision needs (who is asking, whose record it is, who coaches them) and hands handlers
+/// the answers; nothing else decides. Later capabilities add theirs here (review a submission,
+/// see private writing, read a shared profile).
 public enum Access {
     public struct Owner: Sendable, Equatable {
         public let id: String
@@ -29,6 +30,11 @@ public enum Access {
         }
     }
 
+    // MARK: Whose records
+
+    /// Who may see a person and their records: themselves, a coach the graduates assigned to
+    /// them, a partner only what a graduate chose to share, an admin everyone. Anyone else is told
+    /// the record does not exist.
     public static func canRead(_ viewer: Viewer, recordOf owner: Owner) -> Bool {
         if viewer.id == owner.id { return true }
         switch viewer.role {
@@ -39,9 +45,52 @@ public enum Access {
         }
     }
 
-    /// Writing is narrower than reading: a person writes their own records, an admin anyone's.
-    /// (Capabilities that let a coach write — a correction, a review — say so in their own policy.)
-    public static func canWrite(_ viewer: Viewer, recordOf owner: Owner) -> Bool {
-        viewer.id == owner.id || viewer.role == .admin
+    // MARK: The job search
+
+    /// Who keeps a job search of their own: a graduate.
+    public static func keepsJobSearch(_ viewer: Viewer) -> Bool {
+        viewer.role == .graduate
+    }
+
+    /// Who may see a graduate's job search: the graduate, their coaches, an admin. (A partner
+    /// sees a shared candidate profile, not the search behind it.)
+    public static func canReadJobSearch(_ viewer: Viewer, of owner: Owner) -> Bool {
+        owner.role == .graduate && viewer.role != .partner && canRead(viewer, recordOf: owner)
+    }
+
+    /// Only the graduate writes their own job search: adds, edits, moves, deletes, imports. Their
+    /// coaches and an admin read it; an admin runs the bootcamp, not people's searches.
+    public static func canWriteJobSearch(_ viewer: Viewer, of owner: Owner) -> Bool {
+        owner.role == .graduate && viewer.id == owner.id
+    }
+
+    /// Who reads other people's job searches at all (the routes for a graduate's board and list
+    /// as someone else sees them): coaches and admins.
+    public static func readsOthersJobSearches(_ viewer: Viewer) -> Bool {
+        viewer.role == .coach || viewer.role == .admin
+    }
+
+    /// A coach of the graduate, or an admin, corrects the placement a graduate recorded (the
+    /// graduate records it by accepting the offer).
+    public static func canCorrectPlacement(_ viewer: Viewer, of owner: Owner) -> Bool {
+        guard owner.role == .graduate else { return false }
+        return viewer.role == .admin || (viewer.role == .coach && owner.coachIDs.contains(viewer.id))
+    }
+
+    // MARK: The bootcamp
+
+    /// Who runs the bootcamp: cohorts, invitations, people and coach assignments.
+    public static func runsBootcamp(_ viewer: Viewer) -> Bool {
+        viewer.role == .admin
+    }
+
+    /// Who has graduates assigned to them (the coach's home).
+    public static func coachesGraduates(_ viewer: Viewer) -> Bool {
+        viewer.role == .coach
+    }
+
+    /// Who shortlists candidates for hiring partners (the partner's home).
+    public static func shortlistsCandidates(_ viewer: Viewer) -> Bool {
+        viewer.role == .partner
     }
 }

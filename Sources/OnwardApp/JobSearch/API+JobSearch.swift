@@ -7,17 +7,14 @@ import Vapor
 /// The job search operations of the JSON API: the same use cases and policy as the pages.
 extension OnwardAPI {
     /// Whose search: the token owner's, or the named graduate's if the owner may see it.
-    private func scope(_ graduateID: String?) async throws -> JobSearchPolicy.Scope {
+    private func scope(_ graduateID: String?) async throws -> Policy.Scope {
         let viewer = try user()
         return try await JobSearchPolicy(db: request.db).search(of: graduateID ?? viewer.requireIDString, for: viewer)
     }
 
     /// An application the token owner may change (their own).
     private func writable(_ id: String) async throws -> ApplicationModel {
-        let viewer = try user()
-        let application = try await JobSearchPolicy(db: request.db).writableApplication(id, for: viewer)
-        guard application.$user.id == viewer.id else { throw AppError.notFound("There is no such application.") }
-        return application
+        try await JobSearchPolicy(db: request.db).writableApplication(id, for: user())
     }
 
     /// The day an application was sent, by the same rule as the figures. One query.
@@ -26,12 +23,14 @@ extension OnwardAPI {
         return ApplicationHistory(moves: moves.map(\.move)).submittedOn
     }
 
-    private func graduateOnly() throws -> UserModel {
-        let user = try user()
-        guard user.role == .graduate else {
+    /// The token owner, if they keep a job search of their own to write (a graduate).
+    private func ownSearch() async throws -> UserModel {
+        let viewer = try user()
+        let scope = try await Policy(db: request.db).scope(of: viewer, for: viewer)
+        guard scope.canWriteJobSearch else {
             throw AppError(status: .forbidden, code: "forbidden", message: "Only a graduate keeps a job search.")
         }
-        return user
+        return viewer
     }
 
     /// The most applications one page of the list holds.
@@ -48,7 +47,7 @@ extension OnwardAPI {
         let page = input.query.page ?? 1
         guard (1...1_000_000).contains(page) else { throw AppError.invalid("page", "Pages are numbered from 1.") }
         let req = try request
-        let (listed, total) = try await JobSearch(req: req).applications(of: scope.graduate, filter: filter, limit: limit, offset: (page - 1) * limit)
+        let (listed, total) = try await JobSearch(req: req).applications(of: scope.person, filter: filter, limit: limit, offset: (page - 1) * limit)
         // The list's order and sent days, with every field of the page's applications.
         let models = try await ApplicationModel.query(on: req.db).filter(\.$id ~~ listed.map(\.id)).all()
         let byID = Dictionary(uniqueKeysWithValues: models.map { ($0.id!, $0) })
@@ -58,7 +57,7 @@ extension OnwardAPI {
     }
 
     func createApplication(_ input: Operations.CreateApplication.Input) async throws -> Operations.CreateApplication.Output {
-        let user = try graduateOnly()
+        let user = try await ownSearch()
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
         let search = JobSearch(req: try request)
         let draft = try ApplicationDraft.validate(
@@ -135,7 +134,7 @@ extension OnwardAPI {
 
     func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output {
         let scope = try await scope(input.query.graduateId)
-        let figures = try await JobSearch(req: request).figures(of: scope.graduate)
+        let figures = try await JobSearch(req: request).figures(of: scope.person)
         let f = figures.funnel
         return .ok(.init(body: .json(.init(
             applicationsLast7Days: figures.sevenDays.applicationsLast7Days, interviewsLast7Days: figures.sevenDays.interviewsLast7Days,
@@ -146,7 +145,7 @@ extension OnwardAPI {
     }
 
     func importApplications(_ input: Operations.ImportApplications.Input) async throws -> Operations.ImportApplications.Output {
-        let user = try graduateOnly()
+        let user = try await ownSearch()
         guard case .csv(let body) = input.body else { throw Abort(.unsupportedMediaType) }
         let text = try await String(collecting: body, upTo: try request.settings.maxUploadBytes)
         let search = JobSearch(req: try request)
@@ -165,7 +164,7 @@ extension OnwardAPI {
     }
 
     func exportApplications(_ input: Operations.ExportApplications.Input) async throws -> Operations.ExportApplications.Output {
-        let user = try graduateOnly()
+        let user = try await ownSearch()
         let csv = try await JobSearch(req: request).exportCSV(of: user)
         return .ok(.init(body: .csv(HTTPBody(csv))))
     }

@@ -28,12 +28,12 @@ extension OnwardAPI {
     }
 
     func listPeople(_ input: Operations.ListPeople.Input) async throws -> Operations.ListPeople.Output {
-        let visible = try await AccountsPolicy(db: request.db).visiblePeople(for: user())
+        let visible = try await Policy(db: request.db).visiblePeople(for: user())
         return .ok(.init(body: .json(try await people(visible))))
     }
 
     func getPerson(_ input: Operations.GetPerson.Input) async throws -> Operations.GetPerson.Output {
-        let person = try await AccountsPolicy(db: request.db).person(input.path.id, for: user())
+        let person = try await Policy(db: request.db).scope(of: input.path.id, for: user()).person
         return .ok(.init(body: .json(try await people([person]).first!)))
     }
 

@@ -1,0 +1,113 @@
+import Fluent
+import OnwardCore
+import Vapor
+
+// Who may do what is decided in OnwardCore (`Access`), one named function per decision. This
+// file loads what those decisions need and hands handlers the answers; handlers decide nothing.
+
+extension UserModel: ModelSessionAuthenticatable {}
+
+extension UserModel {
+    /// Who is asking, as the decisions need it.
+    var viewer: Viewer { Viewer(id: requireIDString, role: role) }
+}
+
+extension Request {
+    /// The signed-in person, or a 401 (which a page turns into "sign in first").
+    func requireUser() throws -> UserModel {
+        guard let user = auth.get(UserModel.self) else { throw AppError.notSignedIn }
+        return user
+    }
+
+    /// The route's parameter `name`, as given.
+    func parameter(_ name: String) throws -> String {
+        guard let value = parameters.get(name) else { throw AppError.notFound() }
+        return value
+    }
+}
+
+/// Lets through only signed-in people for whom `decision` (one of `Access`'s) holds. Anyone else
+/// signed in gets 404, so a page's existence is not given away; someone not signed in is asked to
+/// sign in.
+struct Require: AsyncMiddleware {
+    let decision: @Sendable (Viewer) -> Bool
+
+    init(_ decision: @escaping @Sendable (Viewer) -> Bool) {
+        self.decision = decision
+    }
+
+    /// Anyone signed in.
+    static let signedIn = Require { _ in true }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let user = try request.requireUser()
+        guard decision(user.viewer) else { throw AppError.notFound() }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Loads, once, what `Access` needs to decide about a person's records, and hands back a scope
+/// with every answer. A person the viewer may not see is "not found", so ids cannot be probed.
+struct Policy {
+    let db: any Database
+
+    /// What `viewer` may do with `person`'s records.
+    struct Scope {
+        let viewer: UserModel
+        let person: UserModel
+        let isSelf: Bool
+        let canReadJobSearch: Bool
+        let canWriteJobSearch: Bool
+        let canCorrectPlacement: Bool
+
+        init(viewer: UserModel, person: UserModel, owner: Access.Owner) {
+            let who = viewer.viewer
+            self.viewer = viewer
+            self.person = person
+            isSelf = who.id == owner.id
+            canReadJobSearch = Access.canReadJobSearch(who, of: owner)
+            canWriteJobSearch = Access.canWriteJobSearch(who, of: owner)
+            canCorrectPlacement = Access.canCorrectPlacement(who, of: owner)
+        }
+    }
+
+    /// The person `rawID` as `viewer` may see them, with what the viewer may do; or not found.
+    func scope(of rawID: String, for viewer: UserModel) async throws -> Scope {
+        guard let id = UUID(uuidString: rawID), let person = try await UserModel.query(on: db).filter(\.$id == id).with(\.$cohort).first() else {
+            throw AppError.notFound()
+        }
+        return try await scope(of: person, for: viewer)
+    }
+
+    /// As `scope(of:for:)`, for a person already loaded.
+    func scope(of person: UserModel, for viewer: UserModel) async throws -> Scope {
+        let owner = try await self.owner(person)
+        guard Access.canRead(viewer.viewer, recordOf: owner) else { throw AppError.notFound() }
+        return Scope(viewer: viewer, person: person, owner: owner)
+    }
+
+    /// What the decisions need to know about a record's owner.
+    private func owner(_ person: UserModel) async throws -> Access.Owner {
+        let coachIDs = person.role == .graduate
+            ? try await CoachAssignmentModel.query(on: db).filter(\.$graduate.$id == person.requireID()).all(\.$coach.$id)
+            : []
+        return Access.Owner(id: person.requireIDString, role: person.role, coachIDs: Set(coachIDs.map(\.uuidString)))
+    }
+
+    /// The people a viewer may list: an admin everyone, a coach their graduates, a graduate
+    /// themselves, a partner nobody yet (sharing comes with the shortlist).
+    func visiblePeople(for viewer: UserModel) async throws -> [UserModel] {
+        switch viewer.role {
+        case .admin:
+            return try await UserModel.query(on: db).with(\.$cohort).sort(\.$name).all()
+        case .coach:
+            let ids = try await CoachAssignmentModel.query(on: db).filter(\.$coach.$id == viewer.requireID()).all(\.$graduate.$id)
+            return try await UserModel.query(on: db).filter(\.$id ~~ ids).with(\.$cohort).sort(\.$name).all()
+        case .graduate:
+            try await viewer.$cohort.load(on: db)
+            return [viewer]
+        case .partner:
+            return []
+        }
+    }
+}
