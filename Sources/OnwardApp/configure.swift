@@ -25,7 +25,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
         config.searchPath = nil
         app.databases.use(.postgres(configuration: config, sqlLogLevel: .debug), as: .psql)
     }
-    app.migrations.add(allMigrations)
+    app.migrations.add(Migrations.history)
 
     // Sessions live in the database, so several instances can serve one PostgreSQL.
     let secure = settings.secureCookies
@@ -52,6 +52,3 @@ public func configure(_ app: Application, settings: Settings) async throws {
 
     try routes(app)
 }
-
-/// Every migration, in the order it runs. Later capabilities append their own list.
-let allMigrations: [any Migration] = [SessionRecord.migration] + AccountsMigrations.all + JobSearchMigrations.all

@@ -135,15 +135,4 @@ enum AccountsMigrations {
             try await database.schema(SignInFailureModel.schema).delete()
         }
     }
-
-    /// In the order they run.
-    static let all: [any Migration] = [
-        CreateCohort(),
-        CreateUser(),
-        CreateInvitation(),
-        CreateOutboxMessage(),
-        CreateCoachAssignment(),
-        CreateAPIToken(),
-        CreateSignInFailure(),
-    ]
 }

@@ -7,7 +7,8 @@ import SQLKit
 /// reading every move of a long search on each visit cost more than the rest of the page.
 ///
 /// Every write to a graduate's applications, moves or interviews marks the figures stale in its own
-/// transaction (`markFiguresStale`), which also moves the row's generation on. A reader stores what it
+/// transaction, in the database (triggers: `JobSearchMigrations.MarkFiguresStaleInTheDatabase`),
+/// which also moves the row's generation on. A reader stores what it
 /// worked out only if the generation it started from is still there, so a write that lands while it
 /// works never leaves stale figures behind. A new day or time zone works them out again.
 extension JobSearch {
@@ -71,16 +72,5 @@ extension JobSearch {
             sevenDays: JobSearchFigures(histories: histories, window: SevenDayWindow(endingOn: today)),
             weeks: WeekFigures.series(histories: histories, today: today),
             funnel: Funnel(histories: histories))
-    }
-
-    /// Call in the transaction of every write to a graduate's applications, moves or interviews.
-    static func markFiguresStale(of userID: UUID, on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
-        try await sql.insert(into: figuresTable).columns("user_id", "generation")
-            .values(SQLBind(userID), SQLBind(1))
-            .onConflict(with: ["user_id"]) {
-                $0.set("generation", to: SQLRaw("\(figuresTable).generation + 1")).set("figures", to: SQLLiteral.null)
-            }
-            .run()
     }
 }

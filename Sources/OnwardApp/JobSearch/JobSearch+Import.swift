@@ -107,7 +107,6 @@ extension JobSearch {
             let result: T
             do {
                 result = try await write(sql)
-                try await Self.markFiguresStale(of: userID, on: db)
             } catch {
                 if isSQLite { try? await sql.raw("PRAGMA cache_size = -2000").run() }
                 throw error

@@ -79,7 +79,6 @@ struct JobSearch {
         try await db.transaction { db in
             try await application.create(on: db)
             try await StageMoveModel(applicationID: application.requireID(), stage: stage, on: day, position: 0).create(on: db)
-            try await Self.markFiguresStale(of: user.requireID(), on: db)
         }
         return application
     }
@@ -98,7 +97,6 @@ struct JobSearch {
             try await InterviewModel.query(on: db).filter(\.$application.$id == id).delete()
             try await ContactModel.query(on: db).filter(\.$application.$id == id).delete()
             try await application.delete(on: db)
-            try await Self.markFiguresStale(of: application.$user.id, on: db)
         }
     }
 
@@ -135,7 +133,6 @@ struct JobSearch {
                 application.stage = stage
                 try await application.save(on: db)
                 try await StageMoveModel(applicationID: id, stage: stage, on: day, position: (last?.position ?? -1) + 1).create(on: db)
-                try await Self.markFiguresStale(of: ownerID, on: db)
                 if let placement {
                     try await PlacementModel(userID: ownerID, applicationID: id, company: application.company, draft: placement).create(on: db)
                 }
@@ -161,10 +158,7 @@ struct JobSearch {
 
     func addInterview(to application: ApplicationModel, _ draft: InterviewDraft) async throws -> InterviewModel {
         let interview = InterviewModel(applicationID: try application.requireID(), draft: draft)
-        try await db.transaction { db in
-            try await interview.create(on: db)
-            try await Self.markFiguresStale(of: application.$user.id, on: db)
-        }
+        try await interview.create(on: db)
         return interview
     }
 

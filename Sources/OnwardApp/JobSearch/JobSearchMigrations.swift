@@ -1,7 +1,7 @@
 import Fluent
 import SQLKit
 
-/// Steps of the job search schema, in order. A shipped step is never edited.
+/// Steps of the job search schema (registered in order in `migrations.swift`). A shipped step is never edited.
 enum JobSearchMigrations {
     struct CreateApplication: AsyncMigration {
         func prepare(on database: any Database) async throws {
@@ -179,15 +179,81 @@ enum JobSearchMigrations {
         }
     }
 
-    static let all: [any Migration] = [
-        CreateApplication(),
-        CreateStageMove(),
-        CreateInterview(),
-        CreateContact(),
-        CreatePlacement(),
-        IndexBoardOrder(),
-        CreateFiguresCache(),
-        IndexListOrder(),
-        UniqueMovePosition(),
-    ]
+    /// The kept figures go stale in the database itself: every write to a graduate's
+    /// applications (added or deleted), moves and interviews, whatever makes it (a page, the
+    /// API, the importer, the demo, an admin's SQL), moves their row's generation on and clears
+    /// the figures, in the writing transaction. Editing an application's details does not touch
+    /// the figures, so it does not mark them.
+    struct MarkFiguresStaleInTheDatabase: AsyncMigration {
+        static let watched: [(table: String, events: [String], user: String)] = [
+            (ApplicationModel.schema, ["INSERT", "DELETE"], "user_id"),
+            (StageMoveModel.schema, ["INSERT", "UPDATE", "DELETE"], "application_id"),
+            (InterviewModel.schema, ["INSERT", "UPDATE", "DELETE"], "application_id"),
+        ]
+
+        static func triggerName(_ table: String, _ event: String) -> String {
+            "\(table)_\(event.lowercased())_marks_figures_stale"
+        }
+
+        func prepare(on database: any Database) async throws {
+            let sql = database as! any SQLDatabase
+            let figures = JobSearch.figuresTable
+            let upsert = "ON CONFLICT (user_id) DO UPDATE SET generation = \(figures).generation + 1, figures = NULL"
+            if sql.dialect.name == "sqlite" {
+                for (table, events, user) in Self.watched {
+                    for event in events {
+                        let row = event == "DELETE" ? "OLD" : "NEW"
+                        let owner = user == "user_id"
+                            ? "SELECT \(row).user_id, 1 WHERE true"
+                            : "SELECT user_id, 1 FROM \(ApplicationModel.schema) WHERE id = \(row).application_id"
+                        try await sql.raw(SQLQueryString("""
+                            CREATE TRIGGER \(Self.triggerName(table, event)) AFTER \(event) ON \(table) BEGIN
+                              INSERT INTO \(figures) (user_id, generation) \(owner) \(upsert);
+                            END
+                            """)).run()
+                    }
+                }
+            } else {
+                try await sql.raw(SQLQueryString("""
+                    CREATE FUNCTION job_search_figures_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+                    DECLARE owner uuid;
+                    BEGIN
+                      IF TG_TABLE_NAME = '\(ApplicationModel.schema)' THEN
+                        IF TG_OP = 'DELETE' THEN owner := OLD.user_id; ELSE owner := NEW.user_id; END IF;
+                      ELSIF TG_OP = 'DELETE' THEN
+                        SELECT user_id INTO owner FROM \(ApplicationModel.schema) WHERE id = OLD.application_id;
+                      ELSE
+                        SELECT user_id INTO owner FROM \(ApplicationModel.schema) WHERE id = NEW.application_id;
+                      END IF;
+                      IF owner IS NOT NULL THEN
+                        INSERT INTO \(figures) (user_id, generation) VALUES (owner, 1) \(upsert);
+                      END IF;
+                      RETURN NULL;
+                    END $$
+                    """)).run()
+                for (table, events, _) in Self.watched {
+                    for event in events {
+                        try await sql.raw(SQLQueryString("""
+                            CREATE TRIGGER \(Self.triggerName(table, event)) AFTER \(event) ON \(table)
+                            FOR EACH ROW EXECUTE FUNCTION job_search_figures_stale()
+                            """)).run()
+                    }
+                }
+            }
+        }
+
+        func revert(on database: any Database) async throws {
+            let sql = database as! any SQLDatabase
+            for (table, events, _) in Self.watched {
+                for event in events {
+                    try await sql.raw(SQLQueryString(sql.dialect.name == "sqlite"
+                        ? "DROP TRIGGER \(Self.triggerName(table, event))"
+                        : "DROP TRIGGER \(Self.triggerName(table, event)) ON \(table)")).run()
+                }
+            }
+            if sql.dialect.name != "sqlite" {
+                try await sql.raw("DROP FUNCTION job_search_figures_stale()").run()
+            }
+        }
+    }
 }

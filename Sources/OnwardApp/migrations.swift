@@ -1,0 +1,29 @@
+import Fluent
+
+/// The schema's history: every step, named as a sentence, in the order it runs on a new
+/// database. A step that has shipped is never edited or reordered; a change is a new step at the
+/// end, with a real `revert`. Each capability keeps its steps in its own folder.
+enum Migrations {
+    static let history: [any Migration] = [
+        SessionRecord.migration,
+        // Accounts and the people every capability reads
+        AccountsMigrations.CreateCohort(),
+        AccountsMigrations.CreateUser(),
+        AccountsMigrations.CreateInvitation(),
+        AccountsMigrations.CreateOutboxMessage(),
+        AccountsMigrations.CreateCoachAssignment(),
+        AccountsMigrations.CreateAPIToken(),
+        AccountsMigrations.CreateSignInFailure(),
+        // Job search
+        JobSearchMigrations.CreateApplication(),
+        JobSearchMigrations.CreateStageMove(),
+        JobSearchMigrations.CreateInterview(),
+        JobSearchMigrations.CreateContact(),
+        JobSearchMigrations.CreatePlacement(),
+        JobSearchMigrations.IndexBoardOrder(),
+        JobSearchMigrations.CreateFiguresCache(),
+        JobSearchMigrations.IndexListOrder(),
+        JobSearchMigrations.UniqueMovePosition(),
+        JobSearchMigrations.MarkFiguresStaleInTheDatabase(),
+    ]
+}
