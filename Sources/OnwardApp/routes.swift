@@ -13,7 +13,7 @@ func routes(_ app: Application) throws {
         UserModel.sessionAuthenticator(),
         CSRFMiddleware(
             maxBodyBytes: app.settings.maxBodyBytes,
-            uploads: [SiteURL.importApplications.path: app.settings.maxUploadBytes, SiteURL.confirmImport.path: app.settings.maxUploadBytes]))
+            uploads: [SiteURL.jobSearch(.importCSV).path: app.settings.maxUploadBytes, SiteURL.jobSearch(.confirmImport).path: app.settings.maxUploadBytes]))
     let signedIn = web.grouped(Require.signedIn)
 
     // Accounts

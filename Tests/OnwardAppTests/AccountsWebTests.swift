@@ -38,7 +38,7 @@ extension AppTests {
             try await withApp { app in
                 let world = try await World.make(on: app)
                 let homes: [(UserModel, SiteURL)] = [
-                    (world.admin, .adminHome), (world.graduate, .graduateHome), (world.coach, .coachHome), (world.partner, .partnerHome),
+                    (world.admin, .accounts(.overview)), (world.graduate, .homes(.graduate)), (world.coach, .homes(.coach)), (world.partner, .homes(.partner)),
                 ]
                 for (user, home) in homes {
                     let browser = Browser(app)
@@ -57,20 +57,20 @@ extension AppTests {
                 let world = try await World.make(on: app)
                 let graduate = Browser(app)
                 try await graduate.signIn(world.graduate)
-                let page = try await graduate.get(SiteURL.graduateHome.path)
-                #expect(!page.text.contains("href=\"\(SiteURL.cohorts.path)\""))
+                let page = try await graduate.get(SiteURL.homes(.graduate).path)
+                #expect(!page.text.contains("href=\"\(SiteURL.accounts(.cohorts).path)\""))
                 let admin = Browser(app)
                 try await admin.signIn(world.admin)
-                let adminPage = try await admin.get(SiteURL.adminHome.path)
-                #expect(adminPage.text.contains("href=\"\(SiteURL.cohorts.path)\""))
+                let adminPage = try await admin.get(SiteURL.accounts(.overview).path)
+                #expect(adminPage.text.contains("href=\"\(SiteURL.accounts(.cohorts).path)\""))
             }
         }
 
         @Test func wrong_password_and_unknown_email_get_the_same_message() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)
-                let wrong = try await Browser(app).post(SiteURL.signIn.path, ["email": world.graduate.email, "password": "not the password"])
-                let unknown = try await Browser(app).post(SiteURL.signIn.path, ["email": "nobody@example.org", "password": "not the password"])
+                let wrong = try await Browser(app).post(SiteURL.accounts(.signIn).path, ["email": world.graduate.email, "password": "not the password"])
+                let unknown = try await Browser(app).post(SiteURL.accounts(.signIn).path, ["email": "nobody@example.org", "password": "not the password"])
                 #expect(wrong.status == .unauthorized)
                 #expect(unknown.status == .unauthorized)
                 let message = "That email and password do not match an account."
@@ -86,7 +86,7 @@ extension AppTests {
                 let world = try await World.make(on: app)
                 let browser = Browser(app)
                 for _ in 1...5 {
-                    let res = try await browser.post(SiteURL.signIn.path, ["email": world.graduate.email, "password": "guess"])
+                    let res = try await browser.post(SiteURL.accounts(.signIn).path, ["email": world.graduate.email, "password": "guess"])
                     #expect(res.status == .unauthorized)
                 }
                 let locked = try await browser.signIn(world.graduate)
@@ -95,7 +95,7 @@ extension AppTests {
                 clock.advance(by: 15 * 60 + 1)
                 // A later failure for anyone clears the failures that no longer count.
                 #expect(try await SignInFailureModel.query(on: app.db).count() == 5)
-                _ = try await Browser(app).post(SiteURL.signIn.path, ["email": "someone@example.org", "password": "guess"])
+                _ = try await Browser(app).post(SiteURL.accounts(.signIn).path, ["email": "someone@example.org", "password": "guess"])
                 #expect(try await SignInFailureModel.query(on: app.db).count() == 1)
                 let after = try await browser.signIn(world.graduate)
                 #expect(after.status == .seeOther)
@@ -107,7 +107,7 @@ extension AppTests {
                 let world = try await World.make(on: app)
                 let browser = Browser(app)
                 try await browser.signIn(world.graduate)
-                let forged = try await browser.post(SiteURL.profile.path, ["name": "Forged", "time_zone": "UTC"], csrf: "forged-token")
+                let forged = try await browser.post(SiteURL.accounts(.profile).path, ["name": "Forged", "time_zone": "UTC"], csrf: "forged-token")
                 #expect(forged.status == .forbidden)
                 let stored = try await UserModel.find(world.graduate.id, on: app.db)
                 #expect(stored?.name == "Grace Graduate")
@@ -119,11 +119,11 @@ extension AppTests {
                 let world = try await World.make(on: app)
                 let browser = Browser(app)
                 try await browser.signIn(world.graduate)
-                let out = try await browser.post(SiteURL.signOut.path)
-                #expect(out.location == SiteURL.signIn.path)
-                let home = try await browser.get(SiteURL.graduateHome.path)
+                let out = try await browser.post(SiteURL.accounts(.signOut).path)
+                #expect(out.location == SiteURL.accounts(.signIn).path)
+                let home = try await browser.get(SiteURL.homes(.graduate).path)
                 #expect(home.status == .seeOther)
-                #expect(home.location?.hasPrefix(SiteURL.signIn.path) == true)
+                #expect(home.location?.hasPrefix(SiteURL.accounts(.signIn).path) == true)
             }
         }
     }

@@ -75,11 +75,11 @@ extension AppTests {
                 _ = try await Self.make(app, for: world.graduate)
                 let browser = Browser(app)
                 try await browser.signIn(world.graduate)
-                let page = try await browser.get(SiteURL.applications.path + "?sort=company&page=9")
+                let page = try await browser.get(SiteURL.jobSearch(.list).path + "?sort=company&page=9")
                 #expect(page.status == .ok)
                 #expect(page.text.contains("Firm 59"))
                 #expect(!page.text.contains("Firm 00"))
-                let huge = try await browser.get(SiteURL.applications.path + "?sort=company&page=999999999999999999")
+                let huge = try await browser.get(SiteURL.jobSearch(.list).path + "?sort=company&page=999999999999999999")
                 #expect(huge.status == .ok, "a page number too large for an offset is the last page, not a crash")
                 #expect(huge.text.contains("Firm 59"))
             }

@@ -17,12 +17,12 @@ extension AppTests {
                 let world = try await World.make(on: app)
                 let browser = Browser(app)
                 try await browser.signIn(world.graduate)
-                let preview = try await browser.post(SiteURL.importApplications.path, ["csv": Self.messy])
+                let preview = try await browser.post(SiteURL.jobSearch(.importCSV).path, ["csv": Self.messy])
                 #expect(preview.status == .ok)
                 #expect(preview.text.contains("Import 3 application(s)"))
                 #expect(try await ApplicationModel.query(on: app.db).count() == 0, "a preview writes nothing")
 
-                let done = try await browser.post(SiteURL.confirmImport.path, ["csv": Self.messy])
+                let done = try await browser.post(SiteURL.jobSearch(.confirmImport).path, ["csv": Self.messy])
                 #expect(done.status == .seeOther)
                 let apps = try await ApplicationModel.query(on: app.db).sort(\.$company).all()
                 #expect(apps.map(\.company) == ["Acme, Inc.", "Beta", "Gamma"])
@@ -32,7 +32,7 @@ extension AppTests {
                 #expect(moves.map(\.onDate) == ["2026-11-02"])
 
                 // The same file again: everything is a duplicate, nothing is added.
-                let again = try await browser.post(SiteURL.importApplications.path, ["csv": Self.messy])
+                let again = try await browser.post(SiteURL.jobSearch(.importCSV).path, ["csv": Self.messy])
                 #expect(again.text.contains("duplicates, skipped"))
                 #expect(!again.text.contains("Import 3"))
             }
@@ -44,10 +44,10 @@ extension AppTests {
                 let browser = Browser(app)
                 try await browser.signIn(world.graduate)
                 let csv = "Company,Role,URL\nGood,Developer,https://good.example\nBad,Developer,javascript:alert(1)\n"
-                let preview = try await browser.post(SiteURL.importApplications.path, ["csv": csv])
+                let preview = try await browser.post(SiteURL.jobSearch(.importCSV).path, ["csv": csv])
                 #expect(preview.text.contains("Line 3:"))
                 #expect(!preview.text.contains("Import 1 application"))
-                let forced = try await browser.post(SiteURL.confirmImport.path, ["csv": csv])
+                let forced = try await browser.post(SiteURL.jobSearch(.confirmImport).path, ["csv": csv])
                 #expect(forced.status == .unprocessableEntity)
                 #expect(forced.text.contains("Nothing was imported"))
                 #expect(try await ApplicationModel.query(on: app.db).count() == 0)
@@ -70,7 +70,7 @@ extension AppTests {
 
                 let browser = Browser(app)
                 try await browser.signIn(world.graduate)
-                let export = try await browser.get(SiteURL.exportApplications.path)
+                let export = try await browser.get(SiteURL.jobSearch(.exportCSV).path)
                 #expect(export.status == .ok)
                 #expect(export.headers.contentType?.subType == "csv")
                 #expect(export.headers.first(name: .contentDisposition)?.contains("attachment") == true)
@@ -78,7 +78,7 @@ extension AppTests {
                 // Into another graduate's empty search: the same application comes out.
                 let other = Browser(app)
                 try await other.signIn(world.otherGraduate)
-                #expect(try await other.post(SiteURL.confirmImport.path, ["csv": export.text]).status == .seeOther)
+                #expect(try await other.post(SiteURL.jobSearch(.confirmImport).path, ["csv": export.text]).status == .seeOther)
                 let copy = try #require(try await ApplicationModel.query(on: app.db).filter(\.$user.$id == world.otherGraduate.requireID()).first())
                 #expect(copy.draft == application.draft)
                 #expect(copy.stage == .interview)

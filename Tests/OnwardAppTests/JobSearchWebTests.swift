@@ -14,7 +14,7 @@ extension AppTests {
             var fields = ["company": company, "role_title": "Junior Developer", "url": "https://acme.example/jobs/1", "source": "job_board",
                           "excitement": "4", "stage": "applied", "on": today.iso]
             fields.merge(extra) { $1 }
-            return try await browser.post(SiteURL.applications.path, fields)
+            return try await browser.post(SiteURL.jobSearch(.list).path, fields)
         }
 
         static func only(_ app: Application) async throws -> ApplicationModel {
@@ -31,17 +31,17 @@ extension AppTests {
                 let res = try await Self.newApplication(browser)
                 #expect(res.status == .seeOther)
                 let application = try await Self.only(app)
-                #expect(res.location == SiteURL.application(id: application.id!.uuidString).path)
+                #expect(res.location == SiteURL.jobSearch(.application(id: application.id!.uuidString)).path)
                 let moves = try await StageMoveModel.query(on: app.db).all()
                 #expect(moves.map(\.stage) == [.applied])
                 #expect(moves.map(\.onDate) == [Self.today.iso])
-                let board = try await browser.get(SiteURL.applicationsBoard.path).text
+                let board = try await browser.get(SiteURL.jobSearch(.board).path).text
                 #expect(board.contains("Acme"))
                 #expect(!board.contains("Next:"), "no next action, no empty 'Next:' line")
                 #expect(try await browser.get(res.location!).text.contains("<dt>Next action</dt><dd>—</dd>"))
-                #expect(try await browser.get(SiteURL.applications.path).text.contains("Acme"))
-                #expect(try await browser.get(SiteURL.applications.path + "?stage=offer").text.contains("No application matches"))
-                #expect(try await browser.get(SiteURL.applications.path + "?q=acme").text.contains("Junior Developer"))
+                #expect(try await browser.get(SiteURL.jobSearch(.list).path).text.contains("Acme"))
+                #expect(try await browser.get(SiteURL.jobSearch(.list).path + "?stage=offer").text.contains("No application matches"))
+                #expect(try await browser.get(SiteURL.jobSearch(.list).path + "?q=acme").text.contains("Junior Developer"))
             }
         }
 
@@ -53,7 +53,7 @@ extension AppTests {
                 let browser = Browser(app)
                 try await browser.signIn(world.graduate)
                 try await Self.newApplication(browser, extra: ["next_action": "Email Sam", "next_action_due": Self.today.adding(days: 3).iso])
-                let board = try await browser.get(SiteURL.applicationsBoard.path).text
+                let board = try await browser.get(SiteURL.jobSearch(.board).path).text
                 #expect(board.contains("Next: Email Sam by \(Formats.day(iso: Self.today.adding(days: 3).iso))"))
                 let form = try #require(board.range(of: #"<select name="stage" aria-label="Move Acme to">"#))
                 let select = String(board[form.upperBound...]).components(separatedBy: "</select>")[0]
@@ -63,9 +63,9 @@ extension AppTests {
 
                 // In the list, an application not sent yet shows a dash where the day it was sent goes.
                 try await Self.newApplication(browser, company: "Zeta", extra: ["stage": "wishlist", "url": "https://zeta.example/jobs/1"])
-                let list = try await browser.get(SiteURL.applications.path + "?q=zeta").text
+                let list = try await browser.get(SiteURL.jobSearch(.list).path + "?q=zeta").text
                 #expect(list.contains("<td>—</td>"))
-                #expect(!(try await browser.get(SiteURL.applications.path + "?q=acme").text.contains("<td>—</td>")))
+                #expect(!(try await browser.get(SiteURL.jobSearch(.list).path + "?q=acme").text.contains("<td>—</td>")))
             }
         }
 
@@ -91,7 +91,7 @@ extension AppTests {
                 try await browser.signIn(world.graduate)
                 try await Self.newApplication(browser, extra: ["on": Self.today.adding(days: -10).iso])
                 let application = try await Self.only(app)
-                let move = SiteURL.moveApplication(id: application.id!.uuidString).path
+                let move = SiteURL.jobSearch(.move(id: application.id!.uuidString)).path
 
                 let back = try await browser.post(move, ["stage": "wishlist"])
                 #expect(back.status == .unprocessableEntity)
@@ -106,11 +106,11 @@ extension AppTests {
                 let moves = try await StageMoveModel.query(on: app.db).sort(\.$onDate).all()
                 #expect(moves.map(\.stage) == [.applied, .interview])
                 #expect(moves.last?.onDate == Self.today.adding(days: -3).iso)
-                let detail = try await browser.get(SiteURL.application(id: application.id!.uuidString).path)
+                let detail = try await browser.get(SiteURL.jobSearch(.application(id: application.id!.uuidString)).path)
                 #expect(detail.text.contains("Moved to interview"))
 
                 // The board's form sends no date: the move is dated today.
-                let board = try await browser.get(SiteURL.applicationsBoard.path)
+                let board = try await browser.get(SiteURL.jobSearch(.board).path)
                 #expect(board.text.contains(#"action="\#(move)""#))
                 #expect(try await browser.post(move, ["stage": "offer"]).status == .seeOther)
                 let last = try await StageMoveModel.query(on: app.db).sort(\.$position, .descending).first()
@@ -126,12 +126,12 @@ extension AppTests {
                 try await Self.newApplication(browser, extra: ["stage": "offer"])
                 let application = try await Self.only(app)
                 let id = application.id!.uuidString
-                let plain = try await browser.post(SiteURL.moveApplication(id: id).path, ["stage": "accepted"])
+                let plain = try await browser.post(SiteURL.jobSearch(.move(id: id)).path, ["stage": "accepted"])
                 #expect(plain.status == .unprocessableEntity, "accepting needs the placement form")
-                let incomplete = try await browser.post(SiteURL.acceptOffer(id: id).path, ["start_date": "2027-01-04", "job_title": "Junior Developer", "employment_type": "full_time", "salary": "30000"])
+                let incomplete = try await browser.post(SiteURL.jobSearch(.accept(id: id)).path, ["start_date": "2027-01-04", "job_title": "Junior Developer", "employment_type": "full_time", "salary": "30000"])
                 #expect(incomplete.status == .unprocessableEntity)
                 #expect(try await PlacementModel.query(on: app.db).count() == 0)
-                let accepted = try await browser.post(SiteURL.acceptOffer(id: id).path, ["start_date": "2027-01-04", "job_title": "Junior Developer", "employment_type": "full_time", "in_field": "yes", "salary": "30,000"])
+                let accepted = try await browser.post(SiteURL.jobSearch(.accept(id: id)).path, ["start_date": "2027-01-04", "job_title": "Junior Developer", "employment_type": "full_time", "in_field": "yes", "salary": "30,000"])
                 #expect(accepted.status == .seeOther)
                 let placement = try #require(try await PlacementModel.query(on: app.db).first())
                 #expect(placement.salary == 30000)
@@ -142,16 +142,16 @@ extension AppTests {
                 // Their coach corrects the salary before the application goes.
                 let coach = Browser(app)
                 try await coach.signIn(world.coach)
-                let badCorrection = try await coach.post(SiteURL.correctPlacement(id: id).path, ["start_date": "2027-01-04", "job_title": "Junior Developer", "employment_type": "full_time", "in_field": "yes", "salary": "lots"])
+                let badCorrection = try await coach.post(SiteURL.jobSearch(.correctPlacement(id: id)).path, ["start_date": "2027-01-04", "job_title": "Junior Developer", "employment_type": "full_time", "in_field": "yes", "salary": "lots"])
                 #expect(badCorrection.status == .unprocessableEntity)
-                let corrected = try await coach.post(SiteURL.correctPlacement(id: id).path, ["start_date": "2027-01-11", "job_title": "Junior Developer", "employment_type": "full_time", "in_field": "yes", "salary": "31500"])
+                let corrected = try await coach.post(SiteURL.jobSearch(.correctPlacement(id: id)).path, ["start_date": "2027-01-11", "job_title": "Junior Developer", "employment_type": "full_time", "in_field": "yes", "salary": "31500"])
                 #expect(corrected.status == .seeOther)
                 let fixed = try #require(try await PlacementModel.query(on: app.db).first())
                 #expect(fixed.salary == 31500)
                 #expect(fixed.startDate == "2027-01-11")
                 #expect(fixed.$correctedBy.id == world.coach.id)
 
-                let deleted = try await browser.post(SiteURL.deleteApplication(id: id).path)
+                let deleted = try await browser.post(SiteURL.jobSearch(.delete(id: id)).path)
                 #expect(deleted.status == .seeOther)
                 #expect(try await ApplicationModel.query(on: app.db).count() == 0)
                 #expect(try await StageMoveModel.query(on: app.db).count() == 0)
@@ -168,7 +168,7 @@ extension AppTests {
                 try await browser.signIn(world.graduate)
                 try await Self.newApplication(browser)
                 let application = try await Self.only(app)
-                let res = try await browser.post(SiteURL.editApplication(id: application.id!.uuidString).path, [
+                let res = try await browser.post(SiteURL.jobSearch(.edit(id: application.id!.uuidString)).path, [
                     "company": "Acme Ltd", "role_title": "Graduate Developer", "url": "", "source": "referral", "excitement": "5",
                     "salary_min": "28,000", "salary_max": "32000", "next_action": "Chase the recruiter", "next_action_due": Self.today.adding(days: 2).iso,
                 ])
@@ -189,7 +189,7 @@ extension AppTests {
                 let browser = Browser(app)
                 try await browser.signIn(world.graduate)
                 func figures() async throws -> (Int, Int) {
-                    let page = try await browser.get(SiteURL.graduateHome.path).text
+                    let page = try await browser.get(SiteURL.homes(.graduate).path).text
                     func value(before label: String) -> Int {
                         guard let range = page.range(of: "</span> <span class=\"figure-label\">\(label)</span>") else { return -1 }
                         let prefix = page[..<range.lowerBound]
@@ -203,8 +203,8 @@ extension AppTests {
                 #expect(try await figures() == (1, 0), "the application sent exactly 7 days ago is outside the window")
                 let application = try #require(try await ApplicationModel.query(on: app.db).filter(\.$company == "Acme").first())
                 let id = application.id!.uuidString
-                #expect(try await browser.post(SiteURL.moveApplication(id: id).path, ["stage": "interview"]).status == .seeOther)
-                let added = try await browser.post(SiteURL.addInterview(id: id).path, [
+                #expect(try await browser.post(SiteURL.jobSearch(.move(id: id)).path, ["stage": "interview"]).status == .seeOther)
+                let added = try await browser.post(SiteURL.jobSearch(.addInterview(id: id)).path, [
                     "kind": "technical", "date": Self.today.iso, "time": "09:00", "duration_minutes": "60", "outcome": "awaiting",
                     "with_whom": "Two engineers", "feedback": "Practise SQL joins", "feedback_is_technical": "yes",
                 ])
@@ -224,16 +224,16 @@ extension AppTests {
                 let application = try await Self.only(app)
                 let coach = Browser(app)
                 try await coach.signIn(world.coach)
-                let board = try await coach.get(SiteURL.personBoard(id: world.graduate.requireIDString).path)
+                let board = try await coach.get(SiteURL.jobSearch(.personBoard(id: world.graduate.requireIDString)).path)
                 #expect(board.status == .ok)
                 #expect(board.text.contains("Acme"))
                 #expect(!board.text.contains("move-form"))
-                let detail = try await coach.get(SiteURL.application(id: application.id!.uuidString).path)
+                let detail = try await coach.get(SiteURL.jobSearch(.application(id: application.id!.uuidString)).path)
                 #expect(detail.status == .ok)
-                #expect(!detail.text.contains(SiteURL.moveApplication(id: application.id!.uuidString).path))
-                let person = try await coach.get(SiteURL.person(id: world.graduate.requireIDString).path)
+                #expect(!detail.text.contains(SiteURL.jobSearch(.move(id: application.id!.uuidString)).path))
+                let person = try await coach.get(SiteURL.homes(.person(id: world.graduate.requireIDString)).path)
                 #expect(person.text.contains("applications submitted"))
-                let move = try await coach.post(SiteURL.moveApplication(id: application.id!.uuidString).path, ["stage": "screening"])
+                let move = try await coach.post(SiteURL.jobSearch(.move(id: application.id!.uuidString)).path, ["stage": "screening"])
                 #expect(move.status == .notFound)
                 #expect(try await ApplicationModel.find(application.id, on: app.db)?.stage == .applied)
             }

@@ -79,7 +79,7 @@ extension AppTests {
                 let application = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Acme", roleTitle: "Developer"), stage: .applied, on: today)
                 let browser = Browser(app)
                 try await browser.signIn(world.graduate)
-                let path = SiteURL.moveApplication(id: application.id!.uuidString).path
+                let path = SiteURL.jobSearch(.move(id: application.id!.uuidString)).path
                 async let first = browser.post(path, ["stage": "screening"])
                 async let second = browser.post(path, ["stage": "screening"])
                 let codes = try await [first.status.code, second.status.code].sorted()

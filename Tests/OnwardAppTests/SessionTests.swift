@@ -86,7 +86,7 @@ extension AppTests {
                 let fresh = try #require(browser.cookies["onward_session"])
                 #expect(fresh != planted)
                 #expect(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: planted)).count() == 0)
-                #expect(try await browser.get(SiteURL.graduateHome.path).text.contains(world.graduate.name))
+                #expect(try await browser.get(SiteURL.homes(.graduate).path).text.contains(world.graduate.name))
             }
         }
 
@@ -97,14 +97,14 @@ extension AppTests {
                 let browser = Browser(app)
                 try await browser.signIn(world.graduate)
                 for _ in 0..<3 {
-                    let home = try await browser.get(SiteURL.graduateHome.path)
+                    let home = try await browser.get(SiteURL.homes(.graduate).path)
                     #expect(home.status == .ok)
                 }
                 let cookie = try #require(browser.cookies["onward_session"])
                 #expect(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: cookie)).count() == 1)
-                try await browser.post(SiteURL.signOut.path)
+                try await browser.post(SiteURL.accounts(.signOut).path)
                 #expect(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: cookie)).count() == 0)
-                let after = try await browser.get(SiteURL.graduateHome.path)
+                let after = try await browser.get(SiteURL.homes(.graduate).path)
                 #expect(after.status == .seeOther || after.status == .unauthorized || after.status == .found)
             }
         }

@@ -115,7 +115,7 @@ final class Browser: @unchecked Sendable {
     /// Submits a form as a browser would: with this browser's CSRF token unless told otherwise.
     @discardableResult
     func post(_ path: String, _ fields: [String: String] = [:], csrf: String? = nil) async throws -> TestingHTTPResponse {
-        if cookies[CSRF.cookieName] == nil { try await get(SiteURL.signIn.path) }
+        if cookies[CSRF.cookieName] == nil { try await get(SiteURL.accounts(.signIn).path) }
         var form = fields
         form[CSRF.fieldName] = csrf ?? self.csrf
         var result: TestingHTTPResponse!
@@ -139,7 +139,7 @@ final class Browser: @unchecked Sendable {
     /// Signs in through the real form.
     @discardableResult
     func signIn(_ user: UserModel, password: String = World.password) async throws -> TestingHTTPResponse {
-        try await post(SiteURL.signIn.path, ["email": user.email, "password": password])
+        try await post(SiteURL.accounts(.signIn).path, ["email": user.email, "password": password])
     }
 }
 

@@ -88,7 +88,7 @@ extension OnwardAPI {
         let req = try request
         let sent = try await Accounts(req: req).invite(
             email: body.email, role: Role(rawValue: body.role.rawValue), cohortID: body.cohortId, by: admin,
-            link: { SiteURL.invitation(token: $0).absolute(on: req) })
+            link: { SiteURL.accounts(.invitation(token: $0)).absolute(on: req) })
         return .created(.init(body: .json(.init(invitation: .init(sent.invitation, now: req.now), link: sent.link))))
     }
 

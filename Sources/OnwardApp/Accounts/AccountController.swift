@@ -5,13 +5,13 @@ import Vapor
 /// One's own account: profile, password, API tokens. Every role has these.
 struct AccountController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.profile, use: profilePage)
-        routes.post(.profile, use: updateProfile)
-        routes.get(.password, use: passwordPage)
-        routes.post(.password, use: changePassword)
-        routes.get(.tokens, use: tokensPage)
-        routes.post(.tokens, use: createToken)
-        routes.post(.revokeToken(id: SiteURL.key(SiteURL.Parameter.id)), use: revokeToken)
+        routes.get(.accounts(.profile), use: profilePage)
+        routes.post(.accounts(.profile), use: updateProfile)
+        routes.get(.accounts(.password), use: passwordPage)
+        routes.post(.accounts(.password), use: changePassword)
+        routes.get(.accounts(.tokens), use: tokensPage)
+        routes.post(.accounts(.tokens), use: createToken)
+        routes.post(.accounts(.revokeToken(id: SiteURL.key(SiteURL.Parameter.id))), use: revokeToken)
     }
 
     // MARK: Profile
@@ -37,7 +37,7 @@ struct AccountController: RouteCollection {
                 name: form.name ?? "", timeZone: form.time_zone ?? "", githubLogin: form.github_login ?? "",
                 stacks: form.stacks ?? "", bio: form.bio ?? "")
             try await Accounts(req: req).updateProfile(of: user, with: draft)
-            return req.redirect(to: .profile, flash: "Your profile is saved.")
+            return req.redirect(to: .accounts(.profile), flash: "Your profile is saved.")
         } catch let errors as ValidationErrors {
             try await user.$cohort.load(on: req.db)
             return req.render(profilePage(user, form: form, errors: FormErrors(errors)), status: .unprocessableEntity)
@@ -56,7 +56,7 @@ struct AccountController: RouteCollection {
         let form = try req.form(PasswordForm.self)
         do {
             try await Accounts(req: req).changePassword(of: user, current: form.current_password ?? "", new: form.password ?? "", confirmation: form.password_confirmation ?? "")
-            return req.redirect(to: .password, flash: "Your password is changed.")
+            return req.redirect(to: .accounts(.password), flash: "Your password is changed.")
         } catch let errors as ValidationErrors {
             return req.render(PasswordPage(errors: FormErrors(errors)), status: .unprocessableEntity)
         }
@@ -70,7 +70,7 @@ struct AccountController: RouteCollection {
             TokensPage.Token(
                 name: $0.name, prefix: $0.prefix, created: $0.createdAt.map { Formats.dayAndTime($0, zone: zone) } ?? "",
                 lastUsed: $0.lastUsedAt.map { Formats.dayAndTime($0, zone: zone) },
-                revokeAction: SiteURL.revokeToken(id: $0.requireIDString).path)
+                revokeAction: SiteURL.accounts(.revokeToken(id: $0.requireIDString)).path)
         }
         return req.render(TokensPage(tokens: tokens, newToken: newToken, name: name, errors: errors), status: status)
     }
@@ -94,7 +94,7 @@ struct AccountController: RouteCollection {
     func revokeToken(req: Request) async throws -> Response {
         let user = try req.requireUser()
         try await Accounts(req: req).revokeToken(id: req.parameter(SiteURL.Parameter.id), of: user)
-        return req.redirect(to: .tokens, flash: "The token is revoked: anything using it is now refused.")
+        return req.redirect(to: .accounts(.tokens), flash: "The token is revoked: anything using it is now refused.")
     }
 }
 

@@ -5,15 +5,15 @@ import Vapor
 /// What an admin runs: cohorts, invitations, people and coach assignments.
 struct AdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.adminHome, use: overview)
-        routes.get(.cohorts, use: cohortsPage)
-        routes.post(.cohorts, use: createCohort)
-        routes.get(.cohort(id: SiteURL.key(SiteURL.Parameter.id)), use: cohortPage)
-        routes.get(.invitations, use: invitationsPage)
-        routes.post(.invitations, use: invite)
-        routes.get(.people, use: peoplePage)
-        routes.post(.assignments, use: assign)
-        routes.post(.removeAssignment(id: SiteURL.key(SiteURL.Parameter.id)), use: unassign)
+        routes.get(.accounts(.overview), use: overview)
+        routes.get(.accounts(.cohorts), use: cohortsPage)
+        routes.post(.accounts(.cohorts), use: createCohort)
+        routes.get(.accounts(.cohort(id: SiteURL.key(SiteURL.Parameter.id))), use: cohortPage)
+        routes.get(.accounts(.invitations), use: invitationsPage)
+        routes.post(.accounts(.invitations), use: invite)
+        routes.get(.accounts(.people), use: peoplePage)
+        routes.post(.accounts(.assignments), use: assign)
+        routes.post(.accounts(.removeAssignment(id: SiteURL.key(SiteURL.Parameter.id))), use: unassign)
     }
 
     // MARK: Overview
@@ -25,11 +25,11 @@ struct AdminController: RouteCollection {
         func count(_ role: Role) -> Int { roles.filter { $0 == role }.count }
         let page = AdminOverviewPage(
             figures: [
-                .init(label: "Cohorts", value: cohorts, url: SiteURL.cohorts.path),
-                .init(label: "Graduates", value: count(.graduate), url: SiteURL.people.path),
-                .init(label: "Coaches", value: count(.coach), url: SiteURL.people.path),
-                .init(label: "Partners", value: count(.partner), url: SiteURL.people.path),
-                .init(label: "Pending invitations", value: pending, url: SiteURL.invitations.path),
+                .init(label: "Cohorts", value: cohorts, url: SiteURL.accounts(.cohorts).path),
+                .init(label: "Graduates", value: count(.graduate), url: SiteURL.accounts(.people).path),
+                .init(label: "Coaches", value: count(.coach), url: SiteURL.accounts(.people).path),
+                .init(label: "Partners", value: count(.partner), url: SiteURL.accounts(.people).path),
+                .init(label: "Pending invitations", value: pending, url: SiteURL.accounts(.invitations).path),
             ])
         return req.render(page)
     }
@@ -41,7 +41,7 @@ struct AdminController: RouteCollection {
         let graduateCohorts = try await UserModel.query(on: req.db).filter(\.$role == .graduate).all(\.$cohort.$id)
         let rows = cohorts.map { cohort in
             CohortsPage.Row(
-                name: cohort.name, url: SiteURL.cohort(id: cohort.id!.uuidString).path, courseEnd: Formats.day(iso: cohort.courseEndDate),
+                name: cohort.name, url: SiteURL.accounts(.cohort(id: cohort.id!.uuidString)).path, courseEnd: Formats.day(iso: cohort.courseEndDate),
                 timeZone: cohort.timeZone, standupTime: cohort.standupTime, graduates: graduateCohorts.filter { $0 == cohort.id }.count)
         }
         return req.render(CohortsPage(cohorts: rows, form: form, errors: errors), status: status)
@@ -56,7 +56,7 @@ struct AdminController: RouteCollection {
         do {
             let draft = try CohortDraft.validate(name: form.name ?? "", courseEndDate: form.course_end_date ?? "", timeZone: form.time_zone ?? "", standupTime: form.standup_time)
             let cohort = try await Accounts(req: req).createCohort(draft)
-            return req.redirect(to: .cohort(id: cohort.id!.uuidString), flash: "Cohort \(cohort.name) is created. Invite its graduates next.")
+            return req.redirect(to: .accounts(.cohort(id: cohort.id!.uuidString)), flash: "Cohort \(cohort.name) is created. Invite its graduates next.")
         } catch let errors as ValidationErrors {
             return try await cohortsPage(req: req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
         }
@@ -74,15 +74,15 @@ struct AdminController: RouteCollection {
         let rows = graduates.map { graduate in
             let mine = assignments.filter { $0.$graduate.id == graduate.id }
             let assigned = Set(mine.map(\.$coach.id))
-            let mineCoaches = mine.map { CohortPage.Coach(name: coachNames[$0.$coach.id] ?? "", removeAction: SiteURL.removeAssignment(id: $0.id!.uuidString).path) }
+            let mineCoaches = mine.map { CohortPage.Coach(name: coachNames[$0.$coach.id] ?? "", removeAction: SiteURL.accounts(.removeAssignment(id: $0.id!.uuidString)).path) }
             let assignable = coaches.filter { !assigned.contains($0.id!) }.map { SelectOption(value: $0.requireIDString, label: $0.name, selected: false) }
             return CohortPage.Graduate(
-                id: graduate.requireIDString, name: graduate.name, email: graduate.email, url: SiteURL.person(id: graduate.requireIDString).path,
+                id: graduate.requireIDString, name: graduate.name, email: graduate.email, url: SiteURL.homes(.person(id: graduate.requireIDString)).path,
                 coaches: mineCoaches, assignable: assignable)
         }
         let page = CohortPage(
             name: cohort.name, courseEnd: Formats.day(iso: cohort.courseEndDate), timeZone: cohort.timeZone, standupTime: cohort.standupTime,
-            graduates: rows, inviteURL: SiteURL.invitations.path + "?cohort_id=" + id.uuidString, pendingInvitations: pending)
+            graduates: rows, inviteURL: SiteURL.accounts(.invitations).path + "?cohort_id=" + id.uuidString, pendingInvitations: pending)
         return req.render(page)
     }
 
@@ -123,7 +123,7 @@ struct AdminController: RouteCollection {
         do {
             let sent = try await Accounts(req: req).invite(
                 email: form.email ?? "", role: form.role.flatMap(Role.init(rawValue:)), cohortID: form.cohort_id, by: admin,
-                link: { SiteURL.invitation(token: $0).absolute(on: req) })
+                link: { SiteURL.accounts(.invitation(token: $0)).absolute(on: req) })
             let shown = InvitationsPage.Sent(email: sent.invitation.email, link: sent.link, expires: Formats.dayAndTime(sent.invitation.expiresAt, zone: admin.timeZone))
             return try await invitationsPage(req: req, form: InvitationForm(role: form.role, cohort_id: form.cohort_id), errors: .none, sent: shown, status: .created)
         } catch let errors as ValidationErrors {
@@ -136,7 +136,7 @@ struct AdminController: RouteCollection {
     func peoplePage(req: Request) async throws -> Response {
         let people = try await Policy(db: req.db).visiblePeople(for: req.requireUser())
         let page = PeoplePage(
-            people: people.map { .init(name: $0.name, email: $0.email, role: $0.role.title, cohort: $0.cohort?.name, url: SiteURL.person(id: $0.requireIDString).path) })
+            people: people.map { .init(name: $0.name, email: $0.email, role: $0.role.title, cohort: $0.cohort?.name, url: SiteURL.homes(.person(id: $0.requireIDString)).path) })
         return req.render(page)
     }
 
@@ -147,10 +147,10 @@ struct AdminController: RouteCollection {
             let assignment = try await accounts.assign(coachID: form.coach_id ?? "", graduateID: form.graduate_id ?? "")
             let graduate = try await assignment.$graduate.get(on: req.db)
             let coach = try await assignment.$coach.get(on: req.db)
-            let back = graduate.$cohort.id.map { SiteURL.cohort(id: $0.uuidString) } ?? .people
+            let back = graduate.$cohort.id.map { SiteURL.accounts(.cohort(id: $0.uuidString)) } ?? .accounts(.people)
             return req.redirect(to: back, flash: "\(coach.name) now coaches \(graduate.name).")
         } catch let errors as ValidationErrors {
-            return req.redirect(to: SiteURL.cohorts.path).flash(.error, errors.errors.map(\.message).joined(separator: " "), on: req)
+            return req.redirect(to: SiteURL.accounts(.cohorts).path).flash(.error, errors.errors.map(\.message).joined(separator: " "), on: req)
         }
     }
 
@@ -158,7 +158,7 @@ struct AdminController: RouteCollection {
         let id = try req.parameter(SiteURL.Parameter.id)
         let assignment = try await UUID(uuidString: id).asyncFlatMap { try await CoachAssignmentModel.query(on: req.db).filter(\.$id == $0).with(\.$graduate).with(\.$coach).first() }
         try await Accounts(req: req).unassign(id: id)
-        let back = assignment?.graduate.$cohort.id.map { SiteURL.cohort(id: $0.uuidString) } ?? .people
+        let back = assignment?.graduate.$cohort.id.map { SiteURL.accounts(.cohort(id: $0.uuidString)) } ?? .accounts(.people)
         return req.redirect(to: back, flash: "\(assignment?.coach.name ?? "The coach") no longer coaches \(assignment?.graduate.name ?? "that graduate").")
     }
 }

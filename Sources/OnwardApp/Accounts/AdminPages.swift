@@ -25,8 +25,8 @@ struct AdminOverviewPage: PageView {
             }
         }
         h.div(.class("actions")) {
-            h.a("Invite someone", .class("button primary"), .href(SiteURL.invitations.path))
-            h.a("Create a cohort", .class("button"), .href(SiteURL.cohorts.path))
+            h.a("Invite someone", .class("button primary"), .href(SiteURL.accounts(.invitations).path))
+            h.a("Create a cohort", .class("button"), .href(SiteURL.accounts(.cohorts).path))
         }
     }
 }
@@ -70,7 +70,7 @@ struct CohortsPage: PageView {
         }
         h.h2("New cohort", .id("new-cohort"))
         h.errorSummary(errors)
-        h.postForm(SiteURL.cohorts.path, .class("form"), .flag("novalidate")) {
+        h.postForm(SiteURL.accounts(.cohorts).path, .class("form"), .flag("novalidate")) {
             h.inputField("name", "Name", value: form.name, errors: errors, .placeholder("November 2026"))
             h.inputField("course_end_date", "Course end date", type: "date", value: form.course_end_date, errors: errors)
             let zone = form.time_zone ?? "Europe/London"
@@ -161,7 +161,7 @@ struct CohortPage: PageView {
                 if graduate.assignable.isEmpty {
                     h.span("Every coach is assigned.", .class("hint"))
                 } else {
-                    h.postForm(SiteURL.assignments.path, .class("inline-form")) {
+                    h.postForm(SiteURL.accounts(.assignments).path, .class("inline-form")) {
                         h.input(.type("hidden"), .name("graduate_id"), .value(graduate.id))
                         h.select(.id("coach-for-" + graduate.id), .name("coach_id"), .ariaLabel("Coach for " + graduate.name)) {
                             h.options(graduate.assignable)
@@ -211,7 +211,7 @@ struct InvitationsPage: PageView {
         }
         h.h2("Invite someone")
         h.errorSummary(errors)
-        h.postForm(SiteURL.invitations.path, .class("form"), .flag("novalidate")) {
+        h.postForm(SiteURL.accounts(.invitations).path, .class("form"), .flag("novalidate")) {
             h.inputField("email", "Email", type: "email", value: form.email, errors: errors)
             let role = form.role ?? Role.graduate.rawValue
             h.selectField("role", "Role", options: Role.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == role) }, errors: errors)
@@ -264,7 +264,7 @@ struct PeoplePage: PageView {
 
     func content(_ h: HTML) {
         h.h1("People")
-        h.div(.class("actions")) { h.a("Invite someone", .class("button primary"), .href(SiteURL.invitations.path)) }
+        h.div(.class("actions")) { h.a("Invite someone", .class("button primary"), .href(SiteURL.accounts(.invitations).path)) }
         h.div(.class("table-wrap")) {
             h.table {
                 h.thead { h.tr { h.th("Name"); h.th("Email"); h.th("Role"); h.th("Cohort") } }

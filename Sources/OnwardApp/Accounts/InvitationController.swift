@@ -5,14 +5,14 @@ import Vapor
 /// Accepting an invitation: the invited person sets their name and password and is signed in.
 struct InvitationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let token = SiteURL.invitation(token: SiteURL.key(SiteURL.Parameter.token))
+        let token = SiteURL.accounts(.invitation(token: SiteURL.key(SiteURL.Parameter.token)))
         routes.get(token, use: page)
         routes.post(token, use: accept)
     }
 
     private func acceptPage(_ invitation: InvitationModel, token: String, name: String, errors: FormErrors) -> AcceptInvitationPage {
         AcceptInvitationPage(
-            action: SiteURL.invitation(token: token).path, email: invitation.email, role: invitation.role.title.lowercased(),
+            action: SiteURL.accounts(.invitation(token: token)).path, email: invitation.email, role: invitation.role.title.lowercased(),
             cohort: invitation.cohort?.name, expires: Formats.dayAndTime(invitation.expiresAt, zone: invitation.cohort?.timeZone),
             name: name, errors: errors)
     }

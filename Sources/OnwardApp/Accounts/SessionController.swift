@@ -6,23 +6,23 @@ import Vapor
 struct SessionController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.home, use: home)
-        routes.get(.signIn, use: signInPage)
-        routes.post(.signIn, use: signIn)
-        routes.post(.signOut, use: signOut)
+        routes.get(.accounts(.signIn), use: signInPage)
+        routes.post(.accounts(.signIn), use: signIn)
+        routes.post(.accounts(.signOut), use: signOut)
     }
 
     /// The front door sends each person to their own home.
     func home(req: Request) async throws -> Response {
-        guard let user = req.auth.get(UserModel.self) else { return req.redirect(to: SiteURL.signIn.path) }
+        guard let user = req.auth.get(UserModel.self) else { return req.redirect(to: SiteURL.accounts(.signIn).path) }
         return req.redirect(to: Self.home(for: user.role).path)
     }
 
     static func home(for role: Role) -> SiteURL {
         switch role {
-        case .graduate: .graduateHome
-        case .coach: .coachHome
-        case .partner: .partnerHome
-        case .admin: .adminHome
+        case .graduate: .homes(.graduate)
+        case .coach: .homes(.coach)
+        case .partner: .homes(.partner)
+        case .admin: .accounts(.overview)
         }
     }
 
@@ -56,7 +56,7 @@ struct SessionController: RouteCollection {
     func signOut(req: Request) async throws -> Response {
         req.auth.logout(UserModel.self)
         req.session.destroy()
-        return req.redirect(to: .signIn, flash: "You have signed out.")
+        return req.redirect(to: .accounts(.signIn), flash: "You have signed out.")
     }
 
     /// Only a path on this site: never another host ("//evil.example" or "https://...").

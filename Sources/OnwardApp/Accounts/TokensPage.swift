@@ -37,7 +37,7 @@ struct TokensPage: PageView {
             }
         }
         h.errorSummary(errors)
-        h.postForm(SiteURL.tokens.path, .class("form inline-form"), .flag("novalidate")) {
+        h.postForm(SiteURL.accounts(.tokens).path, .class("form inline-form"), .flag("novalidate")) {
             h.inputField("name", "Token name", value: name, errors: errors, .placeholder("my laptop"))
             h.button("Create token", .type("submit"), .class("button primary"))
         }

@@ -9,14 +9,14 @@ struct HomeController: RouteCollection {
     static let sources: [any HomeSectionSource] = [JobSearchHomeSections(), AccountsHomeSections()]
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped(Require(Access.keepsJobSearch)).get(.graduateHome, use: graduateHome)
-        routes.grouped(Require(Access.coachesGraduates)).get(.coachHome, use: coachHome)
-        routes.grouped(Require(Access.shortlistsCandidates)).get(.partnerHome, use: partnerHome)
-        routes.get(.person(id: SiteURL.key(SiteURL.Parameter.id)), use: personPage)
+        routes.grouped(Require(Access.keepsJobSearch)).get(.homes(.graduate), use: graduateHome)
+        routes.grouped(Require(Access.coachesGraduates)).get(.homes(.coach), use: coachHome)
+        routes.grouped(Require(Access.shortlistsCandidates)).get(.homes(.partner), use: partnerHome)
+        routes.get(.homes(.person(id: SiteURL.key(SiteURL.Parameter.id))), use: personPage)
     }
 
     static func card(_ user: UserModel) -> PersonCard {
-        PersonCard(name: user.name, url: SiteURL.person(id: user.requireIDString).path, cohort: user.cohort?.name, githubLogin: user.githubLogin, stacks: user.stacks)
+        PersonCard(name: user.name, url: SiteURL.homes(.person(id: user.requireIDString)).path, cohort: user.cohort?.name, githubLogin: user.githubLogin, stacks: user.stacks)
     }
 
     func graduateHome(req: Request) async throws -> Response {

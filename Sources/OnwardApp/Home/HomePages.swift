@@ -96,7 +96,7 @@ struct PersonPage: PageView {
     func content(_ h: HTML) {
         h.h1(card.name)
         h.p(role + (card.cohort.map { " · " + $0 } ?? "") + " · " + timeZone, .class("lead"))
-        if isSelf { h.p { h.a("Edit your profile", .class("button"), .href(SiteURL.profile.path)) } }
+        if isSelf { h.p { h.a("Edit your profile", .class("button"), .href(SiteURL.accounts(.profile).path)) } }
         h.dl(.class("details")) {
             h.dt("Email"); h.dd(email)
             h.dt("GitHub")

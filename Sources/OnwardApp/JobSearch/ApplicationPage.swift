@@ -102,14 +102,14 @@ struct ApplicationPage: PageView {
         h.section(.class("card"), .ariaLabelledBy("move-heading")) {
             h.h2("Move it on", .id("move-heading"))
             if !targets.isEmpty {
-                h.postForm(SiteURL.moveApplication(id: id).path, .class("inline-form")) {
-                    h.selectField("stage", "To", options: targets.map { SelectOption(value: $0.rawValue, label: $0.title) }, errors: errors)
-                    h.inputField("on", "On", type: "date", value: today.iso, errors: errors, .attr("max", today.iso))
+                h.postForm(SiteURL.jobSearch(.move(id: id)).path, .class("inline-form")) {
+                    h.selectField("stage", "To", options: targets.map { SelectOption(value: $0.rawValue, label: $0.title) }, errors: errors, inline: true)
+                    h.inputField("on", "On", type: "date", value: today.iso, errors: errors, inline: true, .attr("max", today.iso))
                     h.button("Move", .type("submit"), .class("button primary"))
                 }
             }
             if stage == .offer {
-                h.p { h.a("Accept this offer", .class("button primary"), .href(SiteURL.acceptOffer(id: id).path)) }
+                h.p { h.a("Accept this offer", .class("button primary"), .href(SiteURL.jobSearch(.accept(id: id)).path)) }
             } else if targets.isEmpty {
                 h.p("This application is closed.", .class("hint"))
             }
@@ -130,7 +130,7 @@ struct ApplicationPage: PageView {
             guard canCorrectPlacement else { return }
             h.details(.class("add-form"), .flag("open", errors.any("start_date", "salary", "job_title", "in_field"))) {
                 h.summary("Correct the placement")
-                h.postForm(SiteURL.correctPlacement(id: id).path, .class("form"), .flag("novalidate")) {
+                h.postForm(SiteURL.jobSearch(.correctPlacement(id: id)).path, .class("form"), .flag("novalidate")) {
                     PlacementFields(form: placement.form, errors: errors, inFieldQuestion: "Developer or directly related technical role?").render(h)
                     h.button("Save the correction", .type("submit"), .class("button primary"))
                 }
@@ -155,8 +155,8 @@ struct ApplicationPage: PageView {
             }
             if canWrite {
                 h.div(.class("actions")) {
-                    h.a("Edit", .class("button"), .href(SiteURL.editApplication(id: id).path))
-                    h.postForm(SiteURL.deleteApplication(id: id).path, .data("data-confirm", "Delete this application and its history? This cannot be undone.")) {
+                    h.a("Edit", .class("button"), .href(SiteURL.jobSearch(.edit(id: id)).path))
+                    h.postForm(SiteURL.jobSearch(.delete(id: id)).path, .data("data-confirm", "Delete this application and its history? This cannot be undone.")) {
                         h.button("Delete", .type("submit"), .class("button danger"))
                     }
                 }
@@ -189,7 +189,7 @@ struct ApplicationPage: PageView {
             guard canWrite else { return }
             h.details(.class("add-form"), .flag("open", errors.any("kind", "date", "time", "duration_minutes"))) {
                 h.summary("Add an interview or tech test")
-                h.postForm(SiteURL.addInterview(id: id).path, .class("form"), .flag("novalidate")) {
+                h.postForm(SiteURL.jobSearch(.addInterview(id: id)).path, .class("form"), .flag("novalidate")) {
                     h.selectField("kind", "Kind", options: InterviewKind.allCases.map {
                         SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == interviewForm.kind)
                     }, errors: errors)
@@ -241,7 +241,7 @@ struct ApplicationPage: PageView {
             guard canWrite else { return }
             h.details(.class("add-form"), .flag("open", errors.any("contact_name", "contact_email", "contact_profile_url"))) {
                 h.summary("Add a contact")
-                h.postForm(SiteURL.addContact(id: id).path, .class("form"), .flag("novalidate")) {
+                h.postForm(SiteURL.jobSearch(.addContact(id: id)).path, .class("form"), .flag("novalidate")) {
                     h.inputField("contact_name", "Name", value: contactForm.contact_name, errors: errors)
                     h.inputField("contact_role", "Their role", value: contactForm.contact_role, errors: errors)
                     h.inputField("contact_email", "Email", type: "email", value: contactForm.contact_email, errors: errors)

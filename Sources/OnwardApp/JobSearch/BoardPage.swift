@@ -65,7 +65,7 @@ struct BoardPage: PageView {
             h.ul(.class("plain")) {
                 for card in column.cards {
                     h.li(.class("board-card")) {
-                        h.a(card.company, .href(SiteURL.application(id: card.id).path), .class("card-title"))
+                        h.a(card.company, .href(SiteURL.jobSearch(.application(id: card.id)).path), .class("card-title"))
                         h.p(card.roleTitle, .class("card-role"))
                         if let next = card.next { h.p(next, .class("hint")) }
                         if !column.moves.isEmpty { moveForm(card, column.moves, h) }
@@ -80,7 +80,7 @@ struct BoardPage: PageView {
     }
 
     private func moveForm(_ card: Card, _ moves: [Stage], _ h: HTML) {
-        h.postForm(SiteURL.moveApplication(id: card.id).path, .class("move-form")) {
+        h.postForm(SiteURL.jobSearch(.move(id: card.id)).path, .class("move-form")) {
             h.select(.name("stage"), .ariaLabel("Move " + card.company + " to")) {
                 for stage in moves { h.option(stage.title, .value(stage.rawValue)) }
             }

@@ -9,10 +9,10 @@ struct ImportController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let graduates = routes.grouped(Require(Access.keepsJobSearch))
-        graduates.get(.importApplications, use: form)
-        graduates.on(.POST, SiteURL.importApplications.pathComponents, body: .collect(maxSize: ByteCount(value: maxUploadBytes)), use: preview)
-        graduates.on(.POST, SiteURL.confirmImport.pathComponents, body: .collect(maxSize: ByteCount(value: maxUploadBytes)), use: confirm)
-        graduates.get(.exportApplications, use: export)
+        graduates.get(.jobSearch(.importCSV), use: form)
+        graduates.on(.POST, SiteURL.jobSearch(.importCSV).pathComponents, body: .collect(maxSize: ByteCount(value: maxUploadBytes)), use: preview)
+        graduates.on(.POST, SiteURL.jobSearch(.confirmImport).pathComponents, body: .collect(maxSize: ByteCount(value: maxUploadBytes)), use: confirm)
+        graduates.get(.jobSearch(.exportCSV), use: export)
     }
 
     struct UploadForm: Content {
@@ -63,7 +63,7 @@ struct ImportController: RouteCollection {
             let preview = try await search.preview(csv: text, for: user)
             let count = try await search.importRows(preview, for: user)
             let skipped = preview.duplicates.isEmpty ? "" : " \(preview.duplicates.count) duplicate\(preview.duplicates.count == 1 ? " was" : "s were") skipped."
-            return req.redirect(to: .applications, flash: "Imported \(count) application\(count == 1 ? "" : "s").\(skipped)")
+            return req.redirect(to: .jobSearch(.list), flash: "Imported \(count) application\(count == 1 ? "" : "s").\(skipped)")
         } catch let errors as ValidationErrors {
             let preview = try? await search.preview(csv: text, for: user)
             return page(req, csv: text, preview: preview, errors: FormErrors(errors), status: .unprocessableEntity)

@@ -8,23 +8,23 @@ struct JobSearchController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let key = SiteURL.key(SiteURL.Parameter.id)
         let graduates = routes.grouped(Require(Access.keepsJobSearch))
-        graduates.get(.applications, use: ownList)
-        graduates.get(.applicationsBoard, use: ownBoard)
-        graduates.get(.newApplication, use: newPage)
-        graduates.post(.applications, use: create)
-        graduates.post(.editApplication(id: key), use: update)
-        graduates.get(.editApplication(id: key), use: editPage)
-        graduates.post(.deleteApplication(id: key), use: delete)
-        graduates.post(.moveApplication(id: key), use: move)
-        graduates.get(.acceptOffer(id: key), use: acceptPage)
-        graduates.post(.acceptOffer(id: key), use: accept)
-        graduates.post(.addInterview(id: key), use: addInterview)
-        graduates.post(.addContact(id: key), use: addContact)
-        routes.get(.application(id: key), use: detail)
+        graduates.get(.jobSearch(.list), use: ownList)
+        graduates.get(.jobSearch(.board), use: ownBoard)
+        graduates.get(.jobSearch(.new), use: newPage)
+        graduates.post(.jobSearch(.list), use: create)
+        graduates.post(.jobSearch(.edit(id: key)), use: update)
+        graduates.get(.jobSearch(.edit(id: key)), use: editPage)
+        graduates.post(.jobSearch(.delete(id: key)), use: delete)
+        graduates.post(.jobSearch(.move(id: key)), use: move)
+        graduates.get(.jobSearch(.accept(id: key)), use: acceptPage)
+        graduates.post(.jobSearch(.accept(id: key)), use: accept)
+        graduates.post(.jobSearch(.addInterview(id: key)), use: addInterview)
+        graduates.post(.jobSearch(.addContact(id: key)), use: addContact)
+        routes.get(.jobSearch(.application(id: key)), use: detail)
         let coaches = routes.grouped(Require(Access.readsOthersJobSearches))
-        coaches.get(.personApplications(id: key), use: personList)
-        coaches.get(.personBoard(id: key), use: personBoard)
-        coaches.post(.correctPlacement(id: key), use: correctPlacement)
+        coaches.get(.jobSearch(.personList(id: key)), use: personList)
+        coaches.get(.jobSearch(.personBoard(id: key)), use: personBoard)
+        coaches.post(.jobSearch(.correctPlacement(id: key)), use: correctPlacement)
     }
 
     private func heading(_ scope: Policy.Scope) -> SearchHeading {
@@ -104,7 +104,7 @@ struct JobSearchController: RouteCollection {
 
     func newPage(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        return formPage(req, action: .applications, isNew: true, form: ApplicationForm(stage: .applied, on: JobSearch(req: req).today(for: user)), cancel: .applicationsBoard, errors: .none)
+        return formPage(req, action: .jobSearch(.list), isNew: true, form: ApplicationForm(stage: .applied, on: JobSearch(req: req).today(for: user)), cancel: .jobSearch(.board), errors: .none)
     }
 
     func create(req: Request) async throws -> Response {
@@ -121,17 +121,17 @@ struct JobSearchController: RouteCollection {
             do { day = try search.moveDate(form.on, for: user) } catch { errors = ValidationErrors(errors.errors + error.errors) }
             try errors.throwIfAny()
             let application = try await search.create(for: user, draft: draft!, stage: stage!, on: day!)
-            return req.redirect(to: .application(id: application.id!.uuidString), flash: "\(application.company) is on your board.")
+            return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "\(application.company) is on your board.")
         } catch let errors as ValidationErrors {
             if form.stage == nil { form.stage = Stage.applied.rawValue }
-            return formPage(req, action: .applications, isNew: true, form: form, cancel: .applicationsBoard, errors: FormErrors(errors), status: .unprocessableEntity)
+            return formPage(req, action: .jobSearch(.list), isNew: true, form: form, cancel: .jobSearch(.board), errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 
     func editPage(req: Request) async throws -> Response {
         let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: req.requireUser())
         let id = application.id!.uuidString
-        return formPage(req, action: .editApplication(id: id), isNew: false, form: ApplicationForm(application), cancel: .application(id: id), errors: .none)
+        return formPage(req, action: .jobSearch(.edit(id: id)), isNew: false, form: ApplicationForm(application), cancel: .jobSearch(.application(id: id)), errors: .none)
     }
 
     func update(req: Request) async throws -> Response {
@@ -140,16 +140,16 @@ struct JobSearchController: RouteCollection {
         let form = try req.form(ApplicationForm.self)
         do {
             try await JobSearch(req: req).update(application, with: try form.validate())
-            return req.redirect(to: .application(id: id), flash: "Saved.")
+            return req.redirect(to: .jobSearch(.application(id: id)), flash: "Saved.")
         } catch let errors as ValidationErrors {
-            return formPage(req, action: .editApplication(id: id), isNew: false, form: form, cancel: .application(id: id), errors: FormErrors(errors), status: .unprocessableEntity)
+            return formPage(req, action: .jobSearch(.edit(id: id)), isNew: false, form: form, cancel: .jobSearch(.application(id: id)), errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 
     func delete(req: Request) async throws -> Response {
         let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: req.requireUser())
         try await JobSearch(req: req).delete(application)
-        return req.redirect(to: .applications, flash: "\(application.company) — \(application.roleTitle) is deleted.")
+        return req.redirect(to: .jobSearch(.list), flash: "\(application.company) — \(application.roleTitle) is deleted.")
     }
 
     // MARK: Detail
@@ -196,7 +196,7 @@ struct JobSearchController: RouteCollection {
                       form: placementForm ?? PlacementForm(start_date: $0.startDate, job_title: $0.jobTitle, employment_type: $0.employmentType.rawValue, in_field: $0.inField ? "yes" : "no", salary: String($0.salary)))
             },
             today: today,
-            backURL: isOwn ? SiteURL.applicationsBoard.path : SiteURL.personBoard(id: scope.person.requireIDString).path,
+            backURL: isOwn ? SiteURL.jobSearch(.board).path : SiteURL.jobSearch(.personBoard(id: scope.person.requireIDString)).path,
             errors: errors,
             interviewForm: interviewForm ?? InterviewForm(date: today.iso, time: "10:00", duration_minutes: "60"),
             contactForm: contactForm ?? ContactForm())
@@ -216,7 +216,7 @@ struct JobSearchController: RouteCollection {
             }
             let day = try search.moveDate(form.on, for: user)
             try await search.move(application, to: stage, on: day)
-            return req.redirect(to: .application(id: application.id!.uuidString), flash: "\(application.company) moved to \(stage.title.lowercased()).")
+            return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "\(application.company) moved to \(stage.title.lowercased()).")
         } catch let errors as ValidationErrors {
             return try await detailPage(req, errors: FormErrors(errors), status: .unprocessableEntity)
         }
@@ -246,7 +246,7 @@ struct JobSearchController: RouteCollection {
                 startDate: form.start_date ?? "", jobTitle: form.job_title ?? "", employmentType: form.employment_type ?? "",
                 inField: form.in_field ?? "", salary: form.salary ?? "")
             try await search.move(application, to: .accepted, on: search.moveDate(form.on, for: user), placement: placement)
-            return req.redirect(to: .application(id: application.id!.uuidString), flash: "Congratulations on your new job at \(application.company)!")
+            return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "Congratulations on your new job at \(application.company)!")
         } catch let errors as ValidationErrors {
             return acceptPage(req, application, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
         }
@@ -262,7 +262,7 @@ struct JobSearchController: RouteCollection {
                 startDate: form.start_date ?? "", jobTitle: form.job_title ?? "", employmentType: form.employment_type ?? "",
                 inField: form.in_field ?? "", salary: form.salary ?? "")
             try await JobSearch(req: req).correctPlacement(of: application, with: draft, by: viewer)
-            return req.redirect(to: .application(id: application.id!.uuidString), flash: "The placement is corrected.")
+            return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "The placement is corrected.")
         } catch let errors as ValidationErrors {
             return try await detailPage(req, errors: FormErrors(errors), placementForm: form, status: .unprocessableEntity)
         }
@@ -278,7 +278,7 @@ struct JobSearchController: RouteCollection {
                 durationMinutes: form.duration_minutes ?? "", withWhom: form.with_whom ?? "", outcome: form.outcome ?? "",
                 feedback: form.feedback ?? "", feedbackIsTechnical: form.feedback_is_technical == "yes")
             _ = try await JobSearch(req: req).addInterview(to: application, draft)
-            return req.redirect(to: .application(id: application.id!.uuidString), flash: "\(draft.kind.title) added.")
+            return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "\(draft.kind.title) added.")
         } catch let errors as ValidationErrors {
             return try await detailPage(req, errors: FormErrors(errors), interviewForm: form, status: .unprocessableEntity)
         }
@@ -291,7 +291,7 @@ struct JobSearchController: RouteCollection {
         do {
             let draft = try ContactDraft.validate(name: form.contact_name ?? "", role: form.contact_role ?? "", email: form.contact_email ?? "", profileURL: form.contact_profile_url ?? "")
             try await JobSearch(req: req).addContact(to: application, draft)
-            return req.redirect(to: .application(id: application.id!.uuidString), flash: "\(draft.name) added to contacts.")
+            return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "\(draft.name) added to contacts.")
         } catch let errors as ValidationErrors {
             return try await detailPage(req, errors: FormErrors(errors), contactForm: form, status: .unprocessableEntity)
         }

@@ -9,7 +9,7 @@ struct JobSearchHomeSections: HomeSectionSource {
     func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] {
         guard Access.keepsJobSearch(person.viewer) else { return [] }
         let figures = try await JobSearch(req: req).figures(of: person)
-        return [FiguresSection(figures, boardURL: SiteURL.applicationsBoard.path, listURL: SiteURL.applications.path, isOwn: true)]
+        return [FiguresSection(figures, boardURL: SiteURL.jobSearch(.board).path, listURL: SiteURL.jobSearch(.list).path, isOwn: true)]
     }
 
     func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {
@@ -17,7 +17,7 @@ struct JobSearchHomeSections: HomeSectionSource {
         let person = scope.person
         let figures = try await JobSearch(req: req).figures(of: person)
         let id = person.requireIDString
-        return [FiguresSection(figures, boardURL: SiteURL.personBoard(id: id).path, listURL: SiteURL.personApplications(id: id).path, isOwn: false)]
+        return [FiguresSection(figures, boardURL: SiteURL.jobSearch(.personBoard(id: id)).path, listURL: SiteURL.jobSearch(.personList(id: id)).path, isOwn: false)]
     }
 }
 
@@ -97,7 +97,7 @@ struct FiguresSection: HomeSection {
             h.p(medianDaysToFirstResponse.map { "Employers took \($0) days (median) to answer a first time." } ?? "No employer has answered yet.", .class("hint"))
         }
         if isOwn {
-            h.p { h.a("Add an application", .class("button primary"), .href(SiteURL.newApplication.path)) }
+            h.p { h.a("Add an application", .class("button primary"), .href(SiteURL.jobSearch(.new).path)) }
         }
     }
 

@@ -71,7 +71,7 @@ struct ListPage: PageView {
                 h.tbody {
                     for row in rows {
                         h.tr {
-                            h.td { h.a(row.company, .href(SiteURL.application(id: row.id).path)) }
+                            h.td { h.a(row.company, .href(SiteURL.jobSearch(.application(id: row.id)).path)) }
                             h.td(row.roleTitle)
                             h.td { h.span(row.stage.title, .class("stage stage-" + row.stage.rawValue)) }
                             h.td(row.sent)

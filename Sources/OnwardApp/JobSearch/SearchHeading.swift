@@ -14,8 +14,8 @@ struct SearchHeading {
         self.owner = owner
         self.isOwn = isOwn
         self.canWrite = canWrite && isOwn
-        listURL = isOwn ? SiteURL.applications.path : SiteURL.personApplications(id: ownerID).path
-        boardURL = isOwn ? SiteURL.applicationsBoard.path : SiteURL.personBoard(id: ownerID).path
+        listURL = isOwn ? SiteURL.jobSearch(.list).path : SiteURL.jobSearch(.personList(id: ownerID)).path
+        boardURL = isOwn ? SiteURL.jobSearch(.board).path : SiteURL.jobSearch(.personBoard(id: ownerID)).path
     }
 
     /// "Board", or "Sam's board".
@@ -27,10 +27,10 @@ struct SearchHeading {
     func actions(_ h: HTML, otherView: (label: String, url: String)) {
         h.div(.class("actions")) {
             if canWrite {
-                h.a("Add an application", .class("button primary"), .href(SiteURL.newApplication.path))
-                h.a("Import from CSV", .class("button"), .href(SiteURL.importApplications.path))
+                h.a("Add an application", .class("button primary"), .href(SiteURL.jobSearch(.new).path))
+                h.a("Import from CSV", .class("button"), .href(SiteURL.jobSearch(.importCSV).path))
             }
-            if isOwn { h.a("Download as CSV", .class("button"), .href(SiteURL.exportApplications.path)) }
+            if isOwn { h.a("Download as CSV", .class("button"), .href(SiteURL.jobSearch(.exportCSV).path)) }
             h.a(otherView.label, .class("button"), .href(otherView.url))
         }
     }

@@ -95,14 +95,16 @@ extension HTML {
     }
 
     /// A labelled field: its hint and its error above the control, and the control (written by
-    /// `control` with the attributes it is given first) tied to both for screen readers.
-    func field(_ name: String, _ label: String, hint: String? = nil, errors: FormErrors, control: ([Attribute]) -> Void) {
+    /// `control` with the attributes it is given first) tied to both for screen readers. In a
+    /// one-line form (`inline`), the field is only marked: its message is in the summary above.
+    func field(_ name: String, _ label: String, hint: String? = nil, errors: FormErrors, inline: Bool = false, control: ([Attribute]) -> Void) {
         let error = errors[name]
+        let message = inline ? nil : error
         div(.class(error == nil ? "field" : "field has-error")) {
             self.label(label, .for("field-" + name))
             if let hint { p(hint, .class("hint"), .id(name + "-hint")) }
-            if let error { p(error, .class("field-error"), .id(name + "-error")) }
-            let described = [hint.map { _ in name + "-hint" }, error.map { _ in name + "-error" }].compactMap { $0 }
+            if let message { p(message, .class("field-error"), .id(name + "-error")) }
+            let described = [hint.map { _ in name + "-hint" }, message.map { _ in name + "-error" }].compactMap { $0 }
             control([
                 .id("field-" + name), .name(name),
                 .attr("aria-invalid", error == nil ? nil : "true"),
@@ -112,15 +114,15 @@ extension HTML {
     }
 
     /// A labelled `<input>`.
-    func inputField(_ name: String, _ label: String, type: StaticString = "text", value: String?, hint: String? = nil, errors: FormErrors, _ attributes: Attribute...) {
-        field(name, label, hint: hint, errors: errors) { wiring in
+    func inputField(_ name: String, _ label: String, type: StaticString = "text", value: String?, hint: String? = nil, errors: FormErrors, inline: Bool = false, _ attributes: Attribute...) {
+        field(name, label, hint: hint, errors: errors, inline: inline) { wiring in
             open("input", wiring + [.type(type)] + attributes + [.value(value)])
         }
     }
 
     /// A labelled `<select>`, with a first blank choice when `blank` names one.
-    func selectField(_ name: String, _ label: String, options: [SelectOption], blank: String? = nil, hint: String? = nil, errors: FormErrors) {
-        field(name, label, hint: hint, errors: errors) { wiring in
+    func selectField(_ name: String, _ label: String, options: [SelectOption], blank: String? = nil, hint: String? = nil, errors: FormErrors, inline: Bool = false) {
+        field(name, label, hint: hint, errors: errors, inline: inline) { wiring in
             element("select", wiring) {
                 if let blank { option(blank, .value("")) }
                 self.options(options)

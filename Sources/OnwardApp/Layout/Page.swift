@@ -49,14 +49,14 @@ struct Shell {
     /// Each role sees its own navigation, and only that.
     static func navigation(for role: Role) -> [(String, SiteURL)] {
         switch role {
-        case .graduate: [("Home", .graduateHome), ("Board", .applicationsBoard), ("Applications", .applications)]
-        case .coach: [("My graduates", .coachHome)]
-        case .partner: [("Candidates", .partnerHome)]
-        case .admin: [("Overview", .adminHome), ("Cohorts", .cohorts), ("People", .people), ("Invitations", .invitations)]
+        case .graduate: [("Home", .homes(.graduate)), ("Board", .jobSearch(.board)), ("Applications", .jobSearch(.list))]
+        case .coach: [("My graduates", .homes(.coach))]
+        case .partner: [("Candidates", .homes(.partner))]
+        case .admin: [("Overview", .accounts(.overview)), ("Cohorts", .accounts(.cohorts)), ("People", .accounts(.people)), ("Invitations", .accounts(.invitations))]
         }
     }
 
-    static let accountNavigation: [(String, SiteURL)] = [("Profile", .profile), ("Password", .password), ("API tokens", .tokens)]
+    static let accountNavigation: [(String, SiteURL)] = [("Profile", .accounts(.profile)), ("Password", .accounts(.password)), ("API tokens", .accounts(.tokens))]
 
     /// The whole document: the shell with `page` inside.
     func render(_ page: some PageView) -> HTML {
@@ -107,7 +107,7 @@ struct Shell {
                         h.ul {
                             links(accountNav, h)
                             h.li {
-                                h.postForm(SiteURL.signOut.path) {
+                                h.postForm(SiteURL.accounts(.signOut).path) {
                                     h.button("Sign out", .type("submit"), .class("link-button"))
                                 }
                             }
