@@ -96,6 +96,26 @@ def test_add_move_interview_and_see_both_figures_change(server, browser, other_b
     offer = browser.find_element(By.CSS_SELECTOR, ".column[data-stage=offer]")
     assert "Globex" in offer.text
 
+    # A refused drag: the application is withdrawn behind the board's back (another tab), then its
+    # stale card is dragged to rejected. The refusal shows on the board, which stays, and the move
+    # is not sent a second time.
+    card = browser.find_element(By.XPATH, "//li[contains(@class,'board-card')][.//a[normalize-space()='Globex']]")
+    browser.execute_async_script("""
+        const form = arguments[0].querySelector('.move-form'), done = arguments[1];
+        const data = new FormData(form); data.set('stage', 'withdrawn');
+        fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual'}).then(() => done());
+    """, card)
+    browser.execute_script("window.postedMoves = 0; const f = window.fetch; window.fetch = function () { window.postedMoves++; return f.apply(this, arguments); };"
+                           "HTMLFormElement.prototype.submit = function () { window.postedMoves += 100; };")
+    assert browser.execute_script(DRAG, card, browser.find_element(By.CSS_SELECTOR, ".column[data-stage=rejected]"))
+    alert = wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, ".flash-error[role=alert]"))
+    assert "cannot move from withdrawn to rejected" in alert.text
+    assert browser.execute_script("return window.postedMoves") == 1
+    assert browser.current_url.endswith("/applications/board")
+    check_accessibility(browser, "board-refused-drag")
+    browser.refresh()
+    assert "Globex" in browser.find_element(By.CSS_SELECTOR, ".column[data-stage=withdrawn]").text
+
 
 def test_import_a_messy_csv_through_the_preview(server, browser, other_browser):
     new_graduate(server, other_browser, browser)

@@ -102,7 +102,8 @@ document.addEventListener("DOMContentLoaded", function () {
         if (response.type === "opaqueredirect" || response.ok) { window.location.reload(); return; }
         return response.text().then(function (html) {
           var page = new DOMParser().parseFromString(html, "text/html");
-          var message = page.querySelector(".error-summary li, .field-error, main .lead");
+          // The form's error if the page has one, else the error page's message.
+          var message = page.querySelector(".error-summary li") || page.querySelector("main .lead");
           refused(message ? message.textContent : "The move was refused. Reload the board and try again.");
         });
       }, function () { refused("The move could not be sent. Check your connection and try again."); });
