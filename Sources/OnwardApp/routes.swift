@@ -20,7 +20,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: SessionController())
     try web.register(collection: InvitationController())
     try signedIn.register(collection: AccountController())
-    try signedIn.register(collection: HomeController())
+    try web.register(collection: HomeController())
     try web.grouped(Require(Access.runsBootcamp)).register(collection: AdminController())
 
     // Job search

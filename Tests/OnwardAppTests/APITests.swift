@@ -146,7 +146,7 @@ extension AppTests {
                 #expect(page.status == .ok)
                 let accepted = try await browser.post(path, ["name": "New Grad", "password": "a long enough password", "password_confirmation": "a long enough password"])
                 #expect(accepted.status == .seeOther)
-                #expect(accepted.location == SiteURL.homes(.graduate).path)
+                #expect(accepted.location == SiteURL.home.path)
                 let user = try await UserModel.query(on: app.db).filter(\.$email == "new.grad@example.org").first()
                 #expect(user?.role == .graduate)
                 #expect(user?.$cohort.id?.uuidString == cohortID)

@@ -119,5 +119,22 @@ extension AppTests {
                 #expect(other == nil, "another graduate's figures are not touched")
             }
         }
+
+        /// The triggers mark only the figures of someone who still exists: deleting a graduate
+        /// deletes their applications (and figures) with them.
+        @Test func a_graduate_with_applications_can_be_deleted() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let user = world.graduate
+                let search = JobSearch(db: app.db, now: testNow)
+                let application = try await search.create(for: user, draft: ApplicationDraft(company: "Acme", roleTitle: "Developer"), stage: .applied, on: Self.today)
+                try await search.move(application, to: .interview, on: Self.today)
+                _ = try await search.figures(of: user)
+                try await CoachAssignmentModel.query(on: app.db).filter(\.$graduate.$id == user.requireID()).delete()
+                try await (app.db as! any SQLDatabase).raw("DELETE FROM users WHERE id = \(bind: user.requireID())").run()
+                #expect(try await ApplicationModel.query(on: app.db).count() == 0)
+                #expect(try await Self.kept(app, user) == nil)
+            }
+        }
     }
 }

@@ -10,6 +10,14 @@ import VaporTesting
 /// DATABASE_URL is set).
 extension AppTests {
     @Suite struct MoveRaceTests {
+        /// A graduate's new application at "applied", made today.
+        static func applied(_ world: World, _ app: Application) async throws -> (JobSearch, LocalDate, ApplicationModel) {
+            let search = JobSearch(db: app.db, now: testNow)
+            let today = search.today(for: world.graduate)
+            let application = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Acme", roleTitle: "Developer"), stage: .applied, on: today)
+            return (search, today, application)
+        }
+
         static func positions(of application: ApplicationModel, on db: any Database) async throws -> [StageMoveModel] {
             try await StageMoveModel.query(on: db).filter(\.$application.$id == application.requireID()).sort(\.$position).all()
         }
@@ -18,8 +26,7 @@ extension AppTests {
             try await withApp { app in
                 let world = try await World.make(on: app)
                 let token = try await APITests.token(for: world.graduate, app: app)
-                let search = JobSearch(db: app.db, now: testNow)
-                let application = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Acme", roleTitle: "Developer"), stage: .applied, on: search.today(for: world.graduate))
+                let (_, _, application) = try await Self.applied(world, app)
                 let path = "/api/v1/applications/\(application.id!.uuidString)/moves"
                 let targets = ["screening", "tech_test", "interview", "screening", "offer", "tech_test", "interview", "screening", "withdrawn", "rejected"]
                 let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
@@ -46,9 +53,7 @@ extension AppTests {
         @Test func a_second_move_from_a_stage_that_is_gone_is_refused_and_changes_nothing() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)
-                let search = JobSearch(db: app.db, now: testNow)
-                let today = search.today(for: world.graduate)
-                let application = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Acme", roleTitle: "Developer"), stage: .applied, on: today)
+                let (search, today, application) = try await Self.applied(world, app)
                 // Another request read the application at "applied" before this move landed.
                 let stale = try #require(try await ApplicationModel.find(application.requireID(), on: app.db))
                 try await search.move(application, to: .interview, on: today)
@@ -62,9 +67,7 @@ extension AppTests {
         @Test func the_database_refuses_a_repeated_position() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)
-                let search = JobSearch(db: app.db, now: testNow)
-                let today = search.today(for: world.graduate)
-                let application = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Acme", roleTitle: "Developer"), stage: .applied, on: today)
+                let (_, today, application) = try await Self.applied(world, app)
                 await #expect(throws: (any Error).self) {
                     try await StageMoveModel(applicationID: application.requireID(), stage: .screening, on: today, position: 0).create(on: app.db)
                 }
@@ -74,9 +77,7 @@ extension AppTests {
         @Test func a_refused_move_on_the_web_answers_409_with_the_reason() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)
-                let search = JobSearch(db: app.db, now: testNow)
-                let today = search.today(for: world.graduate)
-                let application = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Acme", roleTitle: "Developer"), stage: .applied, on: today)
+                let (_, _, application) = try await Self.applied(world, app)
                 let browser = Browser(app)
                 try await browser.signIn(world.graduate)
                 let path = SiteURL.jobSearch(.move(id: application.id!.uuidString)).path
@@ -85,6 +86,30 @@ extension AppTests {
                 let codes = try await [first.status.code, second.status.code].sorted()
                 #expect(codes == [303, 409] || codes == [303, 422], "\(codes)")
                 #expect(try await Self.positions(of: application, on: app.db).count == 2)
+            }
+        }
+
+        /// A delete and moves of one application at once take its row in the same order: no
+        /// deadlock, no 5xx; the application ends deleted with nothing left of it.
+        @Test func deleting_an_application_while_it_is_moved_gives_no_error_and_leaves_nothing() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await APITests.token(for: world.graduate, app: app)
+                for _ in 0..<5 {
+                    let (_, _, application) = try await Self.applied(world, app)
+                    let id = application.id!.uuidString
+                    let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                        group.addTask { try await APITests.send(app, .DELETE, "/api/v1/applications/\(id)", token: token).status.code }
+                        for target in ["screening", "interview", "offer"] {
+                            group.addTask { try await APITests.send(app, .POST, "/api/v1/applications/\(id)/moves", token: token, json: #"{"stage":"\#(target)"}"#).status.code }
+                        }
+                        return try await group.reduce(into: [UInt]()) { $0.append($1) }
+                    }
+                    #expect(statuses.allSatisfy { $0 < 500 }, "\(statuses)")
+                    #expect(statuses.contains(204))
+                    #expect(try await ApplicationModel.find(application.requireID(), on: app.db) == nil)
+                    #expect(try await StageMoveModel.query(on: app.db).filter(\.$application.$id == application.requireID()).count() == 0)
+                }
             }
         }
     }

@@ -54,7 +54,7 @@ extension OnwardAPI {
     func listCohorts(_ input: Operations.ListCohorts.Input) async throws -> Operations.ListCohorts.Output {
         let user = try user()
         var query = try CohortModel.query(on: request.db).sort(\.$courseEndDate, .descending)
-        if user.role != .admin {
+        if Access.reach(of: user.viewer) != .everyone {
             guard let own = user.$cohort.id else { return .ok(.init(body: .json([]))) }
             query = query.filter(\.$id == own)
         }
@@ -95,15 +95,8 @@ extension OnwardAPI {
     // MARK: Coach assignments
 
     func listCoachAssignments(_ input: Operations.ListCoachAssignments.Input) async throws -> Operations.ListCoachAssignments.Output {
-        let user = try user()
-        var query = try CoachAssignmentModel.query(on: request.db)
-        switch user.role {
-        case .admin: break
-        case .coach: query = try query.filter(\.$coach.$id == user.requireID())
-        case .graduate: query = try query.filter(\.$graduate.$id == user.requireID())
-        case .partner: return .ok(.init(body: .json([])))
-        }
-        return .ok(.init(body: .json(try await query.all().map(Components.Schemas.CoachAssignment.init))))
+        let assignments = try await Policy(db: request.db).visibleAssignments(for: user())
+        return .ok(.init(body: .json(assignments.map(Components.Schemas.CoachAssignment.init))))
     }
 
     func createCoachAssignment(_ input: Operations.CreateCoachAssignment.Input) async throws -> Operations.CreateCoachAssignment.Output {

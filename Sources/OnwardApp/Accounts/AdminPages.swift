@@ -203,10 +203,7 @@ struct InvitationsPage: PageView {
             h.div(.class("callout"), .role("status")) {
                 h.h2("Invitation ready for " + sent.email)
                 h.p("Onward has no mail server yet: copy this link and send it to them yourself. It works once, until " + sent.expires + ".")
-                h.div(.class("copy-row")) {
-                    h.input(.id("invitation-link"), .type("text"), .ariaLabel("Invitation link"), .flag("readonly"), .value(sent.link), .class("mono"))
-                    h.button("Copy", .type("button"), .class("button"), .data("data-copy", "invitation-link"))
-                }
+                h.copyRow(id: "invitation-link", label: "Invitation link", value: sent.link)
             }
         }
         h.h2("Invite someone")

@@ -30,7 +30,7 @@ struct InvitationController: RouteCollection {
         do {
             let user = try await accounts.accept(token: token, name: form.name ?? "", password: form.password ?? "", confirmation: form.password_confirmation ?? "")
             req.auth.login(user)
-            return req.redirect(to: SessionController.home(for: user.role).path)
+            return req.redirect(to: SiteURL.home.path)
                 .flash(.success, "Welcome to Onward, \(user.name). Your account is ready.", on: req)
         } catch let errors as ValidationErrors {
             let invitation = try await accounts.usableInvitation(token: token)

@@ -2,33 +2,18 @@ import Fluent
 import OnwardCore
 import Vapor
 
-/// Signing in and out, and the front door.
+/// Signing in and out. Signing in lands on the front door (`SiteURL.home`), which sends each
+/// person to their own home.
 struct SessionController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.home, use: home)
         routes.get(.accounts(.signIn), use: signInPage)
         routes.post(.accounts(.signIn), use: signIn)
         routes.post(.accounts(.signOut), use: signOut)
     }
 
-    /// The front door sends each person to their own home.
-    func home(req: Request) async throws -> Response {
-        guard let user = req.auth.get(UserModel.self) else { return req.redirect(to: SiteURL.accounts(.signIn).path) }
-        return req.redirect(to: Self.home(for: user.role).path)
-    }
-
-    static func home(for role: Role) -> SiteURL {
-        switch role {
-        case .graduate: .homes(.graduate)
-        case .coach: .homes(.coach)
-        case .partner: .homes(.partner)
-        case .admin: .accounts(.overview)
-        }
-    }
-
     func signInPage(req: Request) async throws -> Response {
         if let user = req.auth.get(UserModel.self) {
-            return req.redirect(to: Self.home(for: user.role).path)
+            return req.redirect(to: SiteURL.home.path)
         }
         let next = Self.safeNext(try? req.query.get(String.self, at: "next")) ?? ""
         return req.render(SignInPage(email: "", next: next, errors: .none))
@@ -45,7 +30,7 @@ struct SessionController: RouteCollection {
                 req.session.id = nil
             }
             req.auth.login(user)
-            let destination = Self.safeNext(form.next) ?? Self.home(for: user.role).path
+            let destination = Self.safeNext(form.next) ?? SiteURL.home.path
             return req.redirect(to: destination)
         } catch let error as AppError {
             let page = SignInPage(email: form.email ?? "", next: Self.safeNext(form.next) ?? "", errors: FormErrors(error))

@@ -30,10 +30,7 @@ struct TokensPage: PageView {
             h.div(.class("callout"), .role("status")) {
                 h.h2("Your new token")
                 h.p("Copy it now: Onward keeps only a fingerprint of it and cannot show it again.")
-                h.div(.class("copy-row")) {
-                    h.input(.id("new-token"), .type("text"), .ariaLabel("New token"), .flag("readonly"), .value(newToken), .class("mono"))
-                    h.button("Copy", .type("button"), .class("button"), .data("data-copy", "new-token"))
-                }
+                h.copyRow(id: "new-token", label: "New token", value: newToken)
             }
         }
         h.errorSummary(errors)

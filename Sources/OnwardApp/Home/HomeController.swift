@@ -9,10 +9,26 @@ struct HomeController: RouteCollection {
     static let sources: [any HomeSectionSource] = [JobSearchHomeSections(), AccountsHomeSections()]
 
     func boot(routes: any RoutesBuilder) throws {
+        routes.get(.home, use: frontDoor)
         routes.grouped(Require(Access.keepsJobSearch)).get(.homes(.graduate), use: graduateHome)
         routes.grouped(Require(Access.coachesGraduates)).get(.homes(.coach), use: coachHome)
         routes.grouped(Require(Access.shortlistsCandidates)).get(.homes(.partner), use: partnerHome)
-        routes.get(.homes(.person(id: SiteURL.key(SiteURL.Parameter.id))), use: personPage)
+        routes.grouped(Require.signedIn).get(.homes(.person(id: SiteURL.key(SiteURL.Parameter.id))), use: personPage)
+    }
+
+    /// The front door sends each person to their own home, and anyone else to sign in.
+    func frontDoor(req: Request) async throws -> Response {
+        guard let user = req.auth.get(UserModel.self) else { return req.redirect(to: SiteURL.accounts(.signIn).path) }
+        return req.redirect(to: Self.home(for: user.role).path)
+    }
+
+    static func home(for role: Role) -> SiteURL {
+        switch role {
+        case .graduate: .homes(.graduate)
+        case .coach: .homes(.coach)
+        case .partner: .homes(.partner)
+        case .admin: .accounts(.overview)
+        }
     }
 
     static func card(_ user: UserModel) -> PersonCard {

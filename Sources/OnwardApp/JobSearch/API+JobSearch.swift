@@ -73,11 +73,10 @@ extension OnwardAPI {
 
     func getApplication(_ input: Operations.GetApplication.Input) async throws -> Operations.GetApplication.Output {
         let req = try request
-        let (application, scope) = try await JobSearchPolicy(db: req.db).application(input.path.id, for: user())
+        let (application, _) = try await JobSearchPolicy(db: req.db).application(input.path.id, for: user())
         let moves = try await application.$moves.query(on: req.db).sort(\.$position).all()
         let interviews = try await application.$interviews.query(on: req.db).sort(\.$scheduledAt).all()
         let contacts = try await application.$contacts.query(on: req.db).sort(\.$name).all()
-        _ = scope
         let history = ApplicationHistory(moves: moves.map(\.move))
         return .ok(.init(body: .json(.init(
             application: .init(application, appliedOn: history.submittedOn),

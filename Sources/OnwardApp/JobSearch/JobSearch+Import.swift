@@ -89,7 +89,7 @@ extension JobSearch {
         }
     }
 
-    /// One transaction for an import's writes, which then marks the graduate's figures stale.
+    /// One transaction for an import's writes (the database marks the graduate's figures stale).
     /// SQLKit rather than Fluent models: a few statements of many rows each, with no model
     /// machinery per row. The columns are the models' own.
     private func importTransaction<T: Sendable>(of userID: UUID, _ write: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {

@@ -88,16 +88,11 @@ struct JobSearch {
         try await application.save(on: db)
     }
 
-    /// Deletes an application with its moves, interviews and contacts. A placement stays.
+    /// Deletes an application; its moves, interviews and contacts go with it (their foreign keys
+    /// cascade) and a placement stays (its key is set to null). The application's row is the first
+    /// one taken, as a move takes it, so a delete and a move of one application cannot deadlock.
     func delete(_ application: ApplicationModel) async throws {
-        try await db.transaction { db in
-            let id = try application.requireID()
-            try await PlacementModel.query(on: db).filter(\.$application.$id == id).set(\.$application.$id, to: nil).update()
-            try await StageMoveModel.query(on: db).filter(\.$application.$id == id).delete()
-            try await InterviewModel.query(on: db).filter(\.$application.$id == id).delete()
-            try await ContactModel.query(on: db).filter(\.$application.$id == id).delete()
-            try await application.delete(on: db)
-        }
+        try await application.delete(on: db)
     }
 
     /// Moves an application to `stage` on `day`, checked against the table. Accepting an offer

@@ -219,6 +219,8 @@ struct JobSearchController: RouteCollection {
             return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "\(application.company) moved to \(stage.title.lowercased()).")
         } catch let errors as ValidationErrors {
             return try await detailPage(req, errors: FormErrors(errors), status: .unprocessableEntity)
+        } catch let error as AppError where error == .movedMeanwhile {
+            return try await detailPage(req, errors: FormErrors(error), status: error.status)
         }
     }
 
@@ -242,13 +244,13 @@ struct JobSearchController: RouteCollection {
         let form = try req.form(PlacementForm.self)
         let search = JobSearch(req: req)
         do {
-            let placement = try PlacementDraft.validate(
-                startDate: form.start_date ?? "", jobTitle: form.job_title ?? "", employmentType: form.employment_type ?? "",
-                inField: form.in_field ?? "", salary: form.salary ?? "")
+            let placement = try form.validate()
             try await search.move(application, to: .accepted, on: search.moveDate(form.on, for: user), placement: placement)
             return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "Congratulations on your new job at \(application.company)!")
         } catch let errors as ValidationErrors {
             return acceptPage(req, application, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        } catch let error as AppError where error == .movedMeanwhile {
+            return acceptPage(req, application, form: form, errors: FormErrors(error), status: error.status)
         }
     }
 
@@ -258,9 +260,7 @@ struct JobSearchController: RouteCollection {
         let application = try await JobSearchPolicy(db: req.db).correctableApplication(req.parameter(SiteURL.Parameter.id), for: viewer)
         let form = try req.form(PlacementForm.self)
         do {
-            let draft = try PlacementDraft.validate(
-                startDate: form.start_date ?? "", jobTitle: form.job_title ?? "", employmentType: form.employment_type ?? "",
-                inField: form.in_field ?? "", salary: form.salary ?? "")
+            let draft = try form.validate()
             try await JobSearch(req: req).correctPlacement(of: application, with: draft, by: viewer)
             return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "The placement is corrected.")
         } catch let errors as ValidationErrors {

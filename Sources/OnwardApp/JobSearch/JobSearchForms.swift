@@ -60,6 +60,11 @@ struct PlacementForm: Content {
     var employment_type: String?
     var in_field: String?
     var salary: String?
+
+    func validate() throws(ValidationErrors) -> PlacementDraft {
+        try PlacementDraft.validate(
+            startDate: start_date ?? "", jobTitle: job_title ?? "", employmentType: employment_type ?? "", inField: in_field ?? "", salary: salary ?? "")
+    }
 }
 
 struct InterviewForm: Content {

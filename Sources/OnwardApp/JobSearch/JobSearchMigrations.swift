@@ -203,9 +203,11 @@ enum JobSearchMigrations {
                 for (table, events, user) in Self.watched {
                     for event in events {
                         let row = event == "DELETE" ? "OLD" : "NEW"
+                        // Only while the graduate still exists: deleting a person deletes their
+                        // applications too, and their figures with them.
                         let owner = user == "user_id"
-                            ? "SELECT \(row).user_id, 1 WHERE true"
-                            : "SELECT user_id, 1 FROM \(ApplicationModel.schema) WHERE id = \(row).application_id"
+                            ? "SELECT u.id, 1 FROM \(UserModel.schema) u WHERE u.id = \(row).user_id"
+                            : "SELECT a.user_id, 1 FROM \(ApplicationModel.schema) a JOIN \(UserModel.schema) u ON u.id = a.user_id WHERE a.id = \(row).application_id"
                         try await sql.raw(SQLQueryString("""
                             CREATE TRIGGER \(Self.triggerName(table, event)) AFTER \(event) ON \(table) BEGIN
                               INSERT INTO \(figures) (user_id, generation) \(owner) \(upsert);
@@ -225,7 +227,7 @@ enum JobSearchMigrations {
                       ELSE
                         SELECT user_id INTO owner FROM \(ApplicationModel.schema) WHERE id = NEW.application_id;
                       END IF;
-                      IF owner IS NOT NULL THEN
+                      IF owner IS NOT NULL AND EXISTS (SELECT 1 FROM \(UserModel.schema) WHERE id = owner) THEN
                         INSERT INTO \(figures) (user_id, generation) VALUES (owner, 1) \(upsert);
                       END IF;
                       RETURN NULL;

@@ -7,7 +7,7 @@ struct SearchHeading {
     let isOwn: Bool
     let listURL: String
     let boardURL: String
-    /// Nil when the viewer may not add to this search.
+    /// Whether the viewer may add to this search (their own, as a graduate).
     let canWrite: Bool
 
     init(owner: String, ownerID: String, isOwn: Bool, canWrite: Bool) {

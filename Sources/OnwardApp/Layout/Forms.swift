@@ -3,7 +3,7 @@ import Vapor
 
 /// What a form shows after a failed submit: each message next to its field, and a summary at the
 /// top, with what was typed kept.
-struct FormErrors: Encodable {
+struct FormErrors {
     let byField: [String: String]
     let all: [FieldError]
     let present: Bool
@@ -36,17 +36,8 @@ struct FormErrors: Encodable {
     func any(_ fields: String...) -> Bool { fields.contains { byField[$0] != nil } }
 }
 
-extension FieldError: Encodable {
-    enum CodingKeys: String, CodingKey { case field, message }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(field, forKey: .field)
-        try container.encode(message, forKey: .message)
-    }
-}
-
 /// A choice in a select list.
-struct SelectOption: Encodable, Equatable {
+struct SelectOption: Equatable {
     let value: String
     let label: String
     let selected: Bool
@@ -133,13 +124,21 @@ extension HTML {
     /// A labelled `<textarea>`.
     func textAreaField(_ name: String, _ label: String, value: String?, rows: Int = 5, hint: String? = nil, errors: FormErrors) {
         field(name, label, hint: hint, errors: errors) { wiring in
-            element("textarea", wiring + [.attr("rows", String(rows))], text: value ?? "")
+            textarea(value ?? "", wiring + [.attr("rows", String(rows))])
         }
     }
 
     func options(_ options: [SelectOption]) {
         for choice in options {
             option(choice.label, .value(choice.value), .flag("selected", choice.selected))
+        }
+    }
+
+    /// A value to copy (a new token, an invitation link): read-only, with a Copy button.
+    func copyRow(id: String, label: String, value: String) {
+        div(.class("copy-row")) {
+            input(.id(id), .type("text"), .ariaLabel(label), .flag("readonly"), .value(value), .class("mono"))
+            button("Copy", .type("button"), .class("button"), .data("data-copy", id))
         }
     }
 

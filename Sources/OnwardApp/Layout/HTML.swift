@@ -208,7 +208,16 @@ extension HTML {
     func input(_ attributes: Attribute...) { open("input", attributes) }
     func select(_ attributes: Attribute..., content: () -> Void) { element("select", attributes, content) }
     func option(_ text: String, _ attributes: Attribute...) { element("option", attributes, text: text) }
-    func textarea(_ text: String, _ attributes: Attribute...) { element("textarea", attributes, text: text) }
+    func textarea(_ text: String, _ attributes: Attribute...) { textarea(text, attributes) }
+
+    /// A browser drops one line break right after `<textarea>`: one is written there, so text
+    /// that starts with a line break keeps it.
+    func textarea(_ text: String, _ attributes: [Attribute]) {
+        open("textarea", attributes)
+        raw("\n")
+        self.text(text)
+        close("textarea")
+    }
     func button(_ attributes: Attribute..., content: () -> Void) { element("button", attributes, content) }
     func button(_ text: String, _ attributes: Attribute...) { element("button", attributes, text: text) }
     func details(_ attributes: Attribute..., content: () -> Void) { element("details", attributes, content) }

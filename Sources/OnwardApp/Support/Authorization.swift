@@ -94,20 +94,31 @@ struct Policy {
         return Access.Owner(id: person.requireIDString, role: person.role, coachIDs: Set(coachIDs.map(\.uuidString)))
     }
 
-    /// The people a viewer may list: an admin everyone, a coach their graduates, a graduate
-    /// themselves, a partner nobody yet (sharing comes with the shortlist).
+    /// The people a viewer may list (`Access.reach(of:)`).
     func visiblePeople(for viewer: UserModel) async throws -> [UserModel] {
-        switch viewer.role {
-        case .admin:
+        switch Access.reach(of: viewer.viewer) {
+        case .everyone:
             return try await UserModel.query(on: db).with(\.$cohort).sort(\.$name).all()
-        case .coach:
+        case .assignedGraduates:
             let ids = try await CoachAssignmentModel.query(on: db).filter(\.$coach.$id == viewer.requireID()).all(\.$graduate.$id)
             return try await UserModel.query(on: db).filter(\.$id ~~ ids).with(\.$cohort).sort(\.$name).all()
-        case .graduate:
+        case .themselves:
             try await viewer.$cohort.load(on: db)
             return [viewer]
-        case .partner:
+        case .nobody:
             return []
+        }
+    }
+
+    /// The coach assignments a viewer may list (`Access.reach(of:)`): every one, their own as a
+    /// coach, their own as a graduate, none.
+    func visibleAssignments(for viewer: UserModel) async throws -> [CoachAssignmentModel] {
+        let query = CoachAssignmentModel.query(on: db)
+        switch Access.reach(of: viewer.viewer) {
+        case .everyone: return try await query.all()
+        case .assignedGraduates: return try await query.filter(\.$coach.$id == viewer.requireID()).all()
+        case .themselves: return try await query.filter(\.$graduate.$id == viewer.requireID()).all()
+        case .nobody: return []
         }
     }
 }

@@ -8,7 +8,7 @@ extension Database {
     /// SQLITE_BUSY when it tried to turn its read into a write. On PostgreSQL it is a plain
     /// transaction; the caller locks the rows it depends on.
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite", !inTransaction else {
             return try await transaction(body)
         }
         return try await withConnection { db in

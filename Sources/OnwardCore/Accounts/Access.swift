@@ -45,6 +45,28 @@ public enum Access {
         }
     }
 
+    /// Whose people and records a viewer may list.
+    public enum Reach: Sendable, Equatable {
+        /// Everyone (an admin).
+        case everyone
+        /// The graduates assigned to them (a coach).
+        case assignedGraduates
+        /// Themselves (a graduate).
+        case themselves
+        /// Nobody yet (a partner: sharing comes with the shortlist).
+        case nobody
+    }
+
+    /// Whose people, cohorts and coach assignments a viewer may list.
+    public static func reach(of viewer: Viewer) -> Reach {
+        switch viewer.role {
+        case .admin: .everyone
+        case .coach: .assignedGraduates
+        case .graduate: .themselves
+        case .partner: .nobody
+        }
+    }
+
     // MARK: The job search
 
     /// Who keeps a job search of their own: a graduate.
