@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import OnwardCore
 import OpenAPIRuntime
+import SQLKit
 import Vapor
 
 /// The job search operations of the JSON API: the same use cases and policy as the pages.
@@ -9,7 +10,8 @@ extension OnwardAPI {
     /// Whose search: the token owner's, or the named graduate's if the owner may see it.
     private func scope(_ graduateID: String?) async throws -> Policy.Scope {
         let viewer = try user()
-        return try await JobSearchPolicy(db: request.db).search(of: graduateID ?? viewer.requireIDString, for: viewer)
+        guard let graduateID else { return try await JobSearchPolicy(db: request.db).search(of: viewer, for: viewer) }
+        return try await JobSearchPolicy(db: request.db).search(of: graduateID, for: viewer)
     }
 
     /// An application the token owner may change (their own).
@@ -47,12 +49,11 @@ extension OnwardAPI {
         let page = input.query.page ?? 1
         guard (1...1_000_000).contains(page) else { throw AppError.invalid("page", "Pages are numbered from 1.") }
         let req = try request
-        let (listed, total) = try await JobSearch(req: req).applications(of: scope.person, filter: filter, limit: limit, offset: (page - 1) * limit)
-        // The list's order and sent days, with every field of the page's applications.
-        let models = try await ApplicationModel.query(on: req.db).filter(\.$id ~~ listed.map(\.id)).all()
-        let byID = Dictionary(uniqueKeysWithValues: models.map { ($0.id!, $0) })
+        // The list's order and sent days, every field read straight off the page's rows.
+        let (listed, total) = try await JobSearch(req: req).applications(
+            of: scope.person, filter: filter, limit: limit, offset: (page - 1) * limit, decode: Components.Schemas.Application.init(row:))
         return .ok(.init(body: .json(.init(
-            applications: listed.compactMap { row in byID[row.id].map { Components.Schemas.Application($0, appliedOn: row.sent) } },
+            applications: listed,
             page: page, limit: limit, total: total, nextPage: page * limit < total ? page + 1 : nil))))
     }
 
@@ -176,6 +177,23 @@ extension Components.Schemas.Application {
             company: app.company, roleTitle: app.roleTitle, url: app.url, location: app.location, remote: app.remote,
             salaryMin: app.salaryMin, salaryMax: app.salaryMax, source: .init(rawValue: app.source.rawValue)!, nextAction: app.nextAction,
             nextActionDue: app.nextActionDue, notes: app.notes, excitement: app.excitement)
+    }
+}
+
+extension Components.Schemas.Application {
+    /// From a row of `JobSearch.applications`, column by column.
+    init(row: any SQLRow) throws {
+        self.init(
+            id: try row.decode(column: "id", as: UUID.self).uuidString, graduateId: try row.decode(column: "user_id", as: UUID.self).uuidString,
+            stage: .init(rawValue: try row.decode(column: "stage", as: Stage.self).rawValue)!,
+            appliedOn: try row.decode(column: "sent_on", as: String?.self),
+            company: try row.decode(column: "company", as: String.self), roleTitle: try row.decode(column: "role_title", as: String.self),
+            url: try row.decode(column: "url", as: String?.self), location: try row.decode(column: "location", as: String.self),
+            remote: try row.decode(column: "remote", as: Bool.self),
+            salaryMin: try row.decode(column: "salary_min", as: Int?.self), salaryMax: try row.decode(column: "salary_max", as: Int?.self),
+            source: .init(rawValue: try row.decode(column: "source", as: ApplicationSource.self).rawValue)!,
+            nextAction: try row.decode(column: "next_action", as: String.self), nextActionDue: try row.decode(column: "next_action_due", as: String?.self),
+            notes: try row.decode(column: "notes", as: String.self), excitement: try row.decode(column: "excitement", as: Int.self))
     }
 }
 

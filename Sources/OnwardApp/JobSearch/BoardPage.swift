@@ -68,7 +68,7 @@ struct BoardPage: PageView {
                         h.a(card.company, .href(SiteURL.jobSearch(.application(id: card.id)).path), .class("card-title"))
                         h.p(card.roleTitle, .class("card-role"))
                         if let next = card.next { h.p(next, .class("hint")) }
-                        if !column.moves.isEmpty { moveForm(card, column.moves, h) }
+                        if !column.moves.isEmpty { moveForm(card, column.stage, h) }
                     }
                 }
             }
@@ -79,12 +79,19 @@ struct BoardPage: PageView {
         }
     }
 
-    private func moveForm(_ card: Card, _ moves: [Stage], _ h: HTML) {
+    private func moveForm(_ card: Card, _ stage: Stage, _ h: HTML) {
         h.postForm(SiteURL.jobSearch(.move(id: card.id)).path, .class("move-form")) {
             h.select(.name("stage"), .ariaLabel("Move " + card.company + " to")) {
-                for stage in moves { h.option(stage.title, .value(stage.rawValue)) }
+                if let options = Self.moveOptions[stage] { h.insert(options) }
             }
             h.button("Move", .type("submit"), .class("button small"))
         }
     }
+
+    /// Each stage's move options, written once: every card of a column has the same.
+    static let moveOptions: [Stage: HTMLFragment] = Dictionary(uniqueKeysWithValues: Stage.allCases.map { stage in
+        (stage, HTML.fragment { h in
+            for target in StageMoves.formTargetsByStage[stage] ?? [] { h.option(target.title, .value(target.rawValue)) }
+        })
+    })
 }

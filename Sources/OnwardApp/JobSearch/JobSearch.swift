@@ -11,7 +11,15 @@ struct JobSearchPolicy {
 
     /// The graduate `graduateID`'s search as `viewer` may see it, or not found.
     func search(of graduateID: String, for viewer: UserModel) async throws -> Policy.Scope {
-        let scope = try await Policy(db: db).scope(of: graduateID, for: viewer)
+        try Self.readable(try await Policy(db: db).scope(of: graduateID, for: viewer))
+    }
+
+    /// As `search(of:for:)`, for a graduate already loaded (the viewer's own search).
+    func search(of graduate: UserModel, for viewer: UserModel) async throws -> Policy.Scope {
+        try Self.readable(try await Policy(db: db).scope(of: graduate, for: viewer))
+    }
+
+    private static func readable(_ scope: Policy.Scope) throws -> Policy.Scope {
         guard scope.canReadJobSearch else { throw AppError.notFound() }
         return scope
     }
@@ -235,6 +243,12 @@ struct JobSearch {
     /// and how many pass in all. Filters, sort and page are SQL: two queries, and no more rows
     /// read than are shown.
     func applications(of user: UserModel, filter: Filter = Filter(), limit: Int? = nil, offset: Int = 0) async throws -> (rows: [ListedApplication], matching: Int) {
+        try await applications(of: user, filter: filter, limit: limit, offset: offset, decode: ListedApplication.init(row:))
+    }
+
+    /// As `applications(of:filter:limit:offset:)`, each row (every column of the application, and
+    /// `sent_on`) read by `decode`.
+    func applications<Row>(of user: UserModel, filter: Filter, limit: Int?, offset: Int, decode: (any SQLRow) throws -> Row) async throws -> (rows: [Row], matching: Int) {
         let sql = db as! any SQLDatabase
         var conditions: [SQLQueryString] = ["j.user_id = \(bind: try user.requireID())"]
         if let stage = filter.stage { conditions.append("j.stage = \(bind: stage.rawValue)") }
@@ -250,7 +264,8 @@ struct JobSearch {
         if let to = filter.to { sentConditions.append("sent_on <= \(bind: to.iso)") }
         let submitted = Stage.allCases.filter(ApplicationHistory.submittedStages.contains).map(\.rawValue)
         let filtered: SQLQueryString = """
-            SELECT j.id, j.company, j.role_title, j.stage, j.source, j.next_action, j.next_action_due, j.excitement, j.updated_at
+            SELECT j.id, j.user_id, j.company, j.role_title, j.stage, j.source, j.next_action, j.next_action_due, j.excitement, j.updated_at,
+              j.url, j.location, j.remote, j.salary_min, j.salary_max, j.notes
             FROM \(ident: ApplicationModel.schema) j WHERE \(conditions.joined(separator: " AND "))
             """
         func withSentDay(_ rows: SQLQueryString) -> SQLQueryString {
@@ -263,15 +278,15 @@ struct JobSearch {
         let order = " ORDER BY " + Self.order(filter.sort)
         let page = limit.map { " LIMIT \(literal: $0) OFFSET \(literal: offset)" as SQLQueryString } ?? ""
         let matching: Int
-        let rows: [ListedApplication]
+        let rows: [Row]
         if sentConditions.isEmpty {
             // The sent day only for the rows of the page, once they are picked.
             matching = try await sql.raw("SELECT COUNT(*) AS n FROM (\(filtered)) counted").first(decoding: Count.self)?.n ?? 0
-            rows = try await sql.raw(withSentDay(filtered + order + page) + order).all().map(ListedApplication.init(row:))
+            rows = try await sql.raw(withSentDay(filtered + order + page) + order).all().map(decode)
         } else {
             let sent: SQLQueryString = "SELECT * FROM (\(withSentDay(filtered))) sent WHERE " + sentConditions.joined(separator: " AND ")
             matching = try await sql.raw("SELECT COUNT(*) AS n FROM (\(sent)) counted").first(decoding: Count.self)?.n ?? 0
-            rows = try await sql.raw(sent + order + page).all().map(ListedApplication.init(row:))
+            rows = try await sql.raw(sent + order + page).all().map(decode)
         }
         return (rows, matching)
     }

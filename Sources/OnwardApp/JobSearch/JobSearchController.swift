@@ -33,7 +33,7 @@ struct JobSearchController: RouteCollection {
 
     private func ownScope(_ req: Request) async throws -> (Policy.Scope, UserModel) {
         let user = try req.requireUser()
-        return (try await JobSearchPolicy(db: req.db).search(of: user.requireIDString, for: user), user)
+        return (try await JobSearchPolicy(db: req.db).search(of: user, for: user), user)
     }
 
     private func personScope(_ req: Request) async throws -> (Policy.Scope, UserModel) {

@@ -61,7 +61,10 @@ extension Request {
 extension HTML {
     /// `<form method="post">` carrying this page's CSRF token.
     func postForm(_ action: String, _ attributes: Attribute..., content: () -> Void) {
-        open("form", [.attr("method", "post"), .action(action)] + attributes)
+        raw("<form method=\"post\"")
+        write(.action(action))
+        for attribute in attributes { write(attribute) }
+        raw(">")
         csrfField()
         content()
         close("form")
