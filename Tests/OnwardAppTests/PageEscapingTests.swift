@@ -36,7 +36,7 @@ import Testing
         let person = PersonCard(name: h, url: "/people/" + id, cohort: h, githubLogin: h, stacks: [h, "Swift"])
         let heading = SearchHeading(owner: h, ownerID: id, isOwn: false, canWrite: false)
         let ownHeading = SearchHeading(owner: h, ownerID: id, isOwn: true, canWrite: true)
-        let card = JobSearch.Board.Card(id: UUID(), stage: .applied, company: h, roleTitle: h, excitement: 3, nextAction: h, nextActionDue: day.iso)
+        let card = JobSearch.Board.Card(id: UUID().uuidString, stage: .applied, company: h, roleTitle: h, excitement: 3, nextAction: h, nextActionDue: day.iso)
         let listed = JobSearch.ListedApplication(id: UUID(), company: h, roleTitle: h, stage: .applied, source: .referral, nextAction: h, nextActionDue: day.iso, excitement: 4, sentOn: day.iso)
         var filter = JobSearch.Filter()
         filter.text = h

@@ -12,7 +12,7 @@ struct BoardPage: PageView {
         let next: String?
 
         init(_ card: JobSearch.Board.Card) {
-            id = card.id.uuidString
+            id = card.id
             company = card.company
             roleTitle = card.roleTitle
             next = card.nextAction.isEmpty ? nil : "Next: " + card.nextAction + (card.nextActionDue.map { " by " + Formats.day(iso: $0) } ?? "")

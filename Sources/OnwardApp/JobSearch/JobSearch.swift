@@ -358,7 +358,9 @@ struct JobSearch {
     struct Board {
         /// What a card on the board shows of an application.
         struct Card: Sendable {
-            let id: UUID
+            /// The id as text, upper-case as `UUID.uuidString` prints it: a link needs the text, and parsing then printing
+            /// 200 UUIDs went through `sscanf` and `sprintf` each time.
+            let id: String
             let stage: Stage
             let company: String
             let roleTitle: String
@@ -366,7 +368,7 @@ struct JobSearch {
             let nextAction: String
             let nextActionDue: String?
 
-            init(id: UUID, stage: Stage, company: String, roleTitle: String, excitement: Int, nextAction: String, nextActionDue: String?) {
+            init(id: String, stage: Stage, company: String, roleTitle: String, excitement: Int, nextAction: String, nextActionDue: String?) {
                 self.id = id
                 self.stage = stage
                 self.company = company
@@ -378,7 +380,7 @@ struct JobSearch {
 
             /// Column by column: a `Decodable` row decoder per card was a twentieth of the board's time.
             init(row: any SQLRow) throws {
-                id = try row.decode(column: "id", as: UUID.self)
+                id = try row.decode(column: "id", as: String.self)
                 stage = try row.decode(column: "stage", as: Stage.self)
                 company = try row.decode(column: "company", as: String.self)
                 roleTitle = try row.decode(column: "role_title", as: String.self)
@@ -405,7 +407,7 @@ struct JobSearch {
         let columns: [SQLQueryString] = Stage.allCases.map { stage in
             """
             SELECT * FROM (
-              SELECT id, stage, company, role_title, excitement, next_action, next_action_due FROM \(ident: ApplicationModel.schema)
+              SELECT UPPER(CAST(id AS TEXT)) AS id, stage, company, role_title, excitement, next_action, next_action_due FROM \(ident: ApplicationModel.schema)
               WHERE user_id = \(bind: userID) AND stage = \(bind: stage.rawValue)
               ORDER BY excitement DESC, company, id LIMIT \(literal: perStage)
             ) \(ident: "column_\(stage.rawValue)")

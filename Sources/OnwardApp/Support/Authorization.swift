@@ -81,14 +81,15 @@ struct Policy {
 
     /// As `scope(of:for:)`, for a person already loaded.
     func scope(of person: UserModel, for viewer: UserModel) async throws -> Scope {
-        let owner = try await self.owner(person)
+        let owner = try await self.owner(person, for: viewer)
         guard Access.canRead(viewer.viewer, recordOf: owner) else { throw AppError.notFound() }
         return Scope(viewer: viewer, person: person, owner: owner)
     }
 
-    /// What the decisions need to know about a record's owner.
-    private func owner(_ person: UserModel) async throws -> Access.Owner {
-        let coachIDs = person.role == .graduate
+    /// What the decisions need to know about a record's owner. Who coaches them matters only to
+    /// decisions about someone else's records: one's own scope does without that query.
+    private func owner(_ person: UserModel, for viewer: UserModel) async throws -> Access.Owner {
+        let coachIDs = person.role == .graduate && person.id != viewer.id
             ? try await CoachAssignmentModel.query(on: db).filter(\.$graduate.$id == person.requireID()).all(\.$coach.$id)
             : []
         return Access.Owner(id: person.requireIDString, role: person.role, coachIDs: Set(coachIDs.map(\.uuidString)))
