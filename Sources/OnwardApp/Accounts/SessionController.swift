@@ -23,13 +23,7 @@ struct SessionController: RouteCollection {
         let form = try req.form(SignInForm.self)
         do {
             let user = try await Accounts(req: req).signIn(email: form.email ?? "", password: form.password ?? "")
-            // A new session id on signing in: an id someone planted in this browser before (a
-            // session fixation) must not become a signed-in session. The old row goes.
-            if let old = req.session.id {
-                try await req.application.sessions.driver.deleteSession(old, for: req).get()
-                req.session.id = nil
-            }
-            req.auth.login(user)
+            try await req.signIn(user)
             let destination = Self.safeNext(form.next) ?? SiteURL.home.path
             return req.redirect(to: destination)
         } catch let error as AppError {
@@ -44,9 +38,8 @@ struct SessionController: RouteCollection {
         return req.redirect(to: .accounts(.signIn), flash: "You have signed out.")
     }
 
-    /// Only a path on this site: never another host ("//evil.example" or "https://...").
+    /// Only a path on this site (`LocalPath`): never another host.
     static func safeNext(_ raw: String?) -> String? {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.hasPrefix("/\\"), !raw.contains("\n"), !raw.contains("\r") else { return nil }
-        return raw
+        LocalPath.validated(raw)
     }
 }

@@ -19,6 +19,17 @@ extension Request {
         return user
     }
 
+    /// Signs `user` in on a new session id: an id someone planted in this browser before (a
+    /// session fixation) must not become a signed-in session, so the old row goes. Every way of
+    /// becoming signed in (the sign-in form, accepting an invitation) goes through here.
+    func signIn(_ user: UserModel) async throws {
+        if let old = session.id {
+            try await application.sessions.driver.deleteSession(old, for: self).get()
+            session.id = nil
+        }
+        auth.login(user)
+    }
+
     /// The route's parameter `name`, as given.
     func parameter(_ name: String) throws -> String {
         guard let value = parameters.get(name) else { throw AppError.notFound() }

@@ -209,7 +209,7 @@ public enum ApplicationsCSV {
 
     static func parse(_ fields: [String], line: Int, columns: [Column: Int], today: LocalDate) throws(RowError) -> Row {
         var values: [Column: String] = [:]
-        for (column, index) in columns where index < fields.count { values[column] = fields[index].trimmed }
+        for (column, index) in columns where index < fields.count { values[column] = restored(fields[index].trimmed) }
         func value(_ column: Column) -> String { values[column] ?? "" }
         var problems: [String] = []
 
@@ -330,7 +330,31 @@ public enum ApplicationsCSV {
         .nextAction, .nextActionDue, .excitement, .notes, .contactName, .contactRole, .contactEmail, .contactProfileURL, .history,
     ]
 
-    /// RFC 4180: a header row, CRLF line ends, fields quoted when they need to be.
+    /// A cell a spreadsheet would read as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return) is written with a `'` in front, as OWASP advises against CSV injection:
+    /// the spreadsheet shows the text instead of running it. A cell that already begins with
+    /// quotes before such a character gets one more, so the import can always take one away.
+    public static func neutralised(_ cell: String) -> String {
+        startsFormula(cell.unicodeScalars[...]) ? "'" + cell : cell
+    }
+
+    /// The import undoes `neutralised`, so an export re-imports unchanged.
+    public static func restored(_ cell: String) -> String {
+        let scalars = cell.unicodeScalars
+        guard scalars.first == "'", startsFormula(scalars.dropFirst()) else { return cell }
+        return String(scalars.dropFirst())
+    }
+
+    /// Quotes, if any, then a character that starts a formula.
+    private static func startsFormula(_ scalars: Substring.UnicodeScalarView) -> Bool {
+        guard let first = scalars.first else { return false }
+        return first == "'" ? startsFormula(scalars.dropFirst()) : formulaStarts.contains(first)
+    }
+
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// RFC 4180: a header row, CRLF line ends, fields quoted when they need to be, and no cell a
+    /// spreadsheet would run as a formula.
     public static func export(_ items: [ExportItem]) -> String {
         let stream = OutputStream(toMemory: ())
         let writer = try! CSVWriter(stream: stream, newline: .crlf)
@@ -346,7 +370,7 @@ public enum ApplicationsCSV {
                 item.moves.map { "\($0.stage.rawValue) \($0.on.iso)" }.joined(separator: "; "),
             ]
             writer.beginNewRow()
-            for value in values {
+            for value in values.map(neutralised) {
                 let needsQuotes = value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || value.hasPrefix(" ") || value.hasSuffix(" ")
                 try! writer.write(field: value, quoted: needsQuotes)
             }
