@@ -115,5 +115,31 @@ extension AppTests {
                 }
             }
         }
+
+        /// 100 KB where a line belongs, and a NUL byte, are refused naming the field, and change nothing.
+        @Test func oversized_and_control_character_text_is_refused_naming_the_field() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await APITests.token(for: world.graduate, app: app)
+                let huge = String(repeating: "x", count: 100_000)
+                for (field, body) in [
+                    ("location", #"{"company":"Acme","role_title":"Dev","location":"\#(huge)"}"#),
+                    ("next_action", #"{"company":"Acme","role_title":"Dev","next_action":"\#(huge)"}"#),
+                    ("company", #"{"company":"before\u0000after","role_title":"Dev"}"#),
+                ] {
+                    let res = try await APITests.send(app, .POST, "/api/v1/applications", token: token, json: body)
+                    #expect(res.status == .unprocessableEntity, "\(field)")
+                    #expect(try JSONDecoder().decode(APITests.ErrorBody.self, from: Data(res.text.utf8)).error.field == field)
+                }
+                #expect(try await ApplicationModel.query(on: app.db).count() == 0)
+                let created = try await APITests.send(app, .POST, "/api/v1/applications", token: token, json: #"{"company":"Acme","role_title":"Dev"}"#)
+                let id = try #require(try created.content.decode([String: AnyDecodable].self)["id"]?.string)
+                let interview = try await APITests.send(app, .POST, "/api/v1/applications/\(id)/interviews", token: token,
+                                                        json: #"{"kind":"technical","at":"2026-11-20T10:00:00Z","duration_minutes":60,"with_whom":"\#(huge)"}"#)
+                #expect(interview.status == .unprocessableEntity)
+                #expect(try JSONDecoder().decode(APITests.ErrorBody.self, from: Data(interview.text.utf8)).error.field == "with_whom")
+                #expect(try await InterviewModel.query(on: app.db).count() == 0)
+            }
+        }
     }
 }

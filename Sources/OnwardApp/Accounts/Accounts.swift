@@ -186,10 +186,9 @@ struct Accounts {
 
     /// Makes a token for `user`. The token itself is returned once and never stored.
     func createToken(for user: UserModel, name rawName: String) async throws -> (APITokenModel, String) {
-        let name = rawName.trimmed
         var errors = ValidationErrors()
+        let name = TextRules.checked(rawName, field: "name", label: "name", limit: 80, into: &errors)
         if name.isEmpty { errors.add("name", "Name the token after what will use it, for example 'my laptop'.") }
-        if name.count > 80 { errors.add("name", "Keep the name under 80 characters.") }
         try errors.throwIfAny()
         let token = "onw_" + Data([UInt8].random(count: 32)).base64URLEncodedString()
         let model = APITokenModel(userID: try user.requireID(), name: name, tokenHash: Self.hash(token), prefix: String(token.prefix(10)))

@@ -123,8 +123,7 @@ extension OnwardAPI {
     func createInterview(_ input: Operations.CreateInterview.Input) async throws -> Operations.CreateInterview.Output {
         let application = try await writable(input.path.id)
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        guard (5...600).contains(body.durationMinutes) else { throw AppError.invalid("duration_minutes", "Enter the length in minutes, from 5 to 600.") }
-        let draft = InterviewDraft(
+        let draft = try InterviewDraft.validate(
             kind: InterviewKind(rawValue: body.kind.rawValue)!, at: body.at, durationMinutes: body.durationMinutes, withWhom: body.withWhom ?? "",
             outcome: body.outcome.flatMap { InterviewOutcome(rawValue: $0.rawValue) } ?? .awaiting, feedback: body.feedback ?? "",
             feedbackIsTechnical: body.feedbackIsTechnical ?? false)

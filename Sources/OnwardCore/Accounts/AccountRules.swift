@@ -33,12 +33,8 @@ public enum AccountRules {
     }
 
     public static func validateName(_ raw: String, field: String = "name", into errors: inout ValidationErrors) -> String {
-        let name = raw.trimmed
-        if name.isEmpty {
-            errors.add(field, "Enter your name.")
-        } else if name.count > maximumNameLength {
-            errors.add(field, "Keep the name under \(maximumNameLength) characters.")
-        }
+        let name = TextRules.checked(raw, field: field, label: "name", limit: maximumNameLength, into: &errors)
+        if name.isEmpty { errors.add(field, "Enter your name.") }
         return name
     }
 

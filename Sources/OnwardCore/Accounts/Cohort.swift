@@ -24,12 +24,8 @@ public struct CohortDraft: Equatable, Sendable {
         standupTime rawTime: String?
     ) throws(ValidationErrors) -> CohortDraft {
         var errors = ValidationErrors()
-        let name = rawName.trimmed
-        if name.isEmpty {
-            errors.add("name", "Enter a name for the cohort.")
-        } else if name.count > 100 {
-            errors.add("name", "Keep the name under 100 characters.")
-        }
+        let name = TextRules.checked(rawName, field: "name", label: "name", limit: 100, into: &errors)
+        if name.isEmpty { errors.add("name", "Enter a name for the cohort.") }
         let date = LocalDate(iso: rawDate)
         if date == nil {
             errors.add("course_end_date", "Enter the course end date as YYYY-MM-DD.")

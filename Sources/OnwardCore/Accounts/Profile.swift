@@ -33,12 +33,11 @@ public struct ProfileDraft: Equatable, Sendable {
             errors.add("stacks", "List at most \(maximumStacks) stacks.")
         } else if stacks.contains(where: { $0.count > 40 }) {
             errors.add("stacks", "Keep each stack under 40 characters.")
+        } else if stacks.contains(where: { $0.unicodeScalars.contains(where: TextRules.isRefused) }) {
+            errors.add("stacks", "The stacks hold a control character (such as a NUL byte) that Onward cannot keep: type them again without it.")
         }
 
-        let bio = rawBio.trimmed
-        if bio.count > maximumBioLength {
-            errors.add("bio", "Keep the bio under \(maximumBioLength) characters (it has \(bio.count)).")
-        }
+        let bio = TextRules.checked(rawBio, field: "bio", label: "bio", limit: maximumBioLength, into: &errors)
         try errors.throwIfAny()
         return ProfileDraft(name: name, timeZone: zone, githubLogin: login.isEmpty ? nil : login, stacks: stacks, bio: bio)
     }

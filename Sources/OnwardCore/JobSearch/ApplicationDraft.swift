@@ -98,13 +98,14 @@ public struct ContactDraft: Equatable, Sendable {
 
     public static func validate(name rawName: String, role: String, email rawEmail: String, profileURL rawURL: String) throws(ValidationErrors) -> ContactDraft {
         var errors = ValidationErrors()
-        let name = rawName.trimmed
+        let name = TextRules.checked(rawName, field: "contact_name", label: "name", limit: TextRules.Limit.short, into: &errors)
         if name.isEmpty { errors.add("contact_name", "Enter the contact's name.") }
+        let role = TextRules.checked(role, field: "contact_role", label: "role", limit: TextRules.Limit.short, into: &errors)
         var email = rawEmail.trimmed
         if !email.isEmpty { email = AccountRules.validateEmail(email, field: "contact_email", into: &errors) }
         let url = WebAddress.validate(rawURL, field: "contact_profile_url", into: &errors)
         try errors.throwIfAny()
-        return ContactDraft(name: name, role: role.trimmed, email: email, profileURL: url ?? "")
+        return ContactDraft(name: name, role: role, email: email, profileURL: url ?? "")
     }
 }
 
@@ -114,7 +115,7 @@ public enum WebAddress {
         let text = raw.trimmed
         if text.isEmpty { return nil }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-              let host = url.host, !host.isEmpty, text.count <= 2000 else {
+              let host = url.host, !host.isEmpty, text.count <= TextRules.Limit.address, !text.unicodeScalars.contains(where: TextRules.isRefused) else {
             errors.add(field, "Enter a web address starting with http:// or https://.")
             return nil
         }
@@ -157,10 +158,13 @@ public struct ApplicationDraft: Equatable, Sendable {
         notes: String, excitement rawExcitement: String
     ) throws(ValidationErrors) -> ApplicationDraft {
         var errors = ValidationErrors()
-        let company = rawCompany.trimmed
-        if company.isEmpty { errors.add("company", "Enter the company.") } else if company.count > 200 { errors.add("company", "Keep the company under 200 characters.") }
-        let role = rawRole.trimmed
-        if role.isEmpty { errors.add("role_title", "Enter the role's title.") } else if role.count > 200 { errors.add("role_title", "Keep the title under 200 characters.") }
+        let company = TextRules.checked(rawCompany, field: "company", label: "company", limit: TextRules.Limit.short, into: &errors)
+        if company.isEmpty { errors.add("company", "Enter the company.") }
+        let role = TextRules.checked(rawRole, field: "role_title", label: "title", limit: TextRules.Limit.short, into: &errors)
+        if role.isEmpty { errors.add("role_title", "Enter the role's title.") }
+        let location = TextRules.checked(location, field: "location", label: "location", limit: TextRules.Limit.short, into: &errors)
+        let nextAction = TextRules.checked(nextAction, field: "next_action", label: "next action", limit: TextRules.Limit.sentence, into: &errors)
+        let notes = TextRules.checked(notes, field: "notes", label: "notes", limit: TextRules.Limit.long, trim: false, into: &errors)
         let url = WebAddress.validate(rawURL, field: "url", into: &errors)
         func amount(_ raw: String, _ field: String) -> Int? {
             let text = raw.filter { !$0.isWhitespace && $0 != "," && $0 != "£" && $0 != "$" && $0 != "€" }
@@ -183,11 +187,10 @@ public struct ApplicationDraft: Equatable, Sendable {
         }
         let excitement = Int(rawExcitement.trimmed) ?? 0
         if !(1...5).contains(excitement) { errors.add("excitement", "Choose how excited you are, from 1 to 5.") }
-        if notes.count > 10_000 { errors.add("notes", "Keep notes under 10,000 characters.") }
         try errors.throwIfAny()
         return ApplicationDraft(
-            company: company, roleTitle: role, url: url, location: location.trimmed, remote: remote,
-            salary: SalaryRange(minimum: minimum, maximum: maximum), source: source!, nextAction: nextAction.trimmed,
+            company: company, roleTitle: role, url: url, location: location, remote: remote,
+            salary: SalaryRange(minimum: minimum, maximum: maximum), source: source!, nextAction: nextAction,
             nextActionDue: due, notes: notes, excitement: excitement)
     }
 

@@ -73,14 +73,28 @@ public struct InterviewDraft: Equatable, Sendable {
         if !(5...600).contains(duration) { errors.add("duration_minutes", "Enter the length in minutes, from 5 to 600.") }
         let outcome = InterviewOutcome(rawValue: rawOutcome)
         if outcome == nil { errors.add("outcome", "Choose the outcome.") }
-        if feedback.count > 10_000 { errors.add("feedback", "Keep feedback under 10,000 characters.") }
+        let withWhom = TextRules.checked(withWhom, field: "with_whom", label: "name", limit: TextRules.Limit.short, into: &errors)
+        let feedback = TextRules.checked(feedback, field: "feedback", label: "feedback", limit: TextRules.Limit.long, into: &errors)
         try errors.throwIfAny()
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let at = calendar.date(from: DateComponents(year: date!.year, month: date!.month, day: date!.day, hour: time!.hour, minute: time!.minute))!
         return InterviewDraft(
-            kind: kind!, at: at, durationMinutes: duration, withWhom: withWhom.trimmed,
-            outcome: outcome!, feedback: feedback.trimmed, feedbackIsTechnical: feedbackIsTechnical)
+            kind: kind!, at: at, durationMinutes: duration, withWhom: withWhom,
+            outcome: outcome!, feedback: feedback, feedbackIsTechnical: feedbackIsTechnical)
+    }
+
+    /// As `validate(kind:date:time:...)`, for an interview whose moment is already known (the API).
+    public static func validate(
+        kind: InterviewKind, at: Date, durationMinutes: Int, withWhom rawWithWhom: String, outcome: InterviewOutcome, feedback rawFeedback: String,
+        feedbackIsTechnical: Bool
+    ) throws(ValidationErrors) -> InterviewDraft {
+        var errors = ValidationErrors()
+        if !(5...600).contains(durationMinutes) { errors.add("duration_minutes", "Enter the length in minutes, from 5 to 600.") }
+        let withWhom = TextRules.checked(rawWithWhom, field: "with_whom", label: "name", limit: TextRules.Limit.short, into: &errors)
+        let feedback = TextRules.checked(rawFeedback, field: "feedback", label: "feedback", limit: TextRules.Limit.long, into: &errors)
+        try errors.throwIfAny()
+        return InterviewDraft(kind: kind, at: at, durationMinutes: durationMinutes, withWhom: withWhom, outcome: outcome, feedback: feedback, feedbackIsTechnical: feedbackIsTechnical)
     }
 }
 
@@ -120,7 +134,7 @@ public struct PlacementDraft: Equatable, Sendable {
         var errors = ValidationErrors()
         let start = LocalDate(iso: rawStart)
         if start == nil { errors.add("start_date", "Enter the start date as YYYY-MM-DD.") }
-        let title = rawTitle.trimmed
+        let title = TextRules.checked(rawTitle, field: "job_title", label: "job title", limit: TextRules.Limit.short, into: &errors)
         if title.isEmpty { errors.add("job_title", "Enter the job title.") }
         let type = EmploymentType(rawValue: rawType)
         if type == nil { errors.add("employment_type", "Choose the type of employment.") }
