@@ -48,7 +48,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: resources.appendingPathComponent("Public").path + "/"))
+    app.middleware.use(MethodsMiddleware())
+    app.middleware.use(StaticFilesMiddleware(files: FileMiddleware(publicDirectory: resources.appendingPathComponent("Public").path + "/")))
 
     try routes(app)
 }

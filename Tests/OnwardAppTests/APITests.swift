@@ -37,6 +37,21 @@ extension AppTests {
             return result
         }
 
+        /// Small answers a probe found wrong: each is now what it should be.
+        @Test func odd_requests_get_the_answer_they_should() async throws {
+            try await withApp { app in
+                var status = HTTPStatus.ok
+                try await app.testing().test(.GET, "/css/onward.css/x") { status = $0.status }
+                #expect(status == .notFound, "a path through a file is not found, not a server error")
+                try await app.testing().test(.GET, "/css/onward.css") { status = $0.status }
+                #expect(status == .ok)
+                try await app.testing().test(.TRACE, "/api/v1/me") { status = $0.status }
+                #expect(status == .methodNotAllowed)
+                let unauthenticated = try await Self.send(app, .POST, "/api/v1/applications/import", token: nil, json: "not json at all")
+                #expect(unauthenticated.status == .unauthorized, "no token is said before the body is looked at")
+            }
+        }
+
         @Test func me_answers_the_tokens_owner() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)

@@ -10,8 +10,9 @@ import Vapor
 enum API {
     static func register(on app: Application) throws {
         let routes = app.grouped(
-            BodyLimitMiddleware(maxBytes: app.settings.maxBodyBytes),
             APITokenAuthenticator(),
+            RequireAPIToken(),
+            BodyLimitMiddleware(maxBytes: app.settings.maxBodyBytes),
             APIRequestMiddleware())
         let transport = VaporTransport(routesBuilder: routes)
         try OnwardAPI(document: loadDocument()).registerHandlers(on: transport, serverURL: Servers.Server1.url())

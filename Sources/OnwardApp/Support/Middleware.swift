@@ -63,6 +63,47 @@ extension Request {
     }
 }
 
+/// The stylesheet and the script. A path that goes through a file as if it were a folder
+/// ("/css/onward.css/x") is not found, like any other path that names no file; it is not an error
+/// of the server.
+struct StaticFilesMiddleware: AsyncMiddleware {
+    let files: FileMiddleware
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await files.respond(to: request, chainingTo: next)
+        } catch let error as any AbortError {
+            throw error
+        } catch {
+            // The file system's own error (its `stat` failed: "Not a directory"): no such file.
+            request.logger.debug("No static file at \(request.url.path): \(String(reflecting: error))")
+            return try await next.respond(to: request)
+        }
+    }
+}
+
+/// Methods Onward answers nothing to (TRACE, CONNECT) are refused as such (405), not as a path
+/// that does not exist.
+struct MethodsMiddleware: AsyncMiddleware {
+    static let refused: [HTTPMethod] = [.TRACE, .CONNECT]
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard !Self.refused.contains(request.method) else {
+            throw AppError(status: .methodNotAllowed, code: "method_not_allowed", message: "Onward does not answer \(request.method.rawValue) requests.")
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// The API's operations but its document need a token: a request without one is told so (401)
+/// before its body is read or checked.
+struct RequireAPIToken: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.url.path == SiteURL.openAPIDocument.path || request.auth.has(UserModel.self) else { throw AppError.badToken }
+        return try await next.respond(to: request)
+    }
+}
+
 /// Reads the whole body, up to the limit, before anything else does: an oversized body answers
 /// 413 before any handler runs. The API's generated layer streams bodies, so it needs this.
 struct BodyLimitMiddleware: AsyncMiddleware {
