@@ -38,11 +38,14 @@ enum SiteURL: Hashable, Sendable {
 
     var pathComponents: [PathComponent] { path.pathComponents }
 
-    /// An absolute link, for text that leaves the site (an invitation email).
+    /// An absolute link, for text that leaves the site (an invitation email): on the public
+    /// address when one is set, else on the address Onward serves on. Never on the request's
+    /// `Host` header, which whoever sends the request chooses.
     func absolute(on req: Request) -> String {
         if let base = req.settings.publicURL { return base + path }
-        let host = req.headers.first(name: .host) ?? "127.0.0.1:8080"
-        return "http://\(host)\(path)"
+        let server = req.application.http.server.configuration
+        let host = ["0.0.0.0", "::", ""].contains(server.hostname) ? "127.0.0.1" : server.hostname
+        return "http://\(host):\(server.port)\(path)"
     }
 }
 

@@ -13,11 +13,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.day = day
     }
 
-    /// Parses the ISO form `YYYY-MM-DD`.
+    /// The years a day typed or imported into Onward may fall in: a course end, an application, a
+    /// due date, a job's start. A year 1 or 9999 is a typing mistake, not a plan.
+    public static let plausibleYears = 1970...2100
+
+    /// Parses the ISO form `YYYY-MM-DD`, in `plausibleYears`.
     public init?(iso text: String) {
         let parts = text.trimmed.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), LocalDate.plausibleYears.contains(y) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -49,6 +49,34 @@ extension AppTests {
                 #expect(status == .methodNotAllowed)
                 let unauthenticated = try await Self.send(app, .POST, "/api/v1/applications/import", token: nil, json: "not json at all")
                 #expect(unauthenticated.status == .unauthorized, "no token is said before the body is looked at")
+
+                let world = try await World.make(on: app)
+                let me = try await Self.send(app, .GET, "/api/v1/me", token: try await Self.token(for: world.graduate, app: app))
+                #expect(me.headers.first(name: .cacheControl) == "no-store", "API answers are not kept by caches")
+                #expect(me.headers.first(name: "Strict-Transport-Security") == nil, "no HSTS over plain http")
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                #expect(try await browser.get(SiteURL.jobSearch(.exportCSV).path).headers.first(name: .cacheControl) == "no-store")
+
+                // An invitation link is on Onward's own address, whatever Host the request named.
+                var link = ""
+                let adminToken = try await Self.token(for: world.admin, app: app)
+                try await app.testing().test(.POST, "/api/v1/invitations", beforeRequest: { req in
+                    req.headers.bearerAuthorization = .init(token: adminToken)
+                    req.headers.replaceOrAdd(name: .host, value: "evil.example")
+                    req.headers.contentType = .json
+                    req.body = ByteBuffer(string: #"{"email":"newcomer@example.org","role":"coach"}"#)
+                }, afterResponse: { res in link = res.body.string.replacingOccurrences(of: "\\/", with: "/") })
+                #expect(link.contains("http://127.0.0.1:8080/invitations/"), "\(link)")
+                #expect(!link.contains("evil.example"))
+            }
+        }
+
+        @Test func behind_https_browsers_are_told_to_keep_to_https() async throws {
+            try await withApp(settings: { $0.publicURL = "https://onward.example.edu" }) { app in
+                var hsts: String?
+                try await app.testing().test(.GET, "/sign-in") { hsts = $0.headers.first(name: "Strict-Transport-Security") }
+                #expect(hsts == "max-age=31536000; includeSubDomains")
             }
         }
 

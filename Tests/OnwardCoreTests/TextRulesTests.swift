@@ -61,4 +61,16 @@ import Testing
             _ = try PlacementDraft.validate(startDate: "2026-12-01", jobTitle: huge, employmentType: "full_time", inField: "yes", salary: "30000")
         }
     }
+
+    @Test(arguments: ["0001-01-01", "1969-12-31", "2101-01-01", "9999-12-31"])
+    func days_outside_the_plausible_years_are_not_read(_ text: String) {
+        #expect(LocalDate(iso: text) == nil)
+    }
+
+    @Test func the_plausible_years_run_from_1970_to_2100() {
+        #expect(LocalDate(iso: "1970-01-01") != nil && LocalDate(iso: "2100-12-31") != nil)
+        #expect(throws: ValidationErrors.self) {
+            _ = try InterviewDraft.validate(kind: .technical, at: .init(timeIntervalSince1970: -86_400 * 400), durationMinutes: 60, withWhom: "", outcome: .awaiting, feedback: "", feedbackIsTechnical: false)
+        }
+    }
 }

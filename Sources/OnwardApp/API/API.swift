@@ -33,9 +33,12 @@ enum APIRequest {
 
 struct APIRequestMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        try await APIRequest.$current.withValue(request) {
+        let response = try await APIRequest.$current.withValue(request) {
             try await next.respond(to: request)
         }
+        // A person's data: no browser or proxy keeps a copy.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
     }
 }
 

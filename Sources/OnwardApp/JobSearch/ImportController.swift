@@ -75,6 +75,7 @@ struct ImportController: RouteCollection {
         let csv = try await JobSearch(req: req).exportCSV(of: user)
         let response = Response(status: .ok, body: .init(string: csv))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         let day = JobSearch(req: req).today(for: user).iso
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"onward-applications-\(day).csv\"")
         return response

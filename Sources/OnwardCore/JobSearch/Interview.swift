@@ -91,6 +91,9 @@ public struct InterviewDraft: Equatable, Sendable {
     ) throws(ValidationErrors) -> InterviewDraft {
         var errors = ValidationErrors()
         if !(5...600).contains(durationMinutes) { errors.add("duration_minutes", "Enter the length in minutes, from 5 to 600.") }
+        if !LocalDate.plausibleYears.contains(LocalDate(at, in: .gmt).year) {
+            errors.add("at", "Enter a time between \(LocalDate.plausibleYears.lowerBound) and \(LocalDate.plausibleYears.upperBound).")
+        }
         let withWhom = TextRules.checked(rawWithWhom, field: "with_whom", label: "name", limit: TextRules.Limit.short, into: &errors)
         let feedback = TextRules.checked(rawFeedback, field: "feedback", label: "feedback", limit: TextRules.Limit.long, into: &errors)
         try errors.throwIfAny()
