@@ -56,7 +56,7 @@ struct AccountsHomeSections: HomeSectionSource {
     func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] {
         var sections: [any HomeSection] = []
         if let cohort = try await person.$cohort.get(on: req.db) {
-            let today = LocalDate(req.now, in: TimeZone(identifier: person.timeZone) ?? .gmt)
+            let today = person.today(at: req.now)
             let weeks = LocalDate(iso: cohort.courseEndDate).map { Self.weeks(from: $0, to: today) }
             sections.append(Cohort(
                 name: cohort.name, courseEnd: Formats.day(iso: cohort.courseEndDate), standup: "\(cohort.standupTime) \(cohort.timeZone)",
@@ -82,11 +82,7 @@ struct AccountsHomeSections: HomeSectionSource {
 
     /// Whole weeks from `start` to `end`; -1 when `end` is before `start`.
     static func weeks(from start: LocalDate, to end: LocalDate) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
-        let a = calendar.date(from: DateComponents(year: start.year, month: start.month, day: start.day))!
-        let b = calendar.date(from: DateComponents(year: end.year, month: end.month, day: end.day))!
-        let days = calendar.dateComponents([.day], from: a, to: b).day ?? 0
+        let days = start.days(to: end)
         return days < 0 ? -1 : days / 7
     }
 }

@@ -23,8 +23,8 @@ struct BoardPage: PageView {
         let stage: Stage
         let count: Int
         let cards: [Card]
-        /// The stages a card here can be moved to from the board; empty when it cannot.
-        let moves: [Stage]
+        /// Whether a card here has a move form (its options: `moveOptions`).
+        let canMove: Bool
     }
 
     let heading: SearchHeading
@@ -38,7 +38,7 @@ struct BoardPage: PageView {
         columns = Stage.allCases.map { stage in
             Column(
                 stage: stage, count: board.counts[stage] ?? 0, cards: (board.cards[stage] ?? []).map(Card.init),
-                moves: heading.canWrite ? StageMoves.formTargetsByStage[stage] ?? [] : [])
+                canMove: heading.canWrite && !(StageMoves.formTargetsByStage[stage] ?? []).isEmpty)
         }
     }
 
@@ -68,7 +68,7 @@ struct BoardPage: PageView {
                         h.a(card.company, .href(SiteURL.jobSearch(.application(id: card.id)).path), .class("card-title"))
                         h.p(card.roleTitle, .class("card-role"))
                         if let next = card.next { h.p(next, .class("hint")) }
-                        if !column.moves.isEmpty { moveForm(card, column.stage, h) }
+                        if column.canMove { moveForm(card, column.stage, h) }
                     }
                 }
             }

@@ -64,7 +64,7 @@ struct JobSearch {
     }
 
     func today(for user: UserModel) -> LocalDate {
-        LocalDate(now, in: TimeZone(identifier: user.timeZone) ?? .gmt)
+        user.today(at: now)
     }
 
     /// Reads the date of a move: today when blank, and never in the future.

@@ -7,13 +7,13 @@ struct SearchHeading {
     let isOwn: Bool
     let listURL: String
     let boardURL: String
-    /// Whether the viewer may add to this search (their own, as a graduate).
+    /// Whether the viewer may change this search (only its graduate may: `Access.canWriteJobSearch`).
     let canWrite: Bool
 
     init(owner: String, ownerID: String, isOwn: Bool, canWrite: Bool) {
         self.owner = owner
         self.isOwn = isOwn
-        self.canWrite = canWrite && isOwn
+        self.canWrite = canWrite
         listURL = isOwn ? SiteURL.jobSearch(.list).path : SiteURL.jobSearch(.personList(id: ownerID)).path
         boardURL = isOwn ? SiteURL.jobSearch(.board).path : SiteURL.jobSearch(.personBoard(id: ownerID)).path
     }

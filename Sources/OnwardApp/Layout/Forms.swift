@@ -6,14 +6,12 @@ import Vapor
 struct FormErrors {
     let byField: [String: String]
     let all: [FieldError]
-    let present: Bool
 
     static let none = FormErrors(byField: [:], all: [])
 
     init(byField: [String: String], all: [FieldError]) {
         self.byField = byField
         self.all = all
-        self.present = !all.isEmpty
     }
 
     init(_ errors: ValidationErrors) {
@@ -77,7 +75,7 @@ extension HTML {
 
     /// "Please check the form", with a link to each field that has an error.
     func errorSummary(_ errors: FormErrors) {
-        guard errors.present else { return }
+        guard !errors.isEmpty else { return }
         div(.class("error-summary"), .role("alert"), .attr("tabindex", "-1"), .id("error-summary")) {
             h2("Please check the form")
             ul {

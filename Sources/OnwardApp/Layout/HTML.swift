@@ -46,10 +46,6 @@ final class HTML {
         value.withUTF8 { Self.writeEscaped($0, into: &buffer) }
     }
 
-    func text(_ value: Int) {
-        buffer.writeString(String(value))
-    }
-
     /// Markup this writer made before (`fragment`), written again as it is.
     func insert(_ fragment: HTMLFragment) {
         buffer.writeImmutableBuffer(fragment.bytes)

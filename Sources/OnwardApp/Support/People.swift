@@ -41,6 +41,11 @@ final class UserModel: Model, @unchecked Sendable {
         self.bio = ""
     }
 
+    /// The day `now` falls on where this person lives.
+    func today(at now: Date) -> LocalDate {
+        LocalDate(now, in: TimeZone(identifier: timeZone) ?? .gmt)
+    }
+
     var stacks: [String] {
         get { stacksText.split(separator: "\n").map(String.init) }
         set { stacksText = newValue.joined(separator: "\n") }
