@@ -38,7 +38,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
 
     // Passwords
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
-    app.decoyPasswordHash = try app.password.hash(CSRF.newToken())
+    try app.usePasswordHashing()
 
     // Static files, from the package's resources so the binary works from any directory.
     guard let resources = Bundle.module.resourceURL else { throw Abort(.internalServerError, reason: "Onward's resources are missing") }

@@ -25,5 +25,7 @@ enum Migrations {
         JobSearchMigrations.IndexListOrder(),
         JobSearchMigrations.UniqueMovePosition(),
         JobSearchMigrations.MarkFiguresStaleInTheDatabase(),
+        // Accounts, later steps
+        AccountsMigrations.CountSignInAttempts(),
     ]
 }

@@ -18,7 +18,7 @@ extension AppTests {
         }
 
         static func token(for user: UserModel, app: Application) async throws -> String {
-            try await Accounts(db: app.db, now: testNow, hasher: app.password.async, decoyHash: app.decoyPasswordHash).createToken(for: user, name: "test").1
+            try await Accounts(db: app.db, now: testNow, hashing: app.passwordHashing).createToken(for: user, name: "test").1
         }
 
         static func send(_ app: Application, _ method: HTTPMethod, _ path: String, token: String?, json: String? = nil, raw: ByteBuffer? = nil) async throws -> TestingHTTPResponse {

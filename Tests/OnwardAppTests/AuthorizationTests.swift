@@ -155,7 +155,7 @@ extension AppTests {
         /// Fresh data for each request, so one actor's write cannot change another's answer.
         static func fixture(_ app: Application) async throws -> Fixture {
             let world = try await World.make(on: app)
-            let accounts = Accounts(db: app.db, now: testNow, hasher: app.password.async, decoyHash: app.decoyPasswordHash)
+            let accounts = Accounts(db: app.db, now: testNow, hashing: app.passwordHashing)
             let link = try await accounts.invite(email: "invitee@example.org", role: .graduate, cohortID: world.cohort.id!.uuidString, by: world.admin, link: { $0 })
             let (token, _) = try await accounts.createToken(for: world.graduate, name: "a second token")
             let assignment = try await CoachAssignmentModel.query(on: app.db).filter(\.$graduate.$id == world.graduate.requireID()).first()!
@@ -222,7 +222,7 @@ extension AppTests {
             if c.route.hasPrefix("/api/") {
                 var bearer: String?
                 if let user {
-                    bearer = try await Accounts(db: app.db, now: testNow, hasher: app.password.async, decoyHash: app.decoyPasswordHash).createToken(for: user, name: "table").1
+                    bearer = try await Accounts(db: app.db, now: testNow, hashing: app.passwordHashing).createToken(for: user, name: "table").1
                 }
                 var status = HTTPStatus.internalServerError
                 try await app.testing().test(c.method, c.path, beforeRequest: { req in

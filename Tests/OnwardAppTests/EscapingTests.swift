@@ -29,7 +29,7 @@ extension AppTests {
                 user.stacks = [hostile, "Swift"]
                 try await user.save(on: db)
             }
-            let accounts = Accounts(db: db, now: testNow, hasher: app.password.async, decoyHash: app.decoyPasswordHash)
+            let accounts = Accounts(db: db, now: testNow, hashing: app.passwordHashing)
             _ = try await accounts.createToken(for: world.graduate, name: hostile)
             let sent = try await accounts.invite(email: "hostile@example.org", role: .graduate, cohortID: world.cohort.id!.uuidString, by: world.admin, link: { $0 })
             // Stored as if an older version had let it through, to test the rendering alone.
@@ -109,7 +109,7 @@ extension AppTests {
         @Test func public_pages_escape_what_was_typed() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)
-                let accounts = Accounts(db: app.db, now: testNow, hasher: app.password.async, decoyHash: app.decoyPasswordHash)
+                let accounts = Accounts(db: app.db, now: testNow, hashing: app.passwordHashing)
                 let sent = try await accounts.invite(email: "newcomer@example.org", role: .graduate, cohortID: world.cohort.id!.uuidString, by: world.admin, link: { $0 })
                 world.cohort.name = Self.hostile
                 try await world.cohort.save(on: app.db)

@@ -94,7 +94,7 @@ extension AppTests {
         @Test func accepting_an_invitation_gives_a_new_session_id() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)
-                let accounts = Accounts(db: app.db, now: testNow, hasher: app.password.async, decoyHash: app.decoyPasswordHash)
+                let accounts = Accounts(db: app.db, now: testNow, hashing: app.passwordHashing)
                 let sent = try await accounts.invite(email: "newcomer@example.org", role: .graduate, cohortID: world.cohort.id!.uuidString, by: world.admin, link: { $0 })
                 let browser = Browser(app)
                 // An attacker's session id, planted in the newcomer's browser before they accept.

@@ -22,11 +22,19 @@ import Testing
         #expect(settings.secureCookies)
     }
 
+    @Test func a_trusted_proxy_is_an_ip_address() throws {
+        #expect(try Settings.fromEnvironment([:]).trustedProxy == nil)
+        #expect(try Settings.fromEnvironment(["ONWARD_TRUSTED_PROXY": " 10.0.0.2 "]).trustedProxy == "10.0.0.2")
+        #expect(try Settings.fromEnvironment(["ONWARD_TRUSTED_PROXY": "FD00::2"]).trustedProxy == "fd00::2")
+    }
+
     @Test(arguments: [
         ["DATABASE_URL": "mysql://x"],
         ["ONWARD_PUBLIC_URL": "onward.example.edu"],
         ["ONWARD_BCRYPT_COST": "99"],
         ["ONWARD_MAX_BODY_BYTES": "ten"],
+        ["ONWARD_TRUSTED_PROXY": "proxy.internal"],
+        ["ONWARD_TRUSTED_PROXY": "10.0.0.999"],
     ])
     func bad_values_are_refused_naming_the_variable(_ environment: [String: String]) {
         #expect {

@@ -62,29 +62,67 @@ import Testing
 }
 
 @Suite struct SignInThrottleTests {
-    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    let now = Date(timeIntervalSince1970: 1_800_000_000.5)
+    let limit = SignInThrottle.perAccount
 
-    func minutesAgo(_ minutes: Double) -> Date { now.addingTimeInterval(-minutes * 60) }
-
-    @Test func four_failures_do_not_lock() {
-        let failures = [1, 2, 3, 4].map { minutesAgo(Double($0)) }
-        #expect(SignInThrottle.lockedUntil(failures: failures, now: now) == nil)
+    func attempts(_ n: Int, from start: SignInThrottle.Counter? = nil, at time: Date) -> SignInThrottle.Counter? {
+        var counter = start
+        for _ in 0..<n { counter = SignInThrottle.counting(counter, at: time, limit: limit) }
+        return counter
     }
 
-    @Test func fifth_failure_within_fifteen_minutes_locks_until_the_oldest_ages_out() {
-        let failures = [1, 2, 3, 4, 10].map { minutesAgo(Double($0)) }
-        #expect(SignInThrottle.lockedUntil(failures: failures, now: now) == minutesAgo(10).addingTimeInterval(15 * 60))
+    @Test func the_first_attempt_opens_a_fifteen_minute_window_in_whole_seconds() {
+        let counter = SignInThrottle.counting(nil, at: now, limit: limit)
+        #expect(counter == SignInThrottle.Counter(attempts: 1, windowEnds: 1_800_000_000 + 15 * 60))
     }
 
-    @Test func failures_older_than_the_window_do_not_count() {
-        let failures = [1, 2, 3, 4].map { minutesAgo(Double($0)) } + [minutesAgo(15)]
-        #expect(SignInThrottle.lockedUntil(failures: failures, now: now) == nil)
+    @Test func five_attempts_are_checked_and_the_sixth_is_refused_until_the_window_ends() throws {
+        let five = try #require(attempts(5, at: now))
+        #expect(SignInThrottle.refusedUntil(five, limit: limit) == nil)
+        let six = SignInThrottle.counting(five, at: now.addingTimeInterval(14 * 60), limit: limit)
+        #expect(SignInThrottle.refusedUntil(six, limit: limit) == Date(timeIntervalSince1970: 1_800_000_900))
     }
 
-    @Test func with_more_than_five_recent_failures_the_lock_lasts_until_only_four_remain() {
-        let failures = [1, 2, 3, 4, 5, 6].map { minutesAgo(Double($0)) }
-        // The fifth most recent failure (5 minutes ago) must age out.
-        #expect(SignInThrottle.lockedUntil(failures: failures, now: now) == minutesAgo(5).addingTimeInterval(15 * 60))
+    @Test func refused_attempts_do_not_push_the_window_back() throws {
+        let many = try #require(attempts(40, at: now))
+        #expect(many.windowEnds == 1_800_000_900)
+    }
+
+    @Test func at_the_end_of_the_window_counting_starts_again() throws {
+        let locked = try #require(attempts(9, at: now))
+        let atTheEnd = SignInThrottle.counting(locked, at: Date(timeIntervalSince1970: 1_800_000_900), limit: limit)
+        #expect(atTheEnd == SignInThrottle.Counter(attempts: 1, windowEnds: 1_800_000_900 + 15 * 60))
+        let aSecondBefore = SignInThrottle.counting(locked, at: Date(timeIntervalSince1970: 1_800_000_899), limit: limit)
+        #expect(aSecondBefore.attempts == 10)
+    }
+
+    @Test func a_client_is_allowed_more_than_an_account() {
+        #expect(SignInThrottle.perClient.attempts > SignInThrottle.perAccount.attempts)
+    }
+}
+
+@Suite struct ClientAddressTests {
+    @Test func the_peer_is_the_client_when_no_proxy_is_trusted() {
+        #expect(ClientAddress.resolve(peer: "203.0.113.7", forwardedFor: ["198.51.100.1"], trustedProxy: nil) == "203.0.113.7")
+    }
+
+    @Test func a_forwarded_address_from_an_untrusted_peer_is_ignored() {
+        #expect(ClientAddress.resolve(peer: "203.0.113.7", forwardedFor: ["198.51.100.1"], trustedProxy: "10.0.0.2") == "203.0.113.7")
+    }
+
+    @Test func behind_the_trusted_proxy_the_address_it_appended_last_counts() {
+        // The client wrote "1.2.3.4" itself; the proxy appended the address it saw.
+        #expect(ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: ["1.2.3.4, 198.51.100.1"], trustedProxy: "10.0.0.2") == "198.51.100.1")
+        #expect(ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: ["1.2.3.4", "2001:DB8::1"], trustedProxy: "10.0.0.2") == "2001:db8::1")
+    }
+
+    @Test func the_trusted_proxy_without_a_usable_forwarded_address_is_the_client() {
+        #expect(ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: [], trustedProxy: "10.0.0.2") == "10.0.0.2")
+        #expect(ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: ["evil.example"], trustedProxy: "10.0.0.2") == "10.0.0.2")
+    }
+
+    @Test func no_peer_means_no_address() {
+        #expect(ClientAddress.resolve(peer: nil, forwardedFor: ["198.51.100.1"], trustedProxy: nil) == nil)
     }
 }
 

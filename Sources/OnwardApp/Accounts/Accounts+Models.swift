@@ -85,19 +85,3 @@ final class APITokenModel: Model, @unchecked Sendable {
         self.prefix = prefix
     }
 }
-
-/// A failed sign-in, kept for fifteen minutes' worth of throttling.
-final class SignInFailureModel: Model, @unchecked Sendable {
-    static let schema = "sign_in_failures"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "email") var email: String
-    @Field(key: "failed_at") var failedAt: Date
-
-    init() {}
-
-    init(email: String, failedAt: Date) {
-        self.email = email
-        self.failedAt = failedAt
-    }
-}

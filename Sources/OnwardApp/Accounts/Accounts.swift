@@ -10,46 +10,54 @@ import Vapor
 struct Accounts {
     let db: any Database
     let now: Date
-    let hasher: AsyncPasswordHasher
-    let decoyHash: String
+    let hashing: PasswordHashing
 
-    init(db: any Database, now: Date, hasher: AsyncPasswordHasher, decoyHash: String) {
+    init(db: any Database, now: Date, hashing: PasswordHashing) {
         self.db = db
         self.now = now
-        self.hasher = hasher
-        self.decoyHash = decoyHash
+        self.hashing = hashing
     }
 
     init(req: Request) {
-        self.db = req.db
-        self.now = req.now
-        self.hasher = req.password.async
-        self.decoyHash = req.application.decoyPasswordHash
+        self.init(db: req.db, now: req.now, hashing: req.application.passwordHashing)
     }
 
     // MARK: Sign-in
 
-    /// Checks an email and password. Unknown email and wrong password fail alike, after the same
-    /// amount of work. Five failures in fifteen minutes lock the account until the window passes.
-    func signIn(email rawEmail: String, password: String) async throws -> UserModel {
+    /// Checks an email and password coming from `client` (an address, or nil when unknown).
+    ///
+    /// The attempt is counted against the client and the account before the password is hashed
+    /// (`SignInThrottle`), so concurrent guesses cannot get past the limits, and refused ones cost
+    /// no hashing. Unknown email and wrong password fail alike, after the same amount of work. No
+    /// database connection is held while the password is hashed.
+    func signIn(email rawEmail: String, password: String, client: String?) async throws -> UserModel {
         let email = AccountRules.normalizedEmail(rawEmail)
-        let since = now.addingTimeInterval(-SignInThrottle.window)
-        let failures = try await SignInFailureModel.query(on: db)
-            .filter(\.$email == email).filter(\.$failedAt > since)
-            .all(\.$failedAt)
-        if let until = SignInThrottle.lockedUntil(failures: failures, now: now) {
+        let attempts = SignInAttempts(db: db, now: now)
+        let clientKey = SignInAttempts.client(client), accountKey = SignInAttempts.account(email)
+        let byClient = try await attempts.count(clientKey, limit: SignInThrottle.perClient)
+        if let until = SignInThrottle.refusedUntil(byClient, limit: SignInThrottle.perClient) {
+            throw AppError.tooManySignInsFromHere(until: until, now: now)
+        }
+        let byAccount = try await attempts.count(accountKey, limit: SignInThrottle.perAccount)
+        if let until = SignInThrottle.refusedUntil(byAccount, limit: SignInThrottle.perAccount) {
             throw AppError.tooManySignIns(until: until, now: now)
         }
         let user = try await UserModel.query(on: db).filter(\.$email == email).first()
-        let hash = user?.passwordHash ?? decoyHash
-        let verified = (try? await hasher.verify(password, created: hash)) ?? false
+        let verified: Bool
+        do {
+            verified = try await hashing.verify(password, created: user?.passwordHash ?? hashing.decoyHash)
+        } catch {
+            // Not checked (too many hashes in hand): this attempt does not count.
+            try await attempts.giveBack(clientKey)
+            try await attempts.giveBack(accountKey)
+            throw error
+        }
         guard let user, verified else {
-            // Failures older than the window no longer count for anyone: drop them as we go.
-            try await SignInFailureModel.query(on: db).filter(\.$failedAt <= since).delete()
-            try await SignInFailureModel(email: email, failedAt: now).create(on: db)
+            try await attempts.forgetEnded()
             throw AppError(status: .unauthorized, code: "invalid_credentials", message: "That email and password do not match an account.", field: "email")
         }
-        try await SignInFailureModel.query(on: db).filter(\.$email == email).delete()
+        try await attempts.clear(accountKey)
+        try await attempts.giveBack(clientKey)
         return user
     }
 
@@ -120,7 +128,7 @@ struct Accounts {
         let name = AccountRules.validateName(rawName, into: &errors)
         AccountRules.validateNewPassword(password, confirmation: confirmation, into: &errors)
         try errors.throwIfAny()
-        let hash = try await hasher.hash(password)
+        let hash = try await hashing.hash(password)
         let user = UserModel(
             email: invitation.email, name: name, passwordHash: hash, role: invitation.role,
             cohortID: invitation.$cohort.id, timeZone: invitation.cohort?.timeZone ?? "UTC")
@@ -160,12 +168,12 @@ struct Accounts {
     /// they are revoked on their own page.
     func changePassword(of user: UserModel, current: String, new: String, confirmation: String, keeping session: String?) async throws {
         var errors = ValidationErrors()
-        if !((try? await hasher.verify(current, created: user.passwordHash)) ?? false) {
+        if try await !hashing.verify(current, created: user.passwordHash) {
             errors.add("current_password", "That is not your current password.")
         }
         AccountRules.validateNewPassword(new, confirmation: confirmation, into: &errors)
         try errors.throwIfAny()
-        user.passwordHash = try await hasher.hash(new)
+        user.passwordHash = try await hashing.hash(new)
         let userID = try user.requireID()
         try await db.transaction { db in
             try await user.save(on: db)

@@ -123,16 +123,36 @@ enum AccountsMigrations {
 
     struct CreateSignInFailure: AsyncMigration {
         func prepare(on database: any Database) async throws {
-            try await database.schema(SignInFailureModel.schema)
+            try await database.schema("sign_in_failures")
                 .id()
                 .field("email", .string, .required)
                 .field("failed_at", .datetime, .required)
                 .create()
-            try await (database as! any SQLDatabase).create(index: "sign_in_failures_email_idx").on(SignInFailureModel.schema).column("email").run()
+            try await (database as! any SQLDatabase).create(index: "sign_in_failures_email_idx").on("sign_in_failures").column("email").run()
         }
 
         func revert(on database: any Database) async throws {
-            try await database.schema(SignInFailureModel.schema).delete()
+            try await database.schema("sign_in_failures").delete()
+        }
+    }
+
+    /// Sign-in attempts are counted in one row per account and per client address, which the
+    /// database increments atomically (`SignInAttempts`), instead of a row per failure that
+    /// concurrent attempts all read before any wrote.
+    struct CountSignInAttempts: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(SignInAttempts.schema)
+                .field("key", .string, .required)
+                .field("attempts", .int, .required)
+                .field("window_ends", .int64, .required)
+                .unique(on: "key")
+                .create()
+            try await CreateSignInFailure().revert(on: database)
+        }
+
+        func revert(on database: any Database) async throws {
+            try await CreateSignInFailure().prepare(on: database)
+            try await database.schema(SignInAttempts.schema).delete()
         }
     }
 }

@@ -22,13 +22,13 @@ struct SessionController: RouteCollection {
     func signIn(req: Request) async throws -> Response {
         let form = try req.form(SignInForm.self)
         do {
-            let user = try await Accounts(req: req).signIn(email: form.email ?? "", password: form.password ?? "")
+            let user = try await Accounts(req: req).signIn(email: form.email ?? "", password: form.password ?? "", client: req.clientAddress)
             try await req.signIn(user)
             let destination = Self.safeNext(form.next) ?? SiteURL.home.path
             return req.redirect(to: destination)
         } catch let error as AppError {
             let page = SignInPage(email: form.email ?? "", next: Self.safeNext(form.next) ?? "", errors: FormErrors(error))
-            return req.render(page, status: error.status)
+            return req.render(page, status: error.status).retrying(after: error)
         }
     }
 

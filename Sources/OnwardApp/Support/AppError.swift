@@ -11,6 +11,8 @@ struct AppError: Error, Sendable, Equatable {
     let code: String
     let message: String
     var field: String?
+    /// Seconds after which trying again may work, sent as `Retry-After` (a 429).
+    var retryAfter: Int? = nil
 
     static func notFound(_ message: String = "There is nothing here. The link may be wrong, or the page may have moved.") -> AppError {
         AppError(status: .notFound, code: "not_found", message: message)
@@ -32,13 +34,30 @@ struct AppError: Error, Sendable, Equatable {
         AppError(status: .unprocessableEntity, code: "invalid", message: message, field: field)
     }
 
+    /// Too many failed sign-ins for one account (`SignInThrottle.perAccount`).
     static func tooManySignIns(until: Date, now: Date) -> AppError {
-        let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
+        throttled("for this account", until: until, now: now)
+    }
+
+    /// Too many failed sign-ins from one address (`SignInThrottle.perClient`).
+    static func tooManySignInsFromHere(until: Date, now: Date) -> AppError {
+        throttled("from this network", until: until, now: now)
+    }
+
+    private static func throttled(_ whence: String, until: Date, now: Date) -> AppError {
+        let seconds = max(1, Int(until.timeIntervalSince(now).rounded(.up)))
+        let minutes = (seconds + 59) / 60
         return AppError(
             status: .tooManyRequests, code: "too_many_attempts",
-            message: "Too many failed sign-ins for this account. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").",
-            field: "email")
+            message: "Too many failed sign-ins \(whence). Try again in \(minutes) minute\(minutes == 1 ? "" : "s").",
+            field: "email", retryAfter: seconds)
     }
+
+    /// More passwords are being checked at this moment than Onward takes on at once (`PasswordHashing`).
+    static let busy = AppError(
+        status: .tooManyRequests, code: "busy",
+        message: "Many people are signing in at this moment. Try again in a few seconds.",
+        retryAfter: 5)
 }
 
 extension AppError {
@@ -127,4 +146,12 @@ extension AppError {
     }
 
     var body: Body { Body(error: .init(code: code, message: message, field: field)) }
+}
+
+extension Response {
+    /// This response, telling when to try again if `error` says (`Retry-After`).
+    func retrying(after error: AppError) -> Response {
+        if let seconds = error.retryAfter { headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
+        return self
+    }
 }

@@ -39,7 +39,7 @@ struct ErrorMiddleware: AsyncMiddleware {
     private func jsonResponse(_ error: AppError) throws -> Response {
         let response = Response(status: error.status)
         try response.content.encode(error.body, as: .json)
-        return response
+        return response.retrying(after: error)
     }
 
     private func errorPage(_ error: AppError, for request: Request) -> Response {
@@ -48,7 +48,7 @@ struct ErrorMiddleware: AsyncMiddleware {
             let next = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
             return request.redirect(to: SiteURL.accounts(.signIn).path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         }
-        return request.render(ErrorPage(title: error.status.reasonPhrase, message: error.message), status: error.status)
+        return request.render(ErrorPage(title: error.status.reasonPhrase, message: error.message), status: error.status).retrying(after: error)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import OnwardCore
+import NIOCore
 import Vapor
 
 /// Everything Onward reads from its environment, read once, with defaults that run out of the box.
@@ -21,6 +22,9 @@ public struct Settings: Sendable {
     public var maxBodyBytes: Int
     /// The largest file upload (a CSV import), in bytes.
     public var maxUploadBytes: Int
+    /// The address of a reverse proxy in front of Onward whose `X-Forwarded-For` is believed
+    /// (`ClientAddress`). Nil: every client is the address it connects from.
+    public var trustedProxy: String?
 
     public init(
         database: DatabaseKind = .sqliteFile(path: "onward.sqlite"),
@@ -28,7 +32,8 @@ public struct Settings: Sendable {
         clock: Clock = .system,
         bcryptCost: Int = 12,
         maxBodyBytes: Int = 1 << 20,
-        maxUploadBytes: Int = 32 << 20
+        maxUploadBytes: Int = 32 << 20,
+        trustedProxy: String? = nil
     ) {
         self.database = database
         self.publicURL = publicURL
@@ -36,6 +41,7 @@ public struct Settings: Sendable {
         self.bcryptCost = bcryptCost
         self.maxBodyBytes = maxBodyBytes
         self.maxUploadBytes = maxUploadBytes
+        self.trustedProxy = trustedProxy
     }
 
     /// Cookies carry `Secure` when Onward is served over HTTPS.
@@ -48,6 +54,7 @@ public struct Settings: Sendable {
         case bcryptCost = "ONWARD_BCRYPT_COST"
         case maxBodyBytes = "ONWARD_MAX_BODY_BYTES"
         case maxUploadBytes = "ONWARD_MAX_UPLOAD_BYTES"
+        case trustedProxy = "ONWARD_TRUSTED_PROXY"
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -89,6 +96,12 @@ public struct Settings: Sendable {
             guard let n = Int(bytes), n >= 1024 else { throw Invalid(variable: .maxUploadBytes, reason: "expected a number of bytes, at least 1024") }
             settings.maxUploadBytes = n
         }
+        if let proxy = value(.trustedProxy) {
+            guard let address = ClientAddress.literal(proxy), (try? SocketAddress(ipAddress: address, port: 0)) != nil else {
+                throw Invalid(variable: .trustedProxy, reason: "expected the proxy's IP address, such as 10.0.0.2")
+            }
+            settings.trustedProxy = address
+        }
         return settings
     }
 }
@@ -111,4 +124,10 @@ extension Application {
 extension Request {
     var settings: Settings { application.settings }
     var now: Date { application.settings.clock.now }
+
+    /// The address this request comes from: the connection's, or behind the trusted proxy the one
+    /// it forwarded (`ClientAddress`). Nil when unknown.
+    var clientAddress: String? {
+        ClientAddress.resolve(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor], trustedProxy: settings.trustedProxy)
+    }
 }
