@@ -36,6 +36,9 @@ public func configure(_ app: Application, settings: Settings) async throws {
         HTTPCookies.Value(string: id.string, maxAge: 60 * 60 * 24 * 14, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 
+    // What Onward signs (CSRF tokens)
+    app.serverSecret = ServerSecret(configured: settings.secretKey)
+
     // Passwords
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     try app.usePasswordHashing()

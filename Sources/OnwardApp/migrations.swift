@@ -27,5 +27,7 @@ enum Migrations {
         JobSearchMigrations.MarkFiguresStaleInTheDatabase(),
         // Accounts, later steps
         AccountsMigrations.CountSignInAttempts(),
+        // What every capability shares
+        ServerSecret.Create(),
     ]
 }

@@ -42,9 +42,10 @@ struct ServedOnward: Sendable {
         mutating func remember(_ response: ClientResponse) {
             for header in response.headers[.setCookie] {
                 let pair = header.split(separator: ";").first.map(String.init) ?? ""
-                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 guard parts.count == 2 else { continue }
-                cookies[parts[0]] = header.contains("Max-Age=0") ? nil : parts[1]
+                let expired = header.contains("Max-Age=0") || header.lowercased().contains("expires=thu, 01 jan 1970")
+                cookies[parts[0]] = expired ? nil : parts[1]
             }
             let body = response.body.map { String(buffer: $0) } ?? ""
             if let range = body.range(of: #"name="csrf" value="([^"]*)""#, options: .regularExpression) {

@@ -90,6 +90,21 @@ extension AppTests {
             }
         }
 
+        /// A session cookie that names no session (ended, expired or made up) writes nothing: Vapor
+        /// would store an empty session for every such request.
+        @Test func a_cookie_that_names_no_session_stores_no_session() async throws {
+            try await withApp { app in
+                let browser = Browser(app)
+                for n in 0..<3 {
+                    browser.cookies["onward_session"] = "made-up-\(n)"
+                    let page = try await browser.get(SiteURL.accounts(.signIn).path)
+                    #expect(page.status == .ok)
+                }
+                let stored = try await SessionRecord.query(on: app.db).count()
+                #expect(stored == 0)
+            }
+        }
+
         /// Accepting an invitation signs the newcomer in on a new session id too.
         @Test func accepting_an_invitation_gives_a_new_session_id() async throws {
             try await withApp { app in

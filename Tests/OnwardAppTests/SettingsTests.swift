@@ -35,6 +35,7 @@ import Testing
         ["ONWARD_MAX_BODY_BYTES": "ten"],
         ["ONWARD_TRUSTED_PROXY": "proxy.internal"],
         ["ONWARD_TRUSTED_PROXY": "10.0.0.999"],
+        ["ONWARD_SECRET_KEY": "too short"],
     ])
     func bad_values_are_refused_naming_the_variable(_ environment: [String: String]) {
         #expect {

@@ -72,16 +72,20 @@ struct World {
     }
 }
 
-/// A browser: keeps cookies between requests, and knows the CSRF token of the last page.
+/// A browser: keeps cookies between requests, and knows the CSRF token of the last page it read.
 final class Browser: @unchecked Sendable {
     let app: Application
     var cookies: [String: String] = [:]
+    /// The CSRF token the last page carried.
+    private(set) var csrf = ""
+    /// The cookies that token was read under: a token is good only for its session (or visitor).
+    private var csrfReadUnder: [String?] = []
 
     init(_ app: Application) {
         self.app = app
     }
 
-    var csrf: String { cookies[CSRF.cookieName] ?? "" }
+    private var tokenCookies: [String?] { [cookies["onward_session"], cookies[CSRF.cookieName]] }
 
     private var cookieHeader: String {
         cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
@@ -90,7 +94,7 @@ final class Browser: @unchecked Sendable {
     private func remember(_ response: TestingHTTPResponse) {
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";").first.map(String.init) ?? ""
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2 else { continue }
             if header.contains("Max-Age=0") || header.lowercased().contains("expires=thu, 01 jan 1970") {
                 cookies[parts[0]] = nil
@@ -98,6 +102,19 @@ final class Browser: @unchecked Sendable {
                 cookies[parts[0]] = parts[1]
             }
         }
+        let body = response.body.string
+        if let range = body.range(of: #"name="csrf" value="[^"]*""#, options: .regularExpression) {
+            csrf = String(body[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
+            csrfReadUnder = tokenCookies
+        }
+    }
+
+    /// Reads a page with a form when the token in hand is not this session's (after signing in or
+    /// out, or before any page), as a person would see a page before sending its form.
+    private func freshenToken() async throws {
+        guard csrf.isEmpty || csrfReadUnder != tokenCookies else { return }
+        if cookies["onward_session"] != nil { try await get(SiteURL.accounts(.profile).path) }
+        if csrf.isEmpty || csrfReadUnder != tokenCookies { try await get(SiteURL.accounts(.signIn).path) }
     }
 
     @discardableResult
@@ -115,7 +132,7 @@ final class Browser: @unchecked Sendable {
     /// Submits a form as a browser would: with this browser's CSRF token unless told otherwise.
     @discardableResult
     func post(_ path: String, _ fields: [String: String] = [:], csrf: String? = nil) async throws -> TestingHTTPResponse {
-        if cookies[CSRF.cookieName] == nil { try await get(SiteURL.accounts(.signIn).path) }
+        if csrf == nil { try await freshenToken() }
         var form = fields
         form[CSRF.fieldName] = csrf ?? self.csrf
         var result: TestingHTTPResponse!

@@ -2,20 +2,48 @@ import Crypto
 import Foundation
 import Vapor
 
-/// Cross-site request forgery protection by double submit: a random token lives in an HttpOnly,
-/// SameSite=Strict cookie, and every form carries the same token in a hidden field `csrf`. A
-/// request that changes anything must bring both, equal. Another site can make a browser send the
-/// cookie but cannot read it, so it cannot write the field.
+/// Cross-site request forgery protection, bound to the session.
+///
+/// Every form carries a token in a hidden field `csrf`, and a request that changes anything must
+/// bring the token of its own session: an HMAC, with the server's secret key (`ServerSecret`), of
+/// the signed-in session's id. Another site can make a browser send the session cookie, but cannot read the
+/// page, nor compute the token without the key. A visitor who is not signed in (the sign-in form,
+/// an invitation) has a random visitor id in an HttpOnly, SameSite=Strict cookie instead, and the
+/// token is the HMAC of that. Signing in starts a new session, so the token changes; signing out
+/// (or in) also gives the browser a new visitor id, so a token seen before never works again.
 enum CSRF {
     static let cookieName = "onward_csrf"
     static let fieldName = "csrf"
 
-    static func newToken() -> String {
+    /// What a token is bound to.
+    enum Binding: Equatable {
+        case session(String)
+        case visitor(String)
+
+        var message: String {
+            switch self {
+            case .session(let id): "session:" + id
+            case .visitor(let id): "visitor:" + id
+            }
+        }
+    }
+
+    static func newID() -> String {
         Data([UInt8].random(count: 32)).base64URLEncodedString()
     }
 
-    static func cookie(_ token: String, secure: Bool) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: token, maxAge: 60 * 60 * 24 * 30, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .strict)
+    /// A visitor id as `newID` makes them (43 URL-safe base64 characters), else nil.
+    static func visitorID(_ raw: String?) -> String? {
+        guard let raw, raw.utf8.count == 43, raw.utf8.allSatisfy({ $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) else { return nil }
+        return raw
+    }
+
+    static func token(for binding: Binding, key: SymmetricKey) -> String {
+        Data(HMAC<SHA256>.authenticationCode(for: Data(binding.message.utf8), using: key)).base64URLEncodedString()
+    }
+
+    static func cookie(_ visitorID: String, secure: Bool) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: visitorID, maxAge: 60 * 60 * 24 * 30, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .strict)
     }
 
     /// Constant-time comparison, so the check does not leak how much of a guess was right.
@@ -26,36 +54,60 @@ enum CSRF {
     }
 }
 
-extension Request {
-    private struct CSRFKey: StorageKey { typealias Value = String }
-
-    /// This browser's token, made the first time a page needs one.
-    var csrfToken: (value: String, isNew: Bool) {
-        if let existing = cookies[CSRF.cookieName]?.string, !existing.isEmpty { return (existing, false) }
-        if let made = storage[CSRFKey.self] { return (made, true) }
-        let token = CSRF.newToken()
-        storage[CSRFKey.self] = token
-        return (token, true)
+private extension UInt8 {
+    var isASCIIAlphanumeric: Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self)
     }
 }
 
-/// Refuses any state-changing web request whose form does not carry this browser's CSRF token.
+extension Request {
+    fileprivate struct CSRFKey: StorageKey { typealias Value = String }
+
+    /// The CSRF token of this request's session (or visitor), which its pages' forms carry.
+    /// Empty outside the web routes (a page for a path no route has), where no form can be sent.
+    var csrfToken: String {
+        storage[CSRFKey.self] ?? ""
+    }
+}
+
+/// Works out each web request's CSRF token, and refuses any state-changing request whose form
+/// does not carry it.
 struct CSRFMiddleware: AsyncMiddleware {
     let maxBodyBytes: Int
     /// Paths that take file uploads, with their larger limit.
     let uploads: [String: Int]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else {
-            return try await next.respond(to: request)
+        let key = try await request.application.serverSecret.key(on: request.db)
+        var newVisitor: String?
+        let binding: CSRF.Binding
+        if request.auth.has(UserModel.self), request.hasSession, let id = request.session.id {
+            binding = .session(id.string)
+        } else if let visitor = CSRF.visitorID(request.cookies[CSRF.cookieName]?.string) {
+            binding = .visitor(visitor)
+        } else {
+            newVisitor = CSRF.newID()
+            binding = .visitor(newVisitor!)
         }
-        _ = try await request.collectBody(max: uploads[request.url.path] ?? maxBodyBytes)
-        let cookie = request.cookies[CSRF.cookieName]?.string ?? ""
-        let field = (try? request.content.get(String.self, at: CSRF.fieldName)) ?? ""
-        guard CSRF.matches(cookie, field) else {
-            throw AppError.csrf
+        let token = CSRF.token(for: binding, key: key)
+        request.storage[Request.CSRFKey.self] = token
+
+        if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            _ = try await request.collectBody(max: uploads[request.url.path] ?? maxBodyBytes)
+            let field = (try? request.content.get(String.self, at: CSRF.fieldName)) ?? ""
+            guard CSRF.matches(token, field) else { throw AppError.csrf }
         }
-        return try await next.respond(to: request)
+
+        let signedIn = request.auth.has(UserModel.self)
+        let response = try await next.respond(to: request)
+        if request.auth.has(UserModel.self) != signedIn {
+            // Signed in or out: what this browser was given before is no longer its token.
+            newVisitor = CSRF.newID()
+        }
+        if let newVisitor {
+            response.cookies[CSRF.cookieName] = CSRF.cookie(newVisitor, secure: request.settings.secureCookies)
+        }
+        return response
     }
 }
 

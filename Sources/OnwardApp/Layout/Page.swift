@@ -131,13 +131,12 @@ extension Request {
         let user = auth.get(UserModel.self)
         let csrf = csrfToken
         let flashes = takeFlashes()
-        let shell = Shell(path: url.path, user: user.map { ($0.name, $0.role) }, flashes: flashes, csrf: csrf.value)
+        let shell = Shell(path: url.path, user: user.map { ($0.name, $0.role) }, flashes: flashes, csrf: csrf)
         let html = shell.render(page)
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         let response = Response(status: status, headers: headers, body: .init(buffer: html.buffer))
-        if csrf.isNew { response.cookies[CSRF.cookieName] = CSRF.cookie(csrf.value, secure: settings.secureCookies) }
         if !flashes.isEmpty { response.cookies[Flash.cookieName] = .expired }
         return response
     }

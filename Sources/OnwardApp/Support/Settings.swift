@@ -25,6 +25,9 @@ public struct Settings: Sendable {
     /// The address of a reverse proxy in front of Onward whose `X-Forwarded-For` is believed
     /// (`ClientAddress`). Nil: every client is the address it connects from.
     public var trustedProxy: String?
+    /// The key Onward signs with (CSRF tokens), at least 32 characters. Nil: Onward makes one and
+    /// keeps it in the database (`ServerSecret`).
+    public var secretKey: String?
 
     public init(
         database: DatabaseKind = .sqliteFile(path: "onward.sqlite"),
@@ -33,7 +36,8 @@ public struct Settings: Sendable {
         bcryptCost: Int = 12,
         maxBodyBytes: Int = 1 << 20,
         maxUploadBytes: Int = 32 << 20,
-        trustedProxy: String? = nil
+        trustedProxy: String? = nil,
+        secretKey: String? = nil
     ) {
         self.database = database
         self.publicURL = publicURL
@@ -42,6 +46,7 @@ public struct Settings: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.maxUploadBytes = maxUploadBytes
         self.trustedProxy = trustedProxy
+        self.secretKey = secretKey
     }
 
     /// Cookies carry `Secure` when Onward is served over HTTPS.
@@ -55,6 +60,7 @@ public struct Settings: Sendable {
         case maxBodyBytes = "ONWARD_MAX_BODY_BYTES"
         case maxUploadBytes = "ONWARD_MAX_UPLOAD_BYTES"
         case trustedProxy = "ONWARD_TRUSTED_PROXY"
+        case secretKey = "ONWARD_SECRET_KEY"
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -101,6 +107,10 @@ public struct Settings: Sendable {
                 throw Invalid(variable: .trustedProxy, reason: "expected the proxy's IP address, such as 10.0.0.2")
             }
             settings.trustedProxy = address
+        }
+        if let key = value(.secretKey) {
+            guard key.count >= 32 else { throw Invalid(variable: .secretKey, reason: "expected at least 32 characters (for example the output of 'openssl rand -base64 32')") }
+            settings.secretKey = key
         }
         return settings
     }
