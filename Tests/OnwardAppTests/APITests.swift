@@ -45,8 +45,14 @@ extension AppTests {
                 #expect(status == .notFound, "a path through a file is not found, not a server error")
                 try await app.testing().test(.GET, "/css/onward.css") { status = $0.status }
                 #expect(status == .ok)
-                try await app.testing().test(.TRACE, "/api/v1/me") { status = $0.status }
+                var allow: String?
+                try await app.testing().test(.TRACE, "/api/v1/me") { status = $0.status; allow = $0.headers.first(name: .allow) }
                 #expect(status == .methodNotAllowed)
+                #expect(allow == "GET, HEAD, PATCH", "a 405 names the methods the path has")
+                try await app.testing().test(.CONNECT, "/api/v1/applications/\(UUID())") { allow = $0.headers.first(name: .allow) }
+                #expect(allow == "DELETE, GET, HEAD, PATCH")
+                try await app.testing().test(.TRACE, "/no/such/page") { status = $0.status }
+                #expect(status == .notFound)
                 let unauthenticated = try await Self.send(app, .POST, "/api/v1/applications/import", token: nil, json: "not json at all")
                 #expect(unauthenticated.status == .unauthorized, "no token is said before the body is looked at")
 

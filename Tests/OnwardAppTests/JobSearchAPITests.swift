@@ -139,6 +139,15 @@ extension AppTests {
                 #expect(interview.status == .unprocessableEntity)
                 #expect(try JSONDecoder().decode(APITests.ErrorBody.self, from: Data(interview.text.utf8)).error.field == "with_whom")
                 #expect(try await InterviewModel.query(on: app.db).count() == 0)
+                // Any RFC 3339 date-time the document allows is read: fractional seconds, lower-case t and z, an offset.
+                for at in ["2026-11-20T10:00:00.25Z", "2026-11-20t11:00:00+01:00", "2026-11-20T10:00:00z"] {
+                    let res = try await APITests.send(app, .POST, "/api/v1/applications/\(id)/interviews", token: token, json: #"{"kind":"technical","at":"\#(at)","duration_minutes":60}"#)
+                    #expect(res.status == .created, "\(at)")
+                }
+                let odd = try await APITests.send(app, .POST, "/api/v1/applications/\(id)/interviews", token: token, json: #"{"kind":"technical","at":"20 Nov 2026","duration_minutes":60}"#)
+                #expect(odd.status == .badRequest)
+                #expect(odd.text.contains("RFC 3339"), "the answer says what a date-time looks like, not that the JSON is broken")
+                #expect(try await InterviewModel.query(on: app.db).count() == 3)
             }
         }
     }

@@ -15,7 +15,8 @@ enum API {
             BodyLimitMiddleware(maxBytes: app.settings.maxBodyBytes),
             APIRequestMiddleware())
         let transport = VaporTransport(routesBuilder: routes)
-        try OnwardAPI(document: loadDocument()).registerHandlers(on: transport, serverURL: Servers.Server1.url())
+        try OnwardAPI(document: loadDocument()).registerHandlers(
+            on: transport, serverURL: Servers.Server1.url(), configuration: Configuration(dateTranscoder: InternetDateTranscoder()))
     }
 
     static func loadDocument() throws -> OpenAPIObjectContainer {
@@ -23,6 +24,23 @@ enum API {
             throw Abort(.internalServerError, reason: "openapi.json is missing from the bundle")
         }
         return try JSONDecoder().decode(OpenAPIObjectContainer.self, from: Data(contentsOf: url))
+    }
+}
+
+/// Date-times as the document says (RFC 3339 in full, `InternetDateTime`); written in whole
+/// seconds with `Z`.
+struct InternetDateTranscoder: DateTranscoder {
+    static let message = "A date-time must be RFC 3339, like 2026-11-24T09:30:00Z."
+
+    func encode(_ date: Date) throws -> String {
+        try ISO8601DateTranscoder.iso8601.encode(date)
+    }
+
+    func decode(_ text: String) throws -> Date {
+        guard let date = InternetDateTime.parse(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: Self.message))
+        }
+        return date
     }
 }
 

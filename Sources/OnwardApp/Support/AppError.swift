@@ -13,6 +13,8 @@ struct AppError: Error, Sendable, Equatable {
     var field: String?
     /// Seconds after which trying again may work, sent as `Retry-After` (a 429).
     var retryAfter: Int? = nil
+    /// The methods the path answers, sent as `Allow` (a 405).
+    var allow: [String]? = nil
 
     static func notFound(_ message: String = "There is nothing here. The link may be wrong, or the page may have moved.") -> AppError {
         AppError(status: .notFound, code: "not_found", message: message)
@@ -109,7 +111,9 @@ extension AppError {
                 : AppError(status: .badRequest, code: "invalid_type", message: "'\(path)' has the wrong type.", field: path)
         case .dataCorrupted(let context):
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            if path.isEmpty {
+            if path.isEmpty, context.debugDescription == InternetDateTranscoder.message {
+                self = AppError(status: .badRequest, code: "invalid_value", message: context.debugDescription)
+            } else if path.isEmpty {
                 self = AppError(status: .badRequest, code: "malformed_json", message: "The body is not valid JSON.")
             } else {
                 self = AppError(status: .badRequest, code: "invalid_value", message: "'\(path)' is not a valid value.", field: path)
@@ -149,9 +153,11 @@ extension AppError {
 }
 
 extension Response {
-    /// This response, telling when to try again if `error` says (`Retry-After`).
+    /// This response, with the headers `error` calls for: when to try again (`Retry-After`), which
+    /// methods the path answers (`Allow`).
     func retrying(after error: AppError) -> Response {
         if let seconds = error.retryAfter { headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
+        if let methods = error.allow { headers.replaceOrAdd(name: .allow, value: methods.joined(separator: ", ")) }
         return self
     }
 }

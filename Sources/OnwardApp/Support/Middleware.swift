@@ -86,16 +86,36 @@ struct StaticFilesMiddleware: AsyncMiddleware {
     }
 }
 
-/// Methods Onward answers nothing to (TRACE, CONNECT) are refused as such (405), not as a path
-/// that does not exist.
+/// Methods Onward answers nothing to (TRACE, CONNECT) are refused as such (405, with the `Allow`
+/// header naming the methods the path has), not as a path that does not exist.
 struct MethodsMiddleware: AsyncMiddleware {
     static let refused: [HTTPMethod] = [.TRACE, .CONNECT]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard !Self.refused.contains(request.method) else {
-            throw AppError(status: .methodNotAllowed, code: "method_not_allowed", message: "Onward does not answer \(request.method.rawValue) requests.")
+            let allowed = Self.methods(for: request.url.path, in: request.application.routes)
+            guard !allowed.isEmpty else { throw AppError.notFound() }
+            throw AppError(status: .methodNotAllowed, code: "method_not_allowed", message: "Onward does not answer \(request.method.rawValue) requests.", allow: allowed)
         }
         return try await next.respond(to: request)
+    }
+
+    /// The methods some route answers at `path`.
+    static func methods(for path: String, in routes: Routes) -> [String] {
+        let parts = path.split(separator: "/").map(String.init)
+        func matches(_ route: Route) -> Bool {
+            for (index, component) in route.path.enumerated() {
+                switch component {
+                case .catchall: return parts.count >= index
+                case .constant(let name): guard index < parts.count, parts[index] == name else { return false }
+                case .parameter, .anything: guard index < parts.count else { return false }
+                }
+            }
+            return route.path.count == parts.count
+        }
+        var methods = Set(routes.all.filter(matches).map(\.method.rawValue))
+        if methods.contains("GET") { methods.insert("HEAD") }
+        return methods.sorted()
     }
 }
 
