@@ -247,6 +247,45 @@ extension AppTests {
             }
         }
 
+        /// The limits the document states are the ones Core enforces (schemathesis checks the rest
+        /// against the running server in api-check/run).
+        @Test func the_document_states_the_rules_core_enforces() throws {
+            let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/OnwardApp/openapi.json")
+            let document = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+            let schemas = (document["components"] as! [String: Any])["schemas"] as! [String: [String: Any]]
+            func property(_ schema: String, _ name: String) -> [String: Any] {
+                (schemas[schema]!["properties"] as! [String: Any])[name] as! [String: Any]
+            }
+            func matches(_ pattern: String, _ text: String) throws -> Bool {
+                let regex = try NSRegularExpression(pattern: pattern)
+                return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            }
+            // Time zones: exactly the names Core accepts.
+            let zonePattern = try #require(property("ProfileUpdate", "time_zone")["pattern"] as? String)
+            #expect(zonePattern == "^(?:" + TimeZones.all.map { $0.replacingOccurrences(of: "+", with: "\\+") }.joined(separator: "|") + ")$")
+            #expect(property("CohortCreate", "time_zone")["pattern"] as? String == zonePattern)
+            // Days: the pattern accepts exactly what LocalDate(iso:) reads, at the edges of the years allowed and of leap years.
+            let datePattern = try #require(property("MoveCreate", "on")["pattern"] as? String)
+            var day = LocalDate(year: 1969, month: 12, day: 1)!
+            while day < LocalDate(year: 2101, month: 1, day: 31)! {
+                if day.year < 1972 || [2000, 2028, 2099].contains(day.year) || day.year > 2099 {
+                    #expect(try matches(datePattern, day.iso) == (LocalDate(iso: day.iso) != nil), "\(day.iso)")
+                }
+                day = day.adding(days: 1)
+            }
+            for text in ["2026-02-29", "2026-04-31", "2026-1-05", "2026-01-05 ", "99999-01-01"] {
+                #expect(try !matches(datePattern, text), "\(text)")
+            }
+            // Text that must say something: white space alone is refused, as Core refuses it.
+            let required = try #require(property("ApplicationCreate", "company")["pattern"] as? String)
+            for (text, accepted) in [("Acme", true), ("  Acme ", true), ("", false), ("   ", false), ("\t\n", false), ("A\u{0}", false)] {
+                #expect(try matches(required, text) == accepted, "\(text.debugDescription)")
+            }
+            #expect(property("ProfileUpdate", "stacks")["maxItems"] as? Int == ProfileDraft.maximumStacks)
+            #expect(property("InterviewCreate", "duration_minutes")["minimum"] as? Int == 5)
+            #expect(property("InterviewCreate", "duration_minutes")["maximum"] as? Int == 600)
+        }
+
         @Test func the_document_describes_every_api_route_that_exists() async throws {
             try await withApp { app in
                 let res = try await Self.send(app, .GET, "/api/v1/openapi.json", token: nil)
@@ -276,9 +315,11 @@ extension AppTests {
 /// Just enough of "any JSON value" to read fields in tests.
 struct AnyDecodable: Decodable {
     let string: String?
+    let int: Int?
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         string = try? container.decode(String.self)
+        int = try? container.decode(Int.self)
     }
 }

@@ -26,7 +26,7 @@ extension AppTests {
                 #expect(try moved.content.decode([String: AnyDecodable].self)["applied_on"]?.string == created.content.decode([String: AnyDecodable].self)["applied_on"]?.string,
                         "a move keeps the day it was sent")
                 let backwards = try await APITests.send(app, .POST, "/api/v1/applications/\(id)/moves", token: token, json: #"{"stage": "applied"}"#)
-                #expect(backwards.status == .unprocessableEntity)
+                #expect(backwards.status == .conflict, "refused by the stage it is at")
                 #expect(try backwards.content.decode(APITests.ErrorBody.self).error.field == "stage")
                 let interview = try await APITests.send(app, .POST, "/api/v1/applications/\(id)/interviews", token: token,
                                                         json: #"{"kind": "technical", "at": "2026-11-23T09:00:00Z", "duration_minutes": 45, "feedback": "Revise SQL", "feedback_is_technical": true}"#)
@@ -74,6 +74,23 @@ extension AppTests {
                 let good = try await send("company,role\nGood,Dev\nAlso Good,Dev\n", dryRun: false)
                 #expect(good.status == .ok)
                 #expect(try await ApplicationModel.query(on: app.db).count() == 2)
+            }
+        }
+
+        @Test func one_end_of_a_salary_range_that_crosses_the_stored_other_end_is_a_conflict() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await APITests.token(for: world.graduate, app: app)
+                let created = try await APITests.send(app, .POST, "/api/v1/applications", token: token, json: #"{"company":"Acme","role_title":"Dev","salary_min":40000,"salary_max":30000}"#)
+                #expect(created.status == .created)
+                let body = try created.content.decode([String: AnyDecodable].self)
+                #expect(body["salary_min"]?.int == 30000, "a range sent the other way round is kept the right way round")
+                let id = try #require(body["id"]?.string)
+                let crossing = try await APITests.send(app, .PATCH, "/api/v1/applications/\(id)", token: token, json: #"{"salary_min":50000}"#)
+                #expect(crossing.status == .conflict)
+                #expect(try crossing.content.decode(APITests.ErrorBody.self).error.field == "salary_max")
+                let both = try await APITests.send(app, .PATCH, "/api/v1/applications/\(id)", token: token, json: #"{"salary_min":50000,"salary_max":60000}"#)
+                #expect(both.status == .ok)
             }
         }
 
@@ -145,8 +162,9 @@ extension AppTests {
                     #expect(res.status == .created, "\(at)")
                 }
                 let odd = try await APITests.send(app, .POST, "/api/v1/applications/\(id)/interviews", token: token, json: #"{"kind":"technical","at":"20 Nov 2026","duration_minutes":60}"#)
-                #expect(odd.status == .badRequest)
+                #expect(odd.status == .unprocessableEntity)
                 #expect(odd.text.contains("RFC 3339"), "the answer says what a date-time looks like, not that the JSON is broken")
+                #expect(try odd.content.decode(APITests.ErrorBody.self).error.field == "at")
                 #expect(try await InterviewModel.query(on: app.db).count() == 3)
             }
         }

@@ -94,7 +94,7 @@ extension AppTests {
                 let move = SiteURL.jobSearch(.move(id: application.id!.uuidString)).path
 
                 let back = try await browser.post(move, ["stage": "wishlist"])
-                #expect(back.status == .unprocessableEntity)
+                #expect(back.status == .conflict, "refused by where the application stands")
                 #expect(back.text.contains("cannot move from applied to wishlist"))
                 let future = try await browser.post(move, ["stage": "interview", "on": Self.today.adding(days: 2).iso])
                 #expect(future.status == .unprocessableEntity)

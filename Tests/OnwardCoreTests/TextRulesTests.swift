@@ -74,3 +74,11 @@ import Testing
         }
     }
 }
+
+@Suite struct SalaryRangeTests {
+    @Test func a_range_typed_the_other_way_round_is_kept_the_right_way_round() throws {
+        let draft = try ApplicationDraft.validate(company: "Acme", roleTitle: "Dev", url: "", location: "", remote: false, salaryMinimum: "40,000", salaryMaximum: "30000",
+                                                  source: "job_board", nextAction: "", nextActionDue: "", notes: "", excitement: "3")
+        #expect(draft.salary == SalaryRange(minimum: 30000, maximum: 40000))
+    }
+}

@@ -90,11 +90,16 @@ extension OnwardAPI {
         let application = try await writable(input.path.id)
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
         let current = application.draft
+        let minimum = body.salaryMin ?? current.salary.minimum, maximum = body.salaryMax ?? current.salary.maximum
+        if (body.salaryMin == nil) != (body.salaryMax == nil), let minimum, let maximum, minimum > maximum {
+            // One end of the range sent, the other as stored: they disagree because of what the
+            // application holds, a conflict with its state rather than a bad request.
+            throw AppError(status: .conflict, code: "conflict", message: "The salary range would end below where it starts: send salary_min and salary_max together.", field: "salary_max")
+        }
         let draft = try ApplicationDraft.validate(
             company: body.company ?? current.company, roleTitle: body.roleTitle ?? current.roleTitle, url: body.url ?? current.url ?? "",
             location: body.location ?? current.location, remote: body.remote ?? current.remote,
-            salaryMinimum: (body.salaryMin ?? current.salary.minimum).map(String.init) ?? "",
-            salaryMaximum: (body.salaryMax ?? current.salary.maximum).map(String.init) ?? "",
+            salaryMinimum: minimum.map(String.init) ?? "", salaryMaximum: maximum.map(String.init) ?? "",
             source: body.source?.rawValue ?? current.source.rawValue, nextAction: body.nextAction ?? current.nextAction,
             nextActionDue: body.nextActionDue ?? current.nextActionDue?.iso ?? "", notes: body.notes ?? current.notes,
             excitement: String(body.excitement ?? current.excitement))
@@ -123,8 +128,9 @@ extension OnwardAPI {
     func createInterview(_ input: Operations.CreateInterview.Input) async throws -> Operations.CreateInterview.Output {
         let application = try await writable(input.path.id)
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        guard let at = InternetDateTime.parse(body.at) else { throw AppError.invalid("at", InternetDateTranscoder.message) }
         let draft = try InterviewDraft.validate(
-            kind: InterviewKind(rawValue: body.kind.rawValue)!, at: body.at, durationMinutes: body.durationMinutes, withWhom: body.withWhom ?? "",
+            kind: InterviewKind(rawValue: body.kind.rawValue)!, at: at, durationMinutes: body.durationMinutes, withWhom: body.withWhom ?? "",
             outcome: body.outcome.flatMap { InterviewOutcome(rawValue: $0.rawValue) } ?? .awaiting, feedback: body.feedback ?? "",
             feedbackIsTechnical: body.feedbackIsTechnical ?? false)
         let interview = try await JobSearch(req: request).addInterview(to: application, draft)

@@ -131,7 +131,12 @@ struct JobSearch {
                 do {
                     try checkMove(from: from, to: stage, on: day, previousMove: last.flatMap { LocalDate(iso: $0.onDate) }, today: ownerToday)
                 } catch let error as StageError {
-                    throw ValidationErrors([FieldError(field: error == .cannotMove(from: from, to: stage) ? "stage" : "on", message: error.message)])
+                    if case .dateInFuture = error {
+                        throw ValidationErrors([FieldError(field: "on", message: error.message)])
+                    }
+                    // Refused by where the application stands now (its stage, its last move): a
+                    // conflict with its state, not a malformed request.
+                    throw AppError(status: .conflict, code: "conflict", message: error.message, field: error == .cannotMove(from: from, to: stage) ? "stage" : "on")
                 }
                 application.stage = stage
                 try await application.save(on: db)

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Security headers on every response, errors included.
@@ -86,18 +87,46 @@ struct StaticFilesMiddleware: AsyncMiddleware {
     }
 }
 
-/// Methods Onward answers nothing to (TRACE, CONNECT) are refused as such (405, with the `Allow`
-/// header naming the methods the path has), not as a path that does not exist.
+/// A path that exists, asked with a method it does not answer (TRACE, CONNECT, QUERY, PUT on a
+/// page...), is refused as such: 405 with the `Allow` header naming the methods it has, not 404
+/// as if the path did not exist. A path no route has stays 404.
 struct MethodsMiddleware: AsyncMiddleware {
-    static let refused: [HTTPMethod] = [.TRACE, .CONNECT]
+    /// The methods of each path made of constants only ("/api/v1/applications/export"), read from
+    /// the routes once: such a path is checked before routing, as a route with a parameter
+    /// ("/api/v1/applications/:id") would otherwise take it for an id.
+    private let constantPaths = NIOLockedValueBox<[String: [String]]?>(nil)
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard !Self.refused.contains(request.method) else {
-            let allowed = Self.methods(for: request.url.path, in: request.application.routes)
-            guard !allowed.isEmpty else { throw AppError.notFound() }
-            throw AppError(status: .methodNotAllowed, code: "method_not_allowed", message: "Onward does not answer \(request.method.rawValue) requests.", allow: allowed)
+        let path = request.url.path.count > 1 && request.url.path.hasSuffix("/") ? String(request.url.path.dropLast()) : request.url.path
+        if let allowed = constantPaths(in: request.application.routes)[path], !allowed.contains(request.method.rawValue) {
+            throw AppError(status: .methodNotAllowed, code: "method_not_allowed", message: "\(path) does not answer \(request.method.rawValue) requests.", allow: allowed)
         }
-        return try await next.respond(to: request)
+        do {
+            return try await next.respond(to: request)
+        } catch let error as any AbortError where error.status == .notFound && request.route == nil {
+            let allowed = Self.methods(for: request.url.path, in: request.application.routes)
+            guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else { throw error }
+            throw AppError(status: .methodNotAllowed, code: "method_not_allowed", message: "\(request.url.path) does not answer \(request.method.rawValue) requests.", allow: allowed)
+        }
+    }
+
+    private func constantPaths(in routes: Routes) -> [String: [String]] {
+        constantPaths.withLockedValue { paths in
+            if let paths { return paths }
+            var methods: [String: Set<String>] = [:]
+            for route in routes.all {
+                var names: [String] = []
+                for component in route.path {
+                    guard case .constant(let name) = component else { names = []; break }
+                    names.append(name)
+                }
+                guard !names.isEmpty || route.path.isEmpty else { continue }
+                methods["/" + names.joined(separator: "/"), default: []].insert(route.method.rawValue)
+            }
+            let made = methods.mapValues { set in (set.contains("GET") ? set.union(["HEAD"]) : set).sorted() }
+            paths = made
+            return made
+        }
     }
 
     /// The methods some route answers at `path`.
@@ -136,7 +165,7 @@ struct BodyLimitMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if [.POST, .PUT, .PATCH].contains(request.method) {
             guard try await request.collectBody(max: maxBytes) != nil else {
-                throw AppError(status: .badRequest, code: "missing_body", message: "This request needs a JSON body.")
+                throw AppError(status: .badRequest, code: "missing_body", message: "This request needs a body.")
             }
         }
         return try await next.respond(to: request)

@@ -175,9 +175,10 @@ public struct ApplicationDraft: Equatable, Sendable {
             }
             return value
         }
-        let minimum = amount(salaryMinimum, "salary_min")
-        let maximum = amount(salaryMaximum, "salary_max")
-        if let minimum, let maximum, minimum > maximum { errors.add("salary_max", "The top of the range is below the bottom.") }
+        var minimum = amount(salaryMinimum, "salary_min")
+        var maximum = amount(salaryMaximum, "salary_max")
+        // "40,000 to 30,000" is a range typed the other way round: it is kept the right way round.
+        if let low = minimum, let high = maximum, low > high { (minimum, maximum) = (high, low) }
         let source = ApplicationSource(rawValue: rawSource)
         if source == nil { errors.add("source", "Choose where you found the job.") }
         var due: LocalDate?
