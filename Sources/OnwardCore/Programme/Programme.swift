@@ -1,0 +1,239 @@
+import Foundation
+
+/// What a programme asks of a graduate: kinds of activity the seeds name.
+public enum ActivityKind: String, CaseIterable, Codable, Sendable {
+    case standup
+    case retrospective
+    case goalReassessment = "goal_reassessment"
+    case jobSearchAnalysis = "job_search_analysis"
+    case informationalInterview = "informational_interview"
+    case blogPost = "blog_post"
+    case applicationMaterial = "application_material"
+    case custom
+
+    public var title: String {
+        switch self {
+        case .standup: "Standup"
+        case .retrospective: "Weekly retrospective"
+        case .goalReassessment: "Goal reassessment"
+        case .jobSearchAnalysis: "Job search analysis"
+        case .informationalInterview: "Informational interview"
+        case .blogPost: "Blog post"
+        case .applicationMaterial: "Application material"
+        case .custom: "Other"
+        }
+    }
+}
+
+/// When an activity falls due.
+public enum ActivitySchedule: Equatable, Hashable, Sendable {
+    /// Once, by the end of week N of the programme.
+    case byWeek(Int)
+    /// Every day of the programme.
+    case daily
+    /// Every week of the programme.
+    case weekly
+}
+
+/// One activity of a programme: a template that each graduate of the cohort does.
+public struct Activity: Equatable, Hashable, Sendable, Identifiable {
+    /// Stable within the programme: records say which activity they complete by it.
+    public let id: String
+    public var title: String
+    public var description: String
+    public var kind: ActivityKind
+    public var schedule: ActivitySchedule
+    /// Required activities decide the status; the others may be skipped, any number of times.
+    public var isRequired: Bool
+    /// How many it takes ("three informational interviews"), 1 for most.
+    public var count: Int
+    /// The first day the activity counts from: an activity added to a programme mid-way asks
+    /// nothing of the weeks before it was added.
+    public var since: LocalDate?
+
+    public init(id: String, title: String, description: String = "", kind: ActivityKind, schedule: ActivitySchedule,
+                isRequired: Bool, count: Int = 1, since: LocalDate? = nil) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.kind = kind
+        self.schedule = schedule
+        self.isRequired = isRequired
+        self.count = max(1, count)
+        self.since = since
+    }
+}
+
+/// The weeks of a cohort's programme. Week 1 begins on the first Monday after the course ends
+/// (a course ending on a Friday starts its programme three days later); every week runs Monday
+/// to Sunday, and ends at midnight between Sunday and Monday in the cohort's time zone. The days
+/// between the course end and week 1 are week 0, which asks nothing.
+public struct ProgrammeCalendar: Equatable, Sendable {
+    public let courseEnd: LocalDate
+    public let timeZone: TimeZone
+
+    public init(courseEnd: LocalDate, timeZone: TimeZone) {
+        self.courseEnd = courseEnd
+        self.timeZone = timeZone
+    }
+
+    /// The Monday week 1 begins on.
+    public var firstMonday: LocalDate {
+        courseEnd.adding(days: 1).startOfWeek == courseEnd.adding(days: 1)
+            ? courseEnd.adding(days: 1)
+            : courseEnd.adding(days: 1).startOfWeek.adding(days: 7)
+    }
+
+    /// The week `day` falls in: 0 before the programme, 1 for its first week.
+    public func week(of day: LocalDate) -> Int {
+        let days = firstMonday.days(to: day)
+        return days < 0 ? 0 : days / 7 + 1
+    }
+
+    /// The day it is at `moment` in the cohort's time zone.
+    public func day(at moment: Date) -> LocalDate {
+        LocalDate(moment, in: timeZone)
+    }
+
+    /// The first and last day of week `n` (n ≥ 1).
+    public func days(ofWeek n: Int) -> ClosedRange<LocalDate> {
+        let monday = firstMonday.adding(days: 7 * (n - 1))
+        return monday...monday.adding(days: 6)
+    }
+}
+
+/// One time an activity falls due: a week's retrospective, a day's task, the analysis of week 4.
+public struct Occurrence: Equatable, Hashable, Sendable {
+    public let activity: Activity
+    /// The days that count for it: the day (daily), the week (weekly), or from the start of the
+    /// programme to the end of its week (by week N).
+    public let period: ClosedRange<LocalDate>
+    /// The last day it may be done on time.
+    public var due: LocalDate { period.upperBound }
+}
+
+/// Something a graduate did or skipped, for an activity.
+public struct ActivityRecord: Equatable, Hashable, Sendable {
+    public enum Mark: String, Sendable { case done, skipped }
+    public let activityID: String
+    /// The day it is for: the standup's day, a day of the retrospective's week, the interview's day.
+    public let day: LocalDate
+    /// The day it was written, when later than `day` (last week's retrospective, written on Monday).
+    public let writtenOn: LocalDate
+    public let mark: Mark
+
+    public init(activityID: String, day: LocalDate, writtenOn: LocalDate? = nil, mark: Mark = .done) {
+        self.activityID = activityID
+        self.day = day
+        self.writtenOn = max(day, writtenOn ?? day)
+        self.mark = mark
+    }
+}
+
+/// Where one occurrence stands.
+public enum OccurrenceState: String, Equatable, Sendable {
+    /// Done, by its due day.
+    case done
+    /// Done, but after its due day.
+    case doneLate = "done_late"
+    /// Skipped (only an activity that is not required can be).
+    case skipped
+    /// Not done yet, and its due day has not passed.
+    case due
+    /// Not done, and its due day has passed.
+    case late
+}
+
+public enum ProgrammeRules {
+    /// Every occurrence of `activities` that falls due in weeks 1...`throughWeek`, in order of due day.
+    public static func occurrences(of activities: [Activity], calendar: ProgrammeCalendar, throughWeek last: Int) -> [Occurrence] {
+        guard last >= 1 else { return [] }
+        var result: [Occurrence] = []
+        let start = calendar.firstMonday
+        for activity in activities {
+            switch activity.schedule {
+            case .byWeek(let n):
+                guard n >= 1, n <= last else { continue }
+                result.append(Occurrence(activity: activity, period: start...calendar.days(ofWeek: n).upperBound))
+            case .weekly:
+                for n in 1...last { result.append(Occurrence(activity: activity, period: calendar.days(ofWeek: n))) }
+            case .daily:
+                var day = start
+                let end = calendar.days(ofWeek: last).upperBound
+                while day <= end {
+                    result.append(Occurrence(activity: activity, period: day...day))
+                    day = day.adding(days: 1)
+                }
+            }
+        }
+        // An activity added mid-way asks nothing of the periods that ended before it was added.
+        return result
+            .filter { occurrence in occurrence.activity.since.map { occurrence.due >= $0 } ?? true }
+            .sorted { ($0.due, $0.activity.id) < ($1.due, $1.activity.id) }
+    }
+
+    /// Where `occurrence` stands on `today`, from the graduate's records.
+    public static func state(of occurrence: Occurrence, records: [ActivityRecord], today: LocalDate) -> OccurrenceState {
+        let mine = records.filter { $0.activityID == occurrence.activity.id }
+        if !occurrence.activity.isRequired, mine.contains(where: { $0.mark == .skipped && occurrence.period.contains($0.day) }) {
+            return .skipped
+        }
+        let done = mine.filter { $0.mark == .done }
+        switch occurrence.activity.schedule {
+        case .byWeek:
+            // Counted whenever they were done: an interview from before the programme still counts.
+            let days = done.map(\.writtenOn).sorted()
+            guard days.count >= occurrence.activity.count else { return today > occurrence.due ? .late : .due }
+            return days[occurrence.activity.count - 1] <= occurrence.due ? .done : .doneLate
+        case .daily, .weekly:
+            let forPeriod = done.filter { occurrence.period.contains($0.day) }.map(\.writtenOn).sorted()
+            guard forPeriod.count >= occurrence.activity.count else { return today > occurrence.due ? .late : .due }
+            return forPeriod[occurrence.activity.count - 1] <= occurrence.due ? .done : .doneLate
+        }
+    }
+}
+
+/// A graduate's standing in the programme.
+public enum ProgrammeStatus: Equatable, Sendable {
+    /// Every required activity due by the end of last week is done.
+    case enrolled
+    /// Some required activity due by the end of last week is not done: these.
+    case atRisk(missing: [Occurrence])
+    /// Has accepted a job.
+    case placed
+    /// Paused by an admin.
+    case paused
+
+    public var name: String {
+        switch self {
+        case .enrolled: "enrolled"
+        case .atRisk: "at_risk"
+        case .placed: "placed"
+        case .paused: "paused"
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .enrolled: "Enrolled"
+        case .atRisk: "At risk"
+        case .placed: "Placed"
+        case .paused: "Paused"
+        }
+    }
+
+    /// The status on `today` (the day in the cohort's time zone). Placed and paused come first;
+    /// otherwise only weeks that have ended count, so the week in progress can still be caught up.
+    public static func of(activities: [Activity], records: [ActivityRecord], calendar: ProgrammeCalendar, today: LocalDate,
+                          placed: Bool = false, paused: Bool = false) -> ProgrammeStatus {
+        if placed { return .placed }
+        if paused { return .paused }
+        let ended = calendar.week(of: today) - 1
+        let missing = ProgrammeRules.occurrences(of: activities.filter(\.isRequired), calendar: calendar, throughWeek: ended)
+            .filter { occurrence in
+                let state = ProgrammeRules.state(of: occurrence, records: records, today: today)
+                return state == .late || state == .due
+            }
+        return missing.isEmpty ? .enrolled : .atRisk(missing: missing)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+public enum StandupRules {
+    public static let moods = 1...5
+
+    /// The moment the standup of `day` is due: the cohort's standup time on that day, in its zone.
+    public static func deadline(of day: LocalDate, at time: StandupTime, in zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let components = DateComponents(year: day.year, month: day.month, day: day.day, hour: time.hour, minute: time.minute)
+        return calendar.date(from: components)!
+    }
+
+    /// Whether a standup for `day` posted at `postedAt` came after the standup time.
+    public static func isLate(postedAt: Date, for day: LocalDate, at time: StandupTime, in zone: TimeZone) -> Bool {
+        postedAt > deadline(of: day, at: time, in: zone)
+    }
+}
+
+/// A graduate's standup, checked.
+public struct StandupDraft: Equatable, Sendable {
+    public let yesterday: String
+    public let today: String
+    public let blockers: String
+    public let mood: Int
+    /// "I'd like help": the blockers go to the careers team's queue.
+    public let wantsHelp: Bool
+
+    public static func validate(yesterday rawYesterday: String, today rawToday: String, blockers rawBlockers: String, mood rawMood: String, wantsHelp: Bool) throws(ValidationErrors) -> StandupDraft {
+        var errors = ValidationErrors()
+        let yesterday = TextRules.checked(rawYesterday, field: "yesterday", label: "what you did yesterday", limit: TextRules.Limit.long, into: &errors)
+        let today = TextRules.checked(rawToday, field: "today", label: "what you'll do today", limit: TextRules.Limit.long, into: &errors)
+        if today.isEmpty { errors.add("today", "Say what you'll do today.") }
+        let blockers = TextRules.checked(rawBlockers, field: "blockers", label: "concerns or blockers", limit: TextRules.Limit.long, into: &errors)
+        if wantsHelp && blockers.isEmpty { errors.add("blockers", "Say what you'd like help with.") }
+        let mood = Int(rawMood.trimmed) ?? 0
+        if !StandupRules.moods.contains(mood) { errors.add("mood", "Choose your mood, from 1 (low) to 5 (great).") }
+        try errors.throwIfAny()
+        return StandupDraft(yesterday: yesterday, today: today, blockers: blockers, mood: mood, wantsHelp: wantsHelp)
+    }
+}
+
+/// A SMART job-search goal, checked: every letter is required, and the date it is bound to is
+/// after today.
+public struct SmartGoalDraft: Equatable, Sendable {
+    public let specific: String
+    public let measurable: String
+    public let achievable: String
+    public let relevant: String
+    public let timeBound: LocalDate
+
+    public static func validate(specific: String, measurable: String, achievable: String, relevant: String, timeBound rawDate: String, today: LocalDate) throws(ValidationErrors) -> SmartGoalDraft {
+        var errors = ValidationErrors()
+        func letter(_ raw: String, _ field: String, _ label: String, _ prompt: String) -> String {
+            let text = TextRules.checked(raw, field: field, label: label, limit: TextRules.Limit.sentence, into: &errors)
+            if text.isEmpty { errors.add(field, prompt) }
+            return text
+        }
+        let s = letter(specific, "specific", "specific goal", "Say exactly what you want to achieve.")
+        let m = letter(measurable, "measurable", "measure", "Say how you will measure it.")
+        let a = letter(achievable, "achievable", "why it is achievable", "Say why it is within reach.")
+        let r = letter(relevant, "relevant", "why it matters", "Say why it matters for your job search.")
+        let date = LocalDate(iso: rawDate)
+        if rawDate.trimmed.isEmpty {
+            errors.add("time_bound", "Give the date you will reach it by.")
+        } else if date == nil {
+            errors.add("time_bound", "Enter the date as YYYY-MM-DD.")
+        } else if let date, date <= today {
+            errors.add("time_bound", "Choose a date after today.")
+        }
+        try errors.throwIfAny()
+        return SmartGoalDraft(specific: s, measurable: m, achievable: a, relevant: r, timeBound: date!)
+    }
+}
+
+/// The figures a weekly retrospective starts with.
+public struct RetrospectiveFigures: Equatable, Sendable {
+    public let applications: Int
+    public let interviews: Int
+    public let standups: Int
+
+    public init(applications: Int, interviews: Int, standups: Int) {
+        self.applications = applications
+        self.interviews = interviews
+        self.standups = standups
+    }
+
+    /// Counts the days that fall in `week`: applications sent, interviews held, standups posted.
+    public static func count(in week: ClosedRange<LocalDate>, applications: [LocalDate], interviews: [LocalDate], standups: [LocalDate]) -> RetrospectiveFigures {
+        RetrospectiveFigures(applications: applications.filter(week.contains).count, interviews: interviews.filter(week.contains).count,
+                    standups: Set(standups.filter(week.contains)).count)
+    }
+}
