@@ -14,6 +14,7 @@ enum SiteURL: Hashable, Sendable {
     case accounts(AccountsURL)
     case homes(HomeURL)
     case jobSearch(JobSearchURL)
+    case programme(ProgrammeURL)
 
     /// Parameter names, used both in registration and in `req.parameters`.
     enum Parameter {
@@ -33,6 +34,7 @@ enum SiteURL: Hashable, Sendable {
         case .accounts(let url): url.path
         case .homes(let url): url.path
         case .jobSearch(let url): url.path
+        case .programme(let url): url.path
         }
     }
 

@@ -29,5 +29,8 @@ enum Migrations {
         AccountsMigrations.CountSignInAttempts(),
         // What every capability shares
         ServerSecret.Create(),
+        // Programme
+        ProgrammeMigrations.CreateProgramme(),
+        ProgrammeMigrations.CreateStandupsAndMarks(),
     ]
 }

@@ -27,6 +27,9 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: JobSearchController())
     try signedIn.register(collection: ImportController(maxUploadBytes: app.settings.maxUploadBytes))
 
+    // Programme
+    try web.register(collection: ProgrammeController())
+
     // The JSON API
     try API.register(on: app)
 }

@@ -112,6 +112,13 @@ extension AppTests {
                 post(.jobSearch(.importCSV), nil, ["csv": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
                 post(.jobSearch(.confirmImport), nil, ["csv": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
                 get(.jobSearch(.exportCSV), nil, page([.graduate, .otherGraduate])),
+                // Programme
+                get(.programme(.roadMap), nil, page([.graduate, .otherGraduate])),
+                post(.programme(.mark), nil, ["activity": "apply", "mark": "skipped"], form([.graduate, .otherGraduate], .seeOther)),
+                get(.programme(.standup), nil, page([.graduate, .otherGraduate])),
+                post(.programme(.standup), nil, ["today": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                get(.programme(.cohorts), nil, page([.admin])),
+                post(.programme(.giveDefault(cohortID: f.cohortID)), .programme(.giveDefault(cohortID: key)), [:], form([.admin], .seeOther)),
             ]
         }
 
@@ -155,6 +162,7 @@ extension AppTests {
         /// Fresh data for each request, so one actor's write cannot change another's answer.
         static func fixture(_ app: Application) async throws -> Fixture {
             let world = try await World.make(on: app)
+            try await ProgrammeUseCases(db: app.db, now: testNow).giveDefault(to: world.cohort)
             let accounts = Accounts(db: app.db, now: testNow, hashing: app.passwordHashing)
             let link = try await accounts.invite(email: "invitee@example.org", role: .graduate, cohortID: world.cohort.id!.uuidString, by: world.admin, link: { $0 })
             let (token, _) = try await accounts.createToken(for: world.graduate, name: "a second token")
@@ -214,7 +222,7 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 48
+        static let webCasesCount = 54
         static let apiCasesCount = 25
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

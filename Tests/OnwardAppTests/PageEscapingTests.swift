@@ -30,6 +30,11 @@ import Testing
         ApplicationsCSV.Row(line: line, draft: ApplicationDraft(company: hostile, roleTitle: hostile), stage: .applied, moves: [], contact: nil)
     }
 
+    static func roadItem(_ actions: Bool) -> RoadMapPage.Item {
+        RoadMapPage.Item(key: hostile, title: hostile, description: hostile, state: "due", stateLabel: hostile, isRequired: !actions,
+                         canSkip: actions, canMarkDone: true, progress: hostile, due: hostile, markDay: hostile)
+    }
+
     /// One fixture of each page, every text a person can type hostile.
     static func pages() -> [String: any PageView] {
         let h = hostile
@@ -101,6 +106,17 @@ import Testing
             "import with problems": ImportPage(csv: h, preview: preview, errors: errors("file")),
             "import ready": ImportPage(csv: h, preview: clean, errors: .none),
             "error": ErrorPage(title: h, message: h),
+            "road map": RoadMapPage(
+                week: 3, today: h, status: StatusView(name: "at_risk", title: h, missing: [h]), standupDue: h, standupPosted: false, standupLate: false,
+                todays: [roadItem(true)], thisWeek: [roadItem(false)], overdue: [roadItem(false)], ahead: [.init(number: 4, items: [roadItem(false)])]),
+            "no programme": NoProgrammePage(),
+            "standup": StandupPage(day: h, due: h, isEdit: true, form: StandupForm(yesterday: h, today: h, blockers: h, mood: h, wants_help: "yes"),
+                                   errors: errors("today", "mood")),
+            "programmes": ProgrammesPage(rows: [.init(cohort: h, cohortID: id, programme: nil), .init(cohort: h, cohortID: id, programme: h)]),
+            "graduate home with today": GraduateHomePage(firstName: h, sections: [
+                TodaySection(status: StatusView(name: "at_risk", title: h, missing: [h]), week: 2, standupDue: h, standupPosted: false, openTasks: [h], dueThisWeek: [h]),
+                ProgrammeStatusSection(status: StatusView(name: "enrolled", title: h, missing: []), week: 2, standupPosted: true),
+            ]),
         ]
     }
 

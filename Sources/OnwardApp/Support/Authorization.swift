@@ -70,6 +70,7 @@ struct Policy {
         let canReadJobSearch: Bool
         let canWriteJobSearch: Bool
         let canCorrectPlacement: Bool
+        let canReadProgramme: Bool
 
         init(viewer: UserModel, person: UserModel, owner: Access.Owner) {
             let who = viewer.viewer
@@ -79,6 +80,7 @@ struct Policy {
             canReadJobSearch = Access.canReadJobSearch(who, of: owner)
             canWriteJobSearch = Access.canWriteJobSearch(who, of: owner)
             canCorrectPlacement = Access.canCorrectPlacement(who, of: owner)
+            canReadProgramme = Access.canReadProgramme(who, of: owner)
         }
     }
 

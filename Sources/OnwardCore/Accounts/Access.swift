@@ -67,6 +67,19 @@ public enum Access {
         }
     }
 
+    // MARK: The programme
+
+    /// Who follows a programme of their own (a road map, standups, a status): a graduate.
+    public static func followsProgramme(_ viewer: Viewer) -> Bool {
+        viewer.role == .graduate
+    }
+
+    /// Who may see a graduate's programme status and what is missing: the graduate, their
+    /// coaches, an admin; not a partner, and no other graduate.
+    public static func canReadProgramme(_ viewer: Viewer, of owner: Owner) -> Bool {
+        owner.role == .graduate && viewer.role != .partner && canRead(viewer, recordOf: owner)
+    }
+
     // MARK: The job search
 
     /// Who keeps a job search of their own: a graduate.

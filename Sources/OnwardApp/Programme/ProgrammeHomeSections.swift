@@ -1,0 +1,63 @@
+import Foundation
+import OnwardCore
+import Vapor
+
+/// What the programme puts on the pages about a graduate: on their home, their status, the
+/// standup and today's tasks; on their page as their coach or an admin sees it, their status and
+/// what is missing.
+struct ProgrammeHomeSections: HomeSectionSource {
+    func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] {
+        guard Access.followsProgramme(person.viewer), let standing = try await ProgrammeUseCases(req: req).standing(of: person) else { return [] }
+        let open = standing.roadMap.today.filter { $0.activity.kind != .standup && $0.state == .due }.map(\.activity.title)
+        return [TodaySection(status: StatusView(standing.status), week: standing.roadMap.week, standupDue: standing.standupTime.description,
+                             standupPosted: standing.standup != nil, openTasks: open, dueThisWeek: standing.roadMap.thisWeek.filter { $0.state == .due }.map(\.activity.title))]
+    }
+
+    func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {
+        guard scope.canReadProgramme, let standing = try await ProgrammeUseCases(req: req).standing(of: scope.person) else { return [] }
+        return [ProgrammeStatusSection(status: StatusView(standing.status), week: standing.roadMap.week, standupPosted: standing.standup != nil)]
+    }
+}
+
+/// The graduate's morning: status, standup, today's tasks, this week's.
+struct TodaySection: HomeSection {
+    let status: StatusView
+    let week: Int
+    let standupDue: String
+    let standupPosted: Bool
+    let openTasks: [String]
+    let dueThisWeek: [String]
+
+    func content(_ h: HTML) {
+        h.section(.class("card today"), .ariaLabel("Today")) {
+            h.h2(week == 0 ? "Before your programme starts" : "Today · week \(week)")
+            status.content(h)
+            h.p {
+                if standupPosted {
+                    h.text("Standup posted. ")
+                } else {
+                    h.a("Post your standup", .class("button primary"), .href(SiteURL.programme(.standup).path))
+                    h.text(" due at \(standupDue). ")
+                }
+                h.a("Your road map", .href(SiteURL.programme(.roadMap).path))
+            }
+            if !openTasks.isEmpty { h.p("Today: " + openTasks.joined(separator: ", ") + ".") }
+            if !dueThisWeek.isEmpty { h.p("Due this week: " + dueThisWeek.joined(separator: ", ") + ".") }
+        }
+    }
+}
+
+/// A graduate's status as their coach or an admin sees it.
+struct ProgrammeStatusSection: HomeSection {
+    let status: StatusView
+    let week: Int
+    let standupPosted: Bool
+
+    func content(_ h: HTML) {
+        h.section(.class("card"), .ariaLabel("Programme")) {
+            h.h2(week == 0 ? "Programme (starts Monday)" : "Programme · week \(week)")
+            status.content(h)
+            h.p(standupPosted ? "Standup posted today." : "No standup yet today.")
+        }
+    }
+}

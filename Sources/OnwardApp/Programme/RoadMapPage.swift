@@ -1,0 +1,282 @@
+import OnwardCore
+
+/// What a programme's standing says, in words a graduate and a coach read the same way.
+struct StatusView {
+    let name: String
+    let title: String
+    /// For at risk: what is missing, with when it was due.
+    let missing: [String]
+
+    init(name: String, title: String, missing: [String]) {
+        self.name = name
+        self.title = title
+        self.missing = missing
+    }
+
+    init(_ status: ProgrammeStatus) {
+        name = status.name
+        title = status.title
+        if case .atRisk(let occurrences) = status {
+            missing = occurrences.map { "\($0.activity.title), due \($0.due.display)" }
+        } else {
+            missing = []
+        }
+    }
+
+    func content(_ h: HTML) {
+        h.div(.class("programme-status status-" + name), .role("status")) {
+            h.p { h.strong(title) }
+            if name == "enrolled" {
+                h.p("Every required activity of the weeks that have ended is done.")
+            } else if !missing.isEmpty {
+                h.p("Missing from the weeks that have ended:")
+                h.ul { for line in missing { h.li(line) } }
+            }
+        }
+    }
+}
+
+/// A graduate's road map: their status, today's tasks, this week's, what is overdue and what is ahead.
+struct RoadMapPage: PageView {
+    struct Item {
+        let key: String
+        let title: String
+        let description: String
+        let state: String
+        let stateLabel: String
+        let isRequired: Bool
+        let canSkip: Bool
+        let canMarkDone: Bool
+        /// "1 of 3" for an activity counted toward a number.
+        let progress: String?
+        let due: String
+        /// The day a "done" mark is for: today, or the last day of an overdue week.
+        let markDay: String
+    }
+    struct Week {
+        let number: Int
+        let items: [Item]
+    }
+    let week: Int
+    let today: String
+    let status: StatusView
+    let standupDue: String
+    let standupPosted: Bool
+    let standupLate: Bool
+    let todays: [Item]
+    let thisWeek: [Item]
+    let overdue: [Item]
+    let ahead: [Week]
+
+    var title: String { "Your programme" }
+
+    init(_ standing: ProgrammeUseCases.Standing, standupPosted: Bool, standupLate: Bool) {
+        func item(_ item: RoadMap.Item) -> Item {
+            let activity = item.activity
+            let label = switch item.state {
+            case .done: "Done"
+            case .doneLate: "Done late"
+            case .skipped: "Skipped"
+            case .due: activity.isRequired ? "To do" : "To do (optional)"
+            case .late: "Late"
+            }
+            return Item(
+                key: activity.id, title: activity.title, description: activity.description, state: item.state.rawValue, stateLabel: label,
+                isRequired: activity.isRequired, canSkip: item.canSkip && activity.kind != .standup,
+                canMarkDone: activity.kind != .standup && [.due, .late, .skipped].contains(item.state),
+                progress: activity.count > 1 ? "\(min(item.doneSoFar, activity.count)) of \(activity.count)" : nil,
+                due: item.occurrence.due.display,
+                markDay: activity.schedule == .weekly ? min(item.occurrence.due, standing.today).iso : standing.today.iso)
+        }
+        week = standing.roadMap.week
+        today = standing.today.display
+        status = StatusView(standing.status)
+        standupDue = standing.standupTime.description
+        self.standupPosted = standupPosted
+        self.standupLate = standupLate
+        todays = standing.roadMap.today.map(item)
+        thisWeek = standing.roadMap.thisWeek.map(item)
+        overdue = standing.roadMap.overdue.map(item)
+        ahead = standing.roadMap.ahead.map { Week(number: $0.number, items: $0.items.map(item)) }
+    }
+
+    init(week: Int, today: String, status: StatusView, standupDue: String, standupPosted: Bool, standupLate: Bool,
+         todays: [Item], thisWeek: [Item], overdue: [Item], ahead: [Week]) {
+        self.week = week
+        self.today = today
+        self.status = status
+        self.standupDue = standupDue
+        self.standupPosted = standupPosted
+        self.standupLate = standupLate
+        self.todays = todays
+        self.thisWeek = thisWeek
+        self.overdue = overdue
+        self.ahead = ahead
+    }
+
+    func content(_ h: HTML) {
+        h.h1("Your programme")
+        h.p(week == 0 ? "Your programme starts on Monday. \(today)." : "Week \(week) · \(today)", .class("lede"))
+        status.content(h)
+        h.section(.class("card"), .ariaLabel("Today")) {
+            h.h2("Today")
+            h.p {
+                if standupPosted {
+                    h.text(standupLate ? "Standup posted (after \(standupDue)). " : "Standup posted. ")
+                    h.a("Edit it", .href(SiteURL.programme(.standup).path))
+                } else {
+                    h.text("Standup due at \(standupDue). ")
+                    h.a("Post your standup", .class("button primary"), .href(SiteURL.programme(.standup).path))
+                }
+            }
+            list(todays.filter { $0.key != "standup" && !$0.title.isEmpty }, h, withActions: true)
+        }
+        h.section(.class("card"), .ariaLabel("This week")) {
+            h.h2(week == 0 ? "Before week 1" : "This week")
+            h.p("Mark an activity done when you have done it; your coaches see what you mark.", .class("hint"))
+            if thisWeek.isEmpty { h.p("Nothing else is due this week.", .class("empty")) } else { list(thisWeek, h, withActions: false) }
+        }
+        if !overdue.isEmpty {
+            h.section(.class("card"), .ariaLabel("Overdue")) {
+                h.h2("Overdue")
+                h.p("Required, from weeks that have ended. Doing them now puts your status right.")
+                list(overdue, h, withActions: false)
+            }
+        }
+        if !ahead.isEmpty {
+            h.section(.class("card"), .ariaLabel("Weeks ahead")) {
+                h.h2("Weeks ahead")
+                for week in ahead {
+                    h.h3("Week \(week.number)")
+                    list(week.items, h, withActions: false)
+                }
+            }
+        }
+    }
+
+    private func list(_ items: [Item], _ h: HTML, withActions: Bool) {
+        h.ul(.class("road-map")) {
+            for item in items {
+                h.li(.class("road-item state-" + item.state)) {
+                    h.div(.class("road-item-text")) {
+                        h.strong(item.title)
+                        h.text(" ")
+                        h.span(item.stateLabel, .class("state-badge"))
+                        if let progress = item.progress { h.text(" · " + progress) }
+                        if !withActions { h.text(" · due " + item.due) }
+                        if !item.description.isEmpty { h.p(item.description, .class("hint")) }
+                    }
+                    if item.canMarkDone || (withActions && item.canSkip) {
+                        h.div(.class("road-item-actions")) {
+                            if item.canMarkDone {
+                                h.postForm(SiteURL.programme(.mark).path, .class("inline-form")) {
+                                    h.input(.type("hidden"), .name("activity"), .value(item.key))
+                                    h.input(.type("hidden"), .name("day"), .value(item.markDay))
+                                    h.input(.type("hidden"), .name("mark"), .value("done"))
+                                    h.button("Done", .type("submit"), .class("button small"), .ariaLabel("Mark \(item.title) done"))
+                                }
+                            }
+                            if withActions && item.canSkip {
+                                h.postForm(SiteURL.programme(.mark).path, .class("inline-form")) {
+                                    h.input(.type("hidden"), .name("activity"), .value(item.key))
+                                    h.input(.type("hidden"), .name("mark"), .value("skipped"))
+                                    h.button("Skip", .type("submit"), .class("button small"), .ariaLabel("Skip \(item.title) today"))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A cohort with no programme yet: what the graduate sees instead of a road map.
+struct NoProgrammePage: PageView {
+    var title: String { "Your programme" }
+
+    func content(_ h: HTML) {
+        h.h1("Your programme")
+        h.p("Your cohort has no programme yet. Your bootcamp's admin sets it up; until then, keep going with your job search.", .class("empty"))
+    }
+}
+
+/// Today's standup: what you did, what you'll do, what's in your way, how you feel.
+struct StandupPage: PageView {
+    let day: String
+    let due: String
+    let isEdit: Bool
+    let form: StandupForm
+    let errors: FormErrors
+
+    var title: String { "Standup" }
+
+    func content(_ h: HTML) {
+        h.h1("Standup · \(day)")
+        h.p(isEdit ? "You posted today's standup; change it here." : "Due at \(due). Your coaches see your mood and concerns; the cohort sees the rest.", .class("lede"))
+        h.errorSummary(errors)
+        h.postForm(SiteURL.programme(.standup).path, .class("form"), .flag("novalidate")) {
+            h.textAreaField("yesterday", "What I did yesterday", value: form.yesterday, rows: 3, errors: errors)
+            h.textAreaField("today", "What I'll do today", value: form.today, rows: 3, errors: errors)
+            h.textAreaField("blockers", "Concerns or blockers", value: form.blockers, rows: 3, hint: "Only you and your coaches see this.", errors: errors)
+            h.field("wants_help", "", errors: errors) { _ in
+                h.label {
+                    h.input(.type("checkbox"), .name("wants_help"), .value("yes"), .flag("checked", form.wants_help == "yes"))
+                    h.text(" I'd like help with this from the careers team")
+                }
+            }
+            h.fieldset(.class(errors["mood"] == nil ? "field" : "field has-error")) {
+                h.legend("Mood")
+                if let message = errors["mood"] { h.p(message, .class("field-error"), .id("mood-error")) }
+                h.div(.class("radio-row")) {
+                    for (value, label) in [("1", "1 · low"), ("2", "2"), ("3", "3 · okay"), ("4", "4"), ("5", "5 · great")] {
+                        h.radio("mood", value: value, label: label, checked: form.mood == value)
+                    }
+                }
+            }
+            h.button(isEdit ? "Save standup" : "Post standup", .type("submit"), .class("button primary"))
+        }
+    }
+}
+
+/// The admin's list of cohorts and the programme each follows.
+struct ProgrammesPage: PageView {
+    struct Row {
+        let cohort: String
+        let cohortID: String
+        let programme: String?
+    }
+    let rows: [Row]
+
+    var title: String { "Programmes" }
+
+    func content(_ h: HTML) {
+        h.h1("Programmes")
+        h.p("Each cohort follows one programme: the activities its graduates do each day and week after the course, and which of them keep their status.", .class("lede"))
+        if rows.isEmpty {
+            h.p("No cohorts yet.", .class("empty"))
+            return
+        }
+        h.div(.class("table-wrap")) {
+            h.table {
+                h.thead { h.tr { h.th("Cohort"); h.th("Programme") } }
+                h.tbody {
+                    for row in rows {
+                        h.tr {
+                            h.td(row.cohort)
+                            h.td {
+                                if let programme = row.programme {
+                                    h.text(programme)
+                                } else {
+                                    h.postForm(SiteURL.programme(.giveDefault(cohortID: row.cohortID)).path, .class("inline-form")) {
+                                        h.button("Give it the default programme", .type("submit"), .class("button small"), .ariaLabel("Give \(row.cohort) the default programme"))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import OnwardApp
+
+/// The programme on the web: an admin gives a cohort the default programme; a graduate reads their
+/// road map and status, posts a standup, skips a task (runs on SQLite, and on PostgreSQL when
+/// DATABASE_URL is set). The app's clock is Monday 23 November 2026, 12:00 in London: week 4 of a
+/// course that ended on Friday 30 October.
+extension AppTests {
+    @Suite struct ProgrammeWebTests {
+        static func withProgramme(_ body: (Application, World) async throws -> Void) async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let admin = Browser(app)
+                try await admin.signIn(world.admin)
+                let given = try await admin.post(SiteURL.programme(.giveDefault(cohortID: world.cohort.id!.uuidString)).path)
+                #expect(given.status == .seeOther)
+                try await body(app, world)
+            }
+        }
+
+        @Test func without_a_programme_the_graduate_is_told_so() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                let page = try await browser.get(SiteURL.programme(.roadMap).path)
+                #expect(page.status == .ok)
+                #expect(page.text.contains("Your cohort has no programme yet"))
+            }
+        }
+
+        @Test func a_cohort_gets_the_default_programme_once() async throws {
+            try await Self.withProgramme { app, world in
+                #expect(try await CohortProgrammeModel.query(on: app.db).count() == 1)
+                #expect(try await ProgrammeActivityModel.query(on: app.db).count() == DefaultProgramme.activities.count)
+                let admin = Browser(app)
+                try await admin.signIn(world.admin)
+                let again = try await admin.post(SiteURL.programme(.giveDefault(cohortID: world.cohort.id!.uuidString)).path)
+                #expect(again.status == .seeOther)
+                #expect(try await ProgrammeModel.query(on: app.db).count() == 1, "a second click gives no second programme")
+                #expect(try await admin.get(SiteURL.programme(.cohorts).path).text.contains(DefaultProgramme.name))
+            }
+        }
+
+        @Test func in_week_4_with_nothing_done_the_road_map_says_at_risk_and_why() async throws {
+            try await Self.withProgramme { app, world in
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                let page = try await browser.get(SiteURL.programme(.roadMap).path)
+                #expect(page.text.contains("Week 4"))
+                #expect(page.text.contains("At risk"))
+                #expect(page.text.contains("Reassess your SMART goals, due 8 Nov 2026"))
+                #expect(page.text.contains("Weekly retrospective, due 15 Nov 2026"))
+                #expect(page.text.contains("Analyse your job search"), "due this week")
+                let home = try await browser.get(SiteURL.homes(.graduate).path)
+                #expect(home.text.contains("Post your standup"))
+                #expect(home.text.contains("At risk"))
+            }
+        }
+
+        @Test func a_standup_is_one_per_day_a_second_post_edits_it_and_bad_input_writes_nothing() async throws {
+            try await Self.withProgramme { app, world in
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                let bad = try await browser.post(SiteURL.programme(.standup).path, ["yesterday": "Kata", "today": " ", "mood": "9"])
+                #expect(bad.status == .unprocessableEntity)
+                #expect(bad.text.contains("Say what you&#39;ll do today.") || bad.text.contains("Say what you'll do today."))
+                #expect(bad.text.contains("from 1 (low) to 5 (great)"))
+                #expect(try await StandupModel.query(on: app.db).count() == 0)
+                let posted = try await browser.post(SiteURL.programme(.standup).path, ["yesterday": "Kata", "today": "Two applications", "mood": "4"])
+                #expect(posted.status == .seeOther)
+                let edited = try await browser.post(SiteURL.programme(.standup).path, ["yesterday": "Kata", "today": "Three applications", "mood": "5", "blockers": "SQL joins", "wants_help": "yes"])
+                #expect(edited.status == .seeOther)
+                let standups = try await StandupModel.query(on: app.db).all()
+                #expect(standups.count == 1)
+                #expect(standups.first?.today == "Three applications")
+                #expect(standups.first?.wantsHelp == true)
+                #expect(standups.first?.day == "2026-11-23")
+                #expect(standups.first?.isLate == true, "posted at 12:00, after the 10:00 standup")
+                #expect(try await browser.get(SiteURL.programme(.roadMap).path).text.contains("Standup posted (after 10:00)"))
+            }
+        }
+
+        @Test func two_standups_posted_at_once_make_one() async throws {
+            try await Self.withProgramme { app, world in
+                let graduate = try #require(try await UserModel.find(world.graduate.id, on: app.db))
+                let draft = try StandupDraft.validate(yesterday: "", today: "Apply", blockers: "", mood: "3", wantsHelp: false)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<6 {
+                        group.addTask { try await ProgrammeUseCases(db: app.db, now: testNow).postStandup(draft, for: graduate) }
+                    }
+                    try await group.waitForAll()
+                }
+                #expect(try await StandupModel.query(on: app.db).count() == 1)
+            }
+        }
+
+        @Test func a_task_can_be_skipped_in_one_click_but_a_required_one_cannot() async throws {
+            try await Self.withProgramme { app, world in
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                let skipped = try await browser.post(SiteURL.programme(.mark).path, ["activity": "apply", "mark": "skipped"])
+                #expect(skipped.status == .seeOther)
+                let marks = try await ActivityMarkModel.query(on: app.db).all()
+                #expect(marks.map(\.activityKey) == ["apply"])
+                #expect(marks.map(\.mark) == ["skipped"])
+                // Changing one's mind: done replaces skipped.
+                _ = try await browser.post(SiteURL.programme(.mark).path, ["activity": "apply", "mark": "done"])
+                #expect(try await ActivityMarkModel.query(on: app.db).all().map(\.mark) == ["done"])
+                for refused in [["activity": "retrospective", "mark": "skipped"], ["activity": "no-such-task", "mark": "done"]] {
+                    let answer = try await browser.post(SiteURL.programme(.mark).path, refused)
+                    #expect(answer.status == .seeOther)
+                    let page = try await browser.get(SiteURL.programme(.roadMap).path)
+                    #expect(page.text.contains("cannot be skipped") || page.text.contains("Choose one of the activities"))
+                }
+                #expect(try await ActivityMarkModel.query(on: app.db).count() == 1)
+            }
+        }
+
+        @Test func marking_last_weeks_retrospective_done_late_and_the_goals_puts_the_status_right() async throws {
+            try await Self.withProgramme { app, world in
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                // Weeks 1 to 3 have ended (2-8, 9-15, 16-22 November).
+                for sunday in ["2026-11-08", "2026-11-15", "2026-11-22"] {
+                    let marked = try await browser.post(SiteURL.programme(.mark).path, ["activity": "retrospective", "day": sunday, "mark": "done"])
+                    #expect(marked.status == .seeOther)
+                }
+                #expect(try await browser.get(SiteURL.programme(.roadMap).path).text.contains("At risk"), "the goals are still missing")
+                _ = try await browser.post(SiteURL.programme(.mark).path, ["activity": "reassess-goals", "mark": "done"])
+                let page = try await browser.get(SiteURL.programme(.roadMap).path)
+                #expect(page.text.contains("Enrolled"))
+                #expect(!page.text.contains("Overdue"))
+                let retrospectives = try await ActivityMarkModel.query(on: app.db).filter(\.$activityKey == "retrospective").all()
+                #expect(Set(retrospectives.map(\.writtenOn)) == ["2026-11-23"], "marked today, for the weeks they were due in")
+                // A day that is not of the programme, or in the future, is refused.
+                for day in ["2026-10-01", "2026-11-30", "someday"] {
+                    _ = try await browser.post(SiteURL.programme(.mark).path, ["activity": "retrospective", "day": day, "mark": "done"])
+                }
+                #expect(try await ActivityMarkModel.query(on: app.db).count() == 4)
+            }
+        }
+
+        @Test func a_coach_sees_their_graduates_status_and_a_partner_does_not() async throws {
+            try await Self.withProgramme { app, world in
+                let coach = Browser(app)
+                try await coach.signIn(world.coach)
+                let page = try await coach.get(SiteURL.homes(.person(id: world.graduate.id!.uuidString)).path)
+                #expect(page.text.contains("Programme · week 4"))
+                #expect(page.text.contains("At risk"))
+                let partner = Browser(app)
+                try await partner.signIn(world.partner)
+                let seen = try await partner.get(SiteURL.homes(.person(id: world.graduate.id!.uuidString)).path)
+                #expect(!seen.text.contains("At risk"))
+            }
+        }
+    }
+}
