@@ -70,50 +70,6 @@ struct RoadMapPage: PageView {
 
     var title: String { "Your programme" }
 
-    init(_ standing: ProgrammeUseCases.Standing, standupPosted: Bool, standupLate: Bool) {
-        func item(_ item: RoadMap.Item) -> Item {
-            let activity = item.activity
-            let label = switch item.state {
-            case .done: "Done"
-            case .doneLate: "Done late"
-            case .skipped: "Skipped"
-            case .due: activity.isRequired ? "To do" : "To do (optional)"
-            case .late: "Late"
-            }
-            return Item(
-                key: activity.id, title: activity.title, description: activity.description, state: item.state.rawValue, stateLabel: label,
-                isRequired: activity.isRequired, canSkip: item.canSkip && activity.kind != .standup,
-                canMarkDone: activity.kind != .standup && [.due, .late, .skipped].contains(item.state),
-                progress: activity.count > 1 ? "\(min(item.doneSoFar, activity.count)) of \(activity.count)" : nil,
-                due: item.occurrence.due.display,
-                markDay: activity.schedule == .weekly ? min(item.occurrence.due, standing.today).iso : standing.today.iso)
-        }
-        week = standing.roadMap.week
-        today = standing.today.display
-        status = StatusView(standing.status)
-        standupDue = standing.standupTime.description
-        self.standupPosted = standupPosted
-        self.standupLate = standupLate
-        todays = standing.roadMap.today.map(item)
-        thisWeek = standing.roadMap.thisWeek.map(item)
-        overdue = standing.roadMap.overdue.map(item)
-        ahead = standing.roadMap.ahead.map { Week(number: $0.number, items: $0.items.map(item)) }
-    }
-
-    init(week: Int, today: String, status: StatusView, standupDue: String, standupPosted: Bool, standupLate: Bool,
-         todays: [Item], thisWeek: [Item], overdue: [Item], ahead: [Week]) {
-        self.week = week
-        self.today = today
-        self.status = status
-        self.standupDue = standupDue
-        self.standupPosted = standupPosted
-        self.standupLate = standupLate
-        self.todays = todays
-        self.thisWeek = thisWeek
-        self.overdue = overdue
-        self.ahead = ahead
-    }
-
     func content(_ h: HTML) {
         h.h1("Your programme")
         h.p(week == 0 ? "Your programme starts on Monday. \(today)." : "Week \(week) · \(today)", .class("lede"))
@@ -188,6 +144,39 @@ struct RoadMapPage: PageView {
                 }
             }
         }
+    }
+}
+
+extension RoadMapPage {
+    /// The page of a graduate's standing today.
+    init(_ standing: ProgrammeUseCases.Standing, standupPosted: Bool, standupLate: Bool) {
+        func item(_ item: RoadMap.Item) -> Item {
+            let activity = item.activity
+            let label = switch item.state {
+            case .done: "Done"
+            case .doneLate: "Done late"
+            case .skipped: "Skipped"
+            case .due: activity.isRequired ? "To do" : "To do (optional)"
+            case .late: "Late"
+            }
+            return Item(
+                key: activity.id, title: activity.title, description: activity.description, state: item.state.rawValue, stateLabel: label,
+                isRequired: activity.isRequired, canSkip: item.canSkip && activity.kind != .standup,
+                canMarkDone: activity.kind != .standup && [.due, .late, .skipped].contains(item.state),
+                progress: activity.count > 1 ? "\(min(item.doneSoFar, activity.count)) of \(activity.count)" : nil,
+                due: item.occurrence.due.display,
+                markDay: activity.schedule == .weekly ? min(item.occurrence.due, standing.today).iso : standing.today.iso)
+        }
+        week = standing.roadMap.week
+        today = standing.today.display
+        status = StatusView(standing.status)
+        standupDue = standing.standupTime.description
+        self.standupPosted = standupPosted
+        self.standupLate = standupLate
+        todays = standing.roadMap.today.map(item)
+        thisWeek = standing.roadMap.thisWeek.map(item)
+        overdue = standing.roadMap.overdue.map(item)
+        ahead = standing.roadMap.ahead.map { Week(number: $0.number, items: $0.items.map(item)) }
     }
 }
 
