@@ -187,6 +187,14 @@ extension AppTests {
                     try await CoachAssignmentModel.query(on: app.db).filter(\.$graduate.$id == graduate.requireID()).count() == 0
                 }
                 #expect(unassigned.isEmpty, "every demo graduate has a coach")
+                // The programme: weeks of standups; one graduate at risk, with why.
+                #expect(try await StandupModel.query(on: app.db).count() > 100)
+                var atRisk: [String] = []
+                for graduate in try await UserModel.query(on: app.db).filter(\.$role == .graduate).all() {
+                    let standing = try #require(try await ProgrammeUseCases(db: app.db, now: testNow).standing(of: graduate))
+                    if case .atRisk(let missing) = standing.status { atRisk.append("\(graduate.name): \(missing.map(\.activity.title))") }
+                }
+                #expect(atRisk == ["Dev Patel: [\"Weekly retrospective\"]"])
                 for (_, email) in DemoBootcamp.signIns {
                     #expect(try await Browser(app).post(SiteURL.accounts(.signIn).path, ["email": email, "password": DemoBootcamp.password]).status == .seeOther)
                 }

@@ -202,7 +202,7 @@ struct StandupPage: PageView {
 
     func content(_ h: HTML) {
         h.h1("Standup · \(day)")
-        h.p(isEdit ? "You posted today's standup; change it here." : "Due at \(due). Your coaches see your mood and concerns; the cohort sees the rest.", .class("lede"))
+        h.p(isEdit ? "You posted today's standup; change it here." : "Due at \(due). Your coaches read it; only they see your mood and concerns.", .class("lede"))
         h.errorSummary(errors)
         h.postForm(SiteURL.programme(.standup).path, .class("form"), .flag("novalidate")) {
             h.textAreaField("yesterday", "What I did yesterday", value: form.yesterday, rows: 3, errors: errors)

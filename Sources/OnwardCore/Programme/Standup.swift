@@ -26,6 +26,14 @@ public struct StandupDraft: Equatable, Sendable {
     /// "I'd like help": the blockers go to the careers team's queue.
     public let wantsHelp: Bool
 
+    public init(yesterday: String, today: String, blockers: String, mood: Int, wantsHelp: Bool) {
+        self.yesterday = yesterday
+        self.today = today
+        self.blockers = blockers
+        self.mood = mood
+        self.wantsHelp = wantsHelp
+    }
+
     public static func validate(yesterday rawYesterday: String, today rawToday: String, blockers rawBlockers: String, mood rawMood: String, wantsHelp: Bool) throws(ValidationErrors) -> StandupDraft {
         var errors = ValidationErrors()
         let yesterday = TextRules.checked(rawYesterday, field: "yesterday", label: "what you did yesterday", limit: TextRules.Limit.long, into: &errors)

@@ -1,0 +1,50 @@
+import Fluent
+import Foundation
+import OnwardCore
+
+/// The demo cohort follows the default programme: weeks of standups with moods, retrospectives
+/// and goals marked done, daily tasks done or skipped. Graduate 3 (who applies a lot and never
+/// gets past the first hurdle) missed last week's retrospective, so they show as at risk, with why.
+enum DemoProgramme {
+    static let plans = ["Two applications and a kata", "Follow up with recruiters, then my side project", "Tech test for a fintech",
+                        "Pair on a Rails kata, then apply", "Rewrite my CV's project section", "Mock interview prep"]
+    static let yesterdays = ["Applied to three roles", "Finished a tech test", "Refactored my portfolio site", "Coffee chat with a developer",
+                             "Read up on SQL joins", "Wrote tests for my side project"]
+
+    static func seed(cohort: CohortModel, graduates: [UserModel], on db: any Database, now: Date) async throws {
+        try await ProgrammeUseCases(db: db, now: now).giveDefault(to: cohort)
+        guard let courseEnd = LocalDate(iso: cohort.courseEndDate), let zone = TimeZone(identifier: cohort.timeZone) else { return }
+        let calendar = ProgrammeCalendar(courseEnd: courseEnd, timeZone: zone)
+        let today = calendar.day(at: now)
+        let currentWeek = calendar.week(of: today)
+        for (g, graduate) in graduates.enumerated() {
+            let id = try graduate.requireID()
+            var day = calendar.firstMonday
+            while day < today {
+                let weekday = calendar.firstMonday.days(to: day) % 7
+                let n = calendar.firstMonday.days(to: day)
+                if weekday < 5 && (n + g) % 6 != 5 {
+                    let mood = g == 3 ? 2 + (n % 2) : 3 + (n + g) % 3
+                    let blockers = g == 3 && n % 4 == 0 ? "Lots of applications, no interviews. Is it my CV?" : ""
+                    let draft = StandupDraft(yesterday: yesterdays[(n + g) % yesterdays.count], today: plans[(n * 2 + g) % plans.count],
+                                             blockers: blockers, mood: mood, wantsHelp: !blockers.isEmpty)
+                    try await StandupModel(userID: id, day: day, draft: draft, late: (n + g) % 4 == 0).create(on: db)
+                    for (t, task) in ["apply", "network", "code", "practise"].enumerated() where (n + g + t) % 3 != 2 {
+                        try await ActivityMarkModel(userID: id, activityKey: task, day: day, writtenOn: day, mark: (n + t) % 5 == 0 ? .skipped : .done).create(on: db)
+                    }
+                }
+                day = day.adding(days: 1)
+            }
+            if currentWeek >= 1 {
+                try await ActivityMarkModel(userID: id, activityKey: "reassess-goals", day: calendar.firstMonday.adding(days: 2), writtenOn: calendar.firstMonday.adding(days: 2), mark: .done).create(on: db)
+            }
+            // Every ended week's retrospective, on its Friday; graduate 3 skipped last week's.
+            if currentWeek >= 2 {
+                for week in 1..<currentWeek where !(g == 3 && week == currentWeek - 1) {
+                    let friday = calendar.days(ofWeek: week).lowerBound.adding(days: 4)
+                    try await ActivityMarkModel(userID: id, activityKey: "retrospective", day: friday, writtenOn: friday, mark: .done).create(on: db)
+                }
+            }
+        }
+    }
+}
