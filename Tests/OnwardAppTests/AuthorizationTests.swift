@@ -156,6 +156,8 @@ extension AppTests {
                 Case(method: .POST, route: "/api/v1/applications/import", path: "/api/v1/applications/import?dry_run=true", body: ["csv": "company,role\nGlobex,Developer\n"],
                      expected: expect([.graduate, .otherGraduate], .ok, denied: .forbidden, anonymous: .unauthorized)),
                 api(.GET, "/applications/export", nil, "", expect([.graduate, .otherGraduate], .ok, denied: .forbidden, anonymous: .unauthorized)),
+                api(.GET, "/programme", nil, "", expect([.graduate, .otherGraduate], .ok, denied: .forbidden, anonymous: .unauthorized)),
+                api(.POST, "/standups", nil, #"{"today":"Apply","mood":3}"#, expect([.graduate, .otherGraduate], .created, denied: .forbidden, anonymous: .unauthorized)),
             ]
         }
 
@@ -223,7 +225,7 @@ extension AppTests {
         }
 
         static let webCasesCount = 54
-        static let apiCasesCount = 25
+        static let apiCasesCount = 27
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

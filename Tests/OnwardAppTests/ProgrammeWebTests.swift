@@ -146,6 +146,49 @@ extension AppTests {
             }
         }
 
+        @Test func the_api_tells_where_a_graduate_stands_and_takes_their_standup() async throws {
+            try await Self.withProgramme { app, world in
+                let token = try await APITests.token(for: world.graduate, app: app)
+                let standing = try await APITests.send(app, .GET, "/api/v1/programme", token: token)
+                #expect(standing.status == .ok)
+                struct Standing: Decodable {
+                    struct Item: Decodable { let activity: String; let state: String; let due: String }
+                    let week: Int
+                    let status: String
+                    let missing: [Item]
+                }
+                let body = try standing.content.decode(Standing.self)
+                #expect(body.week == 4)
+                #expect(body.status == "at_risk")
+                #expect(body.missing.map(\.activity) == ["reassess-goals", "retrospective", "retrospective", "retrospective"])
+                #expect(body.missing.map(\.due) == ["2026-11-08", "2026-11-08", "2026-11-15", "2026-11-22"])
+
+                let bad = try await APITests.send(app, .POST, "/api/v1/standups", token: token, json: #"{"today":"Apply","mood":9}"#)
+                #expect(bad.status == .unprocessableEntity)
+                #expect(try bad.content.decode(APITests.ErrorBody.self).error.field == "mood")
+                let helpless = try await APITests.send(app, .POST, "/api/v1/standups", token: token, json: #"{"today":"Apply","mood":2,"wants_help":true}"#)
+                #expect(try helpless.content.decode(APITests.ErrorBody.self).error.field == "blockers")
+                #expect(try await StandupModel.query(on: app.db).count() == 0)
+                let posted = try await APITests.send(app, .POST, "/api/v1/standups", token: token, json: #"{"today":"Apply","mood":3}"#)
+                #expect(posted.status == .created)
+                let edited = try await APITests.send(app, .POST, "/api/v1/standups", token: token, json: #"{"today":"Apply twice","mood":4}"#)
+                #expect(edited.status == .ok)
+                #expect(try await StandupModel.query(on: app.db).all().map(\.today) == ["Apply twice"])
+
+                let coach = try await APITests.token(for: world.coach, app: app)
+                #expect(try await APITests.send(app, .GET, "/api/v1/programme", token: coach).status == .forbidden)
+            }
+        }
+
+        @Test func the_api_says_when_a_cohort_has_no_programme() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await APITests.token(for: world.graduate, app: app)
+                #expect(try await APITests.send(app, .GET, "/api/v1/programme", token: token).status == .notFound)
+                #expect(try await APITests.send(app, .POST, "/api/v1/standups", token: token, json: #"{"today":"Apply","mood":3}"#).status == .notFound)
+            }
+        }
+
         @Test func a_coach_sees_their_graduates_status_and_a_partner_does_not() async throws {
             try await Self.withProgramme { app, world in
                 let coach = Browser(app)

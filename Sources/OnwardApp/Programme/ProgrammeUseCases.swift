@@ -120,13 +120,13 @@ struct ProgrammeUseCases {
     /// Posts `graduate`'s standup of today, or edits it if they posted one already. Late when
     /// first posted after the cohort's standup time.
     @discardableResult
-    func postStandup(_ draft: StandupDraft, for graduate: UserModel) async throws -> StandupModel {
+    func postStandup(_ draft: StandupDraft, for graduate: UserModel) async throws -> (standup: StandupModel, isNew: Bool) {
         guard let standing = try await standing(of: graduate) else { throw AppError.notFound("Your cohort has no programme yet.") }
         let graduateID = try graduate.requireID()
         if let existing = standing.standup {
             existing.apply(draft)
             try await existing.save(on: db)
-            return existing
+            return (existing, false)
         }
         let late = StandupRules.isLate(postedAt: now, for: standing.today, at: standing.standupTime, in: standing.calendar.timeZone)
         let standup = StandupModel(userID: graduateID, day: standing.today, draft: draft, late: late)
@@ -139,8 +139,8 @@ struct ProgrammeUseCases {
             else { throw error }
             first.apply(draft)
             try await first.save(on: db)
-            return first
+            return (first, false)
         }
-        return standup
+        return (standup, true)
     }
 }

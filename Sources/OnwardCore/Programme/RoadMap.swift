@@ -33,6 +33,12 @@ public struct RoadMap: Equatable, Sendable {
         /// Done toward its count so far ("1 of 3").
         public let doneSoFar: Int
 
+        public init(occurrence: Occurrence, state: OccurrenceState, doneSoFar: Int) {
+            self.occurrence = occurrence
+            self.state = state
+            self.doneSoFar = doneSoFar
+        }
+
         public var activity: Activity { occurrence.activity }
         /// Whether the graduate may skip it now (one click, no reason): not required, not done.
         public var canSkip: Bool { !activity.isRequired && (state == .due || state == .late) }
