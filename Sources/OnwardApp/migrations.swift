@@ -32,5 +32,6 @@ enum Migrations {
         // Programme
         ProgrammeMigrations.CreateProgramme(),
         ProgrammeMigrations.CreateStandupsAndMarks(),
+        ProgrammeMigrations.CreateRetrospective(),
     ]
 }

@@ -117,6 +117,9 @@ extension AppTests {
                 post(.programme(.mark), nil, ["activity": "apply", "mark": "skipped"], form([.graduate, .otherGraduate], .seeOther)),
                 get(.programme(.standup), nil, page([.graduate, .otherGraduate])),
                 post(.programme(.standup), nil, ["today": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                get(.programme(.retrospective), nil, page([.graduate, .otherGraduate])),
+                post(.programme(.retrospective), nil, ["week": "1"], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                get(.programme(.retrospectives), nil, page([.graduate, .otherGraduate])),
                 get(.programme(.cohorts), nil, page([.admin])),
                 post(.programme(.giveDefault(cohortID: f.cohortID)), .programme(.giveDefault(cohortID: key)), [:], form([.admin], .seeOther)),
             ]
@@ -224,7 +227,7 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 54
+        static let webCasesCount = 57
         static let apiCasesCount = 27
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

@@ -112,7 +112,7 @@ extension AppTests {
                 // Changing one's mind: done replaces skipped.
                 _ = try await browser.post(SiteURL.programme(.mark).path, ["activity": "apply", "mark": "done"])
                 #expect(try await ActivityMarkModel.query(on: app.db).all().map(\.mark) == ["done"])
-                for refused in [["activity": "retrospective", "mark": "skipped"], ["activity": "no-such-task", "mark": "done"]] {
+                for refused in [["activity": "reassess-goals", "mark": "skipped"], ["activity": "no-such-task", "mark": "done"]] {
                     let answer = try await browser.post(SiteURL.programme(.mark).path, refused)
                     #expect(answer.status == .seeOther)
                     let page = try await browser.get(SiteURL.programme(.roadMap).path)
@@ -122,27 +122,56 @@ extension AppTests {
             }
         }
 
-        @Test func marking_last_weeks_retrospective_done_late_and_the_goals_puts_the_status_right() async throws {
+        static let retrospective = ["went_well": "Two interviews", "did_not_go_well": "A tech test ran out of time", "learned": "SQL joins",
+                                    "focus": "Tech tests", "better": "yes"]
+
+        @Test func writing_the_missing_retrospectives_late_and_marking_the_goals_puts_the_status_right() async throws {
             try await Self.withProgramme { app, world in
                 let browser = Browser(app)
                 try await browser.signIn(world.graduate)
+                let form = try await browser.get(SiteURL.programme(.retrospective).path + "?week=2")
+                #expect(form.text.contains("Retrospective · week 2"))
+                #expect(form.text.contains("9 Nov 2026 to 15 Nov 2026"))
                 // Weeks 1 to 3 have ended (2-8, 9-15, 16-22 November).
-                for sunday in ["2026-11-08", "2026-11-15", "2026-11-22"] {
-                    let marked = try await browser.post(SiteURL.programme(.mark).path, ["activity": "retrospective", "day": sunday, "mark": "done"])
-                    #expect(marked.status == .seeOther)
+                for week in 1...3 {
+                    var fields = Self.retrospective
+                    fields["week"] = String(week)
+                    #expect(try await browser.post(SiteURL.programme(.retrospective).path, fields).status == .seeOther)
                 }
                 #expect(try await browser.get(SiteURL.programme(.roadMap).path).text.contains("At risk"), "the goals are still missing")
                 _ = try await browser.post(SiteURL.programme(.mark).path, ["activity": "reassess-goals", "mark": "done"])
                 let page = try await browser.get(SiteURL.programme(.roadMap).path)
                 #expect(page.text.contains("Enrolled"))
                 #expect(!page.text.contains("Overdue"))
-                let retrospectives = try await ActivityMarkModel.query(on: app.db).filter(\.$activityKey == "retrospective").all()
-                #expect(Set(retrospectives.map(\.writtenOn)) == ["2026-11-23"], "marked today, for the weeks they were due in")
-                // A day that is not of the programme, or in the future, is refused.
-                for day in ["2026-10-01", "2026-11-30", "someday"] {
-                    _ = try await browser.post(SiteURL.programme(.mark).path, ["activity": "retrospective", "day": day, "mark": "done"])
-                }
-                #expect(try await ActivityMarkModel.query(on: app.db).count() == 4)
+                let written = try await RetrospectiveModel.query(on: app.db).all()
+                #expect(Set(written.map(\.writtenOn)) == ["2026-11-23"], "written today, for the weeks they were due in")
+                #expect(try await browser.get(SiteURL.programme(.retrospectives).path).text.contains("week 1: yes, week 2: yes, week 3: yes"))
+            }
+        }
+
+        @Test func a_retrospective_is_one_per_week_checked_and_never_for_a_week_to_come() async throws {
+            try await Self.withProgramme { app, world in
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                let empty = try await browser.post(SiteURL.programme(.retrospective).path, ["week": "4", "went_well": "Interviews"])
+                #expect(empty.status == .unprocessableEntity)
+                #expect(empty.text.contains("Say what you will focus on next week."))
+                #expect(empty.text.contains("Interviews"), "what was typed is kept")
+                var future = Self.retrospective
+                future["week"] = "5"
+                #expect(try await browser.post(SiteURL.programme(.retrospective).path, future).status == .unprocessableEntity)
+                #expect(try await RetrospectiveModel.query(on: app.db).count() == 0)
+                var this = Self.retrospective
+                this["week"] = "4"
+                _ = try await browser.post(SiteURL.programme(.retrospective).path, this)
+                this["focus"] = "Mock interviews"
+                _ = try await browser.post(SiteURL.programme(.retrospective).path, this)
+                let written = try await RetrospectiveModel.query(on: app.db).all()
+                #expect(written.map(\.focus) == ["Mock interviews"])
+                // A retrospective is written, not marked.
+                let marked = try await browser.post(SiteURL.programme(.mark).path, ["activity": "retrospective", "mark": "done"])
+                #expect(marked.status == .seeOther)
+                #expect(try await ActivityMarkModel.query(on: app.db).count() == 0)
             }
         }
 

@@ -157,3 +157,22 @@ import Testing
         #expect(figures == RetrospectiveFigures(applications: 2, interviews: 1, standups: 2))
     }
 }
+
+@Suite struct RetrospectiveTests {
+    @Test func every_answer_and_the_question_are_required() {
+        do {
+            _ = try RetrospectiveDraft.validate(wentWell: " ", didNotGoWell: "", learned: "", focus: "", better: "maybe")
+            Issue.record("expected errors")
+        } catch {
+            #expect(error.errors.map(\.field) == ["went_well", "did_not_go_well", "learned", "focus", "better"])
+        }
+        let draft = try? RetrospectiveDraft.validate(wentWell: "Two interviews", didNotGoWell: "nothing", learned: "SQL window functions", focus: "Tech tests", better: "not_sure")
+        #expect(draft?.better == .notSure)
+    }
+
+    @Test func the_weeks_one_may_write_are_this_one_and_those_that_have_ended() {
+        let calendar = ProgrammeCalendar(courseEnd: LocalDate(iso: "2026-10-30")!, timeZone: .gmt)
+        #expect(RetrospectiveDraft.writableWeeks(on: LocalDate(iso: "2026-11-01")!, calendar: calendar) == nil)
+        #expect(RetrospectiveDraft.writableWeeks(on: LocalDate(iso: "2026-11-18")!, calendar: calendar) == 1...3)
+    }
+}

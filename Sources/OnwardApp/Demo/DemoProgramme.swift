@@ -11,6 +11,13 @@ enum DemoProgramme {
     static let yesterdays = ["Applied to three roles", "Finished a tech test", "Refactored my portfolio site", "Coffee chat with a developer",
                              "Read up on SQL joins", "Wrote tests for my side project"]
 
+    static let wentWell = ["Got through to a second interview", "Shipped the login flow of my side project", "Posted every standup",
+                           "A recruiter called back", "Finally understood closures"]
+    static let notWell = ["Too many applications, too little coding", "A tech test ran out of time", "Lost two days to a cold",
+                          "Rejected after the final round", "nothing much"]
+    static let learned = ["How to answer 'tell me about yourself' in two minutes", "SQL window functions", "Writing tests first saves time",
+                          "Reading other people's code out loud", "How Rails callbacks order"]
+
     static func seed(cohort: CohortModel, graduates: [UserModel], on db: any Database, now: Date) async throws {
         try await ProgrammeUseCases(db: db, now: now).giveDefault(to: cohort)
         guard let courseEnd = LocalDate(iso: cohort.courseEndDate), let zone = TimeZone(identifier: cohort.timeZone) else { return }
@@ -40,9 +47,15 @@ enum DemoProgramme {
             }
             // Every ended week's retrospective, on its Friday; graduate 3 skipped last week's.
             if currentWeek >= 2 {
+                let programmes = ProgrammeUseCases(db: db, now: now)
                 for week in 1..<currentWeek where !(g == 3 && week == currentWeek - 1) {
                     let friday = calendar.days(ofWeek: week).lowerBound.adding(days: 4)
-                    try await ActivityMarkModel(userID: id, activityKey: "retrospective", day: friday, writtenOn: friday, mark: .done).create(on: db)
+                    let draft = RetrospectiveDraft(
+                        wentWell: wentWell[(g + week) % wentWell.count], didNotGoWell: notWell[(g * 2 + week) % notWell.count],
+                        learned: learned[(g + week * 3) % learned.count], focus: plans[(g + week) % plans.count],
+                        better: (g + week) % 4 == 0 ? .notSure : .yes)
+                    let figures = try await programmes.figures(of: id, week: week, calendar: calendar)
+                    try await RetrospectiveModel(userID: id, week: week, draft: draft, figures: figures, writtenOn: friday).create(on: db)
                 }
             }
         }

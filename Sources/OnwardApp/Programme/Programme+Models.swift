@@ -150,3 +150,44 @@ final class StandupModel: Model, @unchecked Sendable {
         wantsHelp = draft.wantsHelp
     }
 }
+
+/// A graduate's retrospective of one week of the programme: one per week, rewritten in place.
+final class RetrospectiveModel: Model, @unchecked Sendable {
+    static let schema = "retrospectives"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: UserModel
+    @Field(key: "week") var week: Int
+    @Field(key: "went_well") var wentWell: String
+    @Field(key: "did_not_go_well") var didNotGoWell: String
+    @Field(key: "learned") var learned: String
+    @Field(key: "focus") var focus: String
+    @Field(key: "better") var better: BetterDeveloper
+    /// The week's figures when it was written.
+    @Field(key: "applications") var applications: Int
+    @Field(key: "interviews") var interviews: Int
+    @Field(key: "standups") var standups: Int
+    /// YYYY-MM-DD: the day it was first written.
+    @Field(key: "written_on") var writtenOn: String
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(userID: UUID, week: Int, draft: RetrospectiveDraft, figures: RetrospectiveFigures, writtenOn: LocalDate) {
+        self.$user.id = userID
+        self.week = week
+        self.writtenOn = writtenOn.iso
+        apply(draft, figures: figures)
+    }
+
+    func apply(_ draft: RetrospectiveDraft, figures: RetrospectiveFigures) {
+        wentWell = draft.wentWell
+        didNotGoWell = draft.didNotGoWell
+        learned = draft.learned
+        focus = draft.focus
+        better = draft.better
+        applications = figures.applications
+        interviews = figures.interviews
+        standups = figures.standups
+    }
+}

@@ -22,6 +22,29 @@ struct StandupForm: Content {
     }
 }
 
+struct RetrospectiveForm: Content {
+    var week: String?
+    var went_well: String?
+    var did_not_go_well: String?
+    var learned: String?
+    var focus: String?
+    var better: String?
+
+    init(week: String? = nil, went_well: String? = nil, did_not_go_well: String? = nil, learned: String? = nil, focus: String? = nil, better: String? = nil) {
+        self.week = week
+        self.went_well = went_well
+        self.did_not_go_well = did_not_go_well
+        self.learned = learned
+        self.focus = focus
+        self.better = better
+    }
+
+    init(_ retrospective: RetrospectiveModel) {
+        self.init(week: String(retrospective.week), went_well: retrospective.wentWell, did_not_go_well: retrospective.didNotGoWell,
+                  learned: retrospective.learned, focus: retrospective.focus, better: retrospective.better.rawValue)
+    }
+}
+
 struct MarkForm: Content {
     var activity: String?
     var mark: String?
@@ -37,6 +60,9 @@ struct ProgrammeController: RouteCollection {
         graduate.post(.programme(.mark), use: mark)
         graduate.get(.programme(.standup), use: standupPage)
         graduate.post(.programme(.standup), use: postStandup)
+        graduate.get(.programme(.retrospective), use: retrospectivePage)
+        graduate.post(.programme(.retrospective), use: writeRetrospective)
+        graduate.get(.programme(.retrospectives), use: retrospectives)
         let admin = routes.grouped(Require(Access.runsBootcamp))
         admin.get(.programme(.cohorts), use: cohorts)
         admin.post(.programme(.giveDefault(cohortID: SiteURL.key(SiteURL.Parameter.id))), use: giveDefault)
@@ -81,6 +107,57 @@ struct ProgrammeController: RouteCollection {
             let page = StandupPage(day: standing.today.display, due: standing.standupTime.description, isEdit: standing.standup != nil, form: form, errors: FormErrors(errors))
             return req.render(page, status: .unprocessableEntity)
         }
+    }
+
+    /// The form of `week` (this week when nil), filled with what was written before.
+    private func retrospectivePage(_ req: Request, week rawWeek: String?, form: RetrospectiveForm?, errors: FormErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let user = try req.requireUser()
+        let programmes = ProgrammeUseCases(req: req)
+        guard let standing = try await programmes.standing(of: user) else { return req.render(NoProgrammePage()) }
+        guard let weeks = RetrospectiveDraft.writableWeeks(on: standing.today, calendar: standing.calendar) else {
+            return req.redirect(to: SiteURL.programme(.roadMap).path).flash(.error, "Your programme starts on Monday: write your first retrospective in week 1.", on: req)
+        }
+        let week = rawWeek.flatMap { Int($0) }.map { min(max($0, weeks.lowerBound), weeks.upperBound) } ?? weeks.upperBound
+        let graduateID = try user.requireID()
+        let written = try await programmes.retrospectives(of: graduateID).first { $0.week == week }
+        let figures = try await programmes.figures(of: graduateID, week: week, calendar: standing.calendar)
+        let days = standing.calendar.days(ofWeek: week)
+        let page = RetrospectivePage(
+            week: week, dates: "\(days.lowerBound.display) to \(days.upperBound.display)", applications: figures.applications, interviews: figures.interviews,
+            standups: figures.standups, isEdit: written != nil, form: form ?? written.map(RetrospectiveForm.init) ?? RetrospectiveForm(week: String(week)), errors: errors)
+        return req.render(page, status: status)
+    }
+
+    func retrospectivePage(req: Request) async throws -> Response {
+        try await retrospectivePage(req, week: req.query[String.self, at: "week"], form: nil, errors: .none)
+    }
+
+    func writeRetrospective(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.form(RetrospectiveForm.self)
+        do {
+            let draft = try RetrospectiveDraft.validate(wentWell: form.went_well ?? "", didNotGoWell: form.did_not_go_well ?? "", learned: form.learned ?? "",
+                                                        focus: form.focus ?? "", better: form.better ?? "")
+            guard let week = form.week.flatMap({ Int($0) }) else { throw AppError.invalid("week", "Write the retrospective of this week or of one that has ended.") }
+            try await ProgrammeUseCases(req: req).writeRetrospective(draft, week: week, for: user)
+            return req.redirect(to: .programme(.roadMap), flash: "Your retrospective of week \(week) is saved.")
+        } catch let errors as ValidationErrors {
+            return try await retrospectivePage(req, week: form.week, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return try await retrospectivePage(req, week: form.week, form: form, errors: FormErrors(error), status: .unprocessableEntity)
+        }
+    }
+
+    func retrospectives(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let entries = try await ProgrammeUseCases(req: req).retrospectives(of: user.requireID()).map { retrospective in
+            RetrospectivesPage.Entry(
+                week: retrospective.week, editURL: SiteURL.programme(.retrospective).path + "?week=\(retrospective.week)",
+                wentWell: retrospective.wentWell, didNotGoWell: retrospective.didNotGoWell, learned: retrospective.learned, focus: retrospective.focus,
+                better: retrospective.better.title,
+                figures: "\(retrospective.applications) applications sent, \(retrospective.interviews) interviews, \(retrospective.standups) standups posted")
+        }
+        return req.render(RetrospectivesPage(entries: entries))
     }
 
     func cohorts(req: Request) async throws -> Response {

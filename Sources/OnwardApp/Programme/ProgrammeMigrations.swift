@@ -73,4 +73,29 @@ enum ProgrammeMigrations {
             try await database.schema(ActivityMarkModel.schema).delete()
         }
     }
+
+    struct CreateRetrospective: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(RetrospectiveModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("week", .int, .required)
+                .field("went_well", .string, .required)
+                .field("did_not_go_well", .string, .required)
+                .field("learned", .string, .required)
+                .field("focus", .string, .required)
+                .field("better", .string, .required)
+                .field("applications", .int, .required)
+                .field("interviews", .int, .required)
+                .field("standups", .int, .required)
+                .field("written_on", .string, .required)
+                .field("updated_at", .datetime)
+                .unique(on: "user_id", "week")
+                .create()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(RetrospectiveModel.schema).delete()
+        }
+    }
 }

@@ -6,6 +6,10 @@ enum ProgrammeURL: Hashable, Sendable {
     case mark
     /// Today's standup: the form, and posting it.
     case standup
+    /// A week's retrospective: the form (`?week=N`, this week when left out), and writing it.
+    case retrospective
+    /// Every retrospective written, the latest first.
+    case retrospectives
     /// An admin's list of cohorts and their programmes.
     case cohorts
     /// Give a cohort the default programme.
@@ -16,6 +20,8 @@ enum ProgrammeURL: Hashable, Sendable {
         case .roadMap: "/programme"
         case .mark: "/programme/marks"
         case .standup: "/programme/standup"
+        case .retrospective: "/programme/retrospective"
+        case .retrospectives: "/programme/retrospectives"
         case .cohorts: "/admin/programmes"
         case .giveDefault(let id): "/admin/programmes/\(id)/default"
         }

@@ -61,7 +61,58 @@ struct ProgrammeUseCases {
             guard let day = LocalDate(iso: standup.day) else { continue }
             records += standupKeys.map { ActivityRecord(activityID: $0, day: day) }
         }
+        let retrospectiveKeys = activities.filter { $0.kind == .retrospective }.map(\.id)
+        let retrospectives = try await RetrospectiveModel.query(on: db).filter(\.$user.$id == graduateID).all()
+        if let cohortCalendar = try await calendar(ofGraduate: graduateID) {
+            for retrospective in retrospectives where retrospective.week >= 1 {
+                let monday = cohortCalendar.days(ofWeek: retrospective.week).lowerBound
+                records += retrospectiveKeys.map { ActivityRecord(activityID: $0, day: monday, writtenOn: LocalDate(iso: retrospective.writtenOn)) }
+            }
+        }
         return records + marks.compactMap(\.record)
+    }
+
+    /// The calendar of `graduateID`'s cohort.
+    func calendar(ofGraduate graduateID: UUID) async throws -> ProgrammeCalendar? {
+        guard let graduate = try await UserModel.find(graduateID, on: db), let cohortID = graduate.$cohort.id,
+              let cohort = try await CohortModel.find(cohortID, on: db),
+              let courseEnd = LocalDate(iso: cohort.courseEndDate), let zone = TimeZone(identifier: cohort.timeZone) else { return nil }
+        return ProgrammeCalendar(courseEnd: courseEnd, timeZone: zone)
+    }
+
+    /// The figures of `week` for `graduateID`: applications sent, interviews held, standups posted.
+    func figures(of graduateID: UUID, week: Int, calendar: ProgrammeCalendar) async throws -> RetrospectiveFigures {
+        let days = calendar.days(ofWeek: week)
+        let applications = try await JobSearchDays.applicationsSent(by: graduateID, on: db)
+        let interviews = try await JobSearchDays.interviews(of: graduateID, on: db).map { calendar.day(at: $0) }
+        let standups = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID)
+            .filter(\.$day >= days.lowerBound.iso).filter(\.$day <= days.upperBound.iso).all().compactMap { LocalDate(iso: $0.day) }
+        return RetrospectiveFigures.count(in: days, applications: applications, interviews: interviews, standups: standups)
+    }
+
+    /// `graduate`'s retrospectives, the latest week first.
+    func retrospectives(of graduateID: UUID) async throws -> [RetrospectiveModel] {
+        try await RetrospectiveModel.query(on: db).filter(\.$user.$id == graduateID).sort(\.$week, .descending).all()
+    }
+
+    /// Writes `graduate`'s retrospective of `week` (this week or one that has ended), or rewrites
+    /// it; the week's figures are read again each time.
+    func writeRetrospective(_ draft: RetrospectiveDraft, week: Int, for graduate: UserModel) async throws {
+        guard let standing = try await standing(of: graduate) else { throw AppError.notFound("Your cohort has no programme yet.") }
+        guard let weeks = RetrospectiveDraft.writableWeeks(on: standing.today, calendar: standing.calendar), weeks.contains(week) else {
+            throw AppError.invalid("week", "Write the retrospective of this week or of one that has ended.")
+        }
+        let graduateID = try graduate.requireID()
+        let figures = try await figures(of: graduateID, week: week, calendar: standing.calendar)
+        let today = standing.today
+        try await db.transaction { db in
+            if let existing = try await RetrospectiveModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$week == week).first() {
+                existing.apply(draft, figures: figures)
+                try await existing.save(on: db)
+            } else {
+                try await RetrospectiveModel(userID: graduateID, week: week, draft: draft, figures: figures, writtenOn: today).create(on: db)
+            }
+        }
     }
 
     /// `graduate`'s standing today, or nil when their cohort has no programme.
@@ -90,8 +141,12 @@ struct ProgrammeUseCases {
     /// required can be skipped, and only today. A second mark of the same day replaces the first.
     func mark(_ activityKey: String, for rawDay: String?, as mark: ActivityRecord.Mark, for graduate: UserModel) async throws {
         guard let standing = try await standing(of: graduate) else { throw AppError.notFound("Your cohort has no programme yet.") }
-        guard let activity = standing.activities.first(where: { $0.id == activityKey }), activity.kind != .standup else {
+        guard let activity = standing.activities.first(where: { $0.id == activityKey }) else {
             throw AppError.invalid("activity", "Choose one of the activities of your road map.")
+        }
+        // These have records of their own: the standup and the retrospective are written, not marked.
+        guard ![.standup, .retrospective].contains(activity.kind) else {
+            throw AppError.invalid("activity", "\(activity.title) is written on its own page, not marked done.")
         }
         let today = standing.today
         var day = today

@@ -52,6 +52,8 @@ struct RoadMapPage: PageView {
         let due: String
         /// The day a "done" mark is for: today, or the last day of an overdue week.
         let markDay: String
+        /// Where it is written, for an activity that has a form of its own (the retrospective).
+        var writeURL: String? = nil
     }
     struct Week {
         let number: Int
@@ -122,7 +124,12 @@ struct RoadMapPage: PageView {
                         if !withActions { h.text(" · due " + item.due) }
                         if !item.description.isEmpty { h.p(item.description, .class("hint")) }
                     }
-                    if item.canMarkDone || (withActions && item.canSkip) {
+                    if let writeURL = item.writeURL {
+                        h.div(.class("road-item-actions")) {
+                            h.a(item.state == "done" || item.state == "done_late" ? "Read or edit" : "Write it", .class("button small"), .href(writeURL),
+                                .ariaLabel("\(item.title), due \(item.due)"))
+                        }
+                    } else if item.canMarkDone || (withActions && item.canSkip) {
                         h.div(.class("road-item-actions")) {
                             if item.canMarkDone {
                                 h.postForm(SiteURL.programme(.mark).path, .class("inline-form")) {
@@ -162,10 +169,12 @@ extension RoadMapPage {
             return Item(
                 key: activity.id, title: activity.title, description: activity.description, state: item.state.rawValue, stateLabel: label,
                 isRequired: activity.isRequired, canSkip: item.canSkip && activity.kind != .standup,
-                canMarkDone: activity.kind != .standup && [.due, .late, .skipped].contains(item.state),
+                canMarkDone: ![.standup, .retrospective].contains(activity.kind) && [.due, .late, .skipped].contains(item.state),
                 progress: activity.count > 1 ? "\(min(item.doneSoFar, activity.count)) of \(activity.count)" : nil,
                 due: item.occurrence.due.display,
-                markDay: activity.schedule == .weekly ? min(item.occurrence.due, standing.today).iso : standing.today.iso)
+                markDay: activity.schedule == .weekly ? min(item.occurrence.due, standing.today).iso : standing.today.iso,
+                writeURL: activity.kind == .retrospective
+                    ? SiteURL.programme(.retrospective).path + "?week=\(standing.calendar.week(of: item.occurrence.due))" : nil)
         }
         week = standing.roadMap.week
         today = standing.today.display

@@ -1,0 +1,29 @@
+import Fluent
+import Foundation
+import OnwardCore
+import SQLKit
+
+/// The days a graduate sent applications and had interviews, read straight from the job search's
+/// tables: a shared query for capabilities that summarise a week (the programme's retrospective)
+/// without depending on the job search's types.
+enum JobSearchDays {
+    /// The day each application of `userID` was sent (its first move to a submitted stage).
+    static func applicationsSent(by userID: UUID, on db: any Database) async throws -> [LocalDate] {
+        let sql = db as! any SQLDatabase
+        let stages = ApplicationHistory.submittedStages.map(\.rawValue).sorted()
+        let rows = try await sql.raw("""
+            SELECT MIN(m.on_date) AS day FROM application_moves m JOIN job_applications a ON a.id = m.application_id
+            WHERE a.user_id = \(bind: userID) AND m.stage IN (\(binds: stages)) GROUP BY m.application_id
+            """).all()
+        return try rows.compactMap { LocalDate(iso: try $0.decode(column: "day", as: String.self)) }
+    }
+
+    /// The moments of `userID`'s interviews.
+    static func interviews(of userID: UUID, on db: any Database) async throws -> [Date] {
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT i.scheduled_at AS at FROM interviews i JOIN job_applications a ON a.id = i.application_id WHERE a.user_id = \(bind: userID)
+            """).all()
+        return try rows.map { try $0.decode(column: "at", as: Date.self) }
+    }
+}
