@@ -218,6 +218,22 @@ extension AppTests {
             }
         }
 
+        @Test func a_graduate_who_accepted_a_job_is_placed_whatever_is_missing() async throws {
+            try await Self.withProgramme { app, world in
+                let search = JobSearch(db: app.db, now: testNow)
+                let today = search.today(for: world.graduate)
+                let application = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Acme", roleTitle: "Developer"), stage: .applied, on: today.adding(days: -20))
+                try await search.move(application, to: .offer, on: today.adding(days: -2))
+                let placement = try PlacementDraft.validate(startDate: "2026-12-01", jobTitle: "Junior Developer", employmentType: "full_time", inField: "yes", salary: "32000")
+                try await search.move(application, to: .accepted, on: today, placement: placement)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                let page = try await browser.get(SiteURL.programme(.roadMap).path)
+                #expect(page.text.contains("Placed"))
+                #expect(!page.text.contains("At risk"))
+            }
+        }
+
         @Test func a_coach_sees_their_graduates_status_and_a_partner_does_not() async throws {
             try await Self.withProgramme { app, world in
                 let coach = Browser(app)

@@ -83,8 +83,8 @@ struct ProgrammeUseCases {
     /// The figures of `week` for `graduateID`: applications sent, interviews held, standups posted.
     func figures(of graduateID: UUID, week: Int, calendar: ProgrammeCalendar) async throws -> RetrospectiveFigures {
         let days = calendar.days(ofWeek: week)
-        let applications = try await JobSearchDays.applicationsSent(by: graduateID, on: db)
-        let interviews = try await JobSearchDays.interviews(of: graduateID, on: db).map { calendar.day(at: $0) }
+        let applications = try await JobSearchFacts.applicationsSent(by: graduateID, on: db)
+        let interviews = try await JobSearchFacts.interviews(of: graduateID, on: db).map { calendar.day(at: $0) }
         let standups = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID)
             .filter(\.$day >= days.lowerBound.iso).filter(\.$day <= days.upperBound.iso).all().compactMap { LocalDate(iso: $0.day) }
         return RetrospectiveFigures.count(in: days, applications: applications, interviews: interviews, standups: standups)
@@ -131,7 +131,8 @@ struct ProgrammeUseCases {
         return Standing(
             calendar: calendar, today: today, activities: activities,
             roadMap: RoadMap.on(today, activities: activities, records: records, calendar: calendar),
-            status: ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: today),
+            status: ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: today,
+                                       placed: try await JobSearchFacts.hasAcceptedAJob(graduateID, on: db)),
             standup: standup, standupTime: StandupTime(cohort.standupTime) ?? CohortDraft.defaultStandupTime)
     }
 

@@ -28,6 +28,8 @@ struct StatusView {
             h.p { h.strong(title) }
             if name == "enrolled" {
                 h.p("Every required activity of the weeks that have ended is done.")
+            } else if name == "placed" {
+                h.p("Accepted a job. Congratulations!")
             } else if !missing.isEmpty {
                 h.p("Missing from the weeks that have ended:")
                 h.ul { for line in missing { h.li(line) } }

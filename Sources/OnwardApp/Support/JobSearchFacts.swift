@@ -3,10 +3,10 @@ import Foundation
 import OnwardCore
 import SQLKit
 
-/// The days a graduate sent applications and had interviews, read straight from the job search's
-/// tables: a shared query for capabilities that summarise a week (the programme's retrospective)
-/// without depending on the job search's types.
-enum JobSearchDays {
+/// Facts of a graduate's job search read straight from its tables (the days they sent applications
+/// and had interviews, whether they accepted a job): shared queries for capabilities that summarise
+/// a graduate (the programme's retrospective and status) without depending on the job search's types.
+enum JobSearchFacts {
     /// The day each application of `userID` was sent (its first move to a submitted stage).
     static func applicationsSent(by userID: UUID, on db: any Database) async throws -> [LocalDate] {
         let sql = db as! any SQLDatabase
@@ -25,5 +25,12 @@ enum JobSearchDays {
             SELECT i.scheduled_at AS at FROM interviews i JOIN job_applications a ON a.id = i.application_id WHERE a.user_id = \(bind: userID)
             """).all()
         return try rows.map { try $0.decode(column: "at", as: Date.self) }
+    }
+
+    /// Whether `userID` has accepted a job (a placement is recorded).
+    static func hasAcceptedAJob(_ userID: UUID, on db: any Database) async throws -> Bool {
+        let sql = db as! any SQLDatabase
+        let row = try await sql.raw("SELECT COUNT(*) AS n FROM placements WHERE user_id = \(bind: userID)").first()
+        return try (row?.decode(column: "n", as: Int.self) ?? 0) > 0
     }
 }
