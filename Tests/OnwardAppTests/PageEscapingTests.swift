@@ -110,6 +110,7 @@ import Testing
                 week: 3, today: h, status: StatusView(name: "at_risk", title: h, missing: [h]), standupDue: h, standupPosted: false, standupLate: false,
                 todays: [roadItem(true)], thisWeek: [roadItem(false)], overdue: [roadItem(false)], ahead: [.init(number: 4, items: [roadItem(false)])]),
             "no programme": NoProgrammePage(),
+            "coach home with the programme": CoachHomePage(sections: [AtRiskSection(summary: h, rows: [.init(name: h, url: "/people/x", missing: [h])])], graduates: [person]),
             "retrospective": RetrospectivePage(week: 2, dates: h, applications: 3, interviews: 1, standups: 4, isEdit: true,
                                                form: RetrospectiveForm(week: h, went_well: h, did_not_go_well: h, learned: h, focus: h, better: h),
                                                errors: errors("went_well", "better")),

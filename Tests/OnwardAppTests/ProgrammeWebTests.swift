@@ -234,6 +234,51 @@ extension AppTests {
             }
         }
 
+        @Test func a_coachs_home_puts_who_is_at_risk_first_with_why() async throws {
+            try await Self.withProgramme { app, world in
+                let coach = Browser(app)
+                try await coach.signIn(world.coach)
+                let home = try await coach.get(SiteURL.homes(.coach).path)
+                #expect(home.text.contains("1 at risk"))
+                #expect(home.text.contains("Grace Graduate</a>: missing Reassess your SMART goals, due 8 Nov 2026"))
+                #expect(!home.text.contains("Otto Other"), "only their own graduates")
+            }
+        }
+
+        /// The status of every graduate of a coach takes the same number of queries for 5 as for 200.
+        @Test func the_statuses_of_a_coachs_graduates_take_a_fixed_number_of_queries() async throws {
+            try await Self.withProgramme { app, world in
+                let counter = QueryCounter()
+                let db = app.databases.database(logger: Logger(label: "count", factory: { _ in counter }), on: app.eventLoopGroup.any())!
+                let programmes = ProgrammeUseCases(db: db, now: testNow)
+                func graduates(_ n: Int, from start: Int) async throws -> [UserModel] {
+                    var made: [UserModel] = []
+                    for i in start..<(start + n) {
+                        let user = UserModel(email: "g\(i)@example.org", name: "Graduate \(i)", passwordHash: "x", role: .graduate, cohortID: world.cohort.id, timeZone: "Europe/London")
+                        try await user.create(on: app.db)
+                        try await StandupModel(userID: user.requireID(), day: LocalDate(iso: "2026-11-20")!,
+                                               draft: StandupDraft(yesterday: "", today: "Apply", blockers: "", mood: 3, wantsHelp: false), late: false).create(on: app.db)
+                        try await ActivityMarkModel(userID: user.requireID(), activityKey: "reassess-goals", day: LocalDate(iso: "2026-11-04")!,
+                                                    writtenOn: LocalDate(iso: "2026-11-04")!, mark: .done).create(on: app.db)
+                        made.append(user)
+                    }
+                    return made
+                }
+                let few = try await graduates(5, from: 0)
+                counter.reset()
+                let fewStatuses = try await programmes.statuses(of: few)
+                let fewQueries = counter.count
+                let many = try await graduates(195, from: 5) + few
+                counter.reset()
+                let manyStatuses = try await programmes.statuses(of: many)
+                #expect(fewStatuses.count == 5)
+                #expect(manyStatuses.count == 200)
+                #expect(fewQueries > 0)
+                #expect(counter.count == fewQueries, "\(fewQueries) queries for 5 graduates, \(counter.count) for 200")
+                #expect(manyStatuses.values.allSatisfy { $0.name == "at_risk" }, "no retrospectives written")
+            }
+        }
+
         @Test func a_coach_sees_their_graduates_status_and_a_partner_does_not() async throws {
             try await Self.withProgramme { app, world in
                 let coach = Browser(app)

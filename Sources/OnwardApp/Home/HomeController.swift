@@ -44,7 +44,10 @@ struct HomeController: RouteCollection {
 
     func coachHome(req: Request) async throws -> Response {
         let people = try await Policy(db: req.db).visiblePeople(for: req.requireUser())
-        return req.render(CoachHomePage(graduates: people.map(Self.card)))
+        let graduates = people.filter { $0.role == .graduate }
+        var sections: [any HomeSection] = []
+        for source in Self.sources { sections += try await source.coachSections(for: graduates, on: req) }
+        return req.render(CoachHomePage(sections: sections, graduates: people.map(Self.card)))
     }
 
     func partnerHome(req: Request) async throws -> Response {

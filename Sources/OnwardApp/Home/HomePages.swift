@@ -48,12 +48,14 @@ struct GraduateHomePage: PageView {
 
 /// A coach's home: the graduates assigned to them.
 struct CoachHomePage: PageView {
+    var sections: [any HomeSection] = []
     let graduates: [PersonCard]
 
     var title: String { "My graduates" }
 
     func content(_ h: HTML) {
         h.h1("My graduates")
+        for section in sections { section.content(h) }
         if graduates.isEmpty {
             h.p("No graduates are assigned to you yet. An admin assigns them from the cohort page.", .class("empty"))
         } else {

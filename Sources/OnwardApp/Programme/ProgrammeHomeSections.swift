@@ -13,6 +13,19 @@ struct ProgrammeHomeSections: HomeSectionSource {
                              standupPosted: standing.standup != nil, openTasks: open, dueThisWeek: standing.roadMap.thisWeek.filter { $0.state == .due }.map(\.activity.title))]
     }
 
+    func coachSections(for graduates: [UserModel], on req: Request) async throws -> [any HomeSection] {
+        let statuses = try await ProgrammeUseCases(req: req).statuses(of: graduates)
+        guard !statuses.isEmpty else { return [] }
+        var counts: [String: Int] = [:]
+        for status in statuses.values { counts[status.title, default: 0] += 1 }
+        let atRisk = graduates.compactMap { graduate -> AtRiskSection.Row? in
+            guard let id = graduate.id, let status = statuses[id], case .atRisk = status else { return nil }
+            return AtRiskSection.Row(name: graduate.name, url: SiteURL.homes(.person(id: id.uuidString)).path, missing: StatusView(status).missing)
+        }
+        let summary = ["Enrolled", "At risk", "Placed", "Paused"].compactMap { title in counts[title].map { "\($0) \(title.lowercased())" } }
+        return [AtRiskSection(summary: summary.joined(separator: " · "), rows: atRisk)]
+    }
+
     func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {
         guard scope.canReadProgramme, let standing = try await ProgrammeUseCases(req: req).standing(of: scope.person) else { return [] }
         return [ProgrammeStatusSection(status: StatusView(standing.status), week: standing.roadMap.week, standupPosted: standing.standup != nil)]
@@ -58,6 +71,37 @@ struct ProgrammeStatusSection: HomeSection {
             h.h2(week == 0 ? "Programme (starts Monday)" : "Programme · week \(week)")
             status.content(h)
             h.p(standupPosted ? "Standup posted today." : "No standup yet today.")
+        }
+    }
+}
+
+/// On a coach's home: how their graduates stand, and who is at risk with why, first.
+struct AtRiskSection: HomeSection {
+    struct Row {
+        let name: String
+        let url: String
+        let missing: [String]
+    }
+    let summary: String
+    let rows: [Row]
+
+    func content(_ h: HTML) {
+        h.section(.class("card"), .ariaLabel("Programme")) {
+            h.h2("Programme")
+            h.p(summary)
+            if rows.isEmpty {
+                h.p("Nobody is at risk: every required activity of the weeks that have ended is done.", .class("empty"))
+            } else {
+                h.h3("At risk")
+                h.ul {
+                    for row in rows {
+                        h.li {
+                            h.a(row.name, .href(row.url))
+                            h.text(": missing " + row.missing.joined(separator: "; "))
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -51,33 +51,59 @@ struct ProgrammeUseCases {
         }
     }
 
-    /// What `graduate` did or skipped, as Core reads it: their standups and their marks.
-    func records(of graduateID: UUID, activities: [Activity]) async throws -> [ActivityRecord] {
-        let standupKeys = activities.filter { $0.kind == .standup }.map(\.id)
+    /// What `graduate` did or skipped, as Core reads it: their standups, retrospectives and marks.
+    func records(of graduateID: UUID, activities: [Activity], calendar: ProgrammeCalendar) async throws -> [ActivityRecord] {
         let standups = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID).all()
+        let retrospectives = try await RetrospectiveModel.query(on: db).filter(\.$user.$id == graduateID).all()
         let marks = try await ActivityMarkModel.query(on: db).filter(\.$user.$id == graduateID).all()
+        return Self.records(activities: activities, calendar: calendar, standups: standups, retrospectives: retrospectives, marks: marks)
+    }
+
+    /// The records of one graduate from their rows.
+    static func records(activities: [Activity], calendar: ProgrammeCalendar, standups: [StandupModel], retrospectives: [RetrospectiveModel],
+                        marks: [ActivityMarkModel]) -> [ActivityRecord] {
+        let standupKeys = activities.filter { $0.kind == .standup }.map(\.id)
+        let retrospectiveKeys = activities.filter { $0.kind == .retrospective }.map(\.id)
         var records: [ActivityRecord] = []
         for standup in standups {
             guard let day = LocalDate(iso: standup.day) else { continue }
             records += standupKeys.map { ActivityRecord(activityID: $0, day: day) }
         }
-        let retrospectiveKeys = activities.filter { $0.kind == .retrospective }.map(\.id)
-        let retrospectives = try await RetrospectiveModel.query(on: db).filter(\.$user.$id == graduateID).all()
-        if let cohortCalendar = try await calendar(ofGraduate: graduateID) {
-            for retrospective in retrospectives where retrospective.week >= 1 {
-                let monday = cohortCalendar.days(ofWeek: retrospective.week).lowerBound
-                records += retrospectiveKeys.map { ActivityRecord(activityID: $0, day: monday, writtenOn: LocalDate(iso: retrospective.writtenOn)) }
-            }
+        for retrospective in retrospectives where retrospective.week >= 1 {
+            let monday = calendar.days(ofWeek: retrospective.week).lowerBound
+            records += retrospectiveKeys.map { ActivityRecord(activityID: $0, day: monday, writtenOn: LocalDate(iso: retrospective.writtenOn)) }
         }
         return records + marks.compactMap(\.record)
     }
 
-    /// The calendar of `graduateID`'s cohort.
-    func calendar(ofGraduate graduateID: UUID) async throws -> ProgrammeCalendar? {
-        guard let graduate = try await UserModel.find(graduateID, on: db), let cohortID = graduate.$cohort.id,
-              let cohort = try await CohortModel.find(cohortID, on: db),
-              let courseEnd = LocalDate(iso: cohort.courseEndDate), let zone = TimeZone(identifier: cohort.timeZone) else { return nil }
-        return ProgrammeCalendar(courseEnd: courseEnd, timeZone: zone)
+    /// The status of each of `graduates` today, in a fixed number of queries however many there
+    /// are (a coach with 200 graduates): their cohorts, programmes, standups, retrospectives,
+    /// marks and placements, each read once. Graduates whose cohort has no programme are left out.
+    func statuses(of graduates: [UserModel]) async throws -> [UUID: ProgrammeStatus] {
+        let ids = graduates.compactMap(\.id)
+        let cohortIDs = Array(Set(graduates.compactMap { $0.$cohort.id }))
+        guard !ids.isEmpty, !cohortIDs.isEmpty else { return [:] }
+        let cohorts = try await CohortModel.query(on: db).filter(\.$id ~~ cohortIDs).all()
+        let links = try await CohortProgrammeModel.query(on: db).filter(\.$cohort.$id ~~ cohortIDs).all()
+        let programmeIDs = links.map { $0.$programme.id }
+        let activityRows = programmeIDs.isEmpty ? [] : try await ProgrammeActivityModel.query(on: db).filter(\.$programme.$id ~~ programmeIDs).sort(\.$position).all()
+        let standups = Dictionary(grouping: try await StandupModel.query(on: db).filter(\.$user.$id ~~ ids).all(), by: { $0.$user.id })
+        let retrospectives = Dictionary(grouping: try await RetrospectiveModel.query(on: db).filter(\.$user.$id ~~ ids).all(), by: { $0.$user.id })
+        let marks = Dictionary(grouping: try await ActivityMarkModel.query(on: db).filter(\.$user.$id ~~ ids).all(), by: { $0.$user.id })
+        let placed = try await JobSearchFacts.usersWhoAcceptedAJob(among: ids, on: db)
+        let activitiesByProgramme = Dictionary(grouping: activityRows, by: { $0.$programme.id }).mapValues { $0.map(\.activity) }
+        let programmeByCohort = Dictionary(links.map { ($0.$cohort.id, $0.$programme.id) }, uniquingKeysWith: { first, _ in first })
+        var result: [UUID: ProgrammeStatus] = [:]
+        for graduate in graduates {
+            guard let id = graduate.id, let cohortID = graduate.$cohort.id, let cohort = cohorts.first(where: { $0.id == cohortID }),
+                  let programmeID = programmeByCohort[cohortID], let activities = activitiesByProgramme[programmeID],
+                  let courseEnd = LocalDate(iso: cohort.courseEndDate), let zone = TimeZone(identifier: cohort.timeZone) else { continue }
+            let calendar = ProgrammeCalendar(courseEnd: courseEnd, timeZone: zone)
+            let records = Self.records(activities: activities, calendar: calendar, standups: standups[id] ?? [], retrospectives: retrospectives[id] ?? [],
+                                       marks: marks[id] ?? [])
+            result[id] = ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: calendar.day(at: now), placed: placed.contains(id))
+        }
+        return result
     }
 
     /// The figures of `week` for `graduateID`: applications sent, interviews held, standups posted.
@@ -126,7 +152,7 @@ struct ProgrammeUseCases {
         let calendar = ProgrammeCalendar(courseEnd: courseEnd, timeZone: zone)
         let today = calendar.day(at: now)
         let graduateID = try graduate.requireID()
-        let records = try await records(of: graduateID, activities: activities)
+        let records = try await records(of: graduateID, activities: activities, calendar: calendar)
         let standup = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$day == today.iso).first()
         return Standing(
             calendar: calendar, today: today, activities: activities,

@@ -15,4 +15,12 @@ protocol HomeSectionSource: Sendable {
     /// Sections for the page about a person as someone else (their coach, an admin) sees it, with
     /// what the policy says they may do; none when they may not see this capability's records.
     func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection]
+    /// Sections for a coach's home about the graduates they coach (`graduates`, as the policy gives
+    /// them): who needs them first. Each capability answers for all of them in a fixed number of
+    /// queries, not a query per graduate.
+    func coachSections(for graduates: [UserModel], on req: Request) async throws -> [any HomeSection]
+}
+
+extension HomeSectionSource {
+    func coachSections(for graduates: [UserModel], on req: Request) async throws -> [any HomeSection] { [] }
 }

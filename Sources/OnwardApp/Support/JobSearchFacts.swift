@@ -33,4 +33,12 @@ enum JobSearchFacts {
         let row = try await sql.raw("SELECT COUNT(*) AS n FROM placements WHERE user_id = \(bind: userID)").first()
         return try (row?.decode(column: "n", as: Int.self) ?? 0) > 0
     }
+
+    /// Which of `userIDs` have accepted a job, in one query.
+    static func usersWhoAcceptedAJob(among userIDs: [UUID], on db: any Database) async throws -> Set<UUID> {
+        guard !userIDs.isEmpty else { return [] }
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw("SELECT DISTINCT user_id FROM placements WHERE user_id IN (\(binds: userIDs))").all()
+        return Set(try rows.map { try $0.decode(column: "user_id", as: UUID.self) })
+    }
 }
