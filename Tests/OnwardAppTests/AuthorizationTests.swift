@@ -120,6 +120,7 @@ extension AppTests {
                 get(.programme(.retrospective), nil, page([.graduate, .otherGraduate])),
                 post(.programme(.retrospective), nil, ["week": "1"], form([.graduate, .otherGraduate], .unprocessableEntity)),
                 get(.programme(.retrospectives), nil, page([.graduate, .otherGraduate])),
+                get(.programme(.standupBoard(cohortID: f.cohortID)), .programme(.standupBoard(cohortID: key)), page([.graduate, .otherGraduate, .coach, .admin])),
                 get(.programme(.cohorts), nil, page([.admin])),
                 post(.programme(.giveDefault(cohortID: f.cohortID)), .programme(.giveDefault(cohortID: key)), [:], form([.admin], .seeOther)),
             ]
@@ -227,7 +228,7 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 57
+        static let webCasesCount = 58
         static let apiCasesCount = 27
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

@@ -279,6 +279,34 @@ extension AppTests {
             }
         }
 
+        @Test func the_standup_board_shows_plans_to_the_cohort_and_moods_only_to_the_graduate_and_their_coaches() async throws {
+            try await Self.withProgramme { app, world in
+                let grace = Browser(app)
+                try await grace.signIn(world.graduate)
+                _ = try await grace.post(SiteURL.programme(.standup).path, ["today": "Two applications", "mood": "2", "blockers": "Stuck on SQL joins", "wants_help": "yes"])
+                let board = SiteURL.programme(.standupBoard(cohortID: world.cohort.id!.uuidString)).path
+                let own = try await grace.get(board)
+                #expect(own.text.contains("Two applications"))
+                #expect(own.text.contains("2 of 5"))
+                #expect(own.text.contains("Stuck on SQL joins"))
+                #expect(own.text.contains("Otto Other"), "who has not posted yet")
+                let otto = Browser(app)
+                try await otto.signIn(world.otherGraduate)
+                let peer = try await otto.get(board)
+                #expect(peer.text.contains("Two applications"))
+                #expect(!peer.text.contains("2 of 5"))
+                #expect(!peer.text.contains("Stuck on SQL joins"))
+                let coach = Browser(app)
+                try await coach.signIn(world.coach)
+                let coached = try await coach.get(board)
+                #expect(coached.text.contains("Stuck on SQL joins"))
+                #expect(coached.text.contains("Concerns (asked for help)"))
+                let stranger = Browser(app)
+                try await stranger.signIn(world.unassignedCoach)
+                #expect(try await stranger.get(board).status == .notFound)
+            }
+        }
+
         @Test func a_coach_sees_their_graduates_status_and_a_partner_does_not() async throws {
             try await Self.withProgramme { app, world in
                 let coach = Browser(app)

@@ -63,6 +63,7 @@ struct ProgrammeController: RouteCollection {
         graduate.get(.programme(.retrospective), use: retrospectivePage)
         graduate.post(.programme(.retrospective), use: writeRetrospective)
         graduate.get(.programme(.retrospectives), use: retrospectives)
+        routes.grouped(Require.signedIn).get(.programme(.standupBoard(cohortID: SiteURL.key(SiteURL.Parameter.id))), use: standupBoard)
         let admin = routes.grouped(Require(Access.runsBootcamp))
         admin.get(.programme(.cohorts), use: cohorts)
         admin.post(.programme(.giveDefault(cohortID: SiteURL.key(SiteURL.Parameter.id))), use: giveDefault)
@@ -71,7 +72,9 @@ struct ProgrammeController: RouteCollection {
     func roadMap(req: Request) async throws -> Response {
         let user = try req.requireUser()
         guard let standing = try await ProgrammeUseCases(req: req).standing(of: user) else { return req.render(NoProgrammePage()) }
-        return req.render(RoadMapPage(standing, standupPosted: standing.standup != nil, standupLate: standing.standup?.isLate ?? false))
+        var page = RoadMapPage(standing, standupPosted: standing.standup != nil, standupLate: standing.standup?.isLate ?? false)
+        page.boardURL = user.$cohort.id.map { SiteURL.programme(.standupBoard(cohortID: $0.uuidString)).path }
+        return req.render(page)
     }
 
     func mark(req: Request) async throws -> Response {
@@ -158,6 +161,13 @@ struct ProgrammeController: RouteCollection {
                 figures: "\(retrospective.applications) applications sent, \(retrospective.interviews) interviews, \(retrospective.standups) standups posted")
         }
         return req.render(RetrospectivesPage(entries: entries))
+    }
+
+    func standupBoard(req: Request) async throws -> Response {
+        guard let id = UUID(uuidString: try req.parameter(SiteURL.Parameter.id)),
+              let page = try await ProgrammeUseCases(req: req).standupBoard(of: id, for: req.requireUser())
+        else { throw AppError.notFound() }
+        return req.render(page)
     }
 
     func cohorts(req: Request) async throws -> Response {

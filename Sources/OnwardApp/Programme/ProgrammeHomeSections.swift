@@ -23,7 +23,12 @@ struct ProgrammeHomeSections: HomeSectionSource {
             return AtRiskSection.Row(name: graduate.name, url: SiteURL.homes(.person(id: id.uuidString)).path, missing: StatusView(status).missing)
         }
         let summary = ["Enrolled", "At risk", "Placed", "Paused"].compactMap { title in counts[title].map { "\($0) \(title.lowercased())" } }
-        return [AtRiskSection(summary: summary.joined(separator: " · "), rows: atRisk)]
+        var boards: [AtRiskSection.Board] = []
+        for graduate in graduates {
+            guard let cohort = graduate.cohort, let id = cohort.id, !boards.contains(where: { $0.name == cohort.name }) else { continue }
+            boards.append(.init(name: cohort.name, url: SiteURL.programme(.standupBoard(cohortID: id.uuidString)).path))
+        }
+        return [AtRiskSection(summary: summary.joined(separator: " · "), rows: atRisk, boards: boards)]
     }
 
     func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {
@@ -82,13 +87,19 @@ struct AtRiskSection: HomeSection {
         let url: String
         let missing: [String]
     }
+    struct Board {
+        let name: String
+        let url: String
+    }
     let summary: String
     let rows: [Row]
+    var boards: [Board] = []
 
     func content(_ h: HTML) {
         h.section(.class("card"), .ariaLabel("Programme")) {
             h.h2("Programme")
             h.p(summary)
+            for board in boards { h.p { h.a("Today's standups · " + board.name, .href(board.url)) } }
             if rows.isEmpty {
                 h.p("Nobody is at risk: every required activity of the weeks that have ended is done.", .class("empty"))
             } else {

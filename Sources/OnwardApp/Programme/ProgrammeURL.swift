@@ -10,6 +10,8 @@ enum ProgrammeURL: Hashable, Sendable {
     case retrospective
     /// Every retrospective written, the latest first.
     case retrospectives
+    /// A cohort's standup board of today.
+    case standupBoard(cohortID: String)
     /// An admin's list of cohorts and their programmes.
     case cohorts
     /// Give a cohort the default programme.
@@ -22,6 +24,7 @@ enum ProgrammeURL: Hashable, Sendable {
         case .standup: "/programme/standup"
         case .retrospective: "/programme/retrospective"
         case .retrospectives: "/programme/retrospectives"
+        case .standupBoard(let id): "/programme/cohorts/\(id)/standups"
         case .cohorts: "/admin/programmes"
         case .giveDefault(let id): "/admin/programmes/\(id)/default"
         }

@@ -71,6 +71,8 @@ struct RoadMapPage: PageView {
     let thisWeek: [Item]
     let overdue: [Item]
     let ahead: [Week]
+    /// The cohort's standup board.
+    var boardURL: String? = nil
 
     var title: String { "Your programme" }
 
@@ -90,6 +92,7 @@ struct RoadMapPage: PageView {
                 }
             }
             list(todays.filter { $0.key != "standup" && !$0.title.isEmpty }, h, withActions: true)
+            if let boardURL { h.p { h.a("Today's standups in your cohort", .href(boardURL)) } }
         }
         h.section(.class("card"), .ariaLabel("This week")) {
             h.h2(week == 0 ? "Before week 1" : "This week")
@@ -277,6 +280,55 @@ struct ProgrammesPage: PageView {
                     }
                 }
             }
+        }
+    }
+}
+
+/// A cohort's standups of today: what each graduate did and will do, and who has not posted yet.
+/// Mood and concerns show only to the graduate themselves, their coaches and an admin.
+struct StandupBoardPage: PageView {
+    struct Post {
+        let name: String
+        let isLate: Bool
+        let yesterday: String
+        let today: String
+        /// Nil when the viewer may not see it.
+        let mood: Int?
+        let blockers: String?
+        let wantsHelp: Bool
+    }
+    let cohort: String
+    let day: String
+    let standupTime: String
+    let posted: [Post]
+    let waiting: [String]
+
+    var title: String { "Standups · \(cohort)" }
+
+    func content(_ h: HTML) {
+        h.h1("Standups · \(cohort)")
+        h.p("\(day) · due at \(standupTime) · \(posted.count) posted, \(waiting.count) not yet", .class("lede"))
+        if posted.isEmpty { h.p("Nobody has posted yet today.", .class("empty")) }
+        for post in posted {
+            h.section(.class("card"), .ariaLabel(post.name)) {
+                h.h2 {
+                    h.text(post.name)
+                    if post.isLate { h.text(" "); h.span("late", .class("state-badge")) }
+                }
+                h.dl {
+                    if !post.yesterday.isEmpty { h.dt("Yesterday"); h.dd(post.yesterday) }
+                    h.dt("Today"); h.dd(post.today)
+                    if let mood = post.mood { h.dt("Mood"); h.dd("\(mood) of 5") }
+                    if let blockers = post.blockers, !blockers.isEmpty {
+                        h.dt(post.wantsHelp ? "Concerns (asked for help)" : "Concerns")
+                        h.dd(blockers)
+                    }
+                }
+            }
+        }
+        if !waiting.isEmpty {
+            h.h2("Not posted yet")
+            h.ul { for name in waiting { h.li(name) } }
         }
     }
 }

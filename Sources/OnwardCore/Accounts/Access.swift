@@ -80,6 +80,18 @@ public enum Access {
         owner.role == .graduate && viewer.role != .partner && canRead(viewer, recordOf: owner)
     }
 
+    /// Who may see a cohort's standup board: its graduates, a coach of one of them, an admin. What
+    /// each person sees of another's standup beyond their plans (mood, concerns) is
+    /// `canReadProgramme`: their own, their coaches', an admin's.
+    public static func canSeeStandupBoard(_ viewer: Viewer, isMember: Bool, coachesAMember: Bool) -> Bool {
+        switch viewer.role {
+        case .admin: true
+        case .graduate: isMember
+        case .coach: coachesAMember
+        case .partner: false
+        }
+    }
+
     // MARK: The job search
 
     /// Who keeps a job search of their own: a graduate.
