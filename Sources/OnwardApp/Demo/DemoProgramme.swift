@@ -42,6 +42,11 @@ enum DemoProgramme {
                 }
                 day = day.adding(days: 1)
             }
+            // A third of the cohort has posted today's standup already, so the board has something on it.
+            if g % 3 == 1 && calendar.firstMonday.days(to: today) % 7 < 5 && today >= calendar.firstMonday {
+                let draft = StandupDraft(yesterday: yesterdays[g % yesterdays.count], today: plans[g % plans.count], blockers: "", mood: 3 + g % 3, wantsHelp: false)
+                try await StandupModel(userID: id, day: today, draft: draft, late: false).create(on: db)
+            }
             if currentWeek >= 1 {
                 try await ActivityMarkModel(userID: id, activityKey: "reassess-goals", day: calendar.firstMonday.adding(days: 2), writtenOn: calendar.firstMonday.adding(days: 2), mark: .done).create(on: db)
             }
