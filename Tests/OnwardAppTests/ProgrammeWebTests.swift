@@ -149,6 +149,31 @@ extension AppTests {
             }
         }
 
+        @Test func a_retrospective_keeps_the_figures_of_its_own_week() async throws {
+            try await Self.withProgramme { app, world in
+                let search = JobSearch(db: app.db, now: testNow)
+                // Week 3 runs from Monday 16 to Sunday 22 November.
+                let inWeek3 = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Acme", roleTitle: "Developer"), stage: .applied, on: LocalDate(iso: "2026-11-17")!)
+                _ = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Globex", roleTitle: "Developer"), stage: .applied, on: LocalDate(iso: "2026-11-10")!)
+                _ = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Initech", roleTitle: "Developer"), stage: .wishlist, on: LocalDate(iso: "2026-11-18")!)
+                // 23:30 on Sunday 22 November in London is in week 3; 00:30 on Monday is not.
+                for at in [1_795_390_200.0, 1_795_393_800.0] {
+                    let draft = try InterviewDraft.validate(kind: .technical, at: Date(timeIntervalSince1970: at), durationMinutes: 30, withWhom: "", outcome: .awaiting, feedback: "", feedbackIsTechnical: false)
+                    _ = try await search.addInterview(to: inWeek3, draft)
+                }
+                let graduate = try #require(try await UserModel.find(world.graduate.id, on: app.db))
+                for day in ["2026-11-16", "2026-11-18", "2026-11-23"] {
+                    try await StandupModel(userID: graduate.requireID(), day: LocalDate(iso: day)!,
+                                           draft: StandupDraft(yesterday: "", today: "Apply", blockers: "", mood: 3, wantsHelp: false), late: false).create(on: app.db)
+                }
+                let draft = try RetrospectiveDraft.validate(wentWell: "Acme", didNotGoWell: "nothing", learned: "SQL", focus: "Tests", better: "yes")
+                try await ProgrammeUseCases(db: app.db, now: testNow).writeRetrospective(draft, week: 3, for: graduate)
+                let written = try #require(try await RetrospectiveModel.query(on: app.db).first())
+                let figures: [Int] = [written.applications, written.interviews, written.standups]
+                #expect(figures == [1, 1, 2])
+            }
+        }
+
         @Test func a_retrospective_is_one_per_week_checked_and_never_for_a_week_to_come() async throws {
             try await Self.withProgramme { app, world in
                 let browser = Browser(app)

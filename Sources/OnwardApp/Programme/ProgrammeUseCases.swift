@@ -138,8 +138,10 @@ struct ProgrammeUseCases {
     /// The figures of `week` for `graduateID`: applications sent, interviews held, standups posted.
     func figures(of graduateID: UUID, week: Int, calendar: ProgrammeCalendar) async throws -> RetrospectiveFigures {
         let days = calendar.days(ofWeek: week)
-        let applications = try await JobSearchFacts.applicationsSent(by: graduateID, on: db)
-        let interviews = try await JobSearchFacts.interviews(of: graduateID, on: db).map { calendar.day(at: $0) }
+        let applications = try await JobSearchFacts.applicationsSent(by: graduateID, in: days, on: db)
+        let interviews = try await JobSearchFacts.interviews(
+            of: graduateID, from: calendar.start(of: days.lowerBound), to: calendar.start(of: days.upperBound.adding(days: 1)), on: db
+        ).map { calendar.day(at: $0) }
         let standups = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID)
             .filter(\.$day >= days.lowerBound.iso).filter(\.$day <= days.upperBound.iso).all().compactMap { LocalDate(iso: $0.day) }
         return RetrospectiveFigures.count(in: days, applications: applications, interviews: interviews, standups: standups)

@@ -7,22 +7,25 @@ import SQLKit
 /// and had interviews, whether they accepted a job): shared queries for capabilities that summarise
 /// a graduate (the programme's retrospective and status) without depending on the job search's types.
 enum JobSearchFacts {
-    /// The day each application of `userID` was sent (its first move to a submitted stage).
-    static func applicationsSent(by userID: UUID, on db: any Database) async throws -> [LocalDate] {
+    /// The day each application of `userID` sent within `days` was sent (its first move to a
+    /// submitted stage), filtered by the database, not by reading every application.
+    static func applicationsSent(by userID: UUID, in days: ClosedRange<LocalDate>, on db: any Database) async throws -> [LocalDate] {
         let sql = db as! any SQLDatabase
         let stages = ApplicationHistory.submittedStages.map(\.rawValue).sorted()
         let rows = try await sql.raw("""
             SELECT MIN(m.on_date) AS day FROM application_moves m JOIN job_applications a ON a.id = m.application_id
             WHERE a.user_id = \(bind: userID) AND m.stage IN (\(binds: stages)) GROUP BY m.application_id
+            HAVING MIN(m.on_date) >= \(bind: days.lowerBound.iso) AND MIN(m.on_date) <= \(bind: days.upperBound.iso)
             """).all()
         return try rows.compactMap { LocalDate(iso: try $0.decode(column: "day", as: String.self)) }
     }
 
-    /// The moments of `userID`'s interviews.
-    static func interviews(of userID: UUID, on db: any Database) async throws -> [Date] {
+    /// The moments of `userID`'s interviews from `start` (included) to `end` (excluded).
+    static func interviews(of userID: UUID, from start: Date, to end: Date, on db: any Database) async throws -> [Date] {
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw("""
-            SELECT i.scheduled_at AS at FROM interviews i JOIN job_applications a ON a.id = i.application_id WHERE a.user_id = \(bind: userID)
+            SELECT i.scheduled_at AS at FROM interviews i JOIN job_applications a ON a.id = i.application_id
+            WHERE a.user_id = \(bind: userID) AND i.scheduled_at >= \(bind: start) AND i.scheduled_at < \(bind: end)
             """).all()
         return try rows.map { try $0.decode(column: "at", as: Date.self) }
     }

@@ -95,6 +95,13 @@ public struct ProgrammeCalendar: Equatable, Sendable {
         LocalDate(moment, in: timeZone)
     }
 
+    /// The moment `day` begins in the cohort's time zone.
+    public func start(of day: LocalDate) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
+    }
+
     /// The first and last day of week `n` (n ≥ 1).
     public func days(ofWeek n: Int) -> ClosedRange<LocalDate> {
         let monday = firstMonday.adding(days: 7 * (n - 1))
