@@ -47,6 +47,55 @@ extension AppTests {
             }
         }
 
+        @Test func two_admins_giving_a_programme_at_once_give_one() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for _ in 0..<6 {
+                        group.addTask {
+                            do {
+                                try await ProgrammeUseCases(db: app.db, now: testNow).giveDefault(to: world.cohort)
+                                return true
+                            } catch let error as AppError where error.status == .conflict {
+                                return false
+                            }
+                        }
+                    }
+                    return try await group.reduce(into: [Bool]()) { $0.append($1) }
+                }
+                #expect(results.filter { $0 }.count == 1)
+                #expect(try await ProgrammeModel.query(on: app.db).count() == 1)
+                #expect(try await ProgrammeActivityModel.query(on: app.db).count() == DefaultProgramme.activities.count)
+            }
+        }
+
+        @Test func marks_of_one_task_sent_at_once_leave_one_mark() async throws {
+            try await Self.withProgramme { app, world in
+                let graduate = try #require(try await UserModel.find(world.graduate.id, on: app.db))
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for n in 0..<8 {
+                        group.addTask { try await ProgrammeUseCases(db: app.db, now: testNow).mark("apply", for: nil, as: n % 2 == 0 ? .done : .skipped, for: graduate) }
+                    }
+                    try await group.waitForAll()
+                }
+                #expect(try await ActivityMarkModel.query(on: app.db).count() == 1)
+            }
+        }
+
+        @Test func one_weeks_retrospective_written_at_once_from_two_tabs_is_one() async throws {
+            try await Self.withProgramme { app, world in
+                let graduate = try #require(try await UserModel.find(world.graduate.id, on: app.db))
+                let draft = try RetrospectiveDraft.validate(wentWell: "Acme", didNotGoWell: "nothing", learned: "SQL", focus: "Tests", better: "yes")
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<6 {
+                        group.addTask { try await ProgrammeUseCases(db: app.db, now: testNow).writeRetrospective(draft, week: 3, for: graduate) }
+                    }
+                    try await group.waitForAll()
+                }
+                #expect(try await RetrospectiveModel.query(on: app.db).count() == 1)
+            }
+        }
+
         @Test func in_week_4_with_nothing_done_the_road_map_says_at_risk_and_why() async throws {
             try await Self.withProgramme { app, world in
                 let browser = Browser(app)

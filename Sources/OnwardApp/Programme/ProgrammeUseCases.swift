@@ -34,12 +34,23 @@ struct ProgrammeUseCases {
         return try await ProgrammeActivityModel.query(on: db).filter(\.$programme.$id == link.$programme.id).sort(\.$position).all().map(\.activity)
     }
 
-    /// Gives `cohort` the default programme, in one transaction. A cohort has at most one.
+    /// Gives `cohort` the default programme, in one transaction. A cohort has at most one: of two
+    /// clicks at once, the second is told it already has one (the write lock is taken first, and
+    /// the database's unique cohort is the last word).
     func giveDefault(to cohort: CohortModel) async throws {
         let cohortID = try cohort.requireID()
-        try await db.transaction { db in
+        let name = cohort.name
+        do {
+            try await give(to: cohortID, named: name)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw AppError(status: .conflict, code: "conflict", message: "\(name) already follows a programme.")
+        }
+    }
+
+    private func give(to cohortID: UUID, named name: String) async throws {
+        try await db.writeTransaction { db in
             guard try await CohortProgrammeModel.query(on: db).filter(\.$cohort.$id == cohortID).count() == 0 else {
-                throw AppError(status: .conflict, code: "conflict", message: "\(cohort.name) already follows a programme.")
+                throw AppError(status: .conflict, code: "conflict", message: "\(name) already follows a programme.")
             }
             let programme = ProgrammeModel(name: DefaultProgramme.name)
             try await programme.create(on: db)
@@ -162,13 +173,19 @@ struct ProgrammeUseCases {
         let graduateID = try graduate.requireID()
         let figures = try await figures(of: graduateID, week: week, calendar: standing.calendar)
         let today = standing.today
-        try await db.transaction { db in
+        @Sendable func write(_ db: any Database) async throws {
             if let existing = try await RetrospectiveModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$week == week).first() {
                 existing.apply(draft, figures: figures)
                 try await existing.save(on: db)
             } else {
                 try await RetrospectiveModel(userID: graduateID, week: week, draft: draft, figures: figures, writtenOn: today).create(on: db)
             }
+        }
+        do {
+            try await db.writeTransaction(write)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // The same week written from two tabs at once: the later one rewrites the first.
+            try await write(db)
         }
     }
 
@@ -223,10 +240,16 @@ struct ProgrammeUseCases {
         }
         let graduateID = try graduate.requireID()
         let markedDay = day
-        try await db.transaction { db in
-            let day = markedDay
-            try await ActivityMarkModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$activityKey == activityKey).filter(\.$day == day.iso).delete()
-            try await ActivityMarkModel(userID: graduateID, activityKey: activityKey, day: day, writtenOn: today, mark: mark).create(on: db)
+        do {
+            try await db.writeTransaction { db in
+                let day = markedDay
+                try await ActivityMarkModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$activityKey == activityKey).filter(\.$day == day.iso).delete()
+                try await ActivityMarkModel(userID: graduateID, activityKey: activityKey, day: day, writtenOn: today, mark: mark).create(on: db)
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Two marks of the same day at once (two tabs): the later one stands.
+            try await ActivityMarkModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$activityKey == activityKey).filter(\.$day == markedDay.iso)
+                .set(\.$mark, to: mark.rawValue).set(\.$writtenOn, to: today.iso).update()
         }
     }
 
