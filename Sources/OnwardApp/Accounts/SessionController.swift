@@ -28,7 +28,7 @@ struct SessionController: RouteCollection {
             return req.redirect(to: destination)
         } catch let error as AppError {
             let page = SignInPage(email: form.email ?? "", next: Self.safeNext(form.next) ?? "", errors: FormErrors(error))
-            return req.render(page, status: error.status).retrying(after: error)
+            return req.render(page, status: error.status).withHeaders(of: error)
         }
     }
 

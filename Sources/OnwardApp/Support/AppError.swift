@@ -155,7 +155,7 @@ extension AppError {
 extension Response {
     /// This response, with the headers `error` calls for: when to try again (`Retry-After`), which
     /// methods the path answers (`Allow`).
-    func retrying(after error: AppError) -> Response {
+    func withHeaders(of error: AppError) -> Response {
         if let seconds = error.retryAfter { headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
         if let methods = error.allow { headers.replaceOrAdd(name: .allow, value: methods.joined(separator: ", ")) }
         return self

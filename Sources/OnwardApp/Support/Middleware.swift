@@ -40,7 +40,7 @@ struct ErrorMiddleware: AsyncMiddleware {
     private func jsonResponse(_ error: AppError) throws -> Response {
         let response = Response(status: error.status)
         try response.content.encode(error.body, as: .json)
-        return response.retrying(after: error)
+        return response.withHeaders(of: error)
     }
 
     private func errorPage(_ error: AppError, for request: Request) -> Response {
@@ -49,7 +49,7 @@ struct ErrorMiddleware: AsyncMiddleware {
             let next = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
             return request.redirect(to: SiteURL.accounts(.signIn).path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         }
-        return request.render(ErrorPage(title: error.status.reasonPhrase, message: error.message), status: error.status).retrying(after: error)
+        return request.render(ErrorPage(title: error.status.reasonPhrase, message: error.message), status: error.status).withHeaders(of: error)
     }
 }
 
