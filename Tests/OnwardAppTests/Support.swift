@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import OnwardCore
 import Testing
 import Vapor
@@ -73,48 +74,64 @@ struct World {
 }
 
 /// A browser: keeps cookies between requests, and knows the CSRF token of the last page it read.
-final class Browser: @unchecked Sendable {
+/// Tests send requests from one browser at once (two tabs), so its state is behind a lock.
+final class Browser: Sendable {
     let app: Application
-    var cookies: [String: String] = [:]
-    /// The CSRF token the last page carried.
-    private(set) var csrf = ""
-    /// The cookies that token was read under: a token is good only for its session (or visitor).
-    private var csrfReadUnder: [String?] = []
+    private struct State {
+        var cookies: [String: String] = [:]
+        var csrf = ""
+        /// The cookies the token was read under: a token is good only for its session (or visitor).
+        var csrfReadUnder: [String?] = []
+        var tokenCookies: [String?] { [cookies["onward_session"], cookies[CSRF.cookieName]] }
+        var tokenIsStale: Bool { csrf.isEmpty || csrfReadUnder != tokenCookies }
+    }
+    private let state = NIOLockedValueBox(State())
 
     init(_ app: Application) {
         self.app = app
     }
 
-    private var tokenCookies: [String?] { [cookies["onward_session"], cookies[CSRF.cookieName]] }
+    var cookies: [String: String] {
+        get { state.withLockedValue { $0.cookies } }
+        set { state.withLockedValue { $0.cookies = newValue } }
+    }
+
+    /// The CSRF token the last page carried.
+    var csrf: String { state.withLockedValue { $0.csrf } }
 
     private var cookieHeader: String {
         cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
     }
 
     private func remember(_ response: TestingHTTPResponse) {
-        for header in response.headers[.setCookie] {
-            let pair = header.split(separator: ";").first.map(String.init) ?? ""
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 2 else { continue }
-            if header.contains("Max-Age=0") || header.lowercased().contains("expires=thu, 01 jan 1970") {
-                cookies[parts[0]] = nil
-            } else {
-                cookies[parts[0]] = parts[1]
-            }
-        }
         let body = response.body.string
-        if let range = body.range(of: #"name="csrf" value="[^"]*""#, options: .regularExpression) {
-            csrf = String(body[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
-            csrfReadUnder = tokenCookies
+        let token = body.range(of: #"name="csrf" value="[^"]*""#, options: .regularExpression).map {
+            String(body[$0].dropFirst(#"name="csrf" value=""#.count).dropLast())
+        }
+        state.withLockedValue { state in
+            for header in response.headers[.setCookie] {
+                let pair = header.split(separator: ";").first.map(String.init) ?? ""
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 2 else { continue }
+                if header.contains("Max-Age=0") || header.lowercased().contains("expires=thu, 01 jan 1970") {
+                    state.cookies[parts[0]] = nil
+                } else {
+                    state.cookies[parts[0]] = parts[1]
+                }
+            }
+            if let token {
+                state.csrf = token
+                state.csrfReadUnder = state.tokenCookies
+            }
         }
     }
 
     /// Reads a page with a form when the token in hand is not this session's (after signing in or
     /// out, or before any page), as a person would see a page before sending its form.
     private func freshenToken() async throws {
-        guard csrf.isEmpty || csrfReadUnder != tokenCookies else { return }
+        guard state.withLockedValue(\.tokenIsStale) else { return }
         if cookies["onward_session"] != nil { try await get(SiteURL.accounts(.profile).path) }
-        if csrf.isEmpty || csrfReadUnder != tokenCookies { try await get(SiteURL.accounts(.signIn).path) }
+        if state.withLockedValue(\.tokenIsStale) { try await get(SiteURL.accounts(.signIn).path) }
     }
 
     @discardableResult
