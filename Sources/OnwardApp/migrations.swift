@@ -33,5 +33,6 @@ enum Migrations {
         ProgrammeMigrations.CreateProgramme(),
         ProgrammeMigrations.CreateStandupsAndMarks(),
         ProgrammeMigrations.CreateRetrospective(),
+        ProgrammeMigrations.CreateGoalsAndEvidence(),
     ]
 }

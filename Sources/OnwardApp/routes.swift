@@ -29,6 +29,7 @@ func routes(_ app: Application) throws {
 
     // Programme
     try web.register(collection: ProgrammeController())
+    try web.register(collection: EvidenceController())
 
     // The JSON API
     try API.register(on: app)

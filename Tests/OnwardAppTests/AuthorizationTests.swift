@@ -46,6 +46,7 @@ extension AppTests {
             let applicationID: String
             let offerID: String
             let placedID: String
+            let goalID: String
             var graduateID: String { world.graduate.requireIDString }
             var cohortID: String { world.cohort.id!.uuidString }
         }
@@ -121,6 +122,16 @@ extension AppTests {
                 post(.programme(.retrospective), nil, ["week": "1"], form([.graduate, .otherGraduate], .unprocessableEntity)),
                 get(.programme(.retrospectives), nil, page([.graduate, .otherGraduate])),
                 get(.programme(.standupBoard(cohortID: f.cohortID)), .programme(.standupBoard(cohortID: key)), page([.graduate, .otherGraduate, .coach, .admin])),
+                get(.programme(.goals), nil, page([.graduate, .otherGraduate])),
+                post(.programme(.goals), nil, ["specific": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                get(.programme(.goal(id: f.goalID)), .programme(.goal(id: key)), page([.graduate])),
+                post(.programme(.goal(id: f.goalID)), .programme(.goal(id: key)), ["specific": ""], form([.graduate], .unprocessableEntity)),
+                get(.programme(.informationalInterviews), nil, page([.graduate, .otherGraduate])),
+                post(.programme(.informationalInterviews), nil, ["person": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                get(.programme(.blogPosts), nil, page([.graduate, .otherGraduate])),
+                post(.programme(.blogPosts), nil, ["title": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                get(.programme(.submissions), nil, page([.graduate, .otherGraduate])),
+                post(.programme(.submissions), nil, ["kind": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
                 get(.programme(.cohorts), nil, page([.admin])),
                 post(.programme(.giveDefault(cohortID: f.cohortID)), .programme(.giveDefault(cohortID: key)), [:], form([.admin], .seeOther)),
             ]
@@ -132,6 +143,7 @@ extension AppTests {
             }
             let token = { (allowed: Set<Actor>, ok: HTTPStatus) in expect(allowed, ok, anonymous: .unauthorized) }
             let adminOnly = { (ok: HTTPStatus) in expect([.admin], ok, denied: .forbidden, anonymous: .unauthorized) }
+            let graduates = { (ok: HTTPStatus) in expect([.graduate, .otherGraduate], ok, denied: .forbidden, anonymous: .unauthorized) }
             return [
                 api(.GET, "/openapi.json", nil, "", expect(everyone, .ok)),
                 api(.GET, "/me", nil, "", token(signedIn, .ok)),
@@ -162,6 +174,17 @@ extension AppTests {
                 api(.GET, "/applications/export", nil, "", expect([.graduate, .otherGraduate], .ok, denied: .forbidden, anonymous: .unauthorized)),
                 api(.GET, "/programme", nil, "", expect([.graduate, .otherGraduate], .ok, denied: .forbidden, anonymous: .unauthorized)),
                 api(.POST, "/standups", nil, #"{"today":"Apply","mood":3}"#, expect([.graduate, .otherGraduate], .created, denied: .forbidden, anonymous: .unauthorized)),
+                api(.GET, "/goals", nil, "", graduates(.ok)),
+                api(.POST, "/goals", nil, #"{"specific":"A role","measurable":"An offer","achievable":"Yes","relevant":"Yes","time_bound":"2027-03-01"}"#, graduates(.created)),
+                api(.POST, "/goals/:id/versions", "/goals/\(f.goalID)/versions",
+                    #"{"specific":"A role","measurable":"Two offers","achievable":"Yes","relevant":"Yes","time_bound":"2027-03-01"}"#,
+                    expect([.graduate], .created, denied: .notFound, anonymous: .unauthorized).merging([.coach: .forbidden, .unassignedCoach: .forbidden, .partner: .forbidden, .admin: .forbidden]) { $1 }),
+                api(.GET, "/informational-interviews", nil, "", graduates(.ok)),
+                api(.POST, "/informational-interviews", nil, #"{"person":"Sam","day":"2026-11-20"}"#, graduates(.created)),
+                api(.GET, "/blog-posts", nil, "", graduates(.ok)),
+                api(.POST, "/blog-posts", nil, #"{"title":"Joins","url":"https://blog.example/joins","published":"2026-11-20","kind":"technical"}"#, graduates(.created)),
+                api(.GET, "/submissions", nil, "", graduates(.ok)),
+                api(.POST, "/submissions", nil, #"{"kind":"smart_goals","title":"My goals","body":"Three goals"}"#, graduates(.created)),
             ]
         }
 
@@ -179,8 +202,11 @@ extension AppTests {
             let offer = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Initech", roleTitle: "Developer"), stage: .offer, on: today)
             let placed = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Umbrella", roleTitle: "Developer"), stage: .offer, on: today)
             try await search.move(placed, to: .accepted, on: today, placement: PlacementDraft(startDate: today, jobTitle: "Developer", employmentType: .fullTime, inField: true, salary: 30000))
+            let goal = try await EvidenceUseCases(db: app.db, now: testNow).setGoal(
+                SmartGoalDraft(specific: "A junior role", measurable: "An offer", achievable: "Yes", relevant: "Yes", timeBound: today.adding(days: 60)),
+                for: world.graduate, today: today)
             return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString,
-                           applicationID: application.id!.uuidString, offerID: offer.id!.uuidString, placedID: placed.id!.uuidString)
+                           applicationID: application.id!.uuidString, offerID: offer.id!.uuidString, placedID: placed.id!.uuidString, goalID: goal.id.uuidString)
         }
 
         static func user(_ actor: Actor, in world: World) -> UserModel? {
@@ -228,8 +254,8 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 58
-        static let apiCasesCount = 27
+        static let webCasesCount = 68
+        static let apiCasesCount = 36
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

@@ -32,7 +32,13 @@ import Testing
 
     static func roadItem(_ actions: Bool) -> RoadMapPage.Item {
         RoadMapPage.Item(key: hostile, title: hostile, description: hostile, state: "due", stateLabel: hostile, isRequired: !actions,
-                         canSkip: actions, canMarkDone: true, progress: hostile, due: hostile, markDay: hostile)
+                         canSkip: actions, canMarkDone: true, progress: hostile, due: hostile, markDay: hostile,
+                         record: actions ? nil : ("/programme/goals?x=" + hostile, hostile))
+    }
+
+    static func goalVersion() -> SmartGoalVersionModel {
+        SmartGoalVersionModel(goalID: UUID(), version: 1, draft: SmartGoalDraft(specific: hostile, measurable: hostile, achievable: hostile, relevant: hostile,
+                                                                                  timeBound: LocalDate(iso: "2027-01-31")!), writtenOn: LocalDate(iso: "2026-11-23")!)
     }
 
     /// One fixture of each page, every text a person can type hostile.
@@ -121,6 +127,17 @@ import Testing
                                                                  learned: h, focus: h, better: h, figures: h)]),
             "standup": StandupPage(day: h, due: h, isEdit: true, form: StandupForm(yesterday: h, today: h, blockers: h, mood: h, wants_help: "yes"),
                                    errors: errors("today", "mood")),
+            "goals": GoalsPage(goals: [.init(url: "/programme/goals/x", current: goalVersion(), versions: 2, lastWritten: h)],
+                               form: GoalForm(specific: h, measurable: h, achievable: h, relevant: h, time_bound: h), errors: errors("specific", "time_bound")),
+            "goal": GoalPage(goalURL: "/programme/goals/x", versions: [goalVersion(), goalVersion()],
+                             form: GoalForm(specific: h, measurable: h, achievable: h, relevant: h, time_bound: h), errors: errors("relevant")),
+            "informational interviews": InformationalInterviewsPage(
+                entries: [.init(person: h, company: h, role: h, day: h, isAhead: true, howItCameAbout: h, notes: h)],
+                form: InformationalInterviewForm(person: h, company: h, role: h, day: h, how_it_came_about: h, notes: h), errors: errors("person", "day")),
+            "blog posts": BlogPostsPage(entries: [.init(title: h, url: "https://blog.example/" + h, published: h, kind: h)],
+                                        form: BlogPostForm(title: h, url: h, published: h, kind: h), errors: errors("url")),
+            "submissions": SubmissionsPage(entries: [.init(kind: h, title: h, submitted: h, link: "https://cv.example/" + h, body: h)],
+                                           form: SubmissionForm(kind: h, title: h, body: h, link: h), errors: errors("body")),
             "programmes": ProgrammesPage(rows: [.init(cohort: h, cohortID: id, programme: nil), .init(cohort: h, cohortID: id, programme: h)]),
             "graduate home with today": GraduateHomePage(firstName: h, sections: [
                 TodaySection(status: StatusView(name: "at_risk", title: h, missing: [h]), week: 2, standupDue: h, standupPosted: false, openTasks: [h], dueThisWeek: [h]),

@@ -47,9 +47,7 @@ enum DemoProgramme {
                 let draft = StandupDraft(yesterday: yesterdays[g % yesterdays.count], today: plans[g % plans.count], blockers: "", mood: 3 + g % 3, wantsHelp: false)
                 try await StandupModel(userID: id, day: today, draft: draft, late: false).create(on: db)
             }
-            if currentWeek >= 1 {
-                try await ActivityMarkModel(userID: id, activityKey: "reassess-goals", day: calendar.firstMonday.adding(days: 2), writtenOn: calendar.firstMonday.adding(days: 2), mark: .done).create(on: db)
-            }
+            try await seedEvidence(for: graduate, number: g, calendar: calendar, today: today, on: db, now: now)
             // Every ended week's retrospective, on its Friday; graduate 3 skipped last week's.
             if currentWeek >= 2 {
                 let programmes = ProgrammeUseCases(db: db, now: now)
@@ -63,6 +61,52 @@ enum DemoProgramme {
                     try await RetrospectiveModel(userID: id, week: week, draft: draft, figures: figures, writtenOn: friday).create(on: db)
                 }
             }
+        }
+    }
+
+    static let goals = [("A junior back-end role at a product company", "An accepted offer", "I have built two APIs and passed a tech test",
+                         "Back-end work is what I enjoyed most on the course"),
+                        ("A front-end role on a team that pairs", "Three final-round interviews", "My portfolio shows four React projects",
+                         "Pairing is how I learn fastest"),
+                        ("A full-stack role in a health or climate company", "Ten tailored applications a week, an offer by spring",
+                         "Two people in my network work there", "I want my work to matter")]
+    static let people = [("Sam Okafor", "Shopify", "Senior engineer", "Met at a Ruby meetup"), ("Lee Chen", "Monzo", "Engineering manager", "A graduate of the bootcamp"),
+                         ("Ana Ruiz", "GOV.UK", "Developer", "A cold message on LinkedIn"), ("Priya Shah", "Deliveroo", "Tech lead", "Introduced by a coach")]
+
+    /// Goals set at the end of the course and reassessed in week 1; informational interviews
+    /// held (and one planned); a blog post and the job search analysis from those further along.
+    static func seedEvidence(for graduate: UserModel, number g: Int, calendar: ProgrammeCalendar, today: LocalDate, on db: any Database, now: Date) async throws {
+        let id = try graduate.requireID()
+        let evidence = EvidenceUseCases(db: db, now: now)
+        let (specific, measurable, achievable, relevant) = goals[g % goals.count]
+        let first = SmartGoalDraft(specific: specific, measurable: measurable, achievable: achievable, relevant: relevant,
+                                   timeBound: calendar.courseEnd.adding(days: 120))
+        let goal = try await evidence.setGoal(first, for: graduate, today: calendar.courseEnd)
+        let reassessedOn = calendar.firstMonday.adding(days: 2)
+        if reassessedOn < today {
+            let sharper = SmartGoalDraft(specific: specific, measurable: measurable + ", with two interviews a week on the way",
+                                         achievable: achievable, relevant: relevant, timeBound: calendar.courseEnd.adding(days: 150))
+            try await evidence.reassess(goal.id, with: sharper, today: reassessedOn)
+        }
+        // Interviews on the Thursdays of weeks 2 to 4, as far as the graduate has got; the next one planned.
+        for (n, week) in (2...4).enumerated() where g % 2 == 0 || n == 0 {
+            let (person, company, role, how) = people[(g + n) % people.count]
+            let day = calendar.days(ofWeek: week).lowerBound.adding(days: 3)
+            guard day <= today.adding(days: 14) else { break }
+            let draft = InformationalInterviewDraft(person: person, company: company, role: role, day: day, howItCameAbout: how,
+                                                    notes: day <= today ? "Teams hire juniors who show how they learn; write about it." : "")
+            try await evidence.record(draft, for: id)
+        }
+        let week4Friday = calendar.days(ofWeek: 4).lowerBound.adding(days: 4)
+        if g % 3 == 0 && week4Friday <= today {
+            try await evidence.submit(SubmissionDraft(kind: .jobSearchAnalysis, title: "Job search analysis, week 4",
+                                                      body: "Referrals answer far more often than job boards, so I will ask for two introductions a week.", link: nil),
+                                      for: id, today: week4Friday)
+        }
+        let week3Sunday = calendar.days(ofWeek: 3).upperBound
+        if g % 4 == 1 && week3Sunday <= today {
+            try await evidence.record(BlogPostDraft(title: "What building a to-do API taught me about tests", url: "https://dev.to/onward-demo/tests",
+                                                    published: week3Sunday, kind: .technical), for: id)
         }
     }
 }

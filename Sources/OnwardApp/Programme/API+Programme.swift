@@ -49,4 +49,100 @@ extension OnwardAPI {
             wantsHelp: standup.wantsHelp, late: standup.isLate)
         return isNew ? .created(.init(body: .json(answer))) : .ok(.init(body: .json(answer)))
     }
+
+    // MARK: Goals and records
+
+    /// The token owner, if they follow a programme (a graduate), and the day it is for them.
+    private func ownRecords() async throws -> (UserModel, UUID, EvidenceUseCases, LocalDate) {
+        let viewer = try user()
+        guard Access.followsProgramme(viewer.viewer) else {
+            throw AppError(status: .forbidden, code: "forbidden", message: "Only a graduate keeps goals and programme records.")
+        }
+        let evidence = EvidenceUseCases(req: try request)
+        return (viewer, try viewer.requireID(), evidence, try await evidence.today(of: viewer))
+    }
+
+    private static func goal(_ goal: EvidenceUseCases.Goal) -> Components.Schemas.Goal {
+        Components.Schemas.Goal(id: goal.id.uuidString, versions: goal.versions.map { version in
+            .init(version: version.version, specific: version.specific, measurable: version.measurable, achievable: version.achievable,
+                  relevant: version.relevant, timeBound: version.timeBound, writtenOn: version.writtenOn)
+        })
+    }
+
+    private static func draft(_ body: Components.Schemas.GoalCreate, today: LocalDate) throws(ValidationErrors) -> SmartGoalDraft {
+        try SmartGoalDraft.validate(specific: body.specific, measurable: body.measurable, achievable: body.achievable, relevant: body.relevant,
+                                    timeBound: body.timeBound, today: today)
+    }
+
+    func listGoals(_ input: Operations.ListGoals.Input) async throws -> Operations.ListGoals.Output {
+        let (_, id, evidence, _) = try await ownRecords()
+        return .ok(.init(body: .json(try await evidence.goals(of: id).map(Self.goal))))
+    }
+
+    func createGoal(_ input: Operations.CreateGoal.Input) async throws -> Operations.CreateGoal.Output {
+        let (viewer, _, evidence, today) = try await ownRecords()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let goal = try await evidence.setGoal(try Self.draft(body, today: today), for: viewer, today: today)
+        return .created(.init(body: .json(Self.goal(goal))))
+    }
+
+    func reassessGoal(_ input: Operations.ReassessGoal.Input) async throws -> Operations.ReassessGoal.Output {
+        let (_, id, evidence, today) = try await ownRecords()
+        guard let goalID = UUID(uuidString: input.path.id), try await evidence.goal(goalID, of: id) != nil else { throw AppError.notFound("There is no such goal.") }
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        try await evidence.reassess(goalID, with: try Self.draft(body, today: today), today: today)
+        guard let goal = try await evidence.goal(goalID, of: id) else { throw AppError.notFound("There is no such goal.") }
+        return .created(.init(body: .json(Self.goal(goal))))
+    }
+
+    private static func interview(_ interview: InformationalInterviewModel) -> Components.Schemas.InformationalInterview {
+        .init(id: interview.id!.uuidString, person: interview.person, company: interview.company, role: interview.role, day: interview.day,
+              howItCameAbout: interview.howItCameAbout, notes: interview.notes)
+    }
+
+    func listInformationalInterviews(_ input: Operations.ListInformationalInterviews.Input) async throws -> Operations.ListInformationalInterviews.Output {
+        let (_, id, evidence, _) = try await ownRecords()
+        return .ok(.init(body: .json(try await evidence.informationalInterviews(of: id).map(Self.interview))))
+    }
+
+    func createInformationalInterview(_ input: Operations.CreateInformationalInterview.Input) async throws -> Operations.CreateInformationalInterview.Output {
+        let (_, id, evidence, today) = try await ownRecords()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let draft = try InformationalInterviewDraft.validate(person: body.person, company: body.company ?? "", role: body.role ?? "", day: body.day,
+                                                             howItCameAbout: body.howItCameAbout ?? "", notes: body.notes ?? "", today: today)
+        return .created(.init(body: .json(Self.interview(try await evidence.record(draft, for: id)))))
+    }
+
+    private static func post(_ post: BlogPostModel) -> Components.Schemas.BlogPost {
+        .init(id: post.id!.uuidString, title: post.title, url: post.url, published: post.published, kind: .init(rawValue: post.kind.rawValue)!)
+    }
+
+    func listBlogPosts(_ input: Operations.ListBlogPosts.Input) async throws -> Operations.ListBlogPosts.Output {
+        let (_, id, evidence, _) = try await ownRecords()
+        return .ok(.init(body: .json(try await evidence.blogPosts(of: id).map(Self.post))))
+    }
+
+    func createBlogPost(_ input: Operations.CreateBlogPost.Input) async throws -> Operations.CreateBlogPost.Output {
+        let (_, id, evidence, today) = try await ownRecords()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let draft = try BlogPostDraft.validate(title: body.title, url: body.url, published: body.published, kind: body.kind.rawValue, today: today)
+        return .created(.init(body: .json(Self.post(try await evidence.record(draft, for: id)))))
+    }
+
+    private static func submission(_ submission: SubmissionModel) -> Components.Schemas.Submission {
+        .init(id: submission.id!.uuidString, kind: .init(rawValue: submission.kind.rawValue)!, title: submission.title, body: submission.body,
+              link: submission.link, submittedOn: submission.submittedOn)
+    }
+
+    func listSubmissions(_ input: Operations.ListSubmissions.Input) async throws -> Operations.ListSubmissions.Output {
+        let (_, id, evidence, _) = try await ownRecords()
+        return .ok(.init(body: .json(try await evidence.submissions(of: id).map(Self.submission))))
+    }
+
+    func createSubmission(_ input: Operations.CreateSubmission.Input) async throws -> Operations.CreateSubmission.Output {
+        let (_, id, evidence, today) = try await ownRecords()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let draft = try SubmissionDraft.validate(kind: body.kind.rawValue, title: body.title, body: body.body ?? "", link: body.link ?? "")
+        return .created(.init(body: .json(Self.submission(try await evidence.submit(draft, for: id, today: today)))))
+    }
 }

@@ -99,3 +99,64 @@ enum ProgrammeMigrations {
         }
     }
 }
+
+extension ProgrammeMigrations {
+    /// SMART goals with their history, informational interviews, blog posts and submissions.
+    struct CreateGoalsAndEvidence: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(SmartGoalModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("created_at", .datetime)
+                .create()
+            try await database.schema(SmartGoalVersionModel.schema)
+                .id()
+                .field("goal_id", .uuid, .required, .references(SmartGoalModel.schema, .id, onDelete: .cascade))
+                .field("version", .int, .required)
+                .field("specific", .string, .required)
+                .field("measurable", .string, .required)
+                .field("achievable", .string, .required)
+                .field("relevant", .string, .required)
+                .field("time_bound", .string, .required)
+                .field("written_on", .string, .required)
+                .unique(on: "goal_id", "version")
+                .create()
+            try await database.schema(InformationalInterviewModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("person", .string, .required)
+                .field("company", .string, .required)
+                .field("role", .string, .required)
+                .field("day", .string, .required)
+                .field("how_it_came_about", .string, .required)
+                .field("notes", .string, .required)
+                .field("created_at", .datetime)
+                .create()
+            try await database.schema(BlogPostModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("title", .string, .required)
+                .field("url", .string, .required)
+                .field("published", .string, .required)
+                .field("kind", .string, .required)
+                .field("created_at", .datetime)
+                .create()
+            try await database.schema(SubmissionModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("kind", .string, .required)
+                .field("title", .string, .required)
+                .field("body", .string, .required)
+                .field("link", .string, .required)
+                .field("submitted_on", .string, .required)
+                .field("created_at", .datetime)
+                .create()
+        }
+
+        func revert(on database: any Database) async throws {
+            for schema in [SubmissionModel.schema, BlogPostModel.schema, InformationalInterviewModel.schema, SmartGoalVersionModel.schema, SmartGoalModel.schema] {
+                try await database.schema(schema).delete()
+            }
+        }
+    }
+}

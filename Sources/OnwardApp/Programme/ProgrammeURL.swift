@@ -12,6 +12,16 @@ enum ProgrammeURL: Hashable, Sendable {
     case retrospectives
     /// A cohort's standup board of today.
     case standupBoard(cohortID: String)
+    /// SMART goals: the list, and setting a new one.
+    case goals
+    /// One goal: reassessing it, and its history.
+    case goal(id: String)
+    /// Informational interviews: the list, and recording one.
+    case informationalInterviews
+    /// Blog posts: the list, and recording one.
+    case blogPosts
+    /// Submissions for review: the list, and submitting.
+    case submissions
     /// An admin's list of cohorts and their programmes.
     case cohorts
     /// Give a cohort the default programme.
@@ -25,6 +35,11 @@ enum ProgrammeURL: Hashable, Sendable {
         case .retrospective: "/programme/retrospective"
         case .retrospectives: "/programme/retrospectives"
         case .standupBoard(let id): "/programme/cohorts/\(id)/standups"
+        case .goals: "/programme/goals"
+        case .goal(let id): "/programme/goals/\(id)"
+        case .informationalInterviews: "/programme/informational-interviews"
+        case .blogPosts: "/programme/blog-posts"
+        case .submissions: "/programme/submissions"
         case .cohorts: "/admin/programmes"
         case .giveDefault(let id): "/admin/programmes/\(id)/default"
         }

@@ -62,34 +62,17 @@ struct ProgrammeUseCases {
         }
     }
 
-    /// What `graduate` did or skipped, as Core reads it: their standups, retrospectives and marks.
+    /// What `graduate` did or skipped, as Core reads it: their standups, retrospectives, goals,
+    /// interviews, posts, submissions and marks.
     func records(of graduateID: UUID, activities: [Activity], calendar: ProgrammeCalendar) async throws -> [ActivityRecord] {
-        let standups = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID).all()
-        let retrospectives = try await RetrospectiveModel.query(on: db).filter(\.$user.$id == graduateID).all()
-        let marks = try await ActivityMarkModel.query(on: db).filter(\.$user.$id == graduateID).all()
-        return Self.records(activities: activities, calendar: calendar, standups: standups, retrospectives: retrospectives, marks: marks)
-    }
-
-    /// The records of one graduate from their rows.
-    static func records(activities: [Activity], calendar: ProgrammeCalendar, standups: [StandupModel], retrospectives: [RetrospectiveModel],
-                        marks: [ActivityMarkModel]) -> [ActivityRecord] {
-        let standupKeys = activities.filter { $0.kind == .standup }.map(\.id)
-        let retrospectiveKeys = activities.filter { $0.kind == .retrospective }.map(\.id)
-        var records: [ActivityRecord] = []
-        for standup in standups {
-            guard let day = LocalDate(iso: standup.day) else { continue }
-            records += standupKeys.map { ActivityRecord(activityID: $0, day: day) }
-        }
-        for retrospective in retrospectives where retrospective.week >= 1 {
-            let monday = calendar.days(ofWeek: retrospective.week).lowerBound
-            records += retrospectiveKeys.map { ActivityRecord(activityID: $0, day: monday, writtenOn: LocalDate(iso: retrospective.writtenOn)) }
-        }
-        return records + marks.compactMap(\.record)
+        let evidence = try await EvidenceUseCases(db: db, now: now).evidence(of: [graduateID])[graduateID] ?? ProgrammeEvidence()
+        return evidence.records(for: activities, calendar: calendar, today: calendar.day(at: now))
     }
 
     /// The status of each of `graduates` today, in a fixed number of queries however many there
-    /// are (a coach with 200 graduates): their cohorts, programmes, standups, retrospectives,
-    /// marks and placements, each read once. Graduates whose cohort has no programme are left out.
+    /// are (a coach with 200 graduates): their cohorts, programmes, standups, retrospectives, goals,
+    /// interviews, posts, submissions, marks and placements, each read once. Graduates whose
+    /// cohort has no programme are left out.
     func statuses(of graduates: [UserModel]) async throws -> [UUID: ProgrammeStatus] {
         let ids = graduates.compactMap(\.id)
         let cohortIDs = Array(Set(graduates.compactMap { $0.$cohort.id }))
@@ -98,9 +81,7 @@ struct ProgrammeUseCases {
         let links = try await CohortProgrammeModel.query(on: db).filter(\.$cohort.$id ~~ cohortIDs).all()
         let programmeIDs = links.map { $0.$programme.id }
         let activityRows = programmeIDs.isEmpty ? [] : try await ProgrammeActivityModel.query(on: db).filter(\.$programme.$id ~~ programmeIDs).sort(\.$position).all()
-        let standups = Dictionary(grouping: try await StandupModel.query(on: db).filter(\.$user.$id ~~ ids).all(), by: { $0.$user.id })
-        let retrospectives = Dictionary(grouping: try await RetrospectiveModel.query(on: db).filter(\.$user.$id ~~ ids).all(), by: { $0.$user.id })
-        let marks = Dictionary(grouping: try await ActivityMarkModel.query(on: db).filter(\.$user.$id ~~ ids).all(), by: { $0.$user.id })
+        let evidence = try await EvidenceUseCases(db: db, now: now).evidence(of: ids)
         let placed = try await JobSearchFacts.usersWhoAcceptedAJob(among: ids, on: db)
         let activitiesByProgramme = Dictionary(grouping: activityRows, by: { $0.$programme.id }).mapValues { $0.map(\.activity) }
         let programmeByCohort = Dictionary(links.map { ($0.$cohort.id, $0.$programme.id) }, uniquingKeysWith: { first, _ in first })
@@ -110,9 +91,9 @@ struct ProgrammeUseCases {
                   let programmeID = programmeByCohort[cohortID], let activities = activitiesByProgramme[programmeID],
                   let courseEnd = LocalDate(iso: cohort.courseEndDate), let zone = TimeZone(identifier: cohort.timeZone) else { continue }
             let calendar = ProgrammeCalendar(courseEnd: courseEnd, timeZone: zone)
-            let records = Self.records(activities: activities, calendar: calendar, standups: standups[id] ?? [], retrospectives: retrospectives[id] ?? [],
-                                       marks: marks[id] ?? [])
-            result[id] = ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: calendar.day(at: now), placed: placed.contains(id))
+            let today = calendar.day(at: now)
+            let records = (evidence[id] ?? ProgrammeEvidence()).records(for: activities, calendar: calendar, today: today)
+            result[id] = ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: today, placed: placed.contains(id))
         }
         return result
     }
@@ -219,9 +200,9 @@ struct ProgrammeUseCases {
         guard let activity = standing.activities.first(where: { $0.id == activityKey }) else {
             throw AppError.invalid("activity", "Choose one of the activities of your road map.")
         }
-        // These have records of their own: the standup and the retrospective are written, not marked.
-        guard ![.standup, .retrospective].contains(activity.kind) else {
-            throw AppError.invalid("activity", "\(activity.title) is written on its own page, not marked done.")
+        // The others have records of their own: a standup, a retrospective, a goal are written, not marked.
+        guard activity.kind == .custom else {
+            throw AppError.invalid("activity", "\(activity.title) is recorded on its own page, not marked done.")
         }
         let today = standing.today
         var day = today

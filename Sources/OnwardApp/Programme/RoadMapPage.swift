@@ -54,8 +54,8 @@ struct RoadMapPage: PageView {
         let due: String
         /// The day a "done" mark is for: today, or the last day of an overdue week.
         let markDay: String
-        /// Where it is written, for an activity that has a form of its own (the retrospective).
-        var writeURL: String? = nil
+        /// Where it is recorded, for an activity that has a page of its own (the retrospective, a goal).
+        var record: (url: String, action: String)? = nil
     }
     struct Week {
         let number: Int
@@ -80,6 +80,15 @@ struct RoadMapPage: PageView {
         h.h1("Your programme")
         h.p(week == 0 ? "Your programme starts on Monday. \(today)." : "Week \(week) · \(today)", .class("lede"))
         status.content(h)
+        h.nav(.class("subnav"), .ariaLabel("Your records")) {
+            h.ul {
+                for (label, url) in [("SMART goals", SiteURL.programme(.goals)), ("Retrospectives", .programme(.retrospectives)),
+                                     ("Informational interviews", .programme(.informationalInterviews)), ("Blog posts", .programme(.blogPosts)),
+                                     ("Submissions", .programme(.submissions))] {
+                    h.li { h.a(label, .href(url.path)) }
+                }
+            }
+        }
         h.section(.class("card"), .ariaLabel("Today")) {
             h.h2("Today")
             h.p {
@@ -129,9 +138,9 @@ struct RoadMapPage: PageView {
                         if !withActions { h.text(" · due " + item.due) }
                         if !item.description.isEmpty { h.p(item.description, .class("hint")) }
                     }
-                    if let writeURL = item.writeURL {
+                    if let record = item.record {
                         h.div(.class("road-item-actions")) {
-                            h.a(item.state == "done" || item.state == "done_late" ? "Read or edit" : "Write it", .class("button small"), .href(writeURL),
+                            h.a(item.state == "done" || item.state == "done_late" ? "Open" : record.action, .class("button small"), .href(record.url),
                                 .ariaLabel("\(item.title), due \(item.due)"))
                         }
                     } else if item.canMarkDone || (withActions && item.canSkip) {
@@ -174,12 +183,11 @@ extension RoadMapPage {
             return Item(
                 key: activity.id, title: activity.title, description: activity.description, state: item.state.rawValue, stateLabel: label,
                 isRequired: activity.isRequired, canSkip: item.canSkip && activity.kind != .standup,
-                canMarkDone: ![.standup, .retrospective].contains(activity.kind) && [.due, .late, .skipped].contains(item.state),
+                canMarkDone: activity.kind == .custom && [.due, .late, .skipped].contains(item.state),
                 progress: activity.count > 1 ? "\(min(item.doneSoFar, activity.count)) of \(activity.count)" : nil,
                 due: item.occurrence.due.display,
                 markDay: activity.schedule == .weekly ? min(item.occurrence.due, standing.today).iso : standing.today.iso,
-                writeURL: activity.kind == .retrospective
-                    ? SiteURL.programme(.retrospective).path + "?week=\(standing.calendar.week(of: item.occurrence.due))" : nil)
+                record: Self.record(of: activity, week: standing.calendar.week(of: item.occurrence.due)))
         }
         week = standing.roadMap.week
         today = standing.today.display
@@ -191,6 +199,23 @@ extension RoadMapPage {
         thisWeek = standing.roadMap.thisWeek.map(item)
         overdue = standing.roadMap.overdue.map(item)
         ahead = standing.roadMap.ahead.map { Week(number: $0.number, items: $0.items.map(item)) }
+    }
+}
+
+extension RoadMapPage {
+    /// Where an activity with a record of its own is written, and what the link says; nil for
+    /// one that is marked done.
+    static func record(of activity: Activity, week: Int) -> (url: String, action: String)? {
+        switch activity.kind {
+        case .standup: (SiteURL.programme(.standup).path, "Post it")
+        case .retrospective: (SiteURL.programme(.retrospective).path + "?week=\(week)", "Write it")
+        case .goalReassessment: (SiteURL.programme(.goals).path, "Reassess")
+        case .informationalInterview: (SiteURL.programme(.informationalInterviews).path, "Record one")
+        case .blogPost: (SiteURL.programme(.blogPosts).path, "Record it")
+        case .jobSearchAnalysis: (SiteURL.programme(.submissions).path + "?kind=" + SubmissionKind.jobSearchAnalysis.rawValue, "Submit it")
+        case .applicationMaterial: (SiteURL.programme(.submissions).path + "?kind=" + SubmissionKind.applicationMaterial.rawValue, "Submit it")
+        case .custom: nil
+        }
     }
 }
 

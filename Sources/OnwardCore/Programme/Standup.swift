@@ -57,6 +57,14 @@ public struct SmartGoalDraft: Equatable, Sendable {
     public let relevant: String
     public let timeBound: LocalDate
 
+    public init(specific: String, measurable: String, achievable: String, relevant: String, timeBound: LocalDate) {
+        self.specific = specific
+        self.measurable = measurable
+        self.achievable = achievable
+        self.relevant = relevant
+        self.timeBound = timeBound
+    }
+
     public static func validate(specific: String, measurable: String, achievable: String, relevant: String, timeBound rawDate: String, today: LocalDate) throws(ValidationErrors) -> SmartGoalDraft {
         var errors = ValidationErrors()
         func letter(_ raw: String, _ field: String, _ label: String, _ prompt: String) -> String {

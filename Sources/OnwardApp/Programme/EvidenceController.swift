@@ -1,0 +1,162 @@
+import Fluent
+import OnwardCore
+import Vapor
+
+/// What a graduate records toward their programme: SMART goals, informational interviews, blog
+/// posts, submissions for review.
+struct EvidenceController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let graduate = routes.grouped(Require(Access.followsProgramme))
+        graduate.get(.programme(.goals), use: goals)
+        graduate.post(.programme(.goals), use: setGoal)
+        graduate.get(.programme(.goal(id: SiteURL.key(SiteURL.Parameter.id))), use: goal)
+        graduate.post(.programme(.goal(id: SiteURL.key(SiteURL.Parameter.id))), use: reassess)
+        graduate.get(.programme(.informationalInterviews), use: interviews)
+        graduate.post(.programme(.informationalInterviews), use: recordInterview)
+        graduate.get(.programme(.blogPosts), use: blogPosts)
+        graduate.post(.programme(.blogPosts), use: recordBlogPost)
+        graduate.get(.programme(.submissions), use: submissions)
+        graduate.post(.programme(.submissions), use: submit)
+    }
+
+    // MARK: Goals
+
+    private func goalsPage(_ req: Request, form: GoalForm = GoalForm(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let goals = try await EvidenceUseCases(req: req).goals(of: req.requireUser().requireID()).map { goal in
+            GoalsPage.Goal(url: SiteURL.programme(.goal(id: goal.id.uuidString)).path, current: goal.current, versions: goal.versions.count,
+                           lastWritten: LocalDate(iso: goal.current.writtenOn)?.display ?? goal.current.writtenOn)
+        }
+        return req.render(GoalsPage(goals: goals, form: form, errors: errors), status: status)
+    }
+
+    func goals(req: Request) async throws -> Response {
+        try await goalsPage(req)
+    }
+
+    func setGoal(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.form(GoalForm.self)
+        let evidence = EvidenceUseCases(req: req)
+        let today = try await evidence.today(of: user)
+        do {
+            try await evidence.setGoal(form.validate(today: today), for: user, today: today)
+            return req.redirect(to: .programme(.goals), flash: "Your goal is set.")
+        } catch let errors as ValidationErrors {
+            return try await goalsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+
+    /// The goal named in the path, if it is the signed-in graduate's.
+    private func ownGoal(_ req: Request) async throws -> EvidenceUseCases.Goal {
+        guard let id = UUID(uuidString: try req.parameter(SiteURL.Parameter.id)),
+              let goal = try await EvidenceUseCases(req: req).goal(id, of: req.requireUser().requireID())
+        else { throw AppError.notFound("There is no such goal.") }
+        return goal
+    }
+
+    func goal(req: Request) async throws -> Response {
+        let goal = try await ownGoal(req)
+        return req.render(GoalPage(goalURL: SiteURL.programme(.goal(id: goal.id.uuidString)).path, versions: goal.versions, form: GoalForm(goal.current), errors: .none))
+    }
+
+    func reassess(req: Request) async throws -> Response {
+        let goal = try await ownGoal(req)
+        let form = try req.form(GoalForm.self)
+        let evidence = EvidenceUseCases(req: req)
+        do {
+            let today = try await evidence.today(of: req.requireUser())
+            try await evidence.reassess(goal.id, with: form.validate(today: today), today: today)
+            return req.redirect(to: .programme(.goals), flash: "Your goal is reassessed; the earlier version is kept.")
+        } catch let errors as ValidationErrors {
+            let page = GoalPage(goalURL: SiteURL.programme(.goal(id: goal.id.uuidString)).path, versions: goal.versions, form: form, errors: FormErrors(errors))
+            return req.render(page, status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: Informational interviews
+
+    private func interviewsPage(_ req: Request, form: InformationalInterviewForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let user = try req.requireUser()
+        let evidence = EvidenceUseCases(req: req)
+        let today = try await evidence.today(of: user)
+        let entries = try await evidence.informationalInterviews(of: user.requireID()).map { interview in
+            InformationalInterviewsPage.Entry(
+                person: interview.person, company: interview.company, role: interview.role, day: LocalDate(iso: interview.day)?.display ?? interview.day,
+                isAhead: (LocalDate(iso: interview.day) ?? today) > today, howItCameAbout: interview.howItCameAbout, notes: interview.notes)
+        }
+        return req.render(InformationalInterviewsPage(entries: entries, form: form, errors: errors), status: status)
+    }
+
+    func interviews(req: Request) async throws -> Response {
+        try await interviewsPage(req)
+    }
+
+    func recordInterview(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.form(InformationalInterviewForm.self)
+        let evidence = EvidenceUseCases(req: req)
+        do {
+            let draft = try InformationalInterviewDraft.validate(
+                person: form.person ?? "", company: form.company ?? "", role: form.role ?? "", day: form.day ?? "",
+                howItCameAbout: form.how_it_came_about ?? "", notes: form.notes ?? "", today: try await evidence.today(of: user))
+            try await evidence.record(draft, for: user.requireID())
+            return req.redirect(to: .programme(.informationalInterviews), flash: "Your informational interview is saved.")
+        } catch let errors as ValidationErrors {
+            return try await interviewsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: Blog posts
+
+    private func blogPostsPage(_ req: Request, form: BlogPostForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let entries = try await EvidenceUseCases(req: req).blogPosts(of: req.requireUser().requireID()).map { post in
+            BlogPostsPage.Entry(title: post.title, url: post.url, published: LocalDate(iso: post.published)?.display ?? post.published, kind: post.kind.title)
+        }
+        return req.render(BlogPostsPage(entries: entries, form: form, errors: errors), status: status)
+    }
+
+    func blogPosts(req: Request) async throws -> Response {
+        try await blogPostsPage(req)
+    }
+
+    func recordBlogPost(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.form(BlogPostForm.self)
+        let evidence = EvidenceUseCases(req: req)
+        do {
+            let draft = try BlogPostDraft.validate(title: form.title ?? "", url: form.url ?? "", published: form.published ?? "", kind: form.kind ?? "",
+                                                   today: try await evidence.today(of: user))
+            try await evidence.record(draft, for: user.requireID())
+            return req.redirect(to: .programme(.blogPosts), flash: "Your post is recorded.")
+        } catch let errors as ValidationErrors {
+            return try await blogPostsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: Submissions
+
+    private func submissionsPage(_ req: Request, form: SubmissionForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let entries = try await EvidenceUseCases(req: req).submissions(of: req.requireUser().requireID()).map { submission in
+            SubmissionsPage.Entry(kind: submission.kind.title, title: submission.title, submitted: LocalDate(iso: submission.submittedOn)?.display ?? submission.submittedOn,
+                                  link: submission.link.isEmpty ? nil : submission.link, body: submission.body)
+        }
+        return req.render(SubmissionsPage(entries: entries, form: form, errors: errors), status: status)
+    }
+
+    func submissions(req: Request) async throws -> Response {
+        try await submissionsPage(req, form: SubmissionForm(kind: req.query[String.self, at: "kind"]))
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.form(SubmissionForm.self)
+        let evidence = EvidenceUseCases(req: req)
+        do {
+            let draft = try SubmissionDraft.validate(kind: form.kind ?? "", title: form.title ?? "", body: form.body ?? "", link: form.link ?? "")
+            try await evidence.submit(draft, for: user.requireID(), today: try await evidence.today(of: user))
+            return req.redirect(to: .programme(.submissions), flash: "Submitted for review.")
+        } catch let errors as ValidationErrors {
+            return try await submissionsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import OnwardApp
+
+/// What a graduate records toward the programme, on the web: SMART goals and their history,
+/// informational interviews, blog posts, submissions. The clock is Monday 23 November 2026 in
+/// London, week 4 of a course that ended on Friday 30 October.
+extension AppTests {
+    @Suite struct EvidenceWebTests {
+        static let goal = ["specific": "A junior back-end role in a product company", "measurable": "An offer accepted",
+                           "achievable": "Two interviews so far", "relevant": "Back-end is what I enjoyed most", "time_bound": "2027-02-28"]
+
+        @Test func a_goal_is_set_and_a_reassessment_keeps_its_history_and_counts_for_week_1() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                #expect(try await browser.post(SiteURL.programme(.goals).path, Self.goal).status == .seeOther)
+                let goal = try #require(try await SmartGoalModel.query(on: app.db).first())
+                var reassessed = Self.goal
+                reassessed["measurable"] = "Three final rounds, then an offer"
+                let path = SiteURL.programme(.goal(id: goal.id!.uuidString)).path
+                #expect(try await browser.post(path, reassessed).status == .seeOther)
+                let versions = try await SmartGoalVersionModel.query(on: app.db).sort(\.$version).all()
+                #expect(versions.map(\.version) == [1, 2])
+                #expect(versions.map(\.measurable) == ["An offer accepted", "Three final rounds, then an offer"])
+                let page = try await browser.get(path)
+                #expect(page.text.contains("History"))
+                #expect(page.text.contains("An offer accepted"), "the earlier version stays readable")
+                #expect(try await browser.get(SiteURL.programme(.goals).path).text.contains("Reassessed 1 time"))
+                // Week 1's reassessment is done (late: it is week 4), so it is no longer missing.
+                let standing = try #require(try await ProgrammeUseCases(db: app.db, now: testNow).standing(of: world.graduate))
+                guard case .atRisk(let missing) = standing.status else { Issue.record("three retrospectives are missing"); return }
+                #expect(!missing.map(\.activity.id).contains("reassess-goals"))
+            }
+        }
+
+        @Test func a_goal_dated_today_or_missing_a_letter_is_refused_with_a_message_and_writes_nothing() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                for (field, value, message) in [("time_bound", "2026-11-23", "Choose a date after today."), ("relevant", "  ", "Say why it matters"),
+                                                ("specific", "a\u{0}b", "control character"), ("time_bound", "soon", "YYYY-MM-DD")] {
+                    var fields = Self.goal
+                    fields[field] = value
+                    let answer = try await browser.post(SiteURL.programme(.goals).path, fields)
+                    #expect(answer.status == .unprocessableEntity, "\(field)")
+                    #expect(answer.text.contains(message), "\(field)")
+                }
+                #expect(try await SmartGoalVersionModel.query(on: app.db).count() == 0)
+            }
+        }
+
+        @Test func another_graduates_goal_cannot_be_read_or_reassessed() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                let owner = Browser(app)
+                try await owner.signIn(world.graduate)
+                _ = try await owner.post(SiteURL.programme(.goals).path, Self.goal)
+                let goal = try #require(try await SmartGoalModel.query(on: app.db).first())
+                let other = Browser(app)
+                try await other.signIn(world.otherGraduate)
+                let path = SiteURL.programme(.goal(id: goal.id!.uuidString)).path
+                #expect(try await other.get(path).status == .notFound)
+                #expect(try await other.post(path, Self.goal).status == .notFound)
+                #expect(try await SmartGoalVersionModel.query(on: app.db).count() == 1)
+            }
+        }
+
+        @Test func two_reassessments_at_once_are_both_kept_in_order() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                let evidence = EvidenceUseCases(db: app.db, now: testNow)
+                let today = LocalDate(iso: "2026-11-23")!
+                let draft = try SmartGoalDraft.validate(specific: "A role", measurable: "An offer", achievable: "Yes", relevant: "Yes", timeBound: "2027-01-31", today: today)
+                let goal = try await evidence.setGoal(draft, for: world.graduate, today: today)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<6 {
+                        group.addTask { try await EvidenceUseCases(db: app.db, now: testNow).reassess(goal.id, with: draft, today: today) }
+                    }
+                    try await group.waitForAll()
+                }
+                let versions = try await SmartGoalVersionModel.query(on: app.db).sort(\.$version).all().map(\.version)
+                #expect(versions == Array(1...7))
+            }
+        }
+
+        @Test func three_informational_interviews_held_complete_the_activity_and_a_planned_one_waits_for_its_day() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                for (person, day) in [("Sam Senior", "2026-11-05"), ("Lee Lead", "2026-11-12"), ("Ada Architect", "2026-12-01")] {
+                    let answer = try await browser.post(SiteURL.programme(.informationalInterviews).path,
+                                                        ["person": person, "company": "Acme", "role": "Engineer", "day": day, "how_it_came_about": "A meetup"])
+                    #expect(answer.status == .seeOther)
+                }
+                let page = try await browser.get(SiteURL.programme(.informationalInterviews).path)
+                #expect(page.text.contains("Planned"))
+                let roadMap = try await browser.get(SiteURL.programme(.roadMap).path).text
+                #expect(roadMap.contains("2 of 3"), "the one on 1 December has not happened yet")
+                let bad = try await browser.post(SiteURL.programme(.informationalInterviews).path, ["person": "", "day": "2030-01-01"])
+                #expect(bad.status == .unprocessableEntity)
+                #expect(bad.text.contains("Say who you talked to"))
+                #expect(bad.text.contains("Choose a day up to"))
+                #expect(try await InformationalInterviewModel.query(on: app.db).count() == 3)
+                _ = try await browser.post(SiteURL.programme(.informationalInterviews).path, ["person": "Kim Kotlin", "day": "2026-11-20"])
+                #expect(try await browser.get(SiteURL.programme(.roadMap).path).text.contains("3 of 3"))
+            }
+        }
+
+        @Test func a_blog_post_is_recorded_once_published_with_a_web_address() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                let ahead = try await browser.post(SiteURL.programme(.blogPosts).path,
+                                                   ["title": "Joins", "url": "javascript:alert(1)", "published": "2026-11-30", "kind": "technical"])
+                #expect(ahead.status == .unprocessableEntity)
+                #expect(ahead.text.contains("http:// or https://"))
+                #expect(ahead.text.contains("once it is published"))
+                #expect(try await BlogPostModel.query(on: app.db).count() == 0)
+                let posted = try await browser.post(SiteURL.programme(.blogPosts).path,
+                                                    ["title": "What SQL joins taught me", "url": "https://blog.example/joins", "published": "2026-11-20", "kind": "technical"])
+                #expect(posted.status == .seeOther)
+                let records = try await ProgrammeUseCases(db: app.db, now: testNow).records(
+                    of: world.graduate.requireID(), activities: DefaultProgramme.activities,
+                    calendar: ProgrammeCalendar(courseEnd: LocalDate(iso: world.cohort.courseEndDate)!, timeZone: TimeZone(identifier: world.cohort.timeZone)!))
+                #expect(records.contains { $0.activityID == "blog-post" && $0.day == LocalDate(iso: "2026-11-20") })
+                #expect(try await browser.get(SiteURL.programme(.blogPosts).path).text.contains("What SQL joins taught me"))
+            }
+        }
+
+        @Test func a_job_search_analysis_submitted_completes_its_activity() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                let form = try await browser.get(SiteURL.programme(.submissions).path + "?kind=job_search_analysis")
+                #expect(form.text.contains(#"<option value="job_search_analysis" selected>"#))
+                let empty = try await browser.post(SiteURL.programme(.submissions).path, ["kind": "job_search_analysis", "title": "Week 4"])
+                #expect(empty.status == .unprocessableEntity)
+                #expect(empty.text.contains("Write the text here, or give a link to it."))
+                let sent = try await browser.post(SiteURL.programme(.submissions).path,
+                                                  ["kind": "job_search_analysis", "title": "Week 4", "body": "Most replies come from referrals."])
+                #expect(sent.status == .seeOther)
+                #expect(try await SubmissionModel.query(on: app.db).count() == 1)
+                let roadMap = try await browser.get(SiteURL.programme(.roadMap).path).text
+                #expect(roadMap.contains(#"aria-label="Analyse your job search, due 29 Nov 2026""#))
+                let standing = try #require(try await ProgrammeUseCases(db: app.db, now: testNow).standing(of: world.graduate))
+                let item = try #require(standing.roadMap.thisWeek.first { $0.activity.id == "analyse-job-search" })
+                #expect(item.state == .done)
+            }
+        }
+
+        @Test func a_coach_a_partner_and_an_admin_find_no_records_pages_of_their_own() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                for person in [world.coach, world.partner, world.admin] {
+                    let browser = Browser(app)
+                    try await browser.signIn(person)
+                    for url in [SiteURL.programme(.goals), .programme(.informationalInterviews), .programme(.blogPosts), .programme(.submissions)] {
+                        #expect(try await browser.get(url.path).status == .notFound, "\(person.name) \(url.path)")
+                    }
+                }
+            }
+        }
+    }
+}
