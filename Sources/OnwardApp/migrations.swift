@@ -34,5 +34,6 @@ enum Migrations {
         ProgrammeMigrations.CreateStandupsAndMarks(),
         ProgrammeMigrations.CreateRetrospective(),
         ProgrammeMigrations.CreateGoalsAndEvidence(),
+        ProgrammeMigrations.CreateRepliesAndComments(),
     ]
 }

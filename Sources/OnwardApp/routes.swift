@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     // Programme
     try web.register(collection: ProgrammeController())
     try web.register(collection: EvidenceController())
+    try web.register(collection: CareersTeamController())
 
     // The JSON API
     try API.register(on: app)

@@ -47,6 +47,8 @@ extension AppTests {
             let offerID: String
             let placedID: String
             let goalID: String
+            let helpStandupID: String
+            let retrospectiveID: String
             var graduateID: String { world.graduate.requireIDString }
             var cohortID: String { world.cohort.id!.uuidString }
         }
@@ -132,6 +134,10 @@ extension AppTests {
                 post(.programme(.blogPosts), nil, ["title": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
                 get(.programme(.submissions), nil, page([.graduate, .otherGraduate])),
                 post(.programme(.submissions), nil, ["kind": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                get(.programme(.helpQueue), nil, page([.coach, .unassignedCoach, .admin])),
+                post(.programme(.reply(standupID: f.helpStandupID)), .programme(.reply(standupID: key)), ["body": "Let's look at your CV on Thursday."], form([.coach, .admin], .seeOther)),
+                get(.programme(.graduate(id: f.graduateID)), .programme(.graduate(id: key)), page([.coach, .admin])),
+                post(.programme(.comment(retrospectiveID: f.retrospectiveID)), .programme(.comment(retrospectiveID: key)), ["body": "Good week."], form([.coach, .admin], .seeOther)),
                 get(.programme(.cohorts), nil, page([.admin])),
                 post(.programme(.giveDefault(cohortID: f.cohortID)), .programme(.giveDefault(cohortID: key)), [:], form([.admin], .seeOther)),
             ]
@@ -205,8 +211,17 @@ extension AppTests {
             let goal = try await EvidenceUseCases(db: app.db, now: testNow).setGoal(
                 SmartGoalDraft(specific: "A junior role", measurable: "An offer", achievable: "Yes", relevant: "Yes", timeBound: today.adding(days: 60)),
                 for: world.graduate, today: today)
+            // Yesterday's: today's standup is left for the API's case to post.
+            let standup = StandupModel(userID: try world.graduate.requireID(), day: today.adding(days: -1),
+                                       draft: StandupDraft(yesterday: "", today: "Apply", blockers: "No replies to my applications", mood: 2, wantsHelp: true), late: false)
+            try await standup.create(on: app.db)
+            let retrospective = RetrospectiveModel(userID: try world.graduate.requireID(), week: 3,
+                                                   draft: RetrospectiveDraft(wentWell: "A", didNotGoWell: "B", learned: "C", focus: "D", better: .yes),
+                                                   figures: RetrospectiveFigures(applications: 1, interviews: 0, standups: 3), writtenOn: today)
+            try await retrospective.create(on: app.db)
             return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString,
-                           applicationID: application.id!.uuidString, offerID: offer.id!.uuidString, placedID: placed.id!.uuidString, goalID: goal.id.uuidString)
+                           applicationID: application.id!.uuidString, offerID: offer.id!.uuidString, placedID: placed.id!.uuidString, goalID: goal.id.uuidString,
+                           helpStandupID: standup.id!.uuidString, retrospectiveID: retrospective.id!.uuidString)
         }
 
         static func user(_ actor: Actor, in world: World) -> UserModel? {
@@ -254,7 +269,7 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 68
+        static let webCasesCount = 72
         static let apiCasesCount = 36
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

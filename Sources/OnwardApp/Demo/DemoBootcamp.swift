@@ -98,7 +98,7 @@ enum DemoBootcamp {
                 }
             }
             try await DemoJobSearch.seed(graduates: graduateUsers, on: db, today: LocalDate(now, in: TimeZone(identifier: zone)!))
-            try await DemoProgramme.seed(cohort: cohort, graduates: graduateUsers, on: db, now: now)
+            try await DemoProgramme.seed(cohort: cohort, graduates: graduateUsers, coach: priya, on: db, now: now)
         }
     }
 }

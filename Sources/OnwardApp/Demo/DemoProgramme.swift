@@ -18,7 +18,9 @@ enum DemoProgramme {
     static let learned = ["How to answer 'tell me about yourself' in two minutes", "SQL window functions", "Writing tests first saves time",
                           "Reading other people's code out loud", "How Rails callbacks order"]
 
-    static func seed(cohort: CohortModel, graduates: [UserModel], on db: any Database, now: Date) async throws {
+    /// `coach` coaches graduate 3: they answered their earlier requests for help (the latest waits)
+    /// and commented on their retrospectives.
+    static func seed(cohort: CohortModel, graduates: [UserModel], coach: UserModel, on db: any Database, now: Date) async throws {
         try await ProgrammeUseCases(db: db, now: now).giveDefault(to: cohort)
         guard let courseEnd = LocalDate(iso: cohort.courseEndDate), let zone = TimeZone(identifier: cohort.timeZone) else { return }
         let calendar = ProgrammeCalendar(courseEnd: courseEnd, timeZone: zone)
@@ -48,6 +50,14 @@ enum DemoProgramme {
                 try await StandupModel(userID: id, day: today, draft: draft, late: false).create(on: db)
             }
             try await seedEvidence(for: graduate, number: g, calendar: calendar, today: today, on: db, now: now)
+            if g == 3 {
+                // Every request for help but the latest has had its answer.
+                let asked = try await StandupModel.query(on: db).filter(\.$user.$id == id).filter(\.$wantsHelp == true).sort(\.$day).all()
+                for standup in asked.dropLast() {
+                    try await HelpReplyModel(standupID: standup.requireID(), authorID: coach.requireID(),
+                                             body: "Let's look at your CV together on Thursday at 14:00; bring two job ads you like.").create(on: db)
+                }
+            }
             // Every ended week's retrospective, on its Friday; graduate 3 skipped last week's.
             if currentWeek >= 2 {
                 let programmes = ProgrammeUseCases(db: db, now: now)
@@ -58,7 +68,12 @@ enum DemoProgramme {
                         learned: learned[(g + week * 3) % learned.count], focus: plans[(g + week) % plans.count],
                         better: (g + week) % 4 == 0 ? .notSure : .yes)
                     let figures = try await programmes.figures(of: id, week: week, calendar: calendar)
-                    try await RetrospectiveModel(userID: id, week: week, draft: draft, figures: figures, writtenOn: friday).create(on: db)
+                    let retrospective = RetrospectiveModel(userID: id, week: week, draft: draft, figures: figures, writtenOn: friday)
+                    try await retrospective.create(on: db)
+                    if g == 3 {
+                        try await RetrospectiveCommentModel(retrospectiveID: retrospective.requireID(), authorID: coach.requireID(),
+                                                            body: "Fewer applications, more tailored ones: pick five companies and write to a developer at each first.").create(on: db)
+                    }
                 }
             }
         }

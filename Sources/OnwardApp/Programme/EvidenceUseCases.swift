@@ -5,18 +5,9 @@ import Vapor
 
 /// What a graduate records toward their programme: SMART goals and their reassessments,
 /// informational interviews, blog posts and submissions for review. Each owns its transaction.
-struct EvidenceUseCases {
+struct EvidenceUseCases: UseCases {
     let db: any Database
     let now: Date
-
-    init(db: any Database, now: Date) {
-        self.db = db
-        self.now = now
-    }
-
-    init(req: Request) {
-        self.init(db: req.db, now: req.now)
-    }
 
     /// The day it is for `graduate`: in their cohort's time zone, as the programme counts days.
     func today(of graduate: UserModel) async throws -> LocalDate {

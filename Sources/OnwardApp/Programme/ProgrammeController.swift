@@ -52,6 +52,16 @@ struct MarkForm: Content {
     var day: String?
 }
 
+extension RetrospectiveEntry {
+    init(_ retrospective: RetrospectiveModel, editURL: String?, commentURL: String? = nil, comments: [RetrospectiveCommentModel]) {
+        self.init(
+            week: retrospective.week, editURL: editURL, commentURL: commentURL, wentWell: retrospective.wentWell, didNotGoWell: retrospective.didNotGoWell,
+            learned: retrospective.learned, focus: retrospective.focus, better: retrospective.better.title,
+            figures: "\(retrospective.applications) applications sent, \(retrospective.interviews) interviews, \(retrospective.standups) standups posted",
+            comments: comments.map { Comment(author: $0.author.name, body: $0.body) })
+    }
+}
+
 /// The graduate's road map and standup; the admin's programmes.
 struct ProgrammeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -74,6 +84,9 @@ struct ProgrammeController: RouteCollection {
         guard let standing = try await ProgrammeUseCases(req: req).standing(of: user) else { return req.render(NoProgrammePage()) }
         var page = RoadMapPage(standing, standupPosted: standing.standup != nil, standupLate: standing.standup?.isLate ?? false)
         page.boardURL = user.$cohort.id.map { SiteURL.programme(.standupBoard(cohortID: $0.uuidString)).path }
+        page.replies = try await CareersTeamUseCases(req: req).replies(to: user.requireID(), since: standing.today.adding(days: -14)).map {
+            RoadMapPage.Reply(day: LocalDate(iso: $0.day)?.display ?? $0.day, asked: $0.asked, reply: $0.reply, by: $0.by)
+        }
         return req.render(page)
     }
 
@@ -153,12 +166,10 @@ struct ProgrammeController: RouteCollection {
 
     func retrospectives(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let entries = try await ProgrammeUseCases(req: req).retrospectives(of: user.requireID()).map { retrospective in
-            RetrospectivesPage.Entry(
-                week: retrospective.week, editURL: SiteURL.programme(.retrospective).path + "?week=\(retrospective.week)",
-                wentWell: retrospective.wentWell, didNotGoWell: retrospective.didNotGoWell, learned: retrospective.learned, focus: retrospective.focus,
-                better: retrospective.better.title,
-                figures: "\(retrospective.applications) applications sent, \(retrospective.interviews) interviews, \(retrospective.standups) standups posted")
+        let retrospectives = try await ProgrammeUseCases(req: req).retrospectives(of: user.requireID())
+        let comments = try await CareersTeamUseCases(req: req).comments(on: retrospectives.compactMap(\.id))
+        let entries = retrospectives.map { retrospective in
+            RetrospectiveEntry(retrospective, editURL: SiteURL.programme(.retrospective).path + "?week=\(retrospective.week)", comments: comments[retrospective.id!] ?? [])
         }
         return req.render(RetrospectivesPage(entries: entries))
     }

@@ -28,12 +28,14 @@ struct ProgrammeHomeSections: HomeSectionSource {
             guard let cohort = graduate.cohort, let id = cohort.id, !boards.contains(where: { $0.name == cohort.name }) else { continue }
             boards.append(.init(name: cohort.name, url: SiteURL.programme(.standupBoard(cohortID: id.uuidString)).path))
         }
-        return [AtRiskSection(summary: summary.joined(separator: " · "), rows: atRisk, boards: boards)]
+        let waiting = try await CareersTeamUseCases(req: req).helpRequests(of: graduates, since: LocalDate(req.now, in: .gmt).adding(days: -CareersTeamUseCases.queueDays)).open.count
+        return [AtRiskSection(summary: summary.joined(separator: " · "), rows: atRisk, boards: boards, helpWaiting: waiting)]
     }
 
     func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {
         guard scope.canReadProgramme, let standing = try await ProgrammeUseCases(req: req).standing(of: scope.person) else { return [] }
-        return [ProgrammeStatusSection(status: StatusView(standing.status), week: standing.roadMap.week, standupPosted: standing.standup != nil)]
+        return [ProgrammeStatusSection(status: StatusView(standing.status), week: standing.roadMap.week, standupPosted: standing.standup != nil,
+                                       programmeURL: scope.canCoachProgramme ? SiteURL.programme(.graduate(id: scope.person.requireIDString)).path : nil)]
     }
 }
 
@@ -70,12 +72,15 @@ struct ProgrammeStatusSection: HomeSection {
     let status: StatusView
     let week: Int
     let standupPosted: Bool
+    /// Their goals, records and retrospectives, for their coaches and an admin.
+    var programmeURL: String? = nil
 
     func content(_ h: HTML) {
         h.section(.class("card"), .ariaLabel("Programme")) {
             h.h2(week == 0 ? "Programme (starts Monday)" : "Programme · week \(week)")
             status.content(h)
             h.p(standupPosted ? "Standup posted today." : "No standup yet today.")
+            if let programmeURL { h.p { h.a("Goals, records and retrospectives", .href(programmeURL)) } }
         }
     }
 }
@@ -94,12 +99,17 @@ struct AtRiskSection: HomeSection {
     let summary: String
     let rows: [Row]
     var boards: [Board] = []
+    /// Requests for help no one has answered yet.
+    var helpWaiting = 0
 
     func content(_ h: HTML) {
         h.section(.class("card"), .ariaLabel("Programme")) {
             h.h2("Programme")
             h.p(summary)
             for board in boards { h.p { h.a("Today's standups · " + board.name, .href(board.url)) } }
+            h.p {
+                h.a(helpWaiting == 0 ? "Requests for help: none waiting" : "Requests for help: \(helpWaiting) waiting", .href(SiteURL.programme(.helpQueue).path))
+            }
             if rows.isEmpty {
                 h.p("Nobody is at risk: every required activity of the weeks that have ended is done.", .class("empty"))
             } else {

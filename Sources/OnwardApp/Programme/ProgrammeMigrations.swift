@@ -160,3 +160,31 @@ extension ProgrammeMigrations {
         }
     }
 }
+
+extension ProgrammeMigrations {
+    /// The careers team's replies to requests for help, and coaches' comments on retrospectives.
+    struct CreateRepliesAndComments: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(HelpReplyModel.schema)
+                .id()
+                .field("standup_id", .uuid, .required, .references(StandupModel.schema, .id, onDelete: .cascade))
+                .field("author_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("body", .string, .required)
+                .field("created_at", .datetime)
+                .unique(on: "standup_id")
+                .create()
+            try await database.schema(RetrospectiveCommentModel.schema)
+                .id()
+                .field("retrospective_id", .uuid, .required, .references(RetrospectiveModel.schema, .id, onDelete: .cascade))
+                .field("author_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("body", .string, .required)
+                .field("created_at", .datetime)
+                .create()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(RetrospectiveCommentModel.schema).delete()
+            try await database.schema(HelpReplyModel.schema).delete()
+        }
+    }
+}

@@ -22,6 +22,14 @@ enum ProgrammeURL: Hashable, Sendable {
     case blogPosts
     /// Submissions for review: the list, and submitting.
     case submissions
+    /// The careers team's queue of requests for help (a coach: their graduates'; an admin: all).
+    case helpQueue
+    /// Reply to the request for help of a standup, which resolves it.
+    case reply(standupID: String)
+    /// A graduate's programme as their coach or an admin reads it: status, records, retrospectives.
+    case graduate(id: String)
+    /// Comment on a retrospective.
+    case comment(retrospectiveID: String)
     /// An admin's list of cohorts and their programmes.
     case cohorts
     /// Give a cohort the default programme.
@@ -40,6 +48,10 @@ enum ProgrammeURL: Hashable, Sendable {
         case .informationalInterviews: "/programme/informational-interviews"
         case .blogPosts: "/programme/blog-posts"
         case .submissions: "/programme/submissions"
+        case .helpQueue: "/programme/help"
+        case .reply(let id): "/programme/help/\(id)/reply"
+        case .graduate(let id): "/programme/graduates/\(id)"
+        case .comment(let id): "/programme/retrospectives/\(id)/comments"
         case .cohorts: "/admin/programmes"
         case .giveDefault(let id): "/admin/programmes/\(id)/default"
         }

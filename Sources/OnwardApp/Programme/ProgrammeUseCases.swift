@@ -4,18 +4,9 @@ import OnwardCore
 import Vapor
 
 /// The programme's use cases. Each owns its transaction; controllers check who asks first.
-struct ProgrammeUseCases {
+struct ProgrammeUseCases: UseCases {
     let db: any Database
     let now: Date
-
-    init(db: any Database, now: Date) {
-        self.db = db
-        self.now = now
-    }
-
-    init(req: Request) {
-        self.init(db: req.db, now: req.now)
-    }
 
     /// Where a graduate stands on the day it is in their cohort's time zone.
     struct Standing {

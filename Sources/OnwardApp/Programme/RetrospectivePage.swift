@@ -47,19 +47,67 @@ struct RetrospectivePage: PageView {
     }
 }
 
+/// One written retrospective as it is shown: to the graduate with a link to edit it, to their
+/// coaches with a form to comment; comments under it either way.
+struct RetrospectiveEntry {
+    struct Comment {
+        let author: String
+        let body: String
+    }
+    let week: Int
+    /// For the graduate: where to edit it.
+    let editURL: String?
+    /// For a coach: where a comment is posted.
+    var commentURL: String? = nil
+    let wentWell: String
+    let didNotGoWell: String
+    let learned: String
+    let focus: String
+    let better: String
+    let figures: String
+    var comments: [Comment] = []
+}
+
+extension HTML {
+    func retrospective(_ entry: RetrospectiveEntry) {
+        section(.class("card"), .ariaLabel("Week \(entry.week)")) {
+            h2("Week \(entry.week)")
+            p(entry.figures, .class("hint"))
+            dl {
+                dt("What went well"); dd(entry.wentWell)
+                dt("What didn't go well"); dd(entry.didNotGoWell)
+                dt("What I learned"); dd(entry.learned)
+                dt("Focus for next week"); dd(entry.focus)
+                dt("A better developer?"); dd(entry.better)
+            }
+            if let editURL = entry.editURL { a("Edit", .href(editURL), .ariaLabel("Edit week \(entry.week)")) }
+            if !entry.comments.isEmpty {
+                h3("Comments")
+                ul(.class("record-list")) {
+                    for comment in entry.comments {
+                        li {
+                            strong(comment.author)
+                            p(comment.body, .class("prewrap"))
+                        }
+                    }
+                }
+            }
+            if let commentURL = entry.commentURL {
+                postForm(commentURL, .class("form")) {
+                    div(.class("field")) {
+                        label("Comment on week \(entry.week)", .for("comment-\(entry.week)"))
+                        textarea("", [.id("comment-\(entry.week)"), .name("body"), .attr("rows", "2")])
+                    }
+                    button("Comment", .type("submit"), .class("button small"))
+                }
+            }
+        }
+    }
+}
+
 /// Every retrospective a graduate wrote, the latest first, with the question's answers over time.
 struct RetrospectivesPage: PageView {
-    struct Entry {
-        let week: Int
-        let editURL: String
-        let wentWell: String
-        let didNotGoWell: String
-        let learned: String
-        let focus: String
-        let better: String
-        let figures: String
-    }
-    let entries: [Entry]
+    let entries: [RetrospectiveEntry]
 
     var title: String { "Retrospectives" }
 
@@ -70,19 +118,6 @@ struct RetrospectivesPage: PageView {
             return
         }
         h.p("Am I a better developer than I was a week ago? " + entries.reversed().map { "week \($0.week): \($0.better.lowercased())" }.joined(separator: ", ") + ".", .class("lede"))
-        for entry in entries {
-            h.section(.class("card"), .ariaLabel("Week \(entry.week)")) {
-                h.h2("Week \(entry.week)")
-                h.p(entry.figures, .class("hint"))
-                h.dl {
-                    h.dt("What went well"); h.dd(entry.wentWell)
-                    h.dt("What didn't go well"); h.dd(entry.didNotGoWell)
-                    h.dt("What I learned"); h.dd(entry.learned)
-                    h.dt("Focus for next week"); h.dd(entry.focus)
-                    h.dt("A better developer?"); h.dd(entry.better)
-                }
-                h.a("Edit", .href(entry.editURL))
-            }
-        }
+        for entry in entries { h.retrospective(entry) }
     }
 }

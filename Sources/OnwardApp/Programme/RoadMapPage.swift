@@ -73,6 +73,15 @@ struct RoadMapPage: PageView {
     let ahead: [Week]
     /// The cohort's standup board.
     var boardURL: String? = nil
+    /// The careers team's replies to the graduate's requests for help of the last two weeks.
+    var replies: [Reply] = []
+
+    struct Reply {
+        let day: String
+        let asked: String
+        let reply: String
+        let by: String
+    }
 
     var title: String { "Your programme" }
 
@@ -102,6 +111,19 @@ struct RoadMapPage: PageView {
             }
             list(todays.filter { $0.key != "standup" && !$0.title.isEmpty }, h, withActions: true)
             if let boardURL { h.p { h.a("Today's standups in your cohort", .href(boardURL)) } }
+        }
+        if !replies.isEmpty {
+            h.section(.class("card"), .ariaLabel("Replies from the careers team")) {
+                h.h2("Replies from the careers team")
+                h.ul(.class("record-list")) {
+                    for reply in replies {
+                        h.li {
+                            h.p("You asked on \(reply.day): " + reply.asked, .class("hint prewrap"))
+                            h.p { h.strong(reply.by + ": "); h.text(reply.reply) }
+                        }
+                    }
+                }
+            }
         }
         h.section(.class("card"), .ariaLabel("This week")) {
             h.h2(week == 0 ? "Before week 1" : "This week")
@@ -173,13 +195,7 @@ extension RoadMapPage {
     init(_ standing: ProgrammeUseCases.Standing, standupPosted: Bool, standupLate: Bool) {
         func item(_ item: RoadMap.Item) -> Item {
             let activity = item.activity
-            let label = switch item.state {
-            case .done: "Done"
-            case .doneLate: "Done late"
-            case .skipped: "Skipped"
-            case .due: activity.isRequired ? "To do" : "To do (optional)"
-            case .late: "Late"
-            }
+            let label = Self.label(of: item)
             return Item(
                 key: activity.id, title: activity.title, description: activity.description, state: item.state.rawValue, stateLabel: label,
                 isRequired: activity.isRequired, canSkip: item.canSkip && activity.kind != .standup,
@@ -203,6 +219,17 @@ extension RoadMapPage {
 }
 
 extension RoadMapPage {
+    /// Where an item stands, in words.
+    static func label(of item: RoadMap.Item) -> String {
+        switch item.state {
+        case .done: "Done"
+        case .doneLate: "Done late"
+        case .skipped: "Skipped"
+        case .due: item.activity.isRequired ? "To do" : "To do (optional)"
+        case .late: "Late"
+        }
+    }
+
     /// Where an activity with a record of its own is written, and what the link says; nil for
     /// one that is marked done.
     static func record(of activity: Activity, week: Int) -> (url: String, action: String)? {

@@ -71,6 +71,7 @@ struct Policy {
         let canWriteJobSearch: Bool
         let canCorrectPlacement: Bool
         let canReadProgramme: Bool
+        let canCoachProgramme: Bool
 
         init(viewer: UserModel, person: UserModel, owner: Access.Owner) {
             let who = viewer.viewer
@@ -81,6 +82,7 @@ struct Policy {
             canWriteJobSearch = Access.canWriteJobSearch(who, of: owner)
             canCorrectPlacement = Access.canCorrectPlacement(who, of: owner)
             canReadProgramme = Access.canReadProgramme(who, of: owner)
+            canCoachProgramme = Access.canCoachProgramme(who, of: owner)
         }
     }
 

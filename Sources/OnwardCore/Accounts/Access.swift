@@ -92,6 +92,19 @@ public enum Access {
         }
     }
 
+    /// Who answers a graduate in their programme (comments on their retrospectives, replies to
+    /// their requests for help): their coaches and an admin, the careers team.
+    public static func canCoachProgramme(_ viewer: Viewer, of owner: Owner) -> Bool {
+        guard owner.role == .graduate else { return false }
+        return viewer.role == .admin || (viewer.role == .coach && owner.coachIDs.contains(viewer.id))
+    }
+
+    /// Who works the careers team's queue of requests for help: a coach (their graduates'), an
+    /// admin (everyone's).
+    public static func worksHelpQueue(_ viewer: Viewer) -> Bool {
+        viewer.role == .coach || viewer.role == .admin
+    }
+
     // MARK: The job search
 
     /// Who keeps a job search of their own: a graduate.

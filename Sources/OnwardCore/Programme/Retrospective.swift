@@ -57,3 +57,14 @@ public struct RetrospectiveDraft: Equatable, Sendable {
         return current >= 1 ? 1...current : nil
     }
 }
+
+/// A coach's comment on a retrospective, or the careers team's reply to a request for help.
+public enum ProgrammeReply {
+    public static func validate(_ raw: String, field: String = "body") throws(ValidationErrors) -> String {
+        var errors = ValidationErrors()
+        let text = TextRules.checked(raw, field: field, label: "reply", limit: TextRules.Limit.long, into: &errors)
+        if text.isEmpty && errors.isEmpty { errors.add(field, "Write something first.") }
+        try errors.throwIfAny()
+        return text
+    }
+}

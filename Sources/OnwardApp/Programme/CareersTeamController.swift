@@ -1,0 +1,90 @@
+import Fluent
+import OnwardCore
+import Vapor
+
+/// The careers team's pages: the queue of requests for help, a graduate's programme to read and
+/// comment on. Coaches and admins; each request and graduate is checked by the policy.
+struct CareersTeamController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let team = routes.grouped(Require(Access.worksHelpQueue))
+        team.get(.programme(.helpQueue), use: helpQueue)
+        team.post(.programme(.reply(standupID: SiteURL.key(SiteURL.Parameter.id))), use: reply)
+        team.get(.programme(.graduate(id: SiteURL.key(SiteURL.Parameter.id))), use: graduate)
+        team.post(.programme(.comment(retrospectiveID: SiteURL.key(SiteURL.Parameter.id))), use: comment)
+    }
+
+    func helpQueue(req: Request) async throws -> Response {
+        let (open, answered) = try await CareersTeamUseCases(req: req).helpQueue(for: req.requireUser())
+        func row(_ request: CareersTeamUseCases.HelpRequest) -> HelpQueuePage.Request {
+            let asked = request.standup.createdAt ?? req.now
+            let hours = max(0, Int(req.now.timeIntervalSince(asked) / 3600))
+            return HelpQueuePage.Request(
+                graduate: request.graduate.name, graduateURL: SiteURL.programme(.graduate(id: request.graduate.requireIDString)).path,
+                asked: request.standup.blockers, day: LocalDate(iso: request.standup.day)?.display ?? request.standup.day,
+                waited: hours < 1 ? "asked within the hour" : hours < 48 ? "waiting \(hours) h" : "waiting \(hours / 24) days",
+                replyURL: SiteURL.programme(.reply(standupID: request.standup.id!.uuidString)).path, reply: request.reply?.body, replier: request.replier)
+        }
+        return req.render(HelpQueuePage(open: open.map(row), answered: answered.map(row)))
+    }
+
+    func reply(req: Request) async throws -> Response {
+        struct Form: Content { var body: String? }
+        let form = try req.form(Form.self)
+        do {
+            try await CareersTeamUseCases(req: req).reply(to: req.parameter(SiteURL.Parameter.id), form.body ?? "", by: req.requireUser())
+        } catch let errors as ValidationErrors {
+            return req.redirect(to: SiteURL.programme(.helpQueue).path).flash(.error, errors.errors.first?.message ?? "Write a reply first.", on: req)
+        } catch let error as AppError where error.status == .conflict {
+            return req.redirect(to: SiteURL.programme(.helpQueue).path).flash(.error, error.message, on: req)
+        }
+        return req.redirect(to: .programme(.helpQueue), flash: "Your reply is sent; the request is resolved.")
+    }
+
+    func graduate(req: Request) async throws -> Response {
+        let viewer = try req.requireUser()
+        let scope = try await Policy(db: req.db).scope(of: req.parameter(SiteURL.Parameter.id), for: viewer)
+        guard scope.canCoachProgramme else { throw AppError.notFound() }
+        let person = scope.person
+        let id = try person.requireID()
+        guard let standing = try await ProgrammeUseCases(req: req).standing(of: person) else {
+            throw AppError.notFound("\(person.name)'s cohort has no programme yet.")
+        }
+        let evidence = EvidenceUseCases(req: req)
+        let retrospectives = try await ProgrammeUseCases(req: req).retrospectives(of: id)
+        let comments = try await CareersTeamUseCases(req: req).comments(on: retrospectives.compactMap(\.id))
+        func day(_ iso: String) -> String { LocalDate(iso: iso)?.display ?? iso }
+        let page = GraduateProgrammePage(
+            name: person.name, week: standing.roadMap.week, today: standing.today.display, status: StatusView(standing.status),
+            thisWeek: (standing.roadMap.overdue + standing.roadMap.thisWeek).map { item in
+                "\(item.activity.title): \(RoadMapPage.label(of: item)), due \(item.occurrence.due.display)"
+            },
+            goals: try await evidence.goals(of: id).map { .init(specific: $0.current.specific, by: day($0.current.timeBound), versions: $0.versions.count) },
+            interviews: try await evidence.informationalInterviews(of: id).map { interview in
+                let at = [interview.role, interview.company].filter { !$0.isEmpty }.joined(separator: ", ")
+                return .init(text: [interview.person, at, day(interview.day)].filter { !$0.isEmpty }.joined(separator: " · "))
+            },
+            posts: try await evidence.blogPosts(of: id).map { .init(text: "\($0.title) · \($0.kind.title) · \(day($0.published))", link: $0.url) },
+            submissions: try await evidence.submissions(of: id).map {
+                .init(text: "\($0.title) · \($0.kind.title) · submitted \(day($0.submittedOn))", link: $0.link.isEmpty ? nil : $0.link)
+            },
+            retrospectives: retrospectives.map { retrospective in
+                RetrospectiveEntry(retrospective, editURL: nil, commentURL: SiteURL.programme(.comment(retrospectiveID: retrospective.id!.uuidString)).path,
+                                   comments: comments[retrospective.id!] ?? [])
+            })
+        return req.render(page)
+    }
+
+    func comment(req: Request) async throws -> Response {
+        struct Form: Content { var body: String? }
+        let form = try req.form(Form.self)
+        do {
+            let (_, graduateID) = try await CareersTeamUseCases(req: req).comment(on: req.parameter(SiteURL.Parameter.id), form.body ?? "", by: req.requireUser())
+            return req.redirect(to: .programme(.graduate(id: graduateID.uuidString)), flash: "Your comment is posted.")
+        } catch let errors as ValidationErrors {
+            // Checked after who may comment: the retrospective is there, and the viewer coaches its writer.
+            let owner = try await RetrospectiveModel.find(UUID(uuidString: req.parameter(SiteURL.Parameter.id)), on: req.db)?.$user.id
+            let back = owner.map { SiteURL.programme(.graduate(id: $0.uuidString)).path } ?? SiteURL.programme(.helpQueue).path
+            return req.redirect(to: back).flash(.error, errors.errors.first?.message ?? "Write a comment first.", on: req)
+        }
+    }
+}

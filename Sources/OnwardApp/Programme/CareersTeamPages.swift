@@ -1,0 +1,130 @@
+import OnwardCore
+
+/// The careers team's queue: requests for help raised in standups, the oldest unanswered first,
+/// each with how long it has waited and a form to reply; then what was answered lately.
+struct HelpQueuePage: PageView {
+    struct Request {
+        let graduate: String
+        let graduateURL: String
+        let asked: String
+        let day: String
+        let waited: String
+        let replyURL: String
+        /// For an answered one: the reply and who gave it.
+        var reply: String? = nil
+        var replier: String? = nil
+    }
+    let open: [Request]
+    let answered: [Request]
+
+    var title: String { "Requests for help" }
+
+    func content(_ h: HTML) {
+        h.h1("Requests for help")
+        h.p("What your graduates asked for help with in their standups (the last \(CareersTeamUseCases.queueDays) days). A reply resolves the request; the graduate reads it on their road map.",
+            .class("lede"))
+        h.section(.class("card"), .ariaLabel("Waiting")) {
+            h.h2("Waiting (\(open.count))")
+            if open.isEmpty { h.p("Nobody is waiting for an answer.", .class("empty")) }
+            h.ul(.class("record-list")) {
+                for (n, request) in open.enumerated() {
+                    h.li {
+                        h.p {
+                            h.a(request.graduate, .href(request.graduateURL))
+                            h.text(" · standup of \(request.day) · ")
+                            h.span(request.waited, .class("state-badge"))
+                        }
+                        h.p(request.asked, .class("prewrap"))
+                        h.postForm(request.replyURL, .class("form")) {
+                            h.div(.class("field")) {
+                                h.label("Reply to \(request.graduate)", .for("reply-\(n)"))
+                                h.textarea("", [.id("reply-\(n)"), .name("body"), .attr("rows", "3")])
+                            }
+                            h.button("Reply and resolve", .type("submit"), .class("button small primary"))
+                        }
+                    }
+                }
+            }
+        }
+        if !answered.isEmpty {
+            h.section(.class("card"), .ariaLabel("Answered")) {
+                h.h2("Answered")
+                h.ul(.class("record-list")) {
+                    for request in answered {
+                        h.li {
+                            h.p {
+                                h.a(request.graduate, .href(request.graduateURL))
+                                h.text(" · standup of \(request.day)")
+                            }
+                            h.p(request.asked, .class("prewrap hint"))
+                            h.p { h.strong((request.replier ?? "") + ": "); h.text(request.reply ?? "") }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A graduate's programme as their coach or an admin reads it: where they stand, their goals and
+/// records, and their retrospectives to comment on.
+struct GraduateProgrammePage: PageView {
+    struct Goal {
+        let specific: String
+        let by: String
+        let versions: Int
+    }
+    struct Record {
+        let text: String
+        var link: String? = nil
+    }
+    let name: String
+    let week: Int
+    let today: String
+    let status: StatusView
+    let thisWeek: [String]
+    let goals: [Goal]
+    let interviews: [Record]
+    let posts: [Record]
+    let submissions: [Record]
+    let retrospectives: [RetrospectiveEntry]
+
+    var title: String { "\(name) · programme" }
+
+    func content(_ h: HTML) {
+        h.h1("\(name) · programme")
+        h.p(week == 0 ? "The programme starts on Monday. \(today)." : "Week \(week) · \(today)", .class("lede"))
+        status.content(h)
+        h.section(.class("card"), .ariaLabel("This week")) {
+            h.h2("This week")
+            if thisWeek.isEmpty { h.p("Nothing else is due this week.", .class("empty")) } else { h.ul { for line in thisWeek { h.li(line) } } }
+        }
+        h.section(.class("card"), .ariaLabel("SMART goals")) {
+            h.h2("SMART goals")
+            if goals.isEmpty { h.p("No goals written yet.", .class("empty")) }
+            h.ul {
+                for goal in goals {
+                    h.li("\(goal.specific) · by \(goal.by)" + (goal.versions > 1 ? " · reassessed \(goal.versions - 1)×" : ""))
+                }
+            }
+        }
+        for (heading, records, empty) in [("Informational interviews", interviews, "None yet."), ("Blog posts", posts, "None yet."),
+                                          ("Submissions for review", submissions, "Nothing submitted yet.")] {
+            h.section(.class("card"), .ariaLabel(heading)) {
+                h.h2(heading)
+                if records.isEmpty { h.p(empty, .class("empty")) }
+                h.ul {
+                    for record in records {
+                        h.li {
+                            h.text(record.text)
+                            if let link = record.link { h.text(" · "); h.a("Open", .href(link), .attr("rel", "noopener"), .ariaLabel("Open: \(record.text)")) }
+                        }
+                    }
+                }
+            }
+        }
+        h.h2("Retrospectives")
+        if retrospectives.isEmpty { h.p("None written yet.", .class("empty")) }
+        for entry in retrospectives { h.retrospective(entry) }
+    }
+}
