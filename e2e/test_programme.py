@@ -62,3 +62,70 @@ def test_a_missed_retrospective_shows_at_risk_with_the_reason_until_it_is_done(s
     browser.get(server + "/programme/retrospectives")
     assert "Rewrite the CV with my coach" in browser.page_source
     check_accessibility(browser, "programme-retrospectives")
+
+
+def test_a_graduates_first_week_standup_skip_goal_reassessed_retrospective_and_enrolled(server, browser):
+    sign_in(browser, server, "noor.haddad@demo.onward.example")
+    browser.get(server + "/programme")
+    assert "Week 1" in browser.find_element(By.CSS_SELECTOR, ".lede").text
+    assert "Enrolled" in status(browser)
+
+    browser.find_element(By.LINK_TEXT, "Post your standup").click()
+    wait(browser).until(lambda d: "/programme/standup" in d.current_url)
+    browser.find_element(By.ID, "field-yesterday").send_keys("Presented my final project")
+    browser.find_element(By.ID, "field-today").send_keys("Reassess my goals and send two applications")
+    browser.find_element(By.CSS_SELECTOR, "input[name=mood][value='3']").click()
+    browser.find_element(By.CSS_SELECTOR, "button[type=submit].primary").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/programme"))
+    road_item(browser, "Code").find_element(By.XPATH, ".//button[normalize-space()='Skip']").click()
+    wait(browser).until(lambda d: "Skipped" in road_item(d, "Code").text)
+
+    # Week 1 asks for the goals written on the course to be read again.
+    assert "To do" in road_item(browser, "Reassess your SMART goals").text
+    road_item(browser, "Reassess your SMART goals").find_element(By.LINK_TEXT, "Reassess").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/programme/goals"))
+    check_accessibility(browser, "programme-goals")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Reassess").click()
+    wait(browser).until(lambda d: "/programme/goals/" in d.current_url)
+    check_accessibility(browser, "programme-goal-reassess")
+    measurable = browser.find_element(By.ID, "field-measurable")
+    measurable.clear()
+    measurable.send_keys("Two first-round interviews a week by week 4")
+    browser.find_element(By.CSS_SELECTOR, "button[type=submit].primary").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/programme/goals"))
+    assert "Reassessed 1 time" in browser.page_source
+    assert "Two first-round interviews a week by week 4" in browser.page_source
+
+    browser.get(server + "/programme")
+    assert "Done" in road_item(browser, "Reassess your SMART goals").text
+    road_item(browser, "Weekly retrospective").find_element(By.LINK_TEXT, "Write it").click()
+    wait(browser).until(lambda d: "/programme/retrospective" in d.current_url)
+    browser.find_element(By.ID, "field-went_well").send_keys("Posted every standup")
+    browser.find_element(By.ID, "field-did_not_go_well").send_keys("Spent too long on one cover letter")
+    browser.find_element(By.ID, "field-learned").send_keys("Goals with numbers are easier to keep")
+    browser.find_element(By.ID, "field-focus").send_keys("Informational interviews")
+    browser.find_element(By.CSS_SELECTOR, "input[name=better][value=yes]").click()
+    browser.find_element(By.CSS_SELECTOR, "button[type=submit].primary").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/programme"))
+    assert "Done" in road_item(browser, "Weekly retrospective").text
+    assert "Enrolled" in status(browser)
+    check_accessibility(browser, "programme-first-week-done")
+
+
+def test_a_coach_answers_a_request_for_help_and_comments_on_a_retrospective(server, browser):
+    sign_in(browser, server, "coach.priya@demo.onward.example")
+    browser.find_element(By.LINK_TEXT, "Help requests").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/programme/help"))
+    check_accessibility(browser, "programme-help-queue")
+    waiting = browser.find_element(By.CSS_SELECTOR, "section[aria-label=Waiting]")
+    assert "Dev Patel" in waiting.text
+    waiting.find_element(By.TAG_NAME, "textarea").send_keys("Send me your CV tonight; we'll go through it tomorrow at 10.")
+    waiting.find_element(By.XPATH, ".//button[normalize-space()='Reply and resolve']").click()
+    wait(browser).until(lambda d: "the request is resolved" in d.page_source)
+    browser.find_element(By.LINK_TEXT, "Dev Patel").click()
+    wait(browser).until(lambda d: "/programme/graduates/" in d.current_url)
+    check_accessibility(browser, "programme-graduate-for-coach")
+    browser.find_element(By.CSS_SELECTOR, "textarea[name=body]").send_keys("Good call on the CV. Keep the applications to five a week.")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Comment']").click()
+    wait(browser).until(lambda d: "Your comment is posted." in d.page_source)
+    assert "Keep the applications to five a week." in browser.page_source

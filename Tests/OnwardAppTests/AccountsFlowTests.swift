@@ -178,11 +178,11 @@ extension AppTests {
                 try await DemoBootcamp.seedIfEmpty(app, console: console)
                 try await DemoBootcamp.seedIfEmpty(app, console: console)
                 let roles = try await UserModel.query(on: app.db).all(\.$role)
-                #expect(roles.filter { $0 == .graduate }.count == 12)
+                #expect(roles.filter { $0 == .graduate }.count == 14)
                 #expect(roles.filter { $0 == .coach }.count == 2)
                 #expect(roles.filter { $0 == .partner }.count == 1)
                 #expect(roles.filter { $0 == .admin }.count == 1)
-                #expect(try await CohortModel.query(on: app.db).count() == 1)
+                #expect(try await CohortModel.query(on: app.db).count() == 2)
                 let unassigned = try await UserModel.query(on: app.db).filter(\.$role == .graduate).all().asyncFilter { graduate in
                     try await CoachAssignmentModel.query(on: app.db).filter(\.$graduate.$id == graduate.requireID()).count() == 0
                 }
@@ -194,7 +194,9 @@ extension AppTests {
                     let standing = try #require(try await ProgrammeUseCases(db: app.db, now: testNow).standing(of: graduate))
                     if case .atRisk(let missing) = standing.status { atRisk.append("\(graduate.name): \(missing.map(\.activity.title))") }
                 }
-                #expect(atRisk == ["Dev Patel: [\"Weekly retrospective\"]"])
+                #expect(atRisk == ["Dev Patel: [\"Weekly retrospective\"]"], "and the cohort in week 1 is enrolled")
+                let goals = try await SmartGoalVersionModel.query(on: app.db).all()
+                #expect(goals.filter { $0.version == 2 }.count == 12, "the first cohort reassessed its goals in week 1")
                 for (_, email) in DemoBootcamp.signIns {
                     #expect(try await Browser(app).post(SiteURL.accounts(.signIn).path, ["email": email, "password": DemoBootcamp.password]).status == .seeOther)
                 }

@@ -4,8 +4,8 @@ import Foundation
 import OnwardCore
 import Vapor
 
-/// A believable bootcamp to look around in: an admin, two coaches, a partner, and a cohort of
-/// twelve graduates a few weeks into their job search.
+/// A believable bootcamp to look around in: an admin, two coaches, a partner, a cohort of twelve
+/// graduates a few weeks into their job search, and a cohort of two who finished last week.
 enum DemoBootcamp {
     /// The one password of every demo account. Demo data only; it is printed at start-up.
     static let password = "onward-demo-2026"
@@ -31,6 +31,12 @@ enum DemoBootcamp {
         Person(name: "Jonas Weber", github: "jweber", stacks: ["C#", ".NET"], bio: "Ex-accountant who likes correct numbers and clear code."),
         Person(name: "Keisha Brown", github: "keishab", stacks: ["Python", "Flask", "React"], bio: "Care worker turned developer, building tools for carers."),
         Person(name: "Luca Bianchi", github: "luca-bianchi", stacks: ["Kotlin", "Android"], bio: "Chef for ten years. Now I cook apps."),
+    ]
+
+    /// The graduates of a cohort that has just finished the course.
+    static let newGraduates: [Person] = [
+        Person(name: "Noor Haddad", github: "noor-haddad", stacks: ["Ruby on Rails", "Hotwire"], bio: "Former translator. Finished the course last week with a volunteering-rota app."),
+        Person(name: "Oscar Lindqvist", github: "oscarl", stacks: ["JavaScript", "Next.js"], bio: "Ex-barista who fell for the web through a café's booking site."),
     ]
 
     /// Seeds when the database has no accounts, and prints the sign-ins either way.
@@ -99,6 +105,23 @@ enum DemoBootcamp {
             }
             try await DemoJobSearch.seed(graduates: graduateUsers, on: db, today: LocalDate(now, in: TimeZone(identifier: zone)!))
             try await DemoProgramme.seed(cohort: cohort, graduates: graduateUsers, coach: priya, on: db, now: now)
+
+            // A cohort that finished last week: its graduates are in week 1 of the programme.
+            let today = LocalDate(now, in: TimeZone(identifier: zone)!)
+            let winter = CohortModel(draft: CohortDraft(name: "Winter 2026", courseEndDate: today.startOfWeek.adding(days: -3), timeZone: zone,
+                                                        standupTime: CohortDraft.defaultStandupTime))
+            try await winter.create(on: db)
+            var newcomers: [UserModel] = []
+            for newcomer in newGraduates {
+                let user = person(newcomer.name, email(for: newcomer.name), .graduate, cohort: try winter.requireID())
+                user.githubLogin = newcomer.github
+                user.stacks = newcomer.stacks
+                user.bio = newcomer.bio
+                try await user.create(on: db)
+                try await CoachAssignmentModel(coachID: try tom.requireID(), graduateID: try user.requireID()).create(on: db)
+                newcomers.append(user)
+            }
+            try await DemoProgramme.seedFirstWeek(cohort: winter, graduates: newcomers, on: db, now: now)
         }
     }
 }

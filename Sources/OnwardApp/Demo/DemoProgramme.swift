@@ -124,4 +124,16 @@ enum DemoProgramme {
                                                     published: week3Sunday, kind: .technical), for: id)
         }
     }
+
+    /// A cohort in week 1: the default programme, and the goals each graduate wrote on the course,
+    /// which week 1 asks them to reassess.
+    static func seedFirstWeek(cohort: CohortModel, graduates: [UserModel], on db: any Database, now: Date) async throws {
+        try await ProgrammeUseCases(db: db, now: now).giveDefault(to: cohort)
+        guard let courseEnd = LocalDate(iso: cohort.courseEndDate) else { return }
+        for (g, graduate) in graduates.enumerated() {
+            let (specific, measurable, achievable, relevant) = goals[(g + 1) % goals.count]
+            let goal = SmartGoalDraft(specific: specific, measurable: measurable, achievable: achievable, relevant: relevant, timeBound: courseEnd.adding(days: 90))
+            try await EvidenceUseCases(db: db, now: now).setGoal(goal, for: graduate, today: courseEnd.adding(days: -10))
+        }
+    }
 }
