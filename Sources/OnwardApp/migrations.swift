@@ -35,5 +35,6 @@ enum Migrations {
         ProgrammeMigrations.CreateRetrospective(),
         ProgrammeMigrations.CreateGoalsAndEvidence(),
         ProgrammeMigrations.CreateRepliesAndComments(),
+        ProgrammeMigrations.CreateLearningGoals(),
     ]
 }

@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: ProgrammeController())
     try web.register(collection: EvidenceController())
     try web.register(collection: CareersTeamController())
+    try web.register(collection: LearningGoalController())
 
     // The JSON API
     try API.register(on: app)

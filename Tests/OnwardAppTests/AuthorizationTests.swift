@@ -48,6 +48,8 @@ extension AppTests {
             let placedID: String
             let goalID: String
             let helpStandupID: String
+            let learningGoalID: String
+            let milestoneID: String
             let retrospectiveID: String
             var graduateID: String { world.graduate.requireIDString }
             var cohortID: String { world.cohort.id!.uuidString }
@@ -134,6 +136,13 @@ extension AppTests {
                 post(.programme(.blogPosts), nil, ["title": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
                 get(.programme(.submissions), nil, page([.graduate, .otherGraduate])),
                 post(.programme(.submissions), nil, ["kind": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                get(.programme(.learningGoals), nil, page([.graduate, .otherGraduate])),
+                post(.programme(.learningGoals), nil, ["title": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                get(.programme(.learningGoal(id: f.learningGoalID)), .programme(.learningGoal(id: key)), page([.graduate])),
+                post(.programme(.addResource(goalID: f.learningGoalID)), .programme(.addResource(goalID: key)), ["kind": "book", "name": "SQL"], form([.graduate], .seeOther)),
+                post(.programme(.addMilestone(goalID: f.learningGoalID)), .programme(.addMilestone(goalID: key)), ["title": ""], form([.graduate], .unprocessableEntity)),
+                post(.programme(.setGoalActive(goalID: f.learningGoalID)), .programme(.setGoalActive(goalID: key)), ["active": "no"], form([.graduate], .seeOther)),
+                post(.programme(.milestone(id: f.milestoneID)), .programme(.milestone(id: key)), ["done": "yes"], form([.graduate], .seeOther)),
                 get(.programme(.helpQueue), nil, page([.coach, .unassignedCoach, .admin])),
                 post(.programme(.reply(standupID: f.helpStandupID)), .programme(.reply(standupID: key)), ["body": "Let's look at your CV on Thursday."], form([.coach, .admin], .seeOther)),
                 get(.programme(.graduate(id: f.graduateID)), .programme(.graduate(id: key)), page([.coach, .admin])),
@@ -219,9 +228,13 @@ extension AppTests {
                                                    draft: RetrospectiveDraft(wentWell: "A", didNotGoWell: "B", learned: "C", focus: "D", better: .yes),
                                                    figures: RetrospectiveFigures(applications: 1, interviews: 0, standups: 3), writtenOn: today)
             try await retrospective.create(on: app.db)
+            let learning = try await LearningGoalUseCases(db: app.db, now: testNow).add(
+                LearningGoalDraft(title: "SQL", now: "Joins with help", success: "Schemas alone", why: "Back-end roles"), for: world.graduate.requireID())
+            let milestone = try await LearningGoalUseCases(db: app.db, now: testNow).add(MilestoneDraft(title: "Read a book", due: today.adding(days: 30)), to: learning)
             return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString,
                            applicationID: application.id!.uuidString, offerID: offer.id!.uuidString, placedID: placed.id!.uuidString, goalID: goal.id.uuidString,
-                           helpStandupID: standup.id!.uuidString, retrospectiveID: retrospective.id!.uuidString)
+                           helpStandupID: standup.id!.uuidString, learningGoalID: learning.id!.uuidString, milestoneID: milestone.id!.uuidString,
+                           retrospectiveID: retrospective.id!.uuidString)
         }
 
         static func user(_ actor: Actor, in world: World) -> UserModel? {
@@ -269,7 +282,7 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 72
+        static let webCasesCount = 79
         static let apiCasesCount = 36
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

@@ -86,3 +86,36 @@ import Testing
         #expect(cv.link == "https://cv.example/me.pdf")
     }
 }
+
+@Suite struct LearningGoalTests {
+    let today = LocalDate(iso: "2026-11-23")!
+
+    @Test func every_part_of_a_learning_goal_is_required_and_bounded() {
+        do {
+            _ = try LearningGoalDraft.validate(title: String(repeating: "x", count: 201), now: "", success: "ok", why: "a\u{7}")
+            Issue.record("refused")
+        } catch {
+            #expect(error.errors.map(\.field) == ["title", "now", "why"])
+            #expect(error.message(for: "why")?.contains("control character") == true)
+        }
+    }
+
+    @Test func a_milestone_is_due_from_today_to_two_years_ahead() throws {
+        #expect(throws: ValidationErrors.self) { try MilestoneDraft.validate(title: "Read", due: today.adding(days: -1).iso, today: today) }
+        #expect(throws: ValidationErrors.self) { try MilestoneDraft.validate(title: "Read", due: today.adding(days: 731).iso, today: today) }
+        #expect(try MilestoneDraft.validate(title: "Read", due: today.iso, today: today).due == today)
+        #expect(try MilestoneDraft.validate(title: "Read", due: today.adding(days: 730).iso, today: today).due == today.adding(days: 730))
+    }
+
+    @Test func a_resource_has_a_kind_a_name_and_maybe_a_web_address() throws {
+        let talk = try LearningResourceDraft.validate(kind: "talk_to_give", name: "What tests taught me", link: "")
+        #expect(talk.kind == .talkToGive)
+        #expect(talk.link == nil)
+        do {
+            _ = try LearningResourceDraft.validate(kind: "film", name: "", link: "ftp://x")
+            Issue.record("refused")
+        } catch {
+            #expect(Set(error.errors.map(\.field)) == ["kind", "name", "link"])
+        }
+    }
+}

@@ -188,3 +188,43 @@ extension ProgrammeMigrations {
         }
     }
 }
+
+extension ProgrammeMigrations {
+    /// Yearly learning goals, their resources and milestones.
+    struct CreateLearningGoals: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(LearningGoalModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("title", .string, .required)
+                .field("now", .string, .required)
+                .field("success", .string, .required)
+                .field("why", .string, .required)
+                .field("active", .bool, .required)
+                .field("created_at", .datetime)
+                .create()
+            try await database.schema(LearningResourceModel.schema)
+                .id()
+                .field("goal_id", .uuid, .required, .references(LearningGoalModel.schema, .id, onDelete: .cascade))
+                .field("kind", .string, .required)
+                .field("name", .string, .required)
+                .field("link", .string, .required)
+                .field("created_at", .datetime)
+                .create()
+            try await database.schema(LearningMilestoneModel.schema)
+                .id()
+                .field("goal_id", .uuid, .required, .references(LearningGoalModel.schema, .id, onDelete: .cascade))
+                .field("title", .string, .required)
+                .field("due", .string, .required)
+                .field("done_on", .string)
+                .field("created_at", .datetime)
+                .create()
+        }
+
+        func revert(on database: any Database) async throws {
+            for schema in [LearningMilestoneModel.schema, LearningResourceModel.schema, LearningGoalModel.schema] {
+                try await database.schema(schema).delete()
+            }
+        }
+    }
+}

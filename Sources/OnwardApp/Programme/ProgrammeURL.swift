@@ -22,6 +22,18 @@ enum ProgrammeURL: Hashable, Sendable {
     case blogPosts
     /// Submissions for review: the list, and submitting.
     case submissions
+    /// Yearly learning goals: the list, and adding one.
+    case learningGoals
+    /// One learning goal.
+    case learningGoal(id: String)
+    /// Add a resource to a learning goal.
+    case addResource(goalID: String)
+    /// Add a milestone to a learning goal.
+    case addMilestone(goalID: String)
+    /// Set a learning goal aside, or take it up again.
+    case setGoalActive(goalID: String)
+    /// Mark a milestone done, or not done.
+    case milestone(id: String)
     /// The careers team's queue of requests for help (a coach: their graduates'; an admin: all).
     case helpQueue
     /// Reply to the request for help of a standup, which resolves it.
@@ -48,6 +60,12 @@ enum ProgrammeURL: Hashable, Sendable {
         case .informationalInterviews: "/programme/informational-interviews"
         case .blogPosts: "/programme/blog-posts"
         case .submissions: "/programme/submissions"
+        case .learningGoals: "/programme/learning"
+        case .learningGoal(let id): "/programme/learning/\(id)"
+        case .addResource(let id): "/programme/learning/\(id)/resources"
+        case .addMilestone(let id): "/programme/learning/\(id)/milestones"
+        case .setGoalActive(let id): "/programme/learning/\(id)/active"
+        case .milestone(let id): "/programme/milestones/\(id)"
         case .helpQueue: "/programme/help"
         case .reply(let id): "/programme/help/\(id)/reply"
         case .graduate(let id): "/programme/graduates/\(id)"

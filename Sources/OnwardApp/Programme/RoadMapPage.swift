@@ -91,7 +91,7 @@ struct RoadMapPage: PageView {
         status.content(h)
         h.nav(.class("subnav"), .ariaLabel("Your records")) {
             h.ul {
-                for (label, url) in [("SMART goals", SiteURL.programme(.goals)), ("Retrospectives", .programme(.retrospectives)),
+                for (label, url) in [("SMART goals", SiteURL.programme(.goals)), ("Learning goals", .programme(.learningGoals)), ("Retrospectives", .programme(.retrospectives)),
                                      ("Informational interviews", .programme(.informationalInterviews)), ("Blog posts", .programme(.blogPosts)),
                                      ("Submissions", .programme(.submissions))] {
                     h.li { h.a(label, .href(url.path)) }

@@ -25,3 +25,14 @@ extension Database {
         }
     }
 }
+
+extension Database {
+    /// Inside a `writeTransaction`: holds the lock of row `id` of `table` until the transaction
+    /// ends, so that transactions counting what hangs off that row (a graduate's active goals)
+    /// take turns. On PostgreSQL this is `SELECT … FOR UPDATE`; on SQLite the write transaction
+    /// already holds the database's one write lock.
+    func lockRow(of table: String, id: UUID) async throws {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name != "sqlite" else { return }
+        _ = try await sql.select().column("id").from(table).where("id", .equal, SQLBind(id)).for(.update).all()
+    }
+}

@@ -1,0 +1,125 @@
+import Fluent
+import OnwardCore
+import Vapor
+
+/// A graduate's yearly learning goals, their resources and milestones.
+struct LearningGoalController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let graduate = routes.grouped(Require(Access.followsProgramme))
+        let id = SiteURL.key(SiteURL.Parameter.id)
+        graduate.get(.programme(.learningGoals), use: goals)
+        graduate.post(.programme(.learningGoals), use: add)
+        graduate.get(.programme(.learningGoal(id: id)), use: goal)
+        graduate.post(.programme(.addResource(goalID: id)), use: addResource)
+        graduate.post(.programme(.addMilestone(goalID: id)), use: addMilestone)
+        graduate.post(.programme(.setGoalActive(goalID: id)), use: setActive)
+        graduate.post(.programme(.milestone(id: id)), use: markMilestone)
+    }
+
+    private func goalsPage(_ req: Request, form: LearningGoalForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let user = try req.requireUser()
+        let today = try await EvidenceUseCases(req: req).today(of: user)
+        let goals = try await LearningGoalUseCases(req: req).goals(of: user.requireID()).map { item in
+            let done = item.milestones.filter { $0.doneOn != nil }.count
+            let next = item.milestones.first { $0.doneOn == nil }
+            var progress = item.milestones.isEmpty ? "No milestones yet" : "\(done) of \(item.milestones.count) milestones done"
+            if let next, let due = LocalDate(iso: next.due) { progress += " · next: \(next.title), by \(due.display)" + (due < today ? " (overdue)" : "") }
+            return LearningGoalsPage.Goal(title: item.goal.title, url: SiteURL.programme(.learningGoal(id: item.goal.id!.uuidString)).path,
+                                          isActive: item.goal.isActive, progress: progress)
+        }
+        return req.render(LearningGoalsPage(goals: goals, form: form, errors: errors), status: status)
+    }
+
+    func goals(req: Request) async throws -> Response {
+        try await goalsPage(req)
+    }
+
+    func add(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.form(LearningGoalForm.self)
+        do {
+            let draft = try LearningGoalDraft.validate(title: form.title ?? "", now: form.now ?? "", success: form.success ?? "", why: form.why ?? "")
+            let goal = try await LearningGoalUseCases(req: req).add(draft, for: user.requireID())
+            return req.redirect(to: .programme(.learningGoal(id: goal.id!.uuidString)), flash: "Your learning goal is added. Give it milestones and resources.")
+        } catch let errors as ValidationErrors {
+            return try await goalsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        } catch let error as AppError where error.status == .conflict {
+            return try await goalsPage(req, form: form, errors: FormErrors(error), status: .conflict)
+        }
+    }
+
+    private func goalPage(_ req: Request, resourceForm: LearningResourceForm = .init(), milestoneForm: MilestoneForm = .init(),
+                          errors: FormErrors = .none, failedForm: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let user = try req.requireUser()
+        let item = try await LearningGoalUseCases(req: req).goal(req.parameter(SiteURL.Parameter.id), of: user.requireID())
+        let today = try await EvidenceUseCases(req: req).today(of: user)
+        let goal = item.goal
+        let resources = LearningResourceKind.allCases.compactMap { kind -> (kind: String, items: [LearningGoalPage.Resource])? in
+            let items = item.resources.filter { $0.kind == kind }.map { LearningGoalPage.Resource(name: $0.name, link: $0.link.isEmpty ? nil : $0.link) }
+            return items.isEmpty ? nil : (kind.title, items)
+        }
+        let milestones = item.milestones.map { milestone in
+            LearningGoalPage.Milestone(
+                title: milestone.title, due: LocalDate(iso: milestone.due)?.display ?? milestone.due, isDone: milestone.doneOn != nil,
+                isOverdue: milestone.doneOn == nil && (LocalDate(iso: milestone.due).map { $0 < today } ?? false),
+                markURL: SiteURL.programme(.milestone(id: milestone.id!.uuidString)).path)
+        }
+        let page = LearningGoalPage(
+            goalID: goal.id!.uuidString, goalTitle: goal.title, now: goal.now, success: goal.success, why: goal.why, isActive: goal.isActive,
+            resources: resources, milestones: milestones, resourceForm: resourceForm, milestoneForm: milestoneForm, errors: errors, failedForm: failedForm)
+        return req.render(page, status: status)
+    }
+
+    func goal(req: Request) async throws -> Response {
+        try await goalPage(req)
+    }
+
+    func addResource(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let item = try await LearningGoalUseCases(req: req).goal(req.parameter(SiteURL.Parameter.id), of: user.requireID())
+        let form = try req.form(LearningResourceForm.self)
+        do {
+            let draft = try LearningResourceDraft.validate(kind: form.kind ?? "", name: form.name ?? "", link: form.link ?? "")
+            try await LearningGoalUseCases(req: req).add(draft, to: item.goal)
+            return req.redirect(to: .programme(.learningGoal(id: item.goal.id!.uuidString)), flash: "The resource is added.")
+        } catch let errors as ValidationErrors {
+            return try await goalPage(req, resourceForm: form, errors: FormErrors(errors), failedForm: "resource", status: .unprocessableEntity)
+        }
+    }
+
+    func addMilestone(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let item = try await LearningGoalUseCases(req: req).goal(req.parameter(SiteURL.Parameter.id), of: user.requireID())
+        let form = try req.form(MilestoneForm.self)
+        do {
+            let draft = try MilestoneDraft.validate(title: form.title ?? "", due: form.due ?? "", today: try await EvidenceUseCases(req: req).today(of: user))
+            try await LearningGoalUseCases(req: req).add(draft, to: item.goal)
+            return req.redirect(to: .programme(.learningGoal(id: item.goal.id!.uuidString)), flash: "The milestone is added.")
+        } catch let errors as ValidationErrors {
+            return try await goalPage(req, milestoneForm: form, errors: FormErrors(errors), failedForm: "milestone", status: .unprocessableEntity)
+        }
+    }
+
+    func setActive(req: Request) async throws -> Response {
+        struct Form: Content { var active: String? }
+        let user = try req.requireUser()
+        let item = try await LearningGoalUseCases(req: req).goal(req.parameter(SiteURL.Parameter.id), of: user.requireID())
+        let active = try req.form(Form.self).active == "yes"
+        let back = SiteURL.programme(.learningGoal(id: item.goal.id!.uuidString)).path
+        do {
+            try await LearningGoalUseCases(req: req).setActive(item.goal, active)
+        } catch let error as AppError where error.status == .conflict {
+            return req.redirect(to: back).flash(.error, error.message, on: req)
+        }
+        return req.redirect(to: back).flash(.success, active ? "The goal is active again." : "The goal is set aside.", on: req)
+    }
+
+    func markMilestone(req: Request) async throws -> Response {
+        struct Form: Content { var done: String? }
+        let user = try req.requireUser()
+        let milestone = try await LearningGoalUseCases(req: req).mark(
+            milestone: req.parameter(SiteURL.Parameter.id), done: try req.form(Form.self).done == "yes",
+            today: try await EvidenceUseCases(req: req).today(of: user), of: user.requireID())
+        return req.redirect(to: SiteURL.programme(.learningGoal(id: milestone.$goal.id.uuidString)).path)
+    }
+}
