@@ -2,7 +2,8 @@
 states in words: a day sent as `on` (a new application, a move) or as a blog post's `published`
 may not be after today in the graduate's time zone, nor a blog post more than a year old; a goal's
 `time_bound` must be after today; an informational interview's `day` lies from a year before today
-to 180 days after it. Every request is brought within them just before it is sent, in every phase
+to 180 days after it; a milestone is due from today to two years ahead; a retrospective is written
+for a week that has begun. Every request is brought within them just before it is sent, in every phase
 (generated, boundary and stateful requests alike), so that every other refusal of a schema-valid
 request is a failure of the check."""
 
@@ -36,6 +37,12 @@ def within_the_clock(operation, body):
         within("day", around(-363), around(178))
     elif operation == "POST /blog-posts":
         within("published", around(-363), around(-1))
+    elif operation == "POST /learning-goals":
+        for milestone in body.get("milestones") or []:
+            if isinstance(milestone, dict):
+                due = milestone.get("due")
+                if isinstance(due, str) and DAY.match(due) and not (around(1) <= due <= around(728)):
+                    milestone["due"] = around(728) if due > around(728) else around(1)
     return body
 
 
@@ -43,3 +50,6 @@ def within_the_clock(operation, body):
 def before_call(context, case, kwargs):
     operation = f"{case.operation.method.upper()} {case.operation.path}"
     case.body = within_the_clock(operation, case.body)
+    # A retrospective is written for a week that has begun: the demo's first week has.
+    if operation == "PUT /weeks/{week}/retrospective" and case.path_parameters:
+        case.path_parameters["week"] = 1

@@ -159,6 +159,10 @@ extension AppTests {
             let token = { (allowed: Set<Actor>, ok: HTTPStatus) in expect(allowed, ok, anonymous: .unauthorized) }
             let adminOnly = { (ok: HTTPStatus) in expect([.admin], ok, denied: .forbidden, anonymous: .unauthorized) }
             let graduates = { (ok: HTTPStatus) in expect([.graduate, .otherGraduate], ok, denied: .forbidden, anonymous: .unauthorized) }
+            // The graduate's own record: another graduate is told it does not exist; other roles keep no such records.
+            let ownOnly = { (ok: HTTPStatus) in
+                expect([.graduate], ok, denied: .forbidden, anonymous: .unauthorized).merging([.otherGraduate: .notFound]) { $1 }
+            }
             return [
                 api(.GET, "/openapi.json", nil, "", expect(everyone, .ok)),
                 api(.GET, "/me", nil, "", token(signedIn, .ok)),
@@ -193,13 +197,25 @@ extension AppTests {
                 api(.POST, "/goals", nil, #"{"specific":"A role","measurable":"An offer","achievable":"Yes","relevant":"Yes","time_bound":"2027-03-01"}"#, graduates(.created)),
                 api(.POST, "/goals/:id/versions", "/goals/\(f.goalID)/versions",
                     #"{"specific":"A role","measurable":"Two offers","achievable":"Yes","relevant":"Yes","time_bound":"2027-03-01"}"#,
-                    expect([.graduate], .created, denied: .notFound, anonymous: .unauthorized).merging([.coach: .forbidden, .unassignedCoach: .forbidden, .partner: .forbidden, .admin: .forbidden]) { $1 }),
+                    ownOnly(.created)),
                 api(.GET, "/informational-interviews", nil, "", graduates(.ok)),
                 api(.POST, "/informational-interviews", nil, #"{"person":"Sam","day":"2026-11-20"}"#, graduates(.created)),
                 api(.GET, "/blog-posts", nil, "", graduates(.ok)),
                 api(.POST, "/blog-posts", nil, #"{"title":"Joins","url":"https://blog.example/joins","published":"2026-11-20","kind":"technical"}"#, graduates(.created)),
                 api(.GET, "/submissions", nil, "", graduates(.ok)),
                 api(.POST, "/submissions", nil, #"{"kind":"smart_goals","title":"My goals","body":"Three goals"}"#, graduates(.created)),
+                api(.GET, "/learning-goals", nil, "", graduates(.ok)),
+                api(.POST, "/learning-goals", nil, #"{"title":"SQL","now":"Joins","success":"Schemas","why":"Jobs","milestones":[{"title":"A book","due":"2027-01-15"}]}"#, graduates(.created)),
+                api(.PATCH, "/milestones/:id", "/milestones/\(f.milestoneID)", #"{"done":true}"#, ownOnly(.ok)),
+                api(.GET, "/retrospectives", "/retrospectives?graduate_id=\(f.graduateID)", "", token([.graduate, .coach, .admin], .ok)),
+                api(.PUT, "/weeks/:week/retrospective", "/weeks/1/retrospective",
+                    #"{"went_well":"A","did_not_go_well":"B","learned":"C","focus":"D","better":"yes"}"#, graduates(.ok)),
+                api(.POST, "/retrospectives/:id/comments", "/retrospectives/\(f.retrospectiveID)/comments", #"{"body":"Good week"}"#, token([.coach, .admin], .created)),
+                api(.POST, "/marks", nil, #"{"activity":"apply","mark":"skipped"}"#, graduates(.noContent)),
+                api(.GET, "/help-requests", nil, "", expect([.coach, .unassignedCoach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized)),
+                api(.POST, "/help-requests/:id/reply", "/help-requests/\(f.helpStandupID)/reply", #"{"body":"On Thursday"}"#,
+                    // The actors take turns on one request: the coach answers it, so the admin after them is told it is answered.
+                    expect([.coach], .created, denied: .forbidden, anonymous: .unauthorized).merging([.unassignedCoach: .notFound, .admin: .conflict]) { $1 }),
             ]
         }
 
@@ -283,7 +299,7 @@ extension AppTests {
         }
 
         static let webCasesCount = 79
-        static let apiCasesCount = 36
+        static let apiCasesCount = 45
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

@@ -164,3 +164,33 @@ extension AppTests {
         }
     }
 }
+
+/// The programme's records through the API: the refusals a client must tell apart.
+extension AppTests {
+    @Suite struct ProgrammeAPITests {
+        @Test func a_fourth_learning_goal_a_week_not_begun_and_a_required_skip_are_conflicts_and_bad_text_names_its_field() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                let token = try await APITests.token(for: world.graduate, app: app)
+                let goal = #"{"title":"SQL","now":"Joins","success":"Schemas","why":"Jobs","milestones":[{"title":"A book","due":"2027-01-15"}]}"#
+                for _ in 0..<3 { #expect(try await APITests.send(app, .POST, "/api/v1/learning-goals", token: token, json: goal).status == .created) }
+                let fourth = try await APITests.send(app, .POST, "/api/v1/learning-goals", token: token, json: goal)
+                #expect(fourth.status == .conflict)
+                let late = try await APITests.send(app, .POST, "/api/v1/learning-goals", token: token,
+                                                   json: #"{"title":"Go","now":"None","success":"A service","why":"Jobs","milestones":[{"title":"Start","due":"2026-11-01"}]}"#)
+                #expect(late.status == .unprocessableEntity)
+                #expect(late.text.contains(#""field":"due""#))
+                let retrospective = #"{"went_well":"A","did_not_go_well":"B","learned":"C","focus":"D","better":"not_sure"}"#
+                #expect(try await APITests.send(app, .PUT, "/api/v1/weeks/9/retrospective", token: token, json: retrospective).status == .conflict)
+                let written = try await APITests.send(app, .PUT, "/api/v1/weeks/3/retrospective", token: token, json: retrospective)
+                #expect(written.status == .ok)
+                #expect(written.text.contains("not_sure"))
+                #expect(try await APITests.send(app, .POST, "/api/v1/marks", token: token, json: #"{"activity":"retrospective","mark":"skipped"}"#).status == .conflict)
+                #expect(try await APITests.send(app, .POST, "/api/v1/marks", token: token, json: #"{"activity":"nothing","mark":"done"}"#).status == .notFound)
+                #expect(try await APITests.send(app, .POST, "/api/v1/marks", token: token, json: #"{"activity":"apply","mark":"done"}"#).status == .noContent)
+                let list = try await APITests.send(app, .GET, "/api/v1/retrospectives", token: token)
+                #expect(list.status == .ok)
+                #expect(list.text.contains("not_sure"))
+            }
+        }
+    }
+}

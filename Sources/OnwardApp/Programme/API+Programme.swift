@@ -145,4 +145,124 @@ extension OnwardAPI {
         let draft = try SubmissionDraft.validate(kind: body.kind.rawValue, title: body.title, body: body.body ?? "", link: body.link ?? "")
         return .created(.init(body: .json(Self.submission(try await evidence.submit(draft, for: id, today: today)))))
     }
+
+    // MARK: Learning goals
+
+    private static func learningGoal(_ item: LearningGoalUseCases.Goal) -> Components.Schemas.LearningGoal {
+        .init(id: item.goal.id!.uuidString, title: item.goal.title, now: item.goal.now, success: item.goal.success, why: item.goal.why,
+              active: item.goal.isActive,
+              resources: item.resources.map { .init(kind: .init(rawValue: $0.kind.rawValue)!, name: $0.name, link: $0.link) },
+              milestones: item.milestones.map(Self.milestone))
+    }
+
+    private static func milestone(_ milestone: LearningMilestoneModel) -> Components.Schemas.Milestone {
+        .init(id: milestone.id!.uuidString, title: milestone.title, due: milestone.due, doneOn: milestone.doneOn)
+    }
+
+    func listLearningGoals(_ input: Operations.ListLearningGoals.Input) async throws -> Operations.ListLearningGoals.Output {
+        let (_, id, _, _) = try await ownRecords()
+        return .ok(.init(body: .json(try await LearningGoalUseCases(req: try request).goals(of: id).map(Self.learningGoal))))
+    }
+
+    func createLearningGoal(_ input: Operations.CreateLearningGoal.Input) async throws -> Operations.CreateLearningGoal.Output {
+        let (_, id, _, today) = try await ownRecords()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let draft = try LearningGoalDraft.validate(title: body.title, now: body.now, success: body.success, why: body.why)
+        var resources: [LearningResourceDraft] = []
+        for resource in body.resources ?? [] {
+            resources.append(try LearningResourceDraft.validate(kind: resource.kind.rawValue, name: resource.name, link: resource.link ?? ""))
+        }
+        var milestones: [MilestoneDraft] = []
+        for milestone in body.milestones ?? [] {
+            milestones.append(try MilestoneDraft.validate(title: milestone.title, due: milestone.due, today: today))
+        }
+        let goals = LearningGoalUseCases(req: try request)
+        let goal = try await goals.add(draft, resources: resources, milestones: milestones, for: id)
+        return .created(.init(body: .json(Self.learningGoal(try await goals.goal(goal.id!.uuidString, of: id)))))
+    }
+
+    func updateMilestone(_ input: Operations.UpdateMilestone.Input) async throws -> Operations.UpdateMilestone.Output {
+        let (_, id, _, today) = try await ownRecords()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let milestone = try await LearningGoalUseCases(req: try request).mark(milestone: input.path.id, done: body.done, today: today, of: id)
+        return .ok(.init(body: .json(Self.milestone(milestone))))
+    }
+
+    // MARK: Retrospectives, marks
+
+    private static func retrospective(_ retrospective: RetrospectiveModel, comments: [RetrospectiveCommentModel]) -> Components.Schemas.Retrospective {
+        .init(id: retrospective.id!.uuidString, week: retrospective.week, wentWell: retrospective.wentWell, didNotGoWell: retrospective.didNotGoWell,
+              learned: retrospective.learned, focus: retrospective.focus, better: .init(rawValue: retrospective.better.rawValue)!,
+              applications: retrospective.applications, interviews: retrospective.interviews, standups: retrospective.standups,
+              writtenOn: retrospective.writtenOn, comments: comments.map { .init(author: $0.author.name, body: $0.body) })
+    }
+
+    func listRetrospectives(_ input: Operations.ListRetrospectives.Input) async throws -> Operations.ListRetrospectives.Output {
+        let viewer = try user()
+        let graduate: UserModel
+        if let rawID = input.query.graduateId {
+            let scope = try await Policy(db: try request.db).scope(of: rawID, for: viewer)
+            guard scope.canReadProgramme else { throw AppError.notFound() }
+            graduate = scope.person
+        } else {
+            guard Access.followsProgramme(viewer.viewer) else {
+                throw AppError(status: .forbidden, code: "forbidden", message: "Name the graduate whose retrospectives to read (graduate_id).")
+            }
+            graduate = viewer
+        }
+        let retrospectives = try await ProgrammeUseCases(req: try request).retrospectives(of: graduate.requireID())
+        let comments = try await CareersTeamUseCases(req: try request).comments(on: retrospectives.compactMap(\.id))
+        return .ok(.init(body: .json(retrospectives.map { Self.retrospective($0, comments: comments[$0.id!] ?? []) })))
+    }
+
+    func writeRetrospective(_ input: Operations.WriteRetrospective.Input) async throws -> Operations.WriteRetrospective.Output {
+        let (viewer, _) = try await ownStanding()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let draft = try RetrospectiveDraft.validate(wentWell: body.wentWell, didNotGoWell: body.didNotGoWell, learned: body.learned, focus: body.focus,
+                                                    better: body.better.rawValue)
+        let written = try await ProgrammeUseCases(req: try request).writeRetrospective(draft, week: input.path.week, for: viewer)
+        let comments = try await CareersTeamUseCases(req: try request).comments(on: [written.requireID()])
+        return .ok(.init(body: .json(Self.retrospective(written, comments: comments[written.id!] ?? []))))
+    }
+
+    func markTask(_ input: Operations.MarkTask.Input) async throws -> Operations.MarkTask.Output {
+        let (viewer, _) = try await ownStanding()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        try await ProgrammeUseCases(req: try request).mark(body.activity, for: nil, as: ActivityRecord.Mark(rawValue: body.mark.rawValue)!, for: viewer)
+        return .noContent(.init())
+    }
+
+    // MARK: The careers team
+
+    private static func helpRequest(_ request: CareersTeamUseCases.HelpRequest) -> Components.Schemas.HelpRequest {
+        .init(id: request.standup.id!.uuidString, graduateId: request.graduate.requireIDString, graduate: request.graduate.name, day: request.standup.day,
+              asked: request.standup.blockers, reply: request.reply?.body, repliedBy: request.replier)
+    }
+
+    private func careersTeam() throws -> UserModel {
+        let viewer = try user()
+        guard Access.worksHelpQueue(viewer.viewer) else {
+            throw AppError(status: .forbidden, code: "forbidden", message: "Only coaches and admins answer requests for help.")
+        }
+        return viewer
+    }
+
+    func listHelpRequests(_ input: Operations.ListHelpRequests.Input) async throws -> Operations.ListHelpRequests.Output {
+        let (open, answered) = try await CareersTeamUseCases(req: try request).helpQueue(for: try careersTeam())
+        return .ok(.init(body: .json((open + answered).map(Self.helpRequest))))
+    }
+
+    func replyToHelpRequest(_ input: Operations.ReplyToHelpRequest.Input) async throws -> Operations.ReplyToHelpRequest.Output {
+        let viewer = try careersTeam()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let answered = try await CareersTeamUseCases(req: try request).reply(to: input.path.id, body.body, by: viewer)
+        return .created(.init(body: .json(Self.helpRequest(answered))))
+    }
+
+    func commentOnRetrospective(_ input: Operations.CommentOnRetrospective.Input) async throws -> Operations.CommentOnRetrospective.Output {
+        let viewer = try user()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let (comment, _) = try await CareersTeamUseCases(req: try request).comment(on: input.path.id, body.body, by: viewer)
+        return .created(.init(body: .json(.init(author: viewer.name, body: comment.body))))
+    }
 }

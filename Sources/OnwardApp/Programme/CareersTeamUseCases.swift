@@ -49,15 +49,18 @@ struct CareersTeamUseCases: UseCases {
     /// Replies to the request for help of standup `rawID`, which resolves it. Only the graduate's
     /// coaches and an admin may; others are told there is no such request. Two replies at once
     /// give one reply and one refusal (409) that names who answered.
-    func reply(to rawID: String, _ rawBody: String, by viewer: UserModel) async throws {
+    @discardableResult
+    func reply(to rawID: String, _ rawBody: String, by viewer: UserModel) async throws -> HelpRequest {
         guard let id = UUID(uuidString: rawID), let standup = try await StandupModel.find(id, on: db), standup.wantsHelp,
               let graduate = try await UserModel.find(standup.$user.id, on: db)
         else { throw AppError.notFound("There is no such request for help.") }
         let scope = try await Policy(db: db).scope(of: graduate, for: viewer)
         guard scope.canCoachProgramme else { throw AppError.notFound("There is no such request for help.") }
         let body = try ProgrammeReply.validate(rawBody)
+        let reply = HelpReplyModel(standupID: id, authorID: try viewer.requireID(), body: body)
         do {
-            try await HelpReplyModel(standupID: id, authorID: viewer.requireID(), body: body).create(on: db)
+            try await reply.create(on: db)
+            return HelpRequest(standup: standup, graduate: graduate, reply: reply, replier: viewer.name)
         } catch let error as any DatabaseError where error.isConstraintFailure {
             let first = try await HelpReplyModel.query(on: db).filter(\.$standup.$id == id).with(\.$author).first()
             throw AppError(status: .conflict, code: "conflict", message: "\(first?.author.name ?? "Someone") has answered this request already.")

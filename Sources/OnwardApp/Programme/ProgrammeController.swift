@@ -96,7 +96,7 @@ struct ProgrammeController: RouteCollection {
         guard let mark = ActivityRecord.Mark(rawValue: form.mark ?? "") else { throw AppError.invalid("mark", "Choose done or skip.") }
         do {
             try await ProgrammeUseCases(req: req).mark(form.activity ?? "", for: form.day, as: mark, for: user)
-        } catch let error as AppError where error.status == .unprocessableEntity {
+        } catch let error as AppError where [.unprocessableEntity, .notFound, .conflict].contains(error.status) {
             return req.redirect(to: SiteURL.programme(.roadMap).path).flash(.error, error.message, on: req)
         }
         return req.redirect(to: SiteURL.programme(.roadMap).path)
@@ -159,8 +159,8 @@ struct ProgrammeController: RouteCollection {
             return req.redirect(to: .programme(.roadMap), flash: "Your retrospective of week \(week) is saved.")
         } catch let errors as ValidationErrors {
             return try await retrospectivePage(req, week: form.week, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .unprocessableEntity {
-            return try await retrospectivePage(req, week: form.week, form: form, errors: FormErrors(error), status: .unprocessableEntity)
+        } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
+            return try await retrospectivePage(req, week: form.week, form: form, errors: FormErrors(error), status: error.status)
         }
     }
 

@@ -137,27 +137,31 @@ struct ProgrammeUseCases: UseCases {
 
     /// Writes `graduate`'s retrospective of `week` (this week or one that has ended), or rewrites
     /// it; the week's figures are read again each time.
-    func writeRetrospective(_ draft: RetrospectiveDraft, week: Int, for graduate: UserModel) async throws {
+    @discardableResult
+    func writeRetrospective(_ draft: RetrospectiveDraft, week: Int, for graduate: UserModel) async throws -> RetrospectiveModel {
         guard let standing = try await standing(of: graduate) else { throw AppError.notFound("Your cohort has no programme yet.") }
         guard let weeks = RetrospectiveDraft.writableWeeks(on: standing.today, calendar: standing.calendar), weeks.contains(week) else {
-            throw AppError.invalid("week", "Write the retrospective of this week or of one that has ended.")
+            // The week is fine as a number; it is the clock that has not reached it.
+            throw AppError(status: .conflict, code: "conflict", message: "Write the retrospective of this week or of one that has ended.", field: "week")
         }
         let graduateID = try graduate.requireID()
         let figures = try await figures(of: graduateID, week: week, calendar: standing.calendar)
         let today = standing.today
-        @Sendable func write(_ db: any Database) async throws {
+        @Sendable func write(_ db: any Database) async throws -> RetrospectiveModel {
             if let existing = try await RetrospectiveModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$week == week).first() {
                 existing.apply(draft, figures: figures)
                 try await existing.save(on: db)
-            } else {
-                try await RetrospectiveModel(userID: graduateID, week: week, draft: draft, figures: figures, writtenOn: today).create(on: db)
+                return existing
             }
+            let written = RetrospectiveModel(userID: graduateID, week: week, draft: draft, figures: figures, writtenOn: today)
+            try await written.create(on: db)
+            return written
         }
         do {
-            try await db.writeTransaction(write)
+            return try await db.writeTransaction(write)
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // The same week written from two tabs at once: the later one rewrites the first.
-            try await write(db)
+            return try await write(db)
         }
     }
 
@@ -189,11 +193,11 @@ struct ProgrammeUseCases: UseCases {
     func mark(_ activityKey: String, for rawDay: String?, as mark: ActivityRecord.Mark, for graduate: UserModel) async throws {
         guard let standing = try await standing(of: graduate) else { throw AppError.notFound("Your cohort has no programme yet.") }
         guard let activity = standing.activities.first(where: { $0.id == activityKey }) else {
-            throw AppError.invalid("activity", "Choose one of the activities of your road map.")
+            throw AppError.notFound("Your programme has no such activity: choose one of your road map.")
         }
         // The others have records of their own: a standup, a retrospective, a goal are written, not marked.
         guard activity.kind == .custom else {
-            throw AppError.invalid("activity", "\(activity.title) is recorded on its own page, not marked done.")
+            throw AppError(status: .conflict, code: "conflict", message: "\(activity.title) is recorded on its own page, not marked done.", field: "activity")
         }
         let today = standing.today
         var day = today
@@ -208,7 +212,7 @@ struct ProgrammeUseCases: UseCases {
             guard day <= today, standing.calendar.week(of: day) >= 1 else { throw AppError.invalid("day", "Choose a week of the programme that has begun.") }
         }
         if mark == .skipped && (activity.isRequired || day != today) {
-            throw AppError.invalid("activity", "\(activity.title) is required: it cannot be skipped.")
+            throw AppError(status: .conflict, code: "conflict", message: "\(activity.title) is required: it cannot be skipped.", field: "activity")
         }
         let graduateID = try graduate.requireID()
         let markedDay = day
