@@ -36,5 +36,6 @@ enum Migrations {
         ProgrammeMigrations.CreateGoalsAndEvidence(),
         ProgrammeMigrations.CreateRepliesAndComments(),
         ProgrammeMigrations.CreateLearningGoals(),
+        ProgrammeMigrations.CreatePauses(),
     ]
 }

@@ -147,6 +147,8 @@ extension AppTests {
                 post(.programme(.reply(standupID: f.helpStandupID)), .programme(.reply(standupID: key)), ["body": "Let's look at your CV on Thursday."], form([.coach, .admin], .seeOther)),
                 get(.programme(.graduate(id: f.graduateID)), .programme(.graduate(id: key)), page([.coach, .admin])),
                 post(.programme(.comment(retrospectiveID: f.retrospectiveID)), .programme(.comment(retrospectiveID: key)), ["body": "Good week."], form([.coach, .admin], .seeOther)),
+                post(.programme(.pause(graduateID: f.graduateID)), .programme(.pause(graduateID: key)), ["reason": "Ill for two weeks"], form([.admin], .seeOther)),
+                post(.programme(.resume(graduateID: f.graduateID)), .programme(.resume(graduateID: key)), [:], form([.admin], .seeOther)),
                 get(.programme(.cohorts), nil, page([.admin])),
                 post(.programme(.giveDefault(cohortID: f.cohortID)), .programme(.giveDefault(cohortID: key)), [:], form([.admin], .seeOther)),
             ]
@@ -212,6 +214,8 @@ extension AppTests {
                     #"{"went_well":"A","did_not_go_well":"B","learned":"C","focus":"D","better":"yes"}"#, graduates(.ok)),
                 api(.POST, "/retrospectives/:id/comments", "/retrospectives/\(f.retrospectiveID)/comments", #"{"body":"Good week"}"#, token([.coach, .admin], .created)),
                 api(.POST, "/marks", nil, #"{"activity":"apply","mark":"skipped"}"#, graduates(.noContent)),
+                api(.PUT, "/graduates/:id/pause", "/graduates/\(f.graduateID)/pause", #"{"reason":"Ill for two weeks"}"#, adminOnly(.ok)),
+                api(.DELETE, "/graduates/:id/pause", "/graduates/\(f.graduateID)/pause", "", adminOnly(.noContent)),
                 api(.GET, "/help-requests", nil, "", expect([.coach, .unassignedCoach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized)),
                 api(.POST, "/help-requests/:id/reply", "/help-requests/\(f.helpStandupID)/reply", #"{"body":"On Thursday"}"#,
                     // The actors take turns on one request: the coach answers it, so the admin after them is told it is answered.
@@ -298,8 +302,8 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 79
-        static let apiCasesCount = 45
+        static let webCasesCount = 81
+        static let apiCasesCount = 47
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

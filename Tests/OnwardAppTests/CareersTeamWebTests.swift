@@ -120,3 +120,31 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.CareersTeamWebTests {
+    @Test func an_admin_pauses_a_graduate_at_risk_with_a_reason_everyone_reads_and_resumes_it() async throws {
+        try await AppTests.ProgrammeWebTests.withProgramme { app, world in
+            let admin = Browser(app)
+            try await admin.signIn(world.admin)
+            let pause = SiteURL.programme(.pause(graduateID: world.graduate.requireIDString)).path
+            // No reason: refused, nothing written.
+            _ = try await admin.post(pause, ["reason": " "])
+            #expect(try await ProgrammePauseModel.query(on: app.db).count() == 0)
+            #expect(try await admin.post(pause, ["reason": "In hospital until 7 December"]).status == .seeOther)
+            let graduate = Browser(app)
+            try await graduate.signIn(world.graduate)
+            let roadMap = try await graduate.get(SiteURL.programme(.roadMap).path).text
+            #expect(roadMap.contains("Paused"))
+            #expect(roadMap.contains("In hospital until 7 December"))
+            #expect(!roadMap.contains("Missing from the weeks that have ended"))
+            let coach = Browser(app)
+            try await coach.signIn(world.coach)
+            #expect(try await coach.get(SiteURL.homes(.coach).path).text.contains("1 paused"))
+            // A coach cannot pause or resume.
+            #expect(try await coach.post(SiteURL.programme(.resume(graduateID: world.graduate.requireIDString)).path).status == .notFound)
+            #expect(try await ProgrammePauseModel.query(on: app.db).count() == 1)
+            #expect(try await admin.post(SiteURL.programme(.resume(graduateID: world.graduate.requireIDString)).path).status == .seeOther)
+            #expect(try await graduate.get(SiteURL.programme(.roadMap).path).text.contains("At risk"))
+        }
+    }
+}

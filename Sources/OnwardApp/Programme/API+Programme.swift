@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import OnwardCore
 import OpenAPIRuntime
@@ -264,5 +265,31 @@ extension OnwardAPI {
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
         let (comment, _) = try await CareersTeamUseCases(req: try request).comment(on: input.path.id, body.body, by: viewer)
         return .created(.init(body: .json(.init(author: viewer.name, body: comment.body))))
+    }
+
+    /// The graduate `rawID` if the token's owner (an admin) may pause their programme.
+    private func pausable(_ rawID: String) async throws -> (admin: UserModel, graduate: UserModel) {
+        let viewer = try user()
+        guard viewer.role == .admin else { throw AppError(status: .forbidden, code: "forbidden", message: "Only an admin pauses a programme.") }
+        let scope = try await Policy(db: try request.db).scope(of: rawID, for: viewer)
+        guard scope.canPauseProgramme else { throw AppError.notFound("There is no such graduate.") }
+        return (viewer, scope.person)
+    }
+
+    func pauseProgramme(_ input: Operations.PauseProgramme.Input) async throws -> Operations.PauseProgramme.Output {
+        let (admin, graduate) = try await pausable(input.path.id)
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let reason = try ProgrammeReply.validate(body.reason, field: "reason", label: "reason", limit: TextRules.Limit.sentence)
+        try await ProgrammeUseCases(req: try request).setPause(of: graduate, reason: reason, by: admin)
+        guard let pause = try await ProgrammePauseModel.query(on: try request.db).filter(\.$user.$id == graduate.requireID()).first() else {
+            throw AppError.notFound("There is no such graduate.")
+        }
+        return .ok(.init(body: .json(.init(reason: pause.reason, since: pause.since))))
+    }
+
+    func resumeProgramme(_ input: Operations.ResumeProgramme.Input) async throws -> Operations.ResumeProgramme.Output {
+        let (admin, graduate) = try await pausable(input.path.id)
+        try await ProgrammeUseCases(req: try request).setPause(of: graduate, reason: nil, by: admin)
+        return .noContent(.init())
     }
 }

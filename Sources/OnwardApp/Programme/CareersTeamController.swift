@@ -11,6 +11,9 @@ struct CareersTeamController: RouteCollection {
         team.post(.programme(.reply(standupID: SiteURL.key(SiteURL.Parameter.id))), use: reply)
         team.get(.programme(.graduate(id: SiteURL.key(SiteURL.Parameter.id))), use: graduate)
         team.post(.programme(.comment(retrospectiveID: SiteURL.key(SiteURL.Parameter.id))), use: comment)
+        let admin = routes.grouped(Require(Access.runsBootcamp))
+        admin.post(.programme(.pause(graduateID: SiteURL.key(SiteURL.Parameter.id))), use: pause)
+        admin.post(.programme(.resume(graduateID: SiteURL.key(SiteURL.Parameter.id))), use: resume)
     }
 
     func helpQueue(req: Request) async throws -> Response {
@@ -54,7 +57,7 @@ struct CareersTeamController: RouteCollection {
         let comments = try await CareersTeamUseCases(req: req).comments(on: retrospectives.compactMap(\.id))
         func day(_ iso: String) -> String { LocalDate(iso: iso)?.display ?? iso }
         let page = GraduateProgrammePage(
-            name: person.name, week: standing.roadMap.week, today: standing.today.display, status: StatusView(standing.status),
+            name: person.name, week: standing.roadMap.week, today: standing.today.display, status: StatusView(standing.status, pauseReason: standing.pause?.reason),
             thisWeek: (standing.roadMap.overdue + standing.roadMap.thisWeek).map { item in
                 "\(item.activity.title): \(RoadMapPage.label(of: item)), due \(item.occurrence.due.display)"
             },
@@ -67,6 +70,9 @@ struct CareersTeamController: RouteCollection {
             submissions: try await evidence.submissions(of: id).map {
                 .init(text: "\($0.title) · \($0.kind.title) · submitted \(day($0.submittedOn))", link: $0.link.isEmpty ? nil : $0.link)
             },
+            pausedReason: standing.pause?.reason,
+            pauseURL: scope.canPauseProgramme ? SiteURL.programme(.pause(graduateID: id.uuidString)).path : nil,
+            resumeURL: scope.canPauseProgramme ? SiteURL.programme(.resume(graduateID: id.uuidString)).path : nil,
             retrospectives: retrospectives.map { retrospective in
                 RetrospectiveEntry(retrospective, editURL: nil, commentURL: SiteURL.programme(.comment(retrospectiveID: retrospective.id!.uuidString)).path,
                                    comments: comments[retrospective.id!] ?? [])
@@ -86,5 +92,31 @@ struct CareersTeamController: RouteCollection {
             let back = owner.map { SiteURL.programme(.graduate(id: $0.uuidString)).path } ?? SiteURL.programme(.helpQueue).path
             return req.redirect(to: back).flash(.error, errors.errors.first?.message ?? "Write a comment first.", on: req)
         }
+    }
+
+    /// The graduate named in the path, if the signed-in admin may pause their programme.
+    private func pausable(_ req: Request) async throws -> UserModel {
+        let scope = try await Policy(db: req.db).scope(of: req.parameter(SiteURL.Parameter.id), for: req.requireUser())
+        guard scope.canPauseProgramme else { throw AppError.notFound() }
+        return scope.person
+    }
+
+    func pause(req: Request) async throws -> Response {
+        struct Form: Content { var reason: String? }
+        let graduate = try await pausable(req)
+        let back = SiteURL.programme(.graduate(id: graduate.requireIDString)).path
+        do {
+            let reason = try ProgrammeReply.validate(try req.form(Form.self).reason ?? "", field: "reason", label: "reason", limit: TextRules.Limit.sentence)
+            try await ProgrammeUseCases(req: req).setPause(of: graduate, reason: reason, by: req.requireUser())
+        } catch let errors as ValidationErrors {
+            return req.redirect(to: back).flash(.error, errors.errors.first?.message ?? "Say why the programme is paused.", on: req)
+        }
+        return req.redirect(to: back).flash(.success, "\(graduate.name)'s programme is paused.", on: req)
+    }
+
+    func resume(req: Request) async throws -> Response {
+        let graduate = try await pausable(req)
+        try await ProgrammeUseCases(req: req).setPause(of: graduate, reason: nil, by: req.requireUser())
+        return req.redirect(to: SiteURL.programme(.graduate(id: graduate.requireIDString)).path).flash(.success, "\(graduate.name)'s programme is running again.", on: req)
     }
 }

@@ -87,6 +87,11 @@ struct GraduateProgrammePage: PageView {
     let interviews: [Record]
     let posts: [Record]
     let submissions: [Record]
+    /// While paused: why.
+    var pausedReason: String? = nil
+    /// For an admin: where to pause or resume the programme.
+    var pauseURL: String? = nil
+    var resumeURL: String? = nil
     let retrospectives: [RetrospectiveEntry]
 
     var title: String { "\(name) · programme" }
@@ -95,6 +100,21 @@ struct GraduateProgrammePage: PageView {
         h.h1("\(name) · programme")
         h.p(week == 0 ? "The programme starts on Monday. \(today)." : "Week \(week) · \(today)", .class("lede"))
         status.content(h)
+        if pausedReason != nil, let resumeURL {
+            h.postForm(resumeURL, .class("inline-form")) { h.button("Resume the programme", .type("submit"), .class("button")) }
+        } else if let pauseURL {
+            h.details(.class("card")) {
+                h.summary("Pause the programme")
+                h.p("While paused, nothing missing puts \(name) at risk. Say why, for their coaches and for them.", .class("hint"))
+                h.postForm(pauseURL, .class("form")) {
+                    h.div(.class("field")) {
+                        h.label("Why", .for("pause-reason"))
+                        h.input(.type("text"), .id("pause-reason"), .name("reason"))
+                    }
+                    h.button("Pause", .type("submit"), .class("button"))
+                }
+            }
+        }
         h.section(.class("card"), .ariaLabel("This week")) {
             h.h2("This week")
             if thisWeek.isEmpty { h.p("Nothing else is due this week.", .class("empty")) } else { h.ul { for line in thisWeek { h.li(line) } } }

@@ -228,3 +228,24 @@ extension ProgrammeMigrations {
         }
     }
 }
+
+extension ProgrammeMigrations {
+    /// Pauses of graduates' programmes, by an admin.
+    struct CreatePauses: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(ProgrammePauseModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("paused_by_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("reason", .string, .required)
+                .field("since", .string, .required)
+                .field("created_at", .datetime)
+                .unique(on: "user_id")
+                .create()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(ProgrammePauseModel.schema).delete()
+        }
+    }
+}

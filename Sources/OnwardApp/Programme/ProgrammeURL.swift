@@ -40,6 +40,9 @@ enum ProgrammeURL: Hashable, Sendable {
     case reply(standupID: String)
     /// A graduate's programme as their coach or an admin reads it: status, records, retrospectives.
     case graduate(id: String)
+    /// Pause a graduate's programme (an admin), with a reason; or resume it.
+    case pause(graduateID: String)
+    case resume(graduateID: String)
     /// Comment on a retrospective.
     case comment(retrospectiveID: String)
     /// An admin's list of cohorts and their programmes.
@@ -69,6 +72,8 @@ enum ProgrammeURL: Hashable, Sendable {
         case .helpQueue: "/programme/help"
         case .reply(let id): "/programme/help/\(id)/reply"
         case .graduate(let id): "/programme/graduates/\(id)"
+        case .pause(let id): "/programme/graduates/\(id)/pause"
+        case .resume(let id): "/programme/graduates/\(id)/resume"
         case .comment(let id): "/programme/retrospectives/\(id)/comments"
         case .cohorts: "/admin/programmes"
         case .giveDefault(let id): "/admin/programmes/\(id)/default"

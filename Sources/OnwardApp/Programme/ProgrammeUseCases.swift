@@ -17,6 +17,8 @@ struct ProgrammeUseCases: UseCases {
         let status: ProgrammeStatus
         let standup: StandupModel?
         let standupTime: StandupTime
+        /// Why an admin paused the programme, while it is paused.
+        let pause: ProgrammePauseModel?
     }
 
     /// The programme of `cohortID`, if it has one, with its activities in order.
@@ -74,6 +76,7 @@ struct ProgrammeUseCases: UseCases {
         let activityRows = programmeIDs.isEmpty ? [] : try await ProgrammeActivityModel.query(on: db).filter(\.$programme.$id ~~ programmeIDs).sort(\.$position).all()
         let evidence = try await EvidenceUseCases(db: db, now: now).evidence(of: ids)
         let placed = try await JobSearchFacts.usersWhoAcceptedAJob(among: ids, on: db)
+        let paused = Set(try await ProgrammePauseModel.query(on: db).filter(\.$user.$id ~~ ids).all().map { $0.$user.id })
         let activitiesByProgramme = Dictionary(grouping: activityRows, by: { $0.$programme.id }).mapValues { $0.map(\.activity) }
         let programmeByCohort = Dictionary(links.map { ($0.$cohort.id, $0.$programme.id) }, uniquingKeysWith: { first, _ in first })
         var result: [UUID: ProgrammeStatus] = [:]
@@ -84,7 +87,8 @@ struct ProgrammeUseCases: UseCases {
             let calendar = ProgrammeCalendar(courseEnd: courseEnd, timeZone: zone)
             let today = calendar.day(at: now)
             let records = (evidence[id] ?? ProgrammeEvidence()).records(for: activities, calendar: calendar, today: today)
-            result[id] = ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: today, placed: placed.contains(id))
+            result[id] = ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: today, placed: placed.contains(id),
+                                            paused: paused.contains(id))
         }
         return result
     }
@@ -178,12 +182,29 @@ struct ProgrammeUseCases: UseCases {
         let graduateID = try graduate.requireID()
         let records = try await records(of: graduateID, activities: activities, calendar: calendar)
         let standup = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$day == today.iso).first()
+        let pause = try await ProgrammePauseModel.query(on: db).filter(\.$user.$id == graduateID).first()
         return Standing(
             calendar: calendar, today: today, activities: activities,
             roadMap: RoadMap.on(today, activities: activities, records: records, calendar: calendar),
             status: ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: today,
-                                       placed: try await JobSearchFacts.hasAcceptedAJob(graduateID, on: db)),
-            standup: standup, standupTime: StandupTime(cohort.standupTime) ?? CohortDraft.defaultStandupTime)
+                                       placed: try await JobSearchFacts.hasAcceptedAJob(graduateID, on: db), paused: pause != nil),
+            standup: standup, standupTime: StandupTime(cohort.standupTime) ?? CohortDraft.defaultStandupTime, pause: pause)
+    }
+
+    /// Pauses `graduate`'s programme with `reason` (an admin's decision, checked by the caller), or
+    /// resumes it when `reason` is nil. Pausing twice keeps the first pause.
+    func setPause(of graduate: UserModel, reason: String?, by admin: UserModel) async throws {
+        let graduateID = try graduate.requireID()
+        guard let reason else {
+            try await ProgrammePauseModel.query(on: db).filter(\.$user.$id == graduateID).delete()
+            return
+        }
+        guard try await ProgrammePauseModel.query(on: db).filter(\.$user.$id == graduateID).count() == 0 else { return }
+        do {
+            try await ProgrammePauseModel(userID: graduateID, pausedByID: admin.requireID(), reason: reason, since: LocalDate(now, in: .gmt)).create(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Paused by another request at the same moment: it stays paused, once.
+        }
     }
 
     /// Marks `activityKey` done or skipped for `graduate`, for `day` (today when nil). A daily task

@@ -13,7 +13,10 @@ struct StatusView {
         self.missing = missing
     }
 
-    init(_ status: ProgrammeStatus) {
+    /// Why it is paused, when it is.
+    var pauseReason: String? = nil
+
+    init(_ status: ProgrammeStatus, pauseReason: String? = nil) {
         name = status.name
         title = status.title
         if case .atRisk(let occurrences) = status {
@@ -21,6 +24,7 @@ struct StatusView {
         } else {
             missing = []
         }
+        self.pauseReason = status == .paused ? pauseReason : nil
     }
 
     func content(_ h: HTML) {
@@ -30,6 +34,9 @@ struct StatusView {
                 h.p("Every required activity of the weeks that have ended is done.")
             } else if name == "placed" {
                 h.p("Accepted a job. Congratulations!")
+            } else if name == "paused" {
+                h.p("Paused by the careers team: nothing is counted as missing until it resumes.")
+                if let pauseReason { h.p("Why: " + pauseReason) }
             } else if !missing.isEmpty {
                 h.p("Missing from the weeks that have ended:")
                 h.ul { for line in missing { h.li(line) } }
@@ -207,7 +214,7 @@ extension RoadMapPage {
         }
         week = standing.roadMap.week
         today = standing.today.display
-        status = StatusView(standing.status)
+        status = StatusView(standing.status, pauseReason: standing.pause?.reason)
         standupDue = standing.standupTime.description
         self.standupPosted = standupPosted
         self.standupLate = standupLate

@@ -72,6 +72,7 @@ struct Policy {
         let canCorrectPlacement: Bool
         let canReadProgramme: Bool
         let canCoachProgramme: Bool
+        let canPauseProgramme: Bool
 
         init(viewer: UserModel, person: UserModel, owner: Access.Owner) {
             let who = viewer.viewer
@@ -83,6 +84,7 @@ struct Policy {
             canCorrectPlacement = Access.canCorrectPlacement(who, of: owner)
             canReadProgramme = Access.canReadProgramme(who, of: owner)
             canCoachProgramme = Access.canCoachProgramme(who, of: owner)
+            canPauseProgramme = Access.canPauseProgramme(who, of: owner)
         }
     }
 

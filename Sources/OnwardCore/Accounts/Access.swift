@@ -99,6 +99,12 @@ public enum Access {
         return viewer.role == .admin || (viewer.role == .coach && owner.coachIDs.contains(viewer.id))
     }
 
+    /// Who pauses a graduate's programme (illness, a family matter) and resumes it: an admin.
+    /// While paused, nothing missing puts them at risk.
+    public static func canPauseProgramme(_ viewer: Viewer, of owner: Owner) -> Bool {
+        owner.role == .graduate && viewer.role == .admin
+    }
+
     /// Who works the careers team's queue of requests for help: a coach (their graduates'), an
     /// admin (everyone's).
     public static func worksHelpQueue(_ viewer: Viewer) -> Bool {

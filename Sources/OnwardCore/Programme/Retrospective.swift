@@ -58,11 +58,12 @@ public struct RetrospectiveDraft: Equatable, Sendable {
     }
 }
 
-/// A coach's comment on a retrospective, or the careers team's reply to a request for help.
+/// A coach's comment on a retrospective, the careers team's reply to a request for help, or an
+/// admin's reason for pausing a programme: text that must say something.
 public enum ProgrammeReply {
-    public static func validate(_ raw: String, field: String = "body") throws(ValidationErrors) -> String {
+    public static func validate(_ raw: String, field: String = "body", label: String = "reply", limit: Int = TextRules.Limit.long) throws(ValidationErrors) -> String {
         var errors = ValidationErrors()
-        let text = TextRules.checked(raw, field: field, label: "reply", limit: TextRules.Limit.long, into: &errors)
+        let text = TextRules.checked(raw, field: field, label: label, limit: limit, into: &errors)
         if text.isEmpty && errors.isEmpty { errors.add(field, "Write something first.") }
         try errors.throwIfAny()
         return text
