@@ -50,6 +50,8 @@ extension AppTests {
             let helpStandupID: String
             let learningGoalID: String
             let milestoneID: String
+            let programmeID: String
+            let activityID: String
             let retrospectiveID: String
             var graduateID: String { world.graduate.requireIDString }
             var cohortID: String { world.cohort.id!.uuidString }
@@ -150,6 +152,9 @@ extension AppTests {
                 post(.programme(.pause(graduateID: f.graduateID)), .programme(.pause(graduateID: key)), ["reason": "Ill for two weeks"], form([.admin], .seeOther)),
                 post(.programme(.resume(graduateID: f.graduateID)), .programme(.resume(graduateID: key)), [:], form([.admin], .seeOther)),
                 get(.programme(.cohorts), nil, page([.admin])),
+                get(.programme(.programme(id: f.programmeID)), .programme(.programme(id: key)), page([.admin])),
+                post(.programme(.addActivity(programmeID: f.programmeID)), .programme(.addActivity(programmeID: key)), ["title": ""], form([.admin], .unprocessableEntity)),
+                post(.programme(.removeActivity(id: f.activityID)), .programme(.removeActivity(id: key)), [:], form([.admin], .seeOther)),
                 post(.programme(.giveDefault(cohortID: f.cohortID)), .programme(.giveDefault(cohortID: key)), [:], form([.admin], .seeOther)),
             ]
         }
@@ -251,9 +256,11 @@ extension AppTests {
             let learning = try await LearningGoalUseCases(db: app.db, now: testNow).add(
                 LearningGoalDraft(title: "SQL", now: "Joins with help", success: "Schemas alone", why: "Back-end roles"), for: world.graduate.requireID())
             let milestone = try await LearningGoalUseCases(db: app.db, now: testNow).add(MilestoneDraft(title: "Read a book", due: today.adding(days: 30)), to: learning)
+            let activity = try await ProgrammeActivityModel.query(on: app.db).filter(\.$key == "network").first()!
             return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString,
                            applicationID: application.id!.uuidString, offerID: offer.id!.uuidString, placedID: placed.id!.uuidString, goalID: goal.id.uuidString,
                            helpStandupID: standup.id!.uuidString, learningGoalID: learning.id!.uuidString, milestoneID: milestone.id!.uuidString,
+                           programmeID: activity.$programme.id.uuidString, activityID: activity.id!.uuidString,
                            retrospectiveID: retrospective.id!.uuidString)
         }
 
@@ -302,7 +309,7 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 81
+        static let webCasesCount = 84
         static let apiCasesCount = 47
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

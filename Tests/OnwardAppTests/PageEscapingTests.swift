@@ -154,7 +154,10 @@ import Testing
                                         form: BlogPostForm(title: h, url: h, published: h, kind: h), errors: errors("url")),
             "submissions": SubmissionsPage(entries: [.init(kind: h, title: h, submitted: h, link: "https://cv.example/" + h, body: h)],
                                            form: SubmissionForm(kind: h, title: h, body: h, link: h), errors: errors("body")),
-            "programmes": ProgrammesPage(rows: [.init(cohort: h, cohortID: id, programme: nil), .init(cohort: h, cohortID: id, programme: h)]),
+            "programmes": ProgrammesPage(rows: [.init(cohort: h, cohortID: id, programme: nil), .init(cohort: h, cohortID: id, programme: h, editURL: "/admin/programmes/x")]),
+            "programme editor": ProgrammeEditorPage(programmeID: id, name: h, cohorts: [h], rows: [.init(title: h, kind: h, when: h, required: true, count: 3, removeURL: "/x")],
+                                                    form: ActivityForm(title: h, description: h, kind: h, schedule: h, due_week: h, required: "yes", count: h),
+                                                    errors: errors("title", "due_week")),
             "graduate home with today": GraduateHomePage(firstName: h, sections: [
                 TodaySection(status: StatusView(name: "at_risk", title: h, missing: [h]), week: 2, standupDue: h, standupPosted: false, openTasks: [h], dueThisWeek: [h]),
                 ProgrammeStatusSection(status: StatusView(name: "enrolled", title: h, missing: []), week: 2, standupPosted: true),

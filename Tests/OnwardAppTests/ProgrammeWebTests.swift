@@ -435,3 +435,37 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.ProgrammeWebTests {
+    @Test func an_admin_adds_an_activity_mid_way_which_counts_from_today_and_removes_one() async throws {
+        try await Self.withProgramme { app, world in
+            let admin = Browser(app)
+            try await admin.signIn(world.admin)
+            let programme = try #require(try await ProgrammeModel.query(on: app.db).first())
+            let id = programme.id!.uuidString
+            #expect(try await admin.get(SiteURL.programme(.cohorts).path).text.contains(SiteURL.programme(.programme(id: id)).path))
+            let bad = try await admin.post(SiteURL.programme(.addActivity(programmeID: id)).path,
+                                           ["title": "Mock interview", "kind": "custom", "schedule": "by_week", "due_week": "60", "count": "1"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains("Give the week it is due by, from 1 to 52."))
+            let before = try await ProgrammeActivityModel.query(on: app.db).count()
+            let added = try await admin.post(SiteURL.programme(.addActivity(programmeID: id)).path,
+                                             ["title": "Demo day prep", "kind": "custom", "schedule": "weekly", "required": "yes", "count": "1"])
+            #expect(added.status == .seeOther)
+            #expect(try await ProgrammeActivityModel.query(on: app.db).count() == before + 1)
+            let row = try #require(try await ProgrammeActivityModel.query(on: app.db).filter(\.$key == "demo-day-prep").first())
+            #expect(row.since == "2026-11-23")
+            // Weeks 1 to 3 have ended before it was added: it asks nothing of them. Week 4 is in progress.
+            let standing = try #require(try await ProgrammeUseCases(db: app.db, now: testNow).standing(of: world.graduate))
+            guard case .atRisk(let missing) = standing.status else { Issue.record("the retrospectives are missing"); return }
+            #expect(!missing.map(\.activity.id).contains("demo-day-prep"))
+            #expect(standing.roadMap.thisWeek.contains { $0.activity.id == "demo-day-prep" })
+            // Removing the retrospective takes it out of the status.
+            let retrospective = try #require(try await ProgrammeActivityModel.query(on: app.db).filter(\.$key == "retrospective").first())
+            #expect(try await admin.post(SiteURL.programme(.removeActivity(id: retrospective.id!.uuidString)).path).status == .seeOther)
+            let after = try #require(try await ProgrammeUseCases(db: app.db, now: testNow).standing(of: world.graduate))
+            guard case .atRisk(let still) = after.status else { Issue.record("the goals are missing"); return }
+            #expect(still.map(\.activity.id) == ["reassess-goals"])
+        }
+    }
+}

@@ -176,3 +176,39 @@ import Testing
         #expect(RetrospectiveDraft.writableWeeks(on: LocalDate(iso: "2026-11-18")!, calendar: calendar) == 1...3)
     }
 }
+
+@Suite struct ActivityDraftTests {
+    let today = LocalDate(iso: "2026-11-23")!
+
+    @Test func an_activity_gets_a_key_of_its_own_and_counts_from_the_day_it_is_added() throws {
+        let activity = try ActivityDraft.validate(title: "Mock interview!", description: "", kind: "custom", schedule: "by_week", dueWeek: "5",
+                                                  required: true, count: "", today: today, takenKeys: ["mock-interview"])
+        #expect(activity.id == "mock-interview-2")
+        #expect(activity.schedule == .byWeek(5))
+        #expect(activity.count == 1)
+        #expect(activity.since == today)
+    }
+
+    @Test func its_schedule_week_and_count_are_bounded() {
+        for (schedule, week, count, kind, field) in [("by_week", "53", "1", "custom", "due_week"), ("by_week", "", "1", "custom", "due_week"),
+                                                     ("monthly", "", "1", "custom", "schedule"), ("daily", "", "21", "custom", "count"),
+                                                     ("weekly", "", "1", "standup", "schedule"), ("daily", "", "1", "party", "kind")] {
+            do {
+                _ = try ActivityDraft.validate(title: "X", description: "", kind: kind, schedule: schedule, dueWeek: week, required: false, count: count,
+                                               today: today, takenKeys: [])
+                Issue.record("\(field) refused")
+            } catch {
+                #expect(error.message(for: field) != nil, "\(field)")
+            }
+        }
+    }
+
+    @Test func an_activity_added_mid_way_does_not_put_anyone_at_risk_for_weeks_already_gone() {
+        let calendar = ProgrammeCalendar(courseEnd: LocalDate(iso: "2026-10-30")!, timeZone: TimeZone(identifier: "Europe/London")!)
+        let added = Activity(id: "demo", title: "Demo day", kind: .custom, schedule: .weekly, isRequired: true, since: LocalDate(iso: "2026-11-18"))
+        // Week 3 (16–22 November) ends after it was added: it counts; weeks 1 and 2 do not.
+        let status = ProgrammeStatus.of(activities: [added], records: [], calendar: calendar, today: LocalDate(iso: "2026-11-23")!)
+        guard case .atRisk(let missing) = status else { Issue.record("week 3 is missing"); return }
+        #expect(missing.map(\.due) == [LocalDate(iso: "2026-11-22")!])
+    }
+}

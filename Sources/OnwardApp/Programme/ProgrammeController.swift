@@ -77,6 +77,9 @@ struct ProgrammeController: RouteCollection {
         let admin = routes.grouped(Require(Access.runsBootcamp))
         admin.get(.programme(.cohorts), use: cohorts)
         admin.post(.programme(.giveDefault(cohortID: SiteURL.key(SiteURL.Parameter.id))), use: giveDefault)
+        admin.get(.programme(.programme(id: SiteURL.key(SiteURL.Parameter.id))), use: editor)
+        admin.post(.programme(.addActivity(programmeID: SiteURL.key(SiteURL.Parameter.id))), use: addActivity)
+        admin.post(.programme(.removeActivity(id: SiteURL.key(SiteURL.Parameter.id))), use: removeActivity)
     }
 
     func roadMap(req: Request) async throws -> Response {
@@ -184,8 +187,12 @@ struct ProgrammeController: RouteCollection {
     func cohorts(req: Request) async throws -> Response {
         let cohorts = try await CohortModel.query(on: req.db).sort(\.$name).all()
         let links = try await CohortProgrammeModel.query(on: req.db).with(\.$programme).all()
-        let byCohort = Dictionary(links.map { ($0.$cohort.id, $0.programme.name) }, uniquingKeysWith: { first, _ in first })
-        let rows = cohorts.map { ProgrammesPage.Row(cohort: $0.name, cohortID: $0.id!.uuidString, programme: byCohort[$0.id!]) }
+        let byCohort = Dictionary(links.map { ($0.$cohort.id, $0.programme) }, uniquingKeysWith: { first, _ in first })
+        let rows = cohorts.map { cohort in
+            let programme = byCohort[cohort.id!]
+            return ProgrammesPage.Row(cohort: cohort.name, cohortID: cohort.id!.uuidString, programme: programme?.name,
+                                      editURL: programme.map { SiteURL.programme(.programme(id: $0.id!.uuidString)).path })
+        }
         return req.render(ProgrammesPage(rows: rows))
     }
 

@@ -47,6 +47,12 @@ enum ProgrammeURL: Hashable, Sendable {
     case comment(retrospectiveID: String)
     /// An admin's list of cohorts and their programmes.
     case cohorts
+    /// A programme's activities, to add to and remove from.
+    case programme(id: String)
+    /// Add an activity to a programme.
+    case addActivity(programmeID: String)
+    /// Remove an activity from its programme.
+    case removeActivity(id: String)
     /// Give a cohort the default programme.
     case giveDefault(cohortID: String)
 
@@ -76,6 +82,9 @@ enum ProgrammeURL: Hashable, Sendable {
         case .resume(let id): "/programme/graduates/\(id)/resume"
         case .comment(let id): "/programme/retrospectives/\(id)/comments"
         case .cohorts: "/admin/programmes"
+        case .programme(let id): "/admin/programmes/\(id)"
+        case .addActivity(let id): "/admin/programmes/\(id)/activities"
+        case .removeActivity(let id): "/admin/programme-activities/\(id)/remove"
         case .giveDefault(let id): "/admin/programmes/\(id)/default"
         }
     }

@@ -307,6 +307,8 @@ struct ProgrammesPage: PageView {
         let cohort: String
         let cohortID: String
         let programme: String?
+        /// Where the programme is edited.
+        var editURL: String? = nil
     }
     let rows: [Row]
 
@@ -328,7 +330,8 @@ struct ProgrammesPage: PageView {
                             h.td(row.cohort)
                             h.td {
                                 if let programme = row.programme {
-                                    h.text(programme)
+                                    h.text(programme + " ")
+                                    if let editURL = row.editURL { h.a("Edit", .href(editURL), .ariaLabel("Edit the programme of \(row.cohort)")) }
                                 } else {
                                     h.postForm(SiteURL.programme(.giveDefault(cohortID: row.cohortID)).path, .class("inline-form")) {
                                         h.button("Give it the default programme", .type("submit"), .class("button small"), .ariaLabel("Give \(row.cohort) the default programme"))

@@ -244,3 +244,57 @@ public enum ProgrammeStatus: Equatable, Sendable {
         return missing.isEmpty ? .enrolled : .atRisk(missing: missing)
     }
 }
+
+/// An activity an admin adds to a programme, checked.
+public enum ActivityDraft {
+    public static let weeks = 1...52
+    public static let counts = 1...20
+
+    /// `schedule` is "daily", "weekly" or "by_week" (then `dueWeek` says which). The activity's key
+    /// is made from its title, unlike any of `takenKeys`. Added on `today`: it asks nothing of the
+    /// periods that ended before.
+    public static func validate(title rawTitle: String, description rawDescription: String, kind rawKind: String, schedule rawSchedule: String,
+                                dueWeek rawWeek: String, required: Bool, count rawCount: String, today: LocalDate,
+                                takenKeys: Set<String>) throws(ValidationErrors) -> Activity {
+        var errors = ValidationErrors()
+        let title = TextRules.checked(rawTitle, field: "title", label: "title", limit: TextRules.Limit.short, into: &errors)
+        if title.isEmpty && errors.message(for: "title") == nil { errors.add("title", "Name the activity.") }
+        let description = TextRules.checked(rawDescription, field: "description", label: "description", limit: TextRules.Limit.sentence, into: &errors)
+        let kind = ActivityKind(rawValue: rawKind.trimmed)
+        if kind == nil { errors.add("kind", "Choose what kind of activity it is.") }
+        var schedule: ActivitySchedule?
+        switch rawSchedule.trimmed {
+        case "daily": schedule = .daily
+        case "weekly": schedule = .weekly
+        case "by_week":
+            if let week = Int(rawWeek.trimmed), weeks.contains(week) {
+                schedule = .byWeek(week)
+            } else {
+                errors.add("due_week", "Give the week it is due by, from \(weeks.lowerBound) to \(weeks.upperBound).")
+            }
+        default: errors.add("schedule", "Choose when it falls due: every day, every week, or by a week.")
+        }
+        let count = rawCount.trimmed.isEmpty ? 1 : Int(rawCount.trimmed) ?? 0
+        if !counts.contains(count) { errors.add("count", "Give how many it takes, from \(counts.lowerBound) to \(counts.upperBound).") }
+        if let kind, [.standup, .retrospective].contains(kind), (schedule != (kind == .standup ? .daily : .weekly)) {
+            errors.add("schedule", kind == .standup ? "A standup falls due every day." : "A retrospective falls due every week.")
+        }
+        try errors.throwIfAny()
+        return Activity(id: key(for: title, unlike: takenKeys), title: title, description: description, kind: kind!, schedule: schedule!,
+                        isRequired: required, count: count, since: today)
+    }
+
+    /// "Mock interview" → "mock-interview", then "mock-interview-2" if that is taken.
+    static func key(for title: String, unlike taken: Set<String>) -> String {
+        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en")).lowercased()
+        let words = folded.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        let base = words.isEmpty ? "activity" : String(words.joined(separator: "-").prefix(60))
+        var key = base
+        var n = 2
+        while taken.contains(key) {
+            key = "\(base)-\(n)"
+            n += 1
+        }
+        return key
+    }
+}
