@@ -112,6 +112,25 @@ enum DemoProgramme {
                                                     notes: day <= today ? "Teams hire juniors who show how they learn; write about it." : "")
             try await evidence.record(draft, for: id)
         }
+        if g % 2 == 0 {
+            let learning = LearningGoalUseCases(db: db, now: now)
+            let goal = try await learning.add(
+                LearningGoalDraft(title: "Become confident with SQL", now: "I can write joins, but I look up GROUP BY every time.",
+                                  success: "I design a schema for a small product and tune its slow queries without help.",
+                                  why: "Every back-end role I apply for asks for it, and interviews test it."),
+                resources: [LearningResourceDraft(kind: .book, name: "SQL Antipatterns", link: nil),
+                            LearningResourceDraft(kind: .thingToBuild, name: "A reporting API for my side project", link: nil),
+                            LearningResourceDraft(kind: .meetup, name: "London PostgreSQL meetup", link: "https://www.meetup.com/")],
+                milestones: [MilestoneDraft(title: "Finish the book's first part", due: calendar.firstMonday.adding(days: 13)),
+                             MilestoneDraft(title: "Ship the reporting API", due: today.adding(days: 30)),
+                             MilestoneDraft(title: "Give a lightning talk on indexes", due: today.adding(days: 120))],
+                for: id)
+            let first = try await LearningMilestoneModel.query(on: db).filter(\.$goal.$id == goal.requireID()).sort(\.$due).first()
+            if g % 4 == 0, let first {
+                first.doneOn = calendar.firstMonday.adding(days: 11).iso
+                try await first.save(on: db)
+            }
+        }
         let week4Friday = calendar.days(ofWeek: 4).lowerBound.adding(days: 4)
         if g % 3 == 0 && week4Friday <= today {
             try await evidence.submit(SubmissionDraft(kind: .jobSearchAnalysis, title: "Job search analysis, week 4",

@@ -62,6 +62,11 @@ struct CareersTeamController: RouteCollection {
                 "\(item.activity.title): \(RoadMapPage.label(of: item)), due \(item.occurrence.due.display)"
             },
             goals: try await evidence.goals(of: id).map { .init(specific: $0.current.specific, by: day($0.current.timeBound), versions: $0.versions.count) },
+            learningGoals: try await LearningGoalUseCases(req: req).goals(of: id).filter(\.goal.isActive).map { item in
+                let done = item.milestones.filter { $0.doneOn != nil }.count
+                let overdue = item.milestones.filter { $0.doneOn == nil && $0.due < standing.today.iso }.count
+                return .init(text: "\(item.goal.title) · \(done) of \(item.milestones.count) milestones done" + (overdue > 0 ? " · \(overdue) overdue" : ""))
+            },
             interviews: try await evidence.informationalInterviews(of: id).map { interview in
                 let at = [interview.role, interview.company].filter { !$0.isEmpty }.joined(separator: ", ")
                 return .init(text: [interview.person, at, day(interview.day)].filter { !$0.isEmpty }.joined(separator: " · "))

@@ -84,6 +84,7 @@ struct GraduateProgrammePage: PageView {
     let status: StatusView
     let thisWeek: [String]
     let goals: [Goal]
+    var learningGoals: [Record] = []
     let interviews: [Record]
     let posts: [Record]
     let submissions: [Record]
@@ -128,7 +129,7 @@ struct GraduateProgrammePage: PageView {
                 }
             }
         }
-        for (heading, records, empty) in [("Informational interviews", interviews, "None yet."), ("Blog posts", posts, "None yet."),
+        for (heading, records, empty) in [("Learning goals", learningGoals, "None yet."), ("Informational interviews", interviews, "None yet."), ("Blog posts", posts, "None yet."),
                                           ("Submissions for review", submissions, "Nothing submitted yet.")] {
             h.section(.class("card"), .ariaLabel(heading)) {
                 h.h2(heading)
