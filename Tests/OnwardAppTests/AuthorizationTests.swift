@@ -221,6 +221,11 @@ extension AppTests {
                 api(.POST, "/marks", nil, #"{"activity":"apply","mark":"skipped"}"#, graduates(.noContent)),
                 api(.PUT, "/graduates/:id/pause", "/graduates/\(f.graduateID)/pause", #"{"reason":"Ill for two weeks"}"#, adminOnly(.ok)),
                 api(.DELETE, "/graduates/:id/pause", "/graduates/\(f.graduateID)/pause", "", adminOnly(.noContent)),
+                api(.GET, "/programmes", nil, "", adminOnly(.ok)),
+                api(.POST, "/cohorts/:id/programme", "/cohorts/\(f.cohortID)/programme", "",
+                    expect([], .created, denied: .forbidden, anonymous: .unauthorized).merging([.admin: .conflict]) { $1 }),
+                api(.POST, "/programmes/:id/activities", "/programmes/\(f.programmeID)/activities", #"{"title":"Demo day","kind":"custom","schedule":"weekly"}"#, adminOnly(.created)),
+                api(.DELETE, "/programme-activities/:id", "/programme-activities/\(f.activityID)", "", adminOnly(.noContent)),
                 api(.GET, "/help-requests", nil, "", expect([.coach, .unassignedCoach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized)),
                 api(.POST, "/help-requests/:id/reply", "/help-requests/\(f.helpStandupID)/reply", #"{"body":"On Thursday"}"#,
                     // The actors take turns on one request: the coach answers it, so the admin after them is told it is answered.
@@ -310,7 +315,7 @@ extension AppTests {
         }
 
         static let webCasesCount = 84
-        static let apiCasesCount = 47
+        static let apiCasesCount = 51
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

@@ -292,4 +292,69 @@ extension OnwardAPI {
         try await ProgrammeUseCases(req: try request).setPause(of: graduate, reason: nil, by: admin)
         return .noContent(.init())
     }
+
+    // MARK: Programmes (an admin)
+
+    private func programmeAdmin() throws {
+        guard Access.runsBootcamp(try user().viewer) else { throw AppError(status: .forbidden, code: "forbidden", message: "Only an admin edits programmes.") }
+    }
+
+    /// Programmes with their cohorts and activities, in three queries.
+    private func programmes(_ ids: [UUID]? = nil) async throws -> [Components.Schemas.Programme] {
+        let db = try request.db
+        var query = ProgrammeModel.query(on: db).sort(\.$createdAt)
+        if let ids { query = query.filter(\.$id ~~ ids) }
+        let programmes = try await query.all()
+        let programmeIDs = programmes.compactMap(\.id)
+        guard !programmeIDs.isEmpty else { return [] }
+        let activities = Dictionary(grouping: try await ProgrammeActivityModel.query(on: db).filter(\.$programme.$id ~~ programmeIDs).sort(\.$position).all(),
+                                    by: { $0.$programme.id })
+        let links = Dictionary(grouping: try await CohortProgrammeModel.query(on: db).filter(\.$programme.$id ~~ programmeIDs).all(), by: { $0.$programme.id })
+        return programmes.map { programme in
+            .init(id: programme.id!.uuidString, name: programme.name, cohorts: (links[programme.id!] ?? []).map { $0.$cohort.id.uuidString },
+                  activities: (activities[programme.id!] ?? []).map { row in
+                      .init(id: row.id!.uuidString, key: row.key, title: row.title, description: row.description, kind: .init(rawValue: row.kind.rawValue)!,
+                            schedule: .init(rawValue: row.schedule)!, dueWeek: row.dueWeek, required: row.isRequired, count: row.count, since: row.since)
+                  })
+        }
+    }
+
+    func listProgrammes(_ input: Operations.ListProgrammes.Input) async throws -> Operations.ListProgrammes.Output {
+        try programmeAdmin()
+        return .ok(.init(body: .json(try await programmes())))
+    }
+
+    func giveDefaultProgramme(_ input: Operations.GiveDefaultProgramme.Input) async throws -> Operations.GiveDefaultProgramme.Output {
+        try programmeAdmin()
+        guard let id = UUID(uuidString: input.path.id), let cohort = try await CohortModel.find(id, on: try request.db) else {
+            throw AppError.notFound("There is no such cohort.")
+        }
+        try await ProgrammeUseCases(req: try request).giveDefault(to: cohort)
+        guard let link = try await CohortProgrammeModel.query(on: try request.db).filter(\.$cohort.$id == id).first(),
+              let programme = try await programmes([link.$programme.id]).first
+        else { throw AppError.notFound("There is no such cohort.") }
+        return .created(.init(body: .json(programme)))
+    }
+
+    func addActivity(_ input: Operations.AddActivity.Input) async throws -> Operations.AddActivity.Output {
+        try programmeAdmin()
+        guard let id = UUID(uuidString: input.path.id), try await ProgrammeModel.find(id, on: try request.db) != nil else {
+            throw AppError.notFound("There is no such programme.")
+        }
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let form = ActivityForm(title: body.title, description: body.description, kind: body.kind.rawValue, schedule: body.schedule.rawValue,
+                                due_week: body.dueWeek.map(String.init), required: body.required == true ? "yes" : nil, count: body.count.map(String.init))
+        try await ProgrammeUseCases(req: try request).addActivity(form, to: id)
+        guard let programme = try await programmes([id]).first else { throw AppError.notFound("There is no such programme.") }
+        return .created(.init(body: .json(programme)))
+    }
+
+    func removeActivity(_ input: Operations.RemoveActivity.Input) async throws -> Operations.RemoveActivity.Output {
+        try programmeAdmin()
+        guard let id = UUID(uuidString: input.path.id), let activity = try await ProgrammeActivityModel.find(id, on: try request.db) else {
+            throw AppError.notFound("There is no such activity.")
+        }
+        try await activity.delete(on: try request.db)
+        return .noContent(.init())
+    }
 }
