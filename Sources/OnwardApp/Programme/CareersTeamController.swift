@@ -19,7 +19,10 @@ struct CareersTeamController: RouteCollection {
     func helpQueue(req: Request) async throws -> Response {
         let (open, answered) = try await CareersTeamUseCases(req: req).helpQueue(for: req.requireUser())
         func row(_ request: CareersTeamUseCases.HelpRequest) -> HelpQueuePage.Request {
-            let asked = request.standup.createdAt ?? req.now
+            // Asked when posted, and at the latest by the end of the standup's day (rows written
+            // later, as a seed writes them, still date from their day).
+            let endOfDay = LocalDate(iso: request.standup.day).map { ProgrammeCalendar(courseEnd: $0, timeZone: .gmt).start(of: $0.adding(days: 1)) } ?? req.now
+            let asked = min(request.standup.createdAt ?? req.now, endOfDay)
             let hours = max(0, Int(req.now.timeIntervalSince(asked) / 3600))
             return HelpQueuePage.Request(
                 graduate: request.graduate.name, graduateURL: SiteURL.programme(.graduate(id: request.graduate.requireIDString)).path,

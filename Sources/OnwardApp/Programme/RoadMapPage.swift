@@ -134,7 +134,7 @@ struct RoadMapPage: PageView {
         }
         h.section(.class("card"), .ariaLabel("This week")) {
             h.h2(week == 0 ? "Before week 1" : "This week")
-            h.p("Mark an activity done when you have done it; your coaches see what you mark.", .class("hint"))
+            h.p("Each activity opens where it is recorded; your coaches see what you record.", .class("hint"))
             if thisWeek.isEmpty { h.p("Nothing else is due this week.", .class("empty")) } else { list(thisWeek, h, withActions: false) }
         }
         if !overdue.isEmpty {
