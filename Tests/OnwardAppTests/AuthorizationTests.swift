@@ -221,6 +221,7 @@ extension AppTests {
                 api(.POST, "/marks", nil, #"{"activity":"apply","mark":"skipped"}"#, graduates(.noContent)),
                 api(.PUT, "/graduates/:id/pause", "/graduates/\(f.graduateID)/pause", #"{"reason":"Ill for two weeks"}"#, adminOnly(.ok)),
                 api(.DELETE, "/graduates/:id/pause", "/graduates/\(f.graduateID)/pause", "", adminOnly(.noContent)),
+                api(.GET, "/cohorts/:id/standups", "/cohorts/\(f.cohortID)/standups", "", token([.graduate, .otherGraduate, .coach, .admin], .ok)),
                 api(.GET, "/programmes", nil, "", adminOnly(.ok)),
                 api(.POST, "/cohorts/:id/programme", "/cohorts/\(f.cohortID)/programme", "",
                     expect([], .created, denied: .forbidden, anonymous: .unauthorized).merging([.admin: .conflict]) { $1 }),
@@ -315,7 +316,7 @@ extension AppTests {
         }
 
         static let webCasesCount = 84
-        static let apiCasesCount = 51
+        static let apiCasesCount = 52
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

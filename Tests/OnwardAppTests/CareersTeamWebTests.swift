@@ -148,3 +148,38 @@ extension AppTests.CareersTeamWebTests {
         }
     }
 }
+
+extension AppTests.CareersTeamWebTests {
+    @Test func pausing_from_several_requests_at_once_pauses_once() async throws {
+        try await AppTests.ProgrammeWebTests.withProgramme { app, world in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for n in 0..<6 {
+                    group.addTask {
+                        try await ProgrammeUseCases(db: app.db, now: testNow).setPause(of: world.graduate, reason: "Reason \(n)", by: world.admin)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await ProgrammePauseModel.query(on: app.db).count() == 1)
+        }
+    }
+}
+
+extension AppTests.ProgrammeWebTests {
+    @Test func two_activities_of_one_title_added_at_once_both_land_with_keys_of_their_own() async throws {
+        try await Self.withProgramme { app, world in
+            let programme = try #require(try await ProgrammeModel.query(on: app.db).first())
+            let form = ActivityForm(title: "Mock interview", kind: "custom", schedule: "weekly", count: "1")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 {
+                    group.addTask { try await ProgrammeUseCases(db: app.db, now: testNow).addActivity(form, to: programme.requireID()) }
+                }
+                try await group.waitForAll()
+            }
+            let keys = try await ProgrammeActivityModel.query(on: app.db).filter(\.$title == "Mock interview").all().map(\.key).sorted()
+            #expect(keys == ["mock-interview", "mock-interview-2", "mock-interview-3", "mock-interview-4"])
+            let positions = try await ProgrammeActivityModel.query(on: app.db).all().map(\.position)
+            #expect(Set(positions).count == positions.count, "each at a place of its own")
+        }
+    }
+}

@@ -192,5 +192,22 @@ extension AppTests {
                 #expect(list.text.contains("not_sure"))
             }
         }
+
+        @Test func the_standup_board_through_the_api_shows_mood_and_concerns_only_to_those_who_may_see_them() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                _ = try await ProgrammeUseCases(db: app.db, now: testNow).postStandup(
+                    StandupDraft(yesterday: "", today: "Two applications", blockers: "Stuck on joins", mood: 2, wantsHelp: true), for: world.graduate)
+                let path = "/api/v1/cohorts/\(world.cohort.id!.uuidString)/standups"
+                let peer = try await APITests.send(app, .GET, path, token: try await APITests.token(for: world.otherGraduate, app: app))
+                #expect(peer.status == .ok)
+                #expect(peer.text.contains("Two applications"))
+                #expect(!peer.text.contains("Stuck on joins"))
+                #expect(!peer.text.contains("mood"))
+                let coach = try await APITests.send(app, .GET, path, token: try await APITests.token(for: world.coach, app: app))
+                #expect(coach.text.contains("Stuck on joins"))
+                let stranger = try await APITests.send(app, .GET, path, token: try await APITests.token(for: world.unassignedCoach, app: app))
+                #expect(stranger.status == .notFound)
+            }
+        }
     }
 }

@@ -357,4 +357,17 @@ extension OnwardAPI {
         try await activity.delete(on: try request.db)
         return .noContent(.init())
     }
+
+    func getStandupBoard(_ input: Operations.GetStandupBoard.Input) async throws -> Operations.GetStandupBoard.Output {
+        guard let id = UUID(uuidString: input.path.id), let board = try await ProgrammeUseCases(req: try request).standupBoard(of: id, for: try user()) else {
+            throw AppError.notFound("There is no such cohort.")
+        }
+        return .ok(.init(body: .json(.init(
+            cohort: board.cohort, day: board.day, standupTime: board.standupTime,
+            posted: board.posted.map { post in
+                .init(name: post.name, late: post.isLate, yesterday: post.yesterday, today: post.today, mood: post.mood, blockers: post.blockers,
+                      wantsHelp: post.mood == nil ? nil : post.wantsHelp)
+            },
+            waiting: board.waiting))))
+    }
 }
