@@ -60,7 +60,7 @@ struct CareersTeamController: RouteCollection {
         let comments = try await CareersTeamUseCases(req: req).comments(on: retrospectives.compactMap(\.id))
         func day(_ iso: String) -> String { LocalDate(iso: iso)?.display ?? iso }
         let page = GraduateProgrammePage(
-            name: person.name, week: standing.roadMap.week, today: standing.today.display, status: StatusView(standing.status, pauseReason: standing.pause?.reason),
+            name: person.name, week: standing.roadMap.week, today: standing.today.display, status: StatusView(standing.status, pauseReason: standing.pauseReason),
             thisWeek: (standing.roadMap.overdue + standing.roadMap.thisWeek).map { item in
                 "\(item.activity.title): \(RoadMapPage.label(of: item)), due \(item.occurrence.due.display)"
             },
@@ -78,7 +78,7 @@ struct CareersTeamController: RouteCollection {
             submissions: try await evidence.submissions(of: id).map {
                 .init(text: "\($0.title) · \($0.kind.title) · submitted \(day($0.submittedOn))", link: $0.link.isEmpty ? nil : $0.link)
             },
-            pausedReason: standing.pause?.reason,
+            pausedReason: standing.pauseReason,
             pauseURL: scope.canPauseProgramme ? SiteURL.programme(.pause(graduateID: id.uuidString)).path : nil,
             resumeURL: scope.canPauseProgramme ? SiteURL.programme(.resume(graduateID: id.uuidString)).path : nil,
             retrospectives: retrospectives.map { retrospective in

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OnwardCore
+import SQLKit
 import Vapor
 
 /// What a graduate records toward their programme: SMART goals and their reassessments,
@@ -105,34 +106,42 @@ struct EvidenceUseCases: UseCases {
         return submission
     }
 
-    /// The evidence of each of `graduateIDs`, in a fixed number of queries however many they are.
+    /// The evidence of each of `graduateIDs`, in one query however many they are: every kind of
+    /// record, and a pause, as (whose, what, which day, and a detail) rows of one `UNION ALL`.
     func evidence(of graduateIDs: [UUID]) async throws -> [UUID: ProgrammeEvidence] {
         guard !graduateIDs.isEmpty else { return [:] }
         var result = Dictionary(uniqueKeysWithValues: graduateIDs.map { ($0, ProgrammeEvidence()) })
-        for standup in try await StandupModel.query(on: db).filter(\.$user.$id ~~ graduateIDs).all() {
-            if let day = LocalDate(iso: standup.day) { result[standup.$user.id]?.standups.append(day) }
-        }
-        for retrospective in try await RetrospectiveModel.query(on: db).filter(\.$user.$id ~~ graduateIDs).all() {
-            if let day = LocalDate(iso: retrospective.writtenOn) { result[retrospective.$user.id]?.retrospectives.append((retrospective.week, day)) }
-        }
-        let goals = try await SmartGoalModel.query(on: db).filter(\.$user.$id ~~ graduateIDs).all()
-        let ownerOfGoal = Dictionary(goals.compactMap { goal in goal.id.map { ($0, goal.$user.id) } }, uniquingKeysWith: { first, _ in first })
-        if !goals.isEmpty {
-            for version in try await SmartGoalVersionModel.query(on: db).filter(\.$goal.$id ~~ Array(ownerOfGoal.keys)).all() {
-                if let owner = ownerOfGoal[version.$goal.id], let day = LocalDate(iso: version.writtenOn) { result[owner]?.goalsWritten.append(day) }
+        let sql = db as! any SQLDatabase
+        let ids = SQLBind.group(graduateIDs)
+        let rows = try await sql.raw("""
+            SELECT user_id AS who, 'standup' AS what, day AS day, 0 AS week, '' AS detail FROM standups WHERE user_id IN \(ids)
+            UNION ALL SELECT user_id, 'retrospective', written_on, week, '' FROM retrospectives WHERE user_id IN \(ids)
+            UNION ALL SELECT g.user_id, 'goal', v.written_on, 0, '' FROM smart_goal_versions v JOIN smart_goals g ON g.id = v.goal_id WHERE g.user_id IN \(ids)
+            UNION ALL SELECT user_id, 'interview', day, 0, '' FROM informational_interviews WHERE user_id IN \(ids)
+            UNION ALL SELECT user_id, 'post', published, 0, '' FROM blog_posts WHERE user_id IN \(ids)
+            UNION ALL SELECT user_id, 'submission', submitted_on, 0, kind FROM submissions WHERE user_id IN \(ids)
+            UNION ALL SELECT user_id, 'mark', day, 0, activity_key || ' ' || mark || ' ' || written_on FROM activity_marks WHERE user_id IN \(ids)
+            UNION ALL SELECT user_id, 'pause', since, 0, reason FROM programme_pauses WHERE user_id IN \(ids)
+            """).all()
+        for row in rows {
+            let who = try row.decode(column: "who", as: UUID.self)
+            guard result[who] != nil, let day = LocalDate(iso: try row.decode(column: "day", as: String.self)) else { continue }
+            let detail = try row.decode(column: "detail", as: String.self)
+            switch try row.decode(column: "what", as: String.self) {
+            case "standup": result[who]?.standups.append(day)
+            case "retrospective": result[who]?.retrospectives.append((try row.decode(column: "week", as: Int.self), day))
+            case "goal": result[who]?.goalsWritten.append(day)
+            case "interview": result[who]?.informationalInterviews.append(day)
+            case "post": result[who]?.blogPosts.append(day)
+            case "submission": if let kind = SubmissionKind(rawValue: detail) { result[who]?.submissions.append((kind, day)) }
+            case "pause": result[who]?.pauseReason = detail
+            case "mark":
+                // "key mark written_on": keys are made of letters, digits and dashes.
+                let parts = detail.split(separator: " ").map(String.init)
+                guard parts.count == 3, let mark = ActivityRecord.Mark(rawValue: parts[1]) else { continue }
+                result[who]?.marks.append(ActivityRecord(activityID: parts[0], day: day, writtenOn: LocalDate(iso: parts[2]), mark: mark))
+            default: continue
             }
-        }
-        for interview in try await InformationalInterviewModel.query(on: db).filter(\.$user.$id ~~ graduateIDs).all() {
-            if let day = LocalDate(iso: interview.day) { result[interview.$user.id]?.informationalInterviews.append(day) }
-        }
-        for post in try await BlogPostModel.query(on: db).filter(\.$user.$id ~~ graduateIDs).all() {
-            if let day = LocalDate(iso: post.published) { result[post.$user.id]?.blogPosts.append(day) }
-        }
-        for submission in try await SubmissionModel.query(on: db).filter(\.$user.$id ~~ graduateIDs).all() {
-            if let day = LocalDate(iso: submission.submittedOn) { result[submission.$user.id]?.submissions.append((submission.kind, day)) }
-        }
-        for mark in try await ActivityMarkModel.query(on: db).filter(\.$user.$id ~~ graduateIDs).all() {
-            if let record = mark.record { result[mark.$user.id]?.marks.append(record) }
         }
         return result
     }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OnwardCore
+import SQLKit
 import Vapor
 
 /// The programme's use cases. Each owns its transaction; controllers check who asks first.
@@ -18,13 +19,46 @@ struct ProgrammeUseCases: UseCases {
         let standup: StandupModel?
         let standupTime: StandupTime
         /// Why an admin paused the programme, while it is paused.
-        let pause: ProgrammePauseModel?
+        let pauseReason: String?
     }
 
-    /// The programme of `cohortID`, if it has one, with its activities in order.
-    func activities(ofCohort cohortID: UUID) async throws -> [Activity]? {
-        guard let link = try await CohortProgrammeModel.query(on: db).filter(\.$cohort.$id == cohortID).first() else { return nil }
-        return try await ProgrammeActivityModel.query(on: db).filter(\.$programme.$id == link.$programme.id).sort(\.$position).all().map(\.activity)
+    /// What the programme needs of a cohort: its calendar, its standup time and its activities.
+    struct CohortProgramme {
+        let calendar: ProgrammeCalendar
+        let standupTime: StandupTime
+        let activities: [Activity]
+    }
+
+    /// Cohort `cohortID` with its programme's activities in order, in one query; nil when the
+    /// cohort has no programme.
+    func programme(ofCohort cohortID: UUID) async throws -> CohortProgramme? {
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT c.course_end_date AS course_end, c.time_zone AS zone, c.standup_time AS standup_time, cp.programme_id AS programme_id,
+                   a.key AS key, a.title AS title, a.description AS description, a.kind AS kind, a.schedule AS schedule,
+                   a.due_week AS due_week, a.required AS required, a.count AS count, a.since AS since
+            FROM cohorts c JOIN cohort_programmes cp ON cp.cohort_id = c.id
+            LEFT JOIN programme_activities a ON a.programme_id = cp.programme_id
+            WHERE c.id = \(bind: cohortID) ORDER BY a.position
+            """).all()
+        guard let first = rows.first, let courseEnd = LocalDate(iso: try first.decode(column: "course_end", as: String.self)),
+              let zone = TimeZone(identifier: try first.decode(column: "zone", as: String.self))
+        else { return nil }
+        let activities = try rows.compactMap { row -> Activity? in
+            guard let key = try row.decode(column: "key", as: String?.self),
+                  let kind = ActivityKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
+            let schedule: ActivitySchedule = switch try row.decode(column: "schedule", as: String.self) {
+            case "daily": .daily
+            case "weekly": .weekly
+            default: .byWeek(try row.decode(column: "due_week", as: Int?.self) ?? 1)
+            }
+            return Activity(id: key, title: try row.decode(column: "title", as: String.self), description: try row.decode(column: "description", as: String.self),
+                            kind: kind, schedule: schedule, isRequired: try row.decode(column: "required", as: Bool.self),
+                            count: try row.decode(column: "count", as: Int.self), since: try row.decode(column: "since", as: String?.self).flatMap(LocalDate.init(iso:)))
+        }
+        return CohortProgramme(calendar: ProgrammeCalendar(courseEnd: courseEnd, timeZone: zone),
+                               standupTime: StandupTime(try first.decode(column: "standup_time", as: String.self)) ?? CohortDraft.defaultStandupTime,
+                               activities: activities)
     }
 
     /// Gives `cohort` the default programme, in one transaction. A cohort has at most one: of two
@@ -76,7 +110,6 @@ struct ProgrammeUseCases: UseCases {
         let activityRows = programmeIDs.isEmpty ? [] : try await ProgrammeActivityModel.query(on: db).filter(\.$programme.$id ~~ programmeIDs).sort(\.$position).all()
         let evidence = try await EvidenceUseCases(db: db, now: now).evidence(of: ids)
         let placed = try await JobSearchFacts.usersWhoAcceptedAJob(among: ids, on: db)
-        let paused = Set(try await ProgrammePauseModel.query(on: db).filter(\.$user.$id ~~ ids).all().map { $0.$user.id })
         let activitiesByProgramme = Dictionary(grouping: activityRows, by: { $0.$programme.id }).mapValues { $0.map(\.activity) }
         let programmeByCohort = Dictionary(links.map { ($0.$cohort.id, $0.$programme.id) }, uniquingKeysWith: { first, _ in first })
         var result: [UUID: ProgrammeStatus] = [:]
@@ -88,7 +121,7 @@ struct ProgrammeUseCases: UseCases {
             let today = calendar.day(at: now)
             let records = (evidence[id] ?? ProgrammeEvidence()).records(for: activities, calendar: calendar, today: today)
             result[id] = ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: today, placed: placed.contains(id),
-                                            paused: paused.contains(id))
+                                            paused: evidence[id]?.pauseReason != nil)
         }
         return result
     }
@@ -169,26 +202,24 @@ struct ProgrammeUseCases: UseCases {
         }
     }
 
-    /// `graduate`'s standing today, or nil when their cohort has no programme.
+    /// `graduate`'s standing today, or nil when their cohort has no programme. Four queries: the
+    /// cohort with its programme, the graduate's records (a pause among them), today's standup,
+    /// and whether they accepted a job.
     func standing(of graduate: UserModel) async throws -> Standing? {
-        guard let cohortID = graduate.$cohort.id,
-              let cohort = try await CohortModel.find(cohortID, on: db),
-              let activities = try await activities(ofCohort: cohortID),
-              let courseEnd = LocalDate(iso: cohort.courseEndDate),
-              let zone = TimeZone(identifier: cohort.timeZone)
-        else { return nil }
-        let calendar = ProgrammeCalendar(courseEnd: courseEnd, timeZone: zone)
+        guard let cohortID = graduate.$cohort.id, let programme = try await programme(ofCohort: cohortID) else { return nil }
+        let calendar = programme.calendar
+        let activities = programme.activities
         let today = calendar.day(at: now)
         let graduateID = try graduate.requireID()
-        let records = try await records(of: graduateID, activities: activities, calendar: calendar)
+        let evidence = try await EvidenceUseCases(db: db, now: now).evidence(of: [graduateID])[graduateID] ?? ProgrammeEvidence()
+        let records = evidence.records(for: activities, calendar: calendar, today: today)
         let standup = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$day == today.iso).first()
-        let pause = try await ProgrammePauseModel.query(on: db).filter(\.$user.$id == graduateID).first()
         return Standing(
             calendar: calendar, today: today, activities: activities,
             roadMap: RoadMap.on(today, activities: activities, records: records, calendar: calendar),
             status: ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: today,
-                                       placed: try await JobSearchFacts.hasAcceptedAJob(graduateID, on: db), paused: pause != nil),
-            standup: standup, standupTime: StandupTime(cohort.standupTime) ?? CohortDraft.defaultStandupTime, pause: pause)
+                                       placed: try await JobSearchFacts.hasAcceptedAJob(graduateID, on: db), paused: evidence.pauseReason != nil),
+            standup: standup, standupTime: programme.standupTime, pauseReason: evidence.pauseReason)
     }
 
     /// Pauses `graduate`'s programme with `reason` (an admin's decision, checked by the caller), or

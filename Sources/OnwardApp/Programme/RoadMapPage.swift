@@ -214,7 +214,7 @@ extension RoadMapPage {
         }
         week = standing.roadMap.week
         today = standing.today.display
-        status = StatusView(standing.status, pauseReason: standing.pause?.reason)
+        status = StatusView(standing.status, pauseReason: standing.pauseReason)
         standupDue = standing.standupTime.description
         self.standupPosted = standupPosted
         self.standupLate = standupLate

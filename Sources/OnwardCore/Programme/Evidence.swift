@@ -118,6 +118,8 @@ public struct ProgrammeEvidence: Sendable {
     public var submissions: [(kind: SubmissionKind, day: LocalDate)] = []
     /// Marks done or skipped by hand.
     public var marks: [ActivityRecord] = []
+    /// Why an admin paused the programme, while it is paused.
+    public var pauseReason: String?
 
     public init() {}
 
