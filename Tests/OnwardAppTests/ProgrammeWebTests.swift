@@ -107,8 +107,14 @@ extension AppTests {
                 #expect(page.text.contains("Weekly retrospective, due 15 Nov 2026"))
                 #expect(page.text.contains("Analyse your job search"), "due this week")
                 let home = try await browser.get(SiteURL.homes(.graduate).path)
-                #expect(home.text.contains("Post your standup"))
+                #expect(home.text.contains("standup · due at 10:00"))
+                #expect(home.text.contains(#"action="/programme/standup""#), "the standup is posted from the home page")
                 #expect(home.text.contains("At risk"))
+                // Posted from the home page, it is gone from it.
+                _ = try await browser.post(SiteURL.programme(.standup).path, ["today": "Two applications", "mood": "4"])
+                let after = try await browser.get(SiteURL.homes(.graduate).path).text
+                #expect(after.contains("Standup posted."))
+                #expect(!after.contains("standup · due at"))
             }
         }
 

@@ -52,17 +52,19 @@ struct TodaySection: HomeSection {
         h.section(.class("card today"), .ariaLabel("Today")) {
             h.h2(week == 0 ? "Before your programme starts" : "Today · week \(week)")
             status.content(h)
-            h.p {
-                if standupPosted {
-                    h.text("Standup posted. ")
-                } else {
-                    h.a("Post your standup", .class("button primary"), .href(SiteURL.programme(.standup).path))
-                    h.text(" due at \(standupDue). ")
-                }
-                h.a("Your road map", .href(SiteURL.programme(.roadMap).path))
-            }
             if !openTasks.isEmpty { h.p("Today: " + openTasks.joined(separator: ", ") + ".") }
             if !dueThisWeek.isEmpty { h.p("Due this week: " + dueThisWeek.joined(separator: ", ") + ".") }
+            h.p {
+                if standupPosted { h.text("Standup posted. ") }
+                h.a("Your road map", .href(SiteURL.programme(.roadMap).path))
+            }
+            if !standupPosted {
+                h.h3("Today's standup · due at \(standupDue)")
+                h.postForm(SiteURL.programme(.standup).path, .class("form"), .flag("novalidate")) {
+                    h.standupFields(StandupForm(), errors: .none)
+                    h.button("Post standup", .type("submit"), .class("button primary"))
+                }
+            }
         }
     }
 }

@@ -278,25 +278,32 @@ struct StandupPage: PageView {
         h.p(isEdit ? "You posted today's standup; change it here." : "Due at \(due). Your coaches read it; only they see your mood and concerns.", .class("lede"))
         h.errorSummary(errors)
         h.postForm(SiteURL.programme(.standup).path, .class("form"), .flag("novalidate")) {
-            h.textAreaField("yesterday", "What I did yesterday", value: form.yesterday, rows: 3, errors: errors)
-            h.textAreaField("today", "What I'll do today", value: form.today, rows: 3, errors: errors)
-            h.textAreaField("blockers", "Concerns or blockers", value: form.blockers, rows: 3, hint: "Only you and your coaches see this.", errors: errors)
-            h.field("wants_help", "", errors: errors) { _ in
-                h.label {
-                    h.input(.type("checkbox"), .name("wants_help"), .value("yes"), .flag("checked", form.wants_help == "yes"))
-                    h.text(" I'd like help with this from the careers team")
-                }
-            }
-            h.fieldset(.class(errors["mood"] == nil ? "field" : "field has-error")) {
-                h.legend("Mood")
-                if let message = errors["mood"] { h.p(message, .class("field-error"), .id("mood-error")) }
-                h.div(.class("radio-row")) {
-                    for (value, label) in [("1", "1 · low"), ("2", "2"), ("3", "3 · okay"), ("4", "4"), ("5", "5 · great")] {
-                        h.radio("mood", value: value, label: label, checked: form.mood == value)
-                    }
-                }
-            }
+            h.standupFields(form, errors: errors)
             h.button(isEdit ? "Save standup" : "Post standup", .type("submit"), .class("button primary"))
+        }
+    }
+}
+
+extension HTML {
+    /// The standup's questions: on its own page, and on the graduate's home until it is posted.
+    func standupFields(_ form: StandupForm, errors: FormErrors) {
+        textAreaField("yesterday", "What I did yesterday", value: form.yesterday, rows: 3, errors: errors)
+        textAreaField("today", "What I'll do today", value: form.today, rows: 3, errors: errors)
+        textAreaField("blockers", "Concerns or blockers", value: form.blockers, rows: 3, hint: "Only you and your coaches see this.", errors: errors)
+        field("wants_help", "", errors: errors) { _ in
+            label {
+                input(.type("checkbox"), .name("wants_help"), .value("yes"), .flag("checked", form.wants_help == "yes"))
+                text(" I'd like help with this from the careers team")
+            }
+        }
+        fieldset(.class(errors["mood"] == nil ? "field" : "field has-error")) {
+            legend("Mood")
+            if let message = errors["mood"] { p(message, .class("field-error"), .id("mood-error")) }
+            div(.class("radio-row")) {
+                for (value, label) in [("1", "1 · low"), ("2", "2"), ("3", "3 · okay"), ("4", "4"), ("5", "5 · great")] {
+                    radio("mood", value: value, label: label, checked: form.mood == value)
+                }
+            }
         }
     }
 }
