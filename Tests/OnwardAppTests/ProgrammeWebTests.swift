@@ -475,3 +475,25 @@ extension AppTests.ProgrammeWebTests {
         }
     }
 }
+
+extension AppTests.ProgrammeWebTests {
+    @Test func a_graduate_who_joined_in_week_4_owes_nothing_of_the_weeks_before() async throws {
+        try await Self.withProgramme { app, world in
+            // Otto accepted his invitation on Monday 16 November, in week 3; Grace has no invitation (made by hand).
+            let invitation = InvitationModel(email: world.otherGraduate.email, role: .graduate, cohortID: world.cohort.id, tokenHash: "x",
+                                             invitedByID: try world.admin.requireID(), expiresAt: testNow)
+            invitation.acceptedAt = testNow.addingTimeInterval(-7 * 86_400)
+            try await invitation.create(on: app.db)
+            let programmes = ProgrammeUseCases(db: app.db, now: testNow)
+            let otto = try #require(try await programmes.standing(of: world.otherGraduate))
+            guard case .atRisk(let missing) = otto.status else { Issue.record("week 3's retrospective is owed"); return }
+            #expect(missing.map(\.due) == [LocalDate(iso: "2026-11-22")!], "only the week he joined in; not week 1's goals, not weeks 1 and 2")
+            let statuses = try await programmes.statuses(of: [world.graduate, world.otherGraduate])
+            guard case .atRisk(let ottos) = statuses[world.otherGraduate.id!], case .atRisk(let graces) = statuses[world.graduate.id!] else {
+                Issue.record("both at risk"); return
+            }
+            #expect(ottos.count == 1)
+            #expect(graces.count == 4, "Grace owes every week")
+        }
+    }
+}

@@ -212,3 +212,17 @@ import Testing
         #expect(missing.map(\.due) == [LocalDate(iso: "2026-11-22")!])
     }
 }
+
+@Suite struct JoinedMidWayTests {
+    @Test func one_who_joins_mid_way_owes_from_the_week_they_joined() {
+        let calendar = ProgrammeCalendar(courseEnd: LocalDate(iso: "2026-10-30")!, timeZone: TimeZone(identifier: "Europe/London")!)
+        let activities = DefaultProgramme.activities.map { $0.owed(byOneWhoJoinedOn: LocalDate(iso: "2026-11-18")) }
+        let status = ProgrammeStatus.of(activities: activities, records: [], calendar: calendar, today: LocalDate(iso: "2026-11-23")!)
+        guard case .atRisk(let missing) = status else { Issue.record("week 3's retrospective"); return }
+        #expect(missing.map(\.activity.id) == ["retrospective"])
+        // An activity added later than they joined keeps its own day.
+        let later = Activity(id: "x", title: "X", kind: .custom, schedule: .weekly, isRequired: true, since: LocalDate(iso: "2026-11-20"))
+        #expect(later.owed(byOneWhoJoinedOn: LocalDate(iso: "2026-11-18")).since == LocalDate(iso: "2026-11-20"))
+        #expect(later.owed(byOneWhoJoinedOn: nil) == later)
+    }
+}

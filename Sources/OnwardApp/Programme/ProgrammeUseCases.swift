@@ -97,8 +97,8 @@ struct ProgrammeUseCases: UseCases {
     }
 
     /// The status of each of `graduates` today, in a fixed number of queries however many there
-    /// are (a coach with 200 graduates): their cohorts, programmes, standups, retrospectives, goals,
-    /// interviews, posts, submissions, marks and placements, each read once. Graduates whose
+    /// are (a coach with 200 graduates): their cohorts, programmes, records, the days they joined
+    /// and their placements, each read once. Graduates whose
     /// cohort has no programme are left out.
     func statuses(of graduates: [UserModel]) async throws -> [UUID: ProgrammeStatus] {
         let ids = graduates.compactMap(\.id)
@@ -109,16 +109,18 @@ struct ProgrammeUseCases: UseCases {
         let programmeIDs = links.map { $0.$programme.id }
         let activityRows = programmeIDs.isEmpty ? [] : try await ProgrammeActivityModel.query(on: db).filter(\.$programme.$id ~~ programmeIDs).sort(\.$position).all()
         let evidence = try await EvidenceUseCases(db: db, now: now).evidence(of: ids)
+        let joined = try await AccountFacts.joined(ids, on: db)
         let placed = try await JobSearchFacts.usersWhoAcceptedAJob(among: ids, on: db)
         let activitiesByProgramme = Dictionary(grouping: activityRows, by: { $0.$programme.id }).mapValues { $0.map(\.activity) }
         let programmeByCohort = Dictionary(links.map { ($0.$cohort.id, $0.$programme.id) }, uniquingKeysWith: { first, _ in first })
         var result: [UUID: ProgrammeStatus] = [:]
         for graduate in graduates {
             guard let id = graduate.id, let cohortID = graduate.$cohort.id, let cohort = cohorts.first(where: { $0.id == cohortID }),
-                  let programmeID = programmeByCohort[cohortID], let activities = activitiesByProgramme[programmeID],
+                  let programmeID = programmeByCohort[cohortID], let programme = activitiesByProgramme[programmeID],
                   let courseEnd = LocalDate(iso: cohort.courseEndDate), let zone = TimeZone(identifier: cohort.timeZone) else { continue }
             let calendar = ProgrammeCalendar(courseEnd: courseEnd, timeZone: zone)
             let today = calendar.day(at: now)
+            let activities = programme.map { $0.owed(byOneWhoJoinedOn: joined[id].map(calendar.day(at:))) }
             let records = (evidence[id] ?? ProgrammeEvidence()).records(for: activities, calendar: calendar, today: today)
             result[id] = ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: today, placed: placed.contains(id),
                                             paused: evidence[id]?.pauseReason != nil)
@@ -202,15 +204,17 @@ struct ProgrammeUseCases: UseCases {
         }
     }
 
-    /// `graduate`'s standing today, or nil when their cohort has no programme. Four queries: the
-    /// cohort with its programme, the graduate's records (a pause among them), today's standup,
-    /// and whether they accepted a job.
+    /// `graduate`'s standing today, or nil when their cohort has no programme. Five queries: the
+    /// cohort with its programme, when the graduate joined, their records (a pause among them),
+    /// today's standup, and whether they accepted a job.
     func standing(of graduate: UserModel) async throws -> Standing? {
         guard let cohortID = graduate.$cohort.id, let programme = try await programme(ofCohort: cohortID) else { return nil }
         let calendar = programme.calendar
-        let activities = programme.activities
         let today = calendar.day(at: now)
         let graduateID = try graduate.requireID()
+        // One who joined mid-way owes nothing of the weeks before they joined.
+        let joined = try await AccountFacts.joined([graduateID], on: db)[graduateID].map(calendar.day(at:))
+        let activities = programme.activities.map { $0.owed(byOneWhoJoinedOn: joined) }
         let evidence = try await EvidenceUseCases(db: db, now: now).evidence(of: [graduateID])[graduateID] ?? ProgrammeEvidence()
         let records = evidence.records(for: activities, calendar: calendar, today: today)
         let standup = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$day == today.iso).first()

@@ -298,3 +298,14 @@ public enum ActivityDraft {
         return key
     }
 }
+
+extension Activity {
+    /// The activity as a graduate who joined the cohort on `joined` owes it: like an activity
+    /// added mid-way, it asks nothing of the periods that ended before they joined.
+    public func owed(byOneWhoJoinedOn joined: LocalDate?) -> Activity {
+        guard let joined else { return self }
+        var owed = self
+        owed.since = max(since ?? joined, joined)
+        return owed
+    }
+}
