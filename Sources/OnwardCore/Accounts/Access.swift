@@ -111,6 +111,15 @@ public enum Access {
         viewer.role == .coach || viewer.role == .admin
     }
 
+    // MARK: Coaching
+
+    /// Who may read an Individual Learning Plan's meeting notes: the graduate and their coaches.
+    /// Not an admin, not a partner, no other graduate: the notes are private to the coaching.
+    public static func canReadLearningPlanNotes(_ viewer: Viewer, of owner: Owner) -> Bool {
+        guard owner.role == .graduate else { return false }
+        return viewer.id == owner.id || (viewer.role == .coach && owner.coachIDs.contains(viewer.id))
+    }
+
     // MARK: The job search
 
     /// Who keeps a job search of their own: a graduate.
