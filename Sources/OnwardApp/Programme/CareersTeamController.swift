@@ -2,6 +2,11 @@ import Fluent
 import OnwardCore
 import Vapor
 
+/// A reply to a request for help, or a comment on a retrospective.
+struct ReplyForm: Content {
+    var body: String?
+}
+
 /// The careers team's pages: the queue of requests for help, a graduate's programme to read and
 /// comment on. Coaches and admins; each request and graduate is checked by the policy.
 struct CareersTeamController: RouteCollection {
@@ -34,8 +39,7 @@ struct CareersTeamController: RouteCollection {
     }
 
     func reply(req: Request) async throws -> Response {
-        struct Form: Content { var body: String? }
-        let form = try req.form(Form.self)
+        let form = try req.form(ReplyForm.self)
         do {
             try await CareersTeamUseCases(req: req).reply(to: req.parameter(SiteURL.Parameter.id), form.body ?? "", by: req.requireUser())
         } catch let errors as ValidationErrors {
@@ -89,8 +93,7 @@ struct CareersTeamController: RouteCollection {
     }
 
     func comment(req: Request) async throws -> Response {
-        struct Form: Content { var body: String? }
-        let form = try req.form(Form.self)
+        let form = try req.form(ReplyForm.self)
         do {
             let (_, graduateID) = try await CareersTeamUseCases(req: req).comment(on: req.parameter(SiteURL.Parameter.id), form.body ?? "", by: req.requireUser())
             return req.redirect(to: .programme(.graduate(id: graduateID.uuidString)), flash: "Your comment is posted.")

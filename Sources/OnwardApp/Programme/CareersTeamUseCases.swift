@@ -72,9 +72,10 @@ struct CareersTeamUseCases: UseCases {
         let standups = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$wantsHelp == true).filter(\.$day >= since.iso).all()
         let ids = standups.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let replies = try await HelpReplyModel.query(on: db).filter(\.$standup.$id ~~ ids).with(\.$author).all()
+        let replies = Dictionary(try await HelpReplyModel.query(on: db).filter(\.$standup.$id ~~ ids).with(\.$author).all().map { ($0.$standup.id, $0) },
+                                 uniquingKeysWith: { first, _ in first })
         return standups.sorted { $0.day > $1.day }.compactMap { standup in
-            guard let reply = replies.first(where: { $0.$standup.id == standup.id }) else { return nil }
+            guard let id = standup.id, let reply = replies[id] else { return nil }
             return (standup.day, standup.blockers, reply.body, reply.author.name)
         }
     }

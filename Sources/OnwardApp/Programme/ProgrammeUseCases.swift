@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import OnwardCore
 import SQLKit
@@ -34,9 +35,7 @@ struct ProgrammeUseCases: UseCases {
     func programme(ofCohort cohortID: UUID) async throws -> CohortProgramme? {
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw("""
-            SELECT c.course_end_date AS course_end, c.time_zone AS zone, c.standup_time AS standup_time, cp.programme_id AS programme_id,
-                   a.key AS key, a.title AS title, a.description AS description, a.kind AS kind, a.schedule AS schedule,
-                   a.due_week AS due_week, a.required AS required, a.count AS count, a.since AS since
+            SELECT c.course_end_date AS course_end, c.time_zone AS zone, c.standup_time AS standup_time, a.*
             FROM cohorts c JOIN cohort_programmes cp ON cp.cohort_id = c.id
             LEFT JOIN programme_activities a ON a.programme_id = cp.programme_id
             WHERE c.id = \(bind: cohortID) ORDER BY a.position
@@ -44,18 +43,9 @@ struct ProgrammeUseCases: UseCases {
         guard let first = rows.first, let courseEnd = LocalDate(iso: try first.decode(column: "course_end", as: String.self)),
               let zone = TimeZone(identifier: try first.decode(column: "zone", as: String.self))
         else { return nil }
-        let activities = try rows.compactMap { row -> Activity? in
-            guard let key = try row.decode(column: "key", as: String?.self),
-                  let kind = ActivityKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
-            let schedule: ActivitySchedule = switch try row.decode(column: "schedule", as: String.self) {
-            case "daily": .daily
-            case "weekly": .weekly
-            default: .byWeek(try row.decode(column: "due_week", as: Int?.self) ?? 1)
-            }
-            return Activity(id: key, title: try row.decode(column: "title", as: String.self), description: try row.decode(column: "description", as: String.self),
-                            kind: kind, schedule: schedule, isRequired: try row.decode(column: "required", as: Bool.self),
-                            count: try row.decode(column: "count", as: Int.self), since: try row.decode(column: "since", as: String?.self).flatMap(LocalDate.init(iso:)))
-        }
+        // A programme without activities gives one row whose activity columns are all null.
+        let activities = try rows.filter { try $0.decode(column: "key", as: String?.self) != nil }
+            .map { try $0.decode(fluentModel: ProgrammeActivityModel.self).activity }
         return CohortProgramme(calendar: ProgrammeCalendar(courseEnd: courseEnd, timeZone: zone),
                                standupTime: StandupTime(try first.decode(column: "standup_time", as: String.self)) ?? CohortDraft.defaultStandupTime,
                                activities: activities)
