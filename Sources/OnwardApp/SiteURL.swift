@@ -15,6 +15,7 @@ enum SiteURL: Hashable, Sendable {
     case homes(HomeURL)
     case jobSearch(JobSearchURL)
     case programme(ProgrammeURL)
+    case coaching(CoachingURL)
 
     /// Parameter names, used both in registration and in `req.parameters`.
     enum Parameter {
@@ -35,6 +36,7 @@ enum SiteURL: Hashable, Sendable {
         case .homes(let url): url.path
         case .jobSearch(let url): url.path
         case .programme(let url): url.path
+        case .coaching(let url): url.path
         }
     }
 

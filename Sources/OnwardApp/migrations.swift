@@ -37,5 +37,7 @@ enum Migrations {
         ProgrammeMigrations.CreateRepliesAndComments(),
         ProgrammeMigrations.CreateLearningGoals(),
         ProgrammeMigrations.CreatePauses(),
+        // Coaching
+        CoachingMigrations.CreateReviews(),
     ]
 }

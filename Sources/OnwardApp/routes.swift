@@ -33,6 +33,9 @@ func routes(_ app: Application) throws {
     try web.register(collection: CareersTeamController())
     try web.register(collection: LearningGoalController())
 
+    // Coaching
+    try web.register(collection: ReviewController())
+
     // The JSON API
     try API.register(on: app)
 }

@@ -53,6 +53,9 @@ extension AppTests {
             let programmeID: String
             let activityID: String
             let retrospectiveID: String
+            /// A submission waiting for review, and one sent back for changes.
+            let submissionID: String
+            let sentBackID: String
             var graduateID: String { world.graduate.requireIDString }
             var cohortID: String { world.cohort.id!.uuidString }
         }
@@ -136,8 +139,6 @@ extension AppTests {
                 post(.programme(.informationalInterviews), nil, ["person": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
                 get(.programme(.blogPosts), nil, page([.graduate, .otherGraduate])),
                 post(.programme(.blogPosts), nil, ["title": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
-                get(.programme(.submissions), nil, page([.graduate, .otherGraduate])),
-                post(.programme(.submissions), nil, ["kind": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
                 get(.programme(.learningGoals), nil, page([.graduate, .otherGraduate])),
                 post(.programme(.learningGoals), nil, ["title": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
                 get(.programme(.learningGoal(id: f.learningGoalID)), .programme(.learningGoal(id: key)), page([.graduate])),
@@ -156,6 +157,14 @@ extension AppTests {
                 post(.programme(.addActivity(programmeID: f.programmeID)), .programme(.addActivity(programmeID: key)), ["title": ""], form([.admin], .unprocessableEntity)),
                 post(.programme(.removeActivity(id: f.activityID)), .programme(.removeActivity(id: key)), [:], form([.admin], .seeOther)),
                 post(.programme(.giveDefault(cohortID: f.cohortID)), .programme(.giveDefault(cohortID: key)), [:], form([.admin], .seeOther)),
+                // Coaching
+                get(.coaching(.submissions), nil, page([.graduate, .otherGraduate])),
+                post(.coaching(.submissions), nil, ["kind": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                get(.coaching(.submission(id: f.submissionID)), .coaching(.submission(id: key)), page([.graduate, .coach, .admin])),
+                post(.coaching(.resubmit(id: f.sentBackID)), .coaching(.resubmit(id: key)), ["title": ""], form([.graduate], .unprocessableEntity)),
+                // An empty verdict: who may review is checked before the form is read.
+                post(.coaching(.review(id: f.submissionID)), .coaching(.review(id: key)), ["verdict": ""], form([.coach, .admin], .unprocessableEntity)),
+                get(.coaching(.reviews), nil, page([.coach, .unassignedCoach, .admin])),
             ]
         }
 
@@ -211,6 +220,12 @@ extension AppTests {
                 api(.POST, "/blog-posts", nil, #"{"title":"Joins","url":"https://blog.example/joins","published":"2026-11-20","kind":"technical"}"#, graduates(.created)),
                 api(.GET, "/submissions", nil, "", graduates(.ok)),
                 api(.POST, "/submissions", nil, #"{"kind":"smart_goals","title":"My goals","body":"Three goals"}"#, graduates(.created)),
+                api(.GET, "/submissions/:id", "/submissions/\(f.submissionID)", "", token([.graduate, .coach, .admin], .ok)),
+                api(.POST, "/submissions/:id/rounds", "/submissions/\(f.sentBackID)/rounds", #"{"title":"My goals","body":"Sharper goals"}"#, ownOnly(.created)),
+                // The actors take turns on one submission: the coach approves it, so the admin after them is told it is reviewed.
+                api(.POST, "/submissions/:id/reviews", "/submissions/\(f.submissionID)/reviews", #"{"verdict":"approved"}"#,
+                    expect([.coach], .created, denied: .forbidden, anonymous: .unauthorized).merging([.unassignedCoach: .notFound, .admin: .conflict]) { $1 }),
+                api(.GET, "/reviews", nil, "", expect([.coach, .unassignedCoach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized)),
                 api(.GET, "/learning-goals", nil, "", graduates(.ok)),
                 api(.POST, "/learning-goals", nil, #"{"title":"SQL","now":"Joins","success":"Schemas","why":"Jobs","milestones":[{"title":"A book","due":"2027-01-15"}]}"#, graduates(.created)),
                 api(.PATCH, "/milestones/:id", "/milestones/\(f.milestoneID)", #"{"done":true}"#, ownOnly(.ok)),
@@ -263,11 +278,15 @@ extension AppTests {
                 LearningGoalDraft(title: "SQL", now: "Joins with help", success: "Schemas alone", why: "Back-end roles"), for: world.graduate.requireID())
             let milestone = try await LearningGoalUseCases(db: app.db, now: testNow).add(MilestoneDraft(title: "Read a book", due: today.adding(days: 30)), to: learning)
             let activity = try await ProgrammeActivityModel.query(on: app.db).filter(\.$key == "network").first()!
+            let reviews = ReviewUseCases(db: app.db, now: testNow)
+            let submission = try await reviews.submit(SubmissionDraft(kind: .jobSearchAnalysis, title: "Week 4", body: "Referrals work", link: nil), for: world.graduate)
+            let sentBack = try await reviews.submit(SubmissionDraft(kind: .smartGoals, title: "Goals", body: "Three goals", link: nil), for: world.graduate)
+            try await reviews.review(sentBack.requireIDString, ReviewDraft(verdict: .changesRequested, comment: "Make them measurable"), by: world.coach)
             return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString,
                            applicationID: application.id!.uuidString, offerID: offer.id!.uuidString, placedID: placed.id!.uuidString, goalID: goal.id.uuidString,
                            helpStandupID: standup.id!.uuidString, learningGoalID: learning.id!.uuidString, milestoneID: milestone.id!.uuidString,
                            programmeID: activity.$programme.id.uuidString, activityID: activity.id!.uuidString,
-                           retrospectiveID: retrospective.id!.uuidString)
+                           retrospectiveID: retrospective.id!.uuidString, submissionID: submission.requireIDString, sentBackID: sentBack.requireIDString)
         }
 
         static func user(_ actor: Actor, in world: World) -> UserModel? {
@@ -315,8 +334,8 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 84
-        static let apiCasesCount = 52
+        static let webCasesCount = 88
+        static let apiCasesCount = 56
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

@@ -7,7 +7,7 @@ import VaporTesting
 @testable import OnwardApp
 
 /// What a graduate records toward the programme, on the web: SMART goals and their history,
-/// informational interviews, blog posts, submissions. The clock is Monday 23 November 2026 in
+/// informational interviews, blog posts. The clock is Monday 23 November 2026 in
 /// London, week 4 of a course that ended on Friday 30 October.
 extension AppTests {
     @Suite struct EvidenceWebTests {
@@ -130,33 +130,12 @@ extension AppTests {
             }
         }
 
-        @Test func a_job_search_analysis_submitted_completes_its_activity() async throws {
-            try await ProgrammeWebTests.withProgramme { app, world in
-                let browser = Browser(app)
-                try await browser.signIn(world.graduate)
-                let form = try await browser.get(SiteURL.programme(.submissions).path + "?kind=job_search_analysis")
-                #expect(form.text.contains(#"<option value="job_search_analysis" selected>"#))
-                let empty = try await browser.post(SiteURL.programme(.submissions).path, ["kind": "job_search_analysis", "title": "Week 4"])
-                #expect(empty.status == .unprocessableEntity)
-                #expect(empty.text.contains("Write the text here, or give a link to it."))
-                let sent = try await browser.post(SiteURL.programme(.submissions).path,
-                                                  ["kind": "job_search_analysis", "title": "Week 4", "body": "Most replies come from referrals."])
-                #expect(sent.status == .seeOther)
-                #expect(try await SubmissionModel.query(on: app.db).count() == 1)
-                let roadMap = try await browser.get(SiteURL.programme(.roadMap).path).text
-                #expect(roadMap.contains(#"aria-label="Analyse your job search, due 29 Nov 2026""#))
-                let standing = try #require(try await ProgrammeUseCases(db: app.db, now: testNow).standing(of: world.graduate))
-                let item = try #require(standing.roadMap.thisWeek.first { $0.activity.id == "analyse-job-search" })
-                #expect(item.state == .done)
-            }
-        }
-
         @Test func a_coach_a_partner_and_an_admin_find_no_records_pages_of_their_own() async throws {
             try await ProgrammeWebTests.withProgramme { app, world in
                 for person in [world.coach, world.partner, world.admin] {
                     let browser = Browser(app)
                     try await browser.signIn(person)
-                    for url in [SiteURL.programme(.goals), .programme(.informationalInterviews), .programme(.blogPosts), .programme(.submissions)] {
+                    for url in [SiteURL.programme(.goals), .programme(.informationalInterviews), .programme(.blogPosts), .coaching(.submissions)] {
                         #expect(try await browser.get(url.path).status == .notFound, "\(person.name) \(url.path)")
                     }
                 }

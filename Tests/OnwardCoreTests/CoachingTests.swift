@@ -55,3 +55,20 @@ import Testing
         #expect(!Access.canReadLearningPlanNotes(Viewer(id: "h", role: .graduate), of: owner))
     }
 }
+
+@Suite struct ReviewDraftTests {
+    @Test func asking_for_changes_must_say_which_and_an_approval_may_go_without_a_word() throws {
+        #expect(throws: ValidationErrors.self) { _ = try ReviewDraft.validate(verdict: "changes_requested", comment: " \n ") }
+        #expect(throws: ValidationErrors.self) { _ = try ReviewDraft.validate(verdict: "maybe", comment: "Fine") }
+        #expect(throws: ValidationErrors.self) { _ = try ReviewDraft.validate(verdict: "approved", comment: "bad\u{7}bell") }
+        let approved = try ReviewDraft.validate(verdict: "approved", comment: "")
+        #expect(approved.verdict == .approved && approved.comment.isEmpty)
+        let asked = try ReviewDraft.validate(verdict: " changes_requested ", comment: "Add numbers")
+        #expect(asked.verdict == .changesRequested && asked.verdict.event == .requestChanges)
+        do {
+            _ = try ReviewDraft.validate(verdict: "changes_requested", comment: "")
+        } catch {
+            #expect(error.message(for: "comment")?.contains("Say what to change") == true)
+        }
+    }
+}

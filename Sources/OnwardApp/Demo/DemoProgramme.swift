@@ -131,12 +131,6 @@ enum DemoProgramme {
                 try await first.save(on: db)
             }
         }
-        let week4Friday = calendar.days(ofWeek: 4).lowerBound.adding(days: 4)
-        if g % 3 == 0 && week4Friday <= today {
-            try await evidence.submit(SubmissionDraft(kind: .jobSearchAnalysis, title: "Job search analysis, week 4",
-                                                      body: "Referrals answer far more often than job boards, so I will ask for two introductions a week.", link: nil),
-                                      for: id, today: week4Friday)
-        }
         let week3Sunday = calendar.days(ofWeek: 3).upperBound
         if g % 4 == 1 && week3Sunday <= today {
             try await evidence.record(BlogPostDraft(title: "What building a to-do API taught me about tests", url: "https://dev.to/onward-demo/tests",

@@ -17,6 +17,12 @@ enum Formats {
         LocalDate(iso: iso)?.display ?? iso
     }
 
+    /// How long something has waited, for a queue: "under an hour", "5 h", "3 days".
+    static func waited(since start: Date, now: Date) -> String {
+        let hours = max(0, Int(now.timeIntervalSince(start) / 3600))
+        return hours < 1 ? "under an hour" : hours < 48 ? "\(hours) h" : "\(hours / 24) days"
+    }
+
     static func iso8601(_ date: Date) -> String {
         ISO8601DateFormatter().string(from: date)
     }

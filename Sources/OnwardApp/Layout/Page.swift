@@ -50,9 +50,9 @@ struct Shell {
     static func navigation(for role: Role) -> [(String, SiteURL)] {
         switch role {
         case .graduate: [("Home", .homes(.graduate)), ("Programme", .programme(.roadMap)), ("Board", .jobSearch(.board)), ("Applications", .jobSearch(.list))]
-        case .coach: [("My graduates", .homes(.coach)), ("Help requests", .programme(.helpQueue))]
+        case .coach: [("My graduates", .homes(.coach)), ("Reviews", .coaching(.reviews)), ("Help requests", .programme(.helpQueue))]
         case .partner: [("Candidates", .homes(.partner))]
-        case .admin: [("Overview", .accounts(.overview)), ("Cohorts", .accounts(.cohorts)), ("People", .accounts(.people)), ("Invitations", .accounts(.invitations)), ("Programmes", .programme(.cohorts)), ("Help requests", .programme(.helpQueue))]
+        case .admin: [("Overview", .accounts(.overview)), ("Cohorts", .accounts(.cohorts)), ("People", .accounts(.people)), ("Invitations", .accounts(.invitations)), ("Programmes", .programme(.cohorts)), ("Reviews", .coaching(.reviews)), ("Help requests", .programme(.helpQueue))]
         }
     }
 

@@ -130,23 +130,6 @@ extension OnwardAPI {
         return .created(.init(body: .json(Self.post(try await evidence.record(draft, for: id)))))
     }
 
-    private static func submission(_ submission: SubmissionModel) -> Components.Schemas.Submission {
-        .init(id: submission.id!.uuidString, kind: .init(rawValue: submission.kind.rawValue)!, title: submission.title, body: submission.body,
-              link: submission.link, submittedOn: submission.submittedOn)
-    }
-
-    func listSubmissions(_ input: Operations.ListSubmissions.Input) async throws -> Operations.ListSubmissions.Output {
-        let (_, id, evidence, _) = try await ownRecords()
-        return .ok(.init(body: .json(try await evidence.submissions(of: id).map(Self.submission))))
-    }
-
-    func createSubmission(_ input: Operations.CreateSubmission.Input) async throws -> Operations.CreateSubmission.Output {
-        let (_, id, evidence, today) = try await ownRecords()
-        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        let draft = try SubmissionDraft.validate(kind: body.kind.rawValue, title: body.title, body: body.body ?? "", link: body.link ?? "")
-        return .created(.init(body: .json(Self.submission(try await evidence.submit(draft, for: id, today: today)))))
-    }
-
     // MARK: Learning goals
 
     private static func learningGoal(_ item: LearningGoalUseCases.Goal) -> Components.Schemas.LearningGoal {

@@ -28,11 +28,10 @@ struct CareersTeamController: RouteCollection {
             // later, as a seed writes them, still date from their day).
             let endOfDay = LocalDate(iso: request.standup.day).map { ProgrammeCalendar(courseEnd: $0, timeZone: .gmt).start(of: $0.adding(days: 1)) } ?? req.now
             let asked = min(request.standup.createdAt ?? req.now, endOfDay)
-            let hours = max(0, Int(req.now.timeIntervalSince(asked) / 3600))
             return HelpQueuePage.Request(
                 graduate: request.graduate.name, graduateURL: SiteURL.programme(.graduate(id: request.graduate.requireIDString)).path,
                 asked: request.standup.blockers, day: LocalDate(iso: request.standup.day)?.display ?? request.standup.day,
-                waited: hours < 1 ? "asked within the hour" : hours < 48 ? "waiting \(hours) h" : "waiting \(hours / 24) days",
+                waited: "waiting " + Formats.waited(since: asked, now: req.now),
                 replyURL: SiteURL.programme(.reply(standupID: request.standup.id!.uuidString)).path, reply: request.reply?.body, replier: request.replier)
         }
         return req.render(HelpQueuePage(open: open.map(row), answered: answered.map(row)))
@@ -79,8 +78,9 @@ struct CareersTeamController: RouteCollection {
                 return .init(text: [interview.person, at, day(interview.day)].filter { !$0.isEmpty }.joined(separator: " · "))
             },
             posts: try await evidence.blogPosts(of: id).map { .init(text: "\($0.title) · \($0.kind.title) · \(day($0.published))", link: $0.url) },
-            submissions: try await evidence.submissions(of: id).map {
-                .init(text: "\($0.title) · \($0.kind.title) · submitted \(day($0.submittedOn))", link: $0.link.isEmpty ? nil : $0.link)
+            submissions: try await CoachingFacts.submissions(of: id, on: req.db).map { submission in
+                .init(text: "\(submission.title) · \(submission.kind.title) · sent \(day(submission.submittedOn)) · \(submission.state.title)",
+                      link: SiteURL.coaching(.submission(id: submission.id.uuidString)).path, linkLabel: "Review")
             },
             pausedReason: standing.pauseReason,
             pauseURL: scope.canPauseProgramme ? SiteURL.programme(.pause(graduateID: id.uuidString)).path : nil,

@@ -77,6 +77,8 @@ struct GraduateProgrammePage: PageView {
     struct Record {
         let text: String
         var link: String? = nil
+        /// What the link says: "Open" for a link out, "Review" for a submission's page.
+        var linkLabel = "Open"
     }
     let name: String
     let week: Int
@@ -138,7 +140,7 @@ struct GraduateProgrammePage: PageView {
                     for record in records {
                         h.li {
                             h.text(record.text)
-                            if let link = record.link { h.text(" · "); h.a("Open", .href(link), .attr("rel", "noopener"), .ariaLabel("Open: \(record.text)")) }
+                            if let link = record.link { h.text(" · "); h.a(record.linkLabel, .href(link), .attr("rel", "noopener"), .ariaLabel("\(record.linkLabel): \(record.text)")) }
                         }
                     }
                 }

@@ -102,33 +102,6 @@ final class BlogPostModel: Model, @unchecked Sendable {
     }
 }
 
-/// Work submitted for review: a job search analysis, SMART goals, a CV or cover letter. The
-/// review itself comes with coaching; this keeps what was sent and when.
-final class SubmissionModel: Model, @unchecked Sendable {
-    static let schema = "submissions"
-
-    @ID(key: .id) var id: UUID?
-    @Parent(key: "user_id") var user: UserModel
-    @Field(key: "kind") var kind: SubmissionKind
-    @Field(key: "title") var title: String
-    @Field(key: "body") var body: String
-    @Field(key: "link") var link: String
-    /// YYYY-MM-DD, in the cohort's time zone.
-    @Field(key: "submitted_on") var submittedOn: String
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-
-    init() {}
-
-    init(userID: UUID, draft: SubmissionDraft, on day: LocalDate) {
-        self.$user.id = userID
-        kind = draft.kind
-        title = draft.title
-        body = draft.body
-        link = draft.link ?? ""
-        submittedOn = day.iso
-    }
-}
-
 /// The careers team's answer to a standup's request for help: answering resolves it.
 final class HelpReplyModel: Model, @unchecked Sendable {
     static let schema = "help_replies"

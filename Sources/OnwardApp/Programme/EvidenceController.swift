@@ -3,7 +3,7 @@ import OnwardCore
 import Vapor
 
 /// What a graduate records toward their programme: SMART goals, informational interviews, blog
-/// posts, submissions for review.
+/// posts.
 struct EvidenceController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let graduate = routes.grouped(Require(Access.followsProgramme))
@@ -15,8 +15,6 @@ struct EvidenceController: RouteCollection {
         graduate.post(.programme(.informationalInterviews), use: recordInterview)
         graduate.get(.programme(.blogPosts), use: blogPosts)
         graduate.post(.programme(.blogPosts), use: recordBlogPost)
-        graduate.get(.programme(.submissions), use: submissions)
-        graduate.post(.programme(.submissions), use: submit)
     }
 
     // MARK: Goals
@@ -130,33 +128,6 @@ struct EvidenceController: RouteCollection {
             return req.redirect(to: .programme(.blogPosts), flash: "Your post is recorded.")
         } catch let errors as ValidationErrors {
             return try await blogPostsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        }
-    }
-
-    // MARK: Submissions
-
-    private func submissionsPage(_ req: Request, form: SubmissionForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let entries = try await EvidenceUseCases(req: req).submissions(of: req.requireUser().requireID()).map { submission in
-            SubmissionsPage.Entry(kind: submission.kind.title, title: submission.title, submitted: LocalDate(iso: submission.submittedOn)?.display ?? submission.submittedOn,
-                                  link: submission.link.isEmpty ? nil : submission.link, body: submission.body)
-        }
-        return req.render(SubmissionsPage(entries: entries, form: form, errors: errors), status: status)
-    }
-
-    func submissions(req: Request) async throws -> Response {
-        try await submissionsPage(req, form: SubmissionForm(kind: req.query[String.self, at: "kind"]))
-    }
-
-    func submit(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        let form = try req.form(SubmissionForm.self)
-        let evidence = EvidenceUseCases(req: req)
-        do {
-            let draft = try SubmissionDraft.validate(kind: form.kind ?? "", title: form.title ?? "", body: form.body ?? "", link: form.link ?? "")
-            try await evidence.submit(draft, for: user.requireID(), today: try await evidence.today(of: user))
-            return req.redirect(to: .programme(.submissions), flash: "Submitted for review.")
-        } catch let errors as ValidationErrors {
-            return try await submissionsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 }

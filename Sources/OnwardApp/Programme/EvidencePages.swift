@@ -50,25 +50,6 @@ extension HTML {
     }
 }
 
-extension HTML {
-    /// A page of records: the list (or a line saying there is none yet), then a card with the
-    /// form that adds one.
-    func recordsPage(_ heading: String, lede: String, empty: String, isEmpty: Bool, formHeading: String, action: String, submit: String,
-                     errors: FormErrors, list: () -> Void, fields: () -> Void) {
-        h1(heading)
-        p(lede, .class("lede"))
-        if isEmpty { p(empty, .class("empty")) } else { ul(.class("record-list"), content: list) }
-        section(.class("card"), .ariaLabel(formHeading)) {
-            h2(formHeading)
-            errorSummary(errors)
-            postForm(action, .class("form"), .flag("novalidate")) {
-                fields()
-                button(submit, .type("submit"), .class("button primary"))
-            }
-        }
-    }
-}
-
 /// A graduate's SMART goals, each with how often it was reassessed, and the form for a new one.
 struct GoalsPage: PageView {
     struct Goal {
@@ -228,53 +209,6 @@ struct BlogPostsPage: PageView {
             h.inputField("published", "Published on", type: "date", value: form.published, errors: errors)
             h.selectField("kind", "Kind", options: BlogPostKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: form.kind == $0.rawValue) },
                           blank: "Choose…", errors: errors)
-        }
-    }
-}
-
-struct SubmissionForm: Content {
-    var kind: String?
-    var title: String?
-    var body: String?
-    var link: String?
-}
-
-/// What a graduate submitted for review, and the form to submit more.
-struct SubmissionsPage: PageView {
-    struct Entry {
-        let kind: String
-        let title: String
-        let submitted: String
-        let link: String?
-        let body: String
-    }
-    let entries: [Entry]
-    let form: SubmissionForm
-    let errors: FormErrors
-
-    var title: String { "Submissions" }
-
-    func content(_ h: HTML) {
-        h.recordsPage("Submissions for review",
-                      lede: "Send your job search analysis, your SMART goals, or a CV or cover letter to the careers team. Your coaches review what you send.",
-                      empty: "Nothing submitted yet.", isEmpty: entries.isEmpty, formHeading: "Submit", action: SiteURL.programme(.submissions).path,
-                      submit: "Submit for review", errors: errors) {
-            for entry in entries {
-                h.li {
-                    h.strong(entry.title)
-                    h.text(" · \(entry.kind) · submitted \(entry.submitted)")
-                    if let link = entry.link { h.text(" · "); h.a("Link", .href(link), .attr("rel", "noopener"), .ariaLabel("Link to \(entry.title)")) }
-                    if !entry.body.isEmpty {
-                        h.details { h.summary("Text"); h.p(entry.body, .class("prewrap")) }
-                    }
-                }
-            }
-        } fields: {
-            h.selectField("kind", "What it is", options: SubmissionKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: form.kind == $0.rawValue) },
-                          blank: "Choose…", errors: errors)
-            h.inputField("title", "Title", value: form.title, errors: errors)
-            h.textAreaField("body", "Text", value: form.body, rows: 8, hint: "Paste it here, or give a link below.", errors: errors)
-            h.inputField("link", "Link", type: "url", value: form.link, errors: errors)
         }
     }
 }

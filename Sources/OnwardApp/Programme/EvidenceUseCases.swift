@@ -5,17 +5,15 @@ import SQLKit
 import Vapor
 
 /// What a graduate records toward their programme: SMART goals and their reassessments,
-/// informational interviews, blog posts and submissions for review. Each owns its transaction.
+/// informational interviews and blog posts. Each owns its transaction. (Submissions for review
+/// are coaching's; an approved one counts here, read from its table.)
 struct EvidenceUseCases: UseCases {
     let db: any Database
     let now: Date
 
     /// The day it is for `graduate`: in their cohort's time zone, as the programme counts days.
     func today(of graduate: UserModel) async throws -> LocalDate {
-        if let cohortID = graduate.$cohort.id, let cohort = try await CohortModel.find(cohortID, on: db), let zone = TimeZone(identifier: cohort.timeZone) {
-            return LocalDate(now, in: zone)
-        }
-        return graduate.today(at: now)
+        try await graduate.programmeDay(at: now, on: db)
     }
 
     /// A goal with its versions, the latest first.
@@ -95,17 +93,6 @@ struct EvidenceUseCases: UseCases {
         return post
     }
 
-    func submissions(of graduateID: UUID) async throws -> [SubmissionModel] {
-        try await SubmissionModel.query(on: db).filter(\.$user.$id == graduateID).sort(\.$createdAt, .descending).all()
-    }
-
-    @discardableResult
-    func submit(_ draft: SubmissionDraft, for graduateID: UUID, today: LocalDate) async throws -> SubmissionModel {
-        let submission = SubmissionModel(userID: graduateID, draft: draft, on: today)
-        try await submission.create(on: db)
-        return submission
-    }
-
     /// The evidence of each of `graduateIDs`, in one query however many they are: every kind of
     /// record, and a pause, as (whose, what, which day, and a detail) rows of one `UNION ALL`.
     func evidence(of graduateIDs: [UUID]) async throws -> [UUID: ProgrammeEvidence] {
@@ -119,7 +106,7 @@ struct EvidenceUseCases: UseCases {
             UNION ALL SELECT g.user_id, 'goal', v.written_on, 0, '' FROM smart_goal_versions v JOIN smart_goals g ON g.id = v.goal_id WHERE g.user_id IN \(ids)
             UNION ALL SELECT user_id, 'interview', day, 0, '' FROM informational_interviews WHERE user_id IN \(ids)
             UNION ALL SELECT user_id, 'post', published, 0, '' FROM blog_posts WHERE user_id IN \(ids)
-            UNION ALL SELECT user_id, 'submission', submitted_on, 0, kind FROM submissions WHERE user_id IN \(ids)
+            UNION ALL SELECT user_id, 'submission', submitted_on, 0, kind FROM submissions WHERE user_id IN \(ids) AND state = 'approved'
             UNION ALL SELECT user_id, 'mark', day, 0, activity_key || ' ' || mark || ' ' || written_on FROM activity_marks WHERE user_id IN \(ids)
             UNION ALL SELECT user_id, 'pause', since, 0, reason FROM programme_pauses WHERE user_id IN \(ids)
             """).all()

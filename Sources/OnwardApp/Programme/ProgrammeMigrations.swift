@@ -141,7 +141,7 @@ extension ProgrammeMigrations {
                 .field("kind", .string, .required)
                 .field("created_at", .datetime)
                 .create()
-            try await database.schema(SubmissionModel.schema)
+            try await database.schema("submissions")
                 .id()
                 .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
                 .field("kind", .string, .required)
@@ -154,7 +154,7 @@ extension ProgrammeMigrations {
         }
 
         func revert(on database: any Database) async throws {
-            for schema in [SubmissionModel.schema, BlogPostModel.schema, InformationalInterviewModel.schema, SmartGoalVersionModel.schema, SmartGoalModel.schema] {
+            for schema in ["submissions", BlogPostModel.schema, InformationalInterviewModel.schema, SmartGoalVersionModel.schema, SmartGoalModel.schema] {
                 try await database.schema(schema).delete()
             }
         }

@@ -20,8 +20,6 @@ enum ProgrammeURL: Hashable, Sendable {
     case informationalInterviews
     /// Blog posts: the list, and recording one.
     case blogPosts
-    /// Submissions for review: the list, and submitting.
-    case submissions
     /// Yearly learning goals: the list, and adding one.
     case learningGoals
     /// One learning goal.
@@ -68,7 +66,6 @@ enum ProgrammeURL: Hashable, Sendable {
         case .goal(let id): "/programme/goals/\(id)"
         case .informationalInterviews: "/programme/informational-interviews"
         case .blogPosts: "/programme/blog-posts"
-        case .submissions: "/programme/submissions"
         case .learningGoals: "/programme/learning"
         case .learningGoal(let id): "/programme/learning/\(id)"
         case .addResource(let id): "/programme/learning/\(id)/resources"

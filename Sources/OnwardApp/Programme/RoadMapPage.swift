@@ -100,7 +100,7 @@ struct RoadMapPage: PageView {
             h.ul {
                 for (label, url) in [("SMART goals", SiteURL.programme(.goals)), ("Learning goals", .programme(.learningGoals)), ("Retrospectives", .programme(.retrospectives)),
                                      ("Informational interviews", .programme(.informationalInterviews)), ("Blog posts", .programme(.blogPosts)),
-                                     ("Submissions", .programme(.submissions))] {
+                                     ("Submissions", .coaching(.submissions))] {
                     h.li { h.a(label, .href(url.path)) }
                 }
             }
@@ -246,8 +246,8 @@ extension RoadMapPage {
         case .goalReassessment: (SiteURL.programme(.goals).path, "Reassess")
         case .informationalInterview: (SiteURL.programme(.informationalInterviews).path, "Record one")
         case .blogPost: (SiteURL.programme(.blogPosts).path, "Record it")
-        case .jobSearchAnalysis: (SiteURL.programme(.submissions).path + "?kind=" + SubmissionKind.jobSearchAnalysis.rawValue, "Submit it")
-        case .applicationMaterial: (SiteURL.programme(.submissions).path + "?kind=" + SubmissionKind.applicationMaterial.rawValue, "Submit it")
+        case .jobSearchAnalysis: (SiteURL.coaching(.submissions).path + "?kind=" + SubmissionKind.jobSearchAnalysis.rawValue, "Submit it for review")
+        case .applicationMaterial: (SiteURL.coaching(.submissions).path + "?kind=" + SubmissionKind.applicationMaterial.rawValue, "Submit it for review")
         case .custom: nil
         }
     }

@@ -73,6 +73,7 @@ struct Policy {
         let canReadProgramme: Bool
         let canCoachProgramme: Bool
         let canPauseProgramme: Bool
+        let canReviewSubmissions: Bool
 
         init(viewer: UserModel, person: UserModel, owner: Access.Owner) {
             let who = viewer.viewer
@@ -85,6 +86,7 @@ struct Policy {
             canReadProgramme = Access.canReadProgramme(who, of: owner)
             canCoachProgramme = Access.canCoachProgramme(who, of: owner)
             canPauseProgramme = Access.canPauseProgramme(who, of: owner)
+            canReviewSubmissions = Access.canReviewSubmissions(who, of: owner)
         }
     }
 

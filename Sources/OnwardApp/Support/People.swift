@@ -46,6 +46,15 @@ final class UserModel: Model, @unchecked Sendable {
         LocalDate(now, in: TimeZone(identifier: timeZone) ?? .gmt)
     }
 
+    /// The day `now` falls on in this graduate's programme: in their cohort's time zone (where
+    /// standups and deadlines fall), else where they live.
+    func programmeDay(at now: Date, on db: any Database) async throws -> LocalDate {
+        if let cohortID = $cohort.id, let cohort = try await CohortModel.find(cohortID, on: db), let zone = TimeZone(identifier: cohort.timeZone) {
+            return LocalDate(now, in: zone)
+        }
+        return today(at: now)
+    }
+
     var stacks: [String] {
         get { stacksText.split(separator: "\n").map(String.init) }
         set { stacksText = newValue.joined(separator: "\n") }

@@ -120,6 +120,18 @@ public enum Access {
         return viewer.id == owner.id || (viewer.role == .coach && owner.coachIDs.contains(viewer.id))
     }
 
+    /// Who reviews a graduate's submissions (approves them, or asks for changes): their coaches,
+    /// and an admin. The graduate submits and resubmits; nobody else sees them.
+    public static func canReviewSubmissions(_ viewer: Viewer, of owner: Owner) -> Bool {
+        guard owner.role == .graduate else { return false }
+        return viewer.role == .admin || (viewer.role == .coach && owner.coachIDs.contains(viewer.id))
+    }
+
+    /// Who works the review queue at all: a coach (their graduates'), an admin (everyone's).
+    public static func reviewsSubmissions(_ viewer: Viewer) -> Bool {
+        viewer.role == .coach || viewer.role == .admin
+    }
+
     // MARK: The job search
 
     /// Who keeps a job search of their own: a graduate.

@@ -73,6 +73,14 @@ public enum ReviewState: String, Codable, Sendable {
     /// Approved: it completes its programme activity.
     case approved
 
+    public var title: String {
+        switch self {
+        case .waiting: "Waiting for review"
+        case .changesRequested: "Changes asked"
+        case .approved: "Approved"
+        }
+    }
+
     public enum Event: Equatable, Sendable {
         case approve
         case requestChanges

@@ -1,0 +1,211 @@
+import OnwardCore
+import Vapor
+
+struct SubmissionForm: Content {
+    var kind: String?
+    var title: String?
+    var body: String?
+    var link: String?
+}
+
+struct ReviewForm: Content {
+    var verdict: String?
+    var comment: String?
+}
+
+extension ReviewState {
+    /// The badge's class, as the road map colours its states.
+    var badgeClass: String {
+        switch self {
+        case .waiting: "state-open"
+        case .changesRequested: "state-late"
+        case .approved: "state-done"
+        }
+    }
+}
+
+/// What a graduate submitted for review, where each review stands, and the form to submit more.
+struct SubmissionsPage: PageView {
+    struct Entry {
+        let url: String
+        let kind: String
+        let title: String
+        let submitted: String
+        let state: ReviewState
+        let round: Int
+    }
+    let entries: [Entry]
+    let form: SubmissionForm
+    let errors: FormErrors
+
+    var title: String { "Submissions" }
+
+    func content(_ h: HTML) {
+        h.recordsPage("Submissions for review",
+                      lede: "Send your job search analysis, your SMART goals, or a CV or cover letter to your coaches. They approve it or ask for changes; once approved, it counts on your road map.",
+                      empty: "Nothing submitted yet.", isEmpty: entries.isEmpty, formHeading: "Submit", action: SiteURL.coaching(.submissions).path,
+                      submit: "Submit for review", errors: errors) {
+            for entry in entries {
+                h.li(.class(entry.state.badgeClass)) {
+                    h.a(entry.title, .href(entry.url))
+                    h.text(" · \(entry.kind) · " + (entry.round > 1 ? "round \(entry.round), sent \(entry.submitted)" : "sent \(entry.submitted)") + " ")
+                    h.span(entry.state.title, .class("state-badge"))
+                    if entry.state == .changesRequested { h.text(" "); h.a("Read the review and resubmit", .href(entry.url)) }
+                }
+            }
+        } fields: {
+            h.selectField("kind", "What it is", options: SubmissionKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: form.kind == $0.rawValue) },
+                          blank: "Choose…", errors: errors)
+            h.submissionFields(form, errors: errors)
+        }
+    }
+}
+
+extension HTML {
+    /// The title, text and link of a submission's round.
+    func submissionFields(_ form: SubmissionForm, errors: FormErrors) {
+        inputField("title", "Title", value: form.title, errors: errors)
+        textAreaField("body", "Text", value: form.body, rows: 8, hint: "Paste it here, or give a link below.", errors: errors)
+        inputField("link", "Link", type: "url", value: form.link, errors: errors)
+    }
+}
+
+/// One submission: every round as it was sent, each with its review; the form to review the round
+/// waiting (a coach) or to send the next round (the graduate, when asked for changes).
+struct SubmissionPage: PageView {
+    struct Round {
+        let number: Int
+        let sent: String
+        let title: String
+        let body: String
+        let link: String?
+        /// The verdict, who gave it and when, and the comment; nil while waiting.
+        var verdict: ReviewVerdict? = nil
+        var reviewer: String = ""
+        var reviewed: String = ""
+        var comment: String = ""
+    }
+    let graduate: String
+    /// Where a coach reads the graduate's programme; nil for the graduate.
+    let graduateURL: String?
+    let kind: String
+    let heading: String
+    let state: ReviewState
+    let waited: String
+    let rounds: [Round]
+    /// The review form, for a coach while the round waits.
+    var reviewURL: String? = nil
+    var reviewForm = ReviewForm()
+    /// The resubmit form, for the graduate when asked for changes.
+    var resubmitURL: String? = nil
+    var resubmitForm = SubmissionForm()
+    var errors: FormErrors = .none
+
+    var title: String { "\(kind): \(heading)" }
+
+    func content(_ h: HTML) {
+        h.h1(heading)
+        h.p(.class("lede")) {
+            h.text("\(kind) · ")
+            if let graduateURL { h.a(graduate, .href(graduateURL)) } else { h.text(graduate) }
+            h.text(" · ")
+            h.span(state.title, .class("state-badge"))
+            if state == .waiting { h.text(" · waiting \(waited)") }
+        }
+        if let reviewURL {
+            h.section(.class("card"), .ariaLabel("Review")) {
+                h.h2("Review round \(rounds.first?.number ?? 1)")
+                h.errorSummary(errors)
+                h.postForm(reviewURL, .class("form"), .flag("novalidate")) {
+                    h.fieldset(.class(errors["verdict"] == nil ? "field" : "field has-error")) {
+                        h.legend("Your verdict")
+                        if let error = errors["verdict"] { h.p(error, .class("field-error"), .id("verdict-error")) }
+                        h.div(.class("radio-row")) {
+                            h.radio("verdict", value: ReviewVerdict.approved.rawValue, label: "Approve", checked: reviewForm.verdict == ReviewVerdict.approved.rawValue)
+                            h.radio("verdict", value: ReviewVerdict.changesRequested.rawValue, label: "Ask for changes",
+                                    checked: reviewForm.verdict == ReviewVerdict.changesRequested.rawValue)
+                        }
+                    }
+                    h.textAreaField("comment", "Comment", value: reviewForm.comment, rows: 5, hint: "When asking for changes, say which.", errors: errors)
+                    h.button("Send the review", .type("submit"), .class("button primary"))
+                }
+            }
+        }
+        if let resubmitURL {
+            h.section(.class("card"), .ariaLabel("Resubmit")) {
+                h.h2("Resubmit")
+                h.p("Edit it as the review asks, then send it back for round \((rounds.first?.number ?? 1) + 1).", .class("hint"))
+                h.errorSummary(errors)
+                h.postForm(resubmitURL, .class("form"), .flag("novalidate")) {
+                    h.submissionFields(resubmitForm, errors: errors)
+                    h.button("Resubmit for review", .type("submit"), .class("button primary"))
+                }
+            }
+        }
+        h.h2("Rounds")
+        for round in rounds {
+            h.section(.class("card"), .ariaLabel("Round \(round.number)")) {
+                h.h3("Round \(round.number) · sent \(round.sent)")
+                h.p { h.strong(round.title) }
+                if !round.body.isEmpty { h.p(round.body, .class("prewrap")) }
+                if let link = round.link { h.p { h.a("Open the link", .href(link), .attr("rel", "noopener"), .ariaLabel("Open the link of round \(round.number)")) } }
+                if let verdict = round.verdict {
+                    h.div(.class("review")) {
+                        h.p { h.strong(verdict.title); h.text(" by \(round.reviewer), \(round.reviewed)") }
+                        if !round.comment.isEmpty { h.p(round.comment, .class("prewrap")) }
+                    }
+                } else {
+                    h.p("Not reviewed yet.", .class("hint"))
+                }
+            }
+        }
+    }
+}
+
+/// A coach's review queue: what their graduates sent, the oldest first with how long it has
+/// waited; then what was sent back and waits for the graduate.
+struct ReviewQueuePage: PageView {
+    struct Row {
+        let url: String
+        let graduate: String
+        let kind: String
+        let title: String
+        let round: Int
+        let waited: String
+    }
+    let waiting: [Row]
+    let sentBack: [Row]
+
+    var title: String { "Reviews" }
+
+    func content(_ h: HTML) {
+        h.h1("Reviews")
+        h.p("Submissions from your graduates, the oldest first. An approved submission completes its activity on their road map.", .class("lede"))
+        h.section(.class("card"), .ariaLabel("Waiting for review")) {
+            h.h2("Waiting for review (\(waiting.count))")
+            if waiting.isEmpty { h.p("Nothing is waiting for review.", .class("empty")) }
+            h.ul(.class("record-list")) {
+                for row in waiting {
+                    h.li {
+                        h.a(row.title, .href(row.url))
+                        h.text(" · \(row.kind) · \(row.graduate)" + (row.round > 1 ? " · resubmitted (round \(row.round))" : "") + " ")
+                        h.span("waiting \(row.waited)", .class("state-badge"))
+                    }
+                }
+            }
+        }
+        if !sentBack.isEmpty {
+            h.section(.class("card"), .ariaLabel("Sent back")) {
+                h.h2("Sent back, waiting for the graduate (\(sentBack.count))")
+                h.ul(.class("record-list")) {
+                    for row in sentBack {
+                        h.li {
+                            h.a(row.title, .href(row.url))
+                            h.text(" · \(row.kind) · \(row.graduate) · round \(row.round)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+from selenium.webdriver.common.by import By
+
+from helpers import check_accessibility, sign_in, sign_out, wait
+from test_programme import find_road_item, shows
+
+ANALYSIS = "Analyse your job search"
+
+
+def open_submission(browser, server, coach_email, title, graduate):
+    """As a coach: the review queue, then `graduate`'s submission `title`."""
+    sign_in(browser, server, coach_email)
+    browser.find_element(By.LINK_TEXT, "Reviews").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/reviews"))
+    waiting = browser.find_element(By.CSS_SELECTOR, "section[aria-label='Waiting for review']")
+    row = next(li for li in waiting.find_elements(By.TAG_NAME, "li") if graduate in li.text and title in li.text)
+    row.find_element(By.LINK_TEXT, title).click()
+    wait(browser).until(lambda d: "/submissions/" in d.current_url)
+
+
+def review(browser, verdict, comment=""):
+    browser.find_element(By.CSS_SELECTOR, f"input[name=verdict][value={verdict}]").click()
+    if comment:
+        browser.find_element(By.ID, "field-comment").send_keys(comment)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Send the review']").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/reviews"))
+
+
+def test_a_review_round_from_submission_to_approval_completes_the_activity(server, browser):
+    graduate = "elena.rossi@demo.onward.example"
+    title = "Where my applications went, weeks 1 to 4"
+    sign_in(browser, server, graduate)
+    browser.get(server + "/programme")
+    item = find_road_item(browser, ANALYSIS)
+    assert item is not None and "Done" not in item.text
+    item.find_element(By.LINK_TEXT, "Submit it for review").click()
+    wait(browser).until(lambda d: "/submissions" in d.current_url)
+    browser.find_element(By.ID, "field-title").send_keys(title)
+    browser.find_element(By.ID, "field-body").send_keys("Job boards: 2 replies from 30. Referrals: 3 from 5.")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Submit for review']").click()
+    wait(browser).until(lambda d: "Submitted for review." in d.page_source)
+    assert "Waiting for review" in browser.find_element(By.CSS_SELECTOR, ".record-list").text
+    check_accessibility(browser, "coaching-submissions")
+    sign_out(browser)
+
+    # The coach asks for changes; the empty comment is refused first.
+    open_submission(browser, server, "coach.priya@demo.onward.example", title, "Elena Rossi")
+    check_accessibility(browser, "coaching-review-form")
+    browser.find_element(By.CSS_SELECTOR, "input[name=verdict][value=changes_requested]").click()
+    browser.find_element(By.XPATH, "//button[normalize-space()='Send the review']").click()
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"))
+    assert "Say what to change" in browser.page_source
+    review(browser, "changes_requested", "Say what you will change next week, not only what happened.")
+    assert "Sent back with your comment" in browser.page_source
+    check_accessibility(browser, "coaching-review-queue")
+    sign_out(browser)
+
+    # The graduate reads the comment and resubmits.
+    sign_in(browser, server, graduate)
+    browser.get(server + "/submissions")
+    browser.find_element(By.LINK_TEXT, "Read the review and resubmit").click()
+    wait(browser).until(lambda d: "Resubmit for review" in d.page_source)
+    assert "Say what you will change next week" in browser.page_source
+    body = browser.find_element(By.ID, "field-body")
+    body.send_keys("\nNext week: two introductions, and no listings older than two weeks.")
+    check_accessibility(browser, "coaching-resubmit")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Resubmit for review']").click()
+    wait(browser).until(lambda d: "Resubmitted." in d.page_source)
+    assert "Round 2" in browser.page_source and "Round 1" in browser.page_source
+    sign_out(browser)
+
+    # Approved: the activity is done on the road map.
+    open_submission(browser, server, "coach.priya@demo.onward.example", title, "Elena Rossi")
+    assert "Round 2" in browser.page_source
+    review(browser, "approved")
+    assert "Approved." in browser.page_source
+    sign_out(browser)
+    sign_in(browser, server, graduate)
+    browser.get(server + "/programme")
+    wait(browser).until(shows(ANALYSIS, "Done"))
+    check_accessibility(browser, "coaching-approved-road-map")
