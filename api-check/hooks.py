@@ -3,9 +3,9 @@ states in words: a day sent as `on` (a new application, a move) or as a blog pos
 may not be after today in the graduate's time zone, nor a blog post more than a year old; a goal's
 `time_bound` must be after today; an informational interview's `day` lies from a year before today
 to 180 days after it; a milestone is due from today to two years ahead; a retrospective is written
-for a week that has begun. Every request is brought within them just before it is sent, in every phase
-(generated, boundary and stateful requests alike), so that every other refusal of a schema-valid
-request is a failure of the check."""
+for a week that has begun; a 1:1's time is after now and at most 90 days ahead. Every request is
+brought within them just before it is sent, in every phase (generated, boundary and stateful
+requests alike), so that every other refusal of a schema-valid request is a failure of the check."""
 
 import datetime
 import re
@@ -45,6 +45,16 @@ def within_the_clock(operation, body):
                 due = milestone.get("due")
                 if isinstance(due, str) and DAY.match(due) and not (around(1) <= due <= around(728)):
                     milestone["due"] = around(728) if due > around(728) else around(1)
+    elif operation == "POST /support-requests/{id}/replies":
+        meeting = body.get("meeting_at")
+        if isinstance(meeting, str):
+            now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+            try:
+                at = datetime.datetime.fromisoformat(meeting.replace("Z", "+00:00").replace("z", "+00:00"))
+            except ValueError:
+                return body
+            if at.tzinfo is not None and not (now + datetime.timedelta(days=1) <= at <= now + datetime.timedelta(days=89)):
+                body["meeting_at"] = (now + datetime.timedelta(days=7)).strftime("%Y-%m-%dT%H:%M:%SZ")
     return body
 
 

@@ -78,3 +78,48 @@ def test_a_review_round_from_submission_to_approval_completes_the_activity(serve
     browser.get(server + "/programme")
     wait(browser).until(shows(ANALYSIS, "Done"))
     check_accessibility(browser, "coaching-approved-road-map")
+
+
+def test_a_support_request_goes_from_open_to_solved(server, browser):
+    graduate = "luca.bianchi@demo.onward.example"
+    subject = "Two offers: which one?"
+    sign_in(browser, server, graduate)
+    browser.find_element(By.LINK_TEXT, "Support").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/support"))
+    check_accessibility(browser, "coaching-support")
+    browser.find_element(By.ID, "field-subject").send_keys(subject)
+    browser.find_element(By.ID, "field-message").send_keys("A start-up pays more; the agency trains juniors. How do I choose?")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Send']").click()
+    wait(browser).until(lambda d: "Sent. Your coaches will reply here." in d.page_source)
+    assert "Open" in browser.find_element(By.CSS_SELECTOR, ".lede .state-badge").text
+    sign_out(browser)
+
+    # The coach finds it on the desk and replies: it waits for the graduate.
+    sign_in(browser, server, "coach.tom@demo.onward.example")
+    browser.find_element(By.LINK_TEXT, "Support").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/support-desk"))
+    check_accessibility(browser, "coaching-support-desk")
+    opened = browser.find_element(By.CSS_SELECTOR, "section[aria-label=Open]")
+    assert "Luca Bianchi" in opened.text and "no reply yet" in opened.text
+    opened.find_element(By.LINK_TEXT, subject).click()
+    wait(browser).until(lambda d: "/support/" in d.current_url)
+    browser.find_element(By.ID, "field-body").send_keys("Ask the agency what training means week to week, then let's talk.")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Send the reply']").click()
+    wait(browser).until(lambda d: "Your reply is sent." in d.page_source)
+    assert "Waiting for the graduate" in browser.page_source and "first reply within the hour" in browser.page_source
+    check_accessibility(browser, "coaching-support-thread")
+    sign_out(browser)
+
+    # The graduate answers (open again), then marks it solved.
+    sign_in(browser, server, graduate)
+    browser.get(server + "/support")
+    browser.find_element(By.LINK_TEXT, subject).click()
+    wait(browser).until(lambda d: "Waiting for you" in d.page_source)
+    browser.find_element(By.ID, "field-body").send_keys("They pair juniors with a senior for three months. I'll take it.")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Send the reply']").click()
+    wait(browser).until(lambda d: "Your reply is sent." in d.page_source)
+    assert "Open" in browser.find_element(By.CSS_SELECTOR, ".lede .state-badge").text
+    browser.find_element(By.XPATH, "//button[normalize-space()='Mark solved']").click()
+    wait(browser).until(lambda d: "Marked solved." in d.page_source)
+    assert "Solved" in browser.find_element(By.CSS_SELECTOR, ".lede .state-badge").text
+    assert not browser.find_elements(By.XPATH, "//button[normalize-space()='Mark solved']")

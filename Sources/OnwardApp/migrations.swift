@@ -39,5 +39,7 @@ enum Migrations {
         ProgrammeMigrations.CreatePauses(),
         // Coaching
         CoachingMigrations.CreateReviews(),
+        CoachingMigrations.CreateSupportRequests(),
+        CoachingMigrations.CreateLearningPlans(),
     ]
 }

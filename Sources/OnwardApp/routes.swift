@@ -35,6 +35,8 @@ func routes(_ app: Application) throws {
 
     // Coaching
     try web.register(collection: ReviewController())
+    try web.register(collection: SupportController())
+    try web.register(collection: LearningPlanController())
 
     // The JSON API
     try API.register(on: app)

@@ -56,6 +56,11 @@ extension AppTests {
             /// A submission waiting for review, and one sent back for changes.
             let submissionID: String
             let sentBackID: String
+            /// A request for a 1:1 in the help desk.
+            let supportRequestID: String
+            /// The graduate's active learning plan, and a recommendation from its first meeting.
+            let planID: String
+            let recommendationID: String
             var graduateID: String { world.graduate.requireIDString }
             var cohortID: String { world.cohort.id!.uuidString }
         }
@@ -165,6 +170,20 @@ extension AppTests {
                 // An empty verdict: who may review is checked before the form is read.
                 post(.coaching(.review(id: f.submissionID)), .coaching(.review(id: key)), ["verdict": ""], form([.coach, .admin], .unprocessableEntity)),
                 get(.coaching(.reviews), nil, page([.coach, .unassignedCoach, .admin])),
+                get(.coaching(.support), nil, page([.graduate, .otherGraduate])),
+                post(.coaching(.support), nil, ["kind": "question", "subject": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                get(.coaching(.supportRequest(id: f.supportRequestID)), .coaching(.supportRequest(id: key)), page([.graduate, .coach, .admin])),
+                post(.coaching(.supportReply(id: f.supportRequestID)), .coaching(.supportReply(id: key)), ["body": ""], form([.graduate, .coach, .admin], .unprocessableEntity)),
+                post(.coaching(.solve(id: f.supportRequestID)), .coaching(.solve(id: key)), [:], form([.graduate, .coach, .admin], .seeOther)),
+                get(.coaching(.supportDesk), nil, page([.coach, .unassignedCoach, .admin])),
+                get(.coaching(.plan), nil, page([.graduate, .otherGraduate])),
+                post(.coaching(.plan), nil, ["focus_areas": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                post(.coaching(.recommendation(id: f.recommendationID)), .coaching(.recommendation(id: key)), ["state": "doing"], form([.graduate], .seeOther)),
+                get(.coaching(.plans), nil, page([.coach, .unassignedCoach])),
+                post(.coaching(.plans), nil, ["graduate_id": ""], form([.coach, .unassignedCoach], .unprocessableEntity)),
+                get(.coaching(.learningPlan(id: f.planID)), .coaching(.learningPlan(id: key)), page([.graduate, .coach])),
+                post(.coaching(.meetings(planID: f.planID)), .coaching(.meetings(planID: key)), ["held_on": ""], form([.coach], .unprocessableEntity)),
+                post(.coaching(.finishPlan(id: f.planID)), .coaching(.finishPlan(id: key)), [:], form([.coach], .seeOther)),
             ]
         }
 
@@ -226,6 +245,25 @@ extension AppTests {
                 api(.POST, "/submissions/:id/reviews", "/submissions/\(f.submissionID)/reviews", #"{"verdict":"approved"}"#,
                     expect([.coach], .created, denied: .forbidden, anonymous: .unauthorized).merging([.unassignedCoach: .notFound, .admin: .conflict]) { $1 }),
                 api(.GET, "/reviews", nil, "", expect([.coach, .unassignedCoach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized)),
+                api(.GET, "/support-requests", nil, "", expect([.graduate, .otherGraduate, .coach, .unassignedCoach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized)),
+                api(.POST, "/support-requests", nil, #"{"kind":"question","subject":"My CV","message":"Could you read it?"}"#, graduates(.created)),
+                api(.GET, "/support-requests/:id", "/support-requests/\(f.supportRequestID)", "", token([.graduate, .coach, .admin], .ok)),
+                api(.POST, "/support-requests/:id/replies", "/support-requests/\(f.supportRequestID)/replies", #"{"body":"Thursday at 10?"}"#,
+                    token([.graduate, .coach, .admin], .created)),
+                api(.GET, "/plan", nil, "", ownOnly(.ok)),
+                // The graduate has an active plan already; the other graduate has none.
+                api(.POST, "/plan", nil, #"{"focus_areas":"Testing"}"#,
+                    expect([.otherGraduate], .created, denied: .forbidden, anonymous: .unauthorized).merging([.graduate: .conflict]) { $1 }),
+                api(.GET, "/plans", nil, "", expect([.coach, .unassignedCoach], .ok, denied: .forbidden, anonymous: .unauthorized)),
+                api(.POST, "/plans", nil, #"{"graduate_id":"\#(f.graduateID)","focus_areas":"Testing","cadence":"weekly"}"#,
+                    expect([], .created, denied: .forbidden, anonymous: .unauthorized).merging([.coach: .conflict, .unassignedCoach: .notFound]) { $1 }),
+                api(.GET, "/plans/:id", "/plans/\(f.planID)", "", token([.graduate, .coach], .ok)),
+                api(.POST, "/plans/:id/meetings", "/plans/\(f.planID)/meetings", #"{"held_on":"2026-11-23","notes":"Talked about tests"}"#,
+                    expect([.coach], .created, denied: .forbidden, anonymous: .unauthorized).merging([.unassignedCoach: .notFound]) { $1 }),
+                api(.POST, "/plans/:id/finish", "/plans/\(f.planID)/finish", "",
+                    expect([.coach], .ok, denied: .forbidden, anonymous: .unauthorized).merging([.unassignedCoach: .notFound]) { $1 }),
+                api(.PATCH, "/recommendations/:id", "/recommendations/\(f.recommendationID)", #"{"state":"doing"}"#, ownOnly(.ok)),
+                api(.POST, "/support-requests/:id/solve", "/support-requests/\(f.supportRequestID)/solve", "", token([.graduate, .coach, .admin], .ok)),
                 api(.GET, "/learning-goals", nil, "", graduates(.ok)),
                 api(.POST, "/learning-goals", nil, #"{"title":"SQL","now":"Joins","success":"Schemas","why":"Jobs","milestones":[{"title":"A book","due":"2027-01-15"}]}"#, graduates(.created)),
                 api(.PATCH, "/milestones/:id", "/milestones/\(f.milestoneID)", #"{"done":true}"#, ownOnly(.ok)),
@@ -282,11 +320,20 @@ extension AppTests {
             let submission = try await reviews.submit(SubmissionDraft(kind: .jobSearchAnalysis, title: "Week 4", body: "Referrals work", link: nil), for: world.graduate)
             let sentBack = try await reviews.submit(SubmissionDraft(kind: .smartGoals, title: "Goals", body: "Three goals", link: nil), for: world.graduate)
             try await reviews.review(sentBack.requireIDString, ReviewDraft(verdict: .changesRequested, comment: "Make them measurable"), by: world.coach)
+            let plans = LearningPlanUseCases(db: app.db, now: testNow)
+            let plan = try await plans.start(for: world.graduate.requireIDString, LearningPlanDraft(focusAreas: "Testing", cadence: .weekly), by: world.coach)
+            try await plans.recordMeeting(on: plan.requireIDString, by: world.coach) { _, today in
+                MeetingDraft(heldOn: today, notes: "Tests first", recommendations: [RecommendationDraft(kind: .kata, description: "Bowling kata", due: today.adding(days: 7))])
+            }
+            let recommendation = try await RecommendationModel.query(on: app.db).first()!
+            let support = try await SupportUseCases(db: app.db, now: testNow).open(
+                SupportRequestDraft(kind: .oneToOne, subject: "Mock interview", message: "Could we practise?", preferredTimes: "Mornings"), for: world.graduate)
             return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString,
                            applicationID: application.id!.uuidString, offerID: offer.id!.uuidString, placedID: placed.id!.uuidString, goalID: goal.id.uuidString,
                            helpStandupID: standup.id!.uuidString, learningGoalID: learning.id!.uuidString, milestoneID: milestone.id!.uuidString,
                            programmeID: activity.$programme.id.uuidString, activityID: activity.id!.uuidString,
-                           retrospectiveID: retrospective.id!.uuidString, submissionID: submission.requireIDString, sentBackID: sentBack.requireIDString)
+                           retrospectiveID: retrospective.id!.uuidString, submissionID: submission.requireIDString, sentBackID: sentBack.requireIDString,
+                           supportRequestID: support.requireIDString, planID: plan.requireIDString, recommendationID: recommendation.id!.uuidString)
         }
 
         static func user(_ actor: Actor, in world: World) -> UserModel? {
@@ -334,8 +381,8 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 88
-        static let apiCasesCount = 56
+        static let webCasesCount = 102
+        static let apiCasesCount = 69
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

@@ -72,3 +72,78 @@ import Testing
         }
     }
 }
+
+@Suite struct SupportDraftTests {
+    static let now = InternetDateTime.parse("2026-11-23T10:00:00Z")!
+    static let london = TimeZone(identifier: "Europe/London")!
+
+    @Test func a_one_to_one_says_which_times_suit_and_a_question_keeps_none() throws {
+        #expect(throws: ValidationErrors.self) { _ = try SupportRequestDraft.validate(kind: "one_to_one", subject: "Mock", message: "Please", preferredTimes: " ") }
+        let question = try SupportRequestDraft.validate(kind: "question", subject: "CV", message: "Long?", preferredTimes: "Mornings")
+        #expect(question.kind == .question && question.preferredTimes.isEmpty)
+        let meeting = try SupportRequestDraft.validate(kind: "one_to_one", subject: "Mock", message: "Please", preferredTimes: " Mornings ")
+        #expect(meeting.preferredTimes == "Mornings")
+    }
+
+    @Test func a_meeting_time_is_read_in_the_coachs_zone_and_lies_ahead_within_ninety_days() throws {
+        let reply = try SupportReplyDraft.validate(body: "Tuesday", date: "2026-11-24", time: "09:30", timeZone: Self.london, now: Self.now)
+        #expect(reply.meetingAt == InternetDateTime.parse("2026-11-24T09:30:00Z"))
+        let summer = try SupportReplyDraft.validate(body: "Later", date: "2027-02-20", time: "09:30", timeZone: TimeZone(identifier: "America/New_York")!, now: Self.now)
+        #expect(summer.meetingAt == InternetDateTime.parse("2027-02-20T14:30:00Z"))
+        #expect(try SupportReplyDraft.validate(body: "No time", date: "", time: "", timeZone: Self.london, now: Self.now).meetingAt == nil)
+        for (date, time) in [("2026-11-23", "09:00"), ("2027-03-01", "09:00"), ("2026-11-24", ""), ("", "10:00"), ("2026-02-30", "10:00"), ("2026-11-24", "25:00")] {
+            #expect(throws: ValidationErrors.self, "\(date) \(time)") { _ = try SupportReplyDraft.validate(body: "x", date: date, time: time, timeZone: Self.london, now: Self.now) }
+        }
+        #expect(throws: ValidationErrors.self) { _ = try SupportReplyDraft.validate(body: " ", meetingAt: nil, now: Self.now) }
+    }
+
+    @Test func a_team_reply_makes_a_request_pending_and_the_graduates_opens_it_again() {
+        #expect(SupportRequestState.open.after(.teamReplied) == .pending)
+        #expect(SupportRequestState.pending.after(.graduateReplied) == .open)
+        #expect(SupportRequestState.solved.after(.graduateReplied) == .open)
+        #expect(SupportRequestState.solved.after(.teamReplied) == .solved)
+        #expect(SupportRequestState.pending.after(.solved) == .solved)
+    }
+}
+
+@Suite struct LearningPlanDraftTests {
+    static let today = LocalDate(iso: "2026-11-23")!
+    static let started = LocalDate(iso: "2026-11-09")!
+
+    static func row(_ kind: String = "kata", _ description: String = "Bowling", link: String = "", due: String = "") -> MeetingDraft.Row {
+        MeetingDraft.Row(kind: kind, description: description, link: link, due: due)
+    }
+
+    @Test func a_meeting_is_held_between_the_start_and_today_and_keeps_only_filled_rows() throws {
+        let draft = try MeetingDraft.validate(heldOn: "2026-11-20", notes: "Tests", rows: [Self.row(), Self.row("", "", due: ""), Self.row("reading", "A book", due: "2026-12-01")],
+                                              started: Self.started, today: Self.today)
+        #expect(draft.recommendations.map(\.kind) == [.kata, .reading])
+        #expect(draft.recommendations[1].due == LocalDate(iso: "2026-12-01"))
+        for day in ["2026-11-24", "2026-11-08", "23/11/2026"] {
+            #expect(throws: ValidationErrors.self, "\(day)") { _ = try MeetingDraft.validate(heldOn: day, notes: "x", rows: [], started: Self.started, today: Self.today) }
+        }
+    }
+
+    @Test func each_row_names_its_own_fields_and_six_are_too_many() {
+        do {
+            _ = try MeetingDraft.validate(heldOn: "2026-11-20", notes: "x", rows: [Self.row(), Self.row("kata", "", due: "2026-11-19")], started: Self.started, today: Self.today)
+            Issue.record("a row without a description and due before the meeting passed")
+        } catch {
+            #expect(error.message(for: "rec2_description") != nil)
+            #expect(error.message(for: "rec2_due") != nil)
+            #expect(error.message(for: "rec1_description") == nil)
+        }
+        #expect(throws: ValidationErrors.self) {
+            _ = try MeetingDraft.validate(heldOn: "2026-11-20", notes: "x", rows: Array(repeating: Self.row(), count: 6), started: Self.started, today: Self.today)
+        }
+    }
+
+    @Test func a_plan_names_its_focus_and_cadence_and_progress_its_state() throws {
+        #expect(throws: ValidationErrors.self) { _ = try LearningPlanDraft.validate(focusAreas: "", cadence: "weekly") }
+        #expect(throws: ValidationErrors.self) { _ = try LearningPlanDraft.validate(focusAreas: "SQL", cadence: "daily") }
+        #expect(try LearningPlanDraft.validate(focusAreas: " SQL ", cadence: "fortnightly") == LearningPlanDraft(focusAreas: "SQL", cadence: .fortnightly))
+        #expect(throws: ValidationErrors.self) { _ = try RecommendationProgress.validate(state: "finished", outcomeLink: "") }
+        #expect(throws: ValidationErrors.self) { _ = try RecommendationProgress.validate(state: "done", outcomeLink: "ftp://x") }
+        #expect(try RecommendationProgress.validate(state: "doing", outcomeLink: "").state == .doing)
+    }
+}

@@ -77,6 +77,13 @@ struct OnwardAPI: APIProtocol {
         return user
     }
 
+    /// The token owner, if `decision` (one of `Access`'s) lets them; anyone else is told `refusal` (403).
+    func tokenOwner(_ decision: (Viewer) -> Bool, else refusal: String) throws -> UserModel {
+        let viewer = try user()
+        guard decision(viewer.viewer) else { throw AppError(status: .forbidden, code: "forbidden", message: refusal) }
+        return viewer
+    }
+
     /// The token's owner if they are an admin; anyone else is told the operation is for admins.
     func admin() throws -> UserModel {
         let user = try user()

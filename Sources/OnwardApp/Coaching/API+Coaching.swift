@@ -6,6 +6,11 @@ import Vapor
 
 /// Coaching's API operations: submissions and their reviews.
 extension OnwardAPI {
+    private func submitter() throws -> UserModel { try tokenOwner(Access.followsProgramme, else: "Only a graduate submits work for review.") }
+    private func reviewer() throws -> UserModel { try tokenOwner(Access.reviewsSubmissions, else: "Only a coach or an admin reviews submissions.") }
+    private func planCoach() throws -> UserModel { try tokenOwner(Access.keepsLearningPlans, else: "Only a coach keeps learning plans.") }
+    private func planGraduate() throws -> UserModel { try tokenOwner(Access.followsProgramme, else: "Only a graduate has a learning plan of their own.") }
+
     private static func submission(_ submission: SubmissionModel) -> Components.Schemas.Submission {
         .init(id: submission.requireIDString, kind: .init(rawValue: submission.kind.rawValue)!, title: submission.title, body: submission.body,
               link: submission.link, submittedOn: submission.submittedOn, state: .init(rawValue: submission.state.rawValue)!, round: submission.round)
@@ -14,24 +19,6 @@ extension OnwardAPI {
     private static func review(_ review: SubmissionReviewModel, reviewer: String) -> Components.Schemas.SubmissionReview {
         .init(round: review.round, verdict: .init(rawValue: review.verdict.rawValue)!, comment: review.comment, reviewer: reviewer,
               reviewedAt: review.createdAt ?? Date())
-    }
-
-    /// The token owner, if they submit work for review (a graduate).
-    private func submitter() throws -> UserModel {
-        let viewer = try user()
-        guard Access.followsProgramme(viewer.viewer) else {
-            throw AppError(status: .forbidden, code: "forbidden", message: "Only a graduate submits work for review.")
-        }
-        return viewer
-    }
-
-    /// The token owner, if they review submissions (a coach, an admin).
-    private func reviewer() throws -> UserModel {
-        let viewer = try user()
-        guard Access.reviewsSubmissions(viewer.viewer) else {
-            throw AppError(status: .forbidden, code: "forbidden", message: "Only a coach or an admin reviews submissions.")
-        }
-        return viewer
     }
 
     func listSubmissions(_ input: Operations.ListSubmissions.Input) async throws -> Operations.ListSubmissions.Output {
@@ -77,5 +64,148 @@ extension OnwardAPI {
             .init(submission: Self.submission(item.submission), graduateId: item.graduate.requireIDString, graduateName: item.graduate.name,
                   waitingSince: item.submission.sentAt ?? item.submission.createdAt ?? Date())
         })))
+    }
+}
+
+/// Coaching's API operations: the help desk.
+extension OnwardAPI {
+    private static func supportRequest(_ request: SupportRequestModel, graduate: UserModel) -> Components.Schemas.SupportRequest {
+        .init(id: request.requireIDString, graduateId: graduate.requireIDString, graduateName: graduate.name, kind: .init(rawValue: request.kind.rawValue)!,
+              subject: request.subject, message: request.message, preferredTimes: request.preferredTimes, state: .init(rawValue: request.state.rawValue)!,
+              openedAt: request.openedAt, firstReplyAt: request.firstReplyAt, meetingAt: request.meetingAt)
+    }
+
+    private static func supportReply(_ reply: SupportReplyModel, author: String) -> Components.Schemas.SupportReply {
+        .init(author: author, body: reply.body, writtenAt: reply.writtenAt, meetingAt: reply.meetingAt)
+    }
+
+    func listSupportRequests(_ input: Operations.ListSupportRequests.Input) async throws -> Operations.ListSupportRequests.Output {
+        let viewer = try user()
+        let support = SupportUseCases(req: try request)
+        if Access.followsProgramme(viewer.viewer) {
+            let own = try await support.requests(of: viewer.requireID()).sorted { $0.openedAt < $1.openedAt }
+            return .ok(.init(body: .json(own.map { Self.supportRequest($0, graduate: viewer) })))
+        }
+        guard Access.worksSupportDesk(viewer.viewer) else {
+            throw AppError(status: .forbidden, code: "forbidden", message: "Only a graduate and the careers team read support requests.")
+        }
+        let (open, pending, solved) = try await support.desk(for: viewer)
+        let rows = (open + pending + solved).sorted { $0.request.openedAt < $1.request.openedAt }
+        return .ok(.init(body: .json(rows.map { Self.supportRequest($0.request, graduate: $0.graduate) })))
+    }
+
+    func openSupportRequest(_ input: Operations.OpenSupportRequest.Input) async throws -> Operations.OpenSupportRequest.Output {
+        let viewer = try tokenOwner(Access.followsProgramme, else: "Only a graduate opens a support request.")
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let draft = try SupportRequestDraft.validate(kind: body.kind.rawValue, subject: body.subject, message: body.message, preferredTimes: body.preferredTimes ?? "")
+        let opened = try await SupportUseCases(req: try request).open(draft, for: viewer)
+        return .created(.init(body: .json(Self.supportRequest(opened, graduate: viewer))))
+    }
+
+    func getSupportRequest(_ input: Operations.GetSupportRequest.Input) async throws -> Operations.GetSupportRequest.Output {
+        let thread = try await SupportUseCases(req: try request).thread(of: input.path.id, for: user())
+        return .ok(.init(body: .json(.init(request: Self.supportRequest(thread.request, graduate: thread.graduate),
+                                           replies: thread.replies.map { Self.supportReply($0, author: $0.author.name) }))))
+    }
+
+    func replyToSupportRequest(_ input: Operations.ReplyToSupportRequest.Input) async throws -> Operations.ReplyToSupportRequest.Output {
+        let viewer = try user()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let support = SupportUseCases(req: try request)
+        let thread = try await support.thread(of: input.path.id, for: viewer)
+        if body.meetingAt != nil { try SupportUseCases.mayTimeAMeeting(on: thread.request, fromTeam: !thread.scope.isSelf) }
+        let draft = try SupportReplyDraft.validate(body: body.body, meetingAt: body.meetingAt, now: try request.now)
+        let reply = try await support.reply(to: input.path.id, draft, by: viewer)
+        return .created(.init(body: .json(Self.supportReply(reply, author: viewer.name))))
+    }
+
+    func solveSupportRequest(_ input: Operations.SolveSupportRequest.Input) async throws -> Operations.SolveSupportRequest.Output {
+        let support = SupportUseCases(req: try request)
+        let viewer = try user()
+        let solved = try await support.solve(input.path.id, by: viewer)
+        let thread = try await support.thread(of: input.path.id, for: viewer)
+        return .ok(.init(body: .json(Self.supportRequest(solved, graduate: thread.graduate))))
+    }
+}
+
+/// Coaching's API operations: Individual Learning Plans.
+extension OnwardAPI {
+    private func planAnswer(_ detail: LearningPlanUseCases.Detail) async throws -> Components.Schemas.LearningPlan {
+        let plan = detail.plan
+        let recorderIDs = Array(Set(detail.meetings.map(\.$recordedBy.id)))
+        let names = Dictionary(try await UserModel.query(on: request.db).filter(\.$id ~~ recorderIDs).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return .init(
+            id: plan.requireIDString, graduateId: detail.graduate.requireIDString, graduateName: detail.graduate.name, coachName: detail.coachName,
+            focusAreas: plan.focusAreas, cadence: .init(rawValue: plan.cadence.rawValue)!, state: .init(rawValue: plan.state.rawValue)!,
+            startedOn: plan.startedOn, nextMeeting: detail.nextMeeting?.iso,
+            meetings: detail.meetings.map { .init(heldOn: $0.heldOn, notes: $0.notes, recordedBy: names[$0.$recordedBy.id] ?? "") },
+            recommendations: detail.recommendations.map { Self.recommendation($0, today: detail.today) })
+    }
+
+    private static func recommendation(_ item: RecommendationModel, today: LocalDate) -> Components.Schemas.Recommendation {
+        .init(id: item.id!.uuidString, kind: .init(rawValue: item.kind.rawValue)!, description: item.description, link: item.link, due: item.due,
+              state: .init(rawValue: item.state.rawValue)!, outcomeLink: item.outcomeLink, overdue: item.isOverdue(today: today))
+    }
+
+    func getOwnPlan(_ input: Operations.GetOwnPlan.Input) async throws -> Operations.GetOwnPlan.Output {
+        let viewer = try planGraduate()
+        let plans = LearningPlanUseCases(req: try request)
+        guard let plan = try await plans.current(of: viewer.requireID()) else { throw AppError.notFound("You have no learning plan; ask for one.") }
+        return .ok(.init(body: .json(try await planAnswer(plans.detail(of: plan.requireIDString, for: viewer)))))
+    }
+
+    func askForPlan(_ input: Operations.AskForPlan.Input) async throws -> Operations.AskForPlan.Output {
+        let viewer = try planGraduate()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let plans = LearningPlanUseCases(req: try request)
+        let plan = try await plans.ask(body.focusAreas, for: viewer)
+        return .created(.init(body: .json(try await planAnswer(plans.detail(of: plan.requireIDString, for: viewer)))))
+    }
+
+    func listPlans(_ input: Operations.ListPlans.Input) async throws -> Operations.ListPlans.Output {
+        let rows = try await LearningPlanUseCases(req: try request).plans(for: planCoach())
+        return .ok(.init(body: .json(rows.map { row in
+            .init(id: row.plan.requireIDString, graduateId: row.graduate.requireIDString, graduateName: row.graduate.name, focusAreas: row.plan.focusAreas,
+                  state: .init(rawValue: row.plan.state.rawValue)!, nextMeeting: row.nextMeeting?.iso, overdueRecommendations: row.overdue)
+        })))
+    }
+
+    func startPlan(_ input: Operations.StartPlan.Input) async throws -> Operations.StartPlan.Output {
+        let coach = try planCoach()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let draft = try LearningPlanDraft.validate(focusAreas: body.focusAreas, cadence: body.cadence.rawValue)
+        let plans = LearningPlanUseCases(req: try request)
+        let plan = try await plans.start(for: body.graduateId, draft, by: coach)
+        return .created(.init(body: .json(try await planAnswer(plans.detail(of: plan.requireIDString, for: coach)))))
+    }
+
+    func getPlan(_ input: Operations.GetPlan.Input) async throws -> Operations.GetPlan.Output {
+        .ok(.init(body: .json(try await planAnswer(LearningPlanUseCases(req: try request).detail(of: input.path.id, for: user())))))
+    }
+
+    func recordMeeting(_ input: Operations.RecordMeeting.Input) async throws -> Operations.RecordMeeting.Output {
+        let coach = try planCoach()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let rows = (body.recommendations ?? []).map { MeetingDraft.Row(kind: $0.kind.rawValue, description: $0.description, link: $0.link ?? "", due: $0.due ?? "") }
+        let plans = LearningPlanUseCases(req: try request)
+        try await plans.recordMeeting(on: input.path.id, by: coach) { started, today throws(ValidationErrors) in
+            try MeetingDraft.validate(heldOn: body.heldOn, notes: body.notes, rows: rows, started: started, today: today, rowPrefix: { "recommendations[\($0 - 1)]." })
+        }
+        return .created(.init(body: .json(try await planAnswer(plans.detail(of: input.path.id, for: coach)))))
+    }
+
+    func finishPlan(_ input: Operations.FinishPlan.Input) async throws -> Operations.FinishPlan.Output {
+        let coach = try planCoach()
+        let plans = LearningPlanUseCases(req: try request)
+        try await plans.finish(input.path.id, by: coach)
+        return .ok(.init(body: .json(try await planAnswer(plans.detail(of: input.path.id, for: coach)))))
+    }
+
+    func updateRecommendation(_ input: Operations.UpdateRecommendation.Input) async throws -> Operations.UpdateRecommendation.Output {
+        let viewer = try planGraduate()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let progress = try RecommendationProgress.validate(state: body.state.rawValue, outcomeLink: body.outcomeLink ?? "")
+        let item = try await LearningPlanUseCases(req: try request).progress(input.path.id, progress, by: viewer)
+        return .ok(.init(body: .json(Self.recommendation(item, today: viewer.today(at: try request.now)))))
     }
 }

@@ -51,4 +51,86 @@ enum CoachingMigrations {
             try await database.schema(SubmissionModel.schema).deleteField("state").update()
         }
     }
+
+    /// The help desk: support requests and their threads.
+    struct CreateSupportRequests: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(SupportRequestModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("kind", .string, .required)
+                .field("subject", .string, .required)
+                .field("message", .string, .required)
+                .field("preferred_times", .string, .required)
+                .field("state", .string, .required)
+                .field("meeting_at", .datetime)
+                .field("first_reply_at", .datetime)
+                .field("opened_at", .datetime, .required)
+                .field("updated_at", .datetime)
+                .create()
+            try await database.schema(SupportReplyModel.schema)
+                .id()
+                .field("request_id", .uuid, .required, .references(SupportRequestModel.schema, .id, onDelete: .cascade))
+                .field("author_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("body", .string, .required)
+                .field("meeting_at", .datetime)
+                .field("written_at", .datetime, .required)
+                .create()
+            let sql = database as! any SQLDatabase
+            try await sql.create(index: "support_requests_by_user").on(SupportRequestModel.schema).column("user_id").column("state").run()
+            try await sql.create(index: "support_replies_by_request").on(SupportReplyModel.schema).column("request_id").column("written_at").run()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(SupportReplyModel.schema).delete()
+            try await database.schema(SupportRequestModel.schema).delete()
+        }
+    }
+
+    /// Individual Learning Plans, their meetings and recommendations.
+    struct CreateLearningPlans: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(LearningPlanModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("coach_id", .uuid, .references(UserModel.schema, .id, onDelete: .setNull))
+                .field("focus_areas", .string, .required)
+                .field("cadence", .string, .required)
+                .field("state", .string, .required)
+                .field("started_on", .string)
+                .field("finished_on", .string)
+                .field("asked_at", .datetime, .required)
+                .create()
+            try await database.schema(PlanMeetingModel.schema)
+                .id()
+                .field("plan_id", .uuid, .required, .references(LearningPlanModel.schema, .id, onDelete: .cascade))
+                .field("held_on", .string, .required)
+                .field("notes", .string, .required)
+                .field("recorded_by_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("created_at", .datetime)
+                .create()
+            try await database.schema(RecommendationModel.schema)
+                .id()
+                .field("plan_id", .uuid, .required, .references(LearningPlanModel.schema, .id, onDelete: .cascade))
+                .field("meeting_id", .uuid, .required, .references(PlanMeetingModel.schema, .id, onDelete: .cascade))
+                .field("kind", .string, .required)
+                .field("description", .string, .required)
+                .field("link", .string, .required)
+                .field("due", .string)
+                .field("state", .string, .required)
+                .field("outcome_link", .string, .required)
+                .field("updated_at", .datetime)
+                .create()
+            let sql = database as! any SQLDatabase
+            try await sql.create(index: "learning_plans_by_user").on(LearningPlanModel.schema).column("user_id").column("state").run()
+            try await sql.create(index: "plan_meetings_by_plan").on(PlanMeetingModel.schema).column("plan_id").column("held_on").run()
+            try await sql.create(index: "recommendations_by_plan").on(RecommendationModel.schema).column("plan_id").column("state").run()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(RecommendationModel.schema).delete()
+            try await database.schema(PlanMeetingModel.schema).delete()
+            try await database.schema(LearningPlanModel.schema).delete()
+        }
+    }
 }

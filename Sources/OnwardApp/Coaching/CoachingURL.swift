@@ -10,6 +10,28 @@ enum CoachingURL: Hashable, Sendable {
     case review(id: String)
     /// A coach's queue of submissions waiting for review (an admin: everyone's).
     case reviews
+    /// A graduate's support requests: the list, and opening one.
+    case support
+    /// One support request: its thread and the reply form.
+    case supportRequest(id: String)
+    /// Reply in a support request's thread.
+    case supportReply(id: String)
+    /// Mark a support request solved.
+    case solve(id: String)
+    /// The careers team's help desk: their graduates' support requests (an admin: everyone's).
+    case supportDesk
+    /// A graduate's learning plan: the current one, or asking for one.
+    case plan
+    /// A coach's learning plans: the list, and starting one.
+    case plans
+    /// One learning plan.
+    case learningPlan(id: String)
+    /// Record a meeting of a plan, with its recommendations.
+    case meetings(planID: String)
+    /// Finish a plan.
+    case finishPlan(id: String)
+    /// Move a recommendation (to do, doing, done).
+    case recommendation(id: String)
 
     var path: String {
         switch self {
@@ -18,6 +40,17 @@ enum CoachingURL: Hashable, Sendable {
         case .resubmit(let id): "/submissions/\(id)/resubmit"
         case .review(let id): "/submissions/\(id)/review"
         case .reviews: "/reviews"
+        case .support: "/support"
+        case .supportRequest(let id): "/support/\(id)"
+        case .supportReply(let id): "/support/\(id)/replies"
+        case .solve(let id): "/support/\(id)/solve"
+        case .supportDesk: "/support-desk"
+        case .plan: "/plan"
+        case .plans: "/plans"
+        case .learningPlan(let id): "/plans/\(id)"
+        case .meetings(let id): "/plans/\(id)/meetings"
+        case .finishPlan(let id): "/plans/\(id)/finish"
+        case .recommendation(let id): "/recommendations/\(id)"
         }
     }
 }

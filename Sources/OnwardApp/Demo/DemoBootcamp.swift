@@ -106,6 +106,8 @@ enum DemoBootcamp {
             try await DemoJobSearch.seed(graduates: graduateUsers, on: db, today: LocalDate(now, in: TimeZone(identifier: zone)!))
             try await DemoProgramme.seed(cohort: cohort, graduates: graduateUsers, coach: priya, on: db, now: now)
             try await DemoCoaching.seed(graduates: graduateUsers, coaches: (priya, tom), on: db, now: now)
+            try await DemoCoaching.seedSupport(graduates: graduateUsers, coaches: (priya, tom), on: db, now: now)
+            try await DemoCoaching.seedPlans(graduates: graduateUsers, coaches: (priya, tom), on: db, now: now)
 
             // A cohort that finished last week: its graduates are in week 1 of the programme.
             let today = LocalDate(now, in: TimeZone(identifier: zone)!)

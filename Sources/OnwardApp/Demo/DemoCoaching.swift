@@ -41,4 +41,89 @@ enum DemoCoaching {
             }
         }
     }
+
+    /// The help desk: an open question and a 1:1 waiting for a time in Priya's desk, a pending one
+    /// and a 1:1 set in Tom's, and a solved one.
+    static func seedSupport(graduates: [UserModel], coaches: (priya: UserModel, tom: UserModel), on db: any Database, now: Date) async throws {
+        func hoursAgo(_ hours: Double) -> Date { now.addingTimeInterval(-hours * 3600) }
+        struct Plan {
+            let graduate: Int
+            let draft: SupportRequestDraft
+            let opened: Double
+            /// (hours ago, from the team?, text, the 1:1's time in hours from now)
+            var replies: [(Double, Bool, String, Double?)] = []
+            var solved = false
+        }
+        let plans = [
+            Plan(graduate: 2, draft: SupportRequestDraft(kind: .question, subject: "Take-home test: how long is too long?",
+                                                          message: "A start-up sent a take-home they say takes \"a weekend\". Is it fine to ask for a smaller scope?"),
+                 opened: 5),
+            Plan(graduate: 5, draft: SupportRequestDraft(kind: .oneToOne, subject: "Practise salary talk",
+                                                          message: "I have a second interview on Friday and they will ask what I expect.",
+                                                          preferredTimes: "Wednesday or Thursday, before 2 pm"),
+                 opened: 20),
+            Plan(graduate: 7, draft: SupportRequestDraft(kind: .question, subject: "Portfolio: which projects to show?",
+                                                          message: "I have six projects on GitHub. Which three would you pin?"),
+                 opened: 50, replies: [(30, true, "Pin the habit tracker, the API with tests and the open-source fix. Add a README with a screenshot to each.", nil)]),
+            Plan(graduate: 10, draft: SupportRequestDraft(kind: .oneToOne, subject: "Plan the next month", message: "I've stalled after the first interviews.",
+                                                           preferredTimes: "Any morning"),
+                 opened: 70, replies: [(48, true, "Let's meet on Thursday morning, on the usual video link.", 40)]),
+            Plan(graduate: 0, draft: SupportRequestDraft(kind: .question, subject: "References: who to ask?",
+                                                          message: "My old manager is not in tech. Does that matter?"),
+                 opened: 120, replies: [(100, true, "Ask them: a manager who saw you work is the best reference. Add a project mentor as a second.", nil),
+                                        (96, false, "Thanks, that helps.", nil)],
+                 solved: true),
+        ]
+        for plan in plans where plan.graduate < graduates.count {
+            let graduate = graduates[plan.graduate]
+            let coach = plan.graduate < 6 ? coaches.priya : coaches.tom
+            let request = try await SupportUseCases(db: db, now: hoursAgo(plan.opened)).open(plan.draft, for: graduate)
+            let id = request.requireIDString
+            for (ago, fromTeam, text, meetingIn) in plan.replies {
+                let meeting = meetingIn.map { hoursAgo(-$0) }
+                try await SupportUseCases(db: db, now: hoursAgo(ago)).reply(to: id, SupportReplyDraft(body: text, meetingAt: meeting), by: fromTeam ? coach : graduate)
+            }
+            if plan.solved { try await SupportUseCases(db: db, now: now).solve(id, by: graduate) }
+        }
+    }
+
+    /// Learning plans: Amara's weekly plan with Priya (two meetings, a kata done, a reading
+    /// overdue), Hamza's fortnightly one with Tom, and Dev's asked for, waiting for Priya.
+    static func seedPlans(graduates: [UserModel], coaches: (priya: UserModel, tom: UserModel), on db: any Database, now: Date) async throws {
+        guard graduates.count > 7 else { return }
+        let day: (Int) -> Date = { now.addingTimeInterval(-Double($0) * 86_400) }
+        // (graduate, coach, focus, cadence, started days ago, meetings: (days ago, notes, recommendations as (kind, text, due in days from the meeting, state)))
+        let plans: [(Int, UserModel, String, MeetingCadence, Int, [(Int, String, [(RecommendationKind, String, Int?, RecommendationState)])])] = [
+            (0, coaches.priya, "Testing before code; explaining my decisions out loud in technical interviews.", .weekly, 15, [
+                (15, "Amara writes tests after the code and struggles to say why she chose a design. Agreed: TDD on katas first, then on the side project.",
+                 [(.kata, "Bowling kata, test first, in under an hour", 5, .done), (.reading, "Read \"Test-Driven Development by Example\", part 1", 10, .doing)]),
+                (8, "The kata went well; the side project still has no tests. She will pair with Ben on Thursday and talk through one design choice at the next meeting.",
+                 [(.codeReview, "Ask Ben to review the habit tracker's API and answer every comment", 6, .toDo), (.processObservation, "Watch a team's stand-up at the Thursday meetup", 12, .toDo)]),
+            ]),
+            (7, coaches.tom, "CV and cover letters for back-end roles; salary conversations.", .fortnightly, 10, [
+                (10, "Hamza's CV lists tasks, not results. Rewrite three bullets with numbers; draft one cover letter for a company he likes.",
+                 [(.project, "Rewrite the CV's three project bullets with numbers", 7, .done), (.other, "Draft a cover letter for Monzo", 14, .doing)]),
+            ]),
+        ]
+        for (g, coach, focus, cadence, startedAgo, meetings) in plans {
+            let graduate = graduates[g]
+            let plan = try await LearningPlanUseCases(db: db, now: day(startedAgo)).start(
+                for: graduate.requireIDString, LearningPlanDraft(focusAreas: focus, cadence: cadence), by: coach)
+            for (ago, notes, recommendations) in meetings {
+                let held = graduate.today(at: day(ago))
+                try await LearningPlanUseCases(db: db, now: day(ago)).recordMeeting(on: plan.requireIDString, by: coach) { _, _ in
+                    MeetingDraft(heldOn: held, notes: notes, recommendations: recommendations.map { kind, text, due, _ in
+                        RecommendationDraft(kind: kind, description: text, due: due.map { held.adding(days: $0) })
+                    })
+                }
+                for (_, text, _, state) in recommendations where state != .toDo {
+                    if let item = try await RecommendationModel.query(on: db).filter(\.$description == text).first() {
+                        try await LearningPlanUseCases(db: db, now: now).progress(item.id!.uuidString, RecommendationProgress(
+                            state: state, outcomeLink: state == .done ? "https://github.com/onward-demo/\(g)" : nil), by: graduate)
+                    }
+                }
+            }
+        }
+        try await LearningPlanUseCases(db: db, now: day(2)).ask("Getting unstuck after the first interviews; a weekly rhythm I can keep.", for: graduates[3])
+    }
 }

@@ -74,6 +74,9 @@ struct Policy {
         let canCoachProgramme: Bool
         let canPauseProgramme: Bool
         let canReviewSubmissions: Bool
+        let canAnswerSupportRequests: Bool
+        let canCoachLearningPlan: Bool
+        let canReadLearningPlanNotes: Bool
 
         init(viewer: UserModel, person: UserModel, owner: Access.Owner) {
             let who = viewer.viewer
@@ -87,6 +90,9 @@ struct Policy {
             canCoachProgramme = Access.canCoachProgramme(who, of: owner)
             canPauseProgramme = Access.canPauseProgramme(who, of: owner)
             canReviewSubmissions = Access.canReviewSubmissions(who, of: owner)
+            canAnswerSupportRequests = Access.canAnswerSupportRequests(who, of: owner)
+            canCoachLearningPlan = Access.canCoachLearningPlan(who, of: owner)
+            canReadLearningPlanNotes = Access.canReadLearningPlanNotes(who, of: owner)
         }
     }
 

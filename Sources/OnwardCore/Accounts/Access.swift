@@ -113,6 +113,17 @@ public enum Access {
 
     // MARK: Coaching
 
+    /// Who keeps a graduate's Individual Learning Plan (starts it, records its meetings and
+    /// recommendations, finishes it): a coach of theirs. An admin runs the bootcamp, not plans.
+    public static func canCoachLearningPlan(_ viewer: Viewer, of owner: Owner) -> Bool {
+        owner.role == .graduate && viewer.role == .coach && owner.coachIDs.contains(viewer.id)
+    }
+
+    /// Who keeps learning plans at all (the list of their graduates' plans): a coach.
+    public static func keepsLearningPlans(_ viewer: Viewer) -> Bool {
+        viewer.role == .coach
+    }
+
     /// Who may read an Individual Learning Plan's meeting notes: the graduate and their coaches.
     /// Not an admin, not a partner, no other graduate: the notes are private to the coaching.
     public static func canReadLearningPlanNotes(_ viewer: Viewer, of owner: Owner) -> Bool {
@@ -129,6 +140,18 @@ public enum Access {
 
     /// Who works the review queue at all: a coach (their graduates'), an admin (everyone's).
     public static func reviewsSubmissions(_ viewer: Viewer) -> Bool {
+        viewer.role == .coach || viewer.role == .admin
+    }
+
+    /// Who answers a graduate's support requests (replies, sets a 1:1's time, marks them
+    /// solved): their coaches, and an admin. The graduate who opened one replies and solves it too.
+    public static func canAnswerSupportRequests(_ viewer: Viewer, of owner: Owner) -> Bool {
+        guard owner.role == .graduate else { return false }
+        return viewer.role == .admin || (viewer.role == .coach && owner.coachIDs.contains(viewer.id))
+    }
+
+    /// Who works the help desk at all: a coach (their graduates' requests), an admin (everyone's).
+    public static func worksSupportDesk(_ viewer: Viewer) -> Bool {
         viewer.role == .coach || viewer.role == .admin
     }
 

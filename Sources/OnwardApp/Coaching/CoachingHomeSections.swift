@@ -1,0 +1,118 @@
+import Foundation
+import OnwardCore
+import Vapor
+
+/// What coaching puts on the pages about a graduate: on their home, their next ILP meeting and
+/// what waits for them (recommendations overdue, replies, submissions sent back); on a coach's
+/// home, what waits for the coach; on a graduate's page as their coach sees it, the same in short.
+struct CoachingHomeSections: HomeSectionSource {
+    func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] {
+        guard Access.followsProgramme(person.viewer) else { return [] }
+        let id = try person.requireID()
+        let plans = LearningPlanUseCases(req: req)
+        var section = GraduateCoachingSection()
+        if let plan = try await plans.current(of: id) {
+            let detail = try await plans.detail(of: plan.requireIDString, for: person)
+            section.plan = plan.state
+            section.nextMeeting = detail.nextMeeting.map { "\($0.display)" + (detail.coachName.map { " with \($0)" } ?? "") }
+            section.overdue = detail.overdue.map(\.description)
+        }
+        let requests = try await SupportUseCases(req: req).requests(of: id)
+        section.repliesWaiting = requests.filter { $0.state == .pending }.count
+        section.sentBack = try await ReviewUseCases(req: req).submissions(of: id).filter { $0.state == .changesRequested }.map(\.title)
+        return [section]
+    }
+
+    func coachSections(for graduates: [UserModel], on req: Request) async throws -> [any HomeSection] {
+        let figures = try await CoachingFigures(db: req.db, now: req.now).figures(of: graduates)
+        guard !figures.isEmpty else { return [] }
+        let byID = Dictionary(graduates.compactMap { graduate in graduate.id.map { ($0, graduate) } }, uniquingKeysWith: { first, _ in first })
+        let soon = req.now.addingTimeInterval(7 * 86_400)
+        let meetings = figures.compactMap { id, figures -> (LocalDate, String)? in
+            guard let next = figures.nextMeeting, let graduate = byID[id], next <= LocalDate(soon, in: TimeZone(identifier: graduate.timeZone) ?? .gmt) else { return nil }
+            return (next, graduate.name)
+        }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        return [CoachCoachingSection(
+            reviews: figures.values.map(\.waitingSubmissions).reduce(0, +), requests: figures.values.map(\.openRequests).reduce(0, +),
+            plansAsked: figures.values.filter(\.askedForPlan).count, meetings: meetings.map { "\($0.0.display) · \($0.1)" })]
+    }
+
+    func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {
+        guard scope.canCoachLearningPlan || scope.canAnswerSupportRequests, !scope.isSelf else { return [] }
+        let figures = try await CoachingFigures(db: req.db, now: req.now).figures(of: [scope.person])[scope.person.requireID()] ?? .init()
+        return [PersonCoachingSection(figures: figures, showsPlan: scope.canCoachLearningPlan)]
+    }
+}
+
+/// The graduate's coaching: their next ILP meeting and what waits for them.
+struct GraduateCoachingSection: HomeSection {
+    var plan: LearningPlanState?
+    var nextMeeting: String?
+    var overdue: [String] = []
+    var repliesWaiting = 0
+    var sentBack: [String] = []
+
+    func content(_ h: HTML) {
+        h.section(.class("card"), .ariaLabel("Coaching")) {
+            h.h2("Coaching")
+            switch plan {
+            case .active?: h.p { h.strong("Next ILP meeting: "); h.text(nextMeeting ?? "to be arranged") }
+            case .requested?: h.p("You asked for a learning plan; a coach will start it with you.")
+            default: h.p { h.text("No learning plan yet. "); h.a("Ask for one", .href(SiteURL.coaching(.plan).path)) }
+            }
+            if !overdue.isEmpty { h.p("Overdue recommendations: " + overdue.joined(separator: "; ") + ".", .class("warning-text")) }
+            if repliesWaiting > 0 { h.p { h.a(repliesWaiting == 1 ? "A reply waits for you in Support" : "\(repliesWaiting) replies wait for you in Support", .href(SiteURL.coaching(.support).path)) } }
+            if !sentBack.isEmpty { h.p { h.text("Changes asked: " + sentBack.joined(separator: "; ") + ". "); h.a("Your submissions", .href(SiteURL.coaching(.submissions).path)) } }
+            h.p {
+                if plan != nil { h.a("Your learning plan", .href(SiteURL.coaching(.plan).path)); h.text(" · ") }
+                h.a("Ask for help", .href(SiteURL.coaching(.support).path))
+            }
+        }
+    }
+}
+
+/// What waits for the coach: reviews, support requests, plans asked for, meetings this week.
+struct CoachCoachingSection: HomeSection {
+    let reviews: Int
+    let requests: Int
+    let plansAsked: Int
+    /// "Tue 1 Dec 2026 · Amara Okafor", the soonest first.
+    let meetings: [String]
+
+    func content(_ h: HTML) {
+        h.section(.class("card"), .ariaLabel("Coaching")) {
+            h.h2("Coaching")
+            h.ul {
+                h.li { h.a("\(reviews) submission\(reviews == 1 ? "" : "s") waiting for review", .href(SiteURL.coaching(.reviews).path)) }
+                h.li { h.a("\(requests) open support request\(requests == 1 ? "" : "s")", .href(SiteURL.coaching(.supportDesk).path)) }
+                if plansAsked > 0 { h.li { h.a("\(plansAsked) learning plan\(plansAsked == 1 ? "" : "s") asked for", .href(SiteURL.coaching(.plans).path)) } }
+            }
+            h.h3("ILP meetings in the next 7 days")
+            if meetings.isEmpty { h.p("None due.", .class("empty")) } else { h.ul { for meeting in meetings { h.li(meeting) } } }
+        }
+    }
+}
+
+/// A graduate's coaching in short, on their page as their coach sees it.
+struct PersonCoachingSection: HomeSection {
+    let figures: CoachingFigures.Figures
+    let showsPlan: Bool
+
+    func content(_ h: HTML) {
+        h.section(.class("card"), .ariaLabel("Coaching")) {
+            h.h2("Coaching")
+            h.ul {
+                if showsPlan {
+                    h.li(figures.nextMeeting.map { "Next ILP meeting: \($0.display)" } ?? (figures.askedForPlan ? "Asked for a learning plan" : "No active learning plan"))
+                    if figures.overdueRecommendations > 0 { h.li("\(figures.overdueRecommendations) overdue recommendation\(figures.overdueRecommendations == 1 ? "" : "s")") }
+                }
+                h.li("\(figures.openRequests) open support request\(figures.openRequests == 1 ? "" : "s")")
+                h.li("\(figures.waitingSubmissions) submission\(figures.waitingSubmissions == 1 ? "" : "s") waiting for review")
+            }
+            h.p {
+                if showsPlan { h.a("Learning plans", .href(SiteURL.coaching(.plans).path)); h.text(" · ") }
+                h.a("Support requests", .href(SiteURL.coaching(.supportDesk).path))
+            }
+        }
+    }
+}

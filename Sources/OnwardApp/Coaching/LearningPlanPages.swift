@@ -1,0 +1,260 @@
+import OnwardCore
+import Vapor
+
+struct LearningPlanForm: Content {
+    var graduate_id: String?
+    var focus_areas: String?
+    var cadence: String?
+}
+
+/// A meeting and up to three recommendations, as the form names them (`rec1_kind`, …).
+struct MeetingForm: Content {
+    var held_on: String?
+    var notes: String?
+    var rec1_kind: String?, rec1_description: String?, rec1_link: String?, rec1_due: String?
+    var rec2_kind: String?, rec2_description: String?, rec2_link: String?, rec2_due: String?
+    var rec3_kind: String?, rec3_description: String?, rec3_link: String?, rec3_due: String?
+
+    static let rows = 3
+
+    var recommendationRows: [MeetingDraft.Row] {
+        [(rec1_kind, rec1_description, rec1_link, rec1_due), (rec2_kind, rec2_description, rec2_link, rec2_due), (rec3_kind, rec3_description, rec3_link, rec3_due)]
+            .map { MeetingDraft.Row(kind: $0 ?? "", description: $1 ?? "", link: $2 ?? "", due: $3 ?? "") }
+    }
+
+    func value(_ n: Int, _ part: String) -> String? {
+        let row = recommendationRows[n - 1]
+        return switch part {
+        case "kind": row.kind
+        case "description": row.description
+        case "link": row.link
+        default: row.due
+        }
+    }
+}
+
+struct ProgressForm: Content {
+    var state: String?
+    var outcome_link: String?
+}
+
+extension HTML {
+    /// The fields that name a plan's focus and cadence.
+    func planFields(_ form: LearningPlanForm, errors: FormErrors, withCadence: Bool = true) {
+        textAreaField("focus_areas", "Focus areas", value: form.focus_areas, rows: 3, hint: "What to work on, such as \"Testing; explaining my code in interviews\".",
+                      errors: errors)
+        if withCadence {
+            selectField("cadence", "Meet", options: MeetingCadence.allCases.map {
+                SelectOption(value: $0.rawValue, label: $0.title, selected: (form.cadence ?? MeetingCadence.fortnightly.rawValue) == $0.rawValue)
+            }, errors: errors)
+        }
+    }
+}
+
+/// One Individual Learning Plan: its focus, next meeting and recommendations; the meetings and
+/// their notes. The graduate moves recommendations; their coach records meetings and finishes it.
+struct LearningPlanPage: PageView {
+    struct Recommendation {
+        let kind: String
+        let description: String
+        let link: String?
+        let due: String?
+        let state: RecommendationState
+        let isOverdue: Bool
+        let outcomeLink: String?
+        /// The graduate's form to move it.
+        var progressURL: String? = nil
+    }
+    struct Meeting {
+        let held: String
+        let notes: String
+        let recorder: String
+    }
+    /// "Your learning plan", or the graduate's name for their coach.
+    let heading: String
+    let graduateURL: String?
+    let state: LearningPlanState
+    let coach: String?
+    let cadence: String
+    let focusAreas: String
+    let asked: String
+    let nextMeeting: String?
+    let recommendations: [Recommendation]
+    let meetings: [Meeting]
+    /// The coach's forms while the plan is active.
+    var meetingURL: String? = nil
+    var meetingForm = MeetingForm()
+    var finishURL: String? = nil
+    var errors: FormErrors = .none
+
+    var title: String { heading }
+
+    func content(_ h: HTML) {
+        h.h1(heading)
+        h.p(.class("lede")) {
+            if let graduateURL { h.a("Their programme", .href(graduateURL)); h.text(" · ") }
+            h.span(state.title, .class("state-badge"))
+            if let coach { h.text(" · with \(coach)") }
+            h.text(" · \(cadence.lowercased())")
+        }
+        if state == .requested { h.p("Asked for on \(asked). A coach starts it and sets how often you meet.", .class("card")) }
+        if let nextMeeting {
+            h.p(.class("card next-meeting")) { h.strong("Next meeting: "); h.text(nextMeeting) }
+        }
+        h.section(.class("card"), .ariaLabel("Focus areas")) {
+            h.h2("Focus areas")
+            h.p(focusAreas, .class("prewrap"))
+        }
+        h.section(.class("card"), .ariaLabel("Recommendations")) {
+            let overdue = recommendations.filter(\.isOverdue).count
+            h.h2("Recommendations" + (overdue > 0 ? " (\(overdue) overdue)" : ""))
+            if recommendations.isEmpty { h.p("None yet: they come from meetings.", .class("empty")) }
+            h.ul(.class("record-list")) {
+                for (n, item) in recommendations.enumerated() {
+                    h.li(.class(item.isOverdue ? "state-late" : (item.state == .done ? "state-done" : ""))) {
+                        h.p {
+                            h.strong("\(item.kind): ")
+                            h.text(item.description)
+                            if let link = item.link { h.text(" · "); h.a("Open", .href(link), .attr("rel", "noopener"), .ariaLabel("Open: \(item.description)")) }
+                        }
+                        h.p(.class("hint")) {
+                            h.span(item.isOverdue ? "Overdue" : item.state.title, .class("state-badge"))
+                            if let due = item.due { h.text(" · due \(due)") }
+                            if let outcome = item.outcomeLink { h.text(" · "); h.a("What I made", .href(outcome), .attr("rel", "noopener"), .ariaLabel("What I made: \(item.description)")) }
+                        }
+                        if let progressURL = item.progressURL {
+                            h.postForm(progressURL, .class("inline-form")) {
+                                h.label("State", .for("state-\(n)"), .class("visually-hidden"))
+                                h.element("select", [.id("state-\(n)"), .name("state")]) {
+                                    h.options(RecommendationState.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == item.state) })
+                                }
+                                h.label("Link to what you made", .for("outcome-\(n)"), .class("visually-hidden"))
+                                h.input(.id("outcome-\(n)"), .type("url"), .name("outcome_link"), .value(item.outcomeLink ?? ""), .attr("placeholder", "Link to what you made"))
+                                h.button("Save", .type("submit"), .class("button small"))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let meetingURL {
+            h.section(.class("card"), .ariaLabel("Record a meeting")) {
+                h.h2("Record a meeting")
+                h.errorSummary(errors)
+                h.postForm(meetingURL, .class("form"), .flag("novalidate")) {
+                    h.inputField("held_on", "Held on", type: "date", value: meetingForm.held_on, errors: errors)
+                    h.textAreaField("notes", "Notes", value: meetingForm.notes, rows: 5, hint: "Private to \(heading) and their coaches.", errors: errors)
+                    if let error = errors["recommendations"] { h.p(error, .class("field-error")) }
+                    for n in 1...MeetingForm.rows {
+                        h.fieldset(.class("field recommendation-row")) {
+                            h.legend("Recommendation \(n) (optional)")
+                            h.selectField("rec\(n)_kind", "Kind", options: RecommendationKind.allCases.map {
+                                SelectOption(value: $0.rawValue, label: $0.title, selected: meetingForm.value(n, "kind") == $0.rawValue)
+                            }, blank: "Choose…", errors: errors)
+                            h.inputField("rec\(n)_description", "What to do", value: meetingForm.value(n, "description"), errors: errors)
+                            h.inputField("rec\(n)_link", "Link", type: "url", value: meetingForm.value(n, "link"), errors: errors)
+                            h.inputField("rec\(n)_due", "Due", type: "date", value: meetingForm.value(n, "due"), errors: errors)
+                        }
+                    }
+                    h.button("Record the meeting", .type("submit"), .class("button primary"))
+                }
+            }
+        }
+        h.h2("Meetings")
+        if meetings.isEmpty { h.p("No meeting recorded yet.", .class("empty")) }
+        for meeting in meetings {
+            h.section(.class("card"), .ariaLabel("Meeting of \(meeting.held)")) {
+                h.h3("\(meeting.held) · recorded by \(meeting.recorder)")
+                h.p(meeting.notes, .class("prewrap"))
+            }
+        }
+        if let finishURL {
+            h.postForm(finishURL, .class("inline-form")) { h.button("Finish the plan", .type("submit"), .class("button")) }
+        }
+    }
+}
+
+/// A graduate without a plan: what a plan is, and the form to ask for one; their finished plans.
+struct AskForPlanPage: PageView {
+    let finished: [(title: String, url: String)]
+    let form: LearningPlanForm
+    let errors: FormErrors
+
+    var title: String { "Learning plan" }
+
+    func content(_ h: HTML) {
+        h.h1("Individual Learning Plan")
+        h.p("A plan with a coach: what to work on, regular meetings, and recommendations (katas, code reviews, projects, reading) to do between them.",
+            .class("lede"))
+        h.section(.class("card"), .ariaLabel("Ask for a plan")) {
+            h.h2("Ask for a plan")
+            h.errorSummary(errors)
+            h.postForm(SiteURL.coaching(.plan).path, .class("form"), .flag("novalidate")) {
+                h.planFields(form, errors: errors, withCadence: false)
+                h.button("Ask for a plan", .type("submit"), .class("button primary"))
+            }
+        }
+        if !finished.isEmpty {
+            h.h2("Finished plans")
+            h.ul { for plan in finished { h.li { h.a(plan.title, .href(plan.url)) } } }
+        }
+    }
+}
+
+/// A coach's learning plans: those asked for, to start; the active ones with their next meeting
+/// and overdue recommendations; and the form to start one.
+struct LearningPlansPage: PageView {
+    struct Row {
+        let url: String
+        let graduateID: String
+        let graduate: String
+        let focusAreas: String
+        let state: LearningPlanState
+        let nextMeeting: String?
+        let overdue: Int
+    }
+    let rows: [Row]
+    /// Graduates with no plan asked for or active: (id, name).
+    let graduatesWithout: [(id: String, name: String)]
+    let form: LearningPlanForm
+    let errors: FormErrors
+
+    var title: String { "Learning plans" }
+
+    func content(_ h: HTML) {
+        h.h1("Learning plans")
+        h.p("Your graduates' Individual Learning Plans: those asked for first, then the next meetings.", .class("lede"))
+        h.section(.class("card"), .ariaLabel("Plans")) {
+            h.h2("Plans (\(rows.count))")
+            if rows.isEmpty { h.p("No plan yet.", .class("empty")) }
+            h.ul(.class("record-list")) {
+                for row in rows {
+                    h.li {
+                        h.a(row.graduate, .href(row.url))
+                        h.text(" · ")
+                        h.span(row.state.title, .class("state-badge"))
+                        if let next = row.nextMeeting { h.text(" · next meeting \(next)") }
+                        if row.overdue > 0 { h.text(" · \(row.overdue) overdue") }
+                        h.p(row.focusAreas, .class("hint prewrap"))
+                    }
+                }
+            }
+        }
+        h.section(.class("card"), .ariaLabel("Start a plan")) {
+            h.h2("Start a plan")
+            h.errorSummary(errors)
+            if graduatesWithout.isEmpty && rows.allSatisfy({ $0.state != .requested }) {
+                h.p("Every graduate of yours has a plan.", .class("empty"))
+            } else {
+                h.postForm(SiteURL.coaching(.plans).path, .class("form"), .flag("novalidate")) {
+                    let asked = rows.filter { $0.state == .requested }
+                    h.selectField("graduate_id", "Graduate", options: asked.map { row in
+                        SelectOption(value: row.graduateID, label: "\(row.graduate) (asked for one)", selected: form.graduate_id == row.graduateID)
+                    } + graduatesWithout.map { SelectOption(value: $0.id, label: $0.name, selected: form.graduate_id == $0.id) }, blank: "Choose…", errors: errors)
+                    h.planFields(form, errors: errors)
+                    h.button("Start the plan", .type("submit"), .class("button primary"))
+                }
+            }
+        }
+    }
+}
