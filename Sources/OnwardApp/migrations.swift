@@ -41,5 +41,6 @@ enum Migrations {
         CoachingMigrations.CreateReviews(),
         CoachingMigrations.CreateSupportRequests(),
         CoachingMigrations.CreateLearningPlans(),
+        CoachingMigrations.CreateEvents(),
     ]
 }

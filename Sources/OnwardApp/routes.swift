@@ -5,6 +5,7 @@ import Vapor
 
 /// Registers every capability's routes, grouped by who may reach them.
 func routes(_ app: Application) throws {
+    app.homeSectionSources = HomeController.sources
     app.get(.healthz) { _ in "ok" }
     app.get(.readyz, use: readiness)
 
@@ -37,6 +38,8 @@ func routes(_ app: Application) throws {
     try web.register(collection: ReviewController())
     try web.register(collection: SupportController())
     try web.register(collection: LearningPlanController())
+    try web.register(collection: EventController())
+    try web.register(collection: CoachDashboardController())
 
     // The JSON API
     try API.register(on: app)

@@ -115,6 +115,11 @@ extension LocalDate {
         return adding(days: -sinceMonday)
     }
 
+    /// Saturday or Sunday.
+    public var isWeekend: Bool {
+        startOfWeek.days(to: self) >= 5
+    }
+
     static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// "2 Nov 2026".

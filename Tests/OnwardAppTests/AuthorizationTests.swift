@@ -61,6 +61,8 @@ extension AppTests {
             /// The graduate's active learning plan, and a recommendation from its first meeting.
             let planID: String
             let recommendationID: String
+            /// An event for the graduates' cohort, held by the admin.
+            let eventID: String
             var graduateID: String { world.graduate.requireIDString }
             var cohortID: String { world.cohort.id!.uuidString }
         }
@@ -184,6 +186,14 @@ extension AppTests {
                 get(.coaching(.learningPlan(id: f.planID)), .coaching(.learningPlan(id: key)), page([.graduate, .coach])),
                 post(.coaching(.meetings(planID: f.planID)), .coaching(.meetings(planID: key)), ["held_on": ""], form([.coach], .unprocessableEntity)),
                 post(.coaching(.finishPlan(id: f.planID)), .coaching(.finishPlan(id: key)), [:], form([.coach], .seeOther)),
+                get(.coaching(.dashboard), nil, page([.coach, .unassignedCoach, .admin])),
+                get(.coaching(.events), nil, page([.graduate, .otherGraduate, .coach, .unassignedCoach, .admin])),
+                post(.coaching(.events), nil, ["title": ""], form([.coach, .unassignedCoach, .admin], .unprocessableEntity)),
+                get(.coaching(.event(id: f.eventID)), .coaching(.event(id: key)), page([.graduate, .otherGraduate, .coach, .unassignedCoach, .admin])),
+                post(.coaching(.answerEvent(id: f.eventID)), .coaching(.answerEvent(id: key)), ["answer": "going"], form([.graduate, .otherGraduate], .seeOther)),
+                // Held by the admin: a coach sees it but may not cancel it.
+                post(.coaching(.cancelEvent(id: f.eventID)), .coaching(.cancelEvent(id: key)), [:],
+                     form([.admin], .seeOther).merging([.coach: .forbidden, .unassignedCoach: .forbidden]) { $1 }),
             ]
         }
 
@@ -281,6 +291,13 @@ extension AppTests {
                 api(.POST, "/programmes/:id/activities", "/programmes/\(f.programmeID)/activities", #"{"title":"Demo day","kind":"custom","schedule":"weekly"}"#, adminOnly(.created)),
                 api(.DELETE, "/programme-activities/:id", "/programme-activities/\(f.activityID)", "", adminOnly(.noContent)),
                 api(.GET, "/help-requests", nil, "", expect([.coach, .unassignedCoach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized)),
+                api(.GET, "/dashboard", "/dashboard?sort=mood&show=everyone", "", expect([.coach, .unassignedCoach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized)),
+                api(.GET, "/events", nil, "", expect([.graduate, .otherGraduate, .coach, .unassignedCoach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized)),
+                api(.POST, "/events", nil, #"{"title":"CV clinic","description":"Bring a CV","starts_at":"2026-11-30T14:00:00Z","ends_at":"2026-11-30T15:00:00Z","place":"Room 2"}"#,
+                    expect([.coach, .unassignedCoach, .admin], .created, denied: .forbidden, anonymous: .unauthorized)),
+                api(.GET, "/events/:id", "/events/\(f.eventID)", "", expect([.graduate, .otherGraduate, .coach, .unassignedCoach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized)),
+                api(.PUT, "/events/:id/answer", "/events/\(f.eventID)/answer", #"{"answer":"going"}"#, graduates(.ok)),
+                api(.DELETE, "/events/:id", "/events/\(f.eventID)", "", adminOnly(.noContent)),
                 api(.POST, "/help-requests/:id/reply", "/help-requests/\(f.helpStandupID)/reply", #"{"body":"On Thursday"}"#,
                     // The actors take turns on one request: the coach answers it, so the admin after them is told it is answered.
                     expect([.coach], .created, denied: .forbidden, anonymous: .unauthorized).merging([.unassignedCoach: .notFound, .admin: .conflict]) { $1 }),
@@ -328,12 +345,15 @@ extension AppTests {
             let recommendation = try await RecommendationModel.query(on: app.db).first()!
             let support = try await SupportUseCases(db: app.db, now: testNow).open(
                 SupportRequestDraft(kind: .oneToOne, subject: "Mock interview", message: "Could we practise?", preferredTimes: "Mornings"), for: world.graduate)
+            let event = try await EventUseCases(db: app.db, now: testNow).create(
+                EventDraft(title: "CV clinic", description: "Bring your CV", startsAt: testNow.addingTimeInterval(7 * 86_400), endsAt: testNow.addingTimeInterval(7 * 86_400 + 3_600),
+                           link: "https://meet.example/cv", place: "", cohortID: world.cohort.id!.uuidString), by: world.admin)
             return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString,
                            applicationID: application.id!.uuidString, offerID: offer.id!.uuidString, placedID: placed.id!.uuidString, goalID: goal.id.uuidString,
                            helpStandupID: standup.id!.uuidString, learningGoalID: learning.id!.uuidString, milestoneID: milestone.id!.uuidString,
                            programmeID: activity.$programme.id.uuidString, activityID: activity.id!.uuidString,
                            retrospectiveID: retrospective.id!.uuidString, submissionID: submission.requireIDString, sentBackID: sentBack.requireIDString,
-                           supportRequestID: support.requireIDString, planID: plan.requireIDString, recommendationID: recommendation.id!.uuidString)
+                           supportRequestID: support.requireIDString, planID: plan.requireIDString, recommendationID: recommendation.id!.uuidString, eventID: event.requireIDString)
         }
 
         static func user(_ actor: Actor, in world: World) -> UserModel? {
@@ -381,8 +401,8 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 102
-        static let apiCasesCount = 69
+        static let webCasesCount = 108
+        static let apiCasesCount = 75
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

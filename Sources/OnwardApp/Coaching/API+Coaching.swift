@@ -209,3 +209,75 @@ extension OnwardAPI {
         return .ok(.init(body: .json(Self.recommendation(item, today: viewer.today(at: try request.now)))))
     }
 }
+
+/// Coaching's API operations: events, and the coach's dashboard.
+extension OnwardAPI {
+    private func eventSeer() throws -> UserModel { try tokenOwner(Access.seesEvents, else: "Only graduates and the careers team see coaching events.") }
+
+    private static func event(_ event: CoachingEventModel, cohortName: String?, heldBy: String, going: Int, own: EventAnswer?) -> Components.Schemas.CoachingEvent {
+        .init(id: event.requireIDString, title: event.title, description: event.description, startsAt: event.startsAt, endsAt: event.endsAt,
+              link: event.link.isEmpty ? nil : event.link, place: event.place, cohortId: event.$cohort.id?.uuidString, cohortName: cohortName,
+              heldBy: heldBy, going: going, ownAnswer: own.map { .init(rawValue: $0.rawValue)! })
+    }
+
+    private func eventAnswer(_ detail: EventUseCases.Detail) -> Components.Schemas.CoachingEvent {
+        Self.event(detail.event, cohortName: detail.cohortName, heldBy: detail.createdBy.name, going: detail.going, own: detail.own)
+    }
+
+    func listEvents(_ input: Operations.ListEvents.Input) async throws -> Operations.ListEvents.Output {
+        let viewer = try eventSeer()
+        let (upcoming, past) = try await EventUseCases(req: request).events(for: viewer)
+        let all = upcoming + past
+        let holders = Array(Set(all.map { $0.event.$createdBy.id }))
+        let names = holders.isEmpty ? [:] : Dictionary(try await UserModel.query(on: request.db).filter(\.$id ~~ holders).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return .ok(.init(body: .json(all.map { item in
+            Self.event(item.event, cohortName: item.cohortName, heldBy: names[item.event.$createdBy.id] ?? "", going: item.going, own: item.own)
+        })))
+    }
+
+    func createEvent(_ input: Operations.CreateEvent.Input) async throws -> Operations.CreateEvent.Output {
+        let holder = try tokenOwner(Access.holdsEvents, else: "Only a coach or an admin holds events.")
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let draft = try EventDraft.validate(title: body.title, description: body.description, startsAt: body.startsAt, endsAt: body.endsAt,
+                                            link: body.link ?? "", place: body.place ?? "", cohortID: body.cohortId, now: try request.now)
+        let useCases = EventUseCases(req: try request)
+        let event = try await useCases.create(draft, by: holder)
+        return .created(.init(body: .json(eventAnswer(try await useCases.detail(of: event.requireIDString, for: holder)))))
+    }
+
+    func getEvent(_ input: Operations.GetEvent.Input) async throws -> Operations.GetEvent.Output {
+        let detail = try await EventUseCases(req: try request).detail(of: input.path.id, for: eventSeer())
+        return .ok(.init(body: .json(.init(
+            event: eventAnswer(detail),
+            answers: detail.seesWhoComes ? detail.answers.map { .init(graduateId: $0.graduate.requireIDString, graduateName: $0.graduate.name,
+                                                                       answer: .init(rawValue: $0.answer.answer.rawValue)!, answeredAt: $0.answer.answeredAt) } : nil,
+            unanswered: detail.seesWhoComes ? detail.unanswered : nil))))
+    }
+
+    func answerEvent(_ input: Operations.AnswerEvent.Input) async throws -> Operations.AnswerEvent.Output {
+        let viewer = try eventSeer()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let useCases = EventUseCases(req: try request)
+        try await useCases.answer(input.path.id, EventAnswer(rawValue: body.answer.rawValue)!, by: viewer)
+        return .ok(.init(body: .json(eventAnswer(try await useCases.detail(of: input.path.id, for: viewer)))))
+    }
+
+    func cancelEvent(_ input: Operations.CancelEvent.Input) async throws -> Operations.CancelEvent.Output {
+        _ = try await EventUseCases(req: try request).cancel(input.path.id, by: eventSeer())
+        return .noContent(.init())
+    }
+
+    func getDashboard(_ input: Operations.GetDashboard.Input) async throws -> Operations.GetDashboard.Output {
+        let viewer = try tokenOwner(Access.readsCoachDashboard, else: "Only a coach or an admin reads the dashboard.")
+        let req = try request
+        let query = DashboardQuery(sort: input.query.sort?.rawValue, order: input.query.order?.rawValue, show: input.query.show?.rawValue, search: input.query.q)
+        let rows = query.arrange(try await CoachDashboard(sources: req.application.homeSectionSources, db: req.db, now: req.now).rows(for: viewer),
+                                 today: CoachDashboard.today(for: viewer, at: req.now))
+        return .ok(.init(body: .json(rows.map { row in
+            .init(graduateId: row.id, graduateName: row.name, status: row.status.map { .init(rawValue: $0.name)! }, missing: row.missing,
+                  standupStreak: row.standupStreak, moodToday: row.moodToday, applicationsLast7Days: row.applicationsLast7Days,
+                  interviewsLast7Days: row.interviewsLast7Days, openSupportRequests: row.openRequests, waitingSubmissions: row.waitingSubmissions,
+                  overdueRecommendations: row.overdueRecommendations, nextMeeting: row.nextMeeting?.iso)
+        })))
+    }
+}

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import OnwardCore
 import Vapor
@@ -20,6 +21,11 @@ struct CoachingHomeSections: HomeSectionSource {
         let requests = try await SupportUseCases(req: req).requests(of: id)
         section.repliesWaiting = requests.filter { $0.state == .pending }.count
         section.sentBack = try await ReviewUseCases(req: req).submissions(of: id).filter { $0.state == .changesRequested }.map(\.title)
+        let soon = req.now.addingTimeInterval(Double(GraduateCoachingSection.eventDays) * 86_400)
+        section.events = try await EventUseCases(req: req).events(for: person).upcoming.filter { $0.event.startsAt <= soon }.map { item in
+            .init(title: item.event.title, url: SiteURL.coaching(.event(id: item.event.requireIDString)).path,
+                  when: Formats.span(item.event.startsAt, item.event.endsAt, zone: person.timeZone), own: item.own)
+        }
         return [section]
     }
 
@@ -37,6 +43,16 @@ struct CoachingHomeSections: HomeSectionSource {
             plansAsked: figures.values.filter(\.askedForPlan).count, meetings: meetings.map { "\($0.0.display) · \($0.1)" })]
     }
 
+    /// Open support requests, waiting submissions, overdue recommendations, the next meeting.
+    func fillDashboard(_ rows: inout [UUID: DashboardRow], of graduates: [UserModel], db: any Database, now: Date) async throws {
+        for (id, figures) in try await CoachingFigures(db: db, now: now).figures(of: graduates) {
+            rows[id]?.openRequests = figures.openRequests
+            rows[id]?.waitingSubmissions = figures.waitingSubmissions
+            rows[id]?.overdueRecommendations = figures.overdueRecommendations
+            rows[id]?.nextMeeting = figures.nextMeeting
+        }
+    }
+
     func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {
         guard scope.canCoachLearningPlan || scope.canAnswerSupportRequests, !scope.isSelf else { return [] }
         let figures = try await CoachingFigures(db: req.db, now: req.now).figures(of: [scope.person])[scope.person.requireID()] ?? .init()
@@ -51,6 +67,18 @@ struct GraduateCoachingSection: HomeSection {
     var overdue: [String] = []
     var repliesWaiting = 0
     var sentBack: [String] = []
+    /// Events in the next two weeks.
+    var events: [Event] = []
+
+    struct Event {
+        let title: String
+        let url: String
+        let when: String
+        let own: EventAnswer?
+    }
+
+    /// How far ahead the home shows events.
+    static let eventDays = 14
 
     func content(_ h: HTML) {
         h.section(.class("card"), .ariaLabel("Coaching")) {
@@ -63,9 +91,22 @@ struct GraduateCoachingSection: HomeSection {
             if !overdue.isEmpty { h.p("Overdue recommendations: " + overdue.joined(separator: "; ") + ".", .class("warning-text")) }
             if repliesWaiting > 0 { h.p { h.a(repliesWaiting == 1 ? "A reply waits for you in Support" : "\(repliesWaiting) replies wait for you in Support", .href(SiteURL.coaching(.support).path)) } }
             if !sentBack.isEmpty { h.p { h.text("Changes asked: " + sentBack.joined(separator: "; ") + ". "); h.a("Your submissions", .href(SiteURL.coaching(.submissions).path)) } }
+            if !events.isEmpty {
+                h.h3("Events in the next \(Self.eventDays) days")
+                h.ul {
+                    for event in events {
+                        h.li {
+                            h.a(event.title, .href(event.url))
+                            h.text(" · \(event.when) · " + (event.own.map { "you said: \($0.title.lowercased())" } ?? "say whether you are going"))
+                        }
+                    }
+                }
+            }
             h.p {
                 if plan != nil { h.a("Your learning plan", .href(SiteURL.coaching(.plan).path)); h.text(" · ") }
                 h.a("Ask for help", .href(SiteURL.coaching(.support).path))
+                h.text(" · ")
+                h.a("Events", .href(SiteURL.coaching(.events).path))
             }
         }
     }

@@ -133,4 +133,37 @@ enum CoachingMigrations {
             try await database.schema(LearningPlanModel.schema).delete()
         }
     }
+
+    /// Coaching events and the graduates' answers to them.
+    struct CreateEvents: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(CoachingEventModel.schema)
+                .id()
+                .field("title", .string, .required)
+                .field("description", .string, .required)
+                .field("starts_at", .datetime, .required)
+                .field("ends_at", .datetime, .required)
+                .field("link", .string, .required)
+                .field("place", .string, .required)
+                .field("cohort_id", .uuid, .references(CohortModel.schema, .id, onDelete: .cascade))
+                .field("created_by_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("created_at", .datetime)
+                .create()
+            try await database.schema(EventAnswerModel.schema)
+                .id()
+                .field("event_id", .uuid, .required, .references(CoachingEventModel.schema, .id, onDelete: .cascade))
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("answer", .string, .required)
+                .field("answered_at", .datetime, .required)
+                .unique(on: "event_id", "user_id")
+                .create()
+            let sql = database as! any SQLDatabase
+            try await sql.create(index: "coaching_events_by_end").on(CoachingEventModel.schema).column("ends_at").run()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(EventAnswerModel.schema).delete()
+            try await database.schema(CoachingEventModel.schema).delete()
+        }
+    }
 }

@@ -32,6 +32,16 @@ enum CoachingURL: Hashable, Sendable {
     case finishPlan(id: String)
     /// Move a recommendation (to do, doing, done).
     case recommendation(id: String)
+    /// Coaching events: the upcoming and the recent, and (the careers team) holding one.
+    case events
+    /// One event: what, when, where; answering it (a graduate); who comes (the careers team).
+    case event(id: String)
+    /// A graduate answers an event: going, not going.
+    case answerEvent(id: String)
+    /// Cancel an event (its coach, or an admin).
+    case cancelEvent(id: String)
+    /// The coach's dashboard: every graduate of theirs, a line each, sorted and filtered.
+    case dashboard
 
     var path: String {
         switch self {
@@ -51,6 +61,11 @@ enum CoachingURL: Hashable, Sendable {
         case .meetings(let id): "/plans/\(id)/meetings"
         case .finishPlan(let id): "/plans/\(id)/finish"
         case .recommendation(let id): "/recommendations/\(id)"
+        case .events: "/events"
+        case .event(let id): "/events/\(id)"
+        case .answerEvent(let id): "/events/\(id)/answer"
+        case .cancelEvent(let id): "/events/\(id)/cancel"
+        case .dashboard: "/dashboard"
         }
     }
 }

@@ -74,3 +74,37 @@ extension JobSearch {
             funnel: Funnel(histories: histories))
     }
 }
+
+extension JobSearch {
+    /// The two 7-day figures of each of `graduates` (applications sent, interviews), as their
+    /// home counts them, for the coach's dashboard: two queries however many graduates there are,
+    /// each reading only the days around the window.
+    func sevenDayFigures(of graduates: [UserModel]) async throws -> [UUID: (applications: Int, interviews: Int)] {
+        let ids = graduates.compactMap(\.id)
+        guard !ids.isEmpty else { return [:] }
+        let sql = db as! any SQLDatabase
+        let stages = ApplicationHistory.submittedStages.map(\.rawValue).sorted()
+        // A day's margin each side: every time zone's window lies within.
+        let since = LocalDate(now, in: .gmt).adding(days: -8).iso
+        let sent = try await sql.raw("""
+            SELECT a.user_id AS who, MIN(m.on_date) AS day FROM \(ident: StageMoveModel.schema) m JOIN \(ident: ApplicationModel.schema) a ON a.id = m.application_id
+            WHERE a.user_id IN \(SQLBind.group(ids)) AND m.stage IN (\(binds: stages)) GROUP BY a.user_id, m.application_id HAVING MIN(m.on_date) >= \(bind: since)
+            """).all()
+        let interviews = try await sql.raw("""
+            SELECT a.user_id AS who, i.scheduled_at AS at FROM \(ident: InterviewModel.schema) i JOIN \(ident: ApplicationModel.schema) a ON a.id = i.application_id
+            WHERE a.user_id IN \(SQLBind.group(ids)) AND i.scheduled_at >= \(bind: now.addingTimeInterval(-9 * 86_400)) AND i.scheduled_at < \(bind: now.addingTimeInterval(2 * 86_400))
+            """).all()
+        let windows = Dictionary(graduates.compactMap { graduate in graduate.id.map { ($0, (SevenDayWindow(endingOn: graduate.today(at: now)), TimeZone(identifier: graduate.timeZone) ?? .gmt)) } },
+                                 uniquingKeysWith: { first, _ in first })
+        var result = Dictionary(uniqueKeysWithValues: ids.map { ($0, (applications: 0, interviews: 0)) })
+        for row in sent {
+            let who = try row.decode(column: "who", as: UUID.self)
+            if let (window, _) = windows[who], let day = LocalDate(iso: try row.decode(column: "day", as: String.self)), window.contains(day) { result[who]?.applications += 1 }
+        }
+        for row in interviews {
+            let who = try row.decode(column: "who", as: UUID.self)
+            if let (window, zone) = windows[who], window.contains(LocalDate(try row.decode(column: "at", as: Date.self), in: zone)) { result[who]?.interviews += 1 }
+        }
+        return result
+    }
+}

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import OnwardCore
 import Vapor
@@ -10,6 +11,14 @@ struct JobSearchHomeSections: HomeSectionSource {
         guard Access.keepsJobSearch(person.viewer) else { return [] }
         let figures = try await JobSearch(req: req).figures(of: person)
         return [FiguresSection(figures, boardURL: SiteURL.jobSearch(.board).path, listURL: SiteURL.jobSearch(.list).path, isOwn: true)]
+    }
+
+    /// The two 7-day figures, as each graduate's home counts them.
+    func fillDashboard(_ rows: inout [UUID: DashboardRow], of graduates: [UserModel], db: any Database, now: Date) async throws {
+        for (id, figures) in try await JobSearch(db: db, now: now).sevenDayFigures(of: graduates) {
+            rows[id]?.applicationsLast7Days = figures.applications
+            rows[id]?.interviewsLast7Days = figures.interviews
+        }
     }
 
     func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {

@@ -12,6 +12,13 @@ enum Formats {
         return formatter.string(from: date) + (zone == nil ? " UTC" : "")
     }
 
+    /// "Mon 30 Nov 2026, 14:00–15:30" in `zone`: a span within a day, or across two.
+    static func span(_ start: Date, _ end: Date, zone: String?) -> String {
+        let first = dayAndTime(start, zone: zone), last = dayAndTime(end, zone: zone)
+        let sameDay = first.prefix(while: { $0 != "," }) == last.prefix(while: { $0 != "," })
+        return sameDay ? first.replacingOccurrences(of: " UTC", with: "") + "–" + last.split(separator: ",").last!.trimmingCharacters(in: .whitespaces) : first + " to " + last
+    }
+
     /// "30 Nov 2026" for a YYYY-MM-DD day.
     static func day(iso: String) -> String {
         LocalDate(iso: iso)?.display ?? iso

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import OnwardCore
 import Vapor
@@ -30,6 +31,24 @@ struct ProgrammeHomeSections: HomeSectionSource {
         }
         let waiting = try await CareersTeamUseCases(req: req).helpRequests(of: graduates, since: LocalDate(req.now, in: .gmt).adding(days: -CareersTeamUseCases.queueDays)).open.count
         return [AtRiskSection(summary: summary.joined(separator: " · "), rows: atRisk, boards: boards, helpWaiting: waiting)]
+    }
+
+    /// The status (with what is missing), the standup streak and today's mood: the statuses'
+    /// fixed queries and one read of the last 30 days' standups.
+    func fillDashboard(_ rows: inout [UUID: DashboardRow], of graduates: [UserModel], db: any Database, now: Date) async throws {
+        let statuses = try await ProgrammeUseCases(db: db, now: now).statuses(of: graduates)
+        let standups = try await ProgrammeUseCases(db: db, now: now).standupDays(of: graduates)
+        for graduate in graduates {
+            guard let id = graduate.id else { continue }
+            if let status = statuses[id] {
+                rows[id]?.status = status
+                rows[id]?.missing = StatusView(status).missing
+            }
+            let today = LocalDate(now, in: TimeZone(identifier: (graduate.$cohort.value ?? nil)?.timeZone ?? graduate.timeZone) ?? .gmt)
+            let posted = standups[id] ?? [:]
+            rows[id]?.standupStreak = StandupRules.streak(posted: Set(posted.keys), today: today)
+            rows[id]?.moodToday = posted[today]
+        }
     }
 
     func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {

@@ -118,6 +118,24 @@ struct ProgrammeUseCases: UseCases {
         return result
     }
 
+    /// The days each of `graduates` posted a standup in the last `StandupRules.streakHorizonDays`
+    /// days (and a day's margin for time zones), with its mood: one query however many there are.
+    func standupDays(of graduates: [UserModel]) async throws -> [UUID: [LocalDate: Int]] {
+        let ids = graduates.compactMap(\.id)
+        guard !ids.isEmpty else { return [:] }
+        let since = LocalDate(now, in: .gmt).adding(days: -(StandupRules.streakHorizonDays + 1)).iso
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT user_id, day, mood FROM \(ident: StandupModel.schema) WHERE user_id IN \(SQLBind.group(ids)) AND day >= \(bind: since)
+            """).all()
+        var result: [UUID: [LocalDate: Int]] = [:]
+        for row in rows {
+            guard let day = LocalDate(iso: try row.decode(column: "day", as: String.self)) else { continue }
+            result[try row.decode(column: "user_id", as: UUID.self), default: [:]][day] = try row.decode(column: "mood", as: Int.self)
+        }
+        return result
+    }
+
     /// A cohort's standups of today as `viewer` may see them, or nil if they may not see the board.
     /// A fixed number of queries however large the cohort: its graduates, today's standups, their
     /// coach assignments.

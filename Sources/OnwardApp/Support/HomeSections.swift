@@ -1,3 +1,5 @@
+import Fluent
+import OnwardCore
 import Vapor
 
 /// A part of a page about a person that a capability supplies: the job search's figures today;
@@ -19,8 +21,26 @@ protocol HomeSectionSource: Sendable {
     /// them): who needs them first. Each capability answers for all of them in a fixed number of
     /// queries, not a query per graduate.
     func coachSections(for graduates: [UserModel], on req: Request) async throws -> [any HomeSection]
+    /// This capability's columns of the coach's dashboard, filled into the rows of `graduates`
+    /// (keyed by id), in a fixed number of queries however many there are.
+    func fillDashboard(_ rows: inout [UUID: DashboardRow], of graduates: [UserModel], db: any Database, now: Date) async throws
 }
 
 extension HomeSectionSource {
     func coachSections(for graduates: [UserModel], on req: Request) async throws -> [any HomeSection] { [] }
+    func fillDashboard(_ rows: inout [UUID: DashboardRow], of graduates: [UserModel], db: any Database, now: Date) async throws {}
+}
+
+extension Application {
+    private struct HomeSectionSourcesKey: StorageKey {
+        typealias Value = [any HomeSectionSource]
+    }
+
+    /// Every capability's source of sections and dashboard columns, in the order they show: set
+    /// once where the routes are registered, so a page that gathers them (the coach's dashboard)
+    /// names none of the capabilities.
+    var homeSectionSources: [any HomeSectionSource] {
+        get { storage[HomeSectionSourcesKey.self] ?? [] }
+        set { storage[HomeSectionSourcesKey.self] = newValue }
+    }
 }

@@ -155,6 +155,47 @@ public enum Access {
         viewer.role == .coach || viewer.role == .admin
     }
 
+    /// Who reads the coach's dashboard (every graduate they may list, with their figures): a
+    /// coach (their graduates), an admin (everyone).
+    public static func readsCoachDashboard(_ viewer: Viewer) -> Bool {
+        viewer.role == .coach || viewer.role == .admin
+    }
+
+    /// Who holds coaching events (creates them, sees who comes): a coach or an admin.
+    public static func holdsEvents(_ viewer: Viewer) -> Bool {
+        viewer.role == .coach || viewer.role == .admin
+    }
+
+    /// Who sees coaching events at all: graduates, coaches and admins; not a partner.
+    public static func seesEvents(_ viewer: Viewer) -> Bool {
+        viewer.role != .partner
+    }
+
+    /// Who may see one event: the careers team, every one; a graduate, those for everyone and for
+    /// their own cohort. `audience` is the cohort it is for (nil: everyone).
+    public static func canSeeEvent(_ viewer: Viewer, audience: String?, viewerCohort: String?) -> Bool {
+        switch viewer.role {
+        case .coach, .admin: true
+        case .graduate: audience == nil || audience == viewerCohort
+        case .partner: false
+        }
+    }
+
+    /// Who answers an event (going, not going): a graduate it is for.
+    public static func canAnswerEvent(_ viewer: Viewer, audience: String?, viewerCohort: String?) -> Bool {
+        viewer.role == .graduate && canSeeEvent(viewer, audience: audience, viewerCohort: viewerCohort)
+    }
+
+    /// Who sees who answered what: the careers team. A graduate sees how many are going.
+    public static func seesWhoComes(_ viewer: Viewer) -> Bool {
+        holdsEvents(viewer)
+    }
+
+    /// Who cancels an event: the coach who created it, or an admin.
+    public static func canCancelEvent(_ viewer: Viewer, createdBy: String) -> Bool {
+        viewer.role == .admin || (viewer.role == .coach && viewer.id == createdBy)
+    }
+
     // MARK: The job search
 
     /// Who keeps a job search of their own: a graduate.
