@@ -101,7 +101,7 @@ import Testing
                 GraduateCoachingSection(plan: .active, nextMeeting: h, overdue: [h], repliesWaiting: 2, sentBack: [h], events: [.init(title: h, url: "/events/x", when: h, own: nil)]),
             ]),
             "coach home": CoachHomePage(graduates: [person]),
-            "coach home with coaching": CoachHomePage(sections: [CoachCoachingSection(reviews: 2, requests: 1, plansAsked: 1, meetings: [h])], graduates: [person]),
+            "coach home with coaching": CoachHomePage(sections: [CoachCoachingSection(reviews: 2, requests: 1, plansAsked: 1, meetings: [h], events: [.init(title: h, url: "/events/x", when: h, going: 2)])], graduates: [person]),
             "partner home": PartnerHomePage(candidates: [person]),
             "person": PersonPage(card: person, role: h, email: h, timeZone: h, bio: h, coaches: [h], isSelf: false,
                                  sections: [FiguresSection(figures(), boardURL: "/b", listURL: "/l", isOwn: false),

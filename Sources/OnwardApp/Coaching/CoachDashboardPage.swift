@@ -31,14 +31,14 @@ struct CoachDashboardPage: PageView {
             missing = row.missing
             streak = row.standupStreak >= StandupRules.streakHorizonDays ? "\(StandupRules.streakHorizonDays)+ days"
                 : row.standupStreak == 1 ? "1 day" : "\(row.standupStreak) days"
-            mood = row.moodToday.map { "\($0) of 5" } ?? "No standup yet"
+            mood = row.moodToday.map { "\($0) of 5" } ?? "not yet"
             moodIsLow = row.moodToday.map { $0 < DashboardFilter.lowMoodBelow } ?? false
             applications = row.applicationsLast7Days
             interviews = row.interviewsLast7Days
             requests = row.openRequests
             submissions = row.waitingSubmissions
             overdue = row.overdueRecommendations
-            meeting = row.nextMeeting?.display ?? "None planned"
+            meeting = row.nextMeeting?.display ?? "none"
         }
     }
 
@@ -114,10 +114,26 @@ struct CoachDashboardPage: PageView {
         next.sort = column
         next.order = current ? query.order.reversed : column.firstOrder
         h.th(.attr("scope", "col"), .attr("aria-sort", current ? (query.order == .ascending ? "ascending" : "descending") : nil)) {
-            h.a(.href(Self.link(next))) {
-                h.text(column.title)
+            h.a(.href(Self.link(next)), .attr("title", "Sort by " + column.title.lowercased())) {
+                h.text(Self.heading(column))
                 if current { h.span(query.order == .ascending ? " ▲" : " ▼", .attr("aria-hidden", "true")) }
             }
+        }
+    }
+
+    /// A column's heading, short enough for ten columns; the filter names it in full.
+    static func heading(_ column: DashboardColumn) -> String {
+        switch column {
+        case .name: "Graduate"
+        case .status: "Status"
+        case .streak: "Standups in a row"
+        case .mood: "Mood today"
+        case .applications: "Applied, 7 days"
+        case .interviews: "Interviews, 7 days"
+        case .requests: "Open requests"
+        case .submissions: "To review"
+        case .overdue: "Overdue recs."
+        case .meeting: "Next ILP meeting"
         }
     }
 
@@ -126,7 +142,7 @@ struct CoachDashboardPage: PageView {
             h.th(.attr("scope", "row")) { h.a(row.name, .href(row.url)) }
             h.td {
                 h.span(row.statusTitle, .class("state-badge"))
-                if !row.missing.isEmpty { h.p("Missing: " + row.missing.joined(separator: "; "), .class("hint")) }
+                if !row.missing.isEmpty { h.p("Missing: " + row.missing.joined(separator: "; "), .class("hint missing")) }
             }
             h.td(row.streak)
             h.td(row.mood, .class(row.moodIsLow ? "warning-text" : "num"))

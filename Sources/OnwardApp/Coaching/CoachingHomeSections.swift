@@ -38,9 +38,15 @@ struct CoachingHomeSections: HomeSectionSource {
             guard let next = figures.nextMeeting, let graduate = byID[id], next <= LocalDate(soon, in: TimeZone(identifier: graduate.timeZone) ?? .gmt) else { return nil }
             return (next, graduate.name)
         }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        let viewer = try req.requireUser()
+        let horizon = req.now.addingTimeInterval(Double(GraduateCoachingSection.eventDays) * 86_400)
+        let events = try await EventUseCases(req: req).events(for: viewer).upcoming.filter { $0.event.startsAt <= horizon }.map { item in
+            CoachCoachingSection.Event(title: item.event.title, url: SiteURL.coaching(.event(id: item.event.requireIDString)).path,
+                                       when: Formats.span(item.event.startsAt, item.event.endsAt, zone: viewer.timeZone), going: item.going)
+        }
         return [CoachCoachingSection(
             reviews: figures.values.map(\.waitingSubmissions).reduce(0, +), requests: figures.values.map(\.openRequests).reduce(0, +),
-            plansAsked: figures.values.filter(\.askedForPlan).count, meetings: meetings.map { "\($0.0.display) · \($0.1)" })]
+            plansAsked: figures.values.filter(\.askedForPlan).count, meetings: meetings.map { "\($0.0.display) · \($0.1)" }, events: events)]
     }
 
     /// Open support requests, waiting submissions, overdue recommendations, the next meeting.
@@ -119,10 +125,20 @@ struct CoachCoachingSection: HomeSection {
     let plansAsked: Int
     /// "Tue 1 Dec 2026 · Amara Okafor", the soonest first.
     let meetings: [String]
+    /// Events in the next two weeks, with how many are going.
+    var events: [Event] = []
+
+    struct Event {
+        let title: String
+        let url: String
+        let when: String
+        let going: Int
+    }
 
     func content(_ h: HTML) {
         h.section(.class("card"), .ariaLabel("Coaching")) {
             h.h2("Coaching")
+            h.p { h.a("Open the dashboard", .class("button primary"), .href(SiteURL.coaching(.dashboard).path)); h.text(" every graduate of yours on one line, to sort and filter.") }
             h.ul {
                 h.li { h.a("\(reviews) submission\(reviews == 1 ? "" : "s") waiting for review", .href(SiteURL.coaching(.reviews).path)) }
                 h.li { h.a("\(requests) open support request\(requests == 1 ? "" : "s")", .href(SiteURL.coaching(.supportDesk).path)) }
@@ -130,6 +146,12 @@ struct CoachCoachingSection: HomeSection {
             }
             h.h3("ILP meetings in the next 7 days")
             if meetings.isEmpty { h.p("None due.", .class("empty")) } else { h.ul { for meeting in meetings { h.li(meeting) } } }
+            h.h3("Events in the next \(GraduateCoachingSection.eventDays) days")
+            if events.isEmpty {
+                h.p { h.text("None planned. "); h.a("Hold an event", .href(SiteURL.coaching(.events).path)) }
+            } else {
+                h.ul { for event in events { h.li { h.a(event.title, .href(event.url)); h.text(" · \(event.when) · \(event.going) going") } } }
+            }
         }
     }
 }

@@ -79,9 +79,9 @@ struct EventsPage: PageView {
                 h.postForm(SiteURL.coaching(.events).path, .class("form"), .flag("novalidate")) {
                     h.inputField("title", "Title", value: form.title, hint: "Such as \"CV clinic\" or \"Salary negotiation panel\".", errors: errors)
                     h.textAreaField("description", "What it is", value: form.description, rows: 4, errors: errors)
-                    h.inputField("day", "Day", type: "date", value: form.day, errors: errors)
+                    h.inputField("day", "Day", type: "date", value: form.day, hint: "Times are in your time zone (\(timeZone)).", errors: errors)
                     h.div(.class("field-row")) {
-                        h.inputField("start", "Starts", type: "time", value: form.start, hint: "In your time zone (\(timeZone)).", errors: errors)
+                        h.inputField("start", "Starts", type: "time", value: form.start, errors: errors)
                         h.inputField("end", "Ends", type: "time", value: form.end, errors: errors)
                     }
                     h.inputField("link", "Online link to join", type: "url", value: form.link, hint: "A link, a place, or both.", errors: errors)

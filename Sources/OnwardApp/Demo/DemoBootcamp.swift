@@ -125,6 +125,7 @@ enum DemoBootcamp {
                 newcomers.append(user)
             }
             try await DemoProgramme.seedFirstWeek(cohort: winter, graduates: newcomers, on: db, now: now)
+            try await DemoCoaching.seedEvents(autumn: cohort, winter: winter, graduates: graduateUsers, coaches: (priya, tom), admin: admin, zone: zone, on: db, now: now)
         }
     }
 }

@@ -126,4 +126,41 @@ enum DemoCoaching {
         }
         try await LearningPlanUseCases(db: db, now: day(2)).ask("Getting unstuck after the first interviews; a weekly rhythm I can keep.", for: graduates[3])
     }
+
+    /// Events: a CV clinic for the Autumn cohort next week with most of it answering, a salary
+    /// panel for everyone, a mock-interview morning for the Winter cohort, and one held last week.
+    static func seedEvents(autumn: CohortModel, winter: CohortModel, graduates: [UserModel], coaches: (priya: UserModel, tom: UserModel),
+                           admin: UserModel, zone: String, on db: any Database, now: Date) async throws {
+        let timeZone = TimeZone(identifier: zone) ?? .gmt
+        // Days counted from next Monday, so that every event falls on a weekday.
+        let nextMonday = LocalDate(now, in: timeZone).startOfWeek.adding(days: 7)
+        func at(_ days: Int, _ hour: Int, _ minute: Int = 0) -> Date {
+            StandupRules.deadline(of: nextMonday.adding(days: days), at: StandupTime(hour: hour, minute: minute)!, in: timeZone)
+        }
+        let past = at(-12, 12, 30)
+        let events: [(EventDraft, UserModel, Date, [EventAnswer?])] = [
+            (EventDraft(title: "CV clinic", description: "Bring your CV and one job advert you want. We read them side by side and cut what the advert does not ask for.",
+                        startsAt: at(1, 14), endsAt: at(1, 15, 30), link: "https://meet.example.org/onward-cv-clinic", place: "", cohortID: autumn.id?.uuidString),
+             coaches.priya, now, [.going, .going, .notGoing, .going, nil, .going, .going, nil, .notGoing, .going, nil, .going]),
+            (EventDraft(title: "Salary conversations: a panel of hiring managers",
+                        description: "Three hiring managers from partner companies on how they set junior salaries, and how to answer \"what are your expectations?\"",
+                        startsAt: at(3, 18), endsAt: at(3, 19, 30), link: "https://meet.example.org/onward-salary-panel", place: "Onward, 5 Commercial Street, London",
+                        cohortID: nil),
+             admin, now, [.going, nil, .going, nil, nil, .going, nil, nil, .going, nil, nil, nil]),
+            (EventDraft(title: "Mock interview morning", description: "Practise a technical interview in pairs, with a coach walking round. Bring a laptop.",
+                        startsAt: at(0, 9, 30), endsAt: at(0, 12), link: nil, place: "Onward, 5 Commercial Street, London", cohortID: winter.id?.uuidString),
+             coaches.tom, now, []),
+            (EventDraft(title: "LinkedIn profile review", description: "Bring your profile up on a laptop; we go through headline, about and featured.",
+                        startsAt: past, endsAt: past.addingTimeInterval(3_600), link: "https://meet.example.org/onward-linkedin", place: "", cohortID: autumn.id?.uuidString),
+             coaches.tom, past.addingTimeInterval(-7 * 86_400), [.going, .going, nil, .going, .going, nil, .notGoing, .going, nil, nil, .going, nil]),
+        ]
+        for (draft, holder, madeAt, answers) in events {
+            let useCases = EventUseCases(db: db, now: madeAt.addingTimeInterval(-86_400))
+            let event = try await useCases.create(draft, by: holder)
+            for (graduate, answer) in zip(graduates, answers) {
+                guard let answer else { continue }
+                try await useCases.answer(event.requireIDString, answer, by: graduate)
+            }
+        }
+    }
 }
