@@ -123,3 +123,69 @@ def test_a_support_request_goes_from_open_to_solved(server, browser):
     wait(browser).until(lambda d: "Marked solved." in d.page_source)
     assert "Solved" in browser.find_element(By.CSS_SELECTOR, ".lede .state-badge").text
     assert not browser.find_elements(By.XPATH, "//button[normalize-space()='Mark solved']")
+
+
+def set_value(browser, field_id, value):
+    """Date and time inputs take typed text in the browser's locale; set their value as a form would send it."""
+    browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, field_id), value)
+
+
+def test_a_coach_holds_an_event_a_graduate_answers_and_the_coach_sees_who_comes(server, browser):
+    import datetime
+    day = (datetime.date.today() + datetime.timedelta(days=9)).isoformat()
+    title = "Portfolio review evening"
+    sign_in(browser, server, "coach.priya@demo.onward.example")
+    browser.find_element(By.LINK_TEXT, "Events").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/events"))
+    # A form sent with nowhere to be is refused, with the message at the field.
+    browser.find_element(By.ID, "field-title").send_keys(title)
+    browser.find_element(By.ID, "field-description").send_keys("Show one project; get two pieces of feedback.")
+    set_value(browser, "field-day", day)
+    set_value(browser, "field-start", "18:00")
+    set_value(browser, "field-end", "19:30")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Hold the event']").click()
+    wait(browser).until(lambda d: "Please check the form" in d.page_source)
+    assert "Give an online link to join, a place, or both." in browser.page_source
+    check_accessibility(browser, "coaching-events-refused")
+    browser.find_element(By.ID, "field-place").send_keys("Onward, 5 Commercial Street")
+    browser.find_element(By.CSS_SELECTOR, "#field-cohort_id option:nth-child(2)").click()  # the first cohort by name
+    browser.find_element(By.XPATH, "//button[normalize-space()='Hold the event']").click()
+    wait(browser).until(lambda d: "The event is on." in d.page_source)
+    event_url = browser.current_url
+    assert "0 going" in browser.page_source and "Going (0)" in browser.page_source
+    check_accessibility(browser, "coaching-event-coach")
+    sign_out(browser)
+
+    # A graduate of that cohort sees it on their home and answers.
+    sign_in(browser, server, "chloe.martin@demo.onward.example")
+    assert title in browser.page_source, "the home lists events of the next two weeks"
+    browser.find_element(By.LINK_TEXT, title).click()
+    wait(browser).until(lambda d: "Are you going?" in d.page_source)
+    check_accessibility(browser, "coaching-event-graduate")
+    browser.find_element(By.CSS_SELECTOR, "button[name=answer][value=going]").click()
+    wait(browser).until(lambda d: "You are going." in d.page_source)
+    assert "You said: going." in browser.page_source and "1 going" in browser.page_source
+    sign_out(browser)
+
+    # The coach sees who comes, and the dashboard sorts and filters.
+    sign_in(browser, server, "coach.priya@demo.onward.example")
+    browser.get(event_url)
+    who = browser.find_element(By.CSS_SELECTOR, "section[aria-label='Who comes']")
+    assert "Going (1)" in who.text and "Chloé Martin" in who.text
+    browser.find_element(By.LINK_TEXT, "Dashboard").click()
+    wait(browser).until(lambda d: "/dashboard" in d.current_url)
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.dashboard tbody tr")
+    rank = {"At risk": 0, "Enrolled": 1, "Paused": 2, "Placed": 3, "No programme": 4}
+    statuses = [rank[r.find_element(By.CSS_SELECTOR, ".state-badge").text] for r in rows]
+    assert len(rows) >= 8 and statuses == sorted(statuses), "those at risk first, then by status"
+    check_accessibility(browser, "coaching-dashboard")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Graduate").click()
+    wait(browser).until(lambda d: "sort=name" in d.current_url)
+    names = [r.find_element(By.CSS_SELECTOR, "th a").text for r in browser.find_elements(By.CSS_SELECTOR, "table.dashboard tbody tr")]
+    assert names == sorted(names, key=str.lower)
+    browser.find_element(By.CSS_SELECTOR, "#filter-show option[value=open_requests]").click()
+    browser.find_element(By.XPATH, "//form[@role='search']//button[normalize-space()='Apply']").click()
+    wait(browser).until(lambda d: "show=open_requests" in d.current_url)
+    for row in browser.find_elements(By.CSS_SELECTOR, "table.dashboard tbody tr"):
+        assert row.find_elements(By.CSS_SELECTOR, "td:nth-of-type(6) a"), "each shown has an open request to follow"
+    assert "of 8 graduates" in browser.page_source
