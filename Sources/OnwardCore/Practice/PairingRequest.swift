@@ -1,0 +1,175 @@
+import Foundation
+
+/// A window as a form types it: a day and two times, in the person's time zone.
+public struct WindowRow: Sendable {
+    public let day: String
+    public let start: String
+    public let end: String
+
+    public init(day: String, start: String, end: String) {
+        self.day = day
+        self.start = start
+        self.end = end
+    }
+
+    /// A row left wholly empty is no window.
+    public var isEmpty: Bool { [day, start, end].allSatisfy { $0.trimmed.isEmpty } }
+}
+
+/// The windows of a request to pair, or of a volunteer's availability, checked: each at least an
+/// hour, at most twelve, starting after now and within the next 14 days; one to five of them.
+public enum PairingWindows {
+    public static let horizonDays = 14
+    public static let most = 5
+    public static let longestHours = 12
+
+    /// Rows numbered from 1 in field names ("window1_day"); an end at or before the start is read
+    /// on the next day (a window from 22:00 to 01:00 crosses midnight).
+    public static func validate(_ rows: [WindowRow], timeZone: TimeZone, now: Date, into errors: inout ValidationErrors,
+                                field: (Int) -> String = { "window\($0)_" }) -> [TimeWindow] {
+        var windows: [TimeWindow] = []
+        let filled = rows.enumerated().filter { !$0.element.isEmpty }
+        if filled.isEmpty { errors.add(field(1) + "day", "Give at least one time that suits you.") }
+        if filled.count > most { errors.add(field(most + 1) + "day", "Give at most \(most) times.") }
+        for (n, row) in filled {
+            let prefix = field(n + 1)
+            let day = LocalDate(iso: row.day.trimmed), start = StandupTime(row.start), end = StandupTime(row.end)
+            if day == nil { errors.add(prefix + "day", "Enter the day as YYYY-MM-DD.") }
+            if start == nil { errors.add(prefix + "start", "Enter the time it starts as HH:MM.") }
+            if end == nil { errors.add(prefix + "end", "Enter the time it ends as HH:MM.") }
+            guard let day, let start, let end else { continue }
+            let from = StandupRules.deadline(of: day, at: start, in: timeZone)
+            var to = StandupRules.deadline(of: day, at: end, in: timeZone)
+            if to <= from { to = StandupRules.deadline(of: day.adding(days: 1), at: end, in: timeZone) }
+            if let window = checked(TimeWindow(start: from, end: to), now: now, field: prefix + "day", into: &errors) { windows.append(window) }
+        }
+        return windows.sorted()
+    }
+
+    /// One window as the API sends it.
+    public static func checked(_ window: TimeWindow, now: Date, field: String, into errors: inout ValidationErrors) -> TimeWindow? {
+        if window.start <= now { errors.add(field, "Choose a time that has not begun yet."); return nil }
+        if window.start > now.addingTimeInterval(Double(horizonDays) * 86_400) { errors.add(field, "Choose a time within the next \(horizonDays) days."); return nil }
+        if window.seconds < PairingMatcher.sessionSeconds { errors.add(field, "Leave at least an hour: a session lasts an hour."); return nil }
+        if window.seconds > Double(longestHours) * 3_600 { errors.add(field, "Keep a window to at most \(longestHours) hours."); return nil }
+        return window
+    }
+}
+
+/// A graduate's request to pair, checked: what about (free text and tags) and when.
+public struct PairingRequestDraft: Equatable, Sendable {
+    public let topic: String
+    public let tags: Set<PairingTag>
+    public let windows: [TimeWindow]
+
+    public init(topic: String, tags: Set<PairingTag>, windows: [TimeWindow]) {
+        self.topic = topic
+        self.tags = tags
+        self.windows = windows
+    }
+
+    public static func validate(topic rawTopic: String, tags rawTags: [String], rows: [WindowRow], timeZone: TimeZone, now: Date) throws(ValidationErrors) -> PairingRequestDraft {
+        var errors = ValidationErrors()
+        let topic = TextRules.checked(rawTopic, field: "topic", label: "topic", limit: TextRules.Limit.sentence, into: &errors)
+        if topic.isEmpty && errors.message(for: "topic") == nil { errors.add("topic", "Say what you want to work on, such as \"the bowling kata in Ruby\".") }
+        let tags = PairingDrafts.tags(rawTags, into: &errors)
+        let windows = PairingWindows.validate(rows, timeZone: timeZone, now: now, into: &errors)
+        try errors.throwIfAny()
+        return PairingRequestDraft(topic: topic, tags: tags, windows: windows)
+    }
+
+    /// As the API sends it: the windows as moments.
+    public static func validate(topic rawTopic: String, tags rawTags: [String], windows raw: [TimeWindow], now: Date) throws(ValidationErrors) -> PairingRequestDraft {
+        var errors = ValidationErrors()
+        let topic = TextRules.checked(rawTopic, field: "topic", label: "topic", limit: TextRules.Limit.sentence, into: &errors)
+        if topic.isEmpty && errors.message(for: "topic") == nil { errors.add("topic", "Say what you want to work on.") }
+        let tags = PairingDrafts.tags(rawTags, into: &errors)
+        let windows = PairingDrafts.windows(raw, now: now, into: &errors)
+        try errors.throwIfAny()
+        return PairingRequestDraft(topic: topic, tags: tags, windows: windows)
+    }
+}
+
+/// A volunteer's availability, checked: what they can help with, and when.
+public struct AvailabilityDraft: Equatable, Sendable {
+    public let topics: String
+    public let tags: Set<PairingTag>
+    public let windows: [TimeWindow]
+
+    public init(topics: String, tags: Set<PairingTag>, windows: [TimeWindow]) {
+        self.topics = topics
+        self.tags = tags
+        self.windows = windows
+    }
+
+    public static func validate(topics rawTopics: String, tags rawTags: [String], rows: [WindowRow], timeZone: TimeZone, now: Date) throws(ValidationErrors) -> AvailabilityDraft {
+        var errors = ValidationErrors()
+        let topics = TextRules.checked(rawTopics, field: "topics", label: "topics", limit: TextRules.Limit.sentence, into: &errors)
+        if topics.isEmpty && errors.message(for: "topics") == nil { errors.add("topics", "Say what you can help with, such as \"Ruby, Rails, tech tests\".") }
+        let tags = PairingDrafts.tags(rawTags, into: &errors)
+        let windows = PairingWindows.validate(rows, timeZone: timeZone, now: now, into: &errors)
+        try errors.throwIfAny()
+        return AvailabilityDraft(topics: topics, tags: tags, windows: windows)
+    }
+
+    public static func validate(topics rawTopics: String, tags rawTags: [String], windows raw: [TimeWindow], now: Date) throws(ValidationErrors) -> AvailabilityDraft {
+        var errors = ValidationErrors()
+        let topics = TextRules.checked(rawTopics, field: "topics", label: "topics", limit: TextRules.Limit.sentence, into: &errors)
+        if topics.isEmpty && errors.message(for: "topics") == nil { errors.add("topics", "Say what you can help with.") }
+        let tags = PairingDrafts.tags(rawTags, into: &errors)
+        let windows = PairingDrafts.windows(raw, now: now, into: &errors)
+        try errors.throwIfAny()
+        return AvailabilityDraft(topics: topics, tags: tags, windows: windows)
+    }
+}
+
+enum PairingDrafts {
+    static func tags(_ raw: [String], into errors: inout ValidationErrors) -> Set<PairingTag> {
+        let tags = Set(raw.compactMap { PairingTag(rawValue: $0.trimmed) })
+        if tags.count != Set(raw.map(\.trimmed).filter { !$0.isEmpty }).count { errors.add("tags", "Choose the tags from the list.") }
+        else if tags.isEmpty { errors.add("tags", "Choose at least one tag: it is what matching goes by.") }
+        return tags
+    }
+
+    static func windows(_ raw: [TimeWindow], now: Date, into errors: inout ValidationErrors) -> [TimeWindow] {
+        if raw.isEmpty { errors.add("windows", "Give at least one time that suits you.") }
+        if raw.count > PairingWindows.most { errors.add("windows", "Give at most \(PairingWindows.most) times.") }
+        return raw.enumerated().compactMap { n, window in PairingWindows.checked(window, now: now, field: "windows[\(n)]", into: &errors) }.sorted()
+    }
+}
+
+/// Where a pairing stands. Proposed by the matcher (or a coach), each side accepts or declines;
+/// accepted once both have.
+public enum PairingState: String, CaseIterable, Codable, Sendable {
+    case proposed
+    case accepted
+    case declined
+
+    public var title: String {
+        switch self {
+        case .proposed: "Proposed"
+        case .accepted: "Accepted"
+        case .declined: "Declined"
+        }
+    }
+
+    /// After one side's answer, given whether the other side has accepted already. A decline ends
+    /// it; an answer to what is settled changes nothing (nil).
+    public func after(accepting: Bool, otherAccepted: Bool) -> PairingState? {
+        guard self == .proposed else { return nil }
+        if !accepting { return .declined }
+        return otherAccepted ? .accepted : .proposed
+    }
+}
+
+public enum PairingRules {
+    /// A request unmatched this long shows on the coaches' list.
+    public static let unmatchedHours = 48
+
+    public static func isLongUnmatched(askedAt: Date, now: Date) -> Bool {
+        now.timeIntervalSince(askedAt) > Double(unmatchedHours) * 3_600
+    }
+
+    /// Pairing with the same person again counts as recent within this many days.
+    public static let recentDays = 30
+}
