@@ -13,7 +13,7 @@ struct CoachDashboard {
 
     /// The rows of `viewer`'s graduates, unsorted.
     func rows(for viewer: UserModel) async throws -> [DashboardRow] {
-        let graduates = try await Policy(db: db).visiblePeople(for: viewer).filter { $0.role == .graduate }
+        let graduates = try await Policy(db: db).visibleGraduates(for: viewer)
         var rows = Dictionary(graduates.compactMap { graduate in graduate.id.map { ($0, DashboardRow(id: $0.uuidString, name: graduate.name)) } },
                               uniquingKeysWith: { first, _ in first })
         for source in sources { try await source.fillDashboard(&rows, of: graduates, db: db, now: now) }

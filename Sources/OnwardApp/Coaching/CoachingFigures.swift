@@ -29,8 +29,9 @@ struct CoachingFigures {
             SELECT user_id AS who, 'request' AS what, COUNT(*) AS n FROM support_requests WHERE user_id IN \(group) AND state = 'open' GROUP BY user_id
             UNION ALL SELECT user_id, 'submission', COUNT(*) FROM submissions WHERE user_id IN \(group) AND state = 'waiting' GROUP BY user_id
             """).all()
+        let byText = UUID.byText(ids)
         for row in counts {
-            let who = try row.decode(column: "who", as: UUID.self)
+            let who = try row.id("who", among: byText)
             let n = try row.decode(column: "n", as: Int.self)
             if try row.decode(column: "what", as: String.self) == "request" { result[who]?.openRequests = n } else { result[who]?.waitingSubmissions = n }
         }

@@ -97,12 +97,13 @@ extension JobSearch {
         let windows = Dictionary(graduates.compactMap { graduate in graduate.id.map { ($0, (SevenDayWindow(endingOn: graduate.today(at: now)), TimeZone(identifier: graduate.timeZone) ?? .gmt)) } },
                                  uniquingKeysWith: { first, _ in first })
         var result = Dictionary(uniqueKeysWithValues: ids.map { ($0, (applications: 0, interviews: 0)) })
+        let byText = UUID.byText(ids)
         for row in sent {
-            let who = try row.decode(column: "who", as: UUID.self)
+            let who = try row.id("who", among: byText)
             if let (window, _) = windows[who], let day = LocalDate(iso: try row.decode(column: "day", as: String.self)), window.contains(day) { result[who]?.applications += 1 }
         }
         for row in interviews {
-            let who = try row.decode(column: "who", as: UUID.self)
+            let who = try row.id("who", among: byText)
             if let (window, zone) = windows[who], window.contains(LocalDate(try row.decode(column: "at", as: Date.self), in: zone)) { result[who]?.interviews += 1 }
         }
         return result

@@ -95,23 +95,33 @@ struct EvidenceUseCases: UseCases {
 
     /// The evidence of each of `graduateIDs`, in one query however many they are: every kind of
     /// record, and a pause, as (whose, what, which day, and a detail) rows of one `UNION ALL`.
-    func evidence(of graduateIDs: [UUID]) async throws -> [UUID: ProgrammeEvidence] {
+    /// With `requiredOf` (the activities a status is decided on), only what the required ones
+    /// can use: standups only when a standup is required, marks only of required activities.
+    /// A status for 200 graduates then reads their few records, not every day's standup and task.
+    func evidence(of graduateIDs: [UUID], requiredOf activities: [Activity]? = nil) async throws -> [UUID: ProgrammeEvidence] {
         guard !graduateIDs.isEmpty else { return [:] }
         var result = Dictionary(uniqueKeysWithValues: graduateIDs.map { ($0, ProgrammeEvidence()) })
         let sql = db as! any SQLDatabase
         let ids = SQLBind.group(graduateIDs)
+        let required = activities?.filter(\.isRequired)
+        let standups: SQLQueryString = required.map { $0.contains { $0.kind == .standup } } ?? true
+            ? "SELECT user_id AS who, 'standup' AS what, day AS day, 0 AS week, '' AS detail FROM standups WHERE user_id IN \(ids) UNION ALL "
+            : ""
+        let markKeys = required.map { Array(Set($0.map(\.id))).sorted() }
+        let marks: SQLQueryString = markKeys.map { keys in
+            keys.isEmpty ? "" : " UNION ALL SELECT user_id, 'mark', day, 0, activity_key || ' ' || mark || ' ' || written_on FROM activity_marks WHERE user_id IN \(ids) AND activity_key IN (\(binds: keys))"
+        } ?? " UNION ALL SELECT user_id, 'mark', day, 0, activity_key || ' ' || mark || ' ' || written_on FROM activity_marks WHERE user_id IN \(ids)"
         let rows = try await sql.raw("""
-            SELECT user_id AS who, 'standup' AS what, day AS day, 0 AS week, '' AS detail FROM standups WHERE user_id IN \(ids)
-            UNION ALL SELECT user_id, 'retrospective', written_on, week, '' FROM retrospectives WHERE user_id IN \(ids)
+            \(standups)SELECT user_id AS who, 'retrospective' AS what, written_on AS day, week AS week, '' AS detail FROM retrospectives WHERE user_id IN \(ids)
             UNION ALL SELECT g.user_id, 'goal', v.written_on, 0, '' FROM smart_goal_versions v JOIN smart_goals g ON g.id = v.goal_id WHERE g.user_id IN \(ids)
             UNION ALL SELECT user_id, 'interview', day, 0, '' FROM informational_interviews WHERE user_id IN \(ids)
             UNION ALL SELECT user_id, 'post', published, 0, '' FROM blog_posts WHERE user_id IN \(ids)
-            UNION ALL SELECT user_id, 'submission', submitted_on, 0, kind FROM submissions WHERE user_id IN \(ids) AND state = 'approved'
-            UNION ALL SELECT user_id, 'mark', day, 0, activity_key || ' ' || mark || ' ' || written_on FROM activity_marks WHERE user_id IN \(ids)
+            UNION ALL SELECT user_id, 'submission', submitted_on, 0, kind FROM submissions WHERE user_id IN \(ids) AND state = 'approved'\(marks)
             UNION ALL SELECT user_id, 'pause', since, 0, reason FROM programme_pauses WHERE user_id IN \(ids)
             """).all()
+        let byText = UUID.byText(graduateIDs)
         for row in rows {
-            let who = try row.decode(column: "who", as: UUID.self)
+            let who = try row.id("who", among: byText)
             guard result[who] != nil, let day = LocalDate(iso: try row.decode(column: "day", as: String.self)) else { continue }
             let detail = try row.decode(column: "detail", as: String.self)
             switch try row.decode(column: "what", as: String.self) {

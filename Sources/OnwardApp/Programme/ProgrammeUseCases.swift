@@ -33,22 +33,39 @@ struct ProgrammeUseCases: UseCases {
     /// Cohort `cohortID` with its programme's activities in order, in one query; nil when the
     /// cohort has no programme.
     func programme(ofCohort cohortID: UUID) async throws -> CohortProgramme? {
+        try await programmes(ofCohorts: [cohortID])[cohortID]
+    }
+
+    /// The programmes of `cohortIDs` (those that have one), with their calendars and activities
+    /// in order, in one query however many cohorts.
+    func programmes(ofCohorts cohortIDs: [UUID]) async throws -> [UUID: CohortProgramme] {
+        guard !cohortIDs.isEmpty else { return [:] }
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw("""
-            SELECT c.course_end_date AS course_end, c.time_zone AS zone, c.standup_time AS standup_time, a.*
+            SELECT c.id AS cohort, c.course_end_date AS course_end, c.time_zone AS zone, c.standup_time AS standup_time, a.*
             FROM cohorts c JOIN cohort_programmes cp ON cp.cohort_id = c.id
             LEFT JOIN programme_activities a ON a.programme_id = cp.programme_id
-            WHERE c.id = \(bind: cohortID) ORDER BY a.position
+            WHERE c.id IN \(SQLBind.group(cohortIDs)) ORDER BY a.position
             """).all()
-        guard let first = rows.first, let courseEnd = LocalDate(iso: try first.decode(column: "course_end", as: String.self)),
-              let zone = TimeZone(identifier: try first.decode(column: "zone", as: String.self))
-        else { return nil }
-        // A programme without activities gives one row whose activity columns are all null.
-        let activities = try rows.filter { try $0.decode(column: "key", as: String?.self) != nil }
-            .map { try $0.decode(fluentModel: ProgrammeActivityModel.self).activity }
-        return CohortProgramme(calendar: ProgrammeCalendar(courseEnd: courseEnd, timeZone: zone),
-                               standupTime: StandupTime(try first.decode(column: "standup_time", as: String.self)) ?? CohortDraft.defaultStandupTime,
-                               activities: activities)
+        var calendars: [UUID: (ProgrammeCalendar, StandupTime)] = [:]
+        var activities: [UUID: [Activity]] = [:]
+        for row in rows {
+            let cohort = try row.decode(column: "cohort", as: UUID.self)
+            if calendars[cohort] == nil {
+                guard let courseEnd = LocalDate(iso: try row.decode(column: "course_end", as: String.self)),
+                      let zone = TimeZone(identifier: try row.decode(column: "zone", as: String.self)) else { continue }
+                calendars[cohort] = (ProgrammeCalendar(courseEnd: courseEnd, timeZone: zone),
+                                     StandupTime(try row.decode(column: "standup_time", as: String.self)) ?? CohortDraft.defaultStandupTime)
+            }
+            // A programme without activities gives one row whose activity columns are all null.
+            guard try row.decode(column: "key", as: String?.self) != nil else { continue }
+            activities[cohort, default: []].append(try row.decode(fluentModel: ProgrammeActivityModel.self).activity)
+        }
+        var result: [UUID: CohortProgramme] = [:]
+        for (cohort, (calendar, standupTime)) in calendars {
+            result[cohort] = CohortProgramme(calendar: calendar, standupTime: standupTime, activities: activities[cohort] ?? [])
+        }
+        return result
     }
 
     /// Gives `cohort` the default programme, in one transaction. A cohort has at most one: of two
@@ -94,23 +111,16 @@ struct ProgrammeUseCases: UseCases {
         let ids = graduates.compactMap(\.id)
         let cohortIDs = Array(Set(graduates.compactMap { $0.$cohort.id }))
         guard !ids.isEmpty, !cohortIDs.isEmpty else { return [:] }
-        let cohorts = try await CohortModel.query(on: db).filter(\.$id ~~ cohortIDs).all()
-        let links = try await CohortProgrammeModel.query(on: db).filter(\.$cohort.$id ~~ cohortIDs).all()
-        let programmeIDs = links.map { $0.$programme.id }
-        let activityRows = programmeIDs.isEmpty ? [] : try await ProgrammeActivityModel.query(on: db).filter(\.$programme.$id ~~ programmeIDs).sort(\.$position).all()
-        let evidence = try await EvidenceUseCases(db: db, now: now).evidence(of: ids)
+        let programmes = try await programmes(ofCohorts: cohortIDs)
+        let evidence = try await EvidenceUseCases(db: db, now: now).evidence(of: ids, requiredOf: programmes.values.flatMap(\.activities))
         let joined = try await AccountFacts.joined(ids, on: db)
         let placed = try await JobSearchFacts.usersWhoAcceptedAJob(among: ids, on: db)
-        let activitiesByProgramme = Dictionary(grouping: activityRows, by: { $0.$programme.id }).mapValues { $0.map(\.activity) }
-        let programmeByCohort = Dictionary(links.map { ($0.$cohort.id, $0.$programme.id) }, uniquingKeysWith: { first, _ in first })
         var result: [UUID: ProgrammeStatus] = [:]
         for graduate in graduates {
-            guard let id = graduate.id, let cohortID = graduate.$cohort.id, let cohort = cohorts.first(where: { $0.id == cohortID }),
-                  let programmeID = programmeByCohort[cohortID], let programme = activitiesByProgramme[programmeID],
-                  let courseEnd = LocalDate(iso: cohort.courseEndDate), let zone = TimeZone(identifier: cohort.timeZone) else { continue }
-            let calendar = ProgrammeCalendar(courseEnd: courseEnd, timeZone: zone)
+            guard let id = graduate.id, let cohortID = graduate.$cohort.id, let programme = programmes[cohortID] else { continue }
+            let calendar = programme.calendar
             let today = calendar.day(at: now)
-            let activities = programme.map { $0.owed(byOneWhoJoinedOn: joined[id].map(calendar.day(at:))) }
+            let activities = programme.activities.map { $0.owed(byOneWhoJoinedOn: joined[id].map(calendar.day(at:))) }
             let records = (evidence[id] ?? ProgrammeEvidence()).records(for: activities, calendar: calendar, today: today)
             result[id] = ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: today, placed: placed.contains(id),
                                             paused: evidence[id]?.pauseReason != nil)
@@ -119,19 +129,28 @@ struct ProgrammeUseCases: UseCases {
     }
 
     /// The days each of `graduates` posted a standup in the last `StandupRules.streakHorizonDays`
-    /// days (and a day's margin for time zones), with its mood: one query however many there are.
+    /// days (and a day's margin for time zones), with its mood: one query however many there are,
+    /// a row per graduate (their days joined into one text), not a row per standup.
     func standupDays(of graduates: [UserModel]) async throws -> [UUID: [LocalDate: Int]] {
         let ids = graduates.compactMap(\.id)
         guard !ids.isEmpty else { return [:] }
         let since = LocalDate(now, in: .gmt).adding(days: -(StandupRules.streakHorizonDays + 1)).iso
         let sql = db as! any SQLDatabase
+        let joined: SQLQueryString = sql.dialect.name == "sqlite" ? "GROUP_CONCAT(day || ':' || mood, ',')" : "STRING_AGG(day || ':' || CAST(mood AS TEXT), ',')"
         let rows = try await sql.raw("""
-            SELECT user_id, day, mood FROM \(ident: StandupModel.schema) WHERE user_id IN \(SQLBind.group(ids)) AND day >= \(bind: since)
+            SELECT user_id, \(joined) AS days FROM \(ident: StandupModel.schema)
+            WHERE user_id IN \(SQLBind.group(ids)) AND day >= \(bind: since) GROUP BY user_id
             """).all()
+        let byText = UUID.byText(ids)
         var result: [UUID: [LocalDate: Int]] = [:]
         for row in rows {
-            guard let day = LocalDate(iso: try row.decode(column: "day", as: String.self)) else { continue }
-            result[try row.decode(column: "user_id", as: UUID.self), default: [:]][day] = try row.decode(column: "mood", as: Int.self)
+            var days: [LocalDate: Int] = [:]
+            // "2026-11-20:3,2026-11-23:2": a day, a colon, a mood.
+            for entry in try row.decode(column: "days", as: String.self).split(separator: ",") {
+                guard entry.count > 11, let day = LocalDate(iso: String(entry.prefix(10))), let mood = Int(entry.dropFirst(11)) else { continue }
+                days[day] = mood
+            }
+            result[try row.id("user_id", among: byText)] = days
         }
         return result
     }

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import OnwardCore
 import Vapor
 
@@ -133,6 +134,48 @@ struct Policy {
             return [viewer]
         case .nobody:
             return []
+        }
+    }
+
+    /// The graduates a viewer may list (`Access.reach(of:)`), by name, each with their cohort, for
+    /// working out figures: one SQL statement, and the models built without Fluent's reflection,
+    /// which cost more than the rest of a page that lists 200 of them (the coach's dashboard). The
+    /// models carry the id, name, time zone and cohort only (no email, no profile), and are not
+    /// for saving.
+    func visibleGraduates(for viewer: UserModel) async throws -> [UserModel] {
+        let sql = db as! any SQLDatabase
+        let scope: SQLQueryString
+        switch Access.reach(of: viewer.viewer) {
+        case .everyone: scope = "1 = 1"
+        case .assignedGraduates: scope = "u.id IN (SELECT graduate_id FROM \(ident: CoachAssignmentModel.schema) WHERE coach_id = \(bind: try viewer.requireID()))"
+        case .themselves: scope = "u.id = \(bind: try viewer.requireID())"
+        case .nobody: return []
+        }
+        let rows = try await sql.raw("""
+            SELECT u.id, u.name, u.cohort_id, u.time_zone, c.name AS cohort_name, c.course_end_date, c.time_zone AS cohort_zone, c.standup_time
+            FROM \(ident: UserModel.schema) u LEFT JOIN \(ident: CohortModel.schema) c ON c.id = u.cohort_id
+            WHERE u.role = 'graduate' AND \(scope) ORDER BY u.name
+            """).all()
+        var cohorts: [UUID: CohortModel] = [:]
+        return try rows.map { row in
+            let cohortID = try row.decode(column: "cohort_id", as: UUID?.self)
+            let user = UserModel(id: try row.decode(column: "id", as: UUID.self), email: "", name: try row.decode(column: "name", as: String.self),
+                                 passwordHash: "", role: .graduate, cohortID: cohortID, timeZone: try row.decode(column: "time_zone", as: String.self))
+            if let cohortID {
+                if cohorts[cohortID] == nil {
+                    let cohort = CohortModel()
+                    cohort.id = cohortID
+                    cohort.name = try row.decode(column: "cohort_name", as: String.self)
+                    cohort.courseEndDate = try row.decode(column: "course_end_date", as: String.self)
+                    cohort.timeZone = try row.decode(column: "cohort_zone", as: String.self)
+                    cohort.standupTime = try row.decode(column: "standup_time", as: String.self)
+                    cohorts[cohortID] = cohort
+                }
+                user.$cohort.value = cohorts[cohortID]
+            } else {
+                user.$cohort.value = .some(nil)
+            }
+            return user
         }
     }
 
