@@ -9,22 +9,16 @@ import Vapor
 struct CoachingHomeSections: HomeSectionSource {
     func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] {
         guard Access.followsProgramme(person.viewer) else { return [] }
-        let id = try person.requireID()
-        let plans = LearningPlanUseCases(req: req)
+        let summary = try await CoachingFigures(db: req.db, now: req.now).summary(of: person, eventDays: GraduateCoachingSection.eventDays)
         var section = GraduateCoachingSection()
-        if let plan = try await plans.current(of: id) {
-            let detail = try await plans.detail(of: plan.requireIDString, for: person)
-            section.plan = plan.state
-            section.nextMeeting = detail.nextMeeting.map { "\($0.display)" + (detail.coachName.map { " with \($0)" } ?? "") }
-            section.overdue = detail.overdue.map(\.description)
-        }
-        let requests = try await SupportUseCases(req: req).requests(of: id)
-        section.repliesWaiting = requests.filter { $0.state == .pending }.count
-        section.sentBack = try await ReviewUseCases(req: req).submissions(of: id).filter { $0.state == .changesRequested }.map(\.title)
-        let soon = req.now.addingTimeInterval(Double(GraduateCoachingSection.eventDays) * 86_400)
-        section.events = try await EventUseCases(req: req).events(for: person).upcoming.filter { $0.event.startsAt <= soon }.map { item in
-            .init(title: item.event.title, url: SiteURL.coaching(.event(id: item.event.requireIDString)).path,
-                  when: Formats.span(item.event.startsAt, item.event.endsAt, zone: person.timeZone), own: item.own)
+        section.plan = summary.plan
+        section.nextMeeting = summary.nextMeeting.map { $0.display + (summary.coachName.map { " with \($0)" } ?? "") }
+        section.overdue = summary.overdue
+        section.repliesWaiting = summary.repliesWaiting
+        section.sentBack = summary.sentBack
+        section.events = summary.events.map { event in
+            .init(title: event.title, url: SiteURL.coaching(.event(id: event.id.uuidString)).path,
+                  when: Formats.span(event.startsAt, event.endsAt, zone: person.timeZone), own: event.own)
         }
         return [section]
     }
