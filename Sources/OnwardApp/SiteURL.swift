@@ -16,6 +16,7 @@ enum SiteURL: Hashable, Sendable {
     case jobSearch(JobSearchURL)
     case programme(ProgrammeURL)
     case coaching(CoachingURL)
+    case practice(PracticeURL)
 
     /// Parameter names, used both in registration and in `req.parameters`.
     enum Parameter {
@@ -37,6 +38,7 @@ enum SiteURL: Hashable, Sendable {
         case .jobSearch(let url): url.path
         case .programme(let url): url.path
         case .coaching(let url): url.path
+        case .practice(let url): url.path
         }
     }
 

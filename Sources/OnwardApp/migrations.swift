@@ -42,5 +42,7 @@ enum Migrations {
         CoachingMigrations.CreateSupportRequests(),
         CoachingMigrations.CreateLearningPlans(),
         CoachingMigrations.CreateEvents(),
+        // Practice
+        PracticeMigrations.CreateMockInterviews(),
     ]
 }

@@ -41,6 +41,9 @@ func routes(_ app: Application) throws {
     try web.register(collection: EventController())
     try web.register(collection: CoachDashboardController())
 
+    // Practice
+    try web.register(collection: MockInterviewController())
+
     // The JSON API
     try API.register(on: app)
 }

@@ -63,6 +63,10 @@ extension AppTests {
             let recommendationID: String
             /// An event for the graduates' cohort, held by the admin.
             let eventID: String
+            /// The coach's slots: one open, one the graduate booked ahead, one they booked that has started.
+            let openSlotID: String
+            let bookingID: String
+            let pastBookingID: String
             var graduateID: String { world.graduate.requireIDString }
             var cohortID: String { world.cohort.id!.uuidString }
         }
@@ -194,6 +198,17 @@ extension AppTests {
                 // Held by the admin: a coach sees it but may not cancel it.
                 post(.coaching(.cancelEvent(id: f.eventID)), .coaching(.cancelEvent(id: key)), [:],
                      form([.admin], .seeOther).merging([.coach: .forbidden, .unassignedCoach: .forbidden]) { $1 }),
+                // Practice
+                get(.practice(.mockInterviews), nil, page([.graduate, .otherGraduate])),
+                get(.practice(.mockSlots), nil, page([.coach, .unassignedCoach])),
+                post(.practice(.mockSlots), nil, ["day": ""], form([.coach, .unassignedCoach], .unprocessableEntity)),
+                post(.practice(.removeSlot(id: f.openSlotID)), .practice(.removeSlot(id: key)), [:], form([.coach], .seeOther)),
+                // The graduate books it; the other graduate, after, is told it was taken (a flash on the page).
+                post(.practice(.book(slotID: f.openSlotID)), .practice(.book(slotID: key)), ["theme": "back_end", "practise": "SQL joins"],
+                     form([.graduate, .otherGraduate], .seeOther)),
+                get(.practice(.mockInterview(id: f.bookingID)), .practice(.mockInterview(id: key)), page([.graduate, .coach, .admin])),
+                post(.practice(.cancelBooking(id: f.bookingID)), .practice(.cancelBooking(id: key)), [:], form([.graduate], .seeOther)),
+                post(.practice(.rubric(bookingID: f.pastBookingID)), .practice(.rubric(bookingID: key)), ["strengths": ""], form([.coach], .unprocessableEntity)),
             ]
         }
 
@@ -298,6 +313,19 @@ extension AppTests {
                 api(.GET, "/events/:id", "/events/\(f.eventID)", "", expect([.graduate, .otherGraduate, .coach, .unassignedCoach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized)),
                 api(.PUT, "/events/:id/answer", "/events/\(f.eventID)/answer", #"{"answer":"going"}"#, graduates(.ok)),
                 api(.DELETE, "/events/:id", "/events/\(f.eventID)", "", adminOnly(.noContent)),
+                api(.GET, "/mock-slots", nil, "", expect([.graduate, .otherGraduate, .coach, .unassignedCoach], .ok, denied: .forbidden, anonymous: .unauthorized)),
+                api(.POST, "/mock-slots", nil, #"{"starts_at":"2026-11-30T10:00:00Z","minutes":60,"themes":["back_end"]}"#,
+                    expect([.coach, .unassignedCoach], .created, denied: .forbidden, anonymous: .unauthorized)),
+                // The graduate books it; the other graduate, after, is told it was taken.
+                api(.POST, "/mock-slots/:id/booking", "/mock-slots/\(f.openSlotID)/booking", #"{"theme":"back_end","practise":"SQL joins"}"#,
+                    graduates(.created).merging([.otherGraduate: .conflict]) { $1 }),
+                api(.GET, "/mock-bookings", nil, "", graduates(.ok)),
+                api(.GET, "/mock-bookings/:id", "/mock-bookings/\(f.bookingID)", "", token([.graduate, .coach, .admin], .ok)),
+                api(.DELETE, "/mock-bookings/:id", "/mock-bookings/\(f.bookingID)", "",
+                    token([.graduate], .ok).merging([.coach: .forbidden, .admin: .forbidden]) { $1 }),
+                api(.PUT, "/mock-bookings/:id/rubric", "/mock-bookings/\(f.pastBookingID)/rubric",
+                    #"{"problem_solving":3,"code_comprehension":2,"communication":4,"technical_knowledge":2,"topic_area":3,"strengths":"Clear","improvements":"Tests"}"#,
+                    token([.coach], .created).merging([.graduate: .forbidden, .admin: .forbidden]) { $1 }),
                 api(.POST, "/help-requests/:id/reply", "/help-requests/\(f.helpStandupID)/reply", #"{"body":"On Thursday"}"#,
                     // The actors take turns on one request: the coach answers it, so the admin after them is told it is answered.
                     expect([.coach], .created, denied: .forbidden, anonymous: .unauthorized).merging([.unassignedCoach: .notFound, .admin: .conflict]) { $1 }),
@@ -348,12 +376,20 @@ extension AppTests {
             let event = try await EventUseCases(db: app.db, now: testNow).create(
                 EventDraft(title: "CV clinic", description: "Bring your CV", startsAt: testNow.addingTimeInterval(7 * 86_400), endsAt: testNow.addingTimeInterval(7 * 86_400 + 3_600),
                            link: "https://meet.example/cv", place: "", cohortID: world.cohort.id!.uuidString), by: world.admin)
+            let earlier = MockInterviewUseCases(db: app.db, now: testNow.addingTimeInterval(-3 * 86_400))
+            let mock = MockInterviewUseCases(db: app.db, now: testNow)
+            let openSlot = try await mock.open(MockSlotDraft(startsAt: testNow.addingTimeInterval(4 * 86_400), minutes: 60, themes: [.backEnd]), by: world.coach)
+            let aheadSlot = try await mock.open(MockSlotDraft(startsAt: testNow.addingTimeInterval(5 * 86_400), minutes: 45, themes: [.frontEnd]), by: world.coach)
+            let booking = try await mock.book(aheadSlot.requireIDString, MockBookingDraft(theme: .frontEnd, practise: "State"), by: world.graduate)
+            let pastSlot = try await earlier.open(MockSlotDraft(startsAt: testNow.addingTimeInterval(-3_600), minutes: 60, themes: [.backEnd]), by: world.coach)
+            let pastBooking = try await earlier.book(pastSlot.requireIDString, MockBookingDraft(theme: .backEnd, practise: "APIs"), by: world.graduate)
             return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString,
                            applicationID: application.id!.uuidString, offerID: offer.id!.uuidString, placedID: placed.id!.uuidString, goalID: goal.id.uuidString,
                            helpStandupID: standup.id!.uuidString, learningGoalID: learning.id!.uuidString, milestoneID: milestone.id!.uuidString,
                            programmeID: activity.$programme.id.uuidString, activityID: activity.id!.uuidString,
                            retrospectiveID: retrospective.id!.uuidString, submissionID: submission.requireIDString, sentBackID: sentBack.requireIDString,
-                           supportRequestID: support.requireIDString, planID: plan.requireIDString, recommendationID: recommendation.id!.uuidString, eventID: event.requireIDString)
+                           supportRequestID: support.requireIDString, planID: plan.requireIDString, recommendationID: recommendation.id!.uuidString, eventID: event.requireIDString,
+                           openSlotID: openSlot.requireIDString, bookingID: booking.requireIDString, pastBookingID: pastBooking.requireIDString)
         }
 
         static func user(_ actor: Actor, in world: World) -> UserModel? {
@@ -401,8 +437,8 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 108
-        static let apiCasesCount = 75
+        static let webCasesCount = 116
+        static let apiCasesCount = 82
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

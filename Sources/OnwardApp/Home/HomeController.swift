@@ -6,7 +6,7 @@ import Vapor
 /// the capabilities supply.
 struct HomeController: RouteCollection {
     /// In the order their sections show.
-    static let sources: [any HomeSectionSource] = [ProgrammeHomeSections(), CoachingHomeSections(), JobSearchHomeSections(), AccountsHomeSections()]
+    static let sources: [any HomeSectionSource] = [ProgrammeHomeSections(), CoachingHomeSections(), PracticeHomeSections(), JobSearchHomeSections(), AccountsHomeSections()]
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.home, use: frontDoor)

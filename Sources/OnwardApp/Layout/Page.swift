@@ -49,8 +49,8 @@ struct Shell {
     /// Each role sees its own navigation, and only that.
     static func navigation(for role: Role) -> [(String, SiteURL)] {
         switch role {
-        case .graduate: [("Home", .homes(.graduate)), ("Programme", .programme(.roadMap)), ("Board", .jobSearch(.board)), ("Applications", .jobSearch(.list)), ("Support", .coaching(.support)), ("Events", .coaching(.events))]
-        case .coach: [("My graduates", .homes(.coach)), ("Dashboard", .coaching(.dashboard)), ("Reviews", .coaching(.reviews)), ("Support", .coaching(.supportDesk)), ("Help requests", .programme(.helpQueue)), ("Events", .coaching(.events))]
+        case .graduate: [("Home", .homes(.graduate)), ("Programme", .programme(.roadMap)), ("Board", .jobSearch(.board)), ("Applications", .jobSearch(.list)), ("Support", .coaching(.support)), ("Practice", .practice(.mockInterviews)), ("Events", .coaching(.events))]
+        case .coach: [("My graduates", .homes(.coach)), ("Dashboard", .coaching(.dashboard)), ("Reviews", .coaching(.reviews)), ("Support", .coaching(.supportDesk)), ("Help requests", .programme(.helpQueue)), ("Mock interviews", .practice(.mockSlots)), ("Events", .coaching(.events))]
         case .partner: [("Candidates", .homes(.partner))]
         case .admin: [("Overview", .accounts(.overview)), ("Cohorts", .accounts(.cohorts)), ("People", .accounts(.people)), ("Invitations", .accounts(.invitations)), ("Programmes", .programme(.cohorts)), ("Dashboard", .coaching(.dashboard)), ("Reviews", .coaching(.reviews)), ("Support", .coaching(.supportDesk)), ("Help requests", .programme(.helpQueue)), ("Events", .coaching(.events))]
         }

@@ -196,6 +196,29 @@ public enum Access {
         viewer.role == .admin || (viewer.role == .coach && viewer.id == createdBy)
     }
 
+    // MARK: Practice
+
+    /// Who opens slots for mock technical interviews and scores them: a coach.
+    public static func holdsMockInterviews(_ viewer: Viewer) -> Bool {
+        viewer.role == .coach
+    }
+
+    /// Who books mock interviews: a graduate.
+    public static func booksMockInterviews(_ viewer: Viewer) -> Bool {
+        viewer.role == .graduate
+    }
+
+    /// Who reads a mock interview and its feedback: the graduate who booked it, the coach who
+    /// holds it, and an admin. Not a partner, not another graduate, not another coach.
+    public static func canReadMockInterview(_ viewer: Viewer, graduate: String, coach: String) -> Bool {
+        viewer.id == graduate || viewer.id == coach || viewer.role == .admin
+    }
+
+    /// Who fills a mock interview's rubric: the coach who holds it.
+    public static func canScoreMockInterview(_ viewer: Viewer, coach: String) -> Bool {
+        viewer.role == .coach && viewer.id == coach
+    }
+
     // MARK: The job search
 
     /// Who keeps a job search of their own: a graduate.

@@ -1,0 +1,87 @@
+import Fluent
+import Foundation
+import OnwardCore
+import OpenAPIRuntime
+import Vapor
+
+/// Practice's API operations: mock interviews.
+extension OnwardAPI {
+    private static func mockSlot(_ slot: MockSlotModel, coach: String, booking: MockBookingModel?) -> Components.Schemas.MockSlot {
+        .init(id: slot.requireIDString, coachName: coach, startsAt: slot.startsAt, minutes: .init(rawValue: slot.minutes)!,
+              themes: MockTheme.allCases.filter(slot.themes.contains).map { .init(rawValue: $0.rawValue)! }, booked: booking != nil, bookingId: booking?.requireIDString)
+    }
+
+    private static func mockBooking(_ item: MockInterviewUseCases.Booking) -> Components.Schemas.MockBooking {
+        let booking = item.booking
+        return .init(id: booking.requireIDString, slot: mockSlot(item.slot, coach: item.coach.name, booking: booking), graduateId: item.graduate.requireIDString,
+                     graduateName: item.graduate.name, theme: .init(rawValue: booking.theme.rawValue)!, practise: booking.practise, bookedAt: booking.bookedAt,
+                     cancelledAt: booking.cancelledAt, lateCancellation: booking.lateCancellation, rubric: item.rubric.map(Self.mockRubric))
+    }
+
+    private static func mockRubric(_ rubric: MockRubricModel) -> Components.Schemas.MockRubric {
+        .init(problemSolving: rubric.problemSolving, codeComprehension: rubric.codeComprehension, communication: rubric.communication,
+              technicalKnowledge: rubric.technicalKnowledge, topicArea: rubric.topicArea, strengths: rubric.strengths, improvements: rubric.improvements,
+              resources: rubric.resources, scoredAt: rubric.scoredAt)
+    }
+
+    func listMockSlots(_ input: Operations.ListMockSlots.Input) async throws -> Operations.ListMockSlots.Output {
+        let viewer = try user()
+        let mock = MockInterviewUseCases(req: try request)
+        let slots: [MockInterviewUseCases.Slot]
+        if Access.holdsMockInterviews(viewer.viewer) { slots = try await mock.slots(of: viewer) }
+        else if Access.booksMockInterviews(viewer.viewer) { slots = try await mock.openSlots() }
+        else { throw AppError(status: .forbidden, code: "forbidden", message: "Only graduates and coaches have mock interview slots.") }
+        return .ok(.init(body: .json(slots.map { Self.mockSlot($0.slot, coach: $0.coach.name, booking: $0.booking) })))
+    }
+
+    func openMockSlot(_ input: Operations.OpenMockSlot.Input) async throws -> Operations.OpenMockSlot.Output {
+        let coach = try tokenOwner(Access.holdsMockInterviews, else: "Only a coach opens mock interview slots.")
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let draft = try MockSlotDraft.validate(startsAt: body.startsAt, minutes: body.minutes.rawValue, themes: body.themes.map(\.rawValue), now: try request.now)
+        let slot = try await MockInterviewUseCases(req: try request).open(draft, by: coach)
+        return .created(.init(body: .json(Self.mockSlot(slot, coach: coach.name, booking: nil))))
+    }
+
+    func bookMockSlot(_ input: Operations.BookMockSlot.Input) async throws -> Operations.BookMockSlot.Output {
+        let graduate = try tokenOwner(Access.booksMockInterviews, else: "Only a graduate books a mock interview.")
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let mock = MockInterviewUseCases(req: try request)
+        let slot = try await mock.slot(input.path.id)
+        // The text is the request's to get right (422); whether the slot covers the theme depends on the slot (409).
+        let draft = try MockBookingDraft.validate(theme: body.theme.rawValue, practise: body.practise, slotThemes: Set(MockTheme.allCases))
+        guard slot.themes.contains(draft.theme) else {
+            throw AppError(status: .conflict, code: "conflict", message: "This slot does not cover \(draft.theme.title.lowercased()).", field: "theme")
+        }
+        let booking = try await mock.book(input.path.id, draft, by: graduate)
+        return .created(.init(body: .json(Self.mockBooking(try await mock.detail(of: booking.requireIDString, for: graduate)))))
+    }
+
+    func listMockBookings(_ input: Operations.ListMockBookings.Input) async throws -> Operations.ListMockBookings.Output {
+        let graduate = try tokenOwner(Access.booksMockInterviews, else: "Only a graduate books mock interviews.")
+        return .ok(.init(body: .json(try await MockInterviewUseCases(req: try request).bookings(of: graduate).map(Self.mockBooking))))
+    }
+
+    func getMockBooking(_ input: Operations.GetMockBooking.Input) async throws -> Operations.GetMockBooking.Output {
+        .ok(.init(body: .json(Self.mockBooking(try await MockInterviewUseCases(req: try request).detail(of: input.path.id, for: user())))))
+    }
+
+    func cancelMockBooking(_ input: Operations.CancelMockBooking.Input) async throws -> Operations.CancelMockBooking.Output {
+        let viewer = try user()
+        let mock = MockInterviewUseCases(req: try request)
+        try await mock.cancel(input.path.id, by: viewer)
+        return .ok(.init(body: .json(Self.mockBooking(try await mock.detail(of: input.path.id, for: viewer)))))
+    }
+
+    func scoreMockBooking(_ input: Operations.ScoreMockBooking.Input) async throws -> Operations.ScoreMockBooking.Output {
+        let viewer = try user()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let mock = MockInterviewUseCases(req: try request)
+        _ = try await mock.detail(of: input.path.id, for: viewer)
+        let draft = try RubricDraft.validate(
+            scores: [RubricCriterion.problemSolving.rawValue: String(body.problemSolving), RubricCriterion.codeComprehension.rawValue: String(body.codeComprehension),
+                     RubricCriterion.communication.rawValue: String(body.communication), RubricCriterion.technicalKnowledge.rawValue: String(body.technicalKnowledge),
+                     RubricCriterion.topicArea.rawValue: String(body.topicArea)],
+            strengths: body.strengths, improvements: body.improvements, resources: body.resources ?? "")
+        return .created(.init(body: .json(Self.mockRubric(try await mock.score(input.path.id, draft, by: viewer)))))
+    }
+}

@@ -1,0 +1,167 @@
+import Fluent
+import OnwardCore
+import Vapor
+
+/// Mock interviews on the web: a graduate's page (book, cancel, read the feedback and the
+/// trend), a coach's slots (open, remove), a booking's page with the rubric form.
+struct MockInterviewController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let graduate = routes.grouped(Require(Access.booksMockInterviews))
+        graduate.get(.practice(.mockInterviews), use: mine)
+        graduate.post(.practice(.book(slotID: SiteURL.key(SiteURL.Parameter.id))), use: book)
+        graduate.post(.practice(.cancelBooking(id: SiteURL.key(SiteURL.Parameter.id))), use: cancel)
+        let coach = routes.grouped(Require(Access.holdsMockInterviews))
+        coach.get(.practice(.mockSlots), use: slots)
+        coach.post(.practice(.mockSlots), use: open)
+        coach.post(.practice(.removeSlot(id: SiteURL.key(SiteURL.Parameter.id))), use: remove)
+        coach.post(.practice(.rubric(bookingID: SiteURL.key(SiteURL.Parameter.id))), use: score)
+        routes.grouped(Require.signedIn).get(.practice(.mockInterview(id: SiteURL.key(SiteURL.Parameter.id))), use: interview)
+    }
+
+    static func when(_ slot: MockSlotModel, for viewer: UserModel) -> String {
+        Formats.span(slot.startsAt, slot.endsAt, zone: viewer.timeZone) + " (\(slot.minutes) minutes)"
+    }
+
+    static func themes(_ slot: MockSlotModel) -> String {
+        MockTheme.allCases.filter(slot.themes.contains).map(\.title).joined(separator: ", ")
+    }
+
+    // MARK: The graduate's page
+
+    private func minePage(_ req: Request, bookingFor: String? = nil, form: MockBookingForm = .init(), errors: FormErrors = .none,
+                          status: HTTPResponseStatus = .ok) async throws -> Response {
+        let viewer = try req.requireUser()
+        let useCases = MockInterviewUseCases(req: req)
+        let bookings = try await useCases.bookings(of: viewer)
+        let open = try await useCases.openSlots()
+        let zone = TimeZone(identifier: viewer.timeZone) ?? .gmt
+        let trend = MockInterviewUseCases.trend(of: bookings, in: zone)
+        let page = MockInterviewsPage(
+            recommended: try await PracticeHomeSections.recommendsMockInterview(to: viewer, hasOne: bookings.contains { $0.booking.cancelledAt == nil }, on: req),
+            bookings: bookings.map { item in
+                MockInterviewsPage.Entry(url: SiteURL.practice(.mockInterview(id: item.booking.requireIDString)).path, when: Self.when(item.slot, for: viewer),
+                                         coach: item.coach.name, theme: item.booking.theme.title, cancelled: item.booking.cancelledAt != nil,
+                                         late: item.booking.lateCancellation, isPast: item.slot.startsAt <= req.now, scored: item.rubric != nil,
+                                         cancelURL: item.booking.cancelledAt == nil && item.slot.startsAt > req.now
+                                            ? SiteURL.practice(.cancelBooking(id: item.booking.requireIDString)).path : nil,
+                                         cancelIsLate: MockInterviewRules.isLateCancellation(at: req.now, startsAt: item.slot.startsAt))
+            },
+            open: open.map { item in
+                MockInterviewsPage.OpenSlot(id: item.slot.requireIDString, url: SiteURL.practice(.book(slotID: item.slot.requireIDString)).path,
+                                            when: Self.when(item.slot, for: viewer), coach: item.coach.name,
+                                            themes: MockTheme.allCases.filter(item.slot.themes.contains))
+            },
+            chart: ScoresChart.make(trend), change: trend.change, movers: trend.movers,
+            bookingFor: bookingFor, form: form, errors: errors)
+        return req.render(page, status: status)
+    }
+
+    func mine(req: Request) async throws -> Response {
+        try await minePage(req)
+    }
+
+    func book(req: Request) async throws -> Response {
+        let id = try req.parameter(SiteURL.Parameter.id)
+        let form = try req.form(MockBookingForm.self)
+        let useCases = MockInterviewUseCases(req: req)
+        let slot = try await useCases.slot(id)
+        do {
+            let draft = try MockBookingDraft.validate(theme: form.theme ?? "", practise: form.practise ?? "", slotThemes: slot.themes)
+            let booking = try await useCases.book(id, draft, by: req.requireUser())
+            return req.redirect(to: .practice(.mockInterview(id: booking.requireIDString)), flash: "Booked. Your coach will see what you want to practise.")
+        } catch let errors as ValidationErrors {
+            return try await minePage(req, bookingFor: id, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        } catch let error as AppError where error.status == .conflict {
+            return req.redirect(to: SiteURL.practice(.mockInterviews).path).flash(.error, error.message, on: req)
+        }
+    }
+
+    func cancel(req: Request) async throws -> Response {
+        let id = try req.parameter(SiteURL.Parameter.id)
+        do {
+            let booking = try await MockInterviewUseCases(req: req).cancel(id, by: req.requireUser())
+            return req.redirect(to: .practice(.mockInterviews), flash: booking.lateCancellation
+                ? "Cancelled, less than 24 hours before: it is recorded as a late cancellation." : "Cancelled. The slot is free for someone else.")
+        } catch let error as AppError where error.status == .conflict {
+            return req.redirect(to: SiteURL.practice(.mockInterview(id: id)).path).flash(.error, error.message, on: req)
+        }
+    }
+
+    // MARK: The coach's slots
+
+    private func slotsPage(_ req: Request, form: MockSlotForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let viewer = try req.requireUser()
+        let slots = try await MockInterviewUseCases(req: req).slots(of: viewer)
+        return req.render(MockSlotsPage(rows: slots.map { item in
+            MockSlotsPage.Row(when: Self.when(item.slot, for: viewer), themes: Self.themes(item.slot), graduate: item.graduate?.name,
+                              theme: item.booking?.theme.title, practise: item.booking?.practise,
+                              url: item.booking.map { SiteURL.practice(.mockInterview(id: $0.requireIDString)).path },
+                              removeURL: item.booking == nil ? SiteURL.practice(.removeSlot(id: item.slot.requireIDString)).path : nil,
+                              toScore: item.booking != nil && !item.scored && item.slot.startsAt <= req.now, scored: item.scored)
+        }, timeZone: viewer.timeZone, form: form, errors: errors), status: status)
+    }
+
+    func slots(req: Request) async throws -> Response {
+        try await slotsPage(req)
+    }
+
+    func open(req: Request) async throws -> Response {
+        let viewer = try req.requireUser()
+        let form = try req.form(MockSlotForm.self)
+        do {
+            let draft = try MockSlotDraft.validate(day: form.day ?? "", time: form.time ?? "", minutes: form.minutes ?? "", themes: form.themes,
+                                                   timeZone: TimeZone(identifier: viewer.timeZone) ?? .gmt, now: req.now)
+            try await MockInterviewUseCases(req: req).open(draft, by: viewer)
+            return req.redirect(to: .practice(.mockSlots), flash: "The slot is open. Graduates can book it now.")
+        } catch let errors as ValidationErrors {
+            return try await slotsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+
+    func remove(req: Request) async throws -> Response {
+        do {
+            try await MockInterviewUseCases(req: req).remove(req.parameter(SiteURL.Parameter.id), by: req.requireUser())
+            return req.redirect(to: .practice(.mockSlots), flash: "The slot is removed.")
+        } catch let error as AppError where error.status == .conflict {
+            return req.redirect(to: SiteURL.practice(.mockSlots).path).flash(.error, error.message, on: req)
+        }
+    }
+
+    // MARK: One interview
+
+    private func interviewPage(_ req: Request, form: RubricForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let viewer = try req.requireUser()
+        let id = try req.parameter(SiteURL.Parameter.id)
+        let item = try await MockInterviewUseCases(req: req).detail(of: id, for: viewer)
+        let canScore = Access.canScoreMockInterview(viewer.viewer, coach: item.coach.requireIDString) && item.rubric == nil
+            && item.booking.cancelledAt == nil && MockInterviewRules.mayScore(at: req.now, startsAt: item.slot.startsAt)
+        return req.render(MockInterviewPage(
+            graduate: item.graduate.name, coach: item.coach.name, when: Self.when(item.slot, for: viewer), theme: item.booking.theme,
+            practise: item.booking.practise, cancelled: item.booking.cancelledAt.map { _ in item.booking.lateCancellation },
+            rubric: item.rubric.map { MockInterviewPage.Feedback(scores: $0.scores, strengths: $0.strengths, improvements: $0.improvements, resources: $0.resources) },
+            rubricURL: canScore ? SiteURL.practice(.rubric(bookingID: id)).path : nil,
+            waitsForStart: item.rubric == nil && item.booking.cancelledAt == nil && !MockInterviewRules.mayScore(at: req.now, startsAt: item.slot.startsAt),
+            isGraduate: item.graduate.id == viewer.id, form: form, errors: errors), status: status)
+    }
+
+    func interview(req: Request) async throws -> Response {
+        try await interviewPage(req)
+    }
+
+    func score(req: Request) async throws -> Response {
+        let id = try req.parameter(SiteURL.Parameter.id)
+        let form = try req.form(RubricForm.self)
+        let useCases = MockInterviewUseCases(req: req)
+        // Who may score is checked before the form is read.
+        _ = try await useCases.detail(of: id, for: req.requireUser())
+        do {
+            let draft = try RubricDraft.validate(scores: form.scores, strengths: form.strengths ?? "", improvements: form.improvements ?? "", resources: form.resources ?? "")
+            try await useCases.score(id, draft, by: req.requireUser())
+            return req.redirect(to: .practice(.mockInterview(id: id)), flash: "The feedback is saved. The graduate reads it here.")
+        } catch let errors as ValidationErrors {
+            return try await interviewPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        } catch let error as AppError where error.status == .conflict {
+            return req.redirect(to: SiteURL.practice(.mockInterview(id: id)).path).flash(.error, error.message, on: req)
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Vapor
+
+/// Mock technical interviews: a coach opens slots; a graduate books one with a theme and what
+/// they want practised (one slot, one booking: two at once give one and a refusal); cancelling
+/// frees the slot (late within 24 hours); after it the coach fills the rubric, which the graduate
+/// reads, with their scores over time.
+struct MockInterviewUseCases: UseCases {
+    let db: any Database
+    let now: Date
+
+    /// A booking with its slot, who booked and who holds it, and the rubric once filled.
+    struct Booking {
+        let booking: MockBookingModel
+        let slot: MockSlotModel
+        let graduate: UserModel
+        let coach: UserModel
+        let rubric: MockRubricModel?
+    }
+
+    /// A slot with whoever booked it (a booking not cancelled).
+    struct Slot {
+        let slot: MockSlotModel
+        let coach: UserModel
+        let booking: MockBookingModel?
+        let graduate: UserModel?
+        let scored: Bool
+    }
+
+    static let noSuchSlot = AppError.notFound("There is no such slot.")
+    static let noSuchInterview = AppError.notFound("There is no such mock interview.")
+
+    /// How far back a coach's list shows slots.
+    static let pastDays = 30
+
+    @discardableResult
+    func open(_ draft: MockSlotDraft, by coach: UserModel) async throws -> MockSlotModel {
+        let slot = MockSlotModel(coachID: try coach.requireID(), draft: draft)
+        try await slot.create(on: db)
+        return slot
+    }
+
+    /// Slots `coach` holds, from 30 days back, the soonest first, with who booked them.
+    func slots(of coach: UserModel) async throws -> [Slot] {
+        let slots = try await MockSlotModel.query(on: db).filter(\.$coach.$id == coach.requireID())
+            .filter(\.$startsAt >= now.addingTimeInterval(-Double(Self.pastDays) * 86_400)).sort(\.$startsAt).all()
+        return try await withBookings(slots, coaches: [try coach.requireID(): coach])
+    }
+
+    /// Every coach's slots that start later and nobody has booked, the soonest first.
+    func openSlots() async throws -> [Slot] {
+        let slots = try await MockSlotModel.query(on: db).filter(\.$startsAt > now).sort(\.$startsAt).with(\.$coach).all()
+        let coaches = Dictionary(slots.map { ($0.$coach.id, $0.coach) }, uniquingKeysWith: { first, _ in first })
+        return try await withBookings(slots, coaches: coaches).filter { $0.booking == nil }
+    }
+
+    private func withBookings(_ slots: [MockSlotModel], coaches: [UUID: UserModel]) async throws -> [Slot] {
+        let ids = slots.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let bookings = try await MockBookingModel.query(on: db).filter(\.$slot.$id ~~ ids).filter(\.$cancelledAt == nil).with(\.$user).all()
+        let bookingIDs = bookings.compactMap(\.id)
+        let scored = bookingIDs.isEmpty ? [] : Set(try await MockRubricModel.query(on: db).filter(\.$booking.$id ~~ bookingIDs).all().map { $0.$booking.id })
+        let bySlot = Dictionary(bookings.map { ($0.$slot.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return slots.compactMap { slot in
+            guard let id = slot.id, let coach = coaches[slot.$coach.id] else { return nil }
+            let booking = bySlot[id]
+            return Slot(slot: slot, coach: coach, booking: booking, graduate: booking?.user, scored: booking?.id.map(scored.contains) ?? false)
+        }
+    }
+
+    /// Removes `coach`'s slot `rawID` while nobody has booked it (409 once booked: cancel it with the graduate instead).
+    func remove(_ rawID: String, by coach: UserModel) async throws {
+        guard let id = UUID(uuidString: rawID), let slot = try await MockSlotModel.find(id, on: db), slot.$coach.id == coach.id else { throw Self.noSuchSlot }
+        try await db.writeTransaction { db in
+            try await db.lockRow(of: MockSlotModel.schema, id: id)
+            guard try await MockBookingModel.query(on: db).filter(\.$slot.$id == id).count() == 0 else {
+                throw AppError(status: .conflict, code: "conflict", message: "This slot has been booked: it stays, with the booking.")
+            }
+            try await MockSlotModel.query(on: db).filter(\.$id == id).delete()
+        }
+    }
+
+    /// The slot `rawID`, for booking: one that starts later.
+    func slot(_ rawID: String) async throws -> MockSlotModel {
+        guard let id = UUID(uuidString: rawID), let slot = try await MockSlotModel.find(id, on: db) else { throw Self.noSuchSlot }
+        return slot
+    }
+
+    /// `graduate` books slot `rawID`. One slot, one booking: the slot's row is locked (the write
+    /// lock on SQLite) and the database keeps one booking per slot, so of two at once one books
+    /// and the other is told the slot was just taken (409).
+    @discardableResult
+    func book(_ rawID: String, _ draft: MockBookingDraft, by graduate: UserModel) async throws -> MockBookingModel {
+        let slot = try await slot(rawID)
+        let slotID = try slot.requireID(), userID = try graduate.requireID(), now = self.now
+        guard slot.startsAt > now else { throw AppError(status: .conflict, code: "conflict", message: "This slot has started: choose a later one.") }
+        let taken = AppError(status: .conflict, code: "conflict", message: "Someone else booked this slot a moment ago: choose another.")
+        do {
+            return try await db.writeTransaction { db in
+                try await db.lockRow(of: MockSlotModel.schema, id: slotID)
+                guard try await MockBookingModel.query(on: db).filter(\.$slot.$id == slotID).filter(\.$cancelledAt == nil).count() == 0 else { throw taken }
+                let booking = MockBookingModel(slotID: slotID, userID: userID, draft: draft, at: now)
+                try await booking.create(on: db)
+                return booking
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw taken
+        }
+    }
+
+    /// Booking `rawID` as `viewer` may see it: the graduate, the slot's coach, an admin.
+    func detail(of rawID: String, for viewer: UserModel) async throws -> Booking {
+        guard let id = UUID(uuidString: rawID), let booking = try await MockBookingModel.query(on: db).filter(\.$id == id).with(\.$slot).with(\.$user).first(),
+              let coach = try await UserModel.find(booking.slot.$coach.id, on: db),
+              Access.canReadMockInterview(viewer.viewer, graduate: booking.$user.id.uuidString, coach: coach.requireIDString)
+        else { throw Self.noSuchInterview }
+        let rubric = try await MockRubricModel.query(on: db).filter(\.$booking.$id == id).first()
+        return Booking(booking: booking, slot: booking.slot, graduate: booking.user, coach: coach, rubric: rubric)
+    }
+
+    /// `graduate` cancels their booking `rawID` before it starts; within 24 hours it is recorded as late.
+    @discardableResult
+    func cancel(_ rawID: String, by graduate: UserModel) async throws -> MockBookingModel {
+        let found = try await detail(of: rawID, for: graduate)
+        guard found.booking.$user.id == graduate.id else {
+            throw AppError(status: .forbidden, code: "forbidden", message: "Only the graduate who booked it cancels a booking.")
+        }
+        let booking = found.booking
+        guard booking.cancelledAt == nil else { throw AppError(status: .conflict, code: "conflict", message: "This booking is cancelled already.") }
+        guard MockInterviewRules.mayCancel(at: now, startsAt: found.slot.startsAt) else {
+            throw AppError(status: .conflict, code: "conflict", message: "This mock interview has started: it can no longer be cancelled.")
+        }
+        booking.cancelledAt = now
+        booking.lateCancellation = MockInterviewRules.isLateCancellation(at: now, startsAt: found.slot.startsAt)
+        try await booking.save(on: db)
+        return booking
+    }
+
+    /// The slot's coach fills the rubric of booking `rawID`, once it has started; one rubric each
+    /// (409 for a second, or for a cancelled booking).
+    @discardableResult
+    func score(_ rawID: String, _ draft: RubricDraft, by coach: UserModel) async throws -> MockRubricModel {
+        let found = try await detail(of: rawID, for: coach)
+        guard Access.canScoreMockInterview(coach.viewer, coach: found.coach.requireIDString) else {
+            throw AppError(status: .forbidden, code: "forbidden", message: "Only the coach who held the interview fills its rubric.")
+        }
+        guard found.booking.cancelledAt == nil else { throw AppError(status: .conflict, code: "conflict", message: "This booking was cancelled.") }
+        guard MockInterviewRules.mayScore(at: now, startsAt: found.slot.startsAt) else {
+            throw AppError(status: .conflict, code: "conflict", message: "Fill the rubric once the interview has started.")
+        }
+        let rubric = MockRubricModel(bookingID: try found.booking.requireID(), draft: draft, at: now)
+        do {
+            try await rubric.create(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw AppError(status: .conflict, code: "conflict", message: "This interview has its rubric already.")
+        }
+        return rubric
+    }
+
+    /// `graduateID`'s bookings, the latest first, with their slots, coaches and rubrics.
+    func bookings(of graduate: UserModel) async throws -> [Booking] {
+        let bookings = try await MockBookingModel.query(on: db).filter(\.$user.$id == graduate.requireID()).with(\.$slot).sort(\.$bookedAt, .descending).all()
+        guard !bookings.isEmpty else { return [] }
+        let coachIDs = Array(Set(bookings.map { $0.slot.$coach.id }))
+        let coaches = Dictionary(try await UserModel.query(on: db).filter(\.$id ~~ coachIDs).all().map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+        let rubrics = Dictionary(try await MockRubricModel.query(on: db).filter(\.$booking.$id ~~ bookings.compactMap(\.id)).all().map { ($0.$booking.id, $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        return bookings.compactMap { booking in
+            guard let coach = coaches[booking.slot.$coach.id] else { return nil }
+            return Booking(booking: booking, slot: booking.slot, graduate: graduate, coach: coach, rubric: booking.id.flatMap { rubrics[$0] })
+        }.sorted { $0.slot.startsAt > $1.slot.startsAt }
+    }
+
+    /// The graduate's scores over their mock interviews.
+    static func trend(of bookings: [Booking], in zone: TimeZone) -> RubricTrend {
+        RubricTrend(bookings.compactMap { item in
+            item.rubric.map { RubricTrend.Point(day: LocalDate(item.slot.startsAt, in: zone), theme: item.booking.theme, scores: $0.scores) }
+        })
+    }
+}
