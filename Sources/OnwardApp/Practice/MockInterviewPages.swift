@@ -151,8 +151,15 @@ struct MockInterviewsPage: PageView {
                                 }
                             }
                         }
-                        h.field("practise", "What you want to practise", hint: "Such as \"explaining my design out loud\" or \"SQL joins\".", errors: errors) { wiring in
-                            h.open("input", wiring + [.type("text"), .value(bookingFor == slot.id ? form.practise : nil)])
+                        // One form per slot: its field's id names the slot, so every id on the page is unique.
+                        let field = "practise-" + slot.id
+                        h.div(.class(errors["practise"] == nil ? "field" : "field has-error")) {
+                            h.label("What you want to practise", .for(field))
+                            h.p("Such as \"explaining my design out loud\" or \"SQL joins\".", .class("hint"), .id(field + "-hint"))
+                            if let error = errors["practise"] { h.p(error, .class("field-error"), .id(field + "-error")) }
+                            h.input(.id(field), .name("practise"), .type("text"), .value(bookingFor == slot.id ? form.practise : nil),
+                                    .attr("aria-invalid", errors["practise"] == nil ? nil : "true"),
+                                    .ariaDescribedBy(errors["practise"] == nil ? field + "-hint" : field + "-hint " + field + "-error"))
                         }
                         h.button("Book this slot", .type("submit"), .class("button primary"))
                     }

@@ -1,0 +1,51 @@
+import Fluent
+import Foundation
+import OnwardCore
+
+/// Practice in the demo: Amara's two mock interviews with Tom, scored (her scores rise), Ben's
+/// booked for next week, and open slots of both coaches in the next two weeks.
+enum DemoPractice {
+    static func seed(graduates: [UserModel], coaches: (priya: UserModel, tom: UserModel), zone: String, on db: any Database, now: Date) async throws {
+        let timeZone = TimeZone(identifier: zone) ?? .gmt
+        // Days counted from next Monday (negative: the weeks before), so every one is a weekday
+        // and those ahead are ahead whatever day the demo starts on.
+        let nextMonday = LocalDate(now, in: timeZone).startOfWeek.adding(days: 7)
+        func at(_ days: Int, _ hour: Int, _ minute: Int = 0) -> Date {
+            StandupRules.deadline(of: nextMonday.adding(days: days), at: StandupTime(hour: hour, minute: minute)!, in: timeZone)
+        }
+        func slot(_ startsAt: Date, _ minutes: Int, _ themes: Set<MockTheme>, _ coach: UserModel) async throws -> MockSlotModel {
+            try await MockInterviewUseCases(db: db, now: startsAt.addingTimeInterval(-7 * 86_400)).open(MockSlotDraft(startsAt: startsAt, minutes: minutes, themes: themes), by: coach)
+        }
+        func booked(_ slot: MockSlotModel, _ graduate: UserModel, _ theme: MockTheme, _ practise: String) async throws -> MockBookingModel {
+            try await MockInterviewUseCases(db: db, now: slot.startsAt.addingTimeInterval(-3 * 86_400)).book(slot.requireIDString, MockBookingDraft(theme: theme, practise: practise), by: graduate)
+        }
+        let amara = graduates[0], ben = graduates[1]
+        // Amara, two weeks ago and last week, back-end with Tom.
+        let first = try await slot(at(-18, 10), 60, [.backEnd, .fullStack], coaches.tom)
+        let firstBooking = try await booked(first, amara, .backEnd, "Explaining the design of my habit tracker's API out loud")
+        try await MockInterviewUseCases(db: db, now: first.endsAt).score(firstBooking.requireIDString, RubricDraft(
+            scores: [.problemSolving: 2, .codeComprehension: 3, .communication: 2, .technicalKnowledge: 2, .topicArea: 2],
+            strengths: "You read the unfamiliar code carefully and asked what the tests were for before changing anything.",
+            improvements: "Talk while you think: the silences hid good reasoning. Say which trade-off you are making between the two designs.",
+            resources: "Designing Data-Intensive Applications, chapter 2; the \"explain your design in three sentences\" exercise."), by: coaches.tom)
+        let second = try await slot(at(-11, 14), 60, [.backEnd], coaches.tom)
+        let secondBooking = try await booked(second, amara, .backEnd, "Indexes and why a query is slow")
+        try await MockInterviewUseCases(db: db, now: second.endsAt).score(secondBooking.requireIDString, RubricDraft(
+            scores: [.problemSolving: 3, .codeComprehension: 3, .communication: 3, .technicalKnowledge: 2, .topicArea: 3],
+            strengths: "Much clearer narration. You found the missing index from the query plan on your own.",
+            improvements: "Transactions and isolation levels: you guessed. Practise explaining what happens when two requests book one slot.",
+            resources: "Use The Index, Luke (use-the-index-luke.com), chapters 1 to 3."), by: coaches.tom)
+        // Ben, front-end with Priya next Tuesday.
+        let bens = try await slot(at(1, 11), 45, [.frontEnd, .fullStack], coaches.priya)
+        _ = try await booked(bens, ben, .frontEnd, "State management in React without reaching for a library")
+        // Grace Liu's, which ended half an hour ago: its rubric waits for Tom.
+        let justHeld = Date(timeIntervalSince1970: ((now.timeIntervalSince1970 - 90 * 60) / 300).rounded(.down) * 300)
+        let graces = try await slot(justHeld, 60, [.fullStack], coaches.tom)
+        _ = try await booked(graces, graduates[6], .fullStack, "Walking through a feature from the database to the page")
+        // Open slots in the next two weeks.
+        for (days, hour, minutes, themes, coach) in [(0, 15, 60, Set([MockTheme.backEnd, .fullStack]), coaches.tom), (2, 10, 45, [.frontEnd], coaches.priya),
+                                                      (3, 14, 60, [.backEnd], coaches.tom), (7, 9, 60, [.fullStack, .frontEnd], coaches.priya)] {
+            _ = try await slot(at(days, hour), minutes, themes, coach)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+from selenium.webdriver.common.by import By
+
+from helpers import check_accessibility, sign_in, sign_out, wait
+
+
+def test_a_graduate_books_a_mock_interview_and_reads_the_feedback_the_coach_fills(server, browser):
+    # A graduate books one of the open slots, with a theme and what to practise.
+    sign_in(browser, server, "chloe.martin@demo.onward.example")
+    browser.find_element(By.LINK_TEXT, "Practice").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/practice/mock-interviews"))
+    check_accessibility(browser, "practice-mock-interviews")
+    slot = next(s for s in browser.find_elements(By.CSS_SELECTOR, ".slot") if s.find_elements(By.CSS_SELECTOR, "input[value=front_end]"))
+    slot.find_element(By.CSS_SELECTOR, "input[value=front_end]").click()
+    slot.find_element(By.XPATH, ".//button[normalize-space()='Book this slot']").click()
+    wait(browser).until(lambda d: "Please check the form" in d.page_source)
+    assert "Say what you want to practise" in browser.page_source, "refused without what to practise"
+    slot = next(s for s in browser.find_elements(By.CSS_SELECTOR, ".slot") if s.find_elements(By.CSS_SELECTOR, ".error-summary"))
+    slot.find_element(By.CSS_SELECTOR, "input[value=front_end]").click()
+    slot.find_element(By.CSS_SELECTOR, "input[name=practise]").send_keys("Explaining accessible forms out loud")
+    slot.find_element(By.XPATH, ".//button[normalize-space()='Book this slot']").click()
+    wait(browser).until(lambda d: "Booked." in d.page_source)
+    assert "Explaining accessible forms out loud" in browser.page_source
+    check_accessibility(browser, "practice-mock-interview-booked")
+    browser.find_element(By.LINK_TEXT, "Home").click()
+    wait(browser).until(lambda d: "Next mock interview" in d.page_source)
+    sign_out(browser)
+
+    # The coach fills the rubric of an interview that has just ended; a missing score is refused.
+    sign_in(browser, server, "coach.tom@demo.onward.example")
+    browser.find_element(By.LINK_TEXT, "Mock interviews").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/practice/mock-slots"))
+    check_accessibility(browser, "practice-mock-slots")
+    browser.find_element(By.LINK_TEXT, "Fill the rubric").click()
+    wait(browser).until(lambda d: "Fill the rubric" in d.page_source and "/practice/mock-interviews/" in d.current_url)
+    interview_url = browser.current_url
+    for name, score in [("problem_solving", "3"), ("code_comprehension", "3"), ("communication", "4"), ("technical_knowledge", "2")]:
+        browser.find_element(By.CSS_SELECTOR, f"#field-{name} option[value='{score}']").click()
+    browser.find_element(By.ID, "field-strengths").send_keys("Clear walk from the table to the page.")
+    browser.find_element(By.ID, "field-improvements").send_keys("Say how you would test the API boundary.")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Save the feedback']").click()
+    wait(browser).until(lambda d: "Please check the form" in d.page_source)
+    assert "Score topic area from 1 to 4." in browser.page_source
+    browser.find_element(By.CSS_SELECTOR, "#field-topic_area option[value='3']").click()
+    browser.find_element(By.XPATH, "//button[normalize-space()='Save the feedback']").click()
+    wait(browser).until(lambda d: "The feedback is saved." in d.page_source)
+    check_accessibility(browser, "practice-mock-interview-scored")
+    sign_out(browser)
+
+    # The graduate reads it, with their scores over time.
+    sign_in(browser, server, "grace.liu@demo.onward.example")
+    browser.get(interview_url)
+    feedback = browser.find_element(By.CSS_SELECTOR, "section[aria-label=Feedback]")
+    assert "Clear walk from the table to the page." in feedback.text and "4 of 4" in feedback.text
+    browser.find_element(By.LINK_TEXT, "Practice").click()
+    wait(browser).until(lambda d: "Your scores over time" in d.page_source)
+    assert browser.find_elements(By.CSS_SELECTOR, "section[aria-label='Scores over time'] svg")
+    check_accessibility(browser, "practice-scores")
