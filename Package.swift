@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "onward", targets: ["onward"]),
+        .executable(name: "onward-bench", targets: ["onward-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", exact: "4.122.3"),
@@ -45,6 +46,10 @@ let package = Package(
         .executableTarget(
             name: "onward",
             dependencies: ["OnwardApp", .product(name: "Vapor", package: "vapor")]
+        ),
+        .executableTarget(
+            name: "onward-bench",
+            dependencies: ["OnwardCore"]
         ),
         .testTarget(
             name: "OnwardCoreTests",
