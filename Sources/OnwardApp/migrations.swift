@@ -44,5 +44,6 @@ enum Migrations {
         CoachingMigrations.CreateEvents(),
         // Practice
         PracticeMigrations.CreateMockInterviews(),
+        PracticeMigrations.CreatePeerSessions(),
     ]
 }

@@ -43,6 +43,7 @@ func routes(_ app: Application) throws {
 
     // Practice
     try web.register(collection: MockInterviewController())
+    try web.register(collection: PeerSessionController())
 
     // The JSON API
     try API.register(on: app)

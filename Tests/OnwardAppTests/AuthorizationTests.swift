@@ -67,6 +67,8 @@ extension AppTests {
             let openSlotID: String
             let bookingID: String
             let pastBookingID: String
+            /// A peer session the graduate hosts for their cohort.
+            let peerSessionID: String
             var graduateID: String { world.graduate.requireIDString }
             var cohortID: String { world.cohort.id!.uuidString }
         }
@@ -209,6 +211,14 @@ extension AppTests {
                 get(.practice(.mockInterview(id: f.bookingID)), .practice(.mockInterview(id: key)), page([.graduate, .coach, .admin])),
                 post(.practice(.cancelBooking(id: f.bookingID)), .practice(.cancelBooking(id: key)), [:], form([.graduate], .seeOther)),
                 post(.practice(.rubric(bookingID: f.pastBookingID)), .practice(.rubric(bookingID: key)), ["strengths": ""], form([.coach], .unprocessableEntity)),
+                get(.practice(.peerSessions), nil, page([.graduate, .otherGraduate])),
+                post(.practice(.peerSessions), nil, ["kind": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                get(.practice(.peerSession(id: f.peerSessionID)), .practice(.peerSession(id: key)), page([.graduate, .otherGraduate])),
+                // The host has their place already (a flash says so); the other graduate of the cohort joins.
+                post(.practice(.joinPeerSession(id: f.peerSessionID)), .practice(.joinPeerSession(id: key)), [:], form([.graduate, .otherGraduate], .seeOther)),
+                // Before it starts nobody notes it (a flash says so).
+                post(.practice(.notePeerSession(id: f.peerSessionID)), .practice(.notePeerSession(id: key)), ["note": "STAR"], form([.graduate], .seeOther)
+                     .merging([.otherGraduate: .forbidden]) { $1 }),
             ]
         }
 
@@ -383,13 +393,15 @@ extension AppTests {
             let booking = try await mock.book(aheadSlot.requireIDString, MockBookingDraft(theme: .frontEnd, practise: "State"), by: world.graduate)
             let pastSlot = try await earlier.open(MockSlotDraft(startsAt: testNow.addingTimeInterval(-3_600), minutes: 60, themes: [.backEnd]), by: world.coach)
             let pastBooking = try await earlier.book(pastSlot.requireIDString, MockBookingDraft(theme: .backEnd, practise: "APIs"), by: world.graduate)
+            let peer = try await PeerSessionUseCases(db: app.db, now: testNow).host(
+                PeerSessionDraft(startsAt: testNow.addingTimeInterval(86_400), minutes: 45, kind: .behavioural, places: 4, link: "https://meet.example/p"), by: world.graduate)
             return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString,
                            applicationID: application.id!.uuidString, offerID: offer.id!.uuidString, placedID: placed.id!.uuidString, goalID: goal.id.uuidString,
                            helpStandupID: standup.id!.uuidString, learningGoalID: learning.id!.uuidString, milestoneID: milestone.id!.uuidString,
                            programmeID: activity.$programme.id.uuidString, activityID: activity.id!.uuidString,
                            retrospectiveID: retrospective.id!.uuidString, submissionID: submission.requireIDString, sentBackID: sentBack.requireIDString,
                            supportRequestID: support.requireIDString, planID: plan.requireIDString, recommendationID: recommendation.id!.uuidString, eventID: event.requireIDString,
-                           openSlotID: openSlot.requireIDString, bookingID: booking.requireIDString, pastBookingID: pastBooking.requireIDString)
+                           openSlotID: openSlot.requireIDString, bookingID: booking.requireIDString, pastBookingID: pastBooking.requireIDString, peerSessionID: peer.requireIDString)
         }
 
         static func user(_ actor: Actor, in world: World) -> UserModel? {
@@ -437,7 +449,7 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 116
+        static let webCasesCount = 121
         static let apiCasesCount = 82
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

@@ -214,6 +214,11 @@ import Testing
                                                 rubric: .init(scores: [.problemSolving: 3, .topicArea: 2], strengths: h, improvements: h, resources: h),
                                                 rubricURL: "/practice/mock-interviews/x/rubric", waitsForStart: false, isGraduate: false,
                                                 form: RubricForm(problem_solving: h, strengths: h, improvements: h, resources: h), errors: errors("communication", "strengths")),
+            "peer sessions": PeerSessionsPage(rows: [.init(url: "/practice/peer-sessions/x", kind: h, when: h, host: h, taken: 4, places: 4, joined: false)], timeZone: h,
+                                              form: PeerSessionForm(day: h, time: h, minutes: h, kind: h, places: h, link: h), errors: errors("kind", "link")),
+            "peer session": PeerSessionPage(kind: .technical, when: h, host: h, link: "https://meet.example/" + h, places: 4, people: [.init(name: h, note: h)],
+                                            joinURL: "/practice/peer-sessions/x/join", noteURL: "/practice/peer-sessions/x/note", joined: true, started: true,
+                                            form: PeerNoteForm(note: h), errors: errors("note")),
             "graduate home with practice": GraduateHomePage(firstName: h, sections: [PracticeSection(next: h, nextURL: "/practice/mock-interviews/x", recommended: true)]),
             "graduate home with today": GraduateHomePage(firstName: h, sections: [
                 TodaySection(status: StatusView(name: "at_risk", title: h, missing: [h]), week: 2, standupDue: h, standupPosted: false, openTasks: [h], dueThisWeek: [h]),

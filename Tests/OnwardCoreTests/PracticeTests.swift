@@ -116,6 +116,7 @@ import Testing
         #expect(refused(WindowRow(day: "2026-11-24", start: "09:00", end: "09:30")) == ["Leave at least an hour: a session lasts an hour."])
         #expect(refused(WindowRow(day: "2026-11-24", start: "07:00", end: "21:00")) == ["Keep a window to at most 12 hours."])
         #expect(refused(WindowRow(day: "24/11", start: "9am", end: "")).count == 3)
+        #expect(refused(WindowRow(day: "2026-11-24", start: "09:00", end: "09:00")) == ["End the window after it starts."])
         var none = ValidationErrors()
         _ = PairingWindows.validate([], timeZone: Self.utc, now: Self.now, into: &none)
         #expect(none.errors.map(\.field) == ["window1_day"])

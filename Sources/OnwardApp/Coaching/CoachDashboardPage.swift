@@ -55,7 +55,8 @@ struct CoachDashboardPage: PageView {
         items.queryItems = [("sort", query.sort.rawValue), ("order", query.order.rawValue),
                             ("show", query.filter == .everyone ? nil : query.filter.rawValue), ("q", query.search.isEmpty ? nil : query.search)]
             .compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
-        return SiteURL.coaching(.dashboard).path + "?" + (items.percentEncodedQuery ?? "")
+        // A "+" reads back as a space in a query: it is sent encoded.
+        return SiteURL.coaching(.dashboard).path + "?" + (items.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
     }
 
     func content(_ h: HTML) {

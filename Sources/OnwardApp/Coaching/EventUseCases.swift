@@ -99,7 +99,8 @@ struct EventUseCases: UseCases {
         if seesWhoComes {
             var audience = UserModel.query(on: db).filter(\.$role == .graduate)
             if let cohort = event.$cohort.id { audience = audience.filter(\.$cohort.$id == cohort) }
-            unanswered = max(0, try await audience.count() - answers.count)
+            let answered = Set(answers.map { $0.$user.id })
+            unanswered = try await audience.all(\.$id).filter { !answered.contains($0) }.count
         }
         let creator = try await UserModel.find(event.$createdBy.id, on: db)
         let names = try await cohortNames(of: [event])

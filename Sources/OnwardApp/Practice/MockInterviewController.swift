@@ -96,7 +96,7 @@ struct MockInterviewController: RouteCollection {
             MockSlotsPage.Row(when: Self.when(item.slot, for: viewer), themes: Self.themes(item.slot), graduate: item.graduate?.name,
                               theme: item.booking?.theme.title, practise: item.booking?.practise,
                               url: item.booking.map { SiteURL.practice(.mockInterview(id: $0.requireIDString)).path },
-                              removeURL: item.booking == nil ? SiteURL.practice(.removeSlot(id: item.slot.requireIDString)).path : nil,
+                              removeURL: item.everBooked ? nil : SiteURL.practice(.removeSlot(id: item.slot.requireIDString)).path,
                               toScore: item.booking != nil && !item.scored && item.slot.startsAt <= req.now, scored: item.scored)
         }, timeZone: viewer.timeZone, form: form, errors: errors), status: status)
     }

@@ -27,6 +27,8 @@ struct MockInterviewUseCases: UseCases {
         let booking: MockBookingModel?
         let graduate: UserModel?
         let scored: Bool
+        /// Whether anyone ever booked it (a cancelled booking stays on record, so the slot does too).
+        let everBooked: Bool
     }
 
     static let noSuchSlot = AppError.notFound("There is no such slot.")
@@ -59,14 +61,17 @@ struct MockInterviewUseCases: UseCases {
     private func withBookings(_ slots: [MockSlotModel], coaches: [UUID: UserModel]) async throws -> [Slot] {
         let ids = slots.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let bookings = try await MockBookingModel.query(on: db).filter(\.$slot.$id ~~ ids).filter(\.$cancelledAt == nil).with(\.$user).all()
+        let all = try await MockBookingModel.query(on: db).filter(\.$slot.$id ~~ ids).with(\.$user).all()
+        let everBooked = Set(all.map { $0.$slot.id })
+        let bookings = all.filter { $0.cancelledAt == nil }
         let bookingIDs = bookings.compactMap(\.id)
         let scored = bookingIDs.isEmpty ? [] : Set(try await MockRubricModel.query(on: db).filter(\.$booking.$id ~~ bookingIDs).all().map { $0.$booking.id })
         let bySlot = Dictionary(bookings.map { ($0.$slot.id, $0) }, uniquingKeysWith: { first, _ in first })
         return slots.compactMap { slot in
             guard let id = slot.id, let coach = coaches[slot.$coach.id] else { return nil }
             let booking = bySlot[id]
-            return Slot(slot: slot, coach: coach, booking: booking, graduate: booking?.user, scored: booking?.id.map(scored.contains) ?? false)
+            return Slot(slot: slot, coach: coach, booking: booking, graduate: booking?.user, scored: booking?.id.map(scored.contains) ?? false,
+                        everBooked: everBooked.contains(id))
         }
     }
 
@@ -76,7 +81,7 @@ struct MockInterviewUseCases: UseCases {
         try await db.writeTransaction { db in
             try await db.lockRow(of: MockSlotModel.schema, id: id)
             guard try await MockBookingModel.query(on: db).filter(\.$slot.$id == id).count() == 0 else {
-                throw AppError(status: .conflict, code: "conflict", message: "This slot has been booked: it stays, with the booking.")
+                throw AppError(status: .conflict, code: "conflict", message: "This slot has been booked: it stays, with the booking on record.")
             }
             try await MockSlotModel.query(on: db).filter(\.$id == id).delete()
         }

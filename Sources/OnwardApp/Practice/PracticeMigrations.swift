@@ -51,4 +51,35 @@ enum PracticeMigrations {
             try await database.schema(MockSlotModel.schema).delete()
         }
     }
+
+    /// Morning peer practice sessions and the places taken in them.
+    struct CreatePeerSessions: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(PeerSessionModel.schema)
+                .id()
+                .field("host_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("starts_at", .datetime, .required)
+                .field("minutes", .int, .required)
+                .field("kind", .string, .required)
+                .field("places", .int, .required)
+                .field("link", .string, .required)
+                .field("created_at", .datetime)
+                .create()
+            try await database.schema(PeerSeatModel.schema)
+                .id()
+                .field("session_id", .uuid, .required, .references(PeerSessionModel.schema, .id, onDelete: .cascade))
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("note", .string, .required)
+                .field("joined_at", .datetime, .required)
+                .unique(on: "session_id", "user_id")
+                .create()
+            let sql = database as! any SQLDatabase
+            try await sql.create(index: "peer_sessions_by_start").on(PeerSessionModel.schema).column("starts_at").run()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(PeerSeatModel.schema).delete()
+            try await database.schema(PeerSessionModel.schema).delete()
+        }
+    }
 }

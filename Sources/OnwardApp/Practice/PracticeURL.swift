@@ -14,6 +14,14 @@ enum PracticeURL: Hashable, Sendable {
     case cancelBooking(id: String)
     /// Fill the rubric of a mock interview.
     case rubric(bookingID: String)
+    /// The cohort's peer practice sessions coming up, and hosting one.
+    case peerSessions
+    /// One peer session: who comes, and what each practised.
+    case peerSession(id: String)
+    /// Take a place in a peer session.
+    case joinPeerSession(id: String)
+    /// Note what you practised in a peer session.
+    case notePeerSession(id: String)
 
     var path: String {
         switch self {
@@ -24,6 +32,10 @@ enum PracticeURL: Hashable, Sendable {
         case .mockInterview(let id): "/practice/mock-interviews/\(id)"
         case .cancelBooking(let id): "/practice/mock-interviews/\(id)/cancel"
         case .rubric(let id): "/practice/mock-interviews/\(id)/rubric"
+        case .peerSessions: "/practice/peer-sessions"
+        case .peerSession(let id): "/practice/peer-sessions/\(id)"
+        case .joinPeerSession(let id): "/practice/peer-sessions/\(id)/join"
+        case .notePeerSession(let id): "/practice/peer-sessions/\(id)/note"
         }
     }
 }

@@ -117,7 +117,7 @@ struct ProgrammeUseCases: UseCases {
         let placed = try await JobSearchFacts.usersWhoAcceptedAJob(among: ids, on: db)
         var result: [UUID: ProgrammeStatus] = [:]
         for graduate in graduates {
-            guard let id = graduate.id, let cohortID = graduate.$cohort.id, let programme = programmes[cohortID] else { continue }
+            guard let id = graduate.id, let cohortID = graduate.$cohort.id, let programme = programmes[cohortID], !programme.activities.isEmpty else { continue }
             let calendar = programme.calendar
             let today = calendar.day(at: now)
             let activities = programme.activities.map { $0.owed(byOneWhoJoinedOn: joined[id].map(calendar.day(at:))) }

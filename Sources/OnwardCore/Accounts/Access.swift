@@ -219,6 +219,17 @@ public enum Access {
         viewer.role == .coach && viewer.id == coach
     }
 
+    /// Who hosts and joins morning peer practice sessions: a graduate.
+    public static func practisesWithPeers(_ viewer: Viewer) -> Bool {
+        viewer.role == .graduate
+    }
+
+    /// Who sees a peer session, and may join it: a graduate of the host's cohort (the host too).
+    public static func canSeePeerSession(_ viewer: Viewer, host: String, hostCohort: String?, viewerCohort: String?) -> Bool {
+        guard viewer.role == .graduate else { return false }
+        return viewer.id == host || (hostCohort != nil && hostCohort == viewerCohort)
+    }
+
     // MARK: The job search
 
     /// Who keeps a job search of their own: a graduate.

@@ -23,8 +23,8 @@ public enum PairingWindows {
     public static let most = 5
     public static let longestHours = 12
 
-    /// Rows numbered from 1 in field names ("window1_day"); an end at or before the start is read
-    /// on the next day (a window from 22:00 to 01:00 crosses midnight).
+    /// Rows numbered from 1 in field names ("window1_day"); an end before the start is read on the
+    /// next day (a window from 22:00 to 01:00 crosses midnight).
     public static func validate(_ rows: [WindowRow], timeZone: TimeZone, now: Date, into errors: inout ValidationErrors,
                                 field: (Int) -> String = { "window\($0)_" }) -> [TimeWindow] {
         var windows: [TimeWindow] = []
@@ -40,7 +40,8 @@ public enum PairingWindows {
             guard let day, let start, let end else { continue }
             let from = StandupRules.deadline(of: day, at: start, in: timeZone)
             var to = StandupRules.deadline(of: day, at: end, in: timeZone)
-            if to <= from { to = StandupRules.deadline(of: day.adding(days: 1), at: end, in: timeZone) }
+            if to == from { errors.add(prefix + "end", "End the window after it starts."); continue }
+            if to < from { to = StandupRules.deadline(of: day.adding(days: 1), at: end, in: timeZone) }
             if let window = checked(TimeWindow(start: from, end: to), now: now, field: prefix + "day", into: &errors) { windows.append(window) }
         }
         return windows.sorted()

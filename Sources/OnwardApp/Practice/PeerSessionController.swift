@@ -1,0 +1,88 @@
+import Fluent
+import OnwardCore
+import Vapor
+
+/// Peer practice sessions on the web: the cohort's upcoming ones and hosting one, a session's
+/// page, joining, noting what you practised.
+struct PeerSessionController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let graduate = routes.grouped(Require(Access.practisesWithPeers))
+        graduate.get(.practice(.peerSessions), use: list)
+        graduate.post(.practice(.peerSessions), use: host)
+        graduate.get(.practice(.peerSession(id: SiteURL.key(SiteURL.Parameter.id))), use: session)
+        graduate.post(.practice(.joinPeerSession(id: SiteURL.key(SiteURL.Parameter.id))), use: join)
+        graduate.post(.practice(.notePeerSession(id: SiteURL.key(SiteURL.Parameter.id))), use: note)
+    }
+
+    static func when(_ session: PeerSessionModel, for viewer: UserModel) -> String {
+        Formats.span(session.startsAt, session.startsAt.addingTimeInterval(Double(session.minutes) * 60), zone: viewer.timeZone)
+    }
+
+    private func listPage(_ req: Request, form: PeerSessionForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let viewer = try req.requireUser()
+        let sessions = try await PeerSessionUseCases(req: req).upcoming(for: viewer)
+        return req.render(PeerSessionsPage(rows: sessions.map { item in
+            PeerSessionsPage.Row(url: SiteURL.practice(.peerSession(id: item.session.requireIDString)).path, kind: item.session.kind.title,
+                                 when: Self.when(item.session, for: viewer), host: item.host.name, taken: item.taken, places: item.session.places, joined: item.joined)
+        }, timeZone: viewer.timeZone, form: form, errors: errors), status: status)
+    }
+
+    func list(req: Request) async throws -> Response {
+        try await listPage(req)
+    }
+
+    func host(req: Request) async throws -> Response {
+        let viewer = try req.requireUser()
+        let form = try req.form(PeerSessionForm.self)
+        do {
+            let draft = try PeerSessionDraft.validate(day: form.day ?? "", time: form.time ?? "", minutes: form.minutes ?? "", kind: form.kind ?? "",
+                                                      places: form.places ?? "", link: form.link ?? "", timeZone: TimeZone(identifier: viewer.timeZone) ?? .gmt, now: req.now)
+            let session = try await PeerSessionUseCases(req: req).host(draft, by: viewer)
+            return req.redirect(to: .practice(.peerSession(id: session.requireIDString)), flash: "Your session is on. Your cohort sees it and can join.")
+        } catch let errors as ValidationErrors {
+            return try await listPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        }
+    }
+
+    private func sessionPage(_ req: Request, form: PeerNoteForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let viewer = try req.requireUser()
+        let id = try req.parameter(SiteURL.Parameter.id)
+        let detail = try await PeerSessionUseCases(req: req).detail(of: id, for: viewer)
+        let session = detail.session
+        let started = !(req.now < session.startsAt)
+        return req.render(PeerSessionPage(
+            kind: session.kind, when: Self.when(session, for: viewer), host: detail.host.name, link: session.link, places: session.places,
+            people: detail.seats.map { .init(name: $0.person.name, note: $0.seat.note) },
+            joinURL: detail.joined == nil && PeerSessionRules.mayJoin(taken: detail.seats.count, places: session.places, startsAt: session.startsAt, now: req.now)
+                ? SiteURL.practice(.joinPeerSession(id: id)).path : nil,
+            noteURL: detail.joined != nil && started ? SiteURL.practice(.notePeerSession(id: id)).path : nil,
+            joined: detail.joined != nil, started: started, form: form.note == nil ? PeerNoteForm(note: detail.joined?.note) : form, errors: errors), status: status)
+    }
+
+    func session(req: Request) async throws -> Response {
+        try await sessionPage(req)
+    }
+
+    func join(req: Request) async throws -> Response {
+        let id = try req.parameter(SiteURL.Parameter.id)
+        do {
+            try await PeerSessionUseCases(req: req).join(id, by: req.requireUser())
+            return req.redirect(to: .practice(.peerSession(id: id)), flash: "You have a place. The link to join is on this page.")
+        } catch let error as AppError where error.status == .conflict {
+            return req.redirect(to: SiteURL.practice(.peerSession(id: id)).path).flash(.error, error.message, on: req)
+        }
+    }
+
+    func note(req: Request) async throws -> Response {
+        let id = try req.parameter(SiteURL.Parameter.id)
+        let form = try req.form(PeerNoteForm.self)
+        do {
+            try await PeerSessionUseCases(req: req).note(id, form.note ?? "", by: req.requireUser())
+            return req.redirect(to: .practice(.peerSession(id: id)), flash: "Noted.")
+        } catch let errors as ValidationErrors {
+            return try await sessionPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        } catch let error as AppError where error.status == .conflict {
+            return req.redirect(to: SiteURL.practice(.peerSession(id: id)).path).flash(.error, error.message, on: req)
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import OnwardCore
+import Vapor
+
+struct PeerSessionForm: Content {
+    var day: String?
+    var time: String?
+    var minutes: String?
+    var kind: String?
+    var places: String?
+    var link: String?
+}
+
+struct PeerNoteForm: Content {
+    var note: String?
+}
+
+/// The cohort's peer practice sessions coming up, and the form to host one.
+struct PeerSessionsPage: PageView {
+    struct Row {
+        let url: String
+        let kind: String
+        let when: String
+        let host: String
+        let taken: Int
+        let places: Int
+        let joined: Bool
+    }
+    let rows: [Row]
+    let timeZone: String
+    var form = PeerSessionForm()
+    var errors: FormErrors = .none
+
+    var title: String { "Peer practice" }
+
+    func content(_ h: HTML) {
+        h.h1("Peer practice")
+        h.p("Morning sessions with others of your cohort to practise technical and behavioural interviews. Join one, or host your own.", .class("lede"))
+        h.p { h.a("Mock interviews with a coach", .href(SiteURL.practice(.mockInterviews).path)) }
+        h.section(.class("card"), .ariaLabel("Coming up")) {
+            h.h2("Coming up (\(rows.count))")
+            if rows.isEmpty { h.p("No session is planned yet: host the first.", .class("empty")) }
+            h.ul(.class("record-list")) {
+                for row in rows {
+                    h.li {
+                        h.a("\(row.kind) · \(row.when)", .href(row.url))
+                        h.text(" · hosted by \(row.host) · \(row.taken) of \(row.places) places taken")
+                        if row.joined { h.text(" · "); h.span("You're in", .class("state-badge")) } else if row.taken >= row.places { h.text(" · "); h.span("Full", .class("state-badge")) }
+                    }
+                }
+            }
+        }
+        h.section(.class("card"), .ariaLabel("Host a session")) {
+            h.h2("Host a session")
+            h.errorSummary(errors)
+            h.postForm(SiteURL.practice(.peerSessions).path, .class("form"), .flag("novalidate")) {
+                h.selectField("kind", "Kind", options: PeerSessionKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: form.kind == $0.rawValue) },
+                              blank: "Choose", errors: errors)
+                h.div(.class("field-row")) {
+                    h.inputField("day", "Day", type: "date", value: form.day, hint: "In your time zone (\(timeZone)).", errors: errors)
+                    h.inputField("time", "Starts", type: "time", value: form.time, errors: errors)
+                }
+                h.div(.class("field-row")) {
+                    h.inputField("minutes", "Minutes", type: "number", value: form.minutes ?? "45", errors: errors)
+                    h.inputField("places", "Places, yours included", type: "number", value: form.places ?? "4", errors: errors)
+                }
+                h.inputField("link", "Link to join", type: "url", value: form.link, hint: "A video call's link.", errors: errors)
+                h.button("Host the session", .type("submit"), .class("button primary"))
+            }
+        }
+    }
+}
+
+/// One peer session: when, the link, who comes and what each practised; joining, noting.
+struct PeerSessionPage: PageView {
+    struct Person {
+        let name: String
+        let note: String
+    }
+    let kind: PeerSessionKind
+    let when: String
+    let host: String
+    let link: String
+    let places: Int
+    let people: [Person]
+    let joinURL: String?
+    let noteURL: String?
+    let joined: Bool
+    let started: Bool
+    var form = PeerNoteForm()
+    var errors: FormErrors = .none
+
+    var title: String { "Peer practice" }
+
+    func content(_ h: HTML) {
+        h.h1("\(kind.title) practice")
+        h.p("\(when) · hosted by \(host) · \(people.count) of \(places) places taken", .class("lede"))
+        if joined { h.p { h.strong("Join: "); h.a(link, .href(link), .external) } }
+        if let joinURL {
+            h.postForm(joinURL, .class("inline-form")) { h.button("Take a place", .type("submit"), .class("button primary")) }
+        } else if !joined {
+            h.p(started ? "This session has started." : "This session is full.", .class("hint"))
+        }
+        h.section(.class("card"), .ariaLabel("Who comes")) {
+            h.h2("Who comes")
+            h.ul(.class("record-list")) {
+                for person in people {
+                    h.li {
+                        h.strong(person.name)
+                        if !person.note.isEmpty { h.p("Practised: " + person.note, .class("prewrap")) }
+                    }
+                }
+            }
+        }
+        if let noteURL {
+            h.section(.class("card"), .ariaLabel("What you practised")) {
+                h.h2("What you practised")
+                h.errorSummary(errors)
+                h.postForm(noteURL, .class("form"), .flag("novalidate")) {
+                    h.textAreaField("note", "What you practised", value: form.note, rows: 3, errors: errors)
+                    h.button("Save", .type("submit"), .class("button primary"))
+                }
+            }
+        }
+        h.p { h.a("All peer sessions", .href(SiteURL.practice(.peerSessions).path)) }
+    }
+}

@@ -1,0 +1,107 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Vapor
+
+/// Morning peer practice sessions: a graduate hosts one (technical or behavioural, so many
+/// places, a link); the graduates of their cohort see it and join until it is full; afterwards
+/// each notes what they practised.
+struct PeerSessionUseCases: UseCases {
+    let db: any Database
+    let now: Date
+
+    struct Listed {
+        let session: PeerSessionModel
+        let host: UserModel
+        let taken: Int
+        let joined: Bool
+    }
+
+    struct Detail {
+        let session: PeerSessionModel
+        let host: UserModel
+        let seats: [(seat: PeerSeatModel, person: UserModel)]
+        var joined: (PeerSeatModel)? = nil
+    }
+
+    static let noSuchSession = AppError.notFound("There is no such peer session.")
+
+    /// `graduate` hosts a session, and takes its first place: both rows in one transaction.
+    @discardableResult
+    func host(_ draft: PeerSessionDraft, by graduate: UserModel) async throws -> PeerSessionModel {
+        let session = PeerSessionModel(hostID: try graduate.requireID(), draft: draft)
+        let hostID = try graduate.requireID(), now = self.now
+        try await db.transaction { db in
+            try await session.create(on: db)
+            try await PeerSeatModel(sessionID: try session.requireID(), userID: hostID, at: now).create(on: db)
+        }
+        return session
+    }
+
+    /// The sessions of `viewer`'s cohort that have not ended, the soonest first. Three queries.
+    func upcoming(for viewer: UserModel) async throws -> [Listed] {
+        guard Access.practisesWithPeers(viewer.viewer) else { return [] }
+        var hosts = UserModel.query(on: db).filter(\.$role == .graduate)
+        if let cohort = viewer.$cohort.id { hosts = hosts.filter(\.$cohort.$id == cohort) } else { hosts = hosts.filter(\.$id == (try viewer.requireID())) }
+        let people = try await hosts.all()
+        let byID = Dictionary(people.compactMap { person in person.id.map { ($0, person) } }, uniquingKeysWith: { first, _ in first })
+        guard !byID.isEmpty else { return [] }
+        let sessions = try await PeerSessionModel.query(on: db).filter(\.$host.$id ~~ Array(byID.keys))
+            .filter(\.$startsAt > now.addingTimeInterval(-Double(PeerSessionDraft.minuteRange.upperBound) * 60)).sort(\.$startsAt).all()
+            .filter { $0.startsAt.addingTimeInterval(Double($0.minutes) * 60) > now }
+        let ids = sessions.compactMap(\.id)
+        let seats = ids.isEmpty ? [] : try await PeerSeatModel.query(on: db).filter(\.$session.$id ~~ ids).all()
+        return sessions.compactMap { session in
+            guard let host = byID[session.$host.id] else { return nil }
+            let mine = seats.filter { $0.$session.id == session.id }
+            return Listed(session: session, host: host, taken: mine.count, joined: mine.contains { $0.$user.id == viewer.id })
+        }
+    }
+
+    func detail(of rawID: String, for viewer: UserModel) async throws -> Detail {
+        guard let id = UUID(uuidString: rawID), let session = try await PeerSessionModel.query(on: db).filter(\.$id == id).with(\.$host).first(),
+              Access.canSeePeerSession(viewer.viewer, host: session.$host.id.uuidString, hostCohort: session.host.$cohort.id?.uuidString,
+                                       viewerCohort: viewer.$cohort.id?.uuidString)
+        else { throw Self.noSuchSession }
+        let seats = try await PeerSeatModel.query(on: db).filter(\.$session.$id == id).with(\.$user).sort(\.$joinedAt).all()
+        return Detail(session: session, host: session.host, seats: seats.map { ($0, $0.user) }, joined: seats.first { $0.$user.id == viewer.id })
+    }
+
+    /// `graduate` takes a place in session `rawID` while there is one and it has not started. The
+    /// session's row is locked (the write lock on SQLite), so of many at once only as many as
+    /// there are places join; the others are told it is full (409).
+    @discardableResult
+    func join(_ rawID: String, by graduate: UserModel) async throws -> PeerSeatModel {
+        let found = try await detail(of: rawID, for: graduate)
+        let id = try found.session.requireID(), userID = try graduate.requireID(), now = self.now
+        let places = found.session.places, startsAt = found.session.startsAt
+        return try await db.writeTransaction { db in
+            try await db.lockRow(of: PeerSessionModel.schema, id: id)
+            let seats = try await PeerSeatModel.query(on: db).filter(\.$session.$id == id).all()
+            if seats.contains(where: { $0.$user.id == userID }) { throw AppError(status: .conflict, code: "conflict", message: "You have a place already.") }
+            guard PeerSessionRules.mayJoin(taken: seats.count, places: places, startsAt: startsAt, now: now) else {
+                throw AppError(status: .conflict, code: "conflict", message: now >= startsAt ? "This session has started." : "This session is full.")
+            }
+            let seat = PeerSeatModel(sessionID: id, userID: userID, at: now)
+            try await seat.create(on: db)
+            return seat
+        }
+    }
+
+    /// A participant notes what they practised, once the session has started.
+    @discardableResult
+    func note(_ rawID: String, _ raw: String, by graduate: UserModel) async throws -> PeerSeatModel {
+        let found = try await detail(of: rawID, for: graduate)
+        guard let seat = found.joined else { throw AppError(status: .forbidden, code: "forbidden", message: "Only those who took part note what they practised.") }
+        guard PeerSessionRules.mayNote(startsAt: found.session.startsAt, now: now) else {
+            throw AppError(status: .conflict, code: "conflict", message: "Note what you practised once the session has started.")
+        }
+        var errors = ValidationErrors()
+        let note = TextRules.checked(raw, field: "note", label: "note", limit: TextRules.Limit.long, into: &errors)
+        if note.isEmpty && errors.message(for: "note") == nil { errors.add("note", "Say what you practised, such as \"the STAR answer to a conflict question\".") }
+        try errors.throwIfAny()
+        seat.note = note
+        try await seat.save(on: db)
+        return seat
+    }
+}
