@@ -143,3 +143,26 @@ extension LocalDate {
         "\(day) \(LocalDate.monthAbbreviations[month - 1]) \(year)"
     }
 }
+
+/// A day and a time as a form types them (YYYY-MM-DD, HH:MM), read in the typist's time zone:
+/// what every form that schedules something (an event, a slot, a session, a window) shares,
+/// with one wording for what is wrong.
+public enum TypedMoment {
+    public static func day(_ raw: String, field: String, into errors: inout ValidationErrors) -> LocalDate? {
+        let day = LocalDate(iso: raw.trimmed)
+        if day == nil { errors.add(field, "Enter the day as YYYY-MM-DD.") }
+        return day
+    }
+
+    /// `ends`: the time something ends, for the message.
+    public static func time(_ raw: String, field: String, ends: Bool = false, into errors: inout ValidationErrors) -> StandupTime? {
+        let time = StandupTime(raw)
+        if time == nil { errors.add(field, "Enter the time it \(ends ? "ends" : "starts") as HH:MM.") }
+        return time
+    }
+
+    /// The moment `time` on `day` begins in `zone`.
+    public static func moment(_ day: LocalDate, _ time: StandupTime, in zone: TimeZone) -> Date {
+        StandupRules.deadline(of: day, at: time, in: zone)
+    }
+}

@@ -121,9 +121,9 @@ import Testing
         _ = PairingWindows.validate([], timeZone: Self.utc, now: Self.now, into: &none)
         #expect(none.errors.map(\.field) == ["window1_day"])
         #expect(throws: ValidationErrors.self) {
-            try PairingRequestDraft.validate(topic: "Bowling kata", tags: ["kata", "golf"], rows: rows, timeZone: Self.utc, now: Self.now)
+            try PairingRequestDraft.validate(topic: "Bowling kata", tags: ["kata", "golf"], windows: .rows(rows, timeZone: Self.utc), now: Self.now)
         }
-        let draft = try PairingRequestDraft.validate(topic: " Bowling kata ", tags: ["kata"], rows: rows, timeZone: Self.utc, now: Self.now)
+        let draft = try PairingRequestDraft.validate(topic: " Bowling kata ", tags: ["kata"], windows: .rows(rows, timeZone: Self.utc), now: Self.now)
         #expect(draft.topic == "Bowling kata" && draft.tags == [.kata])
     }
 

@@ -272,7 +272,7 @@ extension OnwardAPI {
         let req = try request
         let query = DashboardQuery(sort: input.query.sort?.rawValue, order: input.query.order?.rawValue, show: input.query.show?.rawValue, search: input.query.q)
         let rows = query.arrange(try await CoachDashboard(sources: req.application.homeSectionSources, db: req.db, now: req.now).rows(for: viewer),
-                                 today: CoachDashboard.today(for: viewer, at: req.now))
+                                 today: viewer.today(at: req.now))
         return .ok(.init(body: .json(rows.map { row in
             .init(graduateId: row.id, graduateName: row.name, status: row.status.map { .init(rawValue: $0.name)! }, missing: row.missing,
                   standupStreak: row.standupStreak, moodToday: row.moodToday, applicationsLast7Days: row.applicationsLast7Days,

@@ -19,11 +19,6 @@ struct CoachDashboard {
         for source in sources { try await source.fillDashboard(&rows, of: graduates, db: db, now: now) }
         return graduates.compactMap { $0.id.flatMap { rows[$0] } }
     }
-
-    /// The day the filters that count days ("a meeting in the next 7 days") start from.
-    static func today(for viewer: UserModel, at now: Date) -> LocalDate {
-        viewer.today(at: now)
-    }
 }
 
 /// The dashboard on the web: `?sort=`, `&order=`, `&show=` and `&q=` choose what shows.
@@ -37,7 +32,7 @@ struct CoachDashboardController: RouteCollection {
         let query = DashboardQuery(sort: req.query[String.self, at: "sort"], order: req.query[String.self, at: "order"],
                                    show: req.query[String.self, at: "show"], search: req.query[String.self, at: "q"])
         let all = try await CoachDashboard(sources: req.application.homeSectionSources, db: req.db, now: req.now).rows(for: viewer)
-        let shown = query.arrange(all, today: CoachDashboard.today(for: viewer, at: req.now))
+        let shown = query.arrange(all, today: viewer.today(at: req.now))
         return req.render(CoachDashboardPage(query: query, total: all.count, rows: shown.map(CoachDashboardPage.Line.init)))
     }
 }

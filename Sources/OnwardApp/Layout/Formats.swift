@@ -14,9 +14,13 @@ enum Formats {
 
     /// "Mon 30 Nov 2026, 14:00–15:30" in `zone`: a span within a day, or across two.
     static func span(_ start: Date, _ end: Date, zone: String?) -> String {
-        let first = dayAndTime(start, zone: zone), last = dayAndTime(end, zone: zone)
-        let sameDay = first.prefix(while: { $0 != "," }) == last.prefix(while: { $0 != "," })
-        return sameDay ? first.replacingOccurrences(of: " UTC", with: "") + "–" + last.split(separator: ",").last!.trimmingCharacters(in: .whitespaces) : first + " to " + last
+        let timeZone = zone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+        guard LocalDate(start, in: timeZone) == LocalDate(end, in: timeZone) else { return dayAndTime(start, zone: zone) + " to " + dayAndTime(end, zone: zone) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "HH:mm"
+        return dayAndTime(start, zone: zone ?? "UTC") + "–" + formatter.string(from: end) + (zone == nil ? " UTC" : "")
     }
 
     /// "30 Nov 2026" for a YYYY-MM-DD day.

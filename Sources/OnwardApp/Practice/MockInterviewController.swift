@@ -19,7 +19,12 @@ struct MockInterviewController: RouteCollection {
     }
 
     static func when(_ slot: MockSlotModel, for viewer: UserModel) -> String {
-        Formats.span(slot.startsAt, slot.endsAt, zone: viewer.timeZone) + " (\(slot.minutes) minutes)"
+        when(startsAt: slot.startsAt, minutes: slot.minutes, for: viewer)
+    }
+
+    /// "Tue 1 Dec 2026, 10:00–11:00 (60 minutes)" where `viewer` lives.
+    static func when(startsAt: Date, minutes: Int, for viewer: UserModel) -> String {
+        Formats.span(startsAt, startsAt.addingTimeInterval(Double(minutes) * 60), zone: viewer.timeZone) + " (\(minutes) minutes)"
     }
 
     static func themes(_ slot: MockSlotModel) -> String {

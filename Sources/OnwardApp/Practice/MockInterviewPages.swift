@@ -41,7 +41,7 @@ struct RubricForm: Content {
         return result
     }
 
-    func value(_ criterion: RubricCriterion) -> String? { scores[criterion.rawValue] ?? nil }
+    func value(_ criterion: RubricCriterion) -> String? { scores[criterion.rawValue] }
 }
 
 /// A graduate's scores over their mock interviews: a bar for each criterion, interview by interview.

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OnwardCore
+import SQLKit
 import Vapor
 
 /// Mock technical interviews: a coach opens slots; a graduate books one with a theme and what
@@ -176,6 +177,22 @@ struct MockInterviewUseCases: UseCases {
             guard let coach = coaches[booking.slot.$coach.id] else { return nil }
             return Booking(booking: booking, slot: booking.slot, graduate: graduate, coach: coach, rubric: booking.id.flatMap { rubrics[$0] })
         }.sorted { $0.slot.startsAt > $1.slot.startsAt }
+    }
+
+    /// `graduate`'s bookings not cancelled, with their slots' times and coaches' names, the
+    /// soonest first: one query, for their home (which needs no rubric).
+    func liveBookings(of graduate: UserModel) async throws -> [(id: UUID, theme: MockTheme, startsAt: Date, minutes: Int, coach: String)] {
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT b.id, b.theme, s.starts_at, s.minutes, u.name FROM \(ident: MockBookingModel.schema) b
+            JOIN \(ident: MockSlotModel.schema) s ON s.id = b.slot_id JOIN \(ident: UserModel.schema) u ON u.id = s.coach_id
+            WHERE b.user_id = \(bind: try graduate.requireID()) AND b.cancelled_at IS NULL ORDER BY s.starts_at
+            """).all()
+        return try rows.compactMap { row in
+            guard let theme = MockTheme(rawValue: try row.decode(column: "theme", as: String.self)) else { return nil }
+            return (try row.decode(column: "id", as: UUID.self), theme, try row.decode(column: "starts_at", as: Date.self),
+                    try row.decode(column: "minutes", as: Int.self), try row.decode(column: "name", as: String.self))
+        }
     }
 
     /// The graduate's scores over their mock interviews.

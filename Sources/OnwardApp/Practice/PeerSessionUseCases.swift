@@ -96,11 +96,7 @@ struct PeerSessionUseCases: UseCases {
         guard PeerSessionRules.mayNote(startsAt: found.session.startsAt, now: now) else {
             throw AppError(status: .conflict, code: "conflict", message: "Note what you practised once the session has started.")
         }
-        var errors = ValidationErrors()
-        let note = TextRules.checked(raw, field: "note", label: "note", limit: TextRules.Limit.long, into: &errors)
-        if note.isEmpty && errors.message(for: "note") == nil { errors.add("note", "Say what you practised, such as \"the STAR answer to a conflict question\".") }
-        try errors.throwIfAny()
-        seat.note = note
+        seat.note = try PeerNote.validate(raw)
         try await seat.save(on: db)
         return seat
     }

@@ -8,12 +8,13 @@ import Vapor
 struct PracticeHomeSections: HomeSectionSource {
     func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] {
         guard Access.booksMockInterviews(person.viewer) else { return [] }
-        let bookings = try await MockInterviewUseCases(req: req).bookings(of: person).filter { $0.booking.cancelledAt == nil }
-        let next = bookings.filter { $0.slot.startsAt > req.now }.min { $0.slot.startsAt < $1.slot.startsAt }
+        let bookings = try await MockInterviewUseCases(req: req).liveBookings(of: person)
+        let next = bookings.first { $0.startsAt > req.now }
         let recommended = try await Self.recommendsMockInterview(to: person, hasOne: !bookings.isEmpty, on: req)
         guard next != nil || recommended else { return [] }
-        return [PracticeSection(next: next.map { "\(MockInterviewController.when($0.slot, for: person)) with \($0.coach.name) (\($0.booking.theme.title.lowercased()))" },
-                                nextURL: next.map { SiteURL.practice(.mockInterview(id: $0.booking.requireIDString)).path }, recommended: recommended)]
+        return [PracticeSection(
+            next: next.map { "\(MockInterviewController.when(startsAt: $0.startsAt, minutes: $0.minutes, for: person)) with \($0.coach) (\($0.theme.title.lowercased()))" },
+            nextURL: next.map { SiteURL.practice(.mockInterview(id: $0.id.uuidString)).path }, recommended: recommended)]
     }
 
     func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] { [] }

@@ -104,7 +104,8 @@ struct EvidenceUseCases: UseCases {
         let sql = db as! any SQLDatabase
         let ids = SQLBind.group(graduateIDs)
         let required = activities?.filter(\.isRequired)
-        let standups: SQLQueryString = required.map { $0.contains { $0.kind == .standup } } ?? true
+        let readsStandups = required.map { $0.contains { $0.kind == .standup } } ?? true
+        let standups: SQLQueryString = readsStandups
             ? "SELECT user_id AS who, 'standup' AS what, day AS day, 0 AS week, '' AS detail FROM standups WHERE user_id IN \(ids) UNION ALL "
             : ""
         let markKeys = required.map { Array(Set($0.map(\.id))).sorted() }

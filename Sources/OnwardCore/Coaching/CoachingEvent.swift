@@ -45,16 +45,13 @@ public struct EventDraft: Equatable, Sendable {
     public static func validate(title: String, description: String, day rawDay: String, start rawStart: String, end rawEnd: String,
                                 timeZone: TimeZone, link: String, place: String, cohortID: String?, now: Date) throws(ValidationErrors) -> EventDraft {
         var errors = ValidationErrors()
-        let day = LocalDate(iso: rawDay.trimmed)
-        if day == nil { errors.add("day", "Enter the day of the event as YYYY-MM-DD.") }
-        let start = StandupTime(rawStart)
-        if start == nil { errors.add("start", "Enter the time it starts as HH:MM.") }
-        let end = StandupTime(rawEnd)
-        if end == nil { errors.add("end", "Enter the time it ends as HH:MM.") }
+        let day = TypedMoment.day(rawDay, field: "day", into: &errors)
+        let start = TypedMoment.time(rawStart, field: "start", into: &errors)
+        let end = TypedMoment.time(rawEnd, field: "end", ends: true, into: &errors)
         var startsAt: Date?, endsAt: Date?
         if let day, let start, let end {
-            startsAt = StandupRules.deadline(of: day, at: start, in: timeZone)
-            endsAt = StandupRules.deadline(of: day, at: end, in: timeZone)
+            startsAt = TypedMoment.moment(day, start, in: timeZone)
+            endsAt = TypedMoment.moment(day, end, in: timeZone)
         }
         return try checked(title: title, description: description, startsAt: startsAt, endsAt: endsAt, link: link, place: place, cohortID: cohortID,
                            now: now, errors: errors, startField: "day", endField: "end")

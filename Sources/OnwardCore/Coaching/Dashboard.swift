@@ -128,7 +128,7 @@ public enum DashboardFilter: String, CaseIterable, Sendable {
     public func admits(_ row: DashboardRow, today: LocalDate) -> Bool {
         switch self {
         case .everyone: true
-        case .atRisk: row.status?.name == "at_risk"
+        case .atRisk: if case .atRisk = row.status { true } else { false }
         case .enrolled: row.status == .enrolled
         case .placed: row.status == .placed
         case .paused: row.status == .paused

@@ -43,10 +43,8 @@ public struct MockSlotDraft: Equatable, Sendable {
     public static func validate(day rawDay: String, time rawTime: String, minutes rawMinutes: String, themes rawThemes: [String],
                                 timeZone: TimeZone, now: Date) throws(ValidationErrors) -> MockSlotDraft {
         var errors = ValidationErrors()
-        let day = LocalDate(iso: rawDay.trimmed), time = StandupTime(rawTime)
-        if day == nil { errors.add("day", "Enter the day as YYYY-MM-DD.") }
-        if time == nil { errors.add("time", "Enter the time it starts as HH:MM.") }
-        let startsAt = day.flatMap { day in time.map { StandupRules.deadline(of: day, at: $0, in: timeZone) } }
+        let day = TypedMoment.day(rawDay, field: "day", into: &errors), time = TypedMoment.time(rawTime, field: "time", into: &errors)
+        let startsAt = day.flatMap { day in time.map { TypedMoment.moment(day, $0, in: timeZone) } }
         return try checked(startsAt: startsAt, minutes: Int(rawMinutes.trimmed), themes: rawThemes, now: now, errors: errors, field: "day")
     }
 

@@ -33,15 +33,14 @@ public enum PairingWindows {
         if filled.count > most { errors.add(field(most + 1) + "day", "Give at most \(most) times.") }
         for (n, row) in filled {
             let prefix = field(n + 1)
-            let day = LocalDate(iso: row.day.trimmed), start = StandupTime(row.start), end = StandupTime(row.end)
-            if day == nil { errors.add(prefix + "day", "Enter the day as YYYY-MM-DD.") }
-            if start == nil { errors.add(prefix + "start", "Enter the time it starts as HH:MM.") }
-            if end == nil { errors.add(prefix + "end", "Enter the time it ends as HH:MM.") }
+            let day = TypedMoment.day(row.day, field: prefix + "day", into: &errors)
+            let start = TypedMoment.time(row.start, field: prefix + "start", into: &errors)
+            let end = TypedMoment.time(row.end, field: prefix + "end", ends: true, into: &errors)
             guard let day, let start, let end else { continue }
-            let from = StandupRules.deadline(of: day, at: start, in: timeZone)
-            var to = StandupRules.deadline(of: day, at: end, in: timeZone)
+            let from = TypedMoment.moment(day, start, in: timeZone)
+            var to = TypedMoment.moment(day, end, in: timeZone)
             if to == from { errors.add(prefix + "end", "End the window after it starts."); continue }
-            if to < from { to = StandupRules.deadline(of: day.adding(days: 1), at: end, in: timeZone) }
+            if to < from { to = TypedMoment.moment(day.adding(days: 1), end, in: timeZone) }
             if let window = checked(TimeWindow(start: from, end: to), now: now, field: prefix + "day", into: &errors) { windows.append(window) }
         }
         return windows.sorted()
@@ -57,6 +56,13 @@ public enum PairingWindows {
     }
 }
 
+/// The windows of a request or an availability, as they come: typed in a form (a day and two
+/// times in the typist's zone), or as moments (the API).
+public enum WindowsInput: Sendable {
+    case rows([WindowRow], timeZone: TimeZone)
+    case moments([TimeWindow])
+}
+
 /// A graduate's request to pair, checked: what about (free text and tags) and when.
 public struct PairingRequestDraft: Equatable, Sendable {
     public let topic: String
@@ -69,25 +75,10 @@ public struct PairingRequestDraft: Equatable, Sendable {
         self.windows = windows
     }
 
-    public static func validate(topic rawTopic: String, tags rawTags: [String], rows: [WindowRow], timeZone: TimeZone, now: Date) throws(ValidationErrors) -> PairingRequestDraft {
-        var errors = ValidationErrors()
-        let topic = TextRules.checked(rawTopic, field: "topic", label: "topic", limit: TextRules.Limit.sentence, into: &errors)
-        if topic.isEmpty && errors.message(for: "topic") == nil { errors.add("topic", "Say what you want to work on, such as \"the bowling kata in Ruby\".") }
-        let tags = PairingDrafts.tags(rawTags, into: &errors)
-        let windows = PairingWindows.validate(rows, timeZone: timeZone, now: now, into: &errors)
-        try errors.throwIfAny()
-        return PairingRequestDraft(topic: topic, tags: tags, windows: windows)
-    }
-
-    /// As the API sends it: the windows as moments.
-    public static func validate(topic rawTopic: String, tags rawTags: [String], windows raw: [TimeWindow], now: Date) throws(ValidationErrors) -> PairingRequestDraft {
-        var errors = ValidationErrors()
-        let topic = TextRules.checked(rawTopic, field: "topic", label: "topic", limit: TextRules.Limit.sentence, into: &errors)
-        if topic.isEmpty && errors.message(for: "topic") == nil { errors.add("topic", "Say what you want to work on.") }
-        let tags = PairingDrafts.tags(rawTags, into: &errors)
-        let windows = PairingDrafts.windows(raw, now: now, into: &errors)
-        try errors.throwIfAny()
-        return PairingRequestDraft(topic: topic, tags: tags, windows: windows)
+    public static func validate(topic: String, tags: [String], windows: WindowsInput, now: Date) throws(ValidationErrors) -> PairingRequestDraft {
+        let checked = try PairingDrafts.checked(topic, field: "topic", label: "topic", prompt: "Say what you want to work on, such as \"the bowling kata in Ruby\".",
+                                                tags: tags, windows: windows, now: now)
+        return PairingRequestDraft(topic: checked.text, tags: checked.tags, windows: checked.windows)
     }
 }
 
@@ -103,28 +94,30 @@ public struct AvailabilityDraft: Equatable, Sendable {
         self.windows = windows
     }
 
-    public static func validate(topics rawTopics: String, tags rawTags: [String], rows: [WindowRow], timeZone: TimeZone, now: Date) throws(ValidationErrors) -> AvailabilityDraft {
-        var errors = ValidationErrors()
-        let topics = TextRules.checked(rawTopics, field: "topics", label: "topics", limit: TextRules.Limit.sentence, into: &errors)
-        if topics.isEmpty && errors.message(for: "topics") == nil { errors.add("topics", "Say what you can help with, such as \"Ruby, Rails, tech tests\".") }
-        let tags = PairingDrafts.tags(rawTags, into: &errors)
-        let windows = PairingWindows.validate(rows, timeZone: timeZone, now: now, into: &errors)
-        try errors.throwIfAny()
-        return AvailabilityDraft(topics: topics, tags: tags, windows: windows)
-    }
-
-    public static func validate(topics rawTopics: String, tags rawTags: [String], windows raw: [TimeWindow], now: Date) throws(ValidationErrors) -> AvailabilityDraft {
-        var errors = ValidationErrors()
-        let topics = TextRules.checked(rawTopics, field: "topics", label: "topics", limit: TextRules.Limit.sentence, into: &errors)
-        if topics.isEmpty && errors.message(for: "topics") == nil { errors.add("topics", "Say what you can help with.") }
-        let tags = PairingDrafts.tags(rawTags, into: &errors)
-        let windows = PairingDrafts.windows(raw, now: now, into: &errors)
-        try errors.throwIfAny()
-        return AvailabilityDraft(topics: topics, tags: tags, windows: windows)
+    public static func validate(topics: String, tags: [String], windows: WindowsInput, now: Date) throws(ValidationErrors) -> AvailabilityDraft {
+        let checked = try PairingDrafts.checked(topics, field: "topics", label: "topics", prompt: "Say what you can help with, such as \"Ruby, Rails, tech tests\".",
+                                                tags: tags, windows: windows, now: now)
+        return AvailabilityDraft(topics: checked.text, tags: checked.tags, windows: checked.windows)
     }
 }
 
 enum PairingDrafts {
+    /// What a request and an availability share: a text (one sentence), tags, windows.
+    static func checked(_ raw: String, field: String, label: String, prompt: String, tags rawTags: [String], windows input: WindowsInput,
+                        now: Date) throws(ValidationErrors) -> (text: String, tags: Set<PairingTag>, windows: [TimeWindow]) {
+        var errors = ValidationErrors()
+        let text = TextRules.checked(raw, field: field, label: label, limit: TextRules.Limit.sentence, into: &errors)
+        if text.isEmpty && errors.message(for: field) == nil { errors.add(field, prompt) }
+        let tags = Self.tags(rawTags, into: &errors)
+        let windows: [TimeWindow]
+        switch input {
+        case .rows(let rows, let zone): windows = PairingWindows.validate(rows, timeZone: zone, now: now, into: &errors)
+        case .moments(let moments): windows = Self.windows(moments, now: now, into: &errors)
+        }
+        try errors.throwIfAny()
+        return (text, tags, windows)
+    }
+
     static func tags(_ raw: [String], into errors: inout ValidationErrors) -> Set<PairingTag> {
         let tags = Set(raw.compactMap { PairingTag(rawValue: $0.trimmed) })
         if tags.count != Set(raw.map(\.trimmed).filter { !$0.isEmpty }).count { errors.add("tags", "Choose the tags from the list.") }

@@ -37,10 +37,8 @@ public struct PeerSessionDraft: Equatable, Sendable {
     public static func validate(day rawDay: String, time rawTime: String, minutes rawMinutes: String, kind rawKind: String, places rawPlaces: String,
                                 link rawLink: String, timeZone: TimeZone, now: Date) throws(ValidationErrors) -> PeerSessionDraft {
         var errors = ValidationErrors()
-        let day = LocalDate(iso: rawDay.trimmed), time = StandupTime(rawTime)
-        if day == nil { errors.add("day", "Enter the day as YYYY-MM-DD.") }
-        if time == nil { errors.add("time", "Enter the time it starts as HH:MM.") }
-        let startsAt = day.flatMap { day in time.map { StandupRules.deadline(of: day, at: $0, in: timeZone) } }
+        let day = TypedMoment.day(rawDay, field: "day", into: &errors), time = TypedMoment.time(rawTime, field: "time", into: &errors)
+        let startsAt = day.flatMap { day in time.map { TypedMoment.moment(day, $0, in: timeZone) } }
         return try checked(startsAt: startsAt, minutes: Int(rawMinutes.trimmed), kind: rawKind, places: Int(rawPlaces.trimmed), link: rawLink,
                            now: now, errors: errors, field: "day")
     }
@@ -76,5 +74,16 @@ public enum PeerSessionRules {
     /// A participant notes what they practised once it has started.
     public static func mayNote(startsAt: Date, now: Date) -> Bool {
         now >= startsAt
+    }
+}
+
+/// What a participant practised in a peer session, checked: free text, required.
+public enum PeerNote {
+    public static func validate(_ raw: String) throws(ValidationErrors) -> String {
+        var errors = ValidationErrors()
+        let note = TextRules.checked(raw, field: "note", label: "note", limit: TextRules.Limit.long, into: &errors)
+        if note.isEmpty && errors.message(for: "note") == nil { errors.add("note", "Say what you practised, such as \"the STAR answer to a conflict question\".") }
+        try errors.throwIfAny()
+        return note
     }
 }
