@@ -4,7 +4,8 @@ may not be after today in the graduate's time zone, nor a blog post more than a 
 `time_bound` must be after today; an informational interview's `day` lies from a year before today
 to 180 days after it; a milestone is due from today to two years ahead; a retrospective is written
 for a week that has begun; a 1:1's time is after now and at most 90 days ahead; an event starts
-after now and within a year, and ends after it starts and within 12 hours. Every request is
+after now and within a year, and ends after it starts and within 12 hours; a peer session starts
+after now and within 30 days. Every request is
 brought within them just before it is sent, in every phase (generated, boundary and stateful
 requests alike), so that every other refusal of a schema-valid request is a failure of the check."""
 
@@ -14,6 +15,15 @@ import re
 import schemathesis
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def moment(body, field):
+    """The moment `field` holds, if it is one with a time zone."""
+    try:
+        at = datetime.datetime.fromisoformat(str(body.get(field)).replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return None
+    return at if at.tzinfo is not None else None
 
 
 def within_the_clock(operation, body):
@@ -58,21 +68,18 @@ def within_the_clock(operation, body):
                 body["meeting_at"] = (now + datetime.timedelta(days=7)).strftime("%Y-%m-%dT%H:%M:%SZ")
     elif operation == "POST /events":
         now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
-
-        def moment(field):
-            try:
-                at = datetime.datetime.fromisoformat(str(body.get(field)).replace("Z", "+00:00").replace("z", "+00:00"))
-            except ValueError:
-                return None
-            return at if at.tzinfo is not None else None
-
-        start, end = moment("starts_at"), moment("ends_at")
+        start, end = moment(body, "starts_at"), moment(body, "ends_at")
         if start is not None and end is not None:
             if not (now + datetime.timedelta(days=1) <= start <= now + datetime.timedelta(days=360)):
                 start = now + datetime.timedelta(days=7)
                 body["starts_at"] = start.strftime("%Y-%m-%dT%H:%M:%SZ")
             if not (start < end <= start + datetime.timedelta(hours=12)):
                 body["ends_at"] = (start + datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    elif operation == "POST /peer-sessions":
+        now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        at = moment(body, "starts_at")
+        if at is not None and not (now + datetime.timedelta(hours=1) <= at <= now + datetime.timedelta(days=29)):
+            body["starts_at"] = (now + datetime.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
     return body
 
 

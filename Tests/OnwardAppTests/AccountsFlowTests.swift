@@ -197,6 +197,8 @@ extension AppTests {
                 #expect(atRisk == ["Dev Patel: [\"Weekly retrospective\"]"], "and the cohort in week 1 is enrolled")
                 let goals = try await SmartGoalVersionModel.query(on: app.db).all()
                 #expect(goals.filter { $0.version == 2 }.count == 12, "the first cohort reassessed its goals in week 1")
+                #expect(try await PeerSessionModel.query(on: app.db).count() == 3)
+                #expect(try await PeerSeatModel.query(on: app.db).filter(\.$note != "").count() == 3, "last week's peer session has what each practised")
                 for (_, email) in DemoBootcamp.signIns {
                     #expect(try await Browser(app).post(SiteURL.accounts(.signIn).path, ["email": email, "password": DemoBootcamp.password]).status == .seeOther)
                 }

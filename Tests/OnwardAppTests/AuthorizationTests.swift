@@ -336,6 +336,14 @@ extension AppTests {
                 api(.PUT, "/mock-bookings/:id/rubric", "/mock-bookings/\(f.pastBookingID)/rubric",
                     #"{"problem_solving":3,"code_comprehension":2,"communication":4,"technical_knowledge":2,"topic_area":3,"strengths":"Clear","improvements":"Tests"}"#,
                     token([.coach], .created).merging([.graduate: .forbidden, .admin: .forbidden]) { $1 }),
+                api(.GET, "/peer-sessions", nil, "", graduates(.ok)),
+                api(.POST, "/peer-sessions", nil, #"{"starts_at":"2026-11-30T08:00:00Z","minutes":45,"kind":"technical","places":4,"link":"https://meet.example/t"}"#,
+                    graduates(.created)),
+                api(.GET, "/peer-sessions/:id", "/peer-sessions/\(f.peerSessionID)", "", graduates(.ok)),
+                // The graduate hosts it, so has a place already.
+                api(.POST, "/peer-sessions/:id/seat", "/peer-sessions/\(f.peerSessionID)/seat", "", graduates(.created).merging([.graduate: .conflict]) { $1 }),
+                // The host has a place but it has not started; the other graduate has none.
+                api(.PUT, "/peer-sessions/:id/note", "/peer-sessions/\(f.peerSessionID)/note", #"{"note":"STAR"}"#, graduates(.conflict).merging([.otherGraduate: .forbidden]) { $1 }),
                 api(.POST, "/help-requests/:id/reply", "/help-requests/\(f.helpStandupID)/reply", #"{"body":"On Thursday"}"#,
                     // The actors take turns on one request: the coach answers it, so the admin after them is told it is answered.
                     expect([.coach], .created, denied: .forbidden, anonymous: .unauthorized).merging([.unassignedCoach: .notFound, .admin: .conflict]) { $1 }),
@@ -450,7 +458,7 @@ extension AppTests {
         }
 
         static let webCasesCount = 121
-        static let apiCasesCount = 82
+        static let apiCasesCount = 87
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

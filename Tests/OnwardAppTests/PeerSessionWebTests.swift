@@ -81,5 +81,30 @@ extension AppTests {
                 #expect(try await PeerSeatModel.query(on: app.db).first()?.note == "Two-sum, talking it through")
             }
         }
+    
+        @Test func through_the_api_a_graduate_hosts_another_joins_and_only_those_with_a_place_get_the_link() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let grace = try await APITests.token(for: world.graduate, app: app), otto = try await APITests.token(for: world.otherGraduate, app: app)
+                let body = #"{"starts_at":"2026-11-24T08:30:00Z","minutes":45,"kind":"technical","places":2,"link":"https://meet.example/api"}"#
+                let refused = try await APITests.send(app, .POST, "/api/v1/peer-sessions", token: grace, json: body.replacingOccurrences(of: #""places":2"#, with: #""places":1"#))
+                #expect(refused.status == .unprocessableEntity && refused.body.string.contains("places"))
+                let coach = try await APITests.token(for: world.coach, app: app)
+                #expect(try await APITests.send(app, .POST, "/api/v1/peer-sessions", token: coach, json: body).status == .forbidden)
+                #expect(try await PeerSessionModel.query(on: app.db).count() == 0)
+                let hosted = try await APITests.send(app, .POST, "/api/v1/peer-sessions", token: grace, json: body)
+                #expect(hosted.status == .created && hosted.body.string.contains("meet.example"))
+                let id = try #require(try await PeerSessionModel.query(on: app.db).first()).requireIDString
+                let seen = try await APITests.send(app, .GET, "/api/v1/peer-sessions", token: otto)
+                let listed = try #require(try JSONSerialization.jsonObject(with: Data(seen.body.string.utf8)) as? [[String: Any]])
+                #expect(listed.count == 1 && listed.first?["taken"] as? Int == 1 && listed.first?["link"] == nil, "no link before taking a place")
+                let joined = try await APITests.send(app, .POST, "/api/v1/peer-sessions/\(id)/seat", token: otto)
+                #expect(joined.status == .created && joined.body.string.contains("meet.example") && joined.body.string.contains("Otto"))
+                #expect(try await APITests.send(app, .POST, "/api/v1/peer-sessions/\(id)/seat", token: otto).status == .conflict, "a place already")
+                let early = try await APITests.send(app, .PUT, "/api/v1/peer-sessions/\(id)/note", token: otto, json: #"{"note":"Two-sum"}"#)
+                #expect(early.status == .conflict, "not before it starts")
+            }
+        }
     }
 }
+

@@ -69,6 +69,8 @@ import Testing
                 "paired last week: someone new first")
         #expect(PairingMatcher.match(requests: [a, b], volunteers: [], recentPairs: recent).first?.partner == .request("b"),
                 "but a recent partner rather than nobody")
+        #expect(PairingMatcher.match(requests: [a, b], volunteers: [], avoid: recent).isEmpty, "one declined the other: never proposed again")
+        #expect(PairingMatcher.match(requests: [a, b], volunteers: [volunteer], avoid: [PairingMatcher.Pair("p-a", "michael")]).first?.partner == .request("b"))
     }
 
     @Test func volunteers_load_is_spread_and_a_volunteer_is_never_booked_twice_at_once() {

@@ -3,7 +3,8 @@ import Foundation
 import OnwardCore
 
 /// Practice in the demo: Amara's two mock interviews with Tom, scored (her scores rise), Ben's
-/// booked for next week, and open slots of both coaches in the next two weeks.
+/// booked for next week, open slots of both coaches in the next two weeks; the cohort's morning
+/// peer sessions (last week's, with what each practised, and two coming up).
 enum DemoPractice {
     static func seed(graduates: [UserModel], coaches: (priya: UserModel, tom: UserModel), zone: String, on db: any Database, now: Date) async throws {
         let timeZone = TimeZone(identifier: zone) ?? .gmt
@@ -47,5 +48,27 @@ enum DemoPractice {
                                                       (3, 14, 60, [.backEnd], coaches.tom), (7, 9, 60, [.fullStack, .frontEnd], coaches.priya)] {
             _ = try await slot(at(days, hour), minutes, themes, coach)
         }
+        try await seedPeerSessions(graduates: graduates, at: at, on: db)
+    }
+
+    private static func seedPeerSessions(graduates: [UserModel], at: (Int, Int, Int) -> Date, on db: any Database) async throws {
+        func hosted(_ startsAt: Date, _ kind: PeerSessionKind, places: Int, by host: UserModel, joined: [UserModel]) async throws -> PeerSessionModel {
+            let before = PeerSessionUseCases(db: db, now: startsAt.addingTimeInterval(-4 * 86_400))
+            let session = try await before.host(PeerSessionDraft(startsAt: startsAt, minutes: 45, kind: kind, places: places,
+                                                                 link: "https://meet.example/peer-\(kind.rawValue)-\(Int(startsAt.timeIntervalSince1970) / 3_600)"), by: host)
+            for person in joined { try await before.join(session.requireIDString, by: person) }
+            return session
+        }
+        // Last Wednesday's, technical: what each practised.
+        let past = try await hosted(at(-12, 9, 0), .technical, places: 4, by: graduates[2], joined: [graduates[0], graduates[3]])
+        let after = PeerSessionUseCases(db: db, now: past.startsAt.addingTimeInterval(3_600))
+        for (person, note) in [(graduates[2], "Reversing a linked list out loud, then the follow-up on doing it in place."),
+                               (graduates[0], "FizzBuzz with tests first, explaining each step; Dev timed me."),
+                               (graduates[3], "Two-sum with a hash map; I kept forgetting to state the complexity before coding.")] {
+            try await after.note(past.requireIDString, note, by: person)
+        }
+        // Coming up: a technical one on Monday with a place or two left, a behavioural one on Wednesday.
+        _ = try await hosted(at(0, 9, 0), .technical, places: 4, by: graduates[4], joined: [graduates[1]])
+        _ = try await hosted(at(2, 9, 30), .behavioural, places: 3, by: graduates[5], joined: [graduates[3], graduates[7]])
     }
 }

@@ -4,7 +4,7 @@ import OnwardCore
 import OpenAPIRuntime
 import Vapor
 
-/// Practice's API operations: mock interviews.
+/// Practice's API operations: mock interviews, peer practice sessions.
 extension OnwardAPI {
     private static func mockSlot(_ slot: MockSlotModel, coach: String, booking: MockBookingModel?) -> Components.Schemas.MockSlot {
         .init(id: slot.requireIDString, coachName: coach, startsAt: slot.startsAt, minutes: .init(rawValue: slot.minutes)!,
@@ -83,5 +83,57 @@ extension OnwardAPI {
                      RubricCriterion.topicArea.rawValue: String(body.topicArea)],
             strengths: body.strengths, improvements: body.improvements, resources: body.resources ?? "")
         return .created(.init(body: .json(Self.mockRubric(try await mock.score(input.path.id, draft, by: viewer)))))
+    }
+
+    // MARK: Peer practice sessions
+
+    private static func peerSession(_ session: PeerSessionModel, host: UserModel, taken: Int, joined: Bool,
+                                    participants: [Components.Schemas.PeerParticipant]? = nil) -> Components.Schemas.PeerSession {
+        .init(id: session.requireIDString, kind: .init(rawValue: session.kind.rawValue)!, startsAt: session.startsAt, minutes: session.minutes,
+              places: session.places, taken: taken, hostId: host.requireIDString, hostName: host.name, joined: joined, link: joined ? session.link : nil,
+              participants: participants)
+    }
+
+    private static func peerSession(_ detail: PeerSessionUseCases.Detail) -> Components.Schemas.PeerSession {
+        peerSession(detail.session, host: detail.host, taken: detail.seats.count, joined: detail.joined != nil,
+                    participants: detail.seats.map { .init(name: $0.person.name, note: $0.seat.note) })
+    }
+
+    private func peerGraduate() throws -> UserModel {
+        try tokenOwner(Access.practisesWithPeers, else: "Only a graduate practises in peer sessions.")
+    }
+
+    func listPeerSessions(_ input: Operations.ListPeerSessions.Input) async throws -> Operations.ListPeerSessions.Output {
+        let sessions = try await PeerSessionUseCases(req: try request).upcoming(for: peerGraduate())
+        return .ok(.init(body: .json(sessions.map { Self.peerSession($0.session, host: $0.host, taken: $0.taken, joined: $0.joined) })))
+    }
+
+    func hostPeerSession(_ input: Operations.HostPeerSession.Input) async throws -> Operations.HostPeerSession.Output {
+        let graduate = try peerGraduate()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let draft = try PeerSessionDraft.validate(startsAt: body.startsAt, minutes: body.minutes, kind: body.kind.rawValue, places: body.places, link: body.link,
+                                                  now: try request.now)
+        let peers = PeerSessionUseCases(req: try request)
+        let session = try await peers.host(draft, by: graduate)
+        return .created(.init(body: .json(Self.peerSession(try await peers.detail(of: session.requireIDString, for: graduate)))))
+    }
+
+    func getPeerSession(_ input: Operations.GetPeerSession.Input) async throws -> Operations.GetPeerSession.Output {
+        .ok(.init(body: .json(Self.peerSession(try await PeerSessionUseCases(req: try request).detail(of: input.path.id, for: peerGraduate())))))
+    }
+
+    func joinPeerSession(_ input: Operations.JoinPeerSession.Input) async throws -> Operations.JoinPeerSession.Output {
+        let graduate = try peerGraduate()
+        let peers = PeerSessionUseCases(req: try request)
+        try await peers.join(input.path.id, by: graduate)
+        return .created(.init(body: .json(Self.peerSession(try await peers.detail(of: input.path.id, for: graduate)))))
+    }
+
+    func notePeerSession(_ input: Operations.NotePeerSession.Input) async throws -> Operations.NotePeerSession.Output {
+        let graduate = try peerGraduate()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let peers = PeerSessionUseCases(req: try request)
+        try await peers.note(input.path.id, body.note, by: graduate)
+        return .ok(.init(body: .json(Self.peerSession(try await peers.detail(of: input.path.id, for: graduate)))))
     }
 }

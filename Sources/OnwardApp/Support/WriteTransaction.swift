@@ -37,3 +37,13 @@ extension Database {
         _ = try await sql.select().column("id").from(table).where("id", .equal, SQLBind(id)).for(.update).all()
     }
 }
+
+extension Database {
+    /// Inside a `writeTransaction`: holds `table` against other writers until the transaction
+    /// ends, so that transactions reading the whole of it and then writing (the pairing matcher)
+    /// take turns. On SQLite the write transaction already holds the database's one write lock.
+    func lockTable(_ table: String) async throws {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name != "sqlite" else { return }
+        try await sql.raw("LOCK TABLE \(ident: table) IN SHARE ROW EXCLUSIVE MODE").run()
+    }
+}

@@ -230,6 +230,27 @@ public enum Access {
         return viewer.id == host || (hostCohort != nil && hostCohort == viewerCohort)
     }
 
+    /// Who asks to pair, volunteers to pair with others, and answers proposed pairings: a
+    /// graduate (an alumnus keeps the role).
+    public static func pairs(_ viewer: Viewer) -> Bool {
+        viewer.role == .graduate
+    }
+
+    /// Who sees the requests that found nobody and matches two people by hand: a coach, an admin.
+    public static func matchesPairsByHand(_ viewer: Viewer) -> Bool {
+        viewer.role == .coach || viewer.role == .admin
+    }
+
+    /// Who sees a pairing: its two people, the coach who matched them by hand, an admin. Only the
+    /// two answer it, add its link and note it.
+    public static func canSeePairing(_ viewer: Viewer, sides: Set<String>, matchedBy: String?) -> Bool {
+        sides.contains(viewer.id) || viewer.id == matchedBy || viewer.role == .admin
+    }
+
+    public static func isSideOfPairing(_ viewer: Viewer, sides: Set<String>) -> Bool {
+        sides.contains(viewer.id)
+    }
+
     // MARK: The job search
 
     /// Who keeps a job search of their own: a graduate.

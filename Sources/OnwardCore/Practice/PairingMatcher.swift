@@ -52,7 +52,8 @@ public struct TimeWindow: Equatable, Hashable, Sendable, Comparable {
 /// someone it has not paired with recently; another graduate before a volunteer (volunteers'
 /// time is the scarcer); the volunteer with the fewest sessions; the earliest hour; the most
 /// tags in common; the lowest id. A request is in at most one match; a volunteer takes several
-/// only at times that do not clash.
+/// only at times that do not clash. Two people in `avoid` (one declined the other lately) are
+/// never proposed to each other.
 public enum PairingMatcher {
     /// A session lasts an hour, and that is the overlap it needs.
     public static let sessionSeconds: TimeInterval = 3_600
@@ -137,7 +138,7 @@ public enum PairingMatcher {
         return best
     }
 
-    public static func match(requests: [Request], volunteers: [Volunteer], recentPairs: Set<Pair> = []) -> [Match] {
+    public static func match(requests: [Request], volunteers: [Volunteer], recentPairs: Set<Pair> = [], avoid: Set<Pair> = []) -> [Match] {
         struct Option {
             let key: (Int, Int, Int, Date, Int, String)
             /// The other request's place in `ordered`, or the volunteer's in `volunteers`.
@@ -161,13 +162,13 @@ public enum PairingMatcher {
             }
             for j in ordered.indices where j != i && !matched[j] {
                 let shared = requestBits[i] & requestBits[j]
-                guard shared != 0, ordered[j].person != request.person, let slot = firstHour(request.windows, ordered[j].windows) else { continue }
+                guard shared != 0, ordered[j].person != request.person, !avoid.contains(Pair(request.person, ordered[j].person)), let slot = firstHour(request.windows, ordered[j].windows) else { continue }
                 let recent = recentPairs.contains(Pair(request.person, ordered[j].person)) ? 1 : 0
                 consider(Option(key: (recent, 0, 0, slot.start, -shared.nonzeroBitCount, ordered[j].id), index: j, isVolunteer: false, slot: slot))
             }
             for v in volunteers.indices {
                 let shared = requestBits[i] & volunteerBits[v]
-                guard shared != 0, volunteers[v].person != request.person, let slot = firstHour(request.windows, volunteers[v].windows, avoiding: busy[v]) else { continue }
+                guard shared != 0, volunteers[v].person != request.person, !avoid.contains(Pair(request.person, volunteers[v].person)), let slot = firstHour(request.windows, volunteers[v].windows, avoiding: busy[v]) else { continue }
                 let recent = recentPairs.contains(Pair(request.person, volunteers[v].person)) ? 1 : 0
                 consider(Option(key: (recent, 1, load[v], slot.start, -shared.nonzeroBitCount, volunteers[v].id), index: v, isVolunteer: true, slot: slot))
             }

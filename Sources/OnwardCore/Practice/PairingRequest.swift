@@ -156,6 +156,22 @@ public enum PairingState: String, CaseIterable, Codable, Sendable {
     }
 }
 
+/// Where a request to pair stands: looking for a partner, paired (its pairing accepted), or
+/// withdrawn. A graduate has at most one open request.
+public enum PairingRequestStatus: String, CaseIterable, Codable, Sendable {
+    case open
+    case paired
+    case withdrawn
+
+    public var title: String {
+        switch self {
+        case .open: "Looking for a partner"
+        case .paired: "Paired"
+        case .withdrawn: "Withdrawn"
+        }
+    }
+}
+
 public enum PairingRules {
     /// A request unmatched this long shows on the coaches' list.
     public static let unmatchedHours = 48
@@ -164,6 +180,74 @@ public enum PairingRules {
         now.timeIntervalSince(askedAt) > Double(unmatchedHours) * 3_600
     }
 
-    /// Pairing with the same person again counts as recent within this many days.
+    /// Pairing with the same person again counts as recent within this many days; a decline
+    /// keeps the two apart as long.
     public static let recentDays = 30
+
+    /// A proposal not accepted by both before its hour began has lapsed: its requests look again.
+    public static func isLapsed(_ state: PairingState, startsAt: Date, now: Date) -> Bool {
+        state == .proposed && startsAt <= now
+    }
+
+    /// How a pairing reads: its state, or that it lapsed.
+    public static func title(_ state: PairingState, startsAt: Date, now: Date) -> String {
+        isLapsed(state, startsAt: startsAt, now: now) ? "Not accepted in time" : state.title
+    }
+
+    /// The two add the link to join once accepted, until the hour ends; notes come after it begins.
+    public static func mayNote(_ state: PairingState, startsAt: Date, now: Date) -> Bool {
+        state == .accepted && startsAt <= now
+    }
+}
+
+/// What one side worked on in a pairing, noted afterwards.
+public enum PairingNote {
+    public static func validate(_ raw: String) throws(ValidationErrors) -> String {
+        try PracticeNote.validate(raw, prompt: "Say what you worked on, such as \"the bowling kata, test first, swapping every ten minutes\".")
+    }
+}
+
+/// The link to join a pairing, which the two fill.
+public enum PairingLink {
+    public static func validate(_ raw: String) throws(ValidationErrors) -> String {
+        var errors = ValidationErrors()
+        let link = WebAddress.validate(raw, field: "link", into: &errors)
+        if link == nil && errors.message(for: "link") == nil { errors.add("link", "Give the link to join, such as a video call's.") }
+        try errors.throwIfAny()
+        return link!
+    }
+}
+
+/// A coach's match by hand, checked: whom with (a request or a volunteer, by the key the form
+/// lists), and the hour it starts, in the next 14 days.
+public struct HandMatchDraft: Equatable, Sendable {
+    public let partner: String
+    public let slot: TimeWindow
+
+    public init(partner: String, slot: TimeWindow) {
+        self.partner = partner
+        self.slot = slot
+    }
+
+    public static func validate(partner: String, day: String, time: String, timeZone: TimeZone, now: Date) throws(ValidationErrors) -> HandMatchDraft {
+        var errors = ValidationErrors()
+        let day = TypedMoment.day(day, field: "day", into: &errors), time = TypedMoment.time(time, field: "time", into: &errors)
+        return try checked(partner: partner, startsAt: day.flatMap { day in time.map { TypedMoment.moment(day, $0, in: timeZone) } }, now: now, field: "day", errors: errors)
+    }
+
+    public static func validate(partner: String, startsAt: Date, now: Date) throws(ValidationErrors) -> HandMatchDraft {
+        try checked(partner: partner, startsAt: startsAt, now: now, field: "starts_at", errors: ValidationErrors())
+    }
+
+    private static func checked(partner raw: String, startsAt: Date?, now: Date, field: String, errors: ValidationErrors) throws(ValidationErrors) -> HandMatchDraft {
+        var errors = errors
+        let partner = raw.trimmed
+        if partner.isEmpty { errors.add("partner", "Choose whom to pair them with.") }
+        var slot: TimeWindow?
+        if let startsAt {
+            slot = PairingWindows.checked(TimeWindow(start: startsAt, end: startsAt.addingTimeInterval(PairingMatcher.sessionSeconds)), now: now, field: field, into: &errors)
+        }
+        try errors.throwIfAny()
+        return HandMatchDraft(partner: partner, slot: slot!)
+    }
 }

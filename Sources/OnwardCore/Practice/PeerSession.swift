@@ -77,13 +77,20 @@ public enum PeerSessionRules {
     }
 }
 
-/// What a participant practised in a peer session, checked: free text, required.
-public enum PeerNote {
-    public static func validate(_ raw: String) throws(ValidationErrors) -> String {
+/// A note written after practice, checked: free text, required; `prompt` says what to write.
+public enum PracticeNote {
+    public static func validate(_ raw: String, prompt: String) throws(ValidationErrors) -> String {
         var errors = ValidationErrors()
         let note = TextRules.checked(raw, field: "note", label: "note", limit: TextRules.Limit.long, into: &errors)
-        if note.isEmpty && errors.message(for: "note") == nil { errors.add("note", "Say what you practised, such as \"the STAR answer to a conflict question\".") }
+        if note.isEmpty && errors.message(for: "note") == nil { errors.add("note", prompt) }
         try errors.throwIfAny()
         return note
+    }
+}
+
+/// What a participant practised in a peer session.
+public enum PeerNote {
+    public static func validate(_ raw: String) throws(ValidationErrors) -> String {
+        try PracticeNote.validate(raw, prompt: "Say what you practised, such as \"the STAR answer to a conflict question\".")
     }
 }
