@@ -80,6 +80,25 @@ def within_the_clock(operation, body):
         at = moment(body, "starts_at")
         if at is not None and not (now + datetime.timedelta(hours=1) <= at <= now + datetime.timedelta(days=29)):
             body["starts_at"] = (now + datetime.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    elif operation in ("POST /pairing-requests", "PUT /volunteering"):
+        windows = body.get("windows")
+        now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        for n, window in enumerate(windows if isinstance(windows, list) else []):
+            if not isinstance(window, dict):
+                continue
+            start, end = moment(window, "start"), moment(window, "end")
+            if start is None or end is None:
+                continue
+            if not (now + datetime.timedelta(hours=1) <= start <= now + datetime.timedelta(days=13)
+                    and start + datetime.timedelta(hours=1) <= end <= start + datetime.timedelta(hours=12)):
+                start = now + datetime.timedelta(days=1 + n)
+                window["start"] = start.strftime("%Y-%m-%dT%H:%M:%SZ")
+                window["end"] = (start + datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    elif operation == "POST /pairing-requests/{id}/match":
+        now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        at = moment(body, "starts_at")
+        if at is not None and not (now + datetime.timedelta(hours=1) <= at <= now + datetime.timedelta(days=13)):
+            body["starts_at"] = (now + datetime.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
     return body
 
 

@@ -45,5 +45,6 @@ enum Migrations {
         // Practice
         PracticeMigrations.CreateMockInterviews(),
         PracticeMigrations.CreatePeerSessions(),
+        PracticeMigrations.CreatePairing(),
     ]
 }

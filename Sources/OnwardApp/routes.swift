@@ -44,6 +44,7 @@ func routes(_ app: Application) throws {
     // Practice
     try web.register(collection: MockInterviewController())
     try web.register(collection: PeerSessionController())
+    try web.register(collection: PairingController())
 
     // The JSON API
     try API.register(on: app)

@@ -198,6 +198,11 @@ extension AppTests {
                 let goals = try await SmartGoalVersionModel.query(on: app.db).all()
                 #expect(goals.filter { $0.version == 2 }.count == 12, "the first cohort reassessed its goals in week 1")
                 #expect(try await PeerSessionModel.query(on: app.db).count() == 3)
+                let pairings = try await PairingModel.query(on: app.db).all()
+                #expect(pairings.map(\.state).sorted { $0.rawValue < $1.rawValue } == [.accepted, .proposed, .proposed], "last week's kata; Ben's and Amara's proposals")
+                #expect(pairings.filter { $0.state == .accepted }.allSatisfy { !$0.firstNote.isEmpty && !$0.secondNote.isEmpty })
+                let priya = try #require(try await UserModel.query(on: app.db).filter(\.$email == "coach.priya@demo.onward.example").first())
+                #expect(try await PairingUseCases(db: app.db, now: testNow).unmatched(for: priya).map(\.person.name) == ["Hamza Ali"])
                 #expect(try await PeerSeatModel.query(on: app.db).filter(\.$note != "").count() == 3, "last week's peer session has what each practised")
                 for (_, email) in DemoBootcamp.signIns {
                     #expect(try await Browser(app).post(SiteURL.accounts(.signIn).path, ["email": email, "password": DemoBootcamp.password]).status == .seeOther)

@@ -69,6 +69,14 @@ extension AppTests {
             let pastBookingID: String
             /// A peer session the graduate hosts for their cohort.
             let peerSessionID: String
+            /// The graduate's open request to pair; the other graduate's, proposed to the graduate
+            /// with the pairing; a volunteer's availability is the other graduate's too.
+            let pairingRequestID: String
+            let pairingID: String
+            /// A request of another of the coach's graduates that found nobody for 50 hours.
+            let unmatchedRequestID: String
+            /// A volunteer (on languages) nobody is matched with.
+            let volunteerID: String
             var graduateID: String { world.graduate.requireIDString }
             var cohortID: String { world.cohort.id!.uuidString }
         }
@@ -217,6 +225,25 @@ extension AppTests {
                 // The host has their place already (a flash says so); the other graduate of the cohort joins.
                 post(.practice(.joinPeerSession(id: f.peerSessionID)), .practice(.joinPeerSession(id: key)), [:], form([.graduate, .otherGraduate], .seeOther)),
                 // Before it starts nobody notes it (a flash says so).
+                get(.practice(.pairing), nil, page([.graduate, .otherGraduate])),
+                post(.practice(.pairing), nil, ["topic": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                post(.practice(.withdrawPairingRequest(id: f.pairingRequestID)), .practice(.withdrawPairingRequest(id: key)), [:], form([.graduate], .seeOther)),
+                get(.practice(.volunteer), nil, page([.graduate, .otherGraduate])),
+                post(.practice(.volunteer), nil, ["topics": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                // Nobody volunteers yet: each is told so on the page.
+                post(.practice(.stopVolunteering), nil, [:], form([.graduate, .otherGraduate], .seeOther)),
+                get(.practice(.pairingSession(id: f.pairingID)), .practice(.pairingSession(id: key)), page([.graduate, .otherGraduate, .admin])),
+                post(.practice(.answerPairing(id: f.pairingID)), .practice(.answerPairing(id: key)), ["answer": "accept"],
+                     form([.graduate, .otherGraduate], .seeOther).merging([.admin: .forbidden]) { $1 }),
+                // Not accepted yet: the two are told so on the page.
+                post(.practice(.pairingLink(id: f.pairingID)), .practice(.pairingLink(id: key)), ["link": "https://meet.example/k"],
+                     form([.graduate, .otherGraduate], .seeOther).merging([.admin: .forbidden]) { $1 }),
+                post(.practice(.notePairing(id: f.pairingID)), .practice(.notePairing(id: key)), ["note": "Kata"],
+                     form([.graduate, .otherGraduate], .seeOther).merging([.admin: .forbidden]) { $1 }),
+                get(.practice(.unmatchedRequests), nil, page([.coach, .unassignedCoach, .admin])),
+                get(.practice(.matchByHand(requestID: f.unmatchedRequestID)), .practice(.matchByHand(requestID: key)), page([.coach, .admin])),
+                post(.practice(.matchByHand(requestID: f.unmatchedRequestID)), .practice(.matchByHand(requestID: key)), ["partner": ""],
+                     form([.coach, .admin], .unprocessableEntity)),
                 post(.practice(.notePeerSession(id: f.peerSessionID)), .practice(.notePeerSession(id: key)), ["note": "STAR"], form([.graduate], .seeOther)
                      .merging([.otherGraduate: .forbidden]) { $1 }),
             ]
@@ -344,6 +371,30 @@ extension AppTests {
                 api(.POST, "/peer-sessions/:id/seat", "/peer-sessions/\(f.peerSessionID)/seat", "", graduates(.created).merging([.graduate: .conflict]) { $1 }),
                 // The host has a place but it has not started; the other graduate has none.
                 api(.PUT, "/peer-sessions/:id/note", "/peer-sessions/\(f.peerSessionID)/note", #"{"note":"STAR"}"#, graduates(.conflict).merging([.otherGraduate: .forbidden]) { $1 }),
+                api(.GET, "/pairing-requests", nil, "", graduates(.ok)),
+                // Both graduates have an open request already; the web's case asks.
+                api(.POST, "/pairing-requests", nil, #"{"topic":"Katas","tags":["kata"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T11:00:00Z"}]}"#,
+                    graduates(.conflict)),
+                api(.DELETE, "/pairing-requests/:id", "/pairing-requests/\(f.pairingRequestID)", "", ownOnly(.ok)),
+                api(.GET, "/unmatched-pairing-requests", nil, "", expect([.coach, .unassignedCoach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized)),
+                // The coach pairs Wes with the volunteer; the admin after them is told Wes's request is held.
+                api(.POST, "/pairing-requests/:id/match", "/pairing-requests/\(f.unmatchedRequestID)/match",
+                    #"{"volunteer_id":"\#(f.volunteerID)","starts_at":"2026-11-26T07:00:00Z"}"#,
+                    expect([.coach], .created, denied: .forbidden, anonymous: .unauthorized).merging([.unassignedCoach: .notFound, .admin: .conflict]) { $1 }),
+                api(.GET, "/volunteering", nil, "", graduates(.ok)),
+                api(.PUT, "/volunteering", nil, #"{"topics":"Ruby","tags":["language"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T12:00:00Z"}]}"#,
+                    graduates(.ok)),
+                // Neither graduate volunteers.
+                api(.DELETE, "/volunteering", nil, "", graduates(.conflict)),
+                api(.GET, "/pairings", nil, "", graduates(.ok)),
+                api(.GET, "/pairings/:id", "/pairings/\(f.pairingID)", "", token([.graduate, .otherGraduate, .admin], .ok)),
+                api(.PUT, "/pairings/:id/answer", "/pairings/\(f.pairingID)/answer", #"{"accept":true}"#,
+                    token([.graduate, .otherGraduate], .ok).merging([.admin: .forbidden]) { $1 }),
+                // Not accepted yet: the link and the notes wait.
+                api(.PUT, "/pairings/:id/link", "/pairings/\(f.pairingID)/link", #"{"link":"https://meet.example/k"}"#,
+                    token([.graduate, .otherGraduate], .conflict).merging([.admin: .forbidden]) { $1 }),
+                api(.PUT, "/pairings/:id/note", "/pairings/\(f.pairingID)/note", #"{"note":"Kata"}"#,
+                    token([.graduate, .otherGraduate], .conflict).merging([.admin: .forbidden]) { $1 }),
                 api(.POST, "/help-requests/:id/reply", "/help-requests/\(f.helpStandupID)/reply", #"{"body":"On Thursday"}"#,
                     // The actors take turns on one request: the coach answers it, so the admin after them is told it is answered.
                     expect([.coach], .created, denied: .forbidden, anonymous: .unauthorized).merging([.unassignedCoach: .notFound, .admin: .conflict]) { $1 }),
@@ -403,13 +454,30 @@ extension AppTests {
             let pastBooking = try await earlier.book(pastSlot.requireIDString, MockBookingDraft(theme: .backEnd, practise: "APIs"), by: world.graduate)
             let peer = try await PeerSessionUseCases(db: app.db, now: testNow).host(
                 PeerSessionDraft(startsAt: testNow.addingTimeInterval(86_400), minutes: 45, kind: .behavioural, places: 4, link: "https://meet.example/p"), by: world.graduate)
+            // The graduate and the other graduate asked to pair and are proposed to each other; Wes,
+            // the coach's too, asked 50 hours ago and found nobody.
+            let pairings = PairingUseCases(db: app.db, now: testNow)
+            let windows = WindowsInput.rows([WindowRow(day: "2026-11-25", start: "10:00", end: "12:00")], timeZone: .gmt)
+            let asked = try await pairings.ask(try PairingRequestDraft.validate(topic: "Katas", tags: ["kata"], windows: windows, now: testNow), by: world.graduate).request
+            let proposal = try await pairings.ask(try PairingRequestDraft.validate(topic: "Katas too", tags: ["kata"], windows: windows, now: testNow), by: world.otherGraduate).proposal!
+            let wes = UserModel(email: "wes@example.org", name: "Wes Waiting", passwordHash: "", role: .graduate, cohortID: world.cohort.id, timeZone: "Europe/London")
+            try await wes.create(on: app.db)
+            try await CoachAssignmentModel(coachID: world.coach.requireID(), graduateID: wes.requireID()).create(on: app.db)
+            let val = UserModel(email: "val@example.org", name: "Val Volunteer", passwordHash: "", role: .graduate, cohortID: world.cohort.id, timeZone: "Europe/London")
+            try await val.create(on: app.db)
+            try await pairings.volunteer(try AvailabilityDraft.validate(topics: "Python", tags: ["language"], windows: windows, now: testNow), by: val)
+            let twoDaysAgo = testNow.addingTimeInterval(-50 * 3_600)
+            let waiting = try await PairingUseCases(db: app.db, now: twoDaysAgo).ask(try PairingRequestDraft.validate(
+                topic: "A tech test", tags: ["tech_test"], windows: .rows([WindowRow(day: "2026-11-26", start: "07:00", end: "08:00")], timeZone: .gmt), now: twoDaysAgo), by: wes).request
             return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString,
                            applicationID: application.id!.uuidString, offerID: offer.id!.uuidString, placedID: placed.id!.uuidString, goalID: goal.id.uuidString,
                            helpStandupID: standup.id!.uuidString, learningGoalID: learning.id!.uuidString, milestoneID: milestone.id!.uuidString,
                            programmeID: activity.$programme.id.uuidString, activityID: activity.id!.uuidString,
                            retrospectiveID: retrospective.id!.uuidString, submissionID: submission.requireIDString, sentBackID: sentBack.requireIDString,
                            supportRequestID: support.requireIDString, planID: plan.requireIDString, recommendationID: recommendation.id!.uuidString, eventID: event.requireIDString,
-                           openSlotID: openSlot.requireIDString, bookingID: booking.requireIDString, pastBookingID: pastBooking.requireIDString, peerSessionID: peer.requireIDString)
+                           openSlotID: openSlot.requireIDString, bookingID: booking.requireIDString, pastBookingID: pastBooking.requireIDString, peerSessionID: peer.requireIDString,
+                           pairingRequestID: asked.requireIDString, pairingID: proposal.requireIDString, unmatchedRequestID: waiting.requireIDString,
+                           volunteerID: val.requireIDString)
         }
 
         static func user(_ actor: Actor, in world: World) -> UserModel? {
@@ -457,8 +525,8 @@ extension AppTests {
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
         }
 
-        static let webCasesCount = 121
-        static let apiCasesCount = 87
+        static let webCasesCount = 134
+        static let apiCasesCount = 100
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

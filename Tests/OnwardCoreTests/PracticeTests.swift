@@ -33,6 +33,14 @@ import Testing
         #expect(matched == [.init(request: "a", partner: .request("b"), slot: Self.window(1, 10, 11))], "exactly the shared hour")
     }
 
+    @Test func only_what_is_left_of_a_window_from_the_next_quarter_hour_is_matched() {
+        let window = Self.window(0, 11, 14)
+        let now = Self.now.addingTimeInterval(7 * 60)
+        #expect(PairingMatcher.ahead([window], of: now) == [TimeWindow(start: Self.now.addingTimeInterval(900), end: window.end)], "12:07 is read from 12:15")
+        #expect(PairingMatcher.ahead([Self.window(0, 9, 11)], of: now).isEmpty, "a window that has passed is gone")
+        #expect(PairingMatcher.ahead([Self.window(1, 9, 11)], of: now) == [Self.window(1, 9, 11)], "one ahead is whole")
+    }
+
     @Test func three_way_contention_gives_the_oldest_its_first_choice_and_leaves_one_out() {
         let oldest = Self.request("old", [.kata], [Self.window(1, 9, 12)], askedHoursAgo: 30)
         let early = Self.request("early", [.kata], [Self.window(1, 9, 10)], askedHoursAgo: 5)

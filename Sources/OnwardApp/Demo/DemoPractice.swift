@@ -4,7 +4,8 @@ import OnwardCore
 
 /// Practice in the demo: Amara's two mock interviews with Tom, scored (her scores rise), Ben's
 /// booked for next week, open slots of both coaches in the next two weeks; the cohort's morning
-/// peer sessions (last week's, with what each practised, and two coming up).
+/// peer sessions (last week's, with what each practised, and two coming up); pairing (Amara and
+/// Chloé's kata last week, a volunteer, proposals waiting on answers, a request nobody matched).
 enum DemoPractice {
     static func seed(graduates: [UserModel], coaches: (priya: UserModel, tom: UserModel), zone: String, on db: any Database, now: Date) async throws {
         let timeZone = TimeZone(identifier: zone) ?? .gmt
@@ -49,6 +50,45 @@ enum DemoPractice {
             _ = try await slot(at(days, hour), minutes, themes, coach)
         }
         try await seedPeerSessions(graduates: graduates, at: at, on: db)
+        try await seedPairing(graduates: graduates, at: at, on: db, now: now)
+    }
+
+    /// Through the use cases, so the matcher makes the proposals: each request is asked at a
+    /// moment, in an order, that gives the pairs described.
+    private static func seedPairing(graduates: [UserModel], at: (Int, Int, Int) -> Date, on db: any Database, now: Date) async throws {
+        func window(_ days: Int, _ from: Int, _ fromMinute: Int, _ to: Int) -> TimeWindow {
+            TimeWindow(start: at(days, from, fromMinute), end: at(days, to, 0))
+        }
+        func ask(_ person: UserModel, _ topic: String, _ tags: Set<PairingTag>, _ windows: [TimeWindow], at moment: Date) async throws -> PairingModel? {
+            try await PairingUseCases(db: db, now: moment).ask(PairingRequestDraft(topic: topic, tags: tags, windows: windows), by: person).proposal
+        }
+        let amara = graduates[0], ben = graduates[1], chloe = graduates[2], femi = graduates[5], hamza = graduates[7], jonas = graduates[9]
+        // Last week's Wednesday evening: Amara and Chloé on the bowling kata, with their notes.
+        let lastWeek = window(-12, 18, 0, 20)
+        let asked = lastWeek.start.addingTimeInterval(-2 * 86_400)
+        _ = try await ask(chloe, "The bowling kata, test first", [.kata], [lastWeek], at: asked)
+        if let kata = try await ask(amara, "Katas in Ruby: bowling or tennis", [.kata, .language], [lastWeek], at: asked.addingTimeInterval(3_600)) {
+            let answering = PairingUseCases(db: db, now: asked.addingTimeInterval(2 * 3_600))
+            try await answering.answer(kata.requireIDString, accept: true, by: amara)
+            try await answering.answer(kata.requireIDString, accept: true, by: chloe)
+            try await answering.setLink(kata.requireIDString, "https://meet.example/pair-bowling", by: chloe)
+            let after = PairingUseCases(db: db, now: kata.endsAt)
+            try await after.note(kata.requireIDString, "Spares and strikes, swapping the keyboard every ten minutes. Chloé's tests named the rules better than mine.", by: amara)
+            try await after.note(kata.requireIDString, "The tenth frame took us half the hour. Amara spotted the off-by-one in my strike bonus.", by: chloe)
+        }
+        // Three days ago Hamza asked for early mornings on Go: nobody matched it, so it is on Priya's list.
+        _ = try await ask(hamza, "Go concurrency: channels and worker pools", [.language], [window(1, 7, 0, 8), window(3, 7, 0, 8)], at: now.addingTimeInterval(-3 * 86_400))
+        // Jonas volunteers on frameworks and tech tests; Ben's React take-home meets him on Thursday, and Ben has accepted.
+        try await PairingUseCases(db: db, now: now.addingTimeInterval(-6 * 3_600)).volunteer(
+            AvailabilityDraft(topics: "React, .NET, take-home tech tests", tags: [.framework, .techTest], windows: [window(3, 18, 0, 21), window(5, 10, 0, 13)]), by: jonas)
+        if let bens = try await ask(ben, "Preparing a React take-home: state and tests", [.framework, .techTest], [window(3, 18, 0, 20)], at: now.addingTimeInterval(-5 * 3_600)) {
+            try await PairingUseCases(db: db, now: now.addingTimeInterval(-4 * 3_600)).answer(bens.requireIDString, accept: true, by: ben)
+        }
+        // Femi and then Amara asked for tech test practice on Friday evening: proposed to each other, Femi has accepted; Amara's answer waits.
+        _ = try await ask(femi, "A timed tech test: a small API in Express", [.techTest], [window(4, 17, 0, 19)], at: now.addingTimeInterval(-3 * 3_600))
+        if let friday = try await ask(amara, "Timed tech test practice in Ruby", [.techTest, .language], [window(4, 17, 30, 20)], at: now.addingTimeInterval(-3_600)) {
+            try await PairingUseCases(db: db, now: now.addingTimeInterval(-1_800)).answer(friday.requireIDString, accept: true, by: femi)
+        }
     }
 
     private static func seedPeerSessions(graduates: [UserModel], at: (Int, Int, Int) -> Date, on db: any Database) async throws {

@@ -50,9 +50,9 @@ struct Shell {
     static func navigation(for role: Role) -> [(String, SiteURL)] {
         switch role {
         case .graduate: [("Home", .homes(.graduate)), ("Programme", .programme(.roadMap)), ("Board", .jobSearch(.board)), ("Applications", .jobSearch(.list)), ("Support", .coaching(.support)), ("Practice", .practice(.mockInterviews)), ("Events", .coaching(.events))]
-        case .coach: [("My graduates", .homes(.coach)), ("Dashboard", .coaching(.dashboard)), ("Reviews", .coaching(.reviews)), ("Support", .coaching(.supportDesk)), ("Help requests", .programme(.helpQueue)), ("Mock interviews", .practice(.mockSlots)), ("Events", .coaching(.events))]
+        case .coach: [("My graduates", .homes(.coach)), ("Dashboard", .coaching(.dashboard)), ("Reviews", .coaching(.reviews)), ("Support", .coaching(.supportDesk)), ("Help requests", .programme(.helpQueue)), ("Mock interviews", .practice(.mockSlots)), ("Pairing", .practice(.unmatchedRequests)), ("Events", .coaching(.events))]
         case .partner: [("Candidates", .homes(.partner))]
-        case .admin: [("Overview", .accounts(.overview)), ("Cohorts", .accounts(.cohorts)), ("People", .accounts(.people)), ("Invitations", .accounts(.invitations)), ("Programmes", .programme(.cohorts)), ("Dashboard", .coaching(.dashboard)), ("Reviews", .coaching(.reviews)), ("Support", .coaching(.supportDesk)), ("Help requests", .programme(.helpQueue)), ("Events", .coaching(.events))]
+        case .admin: [("Overview", .accounts(.overview)), ("Cohorts", .accounts(.cohorts)), ("People", .accounts(.people)), ("Invitations", .accounts(.invitations)), ("Programmes", .programme(.cohorts)), ("Dashboard", .coaching(.dashboard)), ("Reviews", .coaching(.reviews)), ("Support", .coaching(.supportDesk)), ("Help requests", .programme(.helpQueue)), ("Pairing", .practice(.unmatchedRequests)), ("Events", .coaching(.events))]
         }
     }
 

@@ -97,7 +97,7 @@ struct MockInterviewsPage: PageView {
         h.h1("Mock interviews")
         h.p("45 to 60 minutes with a coach on a back-end, front-end or full-stack theme: your own code, someone else's, and the concepts behind them. Afterwards your coach scores it on a rubric and writes what went well and what to work on.",
             .class("lede"))
-        h.p { h.a("Peer practice sessions with your cohort", .href(SiteURL.practice(.peerSessions).path)) }
+        h.practiceLinks(.mockInterviews)
         if recommended {
             h.p("You have been job hunting for more than a month without a mock interview: book one below.", .class("card warning-text"), .role("status"))
         }

@@ -35,7 +35,7 @@ struct PeerSessionsPage: PageView {
     func content(_ h: HTML) {
         h.h1("Peer practice")
         h.p("Morning sessions with others of your cohort to practise technical and behavioural interviews. Join one, or host your own.", .class("lede"))
-        h.p { h.a("Mock interviews with a coach", .href(SiteURL.practice(.mockInterviews).path)) }
+        h.practiceLinks(.peerSessions)
         h.section(.class("card"), .ariaLabel("Coming up")) {
             h.h2("Coming up (\(rows.count))")
             if rows.isEmpty { h.p("No session is planned yet: host the first.", .class("empty")) }

@@ -4,17 +4,39 @@ import OnwardCore
 import Vapor
 
 /// What practice puts on a graduate's home: their next mock interview, or the Makers guide's
-/// recommendation of one after a month of job hunting without one.
+/// recommendation of one after a month of job hunting without one; a pairing proposed to them
+/// that waits for their answer, and their next pairing.
 struct PracticeHomeSections: HomeSectionSource {
     func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] {
         guard Access.booksMockInterviews(person.viewer) else { return [] }
         let bookings = try await MockInterviewUseCases(req: req).liveBookings(of: person)
         let next = bookings.first { $0.startsAt > req.now }
         let recommended = try await Self.recommendsMockInterview(to: person, hasOne: !bookings.isEmpty, on: req)
-        guard next != nil || recommended else { return [] }
+        let pairings = try await Self.pairingLines(of: person, on: req)
+        guard next != nil || recommended || !pairings.isEmpty else { return [] }
         return [PracticeSection(
             next: next.map { "\(MockInterviewController.when(startsAt: $0.startsAt, minutes: $0.minutes, for: person)) with \($0.coach) (\($0.theme.title.lowercased()))" },
-            nextURL: next.map { SiteURL.practice(.mockInterview(id: $0.id.uuidString)).path }, recommended: recommended)]
+            nextURL: next.map { SiteURL.practice(.mockInterview(id: $0.id.uuidString)).path }, recommended: recommended, pairings: pairings)]
+    }
+
+    /// The proposals waiting for `person`'s answer, then their next accepted pairing: one query,
+    /// and one for the partners' names when there is any.
+    static func pairingLines(of person: UserModel, on req: Request) async throws -> [PracticeSection.Line] {
+        let userID = try person.requireID(), now = req.now
+        let pairings = try await PairingModel.query(on: req.db).group(.or) { $0.filter(\.$first.$id == userID).filter(\.$second.$id == userID) }
+            .filter(\.$state != .declined).filter(\.$startsAt > now).sort(\.$startsAt).limit(20).all()
+        let waiting = pairings.filter { $0.state == .proposed && !($0.isFirst(userID) ? $0.firstAccepted : $0.secondAccepted) }
+        let next = pairings.first { $0.state == .accepted }
+        let shown = waiting + (next.map { [$0] } ?? [])
+        guard !shown.isEmpty else { return [] }
+        let partnerIDs = shown.map { $0.isFirst(userID) ? $0.$second.id : $0.$first.id }
+        let names = Dictionary(try await UserModel.query(on: req.db).filter(\.$id ~~ partnerIDs).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return shown.map { pairing in
+            let partner = names[pairing.isFirst(userID) ? pairing.$second.id : pairing.$first.id] ?? "Someone"
+            return PracticeSection.Line(label: pairing.state == .accepted ? "Next pairing: " : "Pairing proposed, waiting for your answer: ",
+                                        text: "\(partner), \(PairingController.when(pairing, for: person))",
+                                        url: SiteURL.practice(.pairingSession(id: pairing.requireIDString)).path)
+        }
     }
 
     func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] { [] }
@@ -29,16 +51,23 @@ struct PracticeHomeSections: HomeSectionSource {
     }
 }
 
-/// On a graduate's home: their next mock interview, and the recommendation of one.
+/// On a graduate's home: their next mock interview, the recommendation of one, and pairing.
 struct PracticeSection: HomeSection {
+    struct Line {
+        let label: String
+        let text: String
+        let url: String
+    }
     let next: String?
     let nextURL: String?
     let recommended: Bool
+    var pairings: [Line] = []
 
     func content(_ h: HTML) {
         h.section(.class("card"), .ariaLabel("Practice")) {
             h.h2("Practice")
             if let next, let nextURL { h.p { h.strong("Next mock interview: "); h.a(next, .href(nextURL)) } }
+            for line in pairings { h.p { h.strong(line.label); h.a(line.text, .href(line.url)) } }
             if recommended {
                 h.p("You have been job hunting for more than a month without a mock interview. One shows how your skills stack up, and a good one tells the partnerships team you are ready.",
                     .class("warning-text"))

@@ -82,4 +82,62 @@ enum PracticeMigrations {
             try await database.schema(PeerSessionModel.schema).delete()
         }
     }
+
+    /// Pairing: graduates' requests, volunteers' availability, and the pairings proposed.
+    struct CreatePairing: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(PairingRequestModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("topic", .string, .required)
+                .field("tags", .string, .required)
+                .field("windows", .string, .required)
+                .field("asked_at", .datetime, .required)
+                .field("status", .string, .required)
+                .field("closed_at", .datetime)
+                .create()
+            try await database.schema(PairingVolunteerModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("topics", .string, .required)
+                .field("tags", .string, .required)
+                .field("windows", .string, .required)
+                .field("active", .bool, .required)
+                .field("updated_at", .datetime, .required)
+                .unique(on: "user_id")
+                .create()
+            try await database.schema(PairingModel.schema)
+                .id()
+                .field("request_id", .uuid, .required, .references(PairingRequestModel.schema, .id, onDelete: .cascade))
+                .field("partner_request_id", .uuid, .references(PairingRequestModel.schema, .id, onDelete: .cascade))
+                .field("first_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("second_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("matched_by_id", .uuid, .references(UserModel.schema, .id, onDelete: .setNull))
+                .field("starts_at", .datetime, .required)
+                .field("ends_at", .datetime, .required)
+                .field("first_topic", .string, .required)
+                .field("second_topic", .string, .required)
+                .field("state", .string, .required)
+                .field("first_accepted", .bool, .required)
+                .field("second_accepted", .bool, .required)
+                .field("link", .string, .required)
+                .field("first_note", .string, .required)
+                .field("second_note", .string, .required)
+                .field("proposed_at", .datetime, .required)
+                .create()
+            let sql = database as! any SQLDatabase
+            // One open request a person, whatever asks at once.
+            try await sql.raw("CREATE UNIQUE INDEX pairing_requests_one_open ON pairing_requests (user_id) WHERE status = 'open'").run()
+            try await sql.create(index: "pairing_requests_by_status").on(PairingRequestModel.schema).column("status").run()
+            try await sql.create(index: "pairings_by_first").on(PairingModel.schema).column("first_id").run()
+            try await sql.create(index: "pairings_by_second").on(PairingModel.schema).column("second_id").run()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(PairingModel.schema).delete()
+            try await database.schema(PairingVolunteerModel.schema).delete()
+            try await database.schema(PairingRequestModel.schema).delete()
+        }
+    }
 }
+

@@ -22,6 +22,26 @@ enum PracticeURL: Hashable, Sendable {
     case joinPeerSession(id: String)
     /// Note what you practised in a peer session.
     case notePeerSession(id: String)
+    /// A graduate's pairing: proposals to answer, their request or the form to ask, their pairings.
+    case pairing
+    /// Withdraw an open request to pair.
+    case withdrawPairingRequest(id: String)
+    /// A volunteer's availability, to post or change.
+    case volunteer
+    /// Stop volunteering.
+    case stopVolunteering
+    /// One pairing: who, when, answering, the link, the notes.
+    case pairingSession(id: String)
+    /// Accept or decline a proposed pairing.
+    case answerPairing(id: String)
+    /// Add the link to join an accepted pairing.
+    case pairingLink(id: String)
+    /// Note what you worked on in a pairing.
+    case notePairing(id: String)
+    /// A coach's list of the requests that found nobody for 48 hours.
+    case unmatchedRequests
+    /// A coach pairs one request by hand.
+    case matchByHand(requestID: String)
 
     var path: String {
         switch self {
@@ -36,6 +56,16 @@ enum PracticeURL: Hashable, Sendable {
         case .peerSession(let id): "/practice/peer-sessions/\(id)"
         case .joinPeerSession(let id): "/practice/peer-sessions/\(id)/join"
         case .notePeerSession(let id): "/practice/peer-sessions/\(id)/note"
+        case .pairing: "/practice/pairing"
+        case .withdrawPairingRequest(let id): "/practice/pairing/requests/\(id)/withdraw"
+        case .volunteer: "/practice/pairing/volunteer"
+        case .stopVolunteering: "/practice/pairing/volunteer/stop"
+        case .pairingSession(let id): "/practice/pairings/\(id)"
+        case .answerPairing(let id): "/practice/pairings/\(id)/answer"
+        case .pairingLink(let id): "/practice/pairings/\(id)/link"
+        case .notePairing(let id): "/practice/pairings/\(id)/note"
+        case .unmatchedRequests: "/practice/pairing/unmatched"
+        case .matchByHand(let id): "/practice/pairing/requests/\(id)/match"
         }
     }
 }

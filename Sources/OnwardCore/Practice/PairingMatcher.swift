@@ -117,6 +117,16 @@ public enum PairingMatcher {
         }
     }
 
+    /// What is left of `windows` from the next quarter hour after `now`: an hour to propose is
+    /// never in the past, and starts on the quarter.
+    public static func ahead(_ windows: [TimeWindow], of now: Date) -> [TimeWindow] {
+        let quarter = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 900).rounded(.up) * 900)
+        return windows.compactMap { window in
+            let start = max(window.start, quarter)
+            return start < window.end ? TimeWindow(start: start, end: window.end) : nil
+        }
+    }
+
     /// The earliest hour two sets of windows share, avoiding `busy`; nil when there is none.
     public static func firstHour(_ left: [TimeWindow], _ right: [TimeWindow], avoiding busy: [TimeWindow] = []) -> TimeWindow? {
         var best: TimeWindow?

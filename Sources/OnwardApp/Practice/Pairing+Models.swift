@@ -1,0 +1,147 @@
+import Fluent
+import Foundation
+import OnwardCore
+
+/// Tags and windows as their columns hold them: tags by raw value, comma-separated; windows as
+/// pairs of seconds since 1970, "start-end", comma-separated.
+enum PairingColumns {
+    static func tags(_ tags: Set<PairingTag>) -> String {
+        PairingTag.allCases.filter(tags.contains).map(\.rawValue).joined(separator: ",")
+    }
+
+    static func tags(_ column: String) -> Set<PairingTag> {
+        Set(column.split(separator: ",").compactMap { PairingTag(rawValue: String($0)) })
+    }
+
+    static func windows(_ windows: [TimeWindow]) -> String {
+        windows.map { "\(Int64($0.start.timeIntervalSince1970))-\(Int64($0.end.timeIntervalSince1970))" }.joined(separator: ",")
+    }
+
+    static func windows(_ column: String) -> [TimeWindow] {
+        column.split(separator: ",").compactMap { pair in
+            let ends = pair.split(separator: "-").compactMap { Int64($0) }
+            guard ends.count == 2 else { return nil }
+            return TimeWindow(start: Date(timeIntervalSince1970: Double(ends[0])), end: Date(timeIntervalSince1970: Double(ends[1])))
+        }
+    }
+}
+
+/// A graduate's request to pair: what about, and when suits them. At most one is open per person.
+final class PairingRequestModel: Model, @unchecked Sendable {
+    static let schema = "pairing_requests"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: UserModel
+    @Field(key: "topic") var topic: String
+    @Field(key: "tags") var tagsColumn: String
+    @Field(key: "windows") var windowsColumn: String
+    @Field(key: "asked_at") var askedAt: Date
+    @Field(key: "status") var status: PairingRequestStatus
+    @OptionalField(key: "closed_at") var closedAt: Date?
+
+    init() {}
+
+    init(userID: UUID, draft: PairingRequestDraft, at moment: Date) {
+        $user.id = userID
+        topic = draft.topic
+        tagsColumn = PairingColumns.tags(draft.tags)
+        windowsColumn = PairingColumns.windows(draft.windows)
+        askedAt = moment
+        status = .open
+    }
+
+    var tags: Set<PairingTag> { PairingColumns.tags(tagsColumn) }
+    var windows: [TimeWindow] { PairingColumns.windows(windowsColumn) }
+    var requireIDString: String { id!.uuidString }
+}
+
+/// A volunteer pairer: the flag (active), what they help with and when they are free. One row a
+/// person, replaced each time they post their availability.
+final class PairingVolunteerModel: Model, @unchecked Sendable {
+    static let schema = "pairing_volunteers"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: UserModel
+    @Field(key: "topics") var topics: String
+    @Field(key: "tags") var tagsColumn: String
+    @Field(key: "windows") var windowsColumn: String
+    @Field(key: "active") var active: Bool
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    init(userID: UUID) {
+        $user.id = userID
+        topics = ""
+        tagsColumn = ""
+        windowsColumn = ""
+        active = false
+        updatedAt = .distantPast
+    }
+
+    func post(_ draft: AvailabilityDraft, at moment: Date) {
+        topics = draft.topics
+        tagsColumn = PairingColumns.tags(draft.tags)
+        windowsColumn = PairingColumns.windows(draft.windows)
+        active = true
+        updatedAt = moment
+    }
+
+    var tags: Set<PairingTag> { PairingColumns.tags(tagsColumn) }
+    var windows: [TimeWindow] { PairingColumns.windows(windowsColumn) }
+}
+
+/// Two people proposed an hour together, by the matcher or by a coach: the one who asked (first)
+/// and another who asked, or a volunteer (second). Each accepts or declines; once both accept,
+/// they add the link to join, and afterwards each notes what they worked on.
+final class PairingModel: Model, @unchecked Sendable {
+    static let schema = "pairings"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "request_id") var request: PairingRequestModel
+    @OptionalParent(key: "partner_request_id") var partnerRequest: PairingRequestModel?
+    @Parent(key: "first_id") var first: UserModel
+    @Parent(key: "second_id") var second: UserModel
+    /// The coach who matched them by hand; nil for the matcher.
+    @OptionalParent(key: "matched_by_id") var matchedBy: UserModel?
+    @Field(key: "starts_at") var startsAt: Date
+    @Field(key: "ends_at") var endsAt: Date
+    /// What each side asked about or helps with, as it was when they were matched.
+    @Field(key: "first_topic") var firstTopic: String
+    @Field(key: "second_topic") var secondTopic: String
+    @Field(key: "state") var state: PairingState
+    @Field(key: "first_accepted") var firstAccepted: Bool
+    @Field(key: "second_accepted") var secondAccepted: Bool
+    @Field(key: "link") var link: String
+    @Field(key: "first_note") var firstNote: String
+    @Field(key: "second_note") var secondNote: String
+    @Field(key: "proposed_at") var proposedAt: Date
+
+    init() {}
+
+    init(request: PairingRequestModel, partnerRequest: PairingRequestModel?, secondID: UUID, secondTopic: String, slot: TimeWindow, matchedBy: UUID?, at moment: Date) {
+        $request.id = request.id!
+        $partnerRequest.id = partnerRequest?.id
+        $first.id = request.$user.id
+        $second.id = secondID
+        $matchedBy.id = matchedBy
+        startsAt = slot.start
+        endsAt = slot.end
+        firstTopic = request.topic
+        self.secondTopic = secondTopic
+        state = .proposed
+        firstAccepted = false
+        secondAccepted = false
+        link = ""
+        firstNote = ""
+        secondNote = ""
+        proposedAt = moment
+    }
+
+    var sides: Set<String> { [$first.id.uuidString, $second.id.uuidString] }
+    /// The requests it holds: its own, and the partner's when the partner asked too.
+    var requestIDs: [UUID] { [$request.id] + ($partnerRequest.id.map { [$0] } ?? []) }
+    var requireIDString: String { id!.uuidString }
+
+    func isFirst(_ userID: UUID?) -> Bool { $first.id == userID }
+}

@@ -1,0 +1,381 @@
+import OnwardCore
+import Vapor
+
+/// A request to pair, or a volunteer's availability, as the form sends it: what about, the tags
+/// ticked, and up to three windows (a day and two times each).
+struct PairingForm: Content {
+    var topic: String?
+    var topics: String?
+    var tag_language: String?
+    var tag_framework: String?
+    var tag_kata: String?
+    var tag_side_project: String?
+    var tag_tech_test: String?
+    var window1_day: String?
+    var window1_start: String?
+    var window1_end: String?
+    var window2_day: String?
+    var window2_start: String?
+    var window2_end: String?
+    var window3_day: String?
+    var window3_start: String?
+    var window3_end: String?
+
+    static let rowCount = 3
+
+    /// The tags ticked, as raw values.
+    var tags: [String] { Self.tagFields(self).compactMap { tag, ticked in (ticked ?? "").isEmpty ? nil : tag.rawValue } }
+
+    static func tagFields(_ form: PairingForm) -> [(PairingTag, String?)] {
+        [(.language, form.tag_language), (.framework, form.tag_framework), (.kata, form.tag_kata), (.sideProject, form.tag_side_project), (.techTest, form.tag_tech_test)]
+    }
+
+    var rows: [WindowRow] {
+        [(window1_day, window1_start, window1_end), (window2_day, window2_start, window2_end), (window3_day, window3_start, window3_end)]
+            .map { WindowRow(day: $0 ?? "", start: $1 ?? "", end: $2 ?? "") }
+    }
+}
+
+struct PairingAnswerForm: Content {
+    var answer: String?
+}
+
+struct PairingLinkForm: Content {
+    var link: String?
+}
+
+struct PairingNoteForm: Content {
+    var note: String?
+}
+
+struct HandMatchForm: Content {
+    var partner: String?
+    var day: String?
+    var time: String?
+}
+
+extension HTML {
+    /// A graduate's ways to practise, the current one marked: on each of their pages.
+    func practiceLinks(_ current: PracticeURL) {
+        nav(.ariaLabel("Ways to practise"), .class("sub-nav")) {
+            for (label, url) in [("Mock interviews with a coach", PracticeURL.mockInterviews), ("Peer practice sessions", .peerSessions), ("Pairing", .pairing)] {
+                if url == current { span(label, .class("current"), .attr("aria-current", "page")) } else { a(label, .href(SiteURL.practice(url).path)) }
+            }
+        }
+    }
+
+    /// Accept and Decline for a proposed pairing, each its own small form.
+    func answerButtons(_ url: String) {
+        div(.class("button-row")) {
+            for (answer, label, style) in [("accept", "Accept", "button primary"), ("decline", "Decline", "button")] {
+                postForm(url, .class("inline-form")) {
+                    input(.type("hidden"), .name("answer"), .value(answer))
+                    button(label, .type("submit"), .class(style))
+                }
+            }
+        }
+    }
+
+    /// The tags to tick and the windows to fill, shared by a request and a volunteer's availability.
+    func pairingFields(_ form: PairingForm, timeZone: String, errors: FormErrors) {
+        fieldset(.class(errors["tags"] == nil ? "field" : "field has-error"), .id("field-tags")) {
+            legend("Tags")
+            if let error = errors["tags"] { p(error, .class("field-error")) }
+            p("Matching goes by a tag in common.", .class("hint"))
+            div(.class("radio-row")) {
+                for (tag, ticked) in PairingForm.tagFields(form) {
+                    label {
+                        input(.type("checkbox"), .name("tag_" + tag.rawValue), .value("yes"), .flag("checked", !(ticked ?? "").isEmpty))
+                        text(" " + tag.title)
+                    }
+                }
+            }
+        }
+        fieldset(.class("field")) {
+            legend("Times that suit you")
+            p("In the next \(PairingWindows.horizonDays) days, in your time zone (\(timeZone)); at least an hour each. Fill one row or more.", .class("hint"))
+            let rows = form.rows
+            for n in 1...PairingForm.rowCount {
+                let row = rows[n - 1]
+                div(.class("field-row")) {
+                    inputField("window\(n)_day", "Day \(n)", type: "date", value: row.day, errors: errors)
+                    inputField("window\(n)_start", "From", type: "time", value: row.start, errors: errors)
+                    inputField("window\(n)_end", "To", type: "time", value: row.end, errors: errors)
+                }
+            }
+        }
+    }
+}
+
+/// A graduate's pairing: proposals to answer, their request (or the form to ask), their pairings
+/// coming up and past, and the way to volunteer.
+struct PairingPage: PageView {
+    struct Proposal {
+        let url: String
+        let partner: String
+        let when: String
+        let topic: String
+        let answerURL: String?
+        let matchedByHand: Bool
+    }
+    struct Request {
+        let topic: String
+        let tags: String
+        let windows: [String]
+        let asked: String
+        let timesPassed: Bool
+        let withdrawURL: String
+    }
+    struct Entry {
+        let url: String
+        let partner: String
+        let when: String
+        let state: String
+    }
+    let proposals: [Proposal]
+    let request: Request?
+    let upcoming: [Entry]
+    let past: [Entry]
+    let volunteering: Bool
+    let timeZone: String
+    var form = PairingForm()
+    var errors: FormErrors = .none
+
+    var title: String { "Pairing" }
+
+    func content(_ h: HTML) {
+        h.h1("Pairing")
+        h.p("Ask to pair on a kata, a tech test or your side project: Onward matches you with another graduate, or a volunteer, at an hour that suits you both. Each of you accepts, then you meet for an hour.", .class("lede"))
+        h.practiceLinks(.pairing)
+        if !proposals.isEmpty {
+            h.section(.class("card"), .ariaLabel("Proposed to you")) {
+                h.h2("Proposed to you")
+                for proposal in proposals {
+                    h.div(.class("slot")) {
+                        h.h3 { h.a("\(proposal.partner) · \(proposal.when)", .href(proposal.url)) }
+                        h.p("\(proposal.partner): \(proposal.topic)" + (proposal.matchedByHand ? " · matched by a coach" : ""))
+                        if let answerURL = proposal.answerURL {
+                            h.answerButtons(answerURL)
+                        } else {
+                            h.p("You accepted. Waiting for \(proposal.partner).", .class("hint"))
+                        }
+                    }
+                }
+            }
+        }
+        h.section(.class("card"), .ariaLabel("Your request")) {
+            if let request {
+                h.h2("Your request")
+                h.p { h.strong(request.topic); h.text(" · " + request.tags) }
+                h.ul { for window in request.windows { h.li(window) } }
+                h.p(proposals.isEmpty ? "Looking for a partner since \(request.asked). You will see a proposal here as soon as someone's times and tags meet yours."
+                                      : "Asked \(request.asked).", .class("hint"))
+                if request.timesPassed { h.p("Its times have all passed: withdraw it and ask again with new ones.", .class("warning-text")) }
+                h.postForm(request.withdrawURL, .class("inline-form")) { h.button("Withdraw the request", .type("submit"), .class("button")) }
+            } else {
+                h.h2("Ask to pair")
+                h.errorSummary(errors)
+                h.postForm(SiteURL.practice(.pairing).path, .class("form"), .flag("novalidate")) {
+                    h.inputField("topic", "What you want to work on", value: form.topic, hint: "Such as \"the bowling kata in Ruby\" or \"a take-home tech test in React\".", errors: errors)
+                    h.pairingFields(form, timeZone: timeZone, errors: errors)
+                    h.button("Ask to pair", .type("submit"), .class("button primary"))
+                }
+            }
+        }
+        h.section(.class("card"), .ariaLabel("Coming up")) {
+            h.h2("Coming up (\(upcoming.count))")
+            if upcoming.isEmpty { h.p("No pairing accepted yet.", .class("empty")) }
+            entries(h, upcoming)
+        }
+        if !past.isEmpty {
+            h.section(.class("card"), .ariaLabel("Earlier")) {
+                h.h2("Earlier")
+                entries(h, past)
+            }
+        }
+        h.section(.class("card"), .ariaLabel("Volunteering")) {
+            h.h2("Help others")
+            h.p(volunteering ? "You volunteer to pair: graduates who ask are matched with you at the times you gave." :
+                    "Found your feet? Volunteer to pair with graduates who ask for help on what you know.")
+            h.p { h.a(volunteering ? "Your availability" : "Volunteer to pair", .href(SiteURL.practice(.volunteer).path)) }
+        }
+    }
+
+    private func entries(_ h: HTML, _ list: [Entry]) {
+        h.ul(.class("record-list")) {
+            for entry in list {
+                h.li {
+                    h.a("\(entry.partner) · \(entry.when)", .href(entry.url))
+                    h.text(" · ")
+                    h.span(entry.state, .class("state-badge"))
+                }
+            }
+        }
+    }
+}
+
+/// A volunteer's availability: what they help with and when, to post or change; or to stop.
+struct VolunteerPage: PageView {
+    let volunteering: Bool
+    let windows: [String]
+    let timeZone: String
+    var form = PairingForm()
+    var errors: FormErrors = .none
+
+    var title: String { "Volunteer to pair" }
+
+    func content(_ h: HTML) {
+        h.h1("Volunteer to pair")
+        h.p("Graduates who ask to pair are matched with you when a tag and an hour meet, and you accept or decline each proposal. Onward spreads proposals across volunteers.", .class("lede"))
+        if volunteering {
+            h.section(.class("card"), .ariaLabel("Your availability")) {
+                h.h2("You are volunteering")
+                if windows.isEmpty { h.p("Your times have all passed: give new ones below.", .class("warning-text")) }
+                h.ul { for window in windows { h.li(window) } }
+                h.postForm(SiteURL.practice(.stopVolunteering).path, .class("inline-form")) { h.button("Stop volunteering", .type("submit"), .class("button")) }
+            }
+        }
+        h.section(.class("card"), .ariaLabel("When you are free")) {
+            h.h2(volunteering ? "Change your availability" : "When you are free")
+            h.errorSummary(errors)
+            h.postForm(SiteURL.practice(.volunteer).path, .class("form"), .flag("novalidate")) {
+                h.inputField("topics", "What you can help with", value: form.topics, hint: "Such as \"Ruby, Rails, tech tests\".", errors: errors)
+                h.pairingFields(form, timeZone: timeZone, errors: errors)
+                h.button(volunteering ? "Save the availability" : "Volunteer", .type("submit"), .class("button primary"))
+            }
+        }
+        h.p { h.a("Back to pairing", .href(SiteURL.practice(.pairing).path)) }
+    }
+}
+
+/// One pairing: who, when, about what; answering, the link, and each side's note.
+struct PairingSessionPage: PageView {
+    struct Side {
+        let name: String
+        let topic: String
+        let note: String
+    }
+    let heading: String
+    let when: String
+    let state: String
+    let sides: [Side]
+    let matchedBy: String?
+    let link: String
+    let answerURL: String?
+    let waiting: String?
+    let linkURL: String?
+    let noteURL: String?
+    var linkForm = PairingLinkForm()
+    var noteForm = PairingNoteForm()
+    var errors: FormErrors = .none
+
+    var title: String { "Pairing" }
+
+    func content(_ h: HTML) {
+        h.h1(heading)
+        h.p("\(when) · \(state)" + (matchedBy.map { " · matched by \($0)" } ?? ""), .class("lede"))
+        if let answerURL { h.answerButtons(answerURL) }
+        if let waiting { h.p(waiting, .class("hint")) }
+        if !link.isEmpty { h.p { h.strong("Join: "); h.a(link, .href(link), .external) } }
+        h.section(.class("card"), .ariaLabel("About")) {
+            h.h2("What each brings")
+            h.ul(.class("record-list")) {
+                for side in sides {
+                    h.li {
+                        h.strong(side.name)
+                        h.text(": " + side.topic)
+                        if !side.note.isEmpty { h.p("Worked on: " + side.note, .class("prewrap")) }
+                    }
+                }
+            }
+        }
+        h.errorSummary(errors)
+        if let linkURL {
+            h.section(.class("card"), .ariaLabel("Link to join")) {
+                h.h2(link.isEmpty ? "Add the link to join" : "Change the link")
+                h.postForm(linkURL, .class("form"), .flag("novalidate")) {
+                    h.inputField("link", "Link to join", type: "url", value: linkForm.link ?? link, hint: "A video call's link, for both of you.", errors: errors)
+                    h.button("Save the link", .type("submit"), .class("button primary"))
+                }
+            }
+        }
+        if let noteURL {
+            h.section(.class("card"), .ariaLabel("What you worked on")) {
+                h.h2("What you worked on")
+                h.postForm(noteURL, .class("form"), .flag("novalidate")) {
+                    h.textAreaField("note", "What you worked on", value: noteForm.note, rows: 3, errors: errors)
+                    h.button("Save", .type("submit"), .class("button primary"))
+                }
+            }
+        }
+    }
+}
+
+/// A coach's list of the requests that found nobody for over 48 hours.
+struct UnmatchedRequestsPage: PageView {
+    struct Row {
+        let url: String
+        let person: String
+        let topic: String
+        let tags: String
+        let windows: [String]
+        let asked: String
+    }
+    let rows: [Row]
+
+    var title: String { "Unmatched requests to pair" }
+
+    func content(_ h: HTML) {
+        h.h1("Requests to pair that found nobody")
+        h.p("Your graduates' requests that have waited more than \(PairingRules.unmatchedHours) hours without a match. Pair them by hand with someone who asked, or a volunteer, at an hour you choose; both then accept or decline.", .class("lede"))
+        h.section(.class("card"), .ariaLabel("Waiting")) {
+            h.h2("Waiting (\(rows.count))")
+            if rows.isEmpty { h.p("Every request found someone within \(PairingRules.unmatchedHours) hours.", .class("empty")) }
+            h.ul(.class("record-list")) {
+                for row in rows {
+                    h.li {
+                        h.strong(row.person)
+                        h.text(" · \(row.topic) · \(row.tags) · asked \(row.asked) · ")
+                        h.a("Match by hand", .href(row.url))
+                        h.p("Times: " + (row.windows.isEmpty ? "all passed" : row.windows.joined(separator: "; ")), .class("hint"))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A coach pairs one request by hand: whom with, and when.
+struct HandMatchPage: PageView {
+    let action: String
+    let person: String
+    let topic: String
+    let tags: String
+    let windows: [String]
+    let options: [SelectOption]
+    let timeZone: String
+    var form = HandMatchForm()
+    var errors: FormErrors = .none
+
+    var title: String { "Match by hand" }
+
+    func content(_ h: HTML) {
+        h.h1("Pair \(person) by hand")
+        h.p("\(topic) · \(tags)", .class("lede"))
+        h.p("Times that suit them: " + (windows.isEmpty ? "all passed" : windows.joined(separator: "; ")), .class("hint"))
+        h.section(.class("card"), .ariaLabel("Propose a pairing")) {
+            h.h2("Propose a pairing")
+            h.errorSummary(errors)
+            if options.isEmpty { h.p("Nobody else is asking or volunteering just now.", .class("empty")) }
+            h.postForm(action, .class("form"), .flag("novalidate")) {
+                h.selectField("partner", "With", options: options, blank: "Choose", errors: errors)
+                h.div(.class("field-row")) {
+                    h.inputField("day", "Day", type: "date", value: form.day, hint: "In your time zone (\(timeZone)).", errors: errors)
+                    h.inputField("time", "Starts", type: "time", value: form.time, hint: "For an hour.", errors: errors)
+                }
+                h.button("Propose", .type("submit"), .class("button primary"))
+            }
+        }
+        h.p { h.a("All unmatched requests", .href(SiteURL.practice(.unmatchedRequests).path)) }
+    }
+}

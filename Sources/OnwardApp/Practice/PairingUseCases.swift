@@ -1,0 +1,338 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Vapor
+
+/// Pairing: a graduate asks to pair (a topic, tags, times), a volunteer posts when they are free;
+/// after each change the matcher proposes pairs; each side accepts or declines; a coach matches by
+/// hand the requests that found nobody for 48 hours. An accepted pairing has its hour, the link
+/// the two add, and a note from each afterwards.
+struct PairingUseCases: UseCases {
+    let db: any Database
+    let now: Date
+
+    static let noSuchPairing = AppError.notFound("There is no such pairing.")
+    static let noSuchRequest = AppError.notFound("There is no such request to pair.")
+
+    static let samePerson = ValidationErrors([FieldError(field: "partner", message: "Choose someone else: that is the same person.")])
+
+    static func conflict(_ message: String) -> AppError {
+        AppError(status: .conflict, code: "conflict", message: message)
+    }
+
+    /// A pairing with its two people.
+    struct Pairing {
+        let pairing: PairingModel
+        let first: UserModel
+        let second: UserModel
+
+        /// The other side, as `viewer` sees it (the second, for someone who is neither).
+        func partner(of viewer: UserModel) -> UserModel { pairing.isFirst(viewer.id) ? second : first }
+    }
+
+    /// What a graduate's pairing page shows.
+    struct Overview {
+        let request: PairingRequestModel?
+        let volunteer: PairingVolunteerModel?
+        let pairings: [Pairing]
+    }
+
+    /// A request that found nobody for 48 hours, with the person who asked.
+    struct Unmatched {
+        let request: PairingRequestModel
+        let person: UserModel
+    }
+
+    /// Whom a coach may pair a request with: another open request that nobody holds, or a volunteer.
+    struct PartnerOption {
+        /// "request:<id>" or "volunteer:<user id>".
+        let key: String
+        let label: String
+        let person: UUID
+    }
+
+    // MARK: Asking and volunteering
+
+    /// `graduate` asks to pair, then the matcher runs; the proposal it made for the request, if
+    /// any, comes back with it. One open request a person: a second is refused (409), whatever
+    /// asks at once (the database keeps one).
+    @discardableResult
+    func ask(_ draft: PairingRequestDraft, by graduate: UserModel) async throws -> (request: PairingRequestModel, proposal: PairingModel?) {
+        let request = PairingRequestModel(userID: try graduate.requireID(), draft: draft, at: now)
+        do {
+            try await request.create(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw Self.conflict("You have an open request already: withdraw it to ask again.")
+        }
+        let id = try request.requireID()
+        return (request, try await runMatcher().first { $0.requestIDs.contains(id) })
+    }
+
+    /// `graduate` withdraws their open request; a proposal holding it is declined, and the matcher
+    /// runs again for the other side.
+    func withdraw(_ rawID: String, by graduate: UserModel) async throws {
+        guard let id = UUID(uuidString: rawID), let mine = try await PairingRequestModel.find(id, on: db), mine.$user.id == graduate.id else { throw Self.noSuchRequest }
+        let now = self.now
+        try await db.writeTransaction { db in
+            try await db.lockTable(PairingModel.schema)
+            guard let request = try await PairingRequestModel.find(id, on: db), request.status == .open else { throw Self.conflict("This request is closed already.") }
+            request.status = .withdrawn
+            request.closedAt = now
+            try await request.save(on: db)
+            for pairing in try await Self.liveProposals(on: db, now: now) where pairing.requestIDs.contains(id) {
+                pairing.state = .declined
+                try await pairing.save(on: db)
+            }
+        }
+        try await runMatcher()
+    }
+
+    /// `graduate` posts what they help with and when they are free, and becomes (or stays) a
+    /// volunteer; then the matcher runs.
+    @discardableResult
+    func volunteer(_ draft: AvailabilityDraft, by graduate: UserModel) async throws -> PairingVolunteerModel {
+        let userID = try graduate.requireID(), now = self.now
+        let volunteer = try await db.writeTransaction { db in
+            let row = try await PairingVolunteerModel.query(on: db).filter(\.$user.$id == userID).first() ?? PairingVolunteerModel(userID: userID)
+            row.post(draft, at: now)
+            try await row.save(on: db)
+            return row
+        }
+        try await runMatcher()
+        return volunteer
+    }
+
+    /// `graduate` stops volunteering: the matcher proposes them no more, and the proposals waiting
+    /// on them are declined (the hours they accepted stand).
+    func stopVolunteering(by graduate: UserModel) async throws {
+        let userID = try graduate.requireID(), now = self.now
+        try await db.writeTransaction { db in
+            try await db.lockTable(PairingModel.schema)
+            guard let row = try await PairingVolunteerModel.query(on: db).filter(\.$user.$id == userID).first(), row.active else {
+                throw Self.conflict("You are not volunteering.")
+            }
+            row.active = false
+            row.updatedAt = now
+            try await row.save(on: db)
+            for pairing in try await Self.liveProposals(on: db, now: now) where pairing.$second.id == userID && pairing.$partnerRequest.id == nil {
+                pairing.state = .declined
+                try await pairing.save(on: db)
+            }
+        }
+        try await runMatcher()
+    }
+
+    // MARK: Reading
+
+    func overview(of graduate: UserModel) async throws -> Overview {
+        let userID = try graduate.requireID()
+        let request = try await PairingRequestModel.query(on: db).filter(\.$user.$id == userID).filter(\.$status == .open).first()
+        let volunteer = try await PairingVolunteerModel.query(on: db).filter(\.$user.$id == userID).first()
+        let pairings = try await PairingModel.query(on: db).group(.or) { $0.filter(\.$first.$id == userID).filter(\.$second.$id == userID) }
+            .with(\.$first).with(\.$second).with(\.$matchedBy).sort(\.$startsAt, .descending).limit(50).all()
+        return Overview(request: request, volunteer: volunteer, pairings: pairings.map { Pairing(pairing: $0, first: $0.first, second: $0.second) })
+    }
+
+    /// `graduate`'s requests to pair, the latest first.
+    func requests(of graduate: UserModel) async throws -> [PairingRequestModel] {
+        try await PairingRequestModel.query(on: db).filter(\.$user.$id == graduate.requireID()).sort(\.$askedAt, .descending).limit(50).all()
+    }
+
+    /// The proposal waiting on answers that holds each request held by one.
+    func holders() async throws -> [UUID: UUID] {
+        var result: [UUID: UUID] = [:]
+        for pairing in try await Self.liveProposals(on: db, now: now) {
+            for request in pairing.requestIDs { result[request] = pairing.id }
+        }
+        return result
+    }
+
+    /// Pairing `rawID` as `viewer` may see it: its two people, the coach who matched them, an admin.
+    func detail(of rawID: String, for viewer: UserModel) async throws -> Pairing {
+        guard let id = UUID(uuidString: rawID), let pairing = try await PairingModel.query(on: db).filter(\.$id == id).with(\.$first).with(\.$second).with(\.$matchedBy).first(),
+              Access.canSeePairing(viewer.viewer, sides: pairing.sides, matchedBy: pairing.$matchedBy.id?.uuidString)
+        else { throw Self.noSuchPairing }
+        return Pairing(pairing: pairing, first: pairing.first, second: pairing.second)
+    }
+
+    /// `viewer`'s side of pairing `rawID`, or 403 for one who sees it without being in it.
+    private func side(_ rawID: String, of viewer: UserModel) async throws -> Pairing {
+        let found = try await detail(of: rawID, for: viewer)
+        guard Access.isSideOfPairing(viewer.viewer, sides: found.pairing.sides) else {
+            throw AppError(status: .forbidden, code: "forbidden", message: "Only the two people paired answer it, add its link and note it.")
+        }
+        return found
+    }
+
+    // MARK: Answering, the link, notes
+
+    /// One side accepts or declines a proposal. The pairing's row is locked (the write lock on
+    /// SQLite), so two answers at once both count: the second sees the first. Accepted by both, it
+    /// closes the requests it holds; a decline sends them back to the matcher, which will not
+    /// propose the two to each other again.
+    @discardableResult
+    func answer(_ rawID: String, accept: Bool, by viewer: UserModel) async throws -> PairingModel {
+        let found = try await side(rawID, of: viewer)
+        let id = try found.pairing.requireID(), now = self.now, isFirst = found.pairing.isFirst(viewer.id)
+        let pairing = try await db.writeTransaction { db in
+            try await db.lockRow(of: PairingModel.schema, id: id)
+            guard let pairing = try await PairingModel.find(id, on: db) else { throw Self.noSuchPairing }
+            if PairingRules.isLapsed(pairing.state, startsAt: pairing.startsAt, now: now) { throw Self.conflict("This hour has begun: it can no longer be answered.") }
+            if isFirst ? pairing.firstAccepted : pairing.secondAccepted { throw Self.conflict("You have accepted already.") }
+            guard let next = pairing.state.after(accepting: accept, otherAccepted: isFirst ? pairing.secondAccepted : pairing.firstAccepted) else {
+                throw Self.conflict("This pairing is \(pairing.state.title.lowercased()) already.")
+            }
+            if accept { if isFirst { pairing.firstAccepted = true } else { pairing.secondAccepted = true } }
+            pairing.state = next
+            try await pairing.save(on: db)
+            if next == .accepted {
+                try await PairingRequestModel.query(on: db).filter(\.$id ~~ pairing.requestIDs).filter(\.$status == .open)
+                    .set(\.$status, to: .paired).set(\.$closedAt, to: now).update()
+            }
+            return pairing
+        }
+        if pairing.state == .declined { try await runMatcher() }
+        return pairing
+    }
+
+    /// One side adds or changes the link to join, once accepted and until the hour ends.
+    @discardableResult
+    func setLink(_ rawID: String, _ raw: String, by viewer: UserModel) async throws -> PairingModel {
+        let pairing = try await side(rawID, of: viewer).pairing
+        guard pairing.state == .accepted, now < pairing.endsAt else { throw Self.conflict("Add the link once both have accepted, before the hour ends.") }
+        pairing.link = try PairingLink.validate(raw)
+        try await pairing.save(on: db)
+        return pairing
+    }
+
+    /// One side notes what they worked on, once the accepted hour has begun.
+    @discardableResult
+    func note(_ rawID: String, _ raw: String, by viewer: UserModel) async throws -> PairingModel {
+        let pairing = try await side(rawID, of: viewer).pairing
+        guard PairingRules.mayNote(pairing.state, startsAt: pairing.startsAt, now: now) else {
+            throw Self.conflict("Note what you worked on once an accepted pairing has begun.")
+        }
+        let note = try PairingNote.validate(raw)
+        if pairing.isFirst(viewer.id) { pairing.firstNote = note } else { pairing.secondNote = note }
+        try await pairing.save(on: db)
+        return pairing
+    }
+
+    // MARK: Coaches
+
+    /// The open requests of `viewer`'s graduates that nobody holds and that have waited over 48
+    /// hours, the oldest first.
+    func unmatched(for viewer: UserModel) async throws -> [Unmatched] {
+        let graduates = try await Policy(db: db).visibleGraduates(for: viewer)
+        let byID = Dictionary(graduates.compactMap { person in person.id.map { ($0, person) } }, uniquingKeysWith: { first, _ in first })
+        guard !byID.isEmpty else { return [] }
+        let held = Set(try await Self.liveProposals(on: db, now: now).flatMap(\.requestIDs))
+        let cutoff = now.addingTimeInterval(-Double(PairingRules.unmatchedHours) * 3_600)
+        return try await PairingRequestModel.query(on: db).filter(\.$status == .open).filter(\.$askedAt < cutoff).filter(\.$user.$id ~~ Array(byID.keys))
+            .sort(\.$askedAt).all()
+            .filter { !held.contains($0.id!) }
+            .compactMap { request in byID[request.$user.id].map { Unmatched(request: request, person: $0) } }
+    }
+
+    /// Whom the coach may pair a request with: every open request nobody holds, every volunteer.
+    func partnerOptions() async throws -> [PartnerOption] {
+        let held = Set(try await Self.liveProposals(on: db, now: now).flatMap(\.requestIDs))
+        let requests = try await PairingRequestModel.query(on: db).filter(\.$status == .open).with(\.$user).sort(\.$askedAt).all().filter { !held.contains($0.id!) }
+        let volunteers = try await PairingVolunteerModel.query(on: db).filter(\.$active == true).with(\.$user).all().sorted { $0.user.name < $1.user.name }
+        return requests.map { PartnerOption(key: "request:\($0.requireIDString)", label: "\($0.user.name), who asked about \($0.topic)", person: $0.$user.id) }
+            + volunteers.map { PartnerOption(key: "volunteer:\($0.$user.id.uuidString)", label: "\($0.user.name), volunteer: \($0.topics)", person: $0.$user.id) }
+    }
+
+    /// A coach pairs request `rawID` of one of their graduates with another open request or a
+    /// volunteer, at an hour they choose; both sides then accept or decline.
+    @discardableResult
+    func matchByHand(_ rawID: String, _ draft: HandMatchDraft, by coach: UserModel) async throws -> PairingModel {
+        let visible = Set(try await Policy(db: db).visibleGraduates(for: coach).compactMap(\.id))
+        guard let id = UUID(uuidString: rawID), let found = try await PairingRequestModel.find(id, on: db), visible.contains(found.$user.id) else { throw Self.noSuchRequest }
+        let now = self.now, coachID = try coach.requireID()
+        let unknown = ValidationErrors([FieldError(field: "partner", message: "Choose whom to pair them with from the list.")])
+        let parts = draft.partner.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let partnerID = UUID(uuidString: parts[1]), ["request", "volunteer"].contains(parts[0]) else { throw unknown }
+        return try await db.writeTransaction { db in
+            try await db.lockTable(PairingModel.schema)
+            let held = Set(try await Self.liveProposals(on: db, now: now).flatMap(\.requestIDs))
+            guard let request = try await PairingRequestModel.find(id, on: db), request.status == .open, !held.contains(id) else {
+                throw Self.conflict("This request is matched or closed already.")
+            }
+            let pairing: PairingModel
+            if parts[0] == "request" {
+                guard let other = try await PairingRequestModel.find(partnerID, on: db), other.status == .open, !held.contains(partnerID) else {
+                    throw Self.conflict("That request is matched or closed already: choose another.")
+                }
+                guard other.$user.id != request.$user.id else { throw Self.samePerson }
+                pairing = PairingModel(request: request, partnerRequest: other, secondID: other.$user.id, secondTopic: other.topic, slot: draft.slot, matchedBy: coachID, at: now)
+            } else {
+                guard let volunteer = try await PairingVolunteerModel.query(on: db).filter(\.$user.$id == partnerID).filter(\.$active == true).first() else {
+                    throw Self.conflict("That volunteer has stopped volunteering: choose another.")
+                }
+                guard partnerID != request.$user.id else { throw Self.samePerson }
+                pairing = PairingModel(request: request, partnerRequest: nil, secondID: partnerID, secondTopic: volunteer.topics, slot: draft.slot, matchedBy: coachID, at: now)
+            }
+            try await pairing.create(on: db)
+            return pairing
+        }
+    }
+
+    // MARK: The matcher
+
+    /// Proposals waiting on answers whose hour has not begun: they hold their requests.
+    private static func liveProposals(on db: any Database, now: Date) async throws -> [PairingModel] {
+        try await PairingModel.query(on: db).filter(\.$state == .proposed).filter(\.$startsAt > now).all()
+    }
+
+    /// Runs the matcher over every open request nobody holds and every volunteer, and proposes
+    /// what it finds. One run at a time (the pairings' table locked; on SQLite the write lock), so
+    /// a request is in at most one proposal whatever asks at once. Three queries and the inserts.
+    @discardableResult
+    func runMatcher() async throws -> [PairingModel] {
+        let now = self.now
+        return try await db.writeTransaction { db in
+            try await db.lockTable(PairingModel.schema)
+            let since = now.addingTimeInterval(-Double(PairingRules.recentDays) * 86_400)
+            let pairings = try await PairingModel.query(on: db).group(.or) { $0.filter(\.$proposedAt > since).filter(\.$endsAt > now) }.all()
+            let live = pairings.filter { $0.state == .proposed && $0.startsAt > now }
+            let held = Set(live.flatMap(\.requestIDs))
+            let requests = try await PairingRequestModel.query(on: db).filter(\.$status == .open).all().filter { !held.contains($0.id!) }
+            let asking = Set(requests.map(\.$user.id))
+            let volunteers = try await PairingVolunteerModel.query(on: db).filter(\.$active == true).all().filter { !asking.contains($0.$user.id) }
+            guard !requests.isEmpty else { return [] }
+            // A volunteer's sessions lately and ahead spread the load; those ahead keep them busy.
+            let standing = pairings.filter { $0.state == .accepted || ($0.state == .proposed && $0.startsAt > now) }
+            let recent = Set(pairings.filter { $0.state != .declined }.map { PairingMatcher.Pair($0.$first.id.uuidString, $0.$second.id.uuidString) })
+            let avoid = Set(pairings.filter { $0.state == .declined }.map { PairingMatcher.Pair($0.$first.id.uuidString, $0.$second.id.uuidString) })
+            let matches = PairingMatcher.match(
+                requests: requests.map { .init(id: $0.requireIDString, person: $0.$user.id.uuidString, tags: $0.tags, windows: PairingMatcher.ahead($0.windows, of: now),
+                                                askedAt: $0.askedAt) },
+                volunteers: volunteers.map { volunteer in
+                    let theirs = standing.filter { $0.$second.id == volunteer.$user.id || $0.$first.id == volunteer.$user.id }
+                    return .init(id: volunteer.$user.id.uuidString, person: volunteer.$user.id.uuidString, tags: volunteer.tags,
+                                 windows: PairingMatcher.ahead(volunteer.windows, of: now), load: theirs.count,
+                                 busy: theirs.map { TimeWindow(start: $0.startsAt, end: $0.endsAt) })
+                },
+                recentPairs: recent, avoid: avoid)
+            let byID = Dictionary(requests.map { ($0.requireIDString, $0) }, uniquingKeysWith: { first, _ in first })
+            let volunteerByID = Dictionary(volunteers.map { ($0.$user.id.uuidString, $0) }, uniquingKeysWith: { first, _ in first })
+            var proposed: [PairingModel] = []
+            for match in matches {
+                guard let request = byID[match.request] else { continue }
+                let pairing: PairingModel
+                switch match.partner {
+                case .request(let otherID):
+                    guard let other = byID[otherID] else { continue }
+                    pairing = PairingModel(request: request, partnerRequest: other, secondID: other.$user.id, secondTopic: other.topic, slot: match.slot, matchedBy: nil, at: now)
+                case .volunteer(let volunteerID):
+                    guard let volunteer = volunteerByID[volunteerID] else { continue }
+                    pairing = PairingModel(request: request, partnerRequest: nil, secondID: volunteer.$user.id, secondTopic: volunteer.topics, slot: match.slot, matchedBy: nil, at: now)
+                }
+                try await pairing.create(on: db)
+                proposed.append(pairing)
+            }
+            return proposed
+        }
+    }
+}

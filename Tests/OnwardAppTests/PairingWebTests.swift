@@ -1,0 +1,233 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import OnwardApp
+
+/// Pairing: a graduate asks, another who asks at a time that meets is proposed to them, both
+/// accept, add the link and note afterwards; bad input writes nothing; answers and requests at
+/// once; a decline sends the request to someone else; a volunteer; a coach's match by hand.
+extension AppTests {
+    @Suite struct PairingWebTests {
+        /// Tuesday 24 November, 10:00 to 12:00 in London (UTC in November).
+        static let ask = ["topic": "The bowling kata in Ruby", "tag_kata": "yes", "window1_day": "2026-11-24", "window1_start": "10:00", "window1_end": "12:00"]
+
+        static func graduate(_ name: String, app: Application, world: World) async throws -> UserModel {
+            let user = UserModel(email: name.lowercased() + "@example.org", name: name, passwordHash: try app.password.hash(World.password), role: .graduate,
+                                 cohortID: world.cohort.id, timeZone: "Europe/London")
+            try await user.create(on: app.db)
+            return user
+        }
+
+        @Test func two_who_ask_at_times_that_meet_are_proposed_both_accept_add_the_link_and_note_afterwards() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let grace = Browser(app), otto = Browser(app)
+                try await grace.signIn(world.graduate)
+                try await otto.signIn(world.otherGraduate)
+                #expect(try await grace.post(SiteURL.practice(.pairing).path, Self.ask).status == .seeOther)
+                let waiting = try await grace.get(SiteURL.practice(.pairing).path).text
+                #expect(waiting.contains("Your request is in.") && waiting.contains("The bowling kata in Ruby") && waiting.contains("Withdraw the request"))
+                #expect(try await PairingModel.query(on: app.db).count() == 0, "nobody to pair with yet")
+                // Otto asks for 11:00 to 13:00 on a kata or a language: they share 11:00 to 12:00.
+                #expect(try await otto.post(SiteURL.practice(.pairing).path, ["topic": "Roman numerals, test first", "tag_kata": "yes", "tag_language": "yes",
+                                                                             "window1_day": "2026-11-24", "window1_start": "11:00", "window1_end": "13:00"]).status == .seeOther)
+                #expect(try await otto.get(SiteURL.practice(.pairing).path).text.contains("We found a match: accept it below."))
+                let pairing = try #require(try await PairingModel.query(on: app.db).first())
+                #expect(pairing.state == .proposed && pairing.startsAt == InternetDateTime.parse("2026-11-24T11:00:00Z"))
+                let proposed = try await grace.get(SiteURL.practice(.pairing).path).text
+                #expect(proposed.contains("Proposed to you") && proposed.contains("Otto Other: Roman numerals, test first") && proposed.contains("Tue 24 Nov 2026, 11:00–12:00"))
+                #expect(try await grace.get(SiteURL.homes(.graduate).path).text.contains("Pairing proposed, waiting for your answer:"))
+                let answer = SiteURL.practice(.answerPairing(id: pairing.requireIDString)).path
+                #expect(try await grace.post(answer, ["answer": "accept"]).status == .seeOther)
+                #expect(try await grace.get(SiteURL.practice(.pairingSession(id: pairing.requireIDString)).path).text.contains("Waiting for Otto Other"))
+                #expect(try await otto.post(answer, ["answer": "accept"]).status == .seeOther)
+                #expect(try await PairingModel.find(pairing.id, on: app.db)?.state == .accepted)
+                #expect(try await PairingRequestModel.query(on: app.db).filter(\.$status == .paired).count() == 2, "both requests are closed")
+                let page = SiteURL.practice(.pairingSession(id: pairing.requireIDString)).path
+                #expect(try await otto.get(page).text.contains("Accepted by both: you are paired."))
+                // The link: a bad one is refused on the page; a good one both see.
+                let link = SiteURL.practice(.pairingLink(id: pairing.requireIDString)).path
+                let bad = try await grace.post(link, ["link": "javascript:alert(1)"])
+                #expect(bad.status == .unprocessableEntity && bad.text.contains("Please check the form"))
+                #expect(try await grace.post(link, ["link": "https://meet.example/kata"]).status == .seeOther)
+                #expect(try await otto.get(page).text.contains("https://meet.example/kata"))
+                #expect(try await otto.get(SiteURL.practice(.pairing).path).text.contains("Coming up (1)"))
+                #expect(try await otto.get(SiteURL.homes(.graduate).path).text.contains("Next pairing: </strong>"))
+                // Notes come after the start.
+                let note = SiteURL.practice(.notePairing(id: pairing.requireIDString)).path
+                #expect(try await grace.post(note, ["note": "Frames"]).status == .seeOther)
+                #expect(try await grace.get(page).text.contains("once an accepted pairing has begun"))
+                try await PairingUseCases(db: app.db, now: pairing.startsAt.addingTimeInterval(1_800)).note(pairing.requireIDString, "Spares and strikes, test first", by: world.graduate)
+                #expect(try await otto.get(page).text.contains("Worked on: Spares and strikes, test first"))
+                // Who else sees it: nobody but an admin.
+                for outsider in [world.coach, world.partner] {
+                    let browser = Browser(app)
+                    try await browser.signIn(outsider)
+                    #expect(try await browser.get(page).status == .notFound)
+                }
+            }
+        }
+
+        @Test func bad_input_writes_nothing_and_one_request_is_open_at_a_time() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let grace = Browser(app)
+                try await grace.signIn(world.graduate)
+                for (change, message) in [(["topic": ""], "Say what you want to work on"), (["tag_kata": ""], "Choose at least one tag"),
+                                          (["window1_day": ""], "Enter the day as YYYY-MM-DD."), (["window1_day": "2026-11-20"], "Choose a time that has not begun yet."),
+                                          (["window1_day": "2026-12-20"], "within the next 14 days"), (["window1_end": "10:30"], "Leave at least an hour"),
+                                          (["topic": "Kata\u{7}"], "control character")] {
+                    let res = try await grace.post(SiteURL.practice(.pairing).path, Self.ask.merging(change) { $1 })
+                    #expect(res.status == .unprocessableEntity && res.text.contains(message), "\(change)")
+                }
+                #expect(try await PairingRequestModel.query(on: app.db).count() == 0)
+                // Two tabs ask at once: one open request.
+                _ = try await grace.get(SiteURL.practice(.pairing).path)
+                let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                    for _ in 0..<2 { group.addTask { try await grace.post(SiteURL.practice(.pairing).path, Self.ask).status } }
+                    return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+                }
+                #expect(statuses == [.seeOther, .seeOther])
+                #expect(try await PairingRequestModel.query(on: app.db).count() == 1)
+                #expect(try await grace.post(SiteURL.practice(.pairing).path, Self.ask).status == .seeOther)
+                #expect(try await grace.get(SiteURL.practice(.pairing).path).text.contains("You have an open request already"))
+                #expect(try await PairingRequestModel.query(on: app.db).count() == 1)
+            }
+        }
+
+        @Test func many_ask_at_once_and_each_request_is_in_one_proposal_at_most() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                var browsers: [Browser] = []
+                for i in 0..<7 {
+                    let person = try await Self.graduate("Peer\(i)", app: app, world: world)
+                    let browser = Browser(app)
+                    try await browser.signIn(person)
+                    _ = try await browser.get(SiteURL.practice(.pairing).path)
+                    browsers.append(browser)
+                }
+                let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                    for browser in browsers { group.addTask { try await browser.post(SiteURL.practice(.pairing).path, Self.ask).status } }
+                    return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+                }
+                #expect(statuses.allSatisfy { $0 == .seeOther }, "\(statuses)")
+                let pairings = try await PairingModel.query(on: app.db).all()
+                let held = pairings.flatMap(\.requestIDs)
+                #expect(pairings.count == 3, "seven: three pairs, one left for next time")
+                #expect(Set(held).count == held.count, "no request in two proposals")
+            }
+        }
+
+        @Test func both_accepting_at_once_pairs_them_and_a_decline_finds_a_volunteer_instead() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let pairing = PairingUseCases(db: app.db, now: testNow)
+                let draft = try PairingRequestDraft.validate(topic: "A tech test in React", tags: ["tech_test"],
+                                                             windows: .rows([WindowRow(day: "2026-11-25", start: "18:00", end: "20:00")], timeZone: .gmt), now: testNow)
+                // Five pairs, and both sides of each accept at the same moment.
+                var proposals: [(PairingModel, UserModel, UserModel)] = []
+                for i in 0..<5 {
+                    let a = try await Self.graduate("A\(i)", app: app, world: world), b = try await Self.graduate("B\(i)", app: app, world: world)
+                    try await pairing.ask(draft, by: a)
+                    let proposal = try #require(try await pairing.ask(draft, by: b).proposal)
+                    proposals.append((proposal, a, b))
+                }
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for (proposal, a, b) in proposals {
+                        for side in [a, b] { group.addTask { try await pairing.answer(proposal.requireIDString, accept: true, by: side) } }
+                    }
+                    try await group.waitForAll()
+                }
+                for (proposal, _, _) in proposals { #expect(try await PairingModel.find(proposal.id, on: app.db)?.state == .accepted) }
+                // Grace and Otto are proposed; Otto declines; a volunteer is proposed to Grace, never Otto again.
+                try await pairing.ask(draft, by: world.graduate)
+                let first = try #require(try await PairingUseCases(db: app.db, now: testNow.addingTimeInterval(60)).ask(draft, by: world.otherGraduate).proposal)
+                try await pairing.answer(first.requireIDString, accept: false, by: world.otherGraduate)
+                #expect(try await PairingModel.query(on: app.db).filter(\.$state == .proposed).count() == 0, "not the same two again")
+                let vic = try await Self.graduate("Vic", app: app, world: world)
+                try await pairing.volunteer(try AvailabilityDraft.validate(topics: "React, tech tests", tags: ["tech_test", "framework"],
+                                                                           windows: .rows([WindowRow(day: "2026-11-25", start: "19:00", end: "21:00")], timeZone: .gmt), now: testNow), by: vic)
+                let proposed = try await PairingModel.query(on: app.db).filter(\.$state == .proposed).all()
+                #expect(proposed.count == 1 && proposed.first?.$second.id == vic.id && proposed.first?.sides.contains(world.otherGraduate.requireIDString) == false,
+                        "the oldest request, Grace's, takes the volunteer")
+                let browser = Browser(app)
+                try await browser.signIn(vic)
+                let page = try await browser.get(SiteURL.practice(.pairing).path).text
+                #expect(page.contains("Proposed to you") && page.contains("You volunteer to pair"))
+            }
+        }
+
+        @Test func a_coach_sees_their_graduates_requests_unmatched_for_48_hours_and_matches_one_by_hand() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let earlier = PairingUseCases(db: app.db, now: testNow.addingTimeInterval(-50 * 3_600))
+                let draft = try PairingRequestDraft.validate(topic: "My side project's API", tags: ["side_project"],
+                                                             windows: .rows([WindowRow(day: "2026-11-26", start: "07:00", end: "08:30")], timeZone: .gmt), now: testNow.addingTimeInterval(-50 * 3_600))
+                let request = try await earlier.ask(draft, by: world.graduate).request
+                let ottos = try await PairingUseCases(db: app.db, now: testNow).ask(try PairingRequestDraft.validate(
+                    topic: "Katas", tags: ["kata"], windows: .rows([WindowRow(day: "2026-11-26", start: "18:00", end: "19:00")], timeZone: .gmt), now: testNow), by: world.otherGraduate).request
+                let cora = Browser(app), uma = Browser(app)
+                try await cora.signIn(world.coach)
+                try await uma.signIn(world.unassignedCoach)
+                let list = try await cora.get(SiteURL.practice(.unmatchedRequests).path).text
+                #expect(list.contains("Grace Graduate") && list.contains("My side project&#39;s API") && list.contains("Waiting (1)"))
+                #expect(!list.contains("Katas"), "Otto asked just now, and is not Cora's")
+                #expect(try await uma.get(SiteURL.practice(.unmatchedRequests).path).text.contains("Waiting (0)"))
+                let match = SiteURL.practice(.matchByHand(requestID: request.requireIDString)).path
+                #expect(try await uma.get(match).status == .notFound)
+                let form = try await cora.get(match).text
+                #expect(form.contains("Otto Other, who asked about Katas"))
+                let bad = try await cora.post(match, ["partner": "request:\(ottos.requireIDString)", "day": "2026-11-20", "time": "18:00"])
+                #expect(bad.status == .unprocessableEntity && bad.text.contains("Choose a time that has not begun yet."))
+                #expect(try await cora.post(match, ["partner": "", "day": "2026-11-26", "time": "18:00"]).text.contains("Choose whom to pair them with."))
+                #expect(try await PairingModel.query(on: app.db).count() == 0)
+                #expect(try await cora.post(match, ["partner": "request:\(ottos.requireIDString)", "day": "2026-11-26", "time": "18:00"]).status == .seeOther)
+                let pairing = try #require(try await PairingModel.query(on: app.db).first())
+                #expect(pairing.$matchedBy.id == world.coach.id && pairing.startsAt == InternetDateTime.parse("2026-11-26T18:00:00Z"))
+                #expect(try await cora.get(SiteURL.practice(.pairingSession(id: pairing.requireIDString)).path).text.contains("Waiting for both to accept."))
+                let grace = Browser(app)
+                try await grace.signIn(world.graduate)
+                #expect(try await grace.get(SiteURL.practice(.pairing).path).text.contains("matched by a coach"))
+                #expect(try await cora.get(SiteURL.practice(.unmatchedRequests).path).text.contains("Waiting (0)"), "held by the proposal")
+            }
+        }
+    
+        @Test func through_the_api_two_ask_are_proposed_accept_and_bad_input_names_the_field() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let grace = try await APITests.token(for: world.graduate, app: app), otto = try await APITests.token(for: world.otherGraduate, app: app)
+                let body = #"{"topic":"Katas","tags":["kata"],"windows":[{"start":"2026-11-25T10:00:00Z","end":"2026-11-25T12:00:00Z"}]}"#
+                for (bad, field) in [(body.replacingOccurrences(of: "2026-11-25T12", with: "2026-11-25T10"), "windows[0]"),
+                                     (body.replacingOccurrences(of: "2026-11-25", with: "2026-12-25"), "windows[0]"),
+                                     (body.replacingOccurrences(of: #""Katas""#, with: #""  ""#), "topic")] {
+                    let res = try await APITests.send(app, .POST, "/api/v1/pairing-requests", token: grace, json: bad)
+                    #expect(res.status == .unprocessableEntity && res.body.string.contains(#""\#(field)""#), "\(field): \(res.body.string)")
+                }
+                #expect(try await PairingRequestModel.query(on: app.db).count() == 0)
+                #expect(try await APITests.send(app, .POST, "/api/v1/pairing-requests", token: grace, json: body).status == .created)
+                let asked = try await APITests.send(app, .POST, "/api/v1/pairing-requests", token: otto, json: body)
+                let request = try #require(try JSONSerialization.jsonObject(with: Data(asked.body.string.utf8)) as? [String: Any])
+                let proposal = try #require(request["proposal_id"] as? String, "matched at once")
+                #expect(try await APITests.send(app, .PUT, "/api/v1/pairings/\(proposal)/answer", token: grace, json: #"{"accept":true}"#).status == .ok)
+                let accepted = try await APITests.send(app, .PUT, "/api/v1/pairings/\(proposal)/answer", token: otto, json: #"{"accept":true}"#)
+                #expect(accepted.status == .ok && accepted.body.string.contains(#""accepted""#))
+                let linked = try await APITests.send(app, .PUT, "/api/v1/pairings/\(proposal)/link", token: otto, json: #"{"link":"https://meet.example/pair"}"#)
+                #expect(linked.status == .ok && linked.body.string.contains("meet.example"))
+                let mine = try await APITests.send(app, .GET, "/api/v1/pairing-requests", token: grace)
+                #expect(mine.body.string.contains(#""paired""#))
+                let coach = try await APITests.token(for: world.coach, app: app)
+                #expect(try await APITests.send(app, .GET, "/api/v1/pairings/\(proposal)", token: coach).status == .notFound)
+                let volunteering = try await APITests.send(app, .PUT, "/api/v1/volunteering", token: grace,
+                                                           json: #"{"topics":"Ruby","tags":["language","kata"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T12:00:00Z"}]}"#)
+                let volunteer = try #require(try JSONSerialization.jsonObject(with: Data(volunteering.body.string.utf8)) as? [String: Any])
+                #expect(volunteering.status == .ok && volunteer["active"] as? Bool == true)
+                #expect(try await APITests.send(app, .DELETE, "/api/v1/volunteering", token: grace).status == .ok)
+                #expect(try await APITests.send(app, .DELETE, "/api/v1/volunteering", token: grace).status == .conflict)
+            }
+        }
+    }
+}
+
