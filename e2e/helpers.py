@@ -26,6 +26,11 @@ def sign_out(driver):
     wait(driver).until(lambda d: "/sign-in" in d.current_url)
 
 
+def set_value(browser, field_id, value):
+    """Date and time inputs take typed text in the browser's locale; set their value as a form would send it."""
+    browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, field_id), value)
+
+
 def check_accessibility(driver, name):
     """No serious or critical axe violations on the current page; keeps a screenshot."""
     os.makedirs(SCREENSHOTS, exist_ok=True)

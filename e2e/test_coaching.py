@@ -1,6 +1,6 @@
 from selenium.webdriver.common.by import By
 
-from helpers import check_accessibility, sign_in, sign_out, wait
+from helpers import check_accessibility, set_value, sign_in, sign_out, wait
 from test_programme import find_road_item, shows
 
 ANALYSIS = "Analyse your job search"
@@ -123,11 +123,6 @@ def test_a_support_request_goes_from_open_to_solved(server, browser):
     wait(browser).until(lambda d: "Marked solved." in d.page_source)
     assert "Solved" in browser.find_element(By.CSS_SELECTOR, ".lede .state-badge").text
     assert not browser.find_elements(By.XPATH, "//button[normalize-space()='Mark solved']")
-
-
-def set_value(browser, field_id, value):
-    """Date and time inputs take typed text in the browser's locale; set their value as a form would send it."""
-    browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, field_id), value)
 
 
 def test_a_coach_holds_an_event_a_graduate_answers_and_the_coach_sees_who_comes(server, browser):

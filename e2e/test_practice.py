@@ -1,6 +1,8 @@
 from selenium.webdriver.common.by import By
 
-from helpers import check_accessibility, sign_in, sign_out, wait
+import datetime
+
+from helpers import check_accessibility, set_value, sign_in, sign_out, wait
 
 
 def test_a_graduate_books_a_mock_interview_and_reads_the_feedback_the_coach_fills(server, browser):
@@ -55,3 +57,64 @@ def test_a_graduate_books_a_mock_interview_and_reads_the_feedback_the_coach_fill
     wait(browser).until(lambda d: "Your scores over time" in d.page_source)
     assert browser.find_elements(By.CSS_SELECTOR, "section[aria-label='Scores over time'] svg")
     check_accessibility(browser, "practice-scores")
+
+
+def test_a_graduate_asks_to_pair_is_matched_with_a_volunteer_and_both_accept(server, browser):
+    # The Saturday of next week, when Jonas (a volunteer on frameworks and tech tests) is free from 10:00 to 13:00.
+    today = datetime.date.today()
+    saturday = (today + datetime.timedelta(days=7 - today.weekday() + 5)).isoformat()
+    sign_in(browser, server, "isla.murray@demo.onward.example")
+    browser.find_element(By.LINK_TEXT, "Practice").click()
+    browser.find_element(By.LINK_TEXT, "Pairing").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/practice/pairing"))
+    check_accessibility(browser, "practice-pairing")
+    # Without a tag or a time it is refused, and nothing is asked.
+    browser.find_element(By.ID, "field-topic").send_keys("A take-home tech test in React")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Ask to pair']").click()
+    wait(browser).until(lambda d: "Please check the form" in d.page_source)
+    assert "Choose at least one tag" in browser.page_source and "Give at least one time that suits you." in browser.page_source
+    check_accessibility(browser, "practice-pairing-refused")
+    browser.find_element(By.CSS_SELECTOR, "input[name=tag_tech_test]").click()
+    set_value(browser, "field-window1_day", saturday)
+    set_value(browser, "field-window1_start", "10:00")
+    set_value(browser, "field-window1_end", "12:00")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Ask to pair']").click()
+    wait(browser).until(lambda d: "We found a match: accept it below." in d.page_source)
+    proposal = browser.find_element(By.CSS_SELECTOR, "section[aria-label='Proposed to you']")
+    assert "Jonas Weber" in proposal.text and "10:00–11:00" in proposal.text
+    proposal.find_element(By.XPATH, ".//button[normalize-space()='Accept']").click()
+    wait(browser).until(lambda d: "Once the other side accepts too" in d.page_source)
+    pairing_url = browser.current_url
+    check_accessibility(browser, "practice-pairing-accepted-by-one")
+    sign_out(browser)
+
+    # Jonas sees it on his home, accepts, and adds the link to join.
+    sign_in(browser, server, "jonas.weber@demo.onward.example")
+    wait(browser).until(lambda d: "Pairing proposed, waiting for your answer" in d.page_source)
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Isla Murray").click()
+    wait(browser).until(lambda d: d.current_url == pairing_url)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Accept']").click()
+    wait(browser).until(lambda d: "Accepted by both: you are paired." in d.page_source)
+    browser.find_element(By.ID, "field-link").send_keys("https://meet.example/isla-jonas")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Save the link']").click()
+    wait(browser).until(lambda d: "The link is saved" in d.page_source)
+    check_accessibility(browser, "practice-pairing-session")
+    sign_out(browser)
+
+    # Isla finds it coming up, with the link.
+    sign_in(browser, server, "isla.murray@demo.onward.example")
+    wait(browser).until(lambda d: "Next pairing:" in d.page_source)
+    browser.get(pairing_url)
+    assert "https://meet.example/isla-jonas" in browser.page_source
+    sign_out(browser)
+
+    # A coach sees the request nobody matched and opens the form to pair it by hand.
+    sign_in(browser, server, "coach.priya@demo.onward.example")
+    browser.find_element(By.LINK_TEXT, "Pairing").click()
+    wait(browser).until(lambda d: "Requests to pair that found nobody" in d.page_source)
+    assert "Hamza Ali" in browser.page_source
+    check_accessibility(browser, "practice-pairing-unmatched")
+    browser.find_element(By.LINK_TEXT, "Match by hand").click()
+    wait(browser).until(lambda d: "Pair Hamza Ali by hand" in d.page_source)
+    check_accessibility(browser, "practice-pairing-by-hand")
+

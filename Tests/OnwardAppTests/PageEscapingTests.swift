@@ -228,7 +228,7 @@ import Testing
             "volunteer": VolunteerPage(volunteering: true, windows: [h], timeZone: h, form: PairingForm(topics: h, window2_day: h), errors: errors("topics", "window1_day")),
             "pairing session": PairingSessionPage(heading: h, when: h, state: h, sides: [.init(name: h, topic: h, note: h)], matchedBy: h, link: "https://meet.example/" + h,
                                                   answerURL: "/practice/pairings/x/answer", waiting: h, linkURL: "/practice/pairings/x/link", noteURL: "/practice/pairings/x/note",
-                                                  linkForm: PairingLinkForm(link: h), noteForm: PairingNoteForm(note: h), errors: errors("link", "note")),
+                                                  back: (h, "/practice/pairing"), linkForm: PairingLinkForm(link: h), noteForm: PairingNoteForm(note: h), errors: errors("link", "note")),
             "unmatched requests": UnmatchedRequestsPage(rows: [.init(url: "/practice/pairing/requests/x/match", person: h, topic: h, tags: h, windows: [h], asked: h)]),
             "hand match": HandMatchPage(action: "/practice/pairing/requests/x/match", person: h, topic: h, tags: h, windows: [h],
                                         options: [SelectOption(value: h, label: h, selected: true)], timeZone: h, form: HandMatchForm(partner: h, day: h, time: h),

@@ -161,11 +161,13 @@ struct PairingController: RouteCollection {
         return req.render(PairingSessionPage(
             heading: isSide ? "Pairing with \(found.partner(of: viewer).name)" : "Pairing: \(found.first.name) and \(found.second.name)",
             when: Self.when(pairing, for: viewer), state: PairingRules.title(pairing.state, startsAt: pairing.startsAt, now: now),
-            sides: [.init(name: found.first.name, topic: pairing.firstTopic, note: pairing.firstNote), .init(name: found.second.name, topic: pairing.secondTopic, note: pairing.secondNote)],
+            sides: [.init(name: found.first.name, topic: pairing.firstTopic, note: pairing.firstNote),
+                    .init(name: found.second.name + (pairing.$partnerRequest.id == nil ? " (volunteer)" : ""), topic: pairing.secondTopic, note: pairing.secondNote)],
             matchedBy: matchedBy, link: pairing.state == .accepted ? pairing.link : "",
             answerURL: isSide && open && !mineAccepted ? SiteURL.practice(.answerPairing(id: id)).path : nil, waiting: waiting,
             linkURL: isSide && pairing.state == .accepted && now < pairing.endsAt ? SiteURL.practice(.pairingLink(id: id)).path : nil,
             noteURL: isSide && PairingRules.mayNote(pairing.state, startsAt: pairing.startsAt, now: now) ? SiteURL.practice(.notePairing(id: id)).path : nil,
+            back: Access.pairs(viewer.viewer) ? ("All your pairing", SiteURL.practice(.pairing).path) : ("Requests to pair that found nobody", SiteURL.practice(.unmatchedRequests).path),
             linkForm: linkForm, noteForm: noteForm ?? PairingNoteForm(note: isFirst ? pairing.firstNote : pairing.secondNote), errors: errors), status: status)
     }
 

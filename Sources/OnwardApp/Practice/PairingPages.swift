@@ -265,6 +265,8 @@ struct PairingSessionPage: PageView {
     let waiting: String?
     let linkURL: String?
     let noteURL: String?
+    /// Where the viewer's list of pairings (or of requests) is.
+    let back: (label: String, url: String)
     var linkForm = PairingLinkForm()
     var noteForm = PairingNoteForm()
     var errors: FormErrors = .none
@@ -308,6 +310,7 @@ struct PairingSessionPage: PageView {
                 }
             }
         }
+        h.p { h.a(back.label, .href(back.url)) }
     }
 }
 
@@ -337,7 +340,7 @@ struct UnmatchedRequestsPage: PageView {
                         h.strong(row.person)
                         h.text(" · \(row.topic) · \(row.tags) · asked \(row.asked) · ")
                         h.a("Match by hand", .href(row.url))
-                        h.p("Times: " + (row.windows.isEmpty ? "all passed" : row.windows.joined(separator: "; ")), .class("hint"))
+                        h.p("Times, in your time zone: " + (row.windows.isEmpty ? "all passed" : row.windows.joined(separator: "; ")), .class("hint"))
                     }
                 }
             }
@@ -362,7 +365,7 @@ struct HandMatchPage: PageView {
     func content(_ h: HTML) {
         h.h1("Pair \(person) by hand")
         h.p("\(topic) · \(tags)", .class("lede"))
-        h.p("Times that suit them: " + (windows.isEmpty ? "all passed" : windows.joined(separator: "; ")), .class("hint"))
+        h.p("Times that suit them, in your time zone: " + (windows.isEmpty ? "all passed" : windows.joined(separator: "; ")), .class("hint"))
         h.section(.class("card"), .ariaLabel("Propose a pairing")) {
             h.h2("Propose a pairing")
             h.errorSummary(errors)
