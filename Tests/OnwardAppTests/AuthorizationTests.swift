@@ -226,7 +226,8 @@ extension AppTests {
                 post(.practice(.joinPeerSession(id: f.peerSessionID)), .practice(.joinPeerSession(id: key)), [:], form([.graduate, .otherGraduate], .seeOther)),
                 // Before it starts nobody notes it (a flash says so).
                 get(.practice(.pairing), nil, page([.graduate, .otherGraduate])),
-                post(.practice(.pairing), nil, ["topic": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                // Both have an open request: each is told so on the page.
+                post(.practice(.pairing), nil, ["topic": ""], form([.graduate, .otherGraduate], .seeOther)),
                 post(.practice(.withdrawPairingRequest(id: f.pairingRequestID)), .practice(.withdrawPairingRequest(id: key)), [:], form([.graduate], .seeOther)),
                 get(.practice(.volunteer), nil, page([.graduate, .otherGraduate])),
                 post(.practice(.volunteer), nil, ["topics": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
@@ -379,7 +380,7 @@ extension AppTests {
                 api(.GET, "/unmatched-pairing-requests", nil, "", expect([.coach, .unassignedCoach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized)),
                 // The coach pairs Wes with the volunteer; the admin after them is told Wes's request is held.
                 api(.POST, "/pairing-requests/:id/match", "/pairing-requests/\(f.unmatchedRequestID)/match",
-                    #"{"volunteer_id":"\#(f.volunteerID)","starts_at":"2026-11-26T07:00:00Z"}"#,
+                    #"{"partner_kind":"volunteer","partner_id":"\#(f.volunteerID)","starts_at":"2026-11-26T07:00:00Z"}"#,
                     expect([.coach], .created, denied: .forbidden, anonymous: .unauthorized).merging([.unassignedCoach: .notFound, .admin: .conflict]) { $1 }),
                 api(.GET, "/volunteering", nil, "", graduates(.ok)),
                 api(.PUT, "/volunteering", nil, #"{"topics":"Ruby","tags":["language"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T12:00:00Z"}]}"#,

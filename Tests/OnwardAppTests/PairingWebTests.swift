@@ -178,6 +178,8 @@ extension AppTests {
                 #expect(try await uma.get(SiteURL.practice(.unmatchedRequests).path).text.contains("Waiting (0)"))
                 let match = SiteURL.practice(.matchByHand(requestID: request.requireIDString)).path
                 #expect(try await uma.get(match).status == .notFound)
+                #expect(!(try await cora.get(match).text.contains("Otto Other")), "not Cora's graduate: not offered")
+                try await CoachAssignmentModel(coachID: world.coach.requireID(), graduateID: world.otherGraduate.requireID()).create(on: app.db)
                 let form = try await cora.get(match).text
                 #expect(form.contains("Otto Other, who asked about Katas"))
                 let bad = try await cora.post(match, ["partner": "request:\(ottos.requireIDString)", "day": "2026-11-20", "time": "18:00"])
@@ -226,6 +228,90 @@ extension AppTests {
                 #expect(volunteering.status == .ok && volunteer["active"] as? Bool == true)
                 #expect(try await APITests.send(app, .DELETE, "/api/v1/volunteering", token: grace).status == .ok)
                 #expect(try await APITests.send(app, .DELETE, "/api/v1/volunteering", token: grace).status == .conflict)
+            }
+        }
+    
+        @Test func a_withdrawal_keeps_nobody_apart_one_who_accepted_may_still_decline_and_nobody_is_proposed_at_an_hour_they_are_taken() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let pairing = PairingUseCases(db: app.db, now: testNow), later = PairingUseCases(db: app.db, now: testNow.addingTimeInterval(60))
+                let draft = try PairingRequestDraft.validate(topic: "Katas", tags: ["kata"],
+                                                             windows: .rows([WindowRow(day: "2026-11-24", start: "10:00", end: "12:00")], timeZone: .gmt), now: testNow)
+                let graces = try await pairing.ask(draft, by: world.graduate).request
+                let first = try #require(try await later.ask(draft, by: world.otherGraduate).proposal)
+                try await pairing.withdraw(graces.requireIDString, by: world.graduate)
+                #expect(try await PairingModel.find(first.id, on: app.db)?.state == .withdrawn)
+                // Asking again with new times finds Otto again: a withdrawal is no decline.
+                let again = try #require(try await later.ask(draft, by: world.graduate).proposal)
+                #expect(again.sides == [world.graduate.requireIDString, world.otherGraduate.requireIDString])
+                // Grace accepts, thinks again and declines: allowed until both have accepted.
+                try await pairing.answer(again.requireIDString, accept: true, by: world.graduate)
+                try await pairing.answer(again.requireIDString, accept: false, by: world.graduate)
+                #expect(try await PairingModel.find(again.id, on: app.db)?.state == .declined)
+                await #expect(throws: AppError.self) { try await pairing.answer(again.requireIDString, accept: true, by: world.otherGraduate) }
+                // Grace and Peer pair at 10:00; then Grace asks again for the same morning: Sam is proposed to her at 11:00, not at the hour she is taken.
+                try await pairing.withdraw(try #require(try await PairingRequestModel.query(on: app.db).filter(\.$user.$id == world.otherGraduate.requireID()).filter(\.$status == .open).first()).requireIDString, by: world.otherGraduate)
+                let peer = try await Self.graduate("Peer", app: app, world: world), sam = try await Self.graduate("Sam", app: app, world: world)
+                let withPeer = try #require(try await pairing.ask(draft, by: peer).proposal)
+                #expect(withPeer.sides.contains(peer.requireIDString) && withPeer.sides.contains(world.graduate.requireIDString))
+                for side in [peer, world.graduate] { try await pairing.answer(withPeer.requireIDString, accept: true, by: side) }
+                try await later.ask(draft, by: world.graduate)
+                let withSam = try #require(try await later.ask(draft, by: sam).proposal)
+                #expect(withSam.startsAt == InternetDateTime.parse("2026-11-24T11:00:00Z"), "10:00 is taken by the pairing with Peer")
+            }
+        }
+
+        @Test func a_coach_pairs_by_hand_only_their_graduates_after_48_hours_and_never_at_an_hour_someone_is_taken() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let twoDaysAgo = testNow.addingTimeInterval(-50 * 3_600)
+                let earlier = PairingUseCases(db: app.db, now: twoDaysAgo), pairing = PairingUseCases(db: app.db, now: testNow)
+                func draft(_ tag: String, _ day: String, now: Date) throws -> PairingRequestDraft {
+                    try PairingRequestDraft.validate(topic: "Practice", tags: [tag], windows: .rows([WindowRow(day: day, start: "07:00", end: "08:00")], timeZone: .gmt), now: now)
+                }
+                let wes = try await Self.graduate("Wes", app: app, world: world)
+                try await CoachAssignmentModel(coachID: world.coach.requireID(), graduateID: wes.requireID()).create(on: app.db)
+                let graces = try await earlier.ask(try draft("kata", "2026-11-26", now: twoDaysAgo), by: world.graduate).request
+                let wess = try await earlier.ask(try draft("language", "2026-11-27", now: twoDaysAgo), by: wes).request
+                let ottos = try await earlier.ask(try draft("tech_test", "2026-11-28", now: twoDaysAgo), by: world.otherGraduate).request
+                let fresh = try await Self.graduate("Fresh", app: app, world: world)
+                try await CoachAssignmentModel(coachID: world.coach.requireID(), graduateID: fresh.requireID()).create(on: app.db)
+                let freshs = try await pairing.ask(try draft("side_project", "2026-11-29", now: testNow), by: fresh).request
+                let val = try await Self.graduate("Val", app: app, world: world)
+                try await pairing.volunteer(try AvailabilityDraft.validate(topics: "Python", tags: ["framework"],
+                                                                           windows: .rows([WindowRow(day: "2026-11-30", start: "07:00", end: "08:00")], timeZone: .gmt), now: testNow), by: val)
+                let options = try await pairing.partnerOptions(for: world.coach).map(\.label)
+                #expect(options.contains { $0.hasPrefix("Wes") } && options.contains { $0.hasPrefix("Val") } && !options.contains { $0.hasPrefix("Otto") },
+                        "Otto is not Cora's graduate: \(options)")
+                let at = try #require(InternetDateTime.parse("2026-11-26T18:00:00Z"))
+                let slot = HandMatchDraft(partner: "", slot: TimeWindow(start: at, end: at.addingTimeInterval(3_600)))
+                func with(_ partner: String, _ draft: HandMatchDraft = slot) -> HandMatchDraft { HandMatchDraft(partner: partner, slot: draft.slot) }
+                await #expect(throws: AppError.self, "another coach's graduate") { try await pairing.matchByHand(graces.requireIDString, with("request:\(ottos.requireIDString)"), by: world.coach) }
+                await #expect(throws: AppError.self, "asked just now") { try await pairing.matchByHand(freshs.requireIDString, with("volunteer:\(val.requireIDString)"), by: world.coach) }
+                await #expect(throws: AppError.self, "the same person") { try await pairing.matchByHand(graces.requireIDString, with("request:\(graces.requireIDString)"), by: world.coach) }
+                try await pairing.matchByHand(graces.requireIDString, with("volunteer:\(val.requireIDString)"), by: world.coach)
+                await #expect(throws: AppError.self, "Val is taken at 18:00") { try await pairing.matchByHand(wess.requireIDString, with("volunteer:\(val.requireIDString)"), by: world.coach) }
+                let later = HandMatchDraft(partner: "volunteer:\(val.requireIDString)", slot: TimeWindow(start: at.addingTimeInterval(3_600), end: at.addingTimeInterval(7_200)))
+                try await pairing.matchByHand(wess.requireIDString, later, by: world.coach)
+                #expect(try await PairingModel.query(on: app.db).count() == 2)
+            }
+        }
+    
+        @Test func a_proposal_unanswered_for_48_hours_lapses_and_frees_its_requests() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let pairing = PairingUseCases(db: app.db, now: testNow)
+                let draft = try PairingRequestDraft.validate(topic: "Katas", tags: ["kata"],
+                                                             windows: .rows([WindowRow(day: "2026-12-04", start: "10:00", end: "12:00")], timeZone: .gmt), now: testNow)
+                let graces = try await pairing.ask(draft, by: world.graduate).request
+                let proposal = try #require(try await PairingUseCases(db: app.db, now: testNow.addingTimeInterval(60)).ask(draft, by: world.otherGraduate).proposal)
+                let soon = PairingUseCases(db: app.db, now: testNow.addingTimeInterval(47 * 3_600)), late = PairingUseCases(db: app.db, now: testNow.addingTimeInterval(49 * 3_600))
+                #expect(try await soon.unmatched(for: world.coach).isEmpty, "held by the proposal")
+                #expect(try await late.unmatched(for: world.coach).map(\.request.id) == [graces.id], "lapsed: Grace's request is free, and has waited")
+                await #expect(throws: AppError.self) { try await late.answer(proposal.requireIDString, accept: true, by: world.graduate) }
+                let grace = Browser(app)
+                try await grace.signIn(world.graduate)
+                #expect(try await grace.get(SiteURL.practice(.pairing).path).text.contains("Proposed to you"), "at the app's clock, within the 48 hours, it is open")
             }
         }
     }

@@ -92,7 +92,10 @@ import Testing
         #expect(StandupRules.streak(posted: [], today: monday) == 0)
         #expect(StandupRules.streak(posted: [day("2026-11-24")], today: monday) == 0, "a day ahead does not count")
         let everyDay = Set((0..<100).map { monday.adding(days: -$0) })
-        #expect(StandupRules.streak(posted: everyDay, today: monday) == StandupRules.streakHorizonDays)
+        #expect(StandupRules.streak(posted: everyDay, today: monday) == StandupRules.streakCap)
+        let weekdays = everyDay.filter { !$0.isWeekend }
+        #expect(StandupRules.streak(posted: weekdays, today: monday) == StandupRules.streakCap, "every weekday for weeks reaches the cap")
+        #expect(StandupRules.streak(posted: weekdays.filter { monday.days(to: $0) > -18 }, today: monday) == 12, "the twelve weekdays of the last 18 days")
         #expect(day("2026-11-21").isWeekend && day("2026-11-22").isWeekend && !monday.isWeekend && !day("2026-11-20").isWeekend)
     }
 }

@@ -33,10 +33,20 @@ import Testing
         #expect(matched == [.init(request: "a", partner: .request("b"), slot: Self.window(1, 10, 11))], "exactly the shared hour")
     }
 
+    @Test func a_proposal_lapses_unanswered_after_48_hours_or_at_its_hour() {
+        let hour = Self.window(5, 10, 11).start
+        #expect(!PairingRules.isLapsed(.proposed, startsAt: hour, proposedAt: Self.now, now: Self.now.addingTimeInterval(47 * 3_600)))
+        #expect(PairingRules.isLapsed(.proposed, startsAt: hour, proposedAt: Self.now, now: Self.now.addingTimeInterval(49 * 3_600)), "48 hours to answer")
+        #expect(PairingRules.isLapsed(.proposed, startsAt: Self.now.addingTimeInterval(3_600), proposedAt: Self.now, now: Self.now.addingTimeInterval(3_600)), "its hour began")
+        #expect(!PairingRules.isLapsed(.accepted, startsAt: hour, proposedAt: Self.now, now: Self.now.addingTimeInterval(49 * 3_600)), "accepted stands")
+        #expect(PairingRules.title(.proposed, startsAt: hour, proposedAt: Self.now, now: Self.now.addingTimeInterval(49 * 3_600)) == "Not accepted in time")
+    }
+
     @Test func only_what_is_left_of_a_window_from_the_next_quarter_hour_is_matched() {
         let window = Self.window(0, 11, 14)
         let now = Self.now.addingTimeInterval(7 * 60)
         #expect(PairingMatcher.ahead([window], of: now) == [TimeWindow(start: Self.now.addingTimeInterval(900), end: window.end)], "12:07 is read from 12:15")
+        #expect(PairingMatcher.ahead([window], of: Self.now) == [TimeWindow(start: Self.now.addingTimeInterval(900), end: window.end)], "12:00 too: never an hour that has begun")
         #expect(PairingMatcher.ahead([Self.window(0, 9, 11)], of: now).isEmpty, "a window that has passed is gone")
         #expect(PairingMatcher.ahead([Self.window(1, 9, 11)], of: now) == [Self.window(1, 9, 11)], "one ahead is whole")
     }
@@ -78,6 +88,9 @@ import Testing
         #expect(PairingMatcher.match(requests: [a, b], volunteers: [], recentPairs: recent).first?.partner == .request("b"),
                 "but a recent partner rather than nobody")
         #expect(PairingMatcher.match(requests: [a, b], volunteers: [], avoid: recent).isEmpty, "one declined the other: never proposed again")
+        let taken = PairingMatcher.Request(id: "b", person: "p-b", tags: [.kata], windows: [Self.window(1, 10, 12)], askedAt: Self.now, busy: [Self.window(1, 10, 11)])
+        #expect(PairingMatcher.match(requests: [a, taken], volunteers: []).first?.slot == Self.window(1, 11, 12), "not at an hour either is already taken")
+        #expect(PairingMatcher.match(requests: [a, taken], volunteers: [volunteer]).first?.partner == .request("b"))
         #expect(PairingMatcher.match(requests: [a, b], volunteers: [volunteer], avoid: [PairingMatcher.Pair("p-a", "michael")]).first?.partner == .request("b"))
     }
 

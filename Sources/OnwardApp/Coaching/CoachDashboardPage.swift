@@ -29,7 +29,7 @@ struct CoachDashboardPage: PageView {
             statusName = row.status?.name ?? "none"
             statusTitle = row.status?.title ?? "No programme"
             missing = row.missing
-            streak = row.standupStreak >= StandupRules.streakHorizonDays ? "\(StandupRules.streakHorizonDays)+ days"
+            streak = row.standupStreak >= StandupRules.streakCap ? "\(StandupRules.streakCap)+ days"
                 : row.standupStreak == 1 ? "1 day" : "\(row.standupStreak) days"
             mood = row.moodToday.map { "\($0) of 5" } ?? "not yet"
             moodIsLow = row.moodToday.map { $0 < DashboardFilter.lowMoodBelow } ?? false

@@ -145,6 +145,9 @@ struct EventUseCases: UseCases {
         do {
             return try await db.writeTransaction(write)
         } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Either another tab's answer came first (the later stands), or the event was
+            // cancelled a moment ago (its answers' foreign key): then there is no such event.
+            guard try await CoachingEventModel.find(eventID, on: db) != nil else { throw Self.noSuchEvent }
             return try await write(db)
         }
     }

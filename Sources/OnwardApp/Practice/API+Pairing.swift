@@ -20,17 +20,17 @@ extension OnwardAPI {
               proposalId: request.id.flatMap { holders[$0] }?.uuidString)
     }
 
-    private static func pairing(_ item: PairingUseCases.Pairing, now: Date) -> Components.Schemas.Pairing {
+    private static func pairing(_ item: PairingUseCases.Pairing, for viewer: UserModel, now: Date) -> Components.Schemas.Pairing {
         let pairing = item.pairing
         func side(_ person: UserModel, topic: String, accepted: Bool, note: String) -> Components.Schemas.PairingSide {
             .init(id: person.requireIDString, name: person.name, topic: topic, accepted: accepted, note: note)
         }
         return .init(id: pairing.requireIDString, state: .init(rawValue: pairing.state.rawValue)!,
-                     lapsed: PairingRules.isLapsed(pairing.state, startsAt: pairing.startsAt, now: now), startsAt: pairing.startsAt, endsAt: pairing.endsAt,
+                     lapsed: pairing.isLapsed(at: now), startsAt: pairing.startsAt, endsAt: pairing.endsAt,
                      first: side(item.first, topic: pairing.firstTopic, accepted: pairing.firstAccepted, note: pairing.firstNote),
                      second: side(item.second, topic: pairing.secondTopic, accepted: pairing.secondAccepted, note: pairing.secondNote),
                      volunteer: pairing.$partnerRequest.id == nil, matchedByName: pairing.matchedBy?.name,
-                     link: pairing.state == .accepted && !pairing.link.isEmpty ? pairing.link : nil)
+                     link: pairing.state == .accepted && !pairing.link.isEmpty && Access.isSideOfPairing(viewer.viewer, sides: pairing.sides) ? pairing.link : nil)
     }
 
     private static func volunteering(_ row: PairingVolunteerModel?, now: Date) -> Components.Schemas.Volunteering {
@@ -49,7 +49,7 @@ extension OnwardAPI {
     /// A pairing as the viewer sees it, after `change`.
     private func pairingOutput(_ rawID: String, for viewer: UserModel) async throws -> Components.Schemas.Pairing {
         let request = try request
-        return Self.pairing(try await PairingUseCases(req: request).detail(of: rawID, for: viewer), now: request.now)
+        return Self.pairing(try await PairingUseCases(req: request).detail(of: rawID, for: viewer), for: viewer, now: request.now)
     }
 
     func listPairingRequests(_ input: Operations.ListPairingRequests.Input) async throws -> Operations.ListPairingRequests.Output {
@@ -85,13 +85,7 @@ extension OnwardAPI {
     func matchPairingRequest(_ input: Operations.MatchPairingRequest.Input) async throws -> Operations.MatchPairingRequest.Output {
         let viewer = try tokenOwner(Access.matchesPairsByHand, else: "Only coaches and admins match pairs by hand.")
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        let partner: String
-        switch (body.partnerRequestId, body.volunteerId) {
-        case (let request?, nil): partner = "request:" + request
-        case (nil, let volunteer?): partner = "volunteer:" + volunteer
-        default: throw ValidationErrors([FieldError(field: "partner_request_id", message: "Give one of partner_request_id and volunteer_id.")])
-        }
-        let draft = try HandMatchDraft.validate(partner: partner, startsAt: body.startsAt, now: try request.now)
+        let draft = try HandMatchDraft.validate(partner: "\(body.partnerKind.rawValue):\(body.partnerId)", startsAt: body.startsAt, now: try request.now)
         let matched = try await PairingUseCases(req: try request).matchByHand(input.path.id, draft, by: viewer)
         return .created(.init(body: .json(try await pairingOutput(matched.requireIDString, for: viewer))))
     }
@@ -121,7 +115,7 @@ extension OnwardAPI {
     func listPairings(_ input: Operations.ListPairings.Input) async throws -> Operations.ListPairings.Output {
         let graduate = try pairingGraduate()
         let request = try request
-        return .ok(.init(body: .json(try await PairingUseCases(req: request).overview(of: graduate).pairings.map { Self.pairing($0, now: request.now) })))
+        return .ok(.init(body: .json(try await PairingUseCases(req: request).overview(of: graduate).pairings.map { Self.pairing($0, for: graduate, now: request.now) })))
     }
 
     func getPairing(_ input: Operations.GetPairing.Input) async throws -> Operations.GetPairing.Output {

@@ -112,6 +112,8 @@ struct MockInterviewUseCases: UseCases {
                 return booking
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
+            // The one booking a slot takes came first, or the coach removed the slot a moment ago.
+            guard try await MockSlotModel.find(slotID, on: db) != nil else { throw Self.noSuchSlot }
             throw taken
         }
     }

@@ -144,4 +144,9 @@ final class PairingModel: Model, @unchecked Sendable {
     var requireIDString: String { id!.uuidString }
 
     func isFirst(_ userID: UUID?) -> Bool { $first.id == userID }
+
+    func isLapsed(at now: Date) -> Bool { PairingRules.isLapsed(state, startsAt: startsAt, proposedAt: proposedAt, now: now) }
+    /// Proposed and still open to answers: it holds its requests and takes its people's hour.
+    func isLive(at now: Date) -> Bool { state == .proposed && !isLapsed(at: now) }
+    func title(at now: Date) -> String { PairingRules.title(state, startsAt: startsAt, proposedAt: proposedAt, now: now) }
 }

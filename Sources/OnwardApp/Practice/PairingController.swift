@@ -46,14 +46,14 @@ struct PairingController: RouteCollection {
         for item in overview.pairings {
             let pairing = item.pairing, partner = item.partner(of: viewer)
             let url = SiteURL.practice(.pairingSession(id: pairing.requireIDString)).path
-            if pairing.state == .proposed && !PairingRules.isLapsed(pairing.state, startsAt: pairing.startsAt, now: now) {
+            if pairing.isLive(at: now) {
                 let accepted = pairing.isFirst(viewer.id) ? pairing.firstAccepted : pairing.secondAccepted
                 proposals.append(.init(url: url, partner: partner.name, when: Self.when(pairing, for: viewer),
                                        topic: pairing.isFirst(viewer.id) ? pairing.secondTopic : pairing.firstTopic,
                                        answerURL: accepted ? nil : SiteURL.practice(.answerPairing(id: pairing.requireIDString)).path, matchedByHand: pairing.$matchedBy.id != nil))
             } else {
                 let entry = PairingPage.Entry(url: url, partner: partner.name, when: Self.when(pairing, for: viewer),
-                                              state: PairingRules.title(pairing.state, startsAt: pairing.startsAt, now: now))
+                                              state: pairing.title(at: now))
                 if pairing.state == .accepted && pairing.endsAt > now { upcoming.append(entry) } else { past.append(entry) }
             }
         }
@@ -73,6 +73,8 @@ struct PairingController: RouteCollection {
     func ask(req: Request) async throws -> Response {
         let viewer = try req.requireUser()
         let form = try req.form(PairingForm.self)
+        let conflict = { (message: String) in req.redirect(to: SiteURL.practice(.pairing).path).flash(.error, message, on: req) }
+        if try await PairingUseCases(req: req).overview(of: viewer).request != nil { return conflict(PairingUseCases.alreadyAsked) }
         do {
             let draft = try PairingRequestDraft.validate(topic: form.topic ?? "", tags: form.tags,
                                                          windows: .rows(form.rows, timeZone: TimeZone(identifier: viewer.timeZone) ?? .gmt), now: req.now)
@@ -82,7 +84,7 @@ struct PairingController: RouteCollection {
         } catch let errors as ValidationErrors {
             return try await overviewPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
         } catch let error as AppError where error.status == .conflict {
-            return req.redirect(to: SiteURL.practice(.pairing).path).flash(.error, error.message, on: req)
+            return conflict(error.message)
         }
     }
 
@@ -138,7 +140,7 @@ struct PairingController: RouteCollection {
     func stopVolunteering(req: Request) async throws -> Response {
         do {
             try await PairingUseCases(req: req).stopVolunteering(by: req.requireUser())
-            return req.redirect(to: .practice(.volunteer), flash: "You have stopped volunteering. The hours you accepted stand.")
+            return req.redirect(to: .practice(.volunteer), flash: "You have stopped volunteering. The pairings both of you accepted stand; the proposals still waiting are withdrawn.")
         } catch let error as AppError where error.status == .conflict {
             return req.redirect(to: SiteURL.practice(.volunteer).path).flash(.error, error.message, on: req)
         }
@@ -153,17 +155,22 @@ struct PairingController: RouteCollection {
         let found = try await PairingUseCases(req: req).detail(of: id, for: viewer)
         let pairing = found.pairing, now = req.now
         let isSide = Access.isSideOfPairing(viewer.viewer, sides: pairing.sides), isFirst = pairing.isFirst(viewer.id)
-        let open = pairing.state == .proposed && !PairingRules.isLapsed(pairing.state, startsAt: pairing.startsAt, now: now)
+        let open = pairing.isLive(at: now)
         let mineAccepted = isFirst ? pairing.firstAccepted : pairing.secondAccepted
         let matchedBy = pairing.matchedBy?.name
-        let waiting: String? = open ? (isSide && mineAccepted ? "You accepted. Waiting for \(found.partner(of: viewer).name)." :
-                                       !isSide ? "Waiting for both to accept." : nil) : nil
+        let waiting: String?
+        if !open { waiting = nil }
+        else if isSide { waiting = mineAccepted ? "You accepted. Waiting for \(found.partner(of: viewer).name)." : nil }
+        else {
+            let accepted = [(found.first, pairing.firstAccepted), (found.second, pairing.secondAccepted)].filter(\.1).map(\.0.name)
+            waiting = accepted.isEmpty ? "Waiting for both to accept." : "\(accepted.joined(separator: " and ")) accepted. Waiting for the other."
+        }
         return req.render(PairingSessionPage(
             heading: isSide ? "Pairing with \(found.partner(of: viewer).name)" : "Pairing: \(found.first.name) and \(found.second.name)",
-            when: Self.when(pairing, for: viewer), state: PairingRules.title(pairing.state, startsAt: pairing.startsAt, now: now),
+            when: Self.when(pairing, for: viewer), state: pairing.title(at: now),
             sides: [.init(name: found.first.name, topic: pairing.firstTopic, note: pairing.firstNote),
                     .init(name: found.second.name + (pairing.$partnerRequest.id == nil ? " (volunteer)" : ""), topic: pairing.secondTopic, note: pairing.secondNote)],
-            matchedBy: matchedBy, link: pairing.state == .accepted ? pairing.link : "",
+            matchedBy: matchedBy, link: isSide && pairing.state == .accepted ? pairing.link : "",
             answerURL: isSide && open && !mineAccepted ? SiteURL.practice(.answerPairing(id: id)).path : nil, waiting: waiting,
             linkURL: isSide && pairing.state == .accepted && now < pairing.endsAt ? SiteURL.practice(.pairingLink(id: id)).path : nil,
             noteURL: isSide && PairingRules.mayNote(pairing.state, startsAt: pairing.startsAt, now: now) ? SiteURL.practice(.notePairing(id: id)).path : nil,
@@ -187,12 +194,16 @@ struct PairingController: RouteCollection {
     }
 
     func answer(req: Request) async throws -> Response {
-        let accept = try req.form(PairingAnswerForm.self).answer == "accept"
+        let answer = try req.form(PairingAnswerForm.self).answer
+        guard answer == "accept" || answer == "decline" else {
+            return try await sessionPage(req, errors: FormErrors(ValidationErrors([FieldError(field: "answer", message: "Choose Accept or Decline.")])), status: .unprocessableEntity)
+        }
+        let accept = answer == "accept"
         return try await change(req) { pairing, id, viewer in
             switch try await pairing.answer(id, accept: accept, by: viewer).state {
             case .accepted: "Accepted by both: you are paired. Add the link to join below."
             case .proposed: "Accepted. Once the other side accepts too, you are paired."
-            case .declined: "Declined. A request looks for someone else."
+            case .declined, .withdrawn: "Declined. A request looks for someone else."
             }
         }
     }
@@ -239,7 +250,7 @@ struct PairingController: RouteCollection {
         let id = try req.parameter(SiteURL.Parameter.id)
         let pairing = PairingUseCases(req: req)
         guard let item = try await pairing.unmatched(for: viewer).first(where: { $0.request.requireIDString == id.uppercased() }) else { throw PairingUseCases.noSuchRequest }
-        let options = try await pairing.partnerOptions().filter { $0.person != item.request.$user.id }
+        let options = try await pairing.partnerOptions(for: viewer).filter { $0.person != item.request.$user.id }
             .map { SelectOption(value: $0.key, label: $0.label, selected: $0.key == form.partner) }
         return req.render(HandMatchPage(action: SiteURL.practice(.matchByHand(requestID: id)).path, person: item.person.name, topic: item.request.topic,
                                         tags: Self.tags(item.request.tags), windows: Self.windows(PairingMatcher.ahead(item.request.windows, of: req.now), for: viewer),

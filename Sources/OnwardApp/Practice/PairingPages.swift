@@ -168,7 +168,7 @@ struct PairingPage: PageView {
                 h.h2("Your request")
                 h.p { h.strong(request.topic); h.text(" · " + request.tags) }
                 h.ul { for window in request.windows { h.li(window) } }
-                h.p(proposals.isEmpty ? "Looking for a partner since \(request.asked). You will see a proposal here as soon as someone's times and tags meet yours."
+                h.p(proposals.isEmpty ? "Asked \(request.asked); looking for a partner. You will see a proposal here as soon as someone's times and tags meet yours."
                                       : "Asked \(request.asked).", .class("hint"))
                 if request.timesPassed { h.p("Its times have all passed: withdraw it and ask again with new ones.", .class("warning-text")) }
                 h.postForm(request.withdrawURL, .class("inline-form")) { h.button("Withdraw the request", .type("submit"), .class("button")) }

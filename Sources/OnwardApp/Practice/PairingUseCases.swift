@@ -14,7 +14,9 @@ struct PairingUseCases: UseCases {
     static let noSuchPairing = AppError.notFound("There is no such pairing.")
     static let noSuchRequest = AppError.notFound("There is no such request to pair.")
 
-    static let samePerson = ValidationErrors([FieldError(field: "partner", message: "Choose someone else: that is the same person.")])
+    static let samePerson = AppError(status: .conflict, code: "conflict", message: "That is the same person: choose someone else.")
+
+    static let alreadyAsked = "You have an open request already: withdraw it to ask again."
 
     static func conflict(_ message: String) -> AppError {
         AppError(status: .conflict, code: "conflict", message: message)
@@ -62,14 +64,14 @@ struct PairingUseCases: UseCases {
         do {
             try await request.create(on: db)
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw Self.conflict("You have an open request already: withdraw it to ask again.")
+            throw Self.conflict(Self.alreadyAsked)
         }
         let id = try request.requireID()
         return (request, try await runMatcher().first { $0.requestIDs.contains(id) })
     }
 
-    /// `graduate` withdraws their open request; a proposal holding it is declined, and the matcher
-    /// runs again for the other side.
+    /// `graduate` withdraws their open request; a proposal holding it is withdrawn (which keeps
+    /// nobody apart), and the matcher runs again for the other side.
     func withdraw(_ rawID: String, by graduate: UserModel) async throws {
         guard let id = UUID(uuidString: rawID), let mine = try await PairingRequestModel.find(id, on: db), mine.$user.id == graduate.id else { throw Self.noSuchRequest }
         let now = self.now
@@ -80,7 +82,7 @@ struct PairingUseCases: UseCases {
             request.closedAt = now
             try await request.save(on: db)
             for pairing in try await Self.liveProposals(on: db, now: now) where pairing.requestIDs.contains(id) {
-                pairing.state = .declined
+                pairing.state = .withdrawn
                 try await pairing.save(on: db)
             }
         }
@@ -92,18 +94,25 @@ struct PairingUseCases: UseCases {
     @discardableResult
     func volunteer(_ draft: AvailabilityDraft, by graduate: UserModel) async throws -> PairingVolunteerModel {
         let userID = try graduate.requireID(), now = self.now
-        let volunteer = try await db.writeTransaction { db in
+        @Sendable func post(_ db: any Database) async throws -> PairingVolunteerModel {
             let row = try await PairingVolunteerModel.query(on: db).filter(\.$user.$id == userID).first() ?? PairingVolunteerModel(userID: userID)
             row.post(draft, at: now)
             try await row.save(on: db)
             return row
         }
+        let volunteer: PairingVolunteerModel
+        do {
+            volunteer = try await db.writeTransaction(post)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Two first posts at once (two tabs): the other made the row; this one updates it.
+            volunteer = try await db.writeTransaction(post)
+        }
         try await runMatcher()
         return volunteer
     }
 
-    /// `graduate` stops volunteering: the matcher proposes them no more, and the proposals waiting
-    /// on them are declined (the hours they accepted stand).
+    /// `graduate` stops volunteering: the matcher proposes them no more, and the proposals not yet
+    /// accepted by both are withdrawn (the pairings both accepted stand).
     func stopVolunteering(by graduate: UserModel) async throws {
         let userID = try graduate.requireID(), now = self.now
         try await db.writeTransaction { db in
@@ -115,7 +124,7 @@ struct PairingUseCases: UseCases {
             row.updatedAt = now
             try await row.save(on: db)
             for pairing in try await Self.liveProposals(on: db, now: now) where pairing.$second.id == userID && pairing.$partnerRequest.id == nil {
-                pairing.state = .declined
+                pairing.state = .withdrawn
                 try await pairing.save(on: db)
             }
         }
@@ -166,8 +175,9 @@ struct PairingUseCases: UseCases {
 
     // MARK: Answering, the link, notes
 
-    /// One side accepts or declines a proposal. The pairing's row is locked (the write lock on
-    /// SQLite), so two answers at once both count: the second sees the first. Accepted by both, it
+    /// One side accepts or declines a proposal (one who accepted may still decline until both
+    /// have). The pairings' table is locked (the write lock on SQLite), so two answers at once
+    /// both count: the second sees the first. Accepted by both, it
     /// closes the requests it holds; a decline sends them back to the matcher, which will not
     /// propose the two to each other again.
     @discardableResult
@@ -175,13 +185,15 @@ struct PairingUseCases: UseCases {
         let found = try await side(rawID, of: viewer)
         let id = try found.pairing.requireID(), now = self.now, isFirst = found.pairing.isFirst(viewer.id)
         let pairing = try await db.writeTransaction { db in
-            try await db.lockRow(of: PairingModel.schema, id: id)
+            // The table, as the matcher, a withdrawal and a hand match take it: one order of locks.
+            try await db.lockTable(PairingModel.schema)
             guard let pairing = try await PairingModel.find(id, on: db) else { throw Self.noSuchPairing }
-            if PairingRules.isLapsed(pairing.state, startsAt: pairing.startsAt, now: now) { throw Self.conflict("This hour has begun: it can no longer be answered.") }
-            if isFirst ? pairing.firstAccepted : pairing.secondAccepted { throw Self.conflict("You have accepted already.") }
+            if pairing.isLapsed(at: now) { throw Self.conflict("This proposal is closed: it was not accepted within \(PairingRules.answerHours) hours, or before its hour.") }
             guard let next = pairing.state.after(accepting: accept, otherAccepted: isFirst ? pairing.secondAccepted : pairing.firstAccepted) else {
                 throw Self.conflict("This pairing is \(pairing.state.title.lowercased()) already.")
             }
+            // Until both accept, one who accepted may still decline.
+            if accept && (isFirst ? pairing.firstAccepted : pairing.secondAccepted) { throw Self.conflict("You have accepted already.") }
             if accept { if isFirst { pairing.firstAccepted = true } else { pairing.secondAccepted = true } }
             pairing.state = next
             try await pairing.save(on: db)
@@ -234,21 +246,28 @@ struct PairingUseCases: UseCases {
             .compactMap { request in byID[request.$user.id].map { Unmatched(request: request, person: $0) } }
     }
 
-    /// Whom the coach may pair a request with: every open request nobody holds, every volunteer.
-    func partnerOptions() async throws -> [PartnerOption] {
+    /// Whom `coach` may pair a request with: the open requests of their own graduates that nobody
+    /// holds (an admin: everyone's), and every volunteer (they offered to help anyone).
+    func partnerOptions(for coach: UserModel) async throws -> [PartnerOption] {
         let held = Set(try await Self.liveProposals(on: db, now: now).flatMap(\.requestIDs))
-        let requests = try await PairingRequestModel.query(on: db).filter(\.$status == .open).with(\.$user).sort(\.$askedAt).all().filter { !held.contains($0.id!) }
+        let visible = Set(try await Policy(db: db).visibleGraduates(for: coach).compactMap(\.id))
+        let requests = try await PairingRequestModel.query(on: db).filter(\.$status == .open).with(\.$user).sort(\.$askedAt).all()
+            .filter { !held.contains($0.id!) && visible.contains($0.$user.id) }
         let volunteers = try await PairingVolunteerModel.query(on: db).filter(\.$active == true).with(\.$user).all().sorted { $0.user.name < $1.user.name }
         return requests.map { PartnerOption(key: "request:\($0.requireIDString)", label: "\($0.user.name), who asked about \($0.topic)", person: $0.$user.id) }
             + volunteers.map { PartnerOption(key: "volunteer:\($0.$user.id.uuidString)", label: "\($0.user.name), volunteer: \($0.topics)", person: $0.$user.id) }
     }
 
-    /// A coach pairs request `rawID` of one of their graduates with another open request or a
-    /// volunteer, at an hour they choose; both sides then accept or decline.
+    /// A coach pairs request `rawID` of one of their graduates, unmatched for 48 hours, with another
+    /// open request of theirs or a volunteer, at an hour they choose and neither is taken; both
+    /// sides then accept or decline.
     @discardableResult
     func matchByHand(_ rawID: String, _ draft: HandMatchDraft, by coach: UserModel) async throws -> PairingModel {
         let visible = Set(try await Policy(db: db).visibleGraduates(for: coach).compactMap(\.id))
         guard let id = UUID(uuidString: rawID), let found = try await PairingRequestModel.find(id, on: db), visible.contains(found.$user.id) else { throw Self.noSuchRequest }
+        guard PairingRules.isLongUnmatched(askedAt: found.askedAt, now: now) else {
+            throw Self.conflict("This request has waited less than \(PairingRules.unmatchedHours) hours: the matcher may still find someone.")
+        }
         let now = self.now, coachID = try coach.requireID()
         let unknown = ValidationErrors([FieldError(field: "partner", message: "Choose whom to pair them with from the list.")])
         let parts = draft.partner.split(separator: ":", maxSplits: 1).map(String.init)
@@ -261,17 +280,22 @@ struct PairingUseCases: UseCases {
             }
             let pairing: PairingModel
             if parts[0] == "request" {
-                guard let other = try await PairingRequestModel.find(partnerID, on: db), other.status == .open, !held.contains(partnerID) else {
-                    throw Self.conflict("That request is matched or closed already: choose another.")
-                }
+                guard let other = try await PairingRequestModel.find(partnerID, on: db), visible.contains(other.$user.id) else { throw Self.noSuchRequest }
+                guard other.status == .open, !held.contains(partnerID) else { throw Self.conflict("That request is matched or closed already: choose another.") }
                 guard other.$user.id != request.$user.id else { throw Self.samePerson }
                 pairing = PairingModel(request: request, partnerRequest: other, secondID: other.$user.id, secondTopic: other.topic, slot: draft.slot, matchedBy: coachID, at: now)
             } else {
                 guard let volunteer = try await PairingVolunteerModel.query(on: db).filter(\.$user.$id == partnerID).filter(\.$active == true).first() else {
-                    throw Self.conflict("That volunteer has stopped volunteering: choose another.")
+                    throw Self.conflict("That person does not volunteer (or stopped): choose another.")
                 }
                 guard partnerID != request.$user.id else { throw Self.samePerson }
                 pairing = PairingModel(request: request, partnerRequest: nil, secondID: partnerID, secondTopic: volunteer.topics, slot: draft.slot, matchedBy: coachID, at: now)
+            }
+            // Neither is taken at that hour.
+            let sides = [pairing.$first.id, pairing.$second.id]
+            let taken = try await Self.standing(on: db, now: now).filter { sides.contains($0.$first.id) || sides.contains($0.$second.id) }
+            guard !taken.contains(where: { TimeWindow(start: $0.startsAt, end: $0.endsAt).overlap(with: draft.slot) != nil }) else {
+                throw Self.conflict("One of them is already pairing at that hour: choose another.")
             }
             try await pairing.create(on: db)
             return pairing
@@ -280,9 +304,16 @@ struct PairingUseCases: UseCases {
 
     // MARK: The matcher
 
-    /// Proposals waiting on answers whose hour has not begun: they hold their requests.
+    /// Proposals still open to answers (`PairingModel.isLive`): they hold their requests.
     private static func liveProposals(on db: any Database, now: Date) async throws -> [PairingModel] {
-        try await PairingModel.query(on: db).filter(\.$state == .proposed).filter(\.$startsAt > now).all()
+        try await PairingModel.query(on: db).filter(\.$state == .proposed).filter(\.$startsAt > now)
+            .filter(\.$proposedAt >= now.addingTimeInterval(-Double(PairingRules.answerHours) * 3_600)).all().filter { $0.isLive(at: now) }
+    }
+
+    /// The pairings that take their people's hours: accepted, or proposed and not lapsed, not over.
+    private static func standing(on db: any Database, now: Date) async throws -> [PairingModel] {
+        try await PairingModel.query(on: db).filter(\.$endsAt > now).all()
+            .filter { $0.state == .accepted || $0.isLive(at: now) }
     }
 
     /// Runs the matcher over every open request nobody holds and every volunteer, and proposes
@@ -295,19 +326,22 @@ struct PairingUseCases: UseCases {
             try await db.lockTable(PairingModel.schema)
             let since = now.addingTimeInterval(-Double(PairingRules.recentDays) * 86_400)
             let pairings = try await PairingModel.query(on: db).group(.or) { $0.filter(\.$proposedAt > since).filter(\.$endsAt > now) }.all()
-            let live = pairings.filter { $0.state == .proposed && $0.startsAt > now }
+            let live = pairings.filter { $0.isLive(at: now) }
             let held = Set(live.flatMap(\.requestIDs))
             let requests = try await PairingRequestModel.query(on: db).filter(\.$status == .open).all().filter { !held.contains($0.id!) }
             let asking = Set(requests.map(\.$user.id))
             let volunteers = try await PairingVolunteerModel.query(on: db).filter(\.$active == true).all().filter { !asking.contains($0.$user.id) }
             guard !requests.isEmpty else { return [] }
             // A volunteer's sessions lately and ahead spread the load; those ahead keep them busy.
-            let standing = pairings.filter { $0.state == .accepted || ($0.state == .proposed && $0.startsAt > now) }
+            let standing = pairings.filter { $0.state == .accepted || $0.isLive(at: now) }
             let recent = Set(pairings.filter { $0.state != .declined }.map { PairingMatcher.Pair($0.$first.id.uuidString, $0.$second.id.uuidString) })
             let avoid = Set(pairings.filter { $0.state == .declined }.map { PairingMatcher.Pair($0.$first.id.uuidString, $0.$second.id.uuidString) })
+            func hours(of person: UUID) -> [TimeWindow] {
+                standing.filter { $0.$first.id == person || $0.$second.id == person }.map { TimeWindow(start: $0.startsAt, end: $0.endsAt) }
+            }
             let matches = PairingMatcher.match(
                 requests: requests.map { .init(id: $0.requireIDString, person: $0.$user.id.uuidString, tags: $0.tags, windows: PairingMatcher.ahead($0.windows, of: now),
-                                                askedAt: $0.askedAt) },
+                                                askedAt: $0.askedAt, busy: hours(of: $0.$user.id)) },
                 volunteers: volunteers.map { volunteer in
                     let theirs = standing.filter { $0.$second.id == volunteer.$user.id || $0.$first.id == volunteer.$user.id }
                     return .init(id: volunteer.$user.id.uuidString, person: volunteer.$user.id.uuidString, tags: volunteer.tags,

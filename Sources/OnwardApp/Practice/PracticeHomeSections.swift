@@ -19,13 +19,14 @@ struct PracticeHomeSections: HomeSectionSource {
             nextURL: next.map { SiteURL.practice(.mockInterview(id: $0.id.uuidString)).path }, recommended: recommended, pairings: pairings)]
     }
 
-    /// The proposals waiting for `person`'s answer, then their next accepted pairing: one query,
+    /// The proposals waiting for `person`'s answer, then their next accepted pairing (until it
+    /// ends: one under way shows): one query,
     /// and one for the partners' names when there is any.
     static func pairingLines(of person: UserModel, on req: Request) async throws -> [PracticeSection.Line] {
         let userID = try person.requireID(), now = req.now
         let pairings = try await PairingModel.query(on: req.db).group(.or) { $0.filter(\.$first.$id == userID).filter(\.$second.$id == userID) }
-            .filter(\.$state != .declined).filter(\.$startsAt > now).sort(\.$startsAt).limit(20).all()
-        let waiting = pairings.filter { $0.state == .proposed && !($0.isFirst(userID) ? $0.firstAccepted : $0.secondAccepted) }
+            .filter(\.$state ~~ [.proposed, .accepted]).filter(\.$endsAt > now).sort(\.$startsAt).limit(20).all()
+        let waiting = pairings.filter { $0.isLive(at: now) && !($0.isFirst(userID) ? $0.firstAccepted : $0.secondAccepted) }
         let next = pairings.first { $0.state == .accepted }
         let shown = waiting + (next.map { [$0] } ?? [])
         guard !shown.isEmpty else { return [] }

@@ -52,7 +52,7 @@ public struct TimeWindow: Equatable, Hashable, Sendable, Comparable {
 /// someone it has not paired with recently; another graduate before a volunteer (volunteers'
 /// time is the scarcer); the volunteer with the fewest sessions; the earliest hour; the most
 /// tags in common; the lowest id. A request is in at most one match; a volunteer takes several
-/// only at times that do not clash. Two people in `avoid` (one declined the other lately) are
+/// only at times that do not clash, and nobody at an hour they are already taken. Two people in `avoid` (one declined the other lately) are
 /// never proposed to each other.
 public enum PairingMatcher {
     /// A session lasts an hour, and that is the overlap it needs.
@@ -65,13 +65,16 @@ public enum PairingMatcher {
         public let tags: Set<PairingTag>
         public let windows: [TimeWindow]
         public let askedAt: Date
+        /// The hours the person is already taken (a pairing accepted or proposed).
+        public let busy: [TimeWindow]
 
-        public init(id: String, person: String, tags: Set<PairingTag>, windows: [TimeWindow], askedAt: Date) {
+        public init(id: String, person: String, tags: Set<PairingTag>, windows: [TimeWindow], askedAt: Date, busy: [TimeWindow] = []) {
             self.id = id
             self.person = person
             self.tags = tags
             self.windows = windows
             self.askedAt = askedAt
+            self.busy = busy
         }
     }
 
@@ -117,10 +120,10 @@ public enum PairingMatcher {
         }
     }
 
-    /// What is left of `windows` from the next quarter hour after `now`: an hour to propose is
-    /// never in the past, and starts on the quarter.
+    /// What is left of `windows` from the next quarter hour after `now` (12:00 reads from 12:15):
+    /// an hour to propose has never begun, and starts on the quarter.
     public static func ahead(_ windows: [TimeWindow], of now: Date) -> [TimeWindow] {
-        let quarter = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 900).rounded(.up) * 900)
+        let quarter = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 900).rounded(.down) * 900 + 900)
         return windows.compactMap { window in
             let start = max(window.start, quarter)
             return start < window.end ? TimeWindow(start: start, end: window.end) : nil
@@ -172,13 +175,15 @@ public enum PairingMatcher {
             }
             for j in ordered.indices where j != i && !matched[j] {
                 let shared = requestBits[i] & requestBits[j]
-                guard shared != 0, ordered[j].person != request.person, !avoid.contains(Pair(request.person, ordered[j].person)), let slot = firstHour(request.windows, ordered[j].windows) else { continue }
+                guard shared != 0, ordered[j].person != request.person, !avoid.contains(Pair(request.person, ordered[j].person)),
+                      let slot = firstHour(request.windows, ordered[j].windows, avoiding: request.busy + ordered[j].busy) else { continue }
                 let recent = recentPairs.contains(Pair(request.person, ordered[j].person)) ? 1 : 0
                 consider(Option(key: (recent, 0, 0, slot.start, -shared.nonzeroBitCount, ordered[j].id), index: j, isVolunteer: false, slot: slot))
             }
             for v in volunteers.indices {
                 let shared = requestBits[i] & volunteerBits[v]
-                guard shared != 0, volunteers[v].person != request.person, !avoid.contains(Pair(request.person, volunteers[v].person)), let slot = firstHour(request.windows, volunteers[v].windows, avoiding: busy[v]) else { continue }
+                guard shared != 0, volunteers[v].person != request.person, !avoid.contains(Pair(request.person, volunteers[v].person)),
+                      let slot = firstHour(request.windows, volunteers[v].windows, avoiding: busy[v] + request.busy) else { continue }
                 let recent = recentPairs.contains(Pair(request.person, volunteers[v].person)) ? 1 : 0
                 consider(Option(key: (recent, 1, load[v], slot.start, -shared.nonzeroBitCount, volunteers[v].id), index: v, isVolunteer: true, slot: slot))
             }

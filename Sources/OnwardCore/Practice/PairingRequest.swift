@@ -133,17 +133,20 @@ enum PairingDrafts {
 }
 
 /// Where a pairing stands. Proposed by the matcher (or a coach), each side accepts or declines;
-/// accepted once both have.
+/// accepted once both have. Withdrawn when the request behind it is withdrawn, or the volunteer
+/// stops, before both accepted: unlike a decline, that keeps nobody apart.
 public enum PairingState: String, CaseIterable, Codable, Sendable {
     case proposed
     case accepted
     case declined
+    case withdrawn
 
     public var title: String {
         switch self {
         case .proposed: "Proposed"
         case .accepted: "Accepted"
         case .declined: "Declined"
+        case .withdrawn: "Withdrawn"
         }
     }
 
@@ -184,14 +187,18 @@ public enum PairingRules {
     /// keeps the two apart as long.
     public static let recentDays = 30
 
-    /// A proposal not accepted by both before its hour began has lapsed: its requests look again.
-    public static func isLapsed(_ state: PairingState, startsAt: Date, now: Date) -> Bool {
-        state == .proposed && startsAt <= now
+    /// How long the two have to answer a proposal.
+    public static let answerHours = 48
+
+    /// A proposal not accepted by both within 48 hours, or before its hour began, has lapsed: its
+    /// requests look again (and show on the coaches' list when they have waited long).
+    public static func isLapsed(_ state: PairingState, startsAt: Date, proposedAt: Date, now: Date) -> Bool {
+        state == .proposed && (startsAt <= now || now.timeIntervalSince(proposedAt) > Double(answerHours) * 3_600)
     }
 
     /// How a pairing reads: its state, or that it lapsed.
-    public static func title(_ state: PairingState, startsAt: Date, now: Date) -> String {
-        isLapsed(state, startsAt: startsAt, now: now) ? "Not accepted in time" : state.title
+    public static func title(_ state: PairingState, startsAt: Date, proposedAt: Date, now: Date) -> String {
+        isLapsed(state, startsAt: startsAt, proposedAt: proposedAt, now: now) ? "Not accepted in time" : state.title
     }
 
     /// The two add the link to join once accepted, until the hour ends; notes come after it begins.

@@ -18,16 +18,21 @@ public enum StandupRules {
 }
 
 extension StandupRules {
-    /// How many days back a streak is counted: a longer one shows as this many.
+    /// How many days back a streak is looked for.
     public static let streakHorizonDays = 30
+
+    /// How many standups a streak counts up to: four weeks of working days, which someone posting
+    /// every weekday reaches within the horizon; a longer one shows as this many and more.
+    public static let streakCap = 20
 
     /// Standups in a row, the latest first: counted back from today when today's is posted, else
     /// from yesterday (today's may still come). A Saturday or Sunday without one neither breaks the
-    /// run nor adds to it; one posted on a weekend adds. At most `horizon` days back are looked at.
+    /// run nor adds to it; one posted on a weekend adds. At most `horizon` days back are looked at,
+    /// and at most `streakCap` standups counted.
     public static func streak(posted: Set<LocalDate>, today: LocalDate, horizon: Int = streakHorizonDays) -> Int {
         var day = posted.contains(today) ? today : today.adding(days: -1)
         var count = 0
-        while today.days(to: day) > -horizon {
+        while count < streakCap && today.days(to: day) > -horizon {
             if posted.contains(day) { count += 1 } else if !day.isWeekend { break }
             day = day.adding(days: -1)
         }
