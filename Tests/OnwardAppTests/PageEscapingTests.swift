@@ -219,7 +219,7 @@ import Testing
             "peer session": PeerSessionPage(kind: .technical, when: h, host: h, link: "https://meet.example/" + h, places: 4, people: [.init(name: h, note: h)],
                                             joinURL: "/practice/peer-sessions/x/join", noteURL: "/practice/peer-sessions/x/note", joined: true, started: true,
                                             form: PeerNoteForm(note: h), errors: errors("note")),
-            "pairing": PairingPage(proposals: [.init(url: "/practice/pairings/x", partner: h, when: h, topic: h, answerURL: "/practice/pairings/x/answer", matchedByHand: true)],
+            "pairing": PairingPage(proposals: [.init(url: "/practice/pairings/x", partner: h, partnerAccepted: true, when: h, topic: h, answerURL: "/practice/pairings/x/answer", matchedByHand: true)],
                                    request: nil, upcoming: [.init(url: "/practice/pairings/y", partner: h, when: h, state: h)],
                                    past: [.init(url: "/practice/pairings/z", partner: h, when: h, state: h)], volunteering: false, timeZone: h,
                                    form: PairingForm(topic: h, tag_kata: "yes", window1_day: h, window1_start: h, window1_end: h), errors: errors("topic", "tags")),

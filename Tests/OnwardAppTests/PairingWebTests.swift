@@ -157,6 +157,9 @@ extension AppTests {
                 try await browser.signIn(vic)
                 let page = try await browser.get(SiteURL.practice(.pairing).path).text
                 #expect(page.contains("Proposed to you") && page.contains("You volunteer to pair"))
+                let availability = try await browser.get(SiteURL.practice(.volunteer).path).text
+                #expect(availability.contains(#"value="2026-11-25""#) && availability.contains(#"value="19:00""#) && availability.contains(#"value="21:00""#),
+                        "the times ahead fill the form, so saving keeps them")
             }
         }
 

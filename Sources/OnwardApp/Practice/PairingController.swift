@@ -48,7 +48,8 @@ struct PairingController: RouteCollection {
             let url = SiteURL.practice(.pairingSession(id: pairing.requireIDString)).path
             if pairing.isLive(at: now) {
                 let accepted = pairing.isFirst(viewer.id) ? pairing.firstAccepted : pairing.secondAccepted
-                proposals.append(.init(url: url, partner: partner.name, when: Self.when(pairing, for: viewer),
+                proposals.append(.init(url: url, partner: partner.name, partnerAccepted: pairing.isFirst(viewer.id) ? pairing.secondAccepted : pairing.firstAccepted,
+                                       when: Self.when(pairing, for: viewer),
                                        topic: pairing.isFirst(viewer.id) ? pairing.secondTopic : pairing.firstTopic,
                                        answerURL: accepted ? nil : SiteURL.practice(.answerPairing(id: pairing.requireIDString)).path, matchedByHand: pairing.$matchedBy.id != nil))
             } else {
@@ -106,6 +107,18 @@ struct PairingController: RouteCollection {
         var shown = form ?? PairingForm()
         if form == nil, let row, active {
             shown.topics = row.topics
+            // The times still ahead, as typed in the volunteer's zone, so saving keeps them.
+            let zone = TimeZone(identifier: viewer.timeZone) ?? .gmt
+            let times = DateFormatter()
+            times.locale = Locale(identifier: "en_GB")
+            times.timeZone = zone
+            times.dateFormat = "HH:mm"
+            let rows = PairingMatcher.ahead(row.windows, of: req.now).prefix(PairingForm.rowCount).map {
+                (LocalDate($0.start, in: zone).iso, times.string(from: $0.start), times.string(from: $0.end))
+            }
+            if rows.count > 0 { (shown.window1_day, shown.window1_start, shown.window1_end) = rows[0] }
+            if rows.count > 1 { (shown.window2_day, shown.window2_start, shown.window2_end) = rows[1] }
+            if rows.count > 2 { (shown.window3_day, shown.window3_start, shown.window3_end) = rows[2] }
             for tag in row.tags {
                 switch tag {
                 case .language: shown.tag_language = "yes"

@@ -113,6 +113,7 @@ struct PairingPage: PageView {
     struct Proposal {
         let url: String
         let partner: String
+        let partnerAccepted: Bool
         let when: String
         let topic: String
         let answerURL: String?
@@ -155,6 +156,7 @@ struct PairingPage: PageView {
                         h.h3 { h.a("\(proposal.partner) · \(proposal.when)", .href(proposal.url)) }
                         h.p("\(proposal.partner): \(proposal.topic)" + (proposal.matchedByHand ? " · matched by a coach" : ""))
                         if let answerURL = proposal.answerURL {
+                            if proposal.partnerAccepted { h.p("\(proposal.partner) accepted: yours is the last answer.", .class("hint")) }
                             h.answerButtons(answerURL)
                         } else {
                             h.p("You accepted. Waiting for \(proposal.partner).", .class("hint"))
