@@ -116,6 +116,30 @@ extension AppTests {
             }
         }
 
+        @Test func a_coach_opens_no_slot_over_another_and_a_graduate_books_no_two_at_once() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let mock = MockInterviewUseCases(db: app.db, now: testNow)
+                let at = testNow.addingTimeInterval(2 * 86_400)
+                let first = try await mock.open(MockSlotDraft(startsAt: at, minutes: 60, themes: [.backEnd]), by: world.coach)
+                let cora = Browser(app)
+                try await cora.signIn(world.coach)
+                // 30 minutes into the first: refused on the page, nothing opened.
+                let day = LocalDate(at.addingTimeInterval(1_800), in: TimeZone(identifier: "Europe/London")!).iso
+                let overlapping = try await cora.post(SiteURL.practice(.mockSlots).path, ["day": day, "time": "12:30", "minutes": "45", "theme_back_end": "yes"])
+                #expect(overlapping.status == .conflict && overlapping.text.contains("You have a slot at that time already"))
+                #expect(try await MockSlotModel.query(on: app.db).count() == 1)
+                // Right after it is fine; so is another coach's at the same time.
+                try await mock.open(MockSlotDraft(startsAt: at.addingTimeInterval(3_600), minutes: 45, themes: [.backEnd]), by: world.coach)
+                let other = try await mock.open(MockSlotDraft(startsAt: at.addingTimeInterval(1_800), minutes: 45, themes: [.backEnd]), by: world.unassignedCoach)
+                try await mock.book(first.requireIDString, MockBookingDraft(theme: .backEnd, practise: "APIs"), by: world.graduate)
+                await #expect(throws: AppError.self, "Grace has the first one then") {
+                    try await mock.book(other.requireIDString, MockBookingDraft(theme: .backEnd, practise: "SQL"), by: world.graduate)
+                }
+                try await mock.book(other.requireIDString, MockBookingDraft(theme: .backEnd, practise: "SQL"), by: world.otherGraduate)
+            }
+        }
+
         @Test func cancelling_frees_the_slot_and_within_24_hours_is_recorded_as_late() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)

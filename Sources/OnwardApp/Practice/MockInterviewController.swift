@@ -120,6 +120,8 @@ struct MockInterviewController: RouteCollection {
             return req.redirect(to: .practice(.mockSlots), flash: "The slot is open. Graduates can book it now.")
         } catch let errors as ValidationErrors {
             return try await slotsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        } catch let error as AppError where error.status == .conflict {
+            return try await slotsPage(req, form: form, errors: FormErrors(ValidationErrors([FieldError(field: "time", message: error.message)])), status: .conflict)
         }
     }
 

@@ -40,8 +40,19 @@ struct MockInterviewUseCases: UseCases {
 
     @discardableResult
     func open(_ draft: MockSlotDraft, by coach: UserModel) async throws -> MockSlotModel {
-        let slot = MockSlotModel(coachID: try coach.requireID(), draft: draft)
-        try await slot.create(on: db)
+        let coachID = try coach.requireID()
+        let slot = MockSlotModel(coachID: coachID, draft: draft)
+        let ends = slot.endsAt, longest = Double(MockSlotDraft.lengths.max() ?? 60) * 60
+        // Not over another of the coach's slots: the coach's row locked, so two at once take turns.
+        try await db.writeTransaction { db in
+            try await db.lockRow(of: UserModel.schema, id: coachID)
+            let near = try await MockSlotModel.query(on: db).filter(\.$coach.$id == coachID)
+                .filter(\.$startsAt > draft.startsAt.addingTimeInterval(-longest)).filter(\.$startsAt < ends).all()
+            if near.contains(where: { $0.endsAt > draft.startsAt }) {
+                throw AppError(status: .conflict, code: "conflict", message: "You have a slot at that time already: choose another.")
+            }
+            try await slot.create(on: db)
+        }
         return slot
     }
 
@@ -107,6 +118,11 @@ struct MockInterviewUseCases: UseCases {
             return try await db.writeTransaction { db in
                 try await db.lockRow(of: MockSlotModel.schema, id: slotID)
                 guard try await MockBookingModel.query(on: db).filter(\.$slot.$id == slotID).filter(\.$cancelledAt == nil).count() == 0 else { throw taken }
+                // Not over another mock interview of the graduate's.
+                let theirs = try await MockBookingModel.query(on: db).filter(\.$user.$id == userID).filter(\.$cancelledAt == nil).with(\.$slot).all()
+                if theirs.contains(where: { $0.slot.startsAt < slot.endsAt && $0.slot.endsAt > slot.startsAt }) {
+                    throw AppError(status: .conflict, code: "conflict", message: "You have another mock interview at that time: choose another slot.")
+                }
                 let booking = MockBookingModel(slotID: slotID, userID: userID, draft: draft, at: now)
                 try await booking.create(on: db)
                 return booking
