@@ -317,6 +317,39 @@ extension AppTests {
                 #expect(try await grace.get(SiteURL.practice(.pairing).path).text.contains("Proposed to you"), "at the app's clock, within the 48 hours, it is open")
             }
         }
+    
+        @Test func answers_withdrawals_and_new_requests_at_once_all_take_turns() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let pairing = PairingUseCases(db: app.db, now: testNow)
+                let draft = try PairingRequestDraft.validate(topic: "Katas", tags: ["kata"],
+                                                             windows: .rows([WindowRow(day: "2026-11-25", start: "10:00", end: "12:00")], timeZone: .gmt), now: testNow)
+                var pairs: [(PairingModel, UserModel, UserModel, PairingRequestModel)] = []
+                for i in 0..<4 {
+                    let a = try await Self.graduate("A\(i)", app: app, world: world), b = try await Self.graduate("B\(i)", app: app, world: world)
+                    try await pairing.ask(draft, by: a)
+                    let asked = try await pairing.ask(draft, by: b)
+                    pairs.append((try #require(asked.proposal), a, b, asked.request))
+                }
+                var newcomers: [UserModel] = []
+                for i in 0..<4 { newcomers.append(try await Self.graduate("C\(i)", app: app, world: world)) }
+                // Each pair: one side accepts while the other withdraws; newcomers ask meanwhile.
+                let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                    for (proposal, a, b, request) in pairs {
+                        group.addTask {
+                            do { try await pairing.answer(proposal.requireIDString, accept: true, by: a); return "answered" } catch let error as AppError where error.status == .conflict { return "refused" }
+                        }
+                        group.addTask { try await pairing.withdraw(request.requireIDString, by: b); return "withdrew" }
+                    }
+                    for person in newcomers { group.addTask { try await pairing.ask(draft, by: person); return "asked" } }
+                    return try await group.reduce(into: [String]()) { $0.append($1) }
+                }
+                #expect(outcomes.filter { $0 == "withdrew" }.count == 4 && outcomes.filter { $0 == "asked" }.count == 4, "\(outcomes)")
+                for (proposal, _, _, _) in pairs { #expect(try await PairingModel.find(proposal.id, on: app.db)?.state == .withdrawn) }
+                let live = try await PairingModel.query(on: app.db).filter(\.$state == .proposed).all().flatMap(\.requestIDs)
+                #expect(Set(live).count == live.count, "no request in two proposals")
+            }
+        }
     }
 }
 
