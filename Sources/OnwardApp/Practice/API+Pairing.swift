@@ -93,7 +93,7 @@ extension OnwardAPI {
     func getVolunteering(_ input: Operations.GetVolunteering.Input) async throws -> Operations.GetVolunteering.Output {
         let graduate = try pairingGraduate()
         let request = try request
-        return .ok(.init(body: .json(Self.volunteering(try await PairingUseCases(req: request).overview(of: graduate).volunteer, now: request.now))))
+        return .ok(.init(body: .json(Self.volunteering(try await PairingUseCases(req: request).volunteering(of: graduate), now: request.now))))
     }
 
     func putVolunteering(_ input: Operations.PutVolunteering.Input) async throws -> Operations.PutVolunteering.Output {
@@ -109,13 +109,13 @@ extension OnwardAPI {
         let request = try request
         let pairing = PairingUseCases(req: request)
         try await pairing.stopVolunteering(by: graduate)
-        return .ok(.init(body: .json(Self.volunteering(try await pairing.overview(of: graduate).volunteer, now: request.now))))
+        return .ok(.init(body: .json(Self.volunteering(try await pairing.volunteering(of: graduate), now: request.now))))
     }
 
     func listPairings(_ input: Operations.ListPairings.Input) async throws -> Operations.ListPairings.Output {
         let graduate = try pairingGraduate()
         let request = try request
-        return .ok(.init(body: .json(try await PairingUseCases(req: request).overview(of: graduate).pairings.map { Self.pairing($0, for: graduate, now: request.now) })))
+        return .ok(.init(body: .json(try await PairingUseCases(req: request).pairings(of: graduate).map { Self.pairing($0, for: graduate, now: request.now) })))
     }
 
     func getPairing(_ input: Operations.GetPairing.Input) async throws -> Operations.GetPairing.Output {

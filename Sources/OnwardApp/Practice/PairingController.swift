@@ -75,7 +75,7 @@ struct PairingController: RouteCollection {
         let viewer = try req.requireUser()
         let form = try req.form(PairingForm.self)
         let conflict = { (message: String) in req.redirect(to: SiteURL.practice(.pairing).path).flash(.error, message, on: req) }
-        if try await PairingUseCases(req: req).overview(of: viewer).request != nil { return conflict(PairingUseCases.alreadyAsked) }
+        if try await PairingUseCases(req: req).openRequest(of: viewer) != nil { return conflict(PairingUseCases.alreadyAsked) }
         do {
             let draft = try PairingRequestDraft.validate(topic: form.topic ?? "", tags: form.tags,
                                                          windows: .rows(form.rows, timeZone: TimeZone(identifier: viewer.timeZone) ?? .gmt), now: req.now)
@@ -102,32 +102,20 @@ struct PairingController: RouteCollection {
 
     private func volunteerPage(_ req: Request, form: PairingForm? = nil, errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try req.requireUser()
-        let row = try await PairingUseCases(req: req).overview(of: viewer).volunteer
+        let row = try await PairingUseCases(req: req).volunteering(of: viewer)
         let active = row?.active == true
         var shown = form ?? PairingForm()
         if form == nil, let row, active {
-            shown.topics = row.topics
             // The times still ahead, as typed in the volunteer's zone, so saving keeps them.
             let zone = TimeZone(identifier: viewer.timeZone) ?? .gmt
             let times = DateFormatter()
             times.locale = Locale(identifier: "en_GB")
             times.timeZone = zone
             times.dateFormat = "HH:mm"
-            let rows = PairingMatcher.ahead(row.windows, of: req.now).prefix(PairingForm.rowCount).map {
-                (LocalDate($0.start, in: zone).iso, times.string(from: $0.start), times.string(from: $0.end))
+            let rows = PairingMatcher.ahead(row.windows, of: req.now).map {
+                WindowRow(day: LocalDate($0.start, in: zone).iso, start: times.string(from: $0.start), end: times.string(from: $0.end))
             }
-            if rows.count > 0 { (shown.window1_day, shown.window1_start, shown.window1_end) = rows[0] }
-            if rows.count > 1 { (shown.window2_day, shown.window2_start, shown.window2_end) = rows[1] }
-            if rows.count > 2 { (shown.window3_day, shown.window3_start, shown.window3_end) = rows[2] }
-            for tag in row.tags {
-                switch tag {
-                case .language: shown.tag_language = "yes"
-                case .framework: shown.tag_framework = "yes"
-                case .kata: shown.tag_kata = "yes"
-                case .sideProject: shown.tag_side_project = "yes"
-                case .techTest: shown.tag_tech_test = "yes"
-                }
-            }
+            shown = PairingForm(topics: row.topics, tags: row.tags, rows: rows)
         }
         return req.render(VolunteerPage(volunteering: active, windows: active ? Self.windows(PairingMatcher.ahead(row!.windows, of: req.now), for: viewer) : [],
                                         timeZone: viewer.timeZone, form: shown, errors: errors), status: status)

@@ -21,18 +21,35 @@ struct PairingForm: Content {
     var window3_start: String?
     var window3_end: String?
 
-    static let rowCount = 3
+    static var rowCount: Int { rowKeys.count }
+
+    /// Each tag's checkbox field.
+    static let tagKeys: [(PairingTag, WritableKeyPath<PairingForm, String?>)] = [
+        (.language, \.tag_language), (.framework, \.tag_framework), (.kata, \.tag_kata), (.sideProject, \.tag_side_project), (.techTest, \.tag_tech_test),
+    ]
+
+    /// Each window row's day, start and end fields.
+    static let rowKeys: [(day: WritableKeyPath<PairingForm, String?>, start: WritableKeyPath<PairingForm, String?>, end: WritableKeyPath<PairingForm, String?>)] = [
+        (\.window1_day, \.window1_start, \.window1_end), (\.window2_day, \.window2_start, \.window2_end), (\.window3_day, \.window3_start, \.window3_end),
+    ]
 
     /// The tags ticked, as raw values.
-    var tags: [String] { Self.tagFields(self).compactMap { tag, ticked in (ticked ?? "").isEmpty ? nil : tag.rawValue } }
-
-    static func tagFields(_ form: PairingForm) -> [(PairingTag, String?)] {
-        [(.language, form.tag_language), (.framework, form.tag_framework), (.kata, form.tag_kata), (.sideProject, form.tag_side_project), (.techTest, form.tag_tech_test)]
-    }
+    var tags: [String] { Self.tagKeys.compactMap { tag, key in (self[keyPath: key] ?? "").isEmpty ? nil : tag.rawValue } }
 
     var rows: [WindowRow] {
-        [(window1_day, window1_start, window1_end), (window2_day, window2_start, window2_end), (window3_day, window3_start, window3_end)]
-            .map { WindowRow(day: $0 ?? "", start: $1 ?? "", end: $2 ?? "") }
+        Self.rowKeys.map { WindowRow(day: self[keyPath: $0.day] ?? "", start: self[keyPath: $0.start] ?? "", end: self[keyPath: $0.end] ?? "") }
+    }
+}
+
+extension PairingForm {
+    /// The form filled with what is kept: the tags ticked and up to three rows.
+    init(topics: String, tags: Set<PairingTag>, rows: [WindowRow]) {
+        self.init()
+        self.topics = topics
+        for (tag, key) in Self.tagKeys where tags.contains(tag) { self[keyPath: key] = "yes" }
+        for (keys, row) in zip(Self.rowKeys, rows) {
+            (self[keyPath: keys.day], self[keyPath: keys.start], self[keyPath: keys.end]) = (row.day, row.start, row.end)
+        }
     }
 }
 
@@ -83,9 +100,9 @@ extension HTML {
             if let error = errors["tags"] { p(error, .class("field-error")) }
             p("Matching goes by a tag in common.", .class("hint"))
             div(.class("radio-row")) {
-                for (tag, ticked) in PairingForm.tagFields(form) {
+                for (tag, key) in PairingForm.tagKeys {
                     label {
-                        input(.type("checkbox"), .name("tag_" + tag.rawValue), .value("yes"), .flag("checked", !(ticked ?? "").isEmpty))
+                        input(.type("checkbox"), .name("tag_" + tag.rawValue), .value("yes"), .flag("checked", !(form[keyPath: key] ?? "").isEmpty))
                         text(" " + tag.title)
                     }
                 }

@@ -134,12 +134,25 @@ struct PairingUseCases: UseCases {
     // MARK: Reading
 
     func overview(of graduate: UserModel) async throws -> Overview {
+        Overview(request: try await openRequest(of: graduate), volunteer: try await volunteering(of: graduate), pairings: try await pairings(of: graduate))
+    }
+
+    /// `graduate`'s open request to pair, if any.
+    func openRequest(of graduate: UserModel) async throws -> PairingRequestModel? {
+        try await PairingRequestModel.query(on: db).filter(\.$user.$id == graduate.requireID()).filter(\.$status == .open).first()
+    }
+
+    /// `graduate`'s volunteer row, active or not; nil if they never volunteered.
+    func volunteering(of graduate: UserModel) async throws -> PairingVolunteerModel? {
+        try await PairingVolunteerModel.query(on: db).filter(\.$user.$id == graduate.requireID()).first()
+    }
+
+    /// `graduate`'s pairings, the latest hour first, with both people and who matched them.
+    func pairings(of graduate: UserModel) async throws -> [Pairing] {
         let userID = try graduate.requireID()
-        let request = try await PairingRequestModel.query(on: db).filter(\.$user.$id == userID).filter(\.$status == .open).first()
-        let volunteer = try await PairingVolunteerModel.query(on: db).filter(\.$user.$id == userID).first()
-        let pairings = try await PairingModel.query(on: db).group(.or) { $0.filter(\.$first.$id == userID).filter(\.$second.$id == userID) }
+        return try await PairingModel.query(on: db).group(.or) { $0.filter(\.$first.$id == userID).filter(\.$second.$id == userID) }
             .with(\.$first).with(\.$second).with(\.$matchedBy).sort(\.$startsAt, .descending).limit(50).all()
-        return Overview(request: request, volunteer: volunteer, pairings: pairings.map { Pairing(pairing: $0, first: $0.first, second: $0.second) })
+            .map { Pairing(pairing: $0, first: $0.first, second: $0.second) }
     }
 
     /// `graduate`'s requests to pair, the latest first.
@@ -336,17 +349,19 @@ struct PairingUseCases: UseCases {
             let standing = pairings.filter { $0.state == .accepted || $0.isLive(at: now) }
             let recent = Set(pairings.filter { $0.state != .declined }.map { PairingMatcher.Pair($0.$first.id.uuidString, $0.$second.id.uuidString) })
             let avoid = Set(pairings.filter { $0.state == .declined }.map { PairingMatcher.Pair($0.$first.id.uuidString, $0.$second.id.uuidString) })
-            func hours(of person: UUID) -> [TimeWindow] {
-                standing.filter { $0.$first.id == person || $0.$second.id == person }.map { TimeWindow(start: $0.startsAt, end: $0.endsAt) }
+            // Each person's standing hours, read once: their count spreads a volunteer's load.
+            var hoursByPerson: [UUID: [TimeWindow]] = [:]
+            for pairing in standing {
+                for person in [pairing.$first.id, pairing.$second.id] { hoursByPerson[person, default: []].append(TimeWindow(start: pairing.startsAt, end: pairing.endsAt)) }
             }
+            func hours(of person: UUID) -> [TimeWindow] { hoursByPerson[person] ?? [] }
             let matches = PairingMatcher.match(
                 requests: requests.map { .init(id: $0.requireIDString, person: $0.$user.id.uuidString, tags: $0.tags, windows: PairingMatcher.ahead($0.windows, of: now),
                                                 askedAt: $0.askedAt, busy: hours(of: $0.$user.id)) },
                 volunteers: volunteers.map { volunteer in
-                    let theirs = standing.filter { $0.$second.id == volunteer.$user.id || $0.$first.id == volunteer.$user.id }
+                    let theirs = hours(of: volunteer.$user.id)
                     return .init(id: volunteer.$user.id.uuidString, person: volunteer.$user.id.uuidString, tags: volunteer.tags,
-                                 windows: PairingMatcher.ahead(volunteer.windows, of: now), load: theirs.count,
-                                 busy: theirs.map { TimeWindow(start: $0.startsAt, end: $0.endsAt) })
+                                 windows: PairingMatcher.ahead(volunteer.windows, of: now), load: theirs.count, busy: theirs)
                 },
                 recentPairs: recent, avoid: avoid)
             let byID = Dictionary(requests.map { ($0.requireIDString, $0) }, uniquingKeysWith: { first, _ in first })
