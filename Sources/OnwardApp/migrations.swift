@@ -46,5 +46,8 @@ enum Migrations {
         PracticeMigrations.CreateMockInterviews(),
         PracticeMigrations.CreatePeerSessions(),
         PracticeMigrations.CreatePairing(),
+        // The coach's dashboard: each graduate's line kept, marked stale by every table it is made from
+        KeptDashboardRows.Create(watches: KeptDashboardRows.peopleWatches + AccountsMigrations.dashboardWatches + ProgrammeMigrations.dashboardWatches
+                                     + JobSearchMigrations.dashboardWatches + CoachingMigrations.dashboardWatches),
     ]
 }

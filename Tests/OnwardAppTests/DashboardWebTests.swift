@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Logging
 import OnwardCore
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -44,7 +45,7 @@ extension AppTests {
                 let rows = try await CoachDashboard(sources: app.homeSectionSources, db: app.db, now: testNow).rows(for: world.coach)
                 let grace = try #require(rows.first { $0.name == "Grace Graduate" })
                 #expect(rows.count == 2)
-                #expect(grace.status?.name == "at_risk" && !grace.missing.isEmpty, "no retrospectives written in weeks 1 to 3")
+                #expect(grace.status == .atRisk && !grace.missing.isEmpty, "no retrospectives written in weeks 1 to 3")
                 #expect(grace.standupStreak == 3, "Thursday, Friday, today: the weekend passes over")
                 #expect(grace.moodToday == 2)
                 #expect(grace.applicationsLast7Days == 2, "the one sent seven days ago is outside")
@@ -104,16 +105,139 @@ extension AppTests {
                         }
                     }
                 }
+                /// The rows and the queries they took: worked out afresh (nothing kept), or read back as kept.
+                func read(kept: Bool) async throws -> (rows: [DashboardRow], queries: Int) {
+                    if !kept { try await (app.db as! any SQLDatabase).raw("DELETE FROM \(ident: KeptDashboardRows.table)").run() }
+                    counter.reset()
+                    let rows = try await dashboard.rows(for: world.coach)
+                    return (rows, counter.count)
+                }
                 try await add(3, from: 0)
-                counter.reset()
-                let few = try await dashboard.rows(for: world.coach)
-                let fewQueries = counter.count
+                let few = try await read(kept: false), fewKept = try await read(kept: true)
                 try await add(195, from: 3)
-                counter.reset()
-                let many = try await dashboard.rows(for: world.coach)
-                #expect(few.count == 5 && many.count == 200)
-                #expect(fewQueries > 0 && counter.count == fewQueries, "\(fewQueries) queries for 5 graduates, \(counter.count) for 200")
-                #expect(many.filter { $0.openRequests > 0 }.count == 66 + 1)
+                let many = try await read(kept: false), manyKept = try await read(kept: true)
+                #expect(few.rows.count == 5 && many.rows.count == 200)
+                #expect(few.queries > 0 && many.queries == few.queries, "\(few.queries) queries for 5 graduates, \(many.queries) for 200")
+                #expect(manyKept.queries == fewKept.queries && manyKept.queries < few.queries, "kept: \(fewKept.queries) for 5, \(manyKept.queries) for 200")
+                #expect(fewKept.rows == few.rows && manyKept.rows == many.rows, "read back as they were worked out")
+                #expect(many.rows.filter { $0.openRequests > 0 }.count == 66 + 1)
+            }
+        }
+
+        /// Every write a line is made from marks it stale, whoever writes (a use case, plain SQL):
+        /// after each, the dashboard reads what working it out afresh gives, and the write changed it.
+        @Test func a_write_to_any_table_a_line_is_made_from_marks_it_stale() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                try await Self.fill(app, world)
+                let sql = app.db as! any SQLDatabase
+                let (grace, otto) = (try world.graduate.requireID(), try world.otherGraduate.requireID())
+                var now = testNow
+                func rows() async throws -> [DashboardRow] { try await CoachDashboard(sources: app.homeSectionSources, db: app.db, now: now).rows(for: world.coach) }
+                func afresh() async throws -> [DashboardRow] {
+                    try await sql.raw("DELETE FROM \(ident: KeptDashboardRows.table)").run()
+                    return try await rows()
+                }
+                var before = try await rows()
+                func check(_ what: String, _ write: () async throws -> Void) async throws {
+                    try await write()
+                    let kept = try await rows()
+                    #expect(kept != before, "\(what) changes the dashboard")
+                    #expect(kept == (try await afresh()), "after \(what), the kept lines are the lines worked out afresh")
+                    before = kept
+                }
+                let today = LocalDate(iso: "2026-11-23")!
+                try await check("a standup") {
+                    try await StandupModel(userID: otto, day: today, draft: StandupDraft(yesterday: "", today: "Apply", blockers: "", mood: 5, wantsHelp: false), late: false).create(on: app.db)
+                }
+                let search = JobSearch(db: app.db, now: testNow)
+                var sent: ApplicationModel?
+                try await check("an application sent") {
+                    sent = try await search.create(for: world.otherGraduate, draft: ApplicationDraft(company: "Globex", roleTitle: "Developer"), stage: .applied, on: today)
+                }
+                try await check("an interview") {
+                    try await InterviewModel(applicationID: sent!.requireID(), draft: InterviewDraft(kind: .technical, at: testNow.addingTimeInterval(-600), durationMinutes: 30,
+                                                                                                       withWhom: "", outcome: .awaiting, feedback: "", feedbackIsTechnical: false)).create(on: app.db)
+                }
+                try await check("a move's day changed by SQL") {
+                    try await sql.raw("UPDATE application_moves SET on_date = '2026-11-01' WHERE application_id = \(bind: sent!.requireID())").run()
+                }
+                try await check("an application deleted") {
+                    try await sql.raw("DELETE FROM job_applications WHERE user_id = \(bind: grace) AND company = 'Initech'").run()
+                }
+                try await check("a support request solved") {
+                    try await sql.raw("UPDATE support_requests SET state = 'solved' WHERE user_id = \(bind: grace)").run()
+                }
+                try await check("a recommendation done") {
+                    try await sql.raw("UPDATE recommendations SET state = 'done'").run()
+                }
+                try await check("an ILP meeting held") {
+                    let plan = try #require(try await LearningPlanModel.query(on: app.db).filter(\.$user.$id == grace).first())
+                    _ = try await LearningPlanUseCases(db: app.db, now: testNow).recordMeeting(on: plan.requireIDString, by: world.coach) { _, today in
+                        MeetingDraft(heldOn: today, notes: "", recommendations: [])
+                    }
+                }
+                try await check("a submission approved") {
+                    try await sql.raw("UPDATE submissions SET state = 'approved' WHERE user_id = \(bind: grace)").run()
+                }
+                try await check("the programme's retrospectives removed") {
+                    try await sql.raw("DELETE FROM programme_activities WHERE kind = 'retrospective'").run()
+                }
+                try await check("a pause") {
+                    try await ProgrammePauseModel(userID: grace, pausedByID: world.admin.requireID(), reason: "Ill", since: today).create(on: app.db)
+                }
+                try await check("an accepted invitation (the day they joined)") {
+                    try await InvitationModel(email: world.otherGraduate.email, role: .graduate, cohortID: world.cohort.id, tokenHash: "x", invitedByID: world.admin.requireID(),
+                                              expiresAt: testNow).create(on: app.db)
+                    try await sql.raw("UPDATE invitations SET accepted_at = \(bind: testNow) WHERE email = \(bind: world.otherGraduate.email)").run()
+                }
+                try await check("a placement") {
+                    try await sql.raw("DELETE FROM programme_pauses").run()
+                    try await PlacementModel(userID: grace, applicationID: nil, company: "Acme",
+                                             draft: PlacementDraft(startDate: today, jobTitle: "Developer", employmentType: .fullTime, inField: true, salary: 40_000)).create(on: app.db)
+                }
+                try await check("a graduate leaving their cohort") {
+                    try await sql.raw("UPDATE users SET cohort_id = NULL WHERE id = \(bind: otto)").run()
+                }
+                try await check("a new day") { now = now.addingTimeInterval(86_400) }
+            }
+        }
+
+        /// A line worked out while a write lands is not kept: the write moved the generation on.
+        @Test func a_line_worked_out_before_a_write_is_not_kept() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                let sql = app.db as! any SQLDatabase
+                let grace = try world.graduate.requireID()
+                let fresh = KeptDashboardRows.freshFor(world.graduate, at: testNow)
+                let line = DashboardRow(id: grace.uuidString, name: "Grace").kept
+                func stored() async throws -> String? { try await KeptDashboardRows.read([grace], on: app.db)[grace]?.line }
+                // Nothing kept yet (giving the programme marked the cohort's lines); a standup lands
+                // before the reader keeps what it worked out.
+                try await sql.raw("DELETE FROM \(ident: KeptDashboardRows.table)").run()
+                #expect(try await KeptDashboardRows.read([grace], on: app.db).isEmpty)
+                try await StandupModel(userID: grace, day: LocalDate(iso: "2026-11-23")!, draft: StandupDraft(yesterday: "", today: "Apply", blockers: "", mood: 3, wantsHelp: false),
+                                       late: false).create(on: app.db)
+                try await KeptDashboardRows.keep([(grace, 0, fresh, line)], on: app.db)
+                #expect(try await stored() == nil, "the standup's mark came first")
+                let generation = try #require(try await KeptDashboardRows.read([grace], on: app.db)[grace]?.generation)
+                try await KeptDashboardRows.keep([(grace, generation, fresh, line)], on: app.db)
+                #expect(try await stored() == line)
+                // Kept, then a write marks it stale before a reader who read it keeps it again.
+                try await sql.raw("UPDATE standups SET mood = 4 WHERE user_id = \(bind: grace)").run()
+                #expect(try await stored() == nil)
+                try await KeptDashboardRows.keep([(grace, generation, fresh, line)], on: app.db)
+                #expect(try await stored() == nil, "kept from a generation that has passed")
+                // Every watched table has its triggers.
+                let names: [String]
+                if sql.dialect.name == "sqlite" {
+                    names = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'trigger'").all().map { try $0.decode(column: "name", as: String.self) }
+                } else {
+                    names = try await sql.raw("SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal").all().map { try $0.decode(column: "name", as: String.self) }
+                }
+                let watches = Migrations.history.compactMap { $0 as? KeptDashboardRows.Create }.flatMap(\.watches)
+                #expect(watches.count >= 20)
+                for watch in watches {
+                    for event in watch.events { #expect(names.contains("\(watch.triggerName)_\(event.lowercased())"), "\(watch.table) \(event)") }
+                }
             }
         }
     }

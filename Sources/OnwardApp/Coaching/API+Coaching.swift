@@ -274,7 +274,7 @@ extension OnwardAPI {
         let rows = query.arrange(try await CoachDashboard(sources: req.application.homeSectionSources, db: req.db, now: req.now).rows(for: viewer),
                                  today: viewer.today(at: req.now))
         return .ok(.init(body: .json(rows.map { row in
-            .init(graduateId: row.id, graduateName: row.name, status: row.status.map { .init(rawValue: $0.name)! }, missing: row.missing,
+            .init(graduateId: row.id, graduateName: row.name, status: row.status.map { .init(rawValue: $0.rawValue)! }, missing: row.missing,
                   standupStreak: row.standupStreak, moodToday: row.moodToday, applicationsLast7Days: row.applicationsLast7Days,
                   interviewsLast7Days: row.interviewsLast7Days, openSupportRequests: row.openRequests, waitingSubmissions: row.waitingSubmissions,
                   overdueRecommendations: row.overdueRecommendations, nextMeeting: row.nextMeeting?.iso)

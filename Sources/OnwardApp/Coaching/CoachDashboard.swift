@@ -6,6 +6,10 @@ import Vapor
 /// The coach's dashboard: a line for each graduate the viewer coaches (an admin: every graduate),
 /// each capability filling its own columns through the sources it is given (the home's), so this
 /// folder names none of their types. A fixed number of queries however many graduates.
+///
+/// Each line is kept once worked out (`KeptDashboardRows`) until a write it is made from, or a new
+/// day, marks it stale: a visit reads the graduates and their kept lines, and works out only the
+/// lines that are stale, all of them in the same fixed number of queries.
 struct CoachDashboard {
     let sources: [any HomeSectionSource]
     let db: any Database
@@ -14,10 +18,37 @@ struct CoachDashboard {
     /// The rows of `viewer`'s graduates, unsorted.
     func rows(for viewer: UserModel) async throws -> [DashboardRow] {
         let graduates = try await Policy(db: db).visibleGraduates(for: viewer)
-        var rows = Dictionary(graduates.compactMap { graduate in graduate.id.map { ($0, DashboardRow(id: $0.uuidString, name: graduate.name)) } },
-                              uniquingKeysWith: { first, _ in first })
-        for source in sources { try await source.fillDashboard(&rows, of: graduates, db: db, now: now) }
+        let kept = try await KeptDashboardRows.read(graduates.compactMap(\.id), on: db)
+        var rows: [UUID: DashboardRow] = [:]
+        var stale: [UserModel] = []
+        for graduate in graduates {
+            guard let id = graduate.id, rows[id] == nil else { continue }
+            if let line = kept[id], line.freshFor == KeptDashboardRows.freshFor(graduate, at: now), let text = line.line,
+               let row = DashboardRow(id: id.uuidString, name: graduate.name, kept: text) {
+                rows[id] = row
+            } else {
+                rows[id] = DashboardRow(id: id.uuidString, name: graduate.name)
+                stale.append(graduate)
+            }
+        }
+        if !stale.isEmpty {
+            try await workOut(&rows, of: stale, kept: kept)
+        }
         return graduates.compactMap { $0.id.flatMap { rows[$0] } }
+    }
+
+    /// Fills the lines of `stale` from every capability and keeps them.
+    func workOut(_ rows: inout [UUID: DashboardRow], of stale: [UserModel], kept: [UUID: KeptDashboardRows.Kept]) async throws {
+        for source in sources { try await source.fillDashboard(&rows, of: stale, db: db, now: now) }
+        let lines = stale.compactMap { graduate in
+            graduate.id.flatMap { id in rows[id].map { (id: id, generation: kept[id]?.generation ?? 0, freshFor: KeptDashboardRows.freshFor(graduate, at: now), line: $0.kept) } }
+        }
+        do {
+            try await KeptDashboardRows.keep(lines, on: db)
+        } catch {
+            // Keeping them is a saving, not the answer: a busy database must not cost the coach their dashboard.
+            db.logger.warning("The dashboard's lines were not kept: \(String(reflecting: error))")
+        }
     }
 }
 

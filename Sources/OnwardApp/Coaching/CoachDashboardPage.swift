@@ -26,7 +26,7 @@ struct CoachDashboardPage: PageView {
         init(_ row: DashboardRow) {
             url = SiteURL.homes(.person(id: row.id)).path
             name = row.name
-            statusName = row.status?.name ?? "none"
+            statusName = row.status?.rawValue ?? "none"
             statusTitle = row.status?.title ?? "No programme"
             missing = row.missing
             streak = row.standupStreak >= StandupRules.streakCap ? "\(StandupRules.streakCap)+ days"

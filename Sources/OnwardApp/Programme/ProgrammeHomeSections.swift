@@ -41,7 +41,7 @@ struct ProgrammeHomeSections: HomeSectionSource {
         for graduate in graduates {
             guard let id = graduate.id else { continue }
             if let status = statuses[id] {
-                rows[id]?.status = status
+                rows[id]?.status = status.kind
                 rows[id]?.missing = StatusView(status).missing
             }
             let today = LocalDate(now, in: TimeZone(identifier: (graduate.$cohort.value ?? nil)?.timeZone ?? graduate.timeZone) ?? .gmt)

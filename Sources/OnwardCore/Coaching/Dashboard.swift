@@ -6,8 +6,8 @@ import Foundation
 public struct DashboardRow: Equatable, Sendable {
     public let id: String
     public let name: String
-    /// Nil when their cohort follows no programme.
-    public var status: ProgrammeStatus?
+    /// Nil when their cohort follows no programme; what is missing, for one at risk, is in `missing`.
+    public var status: ProgrammeStatus.Kind?
     /// What is missing, for a graduate at risk, as the programme words it.
     public var missing: [String] = []
     /// Standups in a row up to today (`StandupRules.streak`).
@@ -25,6 +25,44 @@ public struct DashboardRow: Equatable, Sendable {
     public init(id: String, name: String) {
         self.id = id
         self.name = name
+    }
+}
+
+/// A row's figures as one line of text, so that each graduate's row can be kept between changes
+/// and read back in one column: the figures, then what is missing, apart by control characters,
+/// which no text Onward accepts can hold.
+extension DashboardRow {
+    private static let field: Character = "\u{1F}"
+    private static let item: Character = "\u{1E}"
+
+    public var kept: String {
+        let figures = [status?.rawValue ?? "", String(standupStreak), moodToday.map(String.init) ?? "", String(applicationsLast7Days),
+                       String(interviewsLast7Days), String(openRequests), String(waitingSubmissions), String(overdueRecommendations),
+                       nextMeeting.map { String($0.dayNumber) } ?? ""]
+        return (figures + [missing.joined(separator: String(Self.item))]).joined(separator: String(Self.field))
+    }
+
+    /// The row `kept` wrote, nil when the line is not one (written by another version, say).
+    public init?(id: String, name: String, kept line: String) {
+        let parts = line.split(separator: Self.field, omittingEmptySubsequences: false)
+        guard parts.count == 10, let streak = Int(parts[1]), let applications = Int(parts[3]), let interviews = Int(parts[4]),
+              let requests = Int(parts[5]), let submissions = Int(parts[6]), let overdue = Int(parts[7]) else { return nil }
+        self.init(id: id, name: name)
+        if !parts[0].isEmpty {
+            guard let status = ProgrammeStatus.Kind(rawValue: String(parts[0])) else { return nil }
+            self.status = status
+        }
+        if !parts[2].isEmpty {
+            guard let mood = Int(parts[2]) else { return nil }
+            moodToday = mood
+        }
+        if !parts[8].isEmpty {
+            guard let day = Int(parts[8]) else { return nil }
+            nextMeeting = LocalDate(dayNumber: day)
+        }
+        (standupStreak, applicationsLast7Days, interviewsLast7Days) = (streak, applications, interviews)
+        (openRequests, waitingSubmissions, overdueRecommendations) = (requests, submissions, overdue)
+        missing = parts[9].isEmpty ? [] : parts[9].split(separator: Self.item, omittingEmptySubsequences: false).map(String.init)
     }
 }
 
@@ -128,7 +166,7 @@ public enum DashboardFilter: String, CaseIterable, Sendable {
     public func admits(_ row: DashboardRow, today: LocalDate) -> Bool {
         switch self {
         case .everyone: true
-        case .atRisk: if case .atRisk = row.status { true } else { false }
+        case .atRisk: row.status == .atRisk
         case .enrolled: row.status == .enrolled
         case .placed: row.status == .placed
         case .paused: row.status == .paused
@@ -221,7 +259,7 @@ public struct DashboardQuery: Equatable, Sendable {
     }
 
     /// Status, most in need first: at risk, enrolled, paused, placed.
-    public static func statusRank(_ status: ProgrammeStatus) -> Int {
+    public static func statusRank(_ status: ProgrammeStatus.Kind) -> Int {
         switch status {
         case .atRisk: 0
         case .enrolled: 1

@@ -211,23 +211,35 @@ public enum ProgrammeStatus: Equatable, Sendable {
     /// Paused by an admin.
     case paused
 
-    public var name: String {
-        switch self {
-        case .enrolled: "enrolled"
-        case .atRisk: "at_risk"
-        case .placed: "placed"
-        case .paused: "paused"
+    /// The status without what is missing: what a list of many graduates sorts and filters by.
+    public enum Kind: String, Sendable {
+        case enrolled
+        case atRisk = "at_risk"
+        case placed
+        case paused
+
+        public var title: String {
+            switch self {
+            case .enrolled: "Enrolled"
+            case .atRisk: "At risk"
+            case .placed: "Placed"
+            case .paused: "Paused"
+            }
         }
     }
 
-    public var title: String {
+    public var kind: Kind {
         switch self {
-        case .enrolled: "Enrolled"
-        case .atRisk: "At risk"
-        case .placed: "Placed"
-        case .paused: "Paused"
+        case .enrolled: .enrolled
+        case .atRisk: .atRisk
+        case .placed: .placed
+        case .paused: .paused
         }
     }
+
+    public var name: String { kind.rawValue }
+
+    public var title: String { kind.title }
 
     /// The status on `today` (the day in the cohort's time zone). Placed and paused come first;
     /// otherwise only weeks that have ended count, so the week in progress can still be caught up.
