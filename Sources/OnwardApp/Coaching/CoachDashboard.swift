@@ -15,33 +15,46 @@ struct CoachDashboard {
     let db: any Database
     let now: Date
 
-    /// The rows of `viewer`'s graduates, unsorted.
+    /// The rows of `viewer`'s graduates, unsorted: the graduates and their kept lines in one
+    /// query, then the stale lines worked out.
     func rows(for viewer: UserModel) async throws -> [DashboardRow] {
-        let graduates = try await Policy(db: db).visibleGraduates(for: viewer)
-        let kept = try await KeptDashboardRows.read(graduates.compactMap(\.id), on: db)
-        var rows: [UUID: DashboardRow] = [:]
-        var stale: [UserModel] = []
-        for graduate in graduates {
-            guard let id = graduate.id, rows[id] == nil else { continue }
-            if let line = kept[id], line.freshFor == KeptDashboardRows.freshFor(graduate, at: now), let text = line.line,
-               let row = DashboardRow(id: id.uuidString, name: graduate.name, kept: text) {
-                rows[id] = row
+        let read = try await Policy(db: db).visibleGraduateRows(for: viewer, also: KeptDashboardRows.columns, joining: KeptDashboardRows.join)
+        var days = KeptDashboardRows.Days(now: now)
+        var rows: [DashboardRow] = []
+        rows.reserveCapacity(read.count)
+        var stale: [(at: Int, graduate: UserModel, kept: KeptDashboardRows.Kept?)] = []
+        var cohorts: [UUID: CohortModel] = [:]
+        var seen = Set<String>()
+        for row in read {
+            // SQLite hands over the id's text, PostgreSQL a UUID.
+            let id = try (try? row.decode(column: "id", as: String.self)).map { $0.uppercased() } ?? row.decode(column: "id", as: UUID.self).uuidString
+            guard seen.insert(id).inserted else { continue }
+            let name = try row.decode(column: "name", as: String.self)
+            let kept = try KeptDashboardRows.kept(from: row)
+            if let kept, let line = kept.line,
+               kept.freshFor == days.freshFor(timeZone: try row.decode(column: "time_zone", as: String.self), cohortTimeZone: try row.decode(column: "cohort_zone", as: String?.self)),
+               let line = DashboardRow(id: id, name: name, kept: line) {
+                rows.append(line)
             } else {
-                rows[id] = DashboardRow(id: id.uuidString, name: graduate.name)
-                stale.append(graduate)
+                stale.append((rows.count, try Policy.graduate(from: row, cohorts: &cohorts), kept))
+                rows.append(DashboardRow(id: id, name: name))
             }
         }
         if !stale.isEmpty {
-            try await workOut(&rows, of: stale, kept: kept)
+            let worked = try await workOut(stale.map { ($0.graduate, $0.kept) })
+            for (at, graduate, _) in stale { if let id = graduate.id, let row = worked[id] { rows[at] = row } }
         }
-        return graduates.compactMap { $0.id.flatMap { rows[$0] } }
+        return rows
     }
 
-    /// Fills the lines of `stale` from every capability and keeps them.
-    func workOut(_ rows: inout [UUID: DashboardRow], of stale: [UserModel], kept: [UUID: KeptDashboardRows.Kept]) async throws {
-        for source in sources { try await source.fillDashboard(&rows, of: stale, db: db, now: now) }
-        let lines = stale.compactMap { graduate in
-            graduate.id.flatMap { id in rows[id].map { (id: id, generation: kept[id]?.generation ?? 0, freshFor: KeptDashboardRows.freshFor(graduate, at: now), line: $0.kept) } }
+    /// The lines of `stale` worked out by every capability, and kept.
+    func workOut(_ stale: [(graduate: UserModel, kept: KeptDashboardRows.Kept?)]) async throws -> [UUID: DashboardRow] {
+        let graduates = stale.map(\.graduate)
+        var rows = Dictionary(graduates.compactMap { graduate in graduate.id.map { ($0, DashboardRow(id: $0.uuidString, name: graduate.name)) } },
+                              uniquingKeysWith: { first, _ in first })
+        for source in sources { try await source.fillDashboard(&rows, of: graduates, db: db, now: now) }
+        let lines = stale.compactMap { graduate, kept in
+            graduate.id.flatMap { id in rows[id].map { (id: id, generation: kept?.generation ?? 0, freshFor: KeptDashboardRows.freshFor(graduate, at: now), line: $0.kept) } }
         }
         do {
             try await KeptDashboardRows.keep(lines, on: db)
@@ -49,6 +62,7 @@ struct CoachDashboard {
             // Keeping them is a saving, not the answer: a busy database must not cost the coach their dashboard.
             db.logger.warning("The dashboard's lines were not kept: \(String(reflecting: error))")
         }
+        return rows
     }
 }
 

@@ -143,6 +143,13 @@ struct Policy {
     /// models carry the id, name, time zone and cohort only (no email, no profile), and are not
     /// for saving.
     func visibleGraduates(for viewer: UserModel) async throws -> [UserModel] {
+        var cohorts: [UUID: CohortModel] = [:]
+        return try await visibleGraduateRows(for: viewer).map { try Self.graduate(from: $0, cohorts: &cohorts) }
+    }
+
+    /// The rows `visibleGraduates(for:)` reads, by name: the graduate's (`u`) and their cohort's
+    /// (`c`), with the caller's own `columns` from its own `joins` beside them, in the same query.
+    func visibleGraduateRows(for viewer: UserModel, also columns: SQLQueryString = "", joining joins: SQLQueryString = "") async throws -> [any SQLRow] {
         let sql = db as! any SQLDatabase
         let scope: SQLQueryString
         switch Access.reach(of: viewer.viewer) {
@@ -151,32 +158,34 @@ struct Policy {
         case .themselves: scope = "u.id = \(bind: try viewer.requireID())"
         case .nobody: return []
         }
-        let rows = try await sql.raw("""
-            SELECT u.id, u.name, u.cohort_id, u.time_zone, c.name AS cohort_name, c.course_end_date, c.time_zone AS cohort_zone, c.standup_time
-            FROM \(ident: UserModel.schema) u LEFT JOIN \(ident: CohortModel.schema) c ON c.id = u.cohort_id
+        return try await sql.raw("""
+            SELECT u.id, u.name, u.cohort_id, u.time_zone, c.name AS cohort_name, c.course_end_date, c.time_zone AS cohort_zone, c.standup_time\(columns)
+            FROM \(ident: UserModel.schema) u LEFT JOIN \(ident: CohortModel.schema) c ON c.id = u.cohort_id\(joins)
             WHERE u.role = 'graduate' AND \(scope) ORDER BY u.name
             """).all()
-        var cohorts: [UUID: CohortModel] = [:]
-        return try rows.map { row in
-            let cohortID = try row.decode(column: "cohort_id", as: UUID?.self)
-            let user = UserModel(id: try row.decode(column: "id", as: UUID.self), email: "", name: try row.decode(column: "name", as: String.self),
-                                 passwordHash: "", role: .graduate, cohortID: cohortID, timeZone: try row.decode(column: "time_zone", as: String.self))
-            if let cohortID {
-                if cohorts[cohortID] == nil {
-                    let cohort = CohortModel()
-                    cohort.id = cohortID
-                    cohort.name = try row.decode(column: "cohort_name", as: String.self)
-                    cohort.courseEndDate = try row.decode(column: "course_end_date", as: String.self)
-                    cohort.timeZone = try row.decode(column: "cohort_zone", as: String.self)
-                    cohort.standupTime = try row.decode(column: "standup_time", as: String.self)
-                    cohorts[cohortID] = cohort
-                }
-                user.$cohort.value = cohorts[cohortID]
-            } else {
-                user.$cohort.value = .some(nil)
+    }
+
+    /// A graduate as `visibleGraduateRows` reads them, with their cohort loaded: one model for
+    /// each cohort, kept in `cohorts`.
+    static func graduate(from row: any SQLRow, cohorts: inout [UUID: CohortModel]) throws -> UserModel {
+        let cohortID = try row.decode(column: "cohort_id", as: UUID?.self)
+        let user = UserModel(id: try row.decode(column: "id", as: UUID.self), email: "", name: try row.decode(column: "name", as: String.self),
+                             passwordHash: "", role: .graduate, cohortID: cohortID, timeZone: try row.decode(column: "time_zone", as: String.self))
+        if let cohortID {
+            if cohorts[cohortID] == nil {
+                let cohort = CohortModel()
+                cohort.id = cohortID
+                cohort.name = try row.decode(column: "cohort_name", as: String.self)
+                cohort.courseEndDate = try row.decode(column: "course_end_date", as: String.self)
+                cohort.timeZone = try row.decode(column: "cohort_zone", as: String.self)
+                cohort.standupTime = try row.decode(column: "standup_time", as: String.self)
+                cohorts[cohortID] = cohort
             }
-            return user
+            user.$cohort.value = cohorts[cohortID]
+        } else {
+            user.$cohort.value = .some(nil)
         }
+        return user
     }
 
     /// The coach assignments a viewer may list (`Access.reach(of:)`): every one, their own as a

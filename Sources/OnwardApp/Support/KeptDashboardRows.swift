@@ -57,8 +57,39 @@ enum KeptDashboardRows {
     /// The days a graduate's line holds for: theirs and their cohort's, where the programme's
     /// deadlines fall.
     static func freshFor(_ graduate: UserModel, at now: Date) -> String {
-        let zone = (graduate.$cohort.value ?? nil)?.timeZone ?? graduate.timeZone
-        return graduate.today(at: now).iso + " " + LocalDate(now, in: TimeZone(identifier: zone) ?? .gmt).iso
+        var days = Days(now: now)
+        return days.freshFor(timeZone: graduate.timeZone, cohortTimeZone: (graduate.$cohort.value ?? nil)?.timeZone)
+    }
+
+    /// Today's date in each time zone asked for, worked out once per zone: a dashboard of 200
+    /// graduates has a handful of zones.
+    struct Days {
+        let now: Date
+        private var isoByZone: [String: String] = [:]
+
+        init(now: Date) { self.now = now }
+
+        mutating func freshFor(timeZone: String, cohortTimeZone: String?) -> String {
+            today(in: timeZone) + " " + today(in: cohortTimeZone ?? timeZone)
+        }
+
+        private mutating func today(in zone: String) -> String {
+            if let iso = isoByZone[zone] { return iso }
+            let iso = LocalDate(now, in: TimeZone(identifier: zone) ?? .gmt).iso
+            isoByZone[zone] = iso
+            return iso
+        }
+    }
+
+    /// The kept line's columns, to read beside each graduate (`Policy.visibleGraduateRows`).
+    static let columns: SQLQueryString = ", d.generation AS kept_generation, d.fresh_for AS kept_fresh_for, d.line AS kept_line"
+    static let join: SQLQueryString = " LEFT JOIN \(ident: table) d ON d.user_id = u.id"
+
+    /// What `columns` read of a graduate's kept line; nil when nothing is kept.
+    static func kept(from row: any SQLRow) throws -> Kept? {
+        guard let generation = try row.decode(column: "kept_generation", as: Int?.self) else { return nil }
+        return Kept(generation: generation, freshFor: try row.decode(column: "kept_fresh_for", as: String?.self),
+                    line: try row.decode(column: "kept_line", as: String?.self))
     }
 
     /// The kept lines of `ids`: one query.

@@ -32,37 +32,50 @@ public struct DashboardRow: Equatable, Sendable {
 /// and read back in one column: the figures, then what is missing, apart by control characters,
 /// which no text Onward accepts can hold.
 extension DashboardRow {
-    private static let field: Character = "\u{1F}"
-    private static let item: Character = "\u{1E}"
+    private static let field: UInt8 = 0x1F
+    private static let item: UInt8 = 0x1E
 
     public var kept: String {
         let figures = [status?.rawValue ?? "", String(standupStreak), moodToday.map(String.init) ?? "", String(applicationsLast7Days),
                        String(interviewsLast7Days), String(openRequests), String(waitingSubmissions), String(overdueRecommendations),
                        nextMeeting.map { String($0.dayNumber) } ?? ""]
-        return (figures + [missing.joined(separator: String(Self.item))]).joined(separator: String(Self.field))
+        let separator = String(UnicodeScalar(Self.field))
+        return (figures + [missing.joined(separator: String(UnicodeScalar(Self.item)))]).joined(separator: separator)
     }
 
-    /// The row `kept` wrote, nil when the line is not one (written by another version, say).
+    /// The row `kept` wrote, nil when the line is not one (written by another version, say). Read
+    /// byte by byte: a coach's dashboard reads hundreds of them on every visit.
     public init?(id: String, name: String, kept line: String) {
-        let parts = line.split(separator: Self.field, omittingEmptySubsequences: false)
-        guard parts.count == 10, let streak = Int(parts[1]), let applications = Int(parts[3]), let interviews = Int(parts[4]),
-              let requests = Int(parts[5]), let submissions = Int(parts[6]), let overdue = Int(parts[7]) else { return nil }
+        let parts = line.utf8.split(separator: Self.field, maxSplits: 9, omittingEmptySubsequences: false)
+        guard parts.count == 10, let streak = Self.number(parts[1]), let applications = Self.number(parts[3]), let interviews = Self.number(parts[4]),
+              let requests = Self.number(parts[5]), let submissions = Self.number(parts[6]), let overdue = Self.number(parts[7]) else { return nil }
         self.init(id: id, name: name)
         if !parts[0].isEmpty {
-            guard let status = ProgrammeStatus.Kind(rawValue: String(parts[0])) else { return nil }
+            guard let status = ProgrammeStatus.Kind(rawValue: String(Substring(parts[0]))) else { return nil }
             self.status = status
         }
         if !parts[2].isEmpty {
-            guard let mood = Int(parts[2]) else { return nil }
+            guard let mood = Self.number(parts[2]) else { return nil }
             moodToday = mood
         }
         if !parts[8].isEmpty {
-            guard let day = Int(parts[8]) else { return nil }
+            guard let day = Self.number(parts[8]) else { return nil }
             nextMeeting = LocalDate(dayNumber: day)
         }
         (standupStreak, applicationsLast7Days, interviewsLast7Days) = (streak, applications, interviews)
         (openRequests, waitingSubmissions, overdueRecommendations) = (requests, submissions, overdue)
-        missing = parts[9].isEmpty ? [] : parts[9].split(separator: Self.item, omittingEmptySubsequences: false).map(String.init)
+        missing = parts[9].isEmpty ? [] : parts[9].split(separator: Self.item, omittingEmptySubsequences: false).map { String(Substring($0)) }
+    }
+
+    /// A whole number written in decimal digits, nil for anything else (or more than 18 digits).
+    private static func number(_ digits: Substring.UTF8View) -> Int? {
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 }
 
