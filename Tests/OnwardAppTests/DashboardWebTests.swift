@@ -202,6 +202,46 @@ extension AppTests {
             }
         }
 
+        /// Coaches reading the dashboard while graduates post standups and the team answers their
+        /// requests, all at once: whatever order they land in, what is kept after is what working
+        /// it out afresh gives.
+        @Test func reads_and_writes_at_once_leave_no_stale_line_kept() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                try await Self.fill(app, world)
+                var graduates: [UserModel] = []
+                for i in 0..<12 {
+                    let user = UserModel(email: "c\(i)@example.org", name: "Crowd \(i)", passwordHash: "x", role: .graduate, cohortID: world.cohort.id, timeZone: "Europe/London")
+                    try await user.create(on: app.db)
+                    try await CoachAssignmentModel(coachID: world.coach.requireID(), graduateID: user.requireID()).create(on: app.db)
+                    try await SupportUseCases(db: app.db, now: testNow).open(SupportRequestDraft(kind: .question, subject: "Q\(i)", message: "?"), for: user)
+                    graduates.append(user)
+                }
+                let dashboard = CoachDashboard(sources: app.homeSectionSources, db: app.db, now: testNow)
+                _ = try await dashboard.rows(for: world.coach)
+                for round in 0..<3 {
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        for (i, graduate) in graduates.enumerated() {
+                            let id = try graduate.requireID()
+                            group.addTask { _ = try await dashboard.rows(for: world.coach) }
+                            group.addTask {
+                                if (i + round) % 2 == 0 {
+                                    let day = LocalDate(iso: "2026-11-23")!.adding(days: -round)
+                                    try await StandupModel(userID: id, day: day, draft: StandupDraft(yesterday: "", today: "Apply", blockers: "", mood: 1 + (i + round) % 5, wantsHelp: false),
+                                                           late: false).create(on: app.db)
+                                } else {
+                                    try await (app.db as! any SQLDatabase).raw("UPDATE support_requests SET state = \(bind: round % 2 == 0 ? "solved" : "open") WHERE user_id = \(bind: id)").run()
+                                }
+                            }
+                        }
+                        try await group.waitForAll()
+                    }
+                    let kept = try await dashboard.rows(for: world.coach)
+                    try await (app.db as! any SQLDatabase).raw("DELETE FROM \(ident: KeptDashboardRows.table)").run()
+                    #expect(kept == (try await dashboard.rows(for: world.coach)), "round \(round)")
+                }
+            }
+        }
+
         /// A line worked out while a write lands is not kept: the write moved the generation on.
         @Test func a_line_worked_out_before_a_write_is_not_kept() async throws {
             try await ProgrammeWebTests.withProgramme { app, world in

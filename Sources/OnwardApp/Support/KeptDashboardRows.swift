@@ -132,10 +132,12 @@ enum KeptDashboardRows {
 
     /// Marks the lines of the people `owners` gives stale: a new row at generation 1 (which no
     /// reader that found none can overwrite), or the generation moved on and the line cleared.
-    /// Only people who still exist: deleting a person deletes their rows too.
+    /// Only people who still exist: deleting a person deletes their rows too. In the ids' order,
+    /// as readers keep them, so that a write marking a cohort and a reader keeping its lines take
+    /// the rows' locks in one order (on PostgreSQL) and never wait on each other in a ring.
     private static func mark(_ owners: String) -> String {
         """
-        INSERT INTO \(table) (user_id, generation) SELECT u.id, 1 FROM \(UserModel.schema) u WHERE u.id IN (\(owners))
+        INSERT INTO \(table) (user_id, generation) SELECT u.id, 1 FROM \(UserModel.schema) u WHERE u.id IN (\(owners)) ORDER BY u.id
         ON CONFLICT (user_id) DO UPDATE SET generation = \(table).generation + 1, line = NULL
         """
     }
