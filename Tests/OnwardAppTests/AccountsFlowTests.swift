@@ -82,6 +82,11 @@ extension AppTests {
                 let coach = Browser(app)
                 try await coach.signIn(world.unassignedCoach)
                 #expect(try await coach.get(SiteURL.homes(.person(id: world.otherGraduate.requireIDString)).path).status == .ok)
+                let graduate = Browser(app)
+                try await graduate.signIn(world.otherGraduate)
+                let home = try await graduate.get(SiteURL.homes(.graduate).path).text
+                let coachesCard = try #require(home.range(of: "Your coaches")).upperBound
+                #expect(home[coachesCard...].prefix(400).contains(world.unassignedCoach.name), "the graduate's home names their new coach")
 
                 let assignment = try await CoachAssignmentModel.query(on: app.db).filter(\.$coach.$id == world.unassignedCoach.requireID()).first()
                 _ = try await admin.post(SiteURL.accounts(.removeAssignment(id: try #require(assignment?.id?.uuidString))).path)

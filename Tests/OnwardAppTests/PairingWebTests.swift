@@ -39,7 +39,7 @@ extension AppTests {
                 #expect(pairing.state == .proposed && pairing.startsAt == InternetDateTime.parse("2026-11-24T11:00:00Z"))
                 let proposed = try await grace.get(SiteURL.practice(.pairing).path).text
                 #expect(proposed.contains("Proposed to you") && proposed.contains("Otto Other: Roman numerals, test first") && proposed.contains("Tue 24 Nov 2026, 11:00–12:00"))
-                #expect(try await grace.get(SiteURL.homes(.graduate).path).text.contains("Pairing proposed, waiting for your answer:"))
+                #expect(try await grace.get(SiteURL.homes(.graduate).path).text.contains("Pairing proposed, waiting for your answer: </strong><a href=\"\(SiteURL.practice(.pairingSession(id: pairing.requireIDString)).path)\">Otto Other, "))
                 let answer = SiteURL.practice(.answerPairing(id: pairing.requireIDString)).path
                 #expect(try await grace.post(answer, ["answer": "accept"]).status == .seeOther)
                 #expect(try await grace.get(SiteURL.practice(.pairingSession(id: pairing.requireIDString)).path).text.contains("Waiting for Otto Other"))
@@ -55,7 +55,7 @@ extension AppTests {
                 #expect(try await grace.post(link, ["link": "https://meet.example/kata"]).status == .seeOther)
                 #expect(try await otto.get(page).text.contains("https://meet.example/kata"))
                 #expect(try await otto.get(SiteURL.practice(.pairing).path).text.contains("Coming up (1)"))
-                #expect(try await otto.get(SiteURL.homes(.graduate).path).text.contains("Next pairing: </strong>"))
+                #expect(try await otto.get(SiteURL.homes(.graduate).path).text.contains("Next pairing: </strong><a href=\"\(page)\">Grace Graduate, "), "the partner, not themselves")
                 // Notes come after the start.
                 let note = SiteURL.practice(.notePairing(id: pairing.requireIDString)).path
                 #expect(try await grace.post(note, ["note": "Frames"]).status == .seeOther)

@@ -252,10 +252,13 @@ struct Accounts {
         return assignment
     }
 
-    /// The names of `person`'s coaches, in order.
+    /// The names of `person`'s coaches, in order: one query.
     func coachNames(of person: UserModel) async throws -> [String] {
-        let coachIDs = try await CoachAssignmentModel.query(on: db).filter(\.$graduate.$id == person.requireID()).all(\.$coach.$id)
-        return try await UserModel.query(on: db).filter(\.$id ~~ coachIDs).sort(\.$name).all(\.$name)
+        let sql = db as! any SQLDatabase
+        return try await sql.raw("""
+            SELECT u.name FROM \(ident: CoachAssignmentModel.schema) a JOIN \(ident: UserModel.schema) u ON u.id = a.coach_id
+            WHERE a.graduate_id = \(bind: person.requireID()) ORDER BY u.name
+            """).all().map { try $0.decode(column: "name", as: String.self) }
     }
 
     func unassign(id rawID: String) async throws {

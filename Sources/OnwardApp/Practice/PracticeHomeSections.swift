@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OnwardCore
+import SQLKit
 import Vapor
 
 /// What practice puts on a graduate's home: their next mock interview, or the Makers guide's
@@ -20,23 +21,24 @@ struct PracticeHomeSections: HomeSectionSource {
     }
 
     /// The proposals waiting for `person`'s answer, then their next accepted pairing (until it
-    /// ends: one under way shows): one query,
-    /// and one for the partners' names when there is any.
+    /// ends: one under way shows): one query, the partner's name beside each pairing.
     static func pairingLines(of person: UserModel, on req: Request) async throws -> [PracticeSection.Line] {
         let userID = try person.requireID(), now = req.now
-        let pairings = try await PairingModel.query(on: req.db).group(.or) { $0.filter(\.$first.$id == userID).filter(\.$second.$id == userID) }
-            .filter(\.$state ~~ [.proposed, .accepted]).filter(\.$endsAt > now).sort(\.$startsAt).limit(20).all()
-        let waiting = pairings.filter { $0.isLive(at: now) && !($0.isFirst(userID) ? $0.firstAccepted : $0.secondAccepted) }
-        let next = pairings.first { $0.state == .accepted }
-        let shown = waiting + (next.map { [$0] } ?? [])
-        guard !shown.isEmpty else { return [] }
-        let partnerIDs = shown.map { $0.isFirst(userID) ? $0.$second.id : $0.$first.id }
-        let names = Dictionary(try await UserModel.query(on: req.db).filter(\.$id ~~ partnerIDs).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return shown.map { pairing in
-            let partner = names[pairing.isFirst(userID) ? pairing.$second.id : pairing.$first.id] ?? "Someone"
-            return PracticeSection.Line(label: pairing.state == .accepted ? "Next pairing: " : "Pairing proposed, waiting for your answer: ",
-                                        text: "\(partner), \(PairingController.when(pairing, for: person))",
-                                        url: SiteURL.practice(.pairingSession(id: pairing.requireIDString)).path)
+        let sql = req.db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT p.*, u.name AS partner_name FROM \(ident: PairingModel.schema) p
+            JOIN \(ident: UserModel.schema) u ON u.id = CASE WHEN p.first_id = \(bind: userID) THEN p.second_id ELSE p.first_id END
+            WHERE (p.first_id = \(bind: userID) OR p.second_id = \(bind: userID)) AND p.state IN (\(binds: [PairingState.proposed.rawValue, PairingState.accepted.rawValue]))
+              AND p.ends_at > \(bind: now)
+            ORDER BY p.starts_at LIMIT 20
+            """).all()
+        let pairings = try rows.map { (pairing: try $0.decode(fluentModel: PairingModel.self), partner: try $0.decode(column: "partner_name", as: String.self)) }
+        let waiting = pairings.filter { $0.pairing.isLive(at: now) && !($0.pairing.isFirst(userID) ? $0.pairing.firstAccepted : $0.pairing.secondAccepted) }
+        let next = pairings.first { $0.pairing.state == .accepted }
+        return (waiting + (next.map { [$0] } ?? [])).map { pairing, partner in
+            PracticeSection.Line(label: pairing.state == .accepted ? "Next pairing: " : "Pairing proposed, waiting for your answer: ",
+                                 text: "\(partner), \(PairingController.when(pairing, for: person))",
+                                 url: SiteURL.practice(.pairingSession(id: pairing.id?.uuidString ?? "")).path)
         }
     }
 
