@@ -108,12 +108,8 @@ struct PairingController: RouteCollection {
         if form == nil, let row, active {
             // The times still ahead, as typed in the volunteer's zone, so saving keeps them.
             let zone = TimeZone(identifier: viewer.timeZone) ?? .gmt
-            let times = DateFormatter()
-            times.locale = Locale(identifier: "en_GB")
-            times.timeZone = zone
-            times.dateFormat = "HH:mm"
             let rows = PairingMatcher.ahead(row.windows, of: req.now).map {
-                WindowRow(day: LocalDate($0.start, in: zone).iso, start: times.string(from: $0.start), end: times.string(from: $0.end))
+                WindowRow(day: LocalDate($0.start, in: zone).iso, start: Formats.clock($0.start, in: zone), end: Formats.clock($0.end, in: zone))
             }
             shown = PairingForm(topics: row.topics, tags: row.tags, rows: rows)
         }
