@@ -1,15 +1,33 @@
 import os
 
 from axe_selenium_python import Axe
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import DEMO_PASSWORD, SCREENSHOTS
 
 
+class PageWait(WebDriverWait):
+    """A wait that reads an element of a page being replaced as "not yet": Selenium's stale
+    element, and chromedriver's own word for it while a new page loads ("Node with given id does
+    not belong to the document", a plain WebDriverException). Any other error still fails."""
+
+    def until(self, method, message=""):
+        def tolerant(driver):
+            try:
+                return method(driver)
+            except StaleElementReferenceException:
+                raise
+            except WebDriverException as error:
+                if "does not belong to the document" in str(error):
+                    return False
+                raise
+        return super().until(tolerant, message)
+
+
 def wait(driver):
-    return WebDriverWait(driver, 10, ignored_exceptions=[StaleElementReferenceException])
+    return PageWait(driver, 10, ignored_exceptions=[StaleElementReferenceException])
 
 
 def sign_in(driver, base, email, password=DEMO_PASSWORD):
