@@ -247,7 +247,8 @@ extension AppTests {
             try await ProgrammeWebTests.withProgramme { app, world in
                 let sql = app.db as! any SQLDatabase
                 let grace = try world.graduate.requireID()
-                let fresh = KeptDashboardRows.freshFor(world.graduate, at: testNow)
+                var days = KeptDashboardRows.Days(now: testNow)
+                let fresh = days.freshFor(timeZone: world.graduate.timeZone, cohortTimeZone: world.cohort.timeZone)
                 let line = DashboardRow(id: grace.uuidString, name: "Grace").kept
                 func stored() async throws -> String? { try await KeptDashboardRows.read([grace], on: app.db)[grace]?.line }
                 // Nothing kept yet (giving the programme marked the cohort's lines); a standup lands
@@ -281,4 +282,24 @@ extension AppTests {
             }
         }
     }
+}
+
+extension KeptDashboardRows {
+    /// The kept lines of `ids`, as they are stored: for tests to look at.
+    static func read(_ ids: [UUID], on db: any Database) async throws -> [UUID: Kept] {
+        guard !ids.isEmpty else { return [:] }
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT user_id, generation, fresh_for, line FROM \(ident: table) WHERE user_id IN \(SQLBind.group(ids))
+            """).all()
+        let byText = UUID.byText(ids)
+        var result: [UUID: Kept] = [:]
+        for row in rows {
+            result[try row.id("user_id", among: byText)] = Kept(generation: try row.decode(column: "generation", as: Int.self),
+                                                                freshFor: try row.decode(column: "fresh_for", as: String?.self),
+                                                                line: try row.decode(column: "line", as: String?.self))
+        }
+        return result
+    }
+
 }

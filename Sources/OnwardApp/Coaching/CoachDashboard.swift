@@ -22,39 +22,36 @@ struct CoachDashboard {
         var days = KeptDashboardRows.Days(now: now)
         var rows: [DashboardRow] = []
         rows.reserveCapacity(read.count)
-        var stale: [(at: Int, graduate: UserModel, kept: KeptDashboardRows.Kept?)] = []
+        var stale: [(at: Int, graduate: UserModel, kept: KeptDashboardRows.Kept?, freshFor: String)] = []
         var cohorts: [UUID: CohortModel] = [:]
-        var seen = Set<String>()
         for row in read {
             // SQLite hands over the id's text, PostgreSQL a UUID.
             let id = try (try? row.decode(column: "id", as: String.self)).map { $0.uppercased() } ?? row.decode(column: "id", as: UUID.self).uuidString
-            guard seen.insert(id).inserted else { continue }
             let name = try row.decode(column: "name", as: String.self)
             let kept = try KeptDashboardRows.kept(from: row)
-            if let kept, let line = kept.line,
-               kept.freshFor == days.freshFor(timeZone: try row.decode(column: "time_zone", as: String.self), cohortTimeZone: try row.decode(column: "cohort_zone", as: String?.self)),
-               let line = DashboardRow(id: id, name: name, kept: line) {
+            let freshFor = days.freshFor(timeZone: try row.decode(column: "time_zone", as: String.self), cohortTimeZone: try row.decode(column: "cohort_zone", as: String?.self))
+            if let kept, kept.freshFor == freshFor, let text = kept.line, let line = DashboardRow(id: id, name: name, kept: text) {
                 rows.append(line)
             } else {
-                stale.append((rows.count, try Policy.graduate(from: row, cohorts: &cohorts), kept))
+                stale.append((rows.count, try Policy.graduate(from: row, cohorts: &cohorts), kept, freshFor))
                 rows.append(DashboardRow(id: id, name: name))
             }
         }
         if !stale.isEmpty {
-            let worked = try await workOut(stale.map { ($0.graduate, $0.kept) })
-            for (at, graduate, _) in stale { if let id = graduate.id, let row = worked[id] { rows[at] = row } }
+            let worked = try await workOut(stale.map { ($0.graduate, $0.kept, $0.freshFor) })
+            for (at, graduate, _, _) in stale { if let id = graduate.id, let row = worked[id] { rows[at] = row } }
         }
         return rows
     }
 
     /// The lines of `stale` worked out by every capability, and kept.
-    func workOut(_ stale: [(graduate: UserModel, kept: KeptDashboardRows.Kept?)]) async throws -> [UUID: DashboardRow] {
+    func workOut(_ stale: [(graduate: UserModel, kept: KeptDashboardRows.Kept?, freshFor: String)]) async throws -> [UUID: DashboardRow] {
         let graduates = stale.map(\.graduate)
         var rows = Dictionary(graduates.compactMap { graduate in graduate.id.map { ($0, DashboardRow(id: $0.uuidString, name: graduate.name)) } },
                               uniquingKeysWith: { first, _ in first })
         for source in sources { try await source.fillDashboard(&rows, of: graduates, db: db, now: now) }
-        let lines = stale.compactMap { graduate, kept in
-            graduate.id.flatMap { id in rows[id].map { (id: id, generation: kept?.generation ?? 0, freshFor: KeptDashboardRows.freshFor(graduate, at: now), line: $0.kept) } }
+        let lines = stale.compactMap { graduate, kept, freshFor in
+            graduate.id.flatMap { id in rows[id].map { (id: id, generation: kept?.generation ?? 0, freshFor: freshFor, line: $0.kept) } }
         }
         do {
             try await KeptDashboardRows.keep(lines, on: db)

@@ -54,14 +54,8 @@ enum KeptDashboardRows {
         let line: String?
     }
 
-    /// The days a graduate's line holds for: theirs and their cohort's, where the programme's
-    /// deadlines fall.
-    static func freshFor(_ graduate: UserModel, at now: Date) -> String {
-        var days = Days(now: now)
-        return days.freshFor(timeZone: graduate.timeZone, cohortTimeZone: (graduate.$cohort.value ?? nil)?.timeZone)
-    }
-
-    /// Today's date in each time zone asked for, worked out once per zone: a dashboard of 200
+    /// The days a graduate's line holds for (`freshFor`): theirs and their cohort's, where the
+    /// programme's deadlines fall. Today's date in each zone is worked out once: a dashboard of 200
     /// graduates has a handful of zones.
     struct Days {
         let now: Date
@@ -90,23 +84,6 @@ enum KeptDashboardRows {
         guard let generation = try row.decode(column: "kept_generation", as: Int?.self) else { return nil }
         return Kept(generation: generation, freshFor: try row.decode(column: "kept_fresh_for", as: String?.self),
                     line: try row.decode(column: "kept_line", as: String?.self))
-    }
-
-    /// The kept lines of `ids`: one query.
-    static func read(_ ids: [UUID], on db: any Database) async throws -> [UUID: Kept] {
-        guard !ids.isEmpty else { return [:] }
-        let sql = db as! any SQLDatabase
-        let rows = try await sql.raw("""
-            SELECT user_id, generation, fresh_for, line FROM \(ident: table) WHERE user_id IN \(SQLBind.group(ids))
-            """).all()
-        let byText = UUID.byText(ids)
-        var result: [UUID: Kept] = [:]
-        for row in rows {
-            result[try row.id("user_id", among: byText)] = Kept(generation: try row.decode(column: "generation", as: Int.self),
-                                                                freshFor: try row.decode(column: "fresh_for", as: String?.self),
-                                                                line: try row.decode(column: "line", as: String?.self))
-        }
-        return result
     }
 
     /// The most lines one statement keeps: four values each, well inside SQLite's limit.
@@ -145,8 +122,6 @@ enum KeptDashboardRows {
     /// The table of kept lines, and the triggers on every table in `watches` that mark them stale.
     struct Create: AsyncMigration {
         let watches: [Watch]
-
-        var name: String { "OnwardApp.KeptDashboardRows.Create" }
 
         func prepare(on database: any Database) async throws {
             try await database.schema(KeptDashboardRows.table)
