@@ -3,10 +3,11 @@
 Started by `bash bench/probe` (which builds a release binary); by hand:
     python3 bench/probe.py PATH/TO/onward
 
-It seeds the demo into a throwaway SQLite file, serves it on a free port, and runs six families of
+It seeds the demo into a throwaway SQLite file, serves it on a free port, and runs seven families of
 probes, each bounded: who may read and change a graduate's records (web and API, seven kinds of
-visitor), forged forms, hostile text read back on every page, bad input, sign-ins at once, and a
-burst of API writes cut by SIGKILL. It prints, per family: cases tried, refused as expected,
+visitor), forged forms, hostile text read back on every page, bad input, sign-ins at once, a
+burst of API writes cut by SIGKILL, and bodies shaped to make a decoder work for minutes
+(`ONLY=bodies` runs that family alone; `BODY_BYTES` sets its size, 1 MB by default). It prints, per family: cases tried, refused as expected,
 server errors (5xx), and what leaked, rendered live or was lost. It exits 1 if anything did."""
 
 import concurrent.futures
@@ -158,6 +159,100 @@ def record(family, tried, refused, errors, bad, what_bad):
     results.append((family, tried, refused, errors, bad, what_bad))
 
 
+class OnlyOneFamily(Exception):
+    """ONLY=bodies: the other families are skipped."""
+
+
+def bodies_family(graduate_token):
+    """7. Bodies shaped to cost a decoder the square of their size (many fields, bracketed or
+    repeated names, many multipart parts, deep or wide JSON), each at the size its sender may send
+    (BODY_BYTES, 1 MB by default; an upload four times that), while another visitor reads the
+    sign-in page every 50 ms. Each must be refused (4xx) within a second, and the reads must keep
+    answering within a second."""
+    size = int(os.environ.get("BODY_BYTES", 1 << 20))
+    anonymous = Visitor()
+    anonymous.get("/sign-in")
+    graduate = Visitor(f"amara.okafor@{DOMAIN}")
+    graduate.get("/applications/import")
+
+    def urlencoded(field, csrf, limit=size):
+        parts, total, index = [f"csrf={csrf}"], 0, 0
+        while total < limit - 40:
+            part = field(index) + "=1"
+            parts.append(part)
+            total += len(part) + 1
+            index += 1
+        return "&".join(parts)
+
+    def multipart(csrf, limit=size):
+        boundary = "----probe-boundary"
+        parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n{csrf}\r\n']
+        total, index = 0, 0
+        while total < limit - 100:
+            part = f'--{boundary}\r\nContent-Disposition: form-data; name="k{index}"\r\n\r\n1\r\n'
+            parts.append(part)
+            total += len(part)
+            index += 1
+        return "".join(parts) + f"--{boundary}--\r\n", f"multipart/form-data; boundary={boundary}"
+
+    form = "application/x-www-form-urlencoded"
+    cases = []
+    for who, path, visitor in [("anonymous /sign-in", "/sign-in", anonymous), ("graduate /account/profile", "/account/profile", graduate)]:
+        cookies = visitor._headers()
+        cases += [
+            (f"{who}: k[i]=1", path, urlencoded(lambda i: f"k[{i}]", visitor.csrf), form, cookies),
+            (f"{who}: k[]=1", path, urlencoded(lambda i: "k[]", visitor.csrf), form, cookies),
+            (f"{who}: distinct names", path, urlencoded(lambda i: f"k{i}", visitor.csrf), form, cookies),
+            (f"{who}: one name repeated", path, urlencoded(lambda i: "k", visitor.csrf), form, cookies),
+            (f"{who}: multipart, distinct names", path, *multipart(visitor.csrf), cookies),
+        ]
+    cases.append(("anonymous /applications/import: multipart x4", "/applications/import", *multipart(anonymous.csrf, 4 * size), anonymous._headers()))
+    cases.append(("graduate /applications/import: multipart x4", "/applications/import", *multipart(graduate.csrf, 4 * size), graduate._headers()))
+    bearer = {"Authorization": f"Bearer {graduate_token}"}
+    depth = size // 2 - 10
+    cases.append(("API: JSON nested", "/api/v1/applications", "[" * depth + "]" * depth, "application/json", bearer))
+    resources = ",".join(['{"kind":"book","title":"x"}'] * ((size - 100) // 28))
+    cases.append(("API: JSON, one array of many items", "/api/v1/learning-goals",
+                  '{"title":"t","now":"a","success":"b","why":"c","resources":[' + resources + "]}", "application/json", bearer))
+
+    tried = refused = errors = bad = 0
+    what = []
+    for name, path, body, content_type, headers in cases:
+        reads, stop = [], [False]
+
+        def reader():
+            while not stop[0]:
+                started = time.monotonic()
+                try:
+                    status = request("GET", "/sign-in", timeout=60)[0]
+                except OSError:
+                    status = 0
+                reads.append((status, time.monotonic() - started))
+                time.sleep(0.05)
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            watching = pool.submit(reader)
+            started = time.monotonic()
+            try:
+                status = request("POST", path, body.encode(), dict(headers, **{"Content-Type": content_type}), timeout=60)[0]
+            except OSError:
+                status = 0
+            seconds = time.monotonic() - started
+            time.sleep(0.1)
+            stop[0] = True
+            watching.result()
+        slowest = max((t for _, t in reads), default=0)
+        tried += 1
+        errors += status >= 500
+        held = 400 <= status < 500 and seconds < 1 and slowest < 1 and all(s == 200 for s, _ in reads)
+        refused += held
+        if not held:
+            bad += 1
+        what.append(f"{name} ({len(body) / 1e6:.2f} MB): {status or 'no answer in 60 s'} in {seconds * 1000:.0f} ms; "
+                    f"sign-in read {len(reads)} times meanwhile, slowest {slowest * 1000:.0f} ms")
+    record(f"bodies before decoding ({len(cases)} shapes at the sender's size limit; sign-in read meanwhile)", tried, refused, errors, bad, what)
+
+
 server = start()
 try:
     # The people the probes use: a graduate with her coach, and everyone who must not reach her.
@@ -171,6 +266,9 @@ try:
     applications = [a["id"] for a in json.loads(page)["applications"]]
     target = applications[0]
     before = json.loads(api("GET", f"/applications/{target}", tokens["graduate"])[2])
+    if os.environ.get("ONLY") == "bodies":
+        bodies_family(tokens["graduate"])
+        raise OnlyOneFamily
 
     # 1. Who may read and change her records.
     readers = {"graduate", "her coach", "admin"}
@@ -393,6 +491,10 @@ try:
     lost = [a for a in acknowledged if api("GET", f"/applications/{a}", tokens["graduate"])[0] != 200]
     record(f"API writes cut by SIGKILL ({len(acknowledged)} acknowledged before the kill)", len(answers), answers.count(0),
            sum(s >= 500 for s in answers), len(lost), [f"{len(lost)} acknowledged writes lost"] if lost else [])
+
+    bodies_family(tokens["graduate"])
+except OnlyOneFamily:
+    pass
 finally:
     server.send_signal(signal.SIGTERM)
     server.wait()
@@ -400,6 +502,6 @@ finally:
 print(f"{'family':<70} {'tried':>6} {'refused':>8} {'5xx':>5} {'bad':>5}")
 for family, tried, refused, errors, bad, what in results:
     print(f"{family:<70} {tried:>6} {refused:>8} {errors:>5} {bad:>5}")
-    for line in what[:10]:
+    for line in what[:12]:
         print("    " + line)
 sys.exit(1 if any(r[3] or r[4] for r in results) else 0)

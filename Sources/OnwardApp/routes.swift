@@ -14,7 +14,9 @@ func routes(_ app: Application) throws {
         UserModel.sessionAuthenticator(),
         CSRFMiddleware(
             maxBodyBytes: app.settings.maxBodyBytes,
-            uploads: [SiteURL.jobSearch(.importCSV).path: app.settings.maxUploadBytes, SiteURL.jobSearch(.confirmImport).path: app.settings.maxUploadBytes]))
+            uploads: Dictionary(uniqueKeysWithValues: [SiteURL.jobSearch(.importCSV), .jobSearch(.confirmImport)].map {
+                ($0.path, UploadPath(maxBytes: app.settings.maxUploadBytes, mayUpload: Access.keepsJobSearch))
+            })))
     let signedIn = web.grouped(Require.signedIn)
 
     // Accounts

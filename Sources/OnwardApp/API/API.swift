@@ -12,7 +12,9 @@ enum API {
         let routes = app.grouped(
             APITokenAuthenticator(),
             RequireAPIToken(),
-            BodyLimitMiddleware(maxBytes: app.settings.maxBodyBytes),
+            BodyLimitMiddleware(maxBytes: app.settings.maxBodyBytes, uploads: [
+                "/api/v1/applications/import": UploadPath(maxBytes: app.settings.maxUploadBytes, mayUpload: Access.keepsJobSearch),
+            ]),
             APIRequestMiddleware())
         let transport = VaporTransport(routesBuilder: routes)
         try OnwardAPI(document: loadDocument()).registerHandlers(

@@ -45,7 +45,7 @@ struct ImportController: RouteCollection {
     func preview(req: Request) async throws -> Response {
         let user = try req.requireUser()
         do {
-            let text = try csvText(try req.content.decode(UploadForm.self))
+            let text = try csvText(try req.form(UploadForm.self))
             let preview = try await JobSearch(req: req).preview(csv: text, for: user)
             return page(req, csv: text, preview: preview)
         } catch let errors as ValidationErrors {
@@ -58,7 +58,7 @@ struct ImportController: RouteCollection {
         let search = JobSearch(req: req)
         var text = ""
         do {
-            text = try csvText(try req.content.decode(UploadForm.self))
+            text = try csvText(try req.form(UploadForm.self))
             // Read again: the duplicates are checked against the applications as they are now.
             let preview = try await search.preview(csv: text, for: user)
             let count = try await search.importRows(preview, for: user)

@@ -74,8 +74,8 @@ extension Request {
 /// does not carry it.
 struct CSRFMiddleware: AsyncMiddleware {
     let maxBodyBytes: Int
-    /// Paths that take file uploads, with their larger limit.
-    let uploads: [String: Int]
+    /// Paths that take a file, with who may send one and its larger limit.
+    let uploads: [String: UploadPath]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let key = try await request.application.serverSecret.key(on: request.db)
@@ -93,9 +93,9 @@ struct CSRFMiddleware: AsyncMiddleware {
         request.storage[Request.CSRFKey.self] = token
 
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
-            _ = try await request.collectBody(max: uploads[request.url.path] ?? maxBodyBytes)
-            let field = (try? request.content.get(String.self, at: CSRF.fieldName)) ?? ""
-            guard CSRF.matches(token, field) else { throw AppError.csrf }
+            // The token is read from a body checked for size and shape, never by decoding it whole.
+            let field = try await request.readWebForm(maxBytes: maxBodyBytes, uploads: uploads)
+            guard CSRF.matches(token, field ?? "") else { throw AppError.csrf }
         }
 
         let signedIn = request.auth.has(UserModel.self)

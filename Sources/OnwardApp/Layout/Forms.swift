@@ -47,13 +47,6 @@ struct SelectOption: Equatable {
     }
 }
 
-extension Request {
-    /// Decodes a form; a field that is missing reads as empty rather than failing the request.
-    func form<F: Content>(_ type: F.Type) throws -> F {
-        try content.decode(F.self)
-    }
-}
-
 // MARK: Writing forms
 
 extension HTML {

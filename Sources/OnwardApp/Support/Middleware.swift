@@ -1,3 +1,4 @@
+import OnwardCore
 import NIOConcurrencyHelpers
 import Vapor
 
@@ -158,15 +159,27 @@ struct RequireAPIToken: AsyncMiddleware {
 }
 
 /// Reads the whole body, up to the limit, before anything else does: an oversized body answers
-/// 413 before any handler runs. The API's generated layer streams bodies, so it needs this. A
-/// request without a body goes on: an operation that needs one says so (400), and one that takes
-/// none (giving a cohort the default programme) needs none.
+/// 413 before any handler runs, and a JSON body nested too deep or with too many items in one
+/// array or object (`RequestBody`) answers before it is decoded. The API's generated layer streams
+/// bodies, so it needs this. A request without a body goes on: an operation that needs one says
+/// so (400), and one that takes none (giving a cohort the default programme) needs none.
 struct BodyLimitMiddleware: AsyncMiddleware {
     let maxBytes: Int
+    /// Paths that take a file (the CSV import), at its size for those who may send one.
+    let uploads: [String: UploadPath]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if [.POST, .PUT, .PATCH].contains(request.method) {
-            _ = try await request.collectBody(max: maxBytes)
+        var limit = maxBytes
+        if let upload = uploads[request.url.path], let user = request.auth.get(UserModel.self), upload.mayUpload(user.viewer) {
+            limit = upload.maxBytes
+        }
+        if [.POST, .PUT, .PATCH].contains(request.method), let body = try await request.collectBody(max: limit),
+           let type = request.headers.contentType, type.subType.lowercased() == "json" || type.subType.lowercased().hasSuffix("+json") {
+            do {
+                try body.withUnsafeReadableBytes { bytes in try RequestBody.checkJSON(bytes) }
+            } catch let refusal as RequestBody.Refusal {
+                throw AppError(refusal)
+            }
         }
         return try await next.respond(to: request)
     }

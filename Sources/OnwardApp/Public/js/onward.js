@@ -97,7 +97,7 @@ document.addEventListener("DOMContentLoaded", function () {
     // A move that works answers with a redirect: reload the board, which shows the card where it
     // is now. A refused move changed nothing: its page's message is shown on the board, and the
     // move is not sent again.
-    fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin", redirect: "manual" })
+    fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin", redirect: "manual" })
       .then(function (response) {
         if (response.type === "opaqueredirect" || response.ok) { window.location.reload(); return; }
         return response.text().then(function (html) {

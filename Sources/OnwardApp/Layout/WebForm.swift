@@ -1,0 +1,135 @@
+import OnwardCore
+import Vapor
+
+/// A path that takes a file (the CSV import): who may send one, and how large. Anyone else is
+/// refused before a byte of the body is read.
+struct UploadPath: Sendable {
+    let maxBytes: Int
+    let mayUpload: @Sendable (Viewer) -> Bool
+}
+
+/// Reading a web form's body: bounded in bytes by who is sending it, then checked in one pass
+/// for the shape of Onward's forms (`RequestBody`) before any decoder reads it. Vapor's decoders
+/// cost the square of the number of fields, so nothing else may reach an unchecked body.
+extension Request {
+    private struct CheckedFormKey: StorageKey { typealias Value = Bool }
+
+    /// Reads and checks this request's form, and returns its CSRF field. A visitor who is not
+    /// signed in may send `RequestBody.maxVisitorBytes`, someone signed in `maxBytes`, and only
+    /// someone `uploads` allows may send a file, at its size: to anyone else an upload path answers
+    /// before the body is read.
+    func readWebForm(maxBytes: Int, uploads: [String: UploadPath]) async throws -> String? {
+        let user = auth.get(UserModel.self)
+        let upload = uploads[url.path]
+        let limit: Int
+        if let upload {
+            guard let user else { throw AppError.notSignedIn }
+            guard upload.mayUpload(user.viewer) else { throw AppError.notFound() }
+            limit = upload.maxBytes
+        } else {
+            limit = user == nil ? min(RequestBody.maxVisitorBytes, maxBytes) : maxBytes
+        }
+        let body = try await collectBody(max: limit)
+        let fields = try Self.checkedFields(body, contentType: headers.contentType, multipart: upload != nil)
+        storage[CheckedFormKey.self] = true
+        return fields.csrf
+    }
+
+    /// Decodes a form; a field that is missing reads as empty rather than failing the request. The
+    /// body is checked first if nothing has checked it yet.
+    func form<F: Content>(_ type: F.Type) throws -> F {
+        if storage[CheckedFormKey.self] != true {
+            _ = try Self.checkedFields(body.data, contentType: headers.contentType, multipart: false)
+            storage[CheckedFormKey.self] = true
+        }
+        return try content.decode(F.self)
+    }
+
+    /// What a checked body told: its CSRF field.
+    private struct CheckedFields {
+        var csrf: String?
+    }
+
+    private static func checkedFields(_ body: ByteBuffer?, contentType: HTTPMediaType?, multipart: Bool) throws -> CheckedFields {
+        guard let body, body.readableBytes > 0 else { return CheckedFields() }
+        guard let contentType else { throw unsupported }
+        do {
+            if contentType.is("application", "x-www-form-urlencoded") {
+                let fields = try body.withUnsafeReadableBytes { bytes in try RequestBody.urlEncodedFields(bytes) }
+                return CheckedFields(csrf: fields.first { $0.name == CSRF.fieldName }?.value)
+            }
+            if multipart, contentType.is("multipart", "form-data") {
+                return try multipartFields(body, boundary: contentType.parameters["boundary"])
+            }
+        } catch let refusal as RequestBody.Refusal {
+            throw AppError(refusal)
+        }
+        throw unsupported
+    }
+
+    private static let unsupported = AppError(
+        status: .unsupportedMediaType, code: "unsupported_media_type",
+        message: "Onward's forms are sent as application/x-www-form-urlencoded (and a file as multipart/form-data).")
+
+    private static let brokenMultipart = AppError(status: .badRequest, code: "bad_request", message: "The multipart form could not be read.")
+
+    /// Counts a multipart body's parts and checks their names with multipart-kit's streaming
+    /// parser (linear), a slice at a time, so a body with too many parts is refused as soon as it
+    /// shows.
+    private static func multipartFields(_ body: ByteBuffer, boundary: String?) throws -> CheckedFields {
+        // RFC 2046: a boundary is 1 to 70 characters.
+        guard let boundary, (1...70).contains(boundary.utf8.count) else { throw brokenMultipart }
+        let parser = MultipartParser(boundary: boundary)
+        var parts = 0, headers = 0
+        var refusal: RequestBody.Refusal?
+        var name: String?
+        var csrf: String?, csrfBytes: [UInt8] = []
+        parser.onHeader = { field, value in
+            headers += 1
+            guard field.lowercased() == "content-disposition" else { return }
+            do { name = try RequestBody.multipartFieldName(disposition: value) } catch { refusal = refusal ?? (error as? RequestBody.Refusal) ?? .malformedField }
+        }
+        parser.onBody = { chunk in
+            // A CSRF token is 43 characters: nothing longer is kept.
+            if name == CSRF.fieldName, csrfBytes.count < 256 { csrfBytes += chunk.readableBytesView.prefix(256) }
+        }
+        parser.onPartComplete = {
+            parts += 1
+            if name == CSRF.fieldName, csrf == nil { csrf = String(decoding: csrfBytes, as: UTF8.self) }
+            name = nil
+            csrfBytes = []
+        }
+        var offset = body.readerIndex
+        let end = body.writerIndex
+        while offset < end {
+            let length = min(64 * 1024, end - offset)
+            guard let slice = body.getSlice(at: offset, length: length) else { break }
+            do { try parser.execute(slice) } catch { throw brokenMultipart }
+            if let refusal { throw AppError(refusal) }
+            // A part has a Content-Disposition and perhaps a Content-Type: four headers each is margin.
+            if parts > RequestBody.maxFields || headers > 4 * RequestBody.maxFields { throw AppError(.tooManyFields(limit: RequestBody.maxFields)) }
+            offset += length
+        }
+        return CheckedFields(csrf: csrf)
+    }
+}
+
+extension HTTPMediaType {
+    /// Exactly `type/subType`, whatever its parameters; a wildcard matches nothing.
+    func `is`(_ type: String, _ subType: String) -> Bool {
+        self.type.lowercased() == type && self.subType.lowercased() == subType
+    }
+}
+
+extension AppError {
+    /// A body refused before it was decoded.
+    init(_ refusal: RequestBody.Refusal) {
+        switch refusal {
+        case .tooManyFields: self.init(status: .payloadTooLarge, code: "too_many_fields", message: refusal.message)
+        case .nestedFieldName, .malformedField: self.init(status: .badRequest, code: "malformed_form", message: refusal.message)
+        case .tooDeep: self.init(status: .badRequest, code: "too_deep", message: refusal.message)
+        case .tooManyItems: self.init(status: .payloadTooLarge, code: "too_many_items", message: refusal.message)
+        case .null: self.init(status: .badRequest, code: "null_value", message: refusal.message)
+        }
+    }
+}
