@@ -204,7 +204,7 @@ extension OnwardAPI {
     func updateRecommendation(_ input: Operations.UpdateRecommendation.Input) async throws -> Operations.UpdateRecommendation.Output {
         let viewer = try planGraduate()
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        let progress = try RecommendationProgress.validate(state: body.state.rawValue, outcomeLink: body.outcomeLink ?? "")
+        let progress = try RecommendationProgress.validate(state: body.state.rawValue, outcomeLink: body.outcomeLink)
         let item = try await LearningPlanUseCases(req: try request).progress(input.path.id, progress, by: viewer)
         return .ok(.init(body: .json(Self.recommendation(item, today: viewer.today(at: try request.now)))))
     }

@@ -152,7 +152,7 @@ struct LearningPlanUseCases: UseCases {
               let plan = try await LearningPlanModel.find(recommendation.$plan.id, on: db), plan.$user.id == graduate.id
         else { throw AppError.notFound("There is no such recommendation.") }
         recommendation.state = progress.state
-        recommendation.outcomeLink = progress.outcomeLink ?? ""
+        if progress.namesOutcomeLink { recommendation.outcomeLink = progress.outcomeLink ?? "" }
         try await recommendation.save(on: db)
         return recommendation
     }

@@ -145,19 +145,24 @@ public struct MeetingDraft: Equatable, Sendable {
 public struct RecommendationProgress: Equatable, Sendable {
     public let state: RecommendationState
     public let outcomeLink: String?
+    /// Whether the link was named at all: a change that does not name it (an API PATCH of the
+    /// state alone) keeps the one stored, where a form's empty field clears it.
+    public let namesOutcomeLink: Bool
 
-    public init(state: RecommendationState, outcomeLink: String? = nil) {
+    public init(state: RecommendationState, outcomeLink: String? = nil, namesOutcomeLink: Bool = true) {
         self.state = state
         self.outcomeLink = outcomeLink
+        self.namesOutcomeLink = namesOutcomeLink
     }
 
-    public static func validate(state rawState: String, outcomeLink rawLink: String) throws(ValidationErrors) -> RecommendationProgress {
+    /// `rawLink` nil: the link is not named, and stays as it is.
+    public static func validate(state rawState: String, outcomeLink rawLink: String?) throws(ValidationErrors) -> RecommendationProgress {
         var errors = ValidationErrors()
         let state = RecommendationState(rawValue: rawState.trimmed)
         if state == nil { errors.add("state", "Choose to do, doing or done.") }
-        let link = WebAddress.validate(rawLink, field: "outcome_link", into: &errors)
+        let link = rawLink.flatMap { WebAddress.validate($0, field: "outcome_link", into: &errors) }
         try errors.throwIfAny()
-        return RecommendationProgress(state: state!, outcomeLink: link)
+        return RecommendationProgress(state: state!, outcomeLink: link, namesOutcomeLink: rawLink != nil)
     }
 }
 
