@@ -16,11 +16,17 @@ public enum TextRules {
     }
 
     /// `raw` checked for `field`: trimmed, line breaks normalised, and reported to `errors` when it
-    /// is longer than `limit` or holds a control character. `label` names the field in messages.
+    /// is longer than `limit`, holds a control character or turns text direction around. Text of
+    /// nothing but white space and invisible format characters (a zero-width space) is read as
+    /// empty, so a required name or title cannot be blank to the eye. `label` names the field in
+    /// messages.
     public static func checked(_ raw: String, field: String, label: String, limit: Int, trim: Bool = true, into errors: inout ValidationErrors) -> String {
-        let text = (trim ? raw.trimmed : raw).replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+        var text = (trim ? raw.trimmed : raw).replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+        if trim, text.unicodeScalars.allSatisfy(isInvisible) { text = "" }
         if text.unicodeScalars.contains(where: isRefused) {
             errors.add(field, "The \(label) holds a control character (such as a NUL byte) that Onward cannot keep: type it again without it.")
+        } else if text.unicodeScalars.contains(where: isDirectionControl) {
+            errors.add(field, "The \(label) holds a character that reverses or isolates the direction of text (U+202A to U+202E, U+2066 to U+2069), which can hide what it says: type it again without it.")
         } else if text.unicodeScalars.count > limit {
             // Counted as JSON Schema's maxLength counts, in Unicode code points.
             errors.add(field, "Keep the \(label) under \(limit.formatted) characters (it has \(text.unicodeScalars.count.formatted)).")
@@ -31,6 +37,20 @@ public enum TextRules {
     /// A control character other than a line feed or a tab.
     public static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t"
+    }
+
+    /// A bidirectional override or isolate: it makes text read in another order than it is stored
+    /// ("Priya" shown for what is typed backwards). The marks that only nudge direction (U+200E,
+    /// U+200F), which right-to-left writing needs, are kept.
+    public static func isDirectionControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// White space, or a format character that shows nothing (a zero-width space, a soft hyphen).
+    /// Only the format characters of the Basic Multilingual Plane count: `openapi.json` states the
+    /// rule as a pattern, and a JSON Schema pattern can name no character beyond that plane.
+    public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || (scalar.value < 0x10000 && scalar.properties.generalCategory == .format)
     }
 }
 

@@ -278,8 +278,21 @@ extension AppTests {
             }
             // Text that must say something: white space alone is refused, as Core refuses it.
             let required = try #require(property("ApplicationCreate", "company")["pattern"] as? String)
-            for (text, accepted) in [("Acme", true), ("  Acme ", true), ("", false), ("   ", false), ("\t\n", false), ("A\u{0}", false)] {
+            for (text, accepted) in [("Acme", true), ("  Acme ", true), ("", false), ("   ", false), ("\t\n", false), ("A\u{0}", false),
+                                     ("\u{202E}\u{200B}", false), ("Priya\u{202E}", false), ("\u{2066}x", false), ("\u{200F}שלום", true)] {
                 #expect(try matches(required, text) == accepted, "\(text.debugDescription)")
+            }
+            // Every character of the plane a pattern can name, alone and beside a letter: the
+            // document and Core agree on what a required text and a free text may hold.
+            let free = try #require(property("ApplicationCreate", "notes")["pattern"] as? String)
+            for value in UInt32(0)..<0x10000 {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                var errors = ValidationErrors()
+                let alone = TextRules.checked(String(scalar), field: "f", label: "f", limit: 10, into: &errors)
+                #expect(try matches(required, String(scalar)) == (!alone.isEmpty && errors.isEmpty), "U+\(String(value, radix: 16))")
+                var besideErrors = ValidationErrors()
+                _ = TextRules.checked("a" + String(scalar) + "b", field: "f", label: "f", limit: 10, into: &besideErrors)
+                #expect(try matches(free, "a" + String(scalar) + "b") == besideErrors.isEmpty, "U+\(String(value, radix: 16)) in free text")
             }
             #expect(property("ProfileUpdate", "stacks")["maxItems"] as? Int == ProfileDraft.maximumStacks)
             #expect(property("InterviewCreate", "duration_minutes")["minimum"] as? Int == 5)

@@ -15,6 +15,30 @@ import Testing
         #expect(errors.first?.message.contains("control character") == true)
     }
 
+    @Test(arguments: ["\u{202E}\u{200B}", "\u{200B}", " \u{00AD}\u{2060} ", "\u{FEFF}\u{200D}", "\u{3000}\u{200B}"])
+    func text_of_nothing_but_white_space_and_invisible_format_characters_is_empty(_ raw: String) {
+        var errors = ValidationErrors()
+        #expect(TextRules.checked(raw, field: "f", label: "field", limit: 100, into: &errors).isEmpty)
+        #expect(AccountRules.validateName(raw, into: &errors).isEmpty)
+        #expect(errors.message(for: "name") == "Enter your name.")
+    }
+
+    @Test(arguments: ["Priya\u{202E}hcaoc", "a\u{202A}b", "\u{2066}Priya\u{2069}", "Grace\u{202D}"])
+    func direction_overrides_and_isolates_are_refused(_ raw: String) {
+        let (_, errors) = check(raw, limit: 100)
+        #expect(errors.map(\.field) == ["f"])
+        #expect(errors.first?.message.contains("direction of text") == true)
+    }
+
+    @Test func right_to_left_writing_and_joined_emoji_are_kept() {
+        // Arabic with a right-to-left mark, Hebrew, and a family emoji joined by zero-width joiners.
+        for text in ["مرحبا\u{200F} Amara", "שלום", "👩\u{200D}💻 Grace", "co\u{00AD}operate"] {
+            let (kept, errors) = check(text, limit: 100)
+            #expect(errors.isEmpty, "\(text)")
+            #expect(kept == text)
+        }
+    }
+
     @Test func line_breaks_and_tabs_are_kept_and_every_line_break_becomes_lf() {
         let (text, errors) = check("one\r\ntwo\tthree\nfour\rfive", limit: 100, trim: false)
         #expect(errors.isEmpty)

@@ -152,6 +152,7 @@ extension OnwardAPI {
         let (_, id, _, today) = try await ownRecords()
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
         let draft = try LearningGoalDraft.validate(title: body.title, now: body.now, success: body.success, why: body.why)
+        try LearningGoalDraft.checkCounts(resources: body.resources?.count ?? 0, milestones: body.milestones?.count ?? 0)
         var resources: [LearningResourceDraft] = []
         for resource in body.resources ?? [] {
             resources.append(try LearningResourceDraft.validate(kind: resource.kind.rawValue, name: resource.name, link: resource.link ?? ""))

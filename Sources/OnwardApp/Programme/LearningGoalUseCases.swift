@@ -69,15 +69,30 @@ struct LearningGoalUseCases: UseCases {
         }
     }
 
+    /// Adds a resource, unless the goal holds as many as it may: the goal's row is locked, so two
+    /// added at once are counted one after the other.
     func add(_ draft: LearningResourceDraft, to goal: LearningGoalModel) async throws {
-        try await LearningResourceModel(goalID: goal.requireID(), draft: draft).create(on: db)
+        let id = try goal.requireID()
+        try await db.writeTransaction { db in
+            try await db.lockRow(of: LearningGoalModel.schema, id: id)
+            let held = try await LearningResourceModel.query(on: db).filter(\.$goal.$id == id).count()
+            try LearningGoalDraft.checkCounts(resources: held + 1, milestones: 0, fields: ("name", "title"))
+            try await LearningResourceModel(goalID: id, draft: draft).create(on: db)
+        }
     }
 
+    /// Adds a milestone, unless the goal holds as many as it may (counted as resources are).
     @discardableResult
     func add(_ draft: MilestoneDraft, to goal: LearningGoalModel) async throws -> LearningMilestoneModel {
-        let milestone = LearningMilestoneModel(goalID: try goal.requireID(), draft: draft)
-        try await milestone.create(on: db)
-        return milestone
+        let id = try goal.requireID()
+        return try await db.writeTransaction { db in
+            try await db.lockRow(of: LearningGoalModel.schema, id: id)
+            let held = try await LearningMilestoneModel.query(on: db).filter(\.$goal.$id == id).count()
+            try LearningGoalDraft.checkCounts(resources: 0, milestones: held + 1, fields: ("name", "title"))
+            let milestone = LearningMilestoneModel(goalID: id, draft: draft)
+            try await milestone.create(on: db)
+            return milestone
+        }
     }
 
     /// Marks milestone `rawID` of `graduateID`'s done on `today`, or not done; not found for anyone else's.

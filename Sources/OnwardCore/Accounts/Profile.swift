@@ -29,12 +29,13 @@ public struct ProfileDraft: Equatable, Sendable {
         }
 
         let stacks = parseStacks(rawStacks)
-        if stacks.count > maximumStacks {
+        // Counted as sent, before duplicates fold: the API's document says at most this many items.
+        if stacks.count > maximumStacks || rawStacks.split(whereSeparator: { $0 == "," || $0 == "\n" }).count > maximumStacks {
             errors.add("stacks", "List at most \(maximumStacks) stacks.")
         } else if stacks.contains(where: { $0.count > 40 }) {
             errors.add("stacks", "Keep each stack under 40 characters.")
-        } else if stacks.contains(where: { $0.unicodeScalars.contains(where: TextRules.isRefused) }) {
-            errors.add("stacks", "The stacks hold a control character (such as a NUL byte) that Onward cannot keep: type them again without it.")
+        } else if stacks.contains(where: { $0.unicodeScalars.contains { TextRules.isRefused($0) || TextRules.isDirectionControl($0) } }) {
+            errors.add("stacks", "The stacks hold a control character (such as a NUL byte, or one that turns text direction around) that Onward cannot keep: type them again without it.")
         }
 
         let bio = TextRules.checked(rawBio, field: "bio", label: "bio", limit: maximumBioLength, into: &errors)

@@ -126,7 +126,7 @@ public struct MeetingDraft: Equatable, Sendable {
         else if day! < started { errors.add("held_on", "The plan started on \(started.display): the meeting cannot be before.") }
         let notes = TextRules.checked(rawNotes, field: "notes", label: "notes", limit: TextRules.Limit.long, into: &errors)
         if notes.isEmpty && errors.message(for: "notes") == nil { errors.add("notes", "Write what you talked about and agreed.") }
-        if rows.filter({ !$0.isEmpty }).count > maxRecommendations {
+        if rows.count > maxRecommendations {
             errors.add("recommendations", "At most \(maxRecommendations) recommendations come from one meeting.")
         }
         var recommendations: [RecommendationDraft] = []

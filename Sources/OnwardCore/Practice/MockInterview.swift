@@ -60,7 +60,8 @@ public struct MockSlotDraft: Equatable, Sendable {
         }
         if minutes.map({ !lengths.contains($0) }) ?? true { errors.add("minutes", "A mock interview lasts 45 or 60 minutes.") }
         let themes = Set(rawThemes.compactMap { MockTheme(rawValue: $0.trimmed) })
-        if themes.count != Set(rawThemes.map(\.trimmed).filter { !$0.isEmpty }).count { errors.add("themes", "Choose the themes from the list.") }
+        if rawThemes.count > MockTheme.allCases.count || Set(rawThemes.map(\.trimmed)).count != rawThemes.count { errors.add("themes", "Choose at most \(MockTheme.allCases.count) themes, each once.") }
+        else if themes.count != Set(rawThemes.map(\.trimmed).filter { !$0.isEmpty }).count { errors.add("themes", "Choose the themes from the list.") }
         else if themes.isEmpty { errors.add("themes", "Choose the themes you cover: back-end, front-end, full-stack.") }
         try errors.throwIfAny()
         return MockSlotDraft(startsAt: startsAt!, minutes: minutes!, themes: themes)

@@ -120,7 +120,8 @@ enum PairingDrafts {
 
     static func tags(_ raw: [String], into errors: inout ValidationErrors) -> Set<PairingTag> {
         let tags = Set(raw.compactMap { PairingTag(rawValue: $0.trimmed) })
-        if tags.count != Set(raw.map(\.trimmed).filter { !$0.isEmpty }).count { errors.add("tags", "Choose the tags from the list.") }
+        if raw.count > PairingTag.allCases.count || Set(raw.map(\.trimmed)).count != raw.count { errors.add("tags", "Choose at most \(PairingTag.allCases.count) tags, each once.") }
+        else if tags.count != Set(raw.map(\.trimmed).filter { !$0.isEmpty }).count { errors.add("tags", "Choose the tags from the list.") }
         else if tags.isEmpty { errors.add("tags", "Choose at least one tag: it is what matching goes by.") }
         return tags
     }

@@ -34,6 +34,19 @@ public enum LearningResourceKind: String, CaseIterable, Codable, Sendable {
 public struct LearningGoalDraft: Equatable, Sendable {
     /// At most this many goals are active at once (the Turing plan: focus on a few).
     public static let maximumActive = 3
+    /// At most this many resources, and this many milestones, on one goal: a year's plan, not a
+    /// library. `openapi.json` states both as `maxItems`.
+    public static let maximumResources = 50
+    public static let maximumMilestones = 50
+
+    /// Refuses more resources or milestones than a goal may hold, counting those it has already;
+    /// the messages go to the fields named (the API's arrays, or the one item a form adds).
+    public static func checkCounts(resources: Int, milestones: Int, fields: (resources: String, milestones: String) = ("resources", "milestones")) throws(ValidationErrors) {
+        var errors = ValidationErrors()
+        if resources > maximumResources { errors.add(fields.resources, "A goal holds at most \(maximumResources) resources.") }
+        if milestones > maximumMilestones { errors.add(fields.milestones, "A goal holds at most \(maximumMilestones) milestones.") }
+        try errors.throwIfAny()
+    }
 
     public let title: String
     public let now: String
