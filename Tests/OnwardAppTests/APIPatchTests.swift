@@ -29,6 +29,26 @@ extension AppTests {
             }
         }
 
+        @Test func a_null_for_a_declared_field_is_refused_naming_it_and_changes_nothing() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await APITests.token(for: world.graduate, app: app)
+                let bio = try await APITests.send(app, .PATCH, "/api/v1/me", token: token, json: #"{"name": "Grace G.", "bio": null}"#)
+                #expect(bio.status == .badRequest)
+                #expect(try bio.content.decode(APITests.ErrorBody.self).error.field == "bio")
+                let stack = try await APITests.send(app, .PATCH, "/api/v1/me", token: token, json: #"{"stacks": ["Swift", null]}"#)
+                #expect(try stack.content.decode(APITests.ErrorBody.self).error.field == "stacks.1")
+                let goal = try await APITests.send(app, .POST, "/api/v1/learning-goals", token: token,
+                                                   json: #"{"title": "SQL", "now": "a", "success": "b", "why": "c", "resources": [{"kind": "book", "name": "x", "link": null}]}"#)
+                #expect(try goal.content.decode(APITests.ErrorBody.self).error.field == "resources.0.link")
+                #expect(try await UserModel.find(world.graduate.requireID(), on: app.db)?.name == "Grace Graduate")
+                #expect(try await LearningGoalModel.query(on: app.db).count() == 0)
+                // What the document does not declare is ignored, null or not.
+                let extra = try await APITests.send(app, .PATCH, "/api/v1/me", token: token, json: #"{"name": "Grace G.", "nickname": null, "more": {"x": null}}"#)
+                #expect(extra.status == .ok)
+            }
+        }
+
         @Test func every_patch_keeps_the_fields_it_does_not_name() async throws {
             try await withApp { app in
                 let f = try await AuthorizationTests.fixture(app)

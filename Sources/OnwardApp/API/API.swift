@@ -9,23 +9,25 @@ import Vapor
 /// `API+<Capability>.swift` extension of `OnwardAPI`.
 enum API {
     static func register(on app: Application) throws {
+        let document = try documentData()
         let routes = app.grouped(
             APITokenAuthenticator(),
             RequireAPIToken(),
             BodyLimitMiddleware(maxBytes: app.settings.maxBodyBytes, uploads: [
                 "/api/v1/applications/import": UploadPath(maxBytes: app.settings.maxUploadBytes, mayUpload: Access.keepsJobSearch),
             ]),
+            try DeclaredNullsMiddleware(document: document, pathPrefix: "/api/v1"),
             APIRequestMiddleware())
         let transport = VaporTransport(routesBuilder: routes)
-        try OnwardAPI(document: loadDocument()).registerHandlers(
+        try OnwardAPI(document: JSONDecoder().decode(OpenAPIObjectContainer.self, from: document)).registerHandlers(
             on: transport, serverURL: Servers.Server1.url(), configuration: Configuration(dateTranscoder: InternetDateTranscoder()))
     }
 
-    static func loadDocument() throws -> OpenAPIObjectContainer {
+    static func documentData() throws -> Data {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json") else {
             throw Abort(.internalServerError, reason: "openapi.json is missing from the bundle")
         }
-        return try JSONDecoder().decode(OpenAPIObjectContainer.self, from: Data(contentsOf: url))
+        return try Data(contentsOf: url)
     }
 }
 
