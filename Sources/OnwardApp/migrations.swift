@@ -49,5 +49,7 @@ enum Migrations {
         // The coach's dashboard: each graduate's line kept, marked stale by every table it is made from
         KeptDashboardRows.Create(watches: KeptDashboardRows.peopleWatches + AccountsMigrations.dashboardWatches + ProgrammeMigrations.dashboardWatches
                                      + JobSearchMigrations.dashboardWatches + CoachingMigrations.dashboardWatches),
+        // Accounts, later steps
+        AccountsMigrations.AddExpiryToAPIToken(),
     ]
 }

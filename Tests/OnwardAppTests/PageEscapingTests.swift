@@ -44,6 +44,7 @@ import Testing
     /// One fixture of each page, every text a person can type hostile.
     static func pages() -> [String: any PageView] {
         let h = hostile
+        let p = PersonName(hostile, role: .coach)
         let person = PersonCard(name: h, url: "/people/" + id, cohort: h, githubLogin: h, stacks: [h, "Swift"])
         let heading = SearchHeading(owner: h, ownerID: id, isOwn: false, canWrite: false)
         let ownHeading = SearchHeading(owner: h, ownerID: id, isOwn: true, canWrite: true)
@@ -82,7 +83,8 @@ import Testing
             "accept invitation": AcceptInvitationPage(action: "/invitations/x", email: h, role: h, cohort: h, expires: h, name: h, errors: errors("name")),
             "profile": ProfilePage(email: h, role: h, cohort: h, name: h, timeZone: h, githubLogin: h, stacks: h, bio: h, errors: errors("name", "bio")),
             "password": PasswordPage(errors: errors("password")),
-            "tokens": TokensPage(tokens: [.init(name: h, prefix: h, created: h, lastUsed: h, revokeAction: "/account/tokens/x/revoke")], newToken: h, name: h, errors: errors("name")),
+            "tokens": TokensPage(tokens: [.init(name: h, prefix: h, created: h, lastUsed: h, expires: h, revokeAction: "/account/tokens/x/revoke")], newToken: h,
+                                 form: TokenForm(name: h, expires: h), errors: errors("name")),
             "admin overview": AdminOverviewPage(figures: [.init(label: h, value: 3, url: "/admin/people")]),
             "cohorts": CohortsPage(cohorts: [.init(name: h, url: "/admin/cohorts/x", courseEnd: h, timeZone: h, standupTime: h, graduates: 2)],
                                    form: CohortForm(name: h, course_end_date: h, time_zone: h, standup_time: h), errors: errors("name")),
@@ -119,7 +121,7 @@ import Testing
             "road map": RoadMapPage(
                 week: 3, today: h, status: StatusView(name: "at_risk", title: h, missing: [h]), standupDue: h, standupPosted: false, standupLate: false,
                 todays: [roadItem(true)], thisWeek: [roadItem(false)], overdue: [roadItem(false)], ahead: [.init(number: 4, items: [roadItem(false)])],
-                replies: [.init(day: h, asked: h, reply: h, by: h)]),
+                replies: [.init(day: h, asked: h, reply: h, by: p)]),
             "no programme": NoProgrammePage(),
             "coach home with the programme": CoachHomePage(sections: [AtRiskSection(summary: h, rows: [.init(name: h, url: "/people/x", missing: [h])],
                                                                                   boards: [.init(name: h, url: "/programme/cohorts/x/standups")], helpWaiting: 2)], graduates: [person]),
@@ -129,7 +131,7 @@ import Testing
                                                form: RetrospectiveForm(week: h, went_well: h, did_not_go_well: h, learned: h, focus: h, better: h),
                                                errors: errors("went_well", "better")),
             "retrospectives": RetrospectivesPage(entries: [.init(week: 1, editURL: "/programme/retrospective?week=1", wentWell: h, didNotGoWell: h,
-                                                                 learned: h, focus: h, better: h, figures: h, comments: [.init(author: h, body: h)])]),
+                                                                 learned: h, focus: h, better: h, figures: h, comments: [.init(author: p, body: h)])]),
             "learning goals": LearningGoalsPage(goals: [.init(title: h, url: "/programme/learning/x", isActive: true, progress: h),
                                                         .init(title: h, url: "/programme/learning/y", isActive: false, progress: h)],
                                                 form: LearningGoalForm(title: h, now: h, success: h, why: h), errors: errors("title", "why")),
@@ -144,7 +146,7 @@ import Testing
                 name: h, week: 3, today: h, status: StatusView(name: "at_risk", title: h, missing: [h]), thisWeek: [h], goals: [.init(specific: h, by: h, versions: 2)],
                 interviews: [.init(text: h)], posts: [.init(text: h, link: "https://blog.example/" + h)], submissions: [.init(text: h, link: "/submissions/x", linkLabel: "Review")],
                 retrospectives: [.init(week: 2, editURL: nil, commentURL: "/programme/retrospectives/x/comments", wentWell: h, didNotGoWell: h, learned: h, focus: h,
-                                       better: h, figures: h, comments: [.init(author: h, body: h)])]),
+                                       better: h, figures: h, comments: [.init(author: p, body: h)])]),
             "standup": StandupPage(day: h, due: h, isEdit: true, form: StandupForm(yesterday: h, today: h, blockers: h, mood: h, wants_help: "yes"),
                                    errors: errors("today", "mood")),
             "goals": GoalsPage(goals: [.init(url: "/programme/goals/x", current: goalVersion(), versions: 2, lastWritten: h)],
@@ -160,7 +162,7 @@ import Testing
                                            form: SubmissionForm(kind: h, title: h, body: h, link: h), errors: errors("body")),
             "submission": SubmissionPage(graduate: h, graduateURL: "/programme/graduates/x", kind: h, heading: h, state: .waiting, waited: h,
                                          rounds: [.init(number: 2, sent: h, title: h, body: h, link: "https://cv.example/" + h),
-                                                  .init(number: 1, sent: h, title: h, body: h, link: nil, verdict: .changesRequested, reviewer: h, reviewed: h, comment: h)],
+                                                  .init(number: 1, sent: h, title: h, body: h, link: nil, verdict: .changesRequested, reviewer: p, reviewed: h, comment: h)],
                                          reviewURL: "/submissions/x/review", reviewForm: ReviewForm(verdict: h, comment: h),
                                          resubmitURL: "/submissions/x/resubmit", resubmitForm: SubmissionForm(kind: h, title: h, body: h, link: h),
                                          errors: errors("verdict", "comment")),
@@ -168,11 +170,11 @@ import Testing
                                    form: SupportRequestForm(kind: h, subject: h, message: h, preferred_times: h), errors: errors("subject", "kind")),
             "support request": SupportRequestPage(subject: h, kind: .oneToOne, graduate: h, graduateURL: "/programme/graduates/x", state: .solved, isTeam: true,
                                                   opened: h, age: h, firstReply: h, message: h, preferredTimes: h, meeting: h,
-                                                  replies: [.init(author: h, written: h, body: h, meeting: h)], replyURL: "/support/x/replies", solveURL: "/support/x/solve",
+                                                  replies: [.init(author: p, written: h, body: h, meeting: h)], replyURL: "/support/x/replies", solveURL: "/support/x/solve",
                                                   form: SupportReplyForm(body: h, meeting_date: h, meeting_time: h), errors: errors("body", "meeting_date")),
             "support desk": SupportDeskPage(open: [.init(url: "/support/x", graduate: h, kind: h, subject: h, age: h, firstReply: nil)],
                                             pending: [.init(url: "/support/y", graduate: h, kind: h, subject: h, age: h, firstReply: h, meeting: h)], solved: []),
-            "learning plan": LearningPlanPage(heading: h, graduateURL: "/programme/graduates/x", state: .active, coach: h, cadence: h, focusAreas: h, asked: h, nextMeeting: h,
+            "learning plan": LearningPlanPage(heading: h, graduateURL: "/programme/graduates/x", state: .active, coach: p, cadence: h, focusAreas: h, asked: h, nextMeeting: h,
                                               recommendations: [.init(kind: h, description: h, link: "https://kata.example/" + h, due: h, state: .doing, isOverdue: true,
                                                                       outcomeLink: "https://repo.example/" + h, progressURL: "/recommendations/x")],
                                               meetings: [.init(held: h, notes: h, recorder: h)], meetingURL: "/plans/x/meetings",
@@ -192,16 +194,16 @@ import Testing
                                  past: [.init(url: "/events/y", title: h, when: h, audience: h, online: false, place: h, going: 0, own: nil)],
                                  holdsEvents: true, cohorts: [(id: h, name: h)], timeZone: h,
                                  form: EventForm(title: h, description: h, day: h, start: h, end: h, link: h, place: h, cohort_id: h), errors: errors("title", "place", "end")),
-            "event": EventPage(title: h, description: h, when: h, audience: h, heldBy: h, link: "https://meet.example/" + h, place: h, going: 2, own: .notGoing,
-                               answerURL: "/events/x/answer", hasStarted: false, whoComes: .init(going: [h], notGoing: [h], unanswered: 4), cancelURL: "/events/x/cancel"),
+            "event": EventPage(title: h, description: h, when: h, audience: h, heldBy: p, link: "https://meet.example/" + h, place: h, going: 2, own: .notGoing,
+                               answerURL: "/events/x/answer", hasStarted: false, whoComes: .init(going: [h], notGoing: [h], goingCount: 3, notGoingCount: 2, unanswered: 4), cancelURL: "/events/x/cancel"),
             "dashboard": CoachDashboardPage(query: DashboardQuery(sort: .mood, order: .descending, filter: .lowMood, search: h), total: 2, rows: [
                 { var row = DashboardRow(id: id, name: h); row.missing = [h]; row.moodToday = 1; row.nextMeeting = day; return CoachDashboardPage.Line(row) }(),
             ]),
             "mock interviews": MockInterviewsPage(
                 recommended: true,
-                bookings: [.init(url: "/practice/mock-interviews/x", when: h, coach: h, theme: h, cancelled: false, late: false, isPast: false, scored: false,
+                bookings: [.init(url: "/practice/mock-interviews/x", when: h, coach: p, theme: h, cancelled: false, late: false, isPast: false, scored: false,
                                  cancelURL: "/practice/mock-interviews/x/cancel", cancelIsLate: true)],
-                open: [.init(id: "s", url: "/practice/mock-slots/s/book", when: h, coach: h, themes: [.backEnd, .fullStack])],
+                open: [.init(id: "s", url: "/practice/mock-slots/s/book", when: h, coach: p, themes: [.backEnd, .fullStack])],
                 chart: ScoresChart.make(RubricTrend([.init(day: day, theme: .backEnd, scores: [.problemSolving: 2, .communication: 3])])),
                 change: 0.5, movers: ([.problemSolving], [.communication]), bookingFor: "s", form: MockBookingForm(theme: h, practise: h),
                 errors: errors("theme", "practise")),
@@ -210,7 +212,7 @@ import Testing
                                                .init(when: h, themes: h, graduate: nil, theme: nil, practise: nil, url: nil, removeURL: "/practice/mock-slots/y/remove",
                                                      toScore: false, scored: false)],
                                         timeZone: h, form: MockSlotForm(day: h, time: h, minutes: h, theme_back_end: "yes"), errors: errors("day", "themes")),
-            "mock interview": MockInterviewPage(graduate: h, coach: h, when: h, theme: .frontEnd, practise: h, cancelled: nil,
+            "mock interview": MockInterviewPage(graduate: h, coach: p, when: h, theme: .frontEnd, practise: h, cancelled: nil,
                                                 rubric: .init(scores: [.problemSolving: 3, .topicArea: 2], strengths: h, improvements: h, resources: h),
                                                 rubricURL: "/practice/mock-interviews/x/rubric", waitsForStart: false, isGraduate: false,
                                                 form: RubricForm(problem_solving: h, strengths: h, improvements: h, resources: h), errors: errors("communication", "strengths")),

@@ -62,8 +62,11 @@ extension AppTests {
                 #expect(try await grace.get(page).text.contains("once an accepted pairing has begun"))
                 try await PairingUseCases(db: app.db, now: pairing.startsAt.addingTimeInterval(1_800)).note(pairing.requireIDString, "Spares and strikes, test first", by: world.graduate)
                 #expect(try await otto.get(page).text.contains("Worked on: Spares and strikes, test first"))
-                // Who else sees it: nobody but an admin.
-                for outsider in [world.coach, world.partner] {
+                // Who else sees it: Grace's coach and an admin; nobody else.
+                let coach = Browser(app)
+                try await coach.signIn(world.coach)
+                #expect(try await coach.get(page).text.contains("Worked on: Spares and strikes, test first"))
+                for outsider in [world.unassignedCoach, world.partner] {
                     let browser = Browser(app)
                     try await browser.signIn(outsider)
                     #expect(try await browser.get(page).status == .notFound)
@@ -224,7 +227,9 @@ extension AppTests {
                 let mine = try await APITests.send(app, .GET, "/api/v1/pairing-requests", token: grace)
                 #expect(mine.body.string.contains(#""paired""#))
                 let coach = try await APITests.token(for: world.coach, app: app)
-                #expect(try await APITests.send(app, .GET, "/api/v1/pairings/\(proposal)", token: coach).status == .notFound)
+                #expect(try await APITests.send(app, .GET, "/api/v1/pairings/\(proposal)", token: coach).status == .ok, "Grace's coach")
+                let other = try await APITests.token(for: world.unassignedCoach, app: app)
+                #expect(try await APITests.send(app, .GET, "/api/v1/pairings/\(proposal)", token: other).status == .notFound)
                 let volunteering = try await APITests.send(app, .PUT, "/api/v1/volunteering", token: grace,
                                                            json: #"{"topics":"Ruby","tags":["language","kata"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T12:00:00Z"}]}"#)
                 let volunteer = try #require(try JSONSerialization.jsonObject(with: Data(volunteering.body.string.utf8)) as? [String: Any])

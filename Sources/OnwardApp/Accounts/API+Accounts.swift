@@ -119,12 +119,6 @@ extension OnwardAPI {
         return .ok(.init(body: .json(tokens.map(Components.Schemas.Token.init))))
     }
 
-    func createToken(_ input: Operations.CreateToken.Input) async throws -> Operations.CreateToken.Output {
-        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        let (model, secret) = try await Accounts(req: request).createToken(for: user(), name: body.name)
-        return .created(.init(body: .json(.init(token: .init(model), secret: secret))))
-    }
-
     func deleteToken(_ input: Operations.DeleteToken.Input) async throws -> Operations.DeleteToken.Output {
         try await Accounts(req: request).revokeToken(id: input.path.id, of: user())
         return .noContent(.init())
@@ -171,6 +165,7 @@ extension Components.Schemas.CoachAssignment {
 
 extension Components.Schemas.Token {
     init(_ token: APITokenModel) {
-        self.init(id: token.requireIDString, name: token.name, prefix: token.prefix, createdAt: token.createdAt ?? Date(timeIntervalSince1970: 0), lastUsedAt: token.lastUsedAt)
+        self.init(id: token.requireIDString, name: token.name, prefix: token.prefix, createdAt: token.createdAt ?? Date(timeIntervalSince1970: 0), lastUsedAt: token.lastUsedAt,
+                  expiresAt: token.expiresAt)
     }
 }

@@ -65,30 +65,31 @@ struct AccountController: RouteCollection {
 
     // MARK: API tokens
 
-    private func tokensPage(req: Request, user: UserModel, newToken: String?, name: String, errors: FormErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func tokensPage(req: Request, user: UserModel, newToken: String?, form: TokenForm = .init(), errors: FormErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
         let zone = user.timeZone
         let tokens = try await Accounts(req: req).tokens(of: user).map {
             TokensPage.Token(
                 name: $0.name, prefix: $0.prefix, created: $0.createdAt.map { Formats.dayAndTime($0, zone: zone) } ?? "",
                 lastUsed: $0.lastUsedAt.map { Formats.dayAndTime($0, zone: zone) },
+                expires: $0.expiresAt.map { (TokenLifetime.works(expiresAt: $0, now: req.now) ? "" : "expired ") + Formats.dayAndTime($0, zone: zone) } ?? "never",
                 revokeAction: SiteURL.accounts(.revokeToken(id: $0.requireIDString)).path)
         }
-        return req.render(TokensPage(tokens: tokens, newToken: newToken, name: name, errors: errors), status: status)
+        return req.render(TokensPage(tokens: tokens, newToken: newToken, form: form, errors: errors), status: status)
     }
 
     func tokensPage(req: Request) async throws -> Response {
-        try await tokensPage(req: req, user: req.requireUser(), newToken: nil, name: "", errors: .none)
+        try await tokensPage(req: req, user: req.requireUser(), newToken: nil, errors: .none)
     }
 
     func createToken(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.form(TokenForm.self)
         do {
-            let (_, token) = try await Accounts(req: req).createToken(for: user, name: form.name ?? "")
+            let (_, token) = try await Accounts(req: req).createToken(for: user, name: form.name ?? "", lifetime: form.expires)
             // Shown once, on this response only; it is never stored.
-            return try await tokensPage(req: req, user: user, newToken: token, name: "", errors: .none, status: .created)
+            return try await tokensPage(req: req, user: user, newToken: token, errors: .none, status: .created)
         } catch let errors as ValidationErrors {
-            return try await tokensPage(req: req, user: user, newToken: nil, name: form.name ?? "", errors: FormErrors(errors), status: .unprocessableEntity)
+            return try await tokensPage(req: req, user: user, newToken: nil, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 

@@ -75,13 +75,16 @@ final class APITokenModel: Model, @unchecked Sendable {
     @Field(key: "prefix") var prefix: String
     @OptionalField(key: "last_used_at") var lastUsedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// When it stops working; nil for a token that works until revoked (`TokenLifetime`).
+    @OptionalField(key: "expires_at") var expiresAt: Date?
 
     init() {}
 
-    init(userID: UUID, name: String, tokenHash: String, prefix: String) {
+    init(userID: UUID, name: String, tokenHash: String, prefix: String, expiresAt: Date?) {
         self.$user.id = userID
         self.name = name
         self.tokenHash = tokenHash
         self.prefix = prefix
+        self.expiresAt = expiresAt
     }
 }

@@ -193,13 +193,15 @@ struct Accounts {
     // MARK: API tokens
 
     /// Makes a token for `user`. The token itself is returned once and never stored.
-    func createToken(for user: UserModel, name rawName: String) async throws -> (APITokenModel, String) {
+    func createToken(for user: UserModel, name rawName: String, lifetime rawLifetime: String? = nil) async throws -> (APITokenModel, String) {
         var errors = ValidationErrors()
         let name = TextRules.checked(rawName, field: "name", label: "name", limit: 80, into: &errors)
         if name.isEmpty { errors.add("name", "Name the token after what will use it, for example 'my laptop'.") }
+        let lifetime = TokenLifetime.validate(rawLifetime, into: &errors)
         try errors.throwIfAny()
         let token = "onw_" + Data([UInt8].random(count: 32)).base64URLEncodedString()
-        let model = APITokenModel(userID: try user.requireID(), name: name, tokenHash: Self.hash(token), prefix: String(token.prefix(10)))
+        let model = APITokenModel(userID: try user.requireID(), name: name, tokenHash: Self.hash(token), prefix: String(token.prefix(10)),
+                                  expiresAt: lifetime.expiry(from: now))
         try await model.create(on: db)
         return (model, token)
     }
@@ -217,9 +219,11 @@ struct Accounts {
         try await token.delete(on: db)
     }
 
-    /// The person a token belongs to, noting when it was last used.
+    /// The person a token belongs to, noting when it was last used; nobody for a token that has
+    /// expired.
     func user(forToken token: String) async throws -> UserModel? {
-        guard let model = try await APITokenModel.query(on: db).filter(\.$tokenHash == Self.hash(token)).with(\.$user).first() else { return nil }
+        guard let model = try await APITokenModel.query(on: db).filter(\.$tokenHash == Self.hash(token)).with(\.$user).first(),
+              TokenLifetime.works(expiresAt: model.expiresAt, now: now) else { return nil }
         if model.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
             model.lastUsedAt = now
             try await model.save(on: db)

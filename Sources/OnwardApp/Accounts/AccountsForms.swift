@@ -29,6 +29,7 @@ struct PasswordForm: Content {
 
 struct TokenForm: Content {
     var name: String?
+    var expires: String?
 }
 
 struct CohortForm: Content {

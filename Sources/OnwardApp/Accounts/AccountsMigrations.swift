@@ -121,6 +121,18 @@ enum AccountsMigrations {
         }
     }
 
+    /// Tokens made before this step keep working until revoked; new ones last 90 days unless
+    /// their owner chooses otherwise.
+    struct AddExpiryToAPIToken: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(APITokenModel.schema).field("expires_at", .datetime).update()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(APITokenModel.schema).deleteField("expires_at").update()
+        }
+    }
+
     struct CreateSignInFailure: AsyncMigration {
         func prepare(on database: any Database) async throws {
             try await database.schema("sign_in_failures")

@@ -7,12 +7,14 @@ struct TokensPage: PageView {
         let prefix: String
         let created: String
         let lastUsed: String?
+        /// When it stops working ("never" for one that works until revoked).
+        let expires: String
         let revokeAction: String
     }
     let tokens: [Token]
     /// A token just made: shown on this page only, never again.
     let newToken: String?
-    let name: String
+    var form = TokenForm()
     let errors: FormErrors
 
     var title: String { "API tokens" }
@@ -24,7 +26,7 @@ struct TokensPage: PageView {
             h.a("JSON API", .href(SiteURL.openAPIDocument.path))
             h.text(", as you. Send it as ")
             h.code("Authorization: Bearer <token>")
-            h.text(".")
+            h.text(". A token works for 90 days unless you choose otherwise, and only here, signed in, are tokens made.")
         }
         if let newToken {
             h.div(.class("callout"), .role("status")) {
@@ -35,7 +37,9 @@ struct TokensPage: PageView {
         }
         h.errorSummary(errors)
         h.postForm(SiteURL.accounts(.tokens).path, .class("form inline-form"), .flag("novalidate")) {
-            h.inputField("name", "Token name", value: name, errors: errors, .placeholder("my laptop"))
+            h.inputField("name", "Token name", value: form.name, errors: errors, .placeholder("my laptop"))
+            let chosen = form.expires.flatMap(TokenLifetime.init(rawValue:)) ?? .standard
+            h.selectField("expires", "Works for", options: TokenLifetime.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == chosen) }, errors: errors)
             h.button("Create token", .type("submit"), .class("button primary"))
         }
         h.h2("Your tokens")
@@ -47,7 +51,7 @@ struct TokensPage: PageView {
             h.table {
                 h.thead {
                     h.tr {
-                        h.th("Name"); h.th("Starts with"); h.th("Created"); h.th("Last used")
+                        h.th("Name"); h.th("Starts with"); h.th("Created"); h.th("Last used"); h.th("Works until")
                         h.th(.attr("scope", "col")) { h.span("Actions", .class("visually-hidden")) }
                     }
                 }
@@ -58,6 +62,7 @@ struct TokensPage: PageView {
                             h.td(token.prefix + "…", .class("mono"))
                             h.td(token.created)
                             h.td(token.lastUsed ?? "never")
+                            h.td(token.expires)
                             h.td {
                                 h.postForm(token.revokeAction, .data("data-confirm", "Revoke this token? Anything using it stops working.")) {
                                     h.button(.type("submit"), .class("button danger small")) {

@@ -53,8 +53,7 @@ extension OnwardAPI {
     func reviewSubmission(_ input: Operations.ReviewSubmission.Input) async throws -> Operations.ReviewSubmission.Output {
         let viewer = try reviewer()
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        let draft = try ReviewDraft.validate(verdict: body.verdict.rawValue, comment: body.comment ?? "")
-        let review = try await ReviewUseCases(req: request).review(input.path.id, draft, by: viewer)
+        let review = try await ReviewUseCases(req: request).review(input.path.id, verdict: body.verdict.rawValue, comment: body.comment ?? "", by: viewer)
         return .created(.init(body: .json(Self.review(review, reviewer: viewer.name))))
     }
 
@@ -135,7 +134,7 @@ extension OnwardAPI {
         let recorderIDs = Array(Set(detail.meetings.map(\.$recordedBy.id)))
         let names = Dictionary(try await UserModel.query(on: request.db).filter(\.$id ~~ recorderIDs).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         return .init(
-            id: plan.requireIDString, graduateId: detail.graduate.requireIDString, graduateName: detail.graduate.name, coachName: detail.coachName,
+            id: plan.requireIDString, graduateId: detail.graduate.requireIDString, graduateName: detail.graduate.name, coachName: detail.coach?.name,
             focusAreas: plan.focusAreas, cadence: .init(rawValue: plan.cadence.rawValue)!, state: .init(rawValue: plan.state.rawValue)!,
             startedOn: plan.startedOn, nextMeeting: detail.nextMeeting?.iso,
             meetings: detail.meetings.map { .init(heldOn: $0.heldOn, notes: $0.notes, recordedBy: names[$0.$recordedBy.id] ?? "") },

@@ -60,10 +60,11 @@ struct EventController: RouteCollection {
         func names(_ answer: EventAnswer) -> [String] { detail.answers.filter { $0.answer.answer == answer }.map(\.graduate.name) }
         return req.render(EventPage(
             title: event.title, description: event.description, when: Formats.span(event.startsAt, event.endsAt, zone: viewer.timeZone),
-            audience: detail.cohortName ?? "every graduate", heldBy: detail.createdBy.name, link: event.link.isEmpty ? nil : event.link, place: event.place,
+            audience: detail.cohortName ?? "every graduate", heldBy: PersonName(detail.createdBy.name, role: detail.createdBy.role), link: event.link.isEmpty ? nil : event.link, place: event.place,
             going: detail.going, own: detail.own, answerURL: detail.canAnswer ? SiteURL.coaching(.answerEvent(id: id)).path : nil,
             hasStarted: !EventRules.takesAnswers(startsAt: event.startsAt, now: req.now),
-            whoComes: detail.seesWhoComes ? .init(going: names(.going), notGoing: names(.notGoing), unanswered: detail.unanswered) : nil,
+            whoComes: detail.seesWhoComes ? .init(going: names(.going), notGoing: names(.notGoing), goingCount: detail.going, notGoingCount: detail.notGoing,
+                                                  unanswered: detail.unanswered) : nil,
             cancelURL: detail.canCancel ? SiteURL.coaching(.cancelEvent(id: id)).path : nil))
     }
 

@@ -110,8 +110,11 @@ struct EventsPage: PageView {
 /// One event: what, when and where; a graduate's answer; for the careers team, who comes.
 struct EventPage: PageView {
     struct WhoComes {
+        /// Those the viewer reads by name, and how many answered in all.
         let going: [String]
         let notGoing: [String]
+        let goingCount: Int
+        let notGoingCount: Int
         /// Graduates it is for who have not answered.
         let unanswered: Int
     }
@@ -119,7 +122,7 @@ struct EventPage: PageView {
     let description: String
     let when: String
     let audience: String
-    let heldBy: String
+    let heldBy: PersonName
     let link: String?
     let place: String
     let going: Int
@@ -132,7 +135,10 @@ struct EventPage: PageView {
 
     func content(_ h: HTML) {
         h.h1(title)
-        h.p("\(when) · for \(audience) · held by \(heldBy)", .class("lede"))
+        h.p(.class("lede")) {
+            h.text("\(when) · for \(audience) · held by ")
+            h.person(heldBy)
+        }
         h.section(.class("card"), .ariaLabel("The event")) {
             h.p(description, .class("prewrap"))
             if let link { h.p { h.strong("Join online: "); h.a(link, .href(link), .external) } }
@@ -151,10 +157,10 @@ struct EventPage: PageView {
         if let whoComes {
             h.section(.class("card"), .ariaLabel("Who comes")) {
                 h.h2("Who comes")
-                h.h3("Going (\(whoComes.going.count))")
-                if whoComes.going.isEmpty { h.p("Nobody yet.", .class("empty")) } else { h.ul { for name in whoComes.going { h.li(name) } } }
-                h.h3("Not going (\(whoComes.notGoing.count))")
-                if whoComes.notGoing.isEmpty { h.p("Nobody.", .class("empty")) } else { h.ul { for name in whoComes.notGoing { h.li(name) } } }
+                h.h3("Going (\(whoComes.goingCount))")
+                h.answerNames(whoComes.going, count: whoComes.goingCount, none: "Nobody yet.")
+                h.h3("Not going (\(whoComes.notGoingCount))")
+                h.answerNames(whoComes.notGoing, count: whoComes.notGoingCount, none: "Nobody.")
                 h.p("\(whoComes.unanswered) graduate\(whoComes.unanswered == 1 ? "" : "s") it is for \(whoComes.unanswered == 1 ? "has" : "have") not answered.", .class("hint"))
             }
         }
@@ -164,5 +170,16 @@ struct EventPage: PageView {
             }
         }
         h.p { h.a("All events", .href(SiteURL.coaching(.events).path)) }
+    }
+}
+
+extension HTML {
+    /// The names of those who answered that the viewer reads, and how many others did: a coach
+    /// reads their own graduates' names only.
+    fileprivate func answerNames(_ names: [String], count: Int, none: String) {
+        if count == 0 { p(none, .class("empty")); return }
+        if !names.isEmpty { ul { for name in names { li(name) } } }
+        let others = count - names.count
+        if others > 0 { p(names.isEmpty ? "\(others) graduate\(others == 1 ? "" : "s") you do not coach." : "And \(others) graduate\(others == 1 ? "" : "s") you do not coach.", .class("hint")) }
     }
 }

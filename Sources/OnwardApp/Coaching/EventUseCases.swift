@@ -15,9 +15,13 @@ struct EventUseCases: UseCases {
         /// The cohort's name, nil for everyone.
         let cohortName: String?
         let createdBy: UserModel
-        /// Every answer, the earliest first, with who gave it (for the careers team; empty for a graduate).
+        /// The answers the viewer reads by name (`Access.eventAnswerReach`), the earliest first,
+        /// with who gave them: every one for the host and an admin, another coach's graduates'
+        /// for a coach, none for a graduate.
         let answers: [(answer: EventAnswerModel, graduate: UserModel)]
+        /// How many answered going, and not going, whoever they are.
         let going: Int
+        let notGoing: Int
         /// Graduates it is for who have not answered (for the careers team).
         let unanswered: Int
         /// The viewer's own answer, a graduate's.
@@ -95,6 +99,14 @@ struct EventUseCases: UseCases {
         let eventID = try event.requireID()
         let answers = try await EventAnswerModel.query(on: db).filter(\.$event.$id == eventID).with(\.$user).sort(\.$answeredAt).all()
         let seesWhoComes = Access.seesWhoComes(who)
+        var named: [EventAnswerModel] = []
+        switch Access.eventAnswerReach(who, createdBy: event.$createdBy.id.uuidString) {
+        case .everyone: named = answers
+        case .ownGraduates:
+            let coached = try await Policy(db: db).coachedGraduateIDs(of: viewer)
+            named = answers.filter { coached.contains($0.$user.id) }
+        case .nobody: named = []
+        }
         var unanswered = 0
         if seesWhoComes {
             var audience = UserModel.query(on: db).filter(\.$role == .graduate)
@@ -106,7 +118,8 @@ struct EventUseCases: UseCases {
         let names = try await cohortNames(of: [event])
         return Detail(
             event: event, cohortName: event.$cohort.id.flatMap { names[$0] }, createdBy: creator ?? viewer,
-            answers: seesWhoComes ? answers.map { ($0, $0.user) } : [], going: answers.filter { $0.answer == .going }.count, unanswered: unanswered,
+            answers: named.map { ($0, $0.user) }, going: answers.filter { $0.answer == .going }.count,
+            notGoing: answers.filter { $0.answer == .notGoing }.count, unanswered: unanswered,
             own: answers.first { $0.$user.id == viewer.id }?.answer,
             canAnswer: Access.canAnswerEvent(who, audience: event.audience, viewerCohort: viewer.$cohort.id?.uuidString) && EventRules.takesAnswers(startsAt: event.startsAt, now: now),
             canCancel: Access.canCancelEvent(who, createdBy: event.$createdBy.id.uuidString), seesWhoComes: seesWhoComes)

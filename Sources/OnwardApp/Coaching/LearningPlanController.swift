@@ -70,7 +70,7 @@ struct LearningPlanController: RouteCollection {
         let page = LearningPlanPage(
             heading: isSelf ? "Your learning plan" : "\(detail.graduate.name)'s learning plan",
             graduateURL: isSelf ? nil : SiteURL.programme(.graduate(id: detail.graduate.requireIDString)).path,
-            state: plan.state, coach: detail.coachName, cadence: plan.cadence.title, focusAreas: plan.focusAreas,
+            state: plan.state, coach: detail.coach, cadence: plan.cadence.title, focusAreas: plan.focusAreas,
             asked: Formats.dayAndTime(plan.askedAt, zone: viewer.timeZone), nextMeeting: detail.nextMeeting?.display,
             recommendations: detail.recommendations.map { item in
                 LearningPlanPage.Recommendation(

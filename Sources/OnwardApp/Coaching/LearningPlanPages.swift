@@ -74,7 +74,7 @@ struct LearningPlanPage: PageView {
     let heading: String
     let graduateURL: String?
     let state: LearningPlanState
-    let coach: String?
+    let coach: PersonName?
     let cadence: String
     let focusAreas: String
     let asked: String
@@ -94,7 +94,7 @@ struct LearningPlanPage: PageView {
         h.p(.class("lede")) {
             if let graduateURL { h.a("Their programme", .href(graduateURL)); h.text(" · ") }
             h.span(state.title, .class("state-badge"))
-            if let coach { h.text(" · with \(coach)") }
+            if let coach { h.text(" · with "); h.person(coach) }
             h.text(" · \(cadence.lowercased())")
         }
         if state == .requested { h.p("Asked for on \(asked). A coach starts it and sets how often you meet.", .class("card")) }

@@ -15,7 +15,7 @@ struct LearningPlanUseCases: UseCases {
     struct Detail {
         let plan: LearningPlanModel
         let graduate: UserModel
-        let coachName: String?
+        let coach: PersonName?
         let meetings: [PlanMeetingModel]
         let recommendations: [RecommendationModel]
         let scope: Policy.Scope
@@ -98,9 +98,9 @@ struct LearningPlanUseCases: UseCases {
         let meetings = try await PlanMeetingModel.query(on: db).filter(\.$plan.$id == id).sort(\.$heldOn, .descending).sort(\.$createdAt, .descending).all()
         let recommendations = try await RecommendationModel.query(on: db).filter(\.$plan.$id == id).all()
             .sorted { ($0.state == .done ? 1 : 0, $0.due ?? "9999", $0.description) < ($1.state == .done ? 1 : 0, $1.due ?? "9999", $1.description) }
-        var coachName: String?
-        if let coachID = plan.$coach.id { coachName = try await UserModel.find(coachID, on: db)?.name }
-        return Detail(plan: plan, graduate: graduate, coachName: coachName, meetings: meetings, recommendations: recommendations, scope: scope,
+        var coach: PersonName?
+        if let coachID = plan.$coach.id, let user = try await UserModel.find(coachID, on: db) { coach = PersonName(user.name, role: user.role) }
+        return Detail(plan: plan, graduate: graduate, coach: coach, meetings: meetings, recommendations: recommendations, scope: scope,
                       today: graduate.today(at: now))
     }
 

@@ -61,7 +61,7 @@ struct ReviewController: RouteCollection {
                                                  body: item.round.body, link: item.round.link.isEmpty ? nil : item.round.link)
                 if let review = item.review {
                     round.verdict = review.verdict
-                    round.reviewer = review.reviewer.name
+                    round.reviewer = PersonName(review.reviewer.name, role: review.reviewer.role)
                     round.reviewed = review.createdAt.map { Formats.dayAndTime($0, zone: zone) } ?? ""
                     round.comment = review.comment
                 }
@@ -97,9 +97,8 @@ struct ReviewController: RouteCollection {
         let id = try req.parameter(SiteURL.Parameter.id)
         let useCases = ReviewUseCases(req: req)
         do {
-            let draft = try ReviewDraft.validate(verdict: form.verdict ?? "", comment: form.comment ?? "")
-            try await useCases.review(id, draft, by: req.requireUser())
-            let message = draft.verdict == .approved ? "Approved. It counts on their road map." : "Sent back with your comment; it returns when they resubmit."
+            let review = try await useCases.review(id, verdict: form.verdict ?? "", comment: form.comment ?? "", by: req.requireUser())
+            let message = review.verdict == .approved ? "Approved. It counts on their road map." : "Sent back with your comment; it returns when they resubmit."
             return req.redirect(to: .coaching(.reviews), flash: message)
         } catch let errors as ValidationErrors {
             // Who may review is checked first: the page is shown only to someone who may.

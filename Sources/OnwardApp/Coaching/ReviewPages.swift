@@ -81,7 +81,7 @@ struct SubmissionPage: PageView {
         let link: String?
         /// The verdict, who gave it and when, and the comment; nil while waiting.
         var verdict: ReviewVerdict? = nil
-        var reviewer: String = ""
+        var reviewer: PersonName?
         var reviewed: String = ""
         var comment: String = ""
     }
@@ -151,7 +151,11 @@ struct SubmissionPage: PageView {
                 if let link = round.link { h.p { h.a("Open the link", .href(link), .attr("rel", "noopener"), .ariaLabel("Open the link of round \(round.number)")) } }
                 if let verdict = round.verdict {
                     h.div(.class("review")) {
-                        h.p { h.strong(verdict.title); h.text(" by \(round.reviewer), \(round.reviewed)") }
+                        h.p {
+                            h.strong(verdict.title)
+                            if let reviewer = round.reviewer { h.text(" by "); h.person(reviewer) }
+                            h.text(", \(round.reviewed)")
+                        }
                         if !round.comment.isEmpty { h.p(round.comment, .class("prewrap")) }
                     }
                 } else {

@@ -76,18 +76,20 @@ struct ReviewUseCases: UseCases {
         let (found, graduate, scope) = try await visible(rawID, for: viewer)
         guard scope.isSelf else { throw Self.noSuchSubmission }
         let id = try found.requireID()
-        let draft = try SubmissionDraft.validate(kind: found.kind.rawValue, title: title, body: body, link: link)
         let day = try await graduate.programmeDay(at: now, on: db)
         let now = self.now
         do {
             return try await db.writeTransaction { db in
                 try await db.lockRow(of: SubmissionModel.schema, id: id)
                 guard let submission = try await SubmissionModel.find(id, on: db) else { throw Self.noSuchSubmission }
+                // The state is checked before the body: a submission that cannot be resubmitted
+                // says so (409), whatever was sent.
                 guard let next = submission.state.after(.resubmit) else {
                     throw AppError(status: .conflict, code: "conflict", message: submission.state == .approved
                         ? "It is approved already: there is nothing to resubmit."
                         : "It is waiting for review already: resubmit once your coach has asked for changes.")
                 }
+                let draft = try SubmissionDraft.validate(kind: found.kind.rawValue, title: title, body: body, link: link)
                 submission.take(draft)
                 submission.state = next
                 submission.round += 1
@@ -106,6 +108,16 @@ struct ReviewUseCases: UseCases {
     /// one review and one refusal (409) that names who reviewed.
     @discardableResult
     func review(_ rawID: String, _ draft: ReviewDraft, by viewer: UserModel) async throws -> SubmissionReviewModel {
+        try await review(rawID, by: viewer) { draft }
+    }
+
+    /// A review as it is sent (a verdict and a comment): checked once the submission is known to
+    /// be waiting, so one reviewed already says so (409) whatever was sent.
+    func review(_ rawID: String, verdict: String, comment: String, by viewer: UserModel) async throws -> SubmissionReviewModel {
+        try await review(rawID, by: viewer) { try ReviewDraft.validate(verdict: verdict, comment: comment) }
+    }
+
+    private func review(_ rawID: String, by viewer: UserModel, draft makeDraft: @escaping @Sendable () throws -> ReviewDraft) async throws -> SubmissionReviewModel {
         let (found, _, scope) = try await visible(rawID, for: viewer)
         guard scope.canReviewSubmissions else { throw Self.noSuchSubmission }
         let id = try found.requireID()
@@ -114,6 +126,8 @@ struct ReviewUseCases: UseCases {
             return try await db.writeTransaction { db in
                 try await db.lockRow(of: SubmissionModel.schema, id: id)
                 guard let submission = try await SubmissionModel.find(id, on: db) else { throw Self.noSuchSubmission }
+                guard submission.state == .waiting else { throw try await Self.reviewedAlready(submission, on: db) }
+                let draft = try makeDraft()
                 guard let next = submission.state.after(draft.verdict.event) else { throw try await Self.reviewedAlready(submission, on: db) }
                 let review = SubmissionReviewModel(submissionID: id, round: submission.round, reviewerID: reviewerID, draft: draft)
                 try await review.create(on: db)

@@ -71,7 +71,7 @@ struct SupportController: RouteCollection {
             age: Formats.waited(since: request.openedAt, now: req.now), firstReply: Self.firstReply(request),
             message: request.message, preferredTimes: request.preferredTimes, meeting: request.meetingAt.map { Self.moment($0, for: viewer) },
             replies: thread.replies.map { reply in
-                .init(author: reply.author.name, written: Self.moment(reply.writtenAt, for: viewer), body: reply.body,
+                .init(author: PersonName(reply.author.name, role: reply.author.role), written: Self.moment(reply.writtenAt, for: viewer), body: reply.body,
                       meeting: reply.meetingAt.map { Self.moment($0, for: viewer) })
             },
             replyURL: SiteURL.coaching(.supportReply(id: id)).path,

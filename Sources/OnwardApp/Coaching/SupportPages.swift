@@ -77,7 +77,7 @@ struct SupportPage: PageView {
 /// 1:1, the meeting's time.
 struct SupportRequestPage: PageView {
     struct Reply {
-        let author: String
+        let author: PersonName
         let written: String
         let body: String
         var meeting: String? = nil
@@ -124,7 +124,7 @@ struct SupportRequestPage: PageView {
             h.ul(.class("record-list")) {
                 for reply in replies {
                     h.li {
-                        h.p { h.strong(reply.author); h.text(" · \(reply.written)") }
+                        h.p { h.person(reply.author, strong: true); h.text(" · \(reply.written)") }
                         h.p(reply.body, .class("prewrap"))
                         if let meeting = reply.meeting { h.p("Set the 1:1 for \(meeting).", .class("hint")) }
                     }

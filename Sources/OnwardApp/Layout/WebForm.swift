@@ -129,7 +129,6 @@ extension AppError {
         case .nestedFieldName, .malformedField: self.init(status: .badRequest, code: "malformed_form", message: refusal.message)
         case .tooDeep: self.init(status: .badRequest, code: "too_deep", message: refusal.message)
         case .tooManyItems: self.init(status: .payloadTooLarge, code: "too_many_items", message: refusal.message)
-        case .null: self.init(status: .badRequest, code: "null_value", message: refusal.message)
         }
     }
 }

@@ -96,7 +96,7 @@ extension OnwardAPI {
 
     private static func peerSession(_ detail: PeerSessionUseCases.Detail) -> Components.Schemas.PeerSession {
         peerSession(detail.session, host: detail.host, taken: detail.seats.count, joined: detail.joined != nil,
-                    participants: detail.seats.map { .init(name: $0.person.name, note: $0.seat.note) })
+                    participants: zip(detail.seats, detail.notes).map { .init(name: $0.person.name, note: $1) })
     }
 
     private func peerGraduate() throws -> UserModel {

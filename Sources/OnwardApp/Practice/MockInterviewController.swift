@@ -45,7 +45,7 @@ struct MockInterviewController: RouteCollection {
             recommended: try await PracticeHomeSections.recommendsMockInterview(to: viewer, hasOne: bookings.contains { $0.booking.cancelledAt == nil }, on: req),
             bookings: bookings.map { item in
                 MockInterviewsPage.Entry(url: SiteURL.practice(.mockInterview(id: item.booking.requireIDString)).path, when: Self.when(item.slot, for: viewer),
-                                         coach: item.coach.name, theme: item.booking.theme.title, cancelled: item.booking.cancelledAt != nil,
+                                         coach: PersonName(item.coach.name, role: item.coach.role), theme: item.booking.theme.title, cancelled: item.booking.cancelledAt != nil,
                                          late: item.booking.lateCancellation, isPast: item.slot.startsAt <= req.now, scored: item.rubric != nil,
                                          cancelURL: item.booking.cancelledAt == nil && item.slot.startsAt > req.now
                                             ? SiteURL.practice(.cancelBooking(id: item.booking.requireIDString)).path : nil,
@@ -53,7 +53,7 @@ struct MockInterviewController: RouteCollection {
             },
             open: open.map { item in
                 MockInterviewsPage.OpenSlot(id: item.slot.requireIDString, url: SiteURL.practice(.book(slotID: item.slot.requireIDString)).path,
-                                            when: Self.when(item.slot, for: viewer), coach: item.coach.name,
+                                            when: Self.when(item.slot, for: viewer), coach: PersonName(item.coach.name, role: item.coach.role),
                                             themes: MockTheme.allCases.filter(item.slot.themes.contains))
             },
             chart: ScoresChart.make(trend), change: trend.change, movers: trend.movers,
@@ -143,7 +143,7 @@ struct MockInterviewController: RouteCollection {
         let canScore = Access.canScoreMockInterview(viewer.viewer, coach: item.coach.requireIDString) && item.rubric == nil
             && item.booking.cancelledAt == nil && MockInterviewRules.mayScore(at: req.now, startsAt: item.slot.startsAt)
         return req.render(MockInterviewPage(
-            graduate: item.graduate.name, coach: item.coach.name, when: Self.when(item.slot, for: viewer), theme: item.booking.theme,
+            graduate: item.graduate.name, coach: PersonName(item.coach.name, role: item.coach.role), when: Self.when(item.slot, for: viewer), theme: item.booking.theme,
             practise: item.booking.practise, cancelled: item.booking.cancelledAt.map { _ in item.booking.lateCancellation },
             rubric: item.rubric.map { MockInterviewPage.Feedback(scores: $0.scores, strengths: $0.strengths, improvements: $0.improvements, resources: $0.resources) },
             rubricURL: canScore ? SiteURL.practice(.rubric(bookingID: id)).path : nil,

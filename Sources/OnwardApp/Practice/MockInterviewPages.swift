@@ -63,7 +63,7 @@ struct MockInterviewsPage: PageView {
     struct Entry {
         let url: String
         let when: String
-        let coach: String
+        let coach: PersonName
         let theme: String
         let cancelled: Bool
         let late: Bool
@@ -77,7 +77,7 @@ struct MockInterviewsPage: PageView {
         let id: String
         let url: String
         let when: String
-        let coach: String
+        let coach: PersonName
         let themes: [MockTheme]
     }
     let recommended: Bool
@@ -108,7 +108,9 @@ struct MockInterviewsPage: PageView {
                 for entry in bookings {
                     h.li {
                         h.a(entry.when, .href(entry.url))
-                        h.text(" · \(entry.theme) with \(entry.coach) · ")
+                        h.text(" · \(entry.theme) with ")
+                        h.person(entry.coach)
+                        h.text(" · ")
                         h.span(entry.cancelled ? (entry.late ? "Cancelled late" : "Cancelled") : entry.scored ? "Feedback to read" : entry.isPast ? "Feedback to come" : "Booked",
                                .class("state-badge"))
                         if let cancelURL = entry.cancelURL {
@@ -139,7 +141,7 @@ struct MockInterviewsPage: PageView {
             for slot in open {
                 let errors = bookingFor == slot.id ? self.errors : .none
                 h.div(.class("slot")) {
-                    h.h3("\(slot.when) · \(slot.coach)")
+                    h.h3 { h.text("\(slot.when) · "); h.person(slot.coach) }
                     h.errorSummary(errors)
                     h.postForm(slot.url, .class("form"), .flag("novalidate")) {
                         h.fieldset(.class(errors["theme"] == nil ? "field" : "field has-error")) {
@@ -255,7 +257,7 @@ struct MockInterviewPage: PageView {
         let resources: String
     }
     let graduate: String
-    let coach: String
+    let coach: PersonName
     let when: String
     let theme: MockTheme
     let practise: String
@@ -272,7 +274,7 @@ struct MockInterviewPage: PageView {
 
     func content(_ h: HTML) {
         h.h1("Mock interview · \(theme.title)")
-        h.p("\(when) · \(graduate) with \(coach)", .class("lede"))
+        h.p(.class("lede")) { h.text("\(when) · \(graduate) with "); h.person(coach) }
         if let cancelled { h.p(cancelled ? "Cancelled less than 24 hours before." : "Cancelled.", .class("warning-text")) }
         h.section(.class("card"), .ariaLabel("Asked for")) {
             h.h2(isGraduate ? "You asked to practise" : "\(graduate) asked to practise")

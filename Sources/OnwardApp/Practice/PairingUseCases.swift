@@ -169,11 +169,14 @@ struct PairingUseCases: UseCases {
         return result
     }
 
-    /// Pairing `rawID` as `viewer` may see it: its two people, the coach who matched them, an admin.
+    /// Pairing `rawID` as `viewer` may see it (`Access.canSeePairing`).
     func detail(of rawID: String, for viewer: UserModel) async throws -> Pairing {
-        guard let id = UUID(uuidString: rawID), let pairing = try await PairingModel.query(on: db).filter(\.$id == id).with(\.$first).with(\.$second).with(\.$matchedBy).first(),
-              Access.canSeePairing(viewer.viewer, sides: pairing.sides, matchedBy: pairing.$matchedBy.id?.uuidString)
+        guard let id = UUID(uuidString: rawID), let pairing = try await PairingModel.query(on: db).filter(\.$id == id).with(\.$first).with(\.$second).with(\.$matchedBy).first()
         else { throw Self.noSuchPairing }
+        // Who coaches the two matters only to a coach who is not one of them.
+        let coaches = viewer.role == .coach && !pairing.sides.contains(viewer.requireIDString)
+            ? try await Policy(db: db).coachIDs(of: [pairing.$first.id, pairing.$second.id]) : []
+        guard Access.canSeePairing(viewer.viewer, sides: pairing.sides, coachesOfSides: coaches) else { throw Self.noSuchPairing }
         return Pairing(pairing: pairing, first: pairing.first, second: pairing.second)
     }
 

@@ -51,8 +51,8 @@ struct PeerSessionController: RouteCollection {
         let session = detail.session
         let started = !(req.now < session.startsAt)
         return req.render(PeerSessionPage(
-            kind: session.kind, when: Self.when(session, for: viewer), host: detail.host.name, link: session.link, places: session.places,
-            people: detail.seats.map { .init(name: $0.person.name, note: $0.seat.note) },
+            kind: session.kind, when: Self.when(session, for: viewer), host: detail.host.name, link: detail.link, places: session.places,
+            people: zip(detail.seats, detail.notes).map { .init(name: $0.person.name, note: $1) },
             joinURL: detail.joined == nil && PeerSessionRules.mayJoin(taken: detail.seats.count, places: session.places, startsAt: session.startsAt, now: req.now)
                 ? SiteURL.practice(.joinPeerSession(id: id)).path : nil,
             noteURL: detail.joined != nil && started ? SiteURL.practice(.notePeerSession(id: id)).path : nil,

@@ -79,7 +79,8 @@ struct PeerSessionPage: PageView {
     let kind: PeerSessionKind
     let when: String
     let host: String
-    let link: String
+    /// For one who took part; nil for anyone else.
+    let link: String?
     let places: Int
     let people: [Person]
     let joinURL: String?
@@ -94,7 +95,7 @@ struct PeerSessionPage: PageView {
     func content(_ h: HTML) {
         h.h1("\(kind.title) practice")
         h.p("\(when) · hosted by \(host) · \(people.count) of \(places) places taken", .class("lede"))
-        if joined { h.p { h.strong("Join: "); h.a(link, .href(link), .external) } }
+        if let link { h.p { h.strong("Join: "); h.a(link, .href(link), .external) } }
         if let joinURL {
             h.postForm(joinURL, .class("inline-form")) { h.button("Take a place", .type("submit"), .class("button primary")) }
         } else if !joined {

@@ -22,6 +22,10 @@ struct PeerSessionUseCases: UseCases {
         let host: UserModel
         let seats: [(seat: PeerSeatModel, person: UserModel)]
         var joined: (PeerSeatModel)? = nil
+        /// The link to join and what each practised, for one who took part
+        /// (`Access.canReadInsidePeerSession`); nil and empty notes for anyone else.
+        var link: String?
+        var notes: [String]
     }
 
     static let noSuchSession = AppError.notFound("There is no such peer session.")
@@ -64,7 +68,10 @@ struct PeerSessionUseCases: UseCases {
                                        viewerCohort: viewer.$cohort.id?.uuidString)
         else { throw Self.noSuchSession }
         let seats = try await PeerSeatModel.query(on: db).filter(\.$session.$id == id).with(\.$user).sort(\.$joinedAt).all()
-        return Detail(session: session, host: session.host, seats: seats.map { ($0, $0.user) }, joined: seats.first { $0.$user.id == viewer.id })
+        let joined = seats.first { $0.$user.id == viewer.id }
+        let inside = Access.canReadInsidePeerSession(viewer.viewer, tookPart: joined != nil)
+        return Detail(session: session, host: session.host, seats: seats.map { ($0, $0.user) }, joined: joined,
+                      link: inside ? session.link : nil, notes: seats.map { inside ? $0.note : "" })
     }
 
     /// `graduate` takes a place in session `rawID` while there is one and it has not started. The

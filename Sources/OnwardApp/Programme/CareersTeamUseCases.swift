@@ -68,7 +68,7 @@ struct CareersTeamUseCases: UseCases {
     }
 
     /// The replies to `graduateID`'s requests for help from `since` on, by standup day.
-    func replies(to graduateID: UUID, since: LocalDate) async throws -> [(day: String, asked: String, reply: String, by: String)] {
+    func replies(to graduateID: UUID, since: LocalDate) async throws -> [(day: String, asked: String, reply: String, by: PersonName)] {
         let standups = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$wantsHelp == true).filter(\.$day >= since.iso).all()
         let ids = standups.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
@@ -76,7 +76,7 @@ struct CareersTeamUseCases: UseCases {
                                  uniquingKeysWith: { first, _ in first })
         return standups.sorted { $0.day > $1.day }.compactMap { standup in
             guard let id = standup.id, let reply = replies[id] else { return nil }
-            return (standup.day, standup.blockers, reply.body, reply.author.name)
+            return (standup.day, standup.blockers, reply.body, PersonName(reply.author.name, role: reply.author.role))
         }
     }
 

@@ -58,7 +58,7 @@ extension RetrospectiveEntry {
             week: retrospective.week, editURL: editURL, commentURL: commentURL, wentWell: retrospective.wentWell, didNotGoWell: retrospective.didNotGoWell,
             learned: retrospective.learned, focus: retrospective.focus, better: retrospective.better.title,
             figures: "\(retrospective.applications) applications sent, \(retrospective.interviews) interviews, \(retrospective.standups) standups posted",
-            comments: comments.map { Comment(author: $0.author.name, body: $0.body) })
+            comments: comments.map { Comment(author: PersonName($0.author.name, role: $0.author.role), body: $0.body) })
     }
 }
 

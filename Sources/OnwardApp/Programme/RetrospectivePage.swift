@@ -51,7 +51,7 @@ struct RetrospectivePage: PageView {
 /// coaches with a form to comment; comments under it either way.
 struct RetrospectiveEntry {
     struct Comment {
-        let author: String
+        let author: PersonName
         let body: String
     }
     let week: Int
@@ -86,7 +86,7 @@ extension HTML {
                 ul(.class("record-list")) {
                     for comment in entry.comments {
                         li {
-                            strong(comment.author)
+                            p { person(comment.author, strong: true) }
                             p(comment.body, .class("prewrap"))
                         }
                     }

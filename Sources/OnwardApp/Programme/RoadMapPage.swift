@@ -87,7 +87,7 @@ struct RoadMapPage: PageView {
         let day: String
         let asked: String
         let reply: String
-        let by: String
+        let by: PersonName
     }
 
     var title: String { "Your programme" }
@@ -126,7 +126,7 @@ struct RoadMapPage: PageView {
                     for reply in replies {
                         h.li {
                             h.p("You asked on \(reply.day): " + reply.asked, .class("hint prewrap"))
-                            h.p { h.strong(reply.by + ": "); h.text(reply.reply) }
+                            h.p { h.person(reply.by, strong: true); h.text(": " + reply.reply) }
                         }
                     }
                 }

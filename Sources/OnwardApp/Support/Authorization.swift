@@ -121,6 +121,16 @@ struct Policy {
         return Access.Owner(id: person.requireIDString, role: person.role, coachIDs: Set(coachIDs.map(\.uuidString)))
     }
 
+    /// The graduates `coach` coaches, now.
+    func coachedGraduateIDs(of coach: UserModel) async throws -> Set<UUID> {
+        Set(try await CoachAssignmentModel.query(on: db).filter(\.$coach.$id == coach.requireID()).all(\.$graduate.$id))
+    }
+
+    /// The coaches of any of `people`, now.
+    func coachIDs(of people: [UUID]) async throws -> Set<String> {
+        Set(try await CoachAssignmentModel.query(on: db).filter(\.$graduate.$id ~~ people).all(\.$coach.$id).map(\.uuidString))
+    }
+
     /// The people a viewer may list (`Access.reach(of:)`).
     func visiblePeople(for viewer: UserModel) async throws -> [UserModel] {
         switch Access.reach(of: viewer.viewer) {

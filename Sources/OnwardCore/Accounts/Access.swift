@@ -191,6 +191,26 @@ public enum Access {
         holdsEvents(viewer)
     }
 
+    /// Whose answers to an event someone reads by name.
+    public enum AnswerReach: Sendable, Equatable {
+        /// Every graduate's: the event's host, an admin.
+        case everyone
+        /// Their own graduates' by name, how many for the rest: another coach.
+        case ownGraduates
+        /// Nobody's (how many are going): a graduate.
+        case nobody
+    }
+
+    /// Whose answers to an event `viewer` reads by name: a coach reads those of the graduates they
+    /// coach, as with the rest of a graduate's records, unless they hold the event.
+    public static func eventAnswerReach(_ viewer: Viewer, createdBy: String) -> AnswerReach {
+        switch viewer.role {
+        case .admin: .everyone
+        case .coach: viewer.id == createdBy ? .everyone : .ownGraduates
+        case .graduate, .partner: .nobody
+        }
+    }
+
     /// Who cancels an event: the coach who created it, or an admin.
     public static func canCancelEvent(_ viewer: Viewer, createdBy: String) -> Bool {
         viewer.role == .admin || (viewer.role == .coach && viewer.id == createdBy)
@@ -230,6 +250,12 @@ public enum Access {
         return viewer.id == host || (hostCohort != nil && hostCohort == viewerCohort)
     }
 
+    /// Who reads what is inside a peer session they may see, the link to join and what each
+    /// practised: those who took part. Cohort-mates who did not see who comes, and no more.
+    public static func canReadInsidePeerSession(_ viewer: Viewer, tookPart: Bool) -> Bool {
+        viewer.role == .graduate && tookPart
+    }
+
     /// Who asks to pair, volunteers to pair with others, and answers proposed pairings: a
     /// graduate (an alumnus keeps the role).
     public static func pairs(_ viewer: Viewer) -> Bool {
@@ -241,10 +267,11 @@ public enum Access {
         viewer.role == .coach || viewer.role == .admin
     }
 
-    /// Who sees a pairing: its two people, the coach who matched them by hand, an admin. Only the
-    /// two answer it, add its link and note it.
-    public static func canSeePairing(_ viewer: Viewer, sides: Set<String>, matchedBy: String?) -> Bool {
-        sides.contains(viewer.id) || viewer.id == matchedBy || viewer.role == .admin
+    /// Who sees a pairing, notes included: its two people, a coach of either of them now, an
+    /// admin; as with every other record of a graduate's, a coach taken off them no longer does,
+    /// even one who matched the two by hand. Only the two answer it, add its link and note it.
+    public static func canSeePairing(_ viewer: Viewer, sides: Set<String>, coachesOfSides: Set<String>) -> Bool {
+        sides.contains(viewer.id) || viewer.role == .admin || (viewer.role == .coach && coachesOfSides.contains(viewer.id))
     }
 
     public static func isSideOfPairing(_ viewer: Viewer, sides: Set<String>) -> Bool {

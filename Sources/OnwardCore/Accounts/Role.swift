@@ -14,6 +14,10 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The bootcamp's people (a coach, an admin): wherever graduates see them, their role is shown
+    /// beside their name, which nobody can type into a name of their own.
+    public var isStaff: Bool { self == .coach || self == .admin }
+
     /// Graduates belong to a cohort; an invitation for one must name it.
     public var needsCohort: Bool { self == .graduate }
 }

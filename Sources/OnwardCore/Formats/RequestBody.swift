@@ -27,8 +27,6 @@ public enum RequestBody {
         case malformedField
         case tooDeep(limit: Int)
         case tooManyItems(limit: Int)
-        /// JSON's `null`: no field of the API takes it (`openapi.json` makes none nullable).
-        case null
 
         public var message: String {
             switch self {
@@ -37,7 +35,6 @@ public enum RequestBody {
             case .malformedField: "A field has no name, or a name that is not percent-encoded text."
             case .tooDeep(let limit): "The JSON nests deeper than \(limit) levels."
             case .tooManyItems(let limit): "A JSON array or object holds more than \(limit.formatted) items."
-            case .null: "No field takes null: leave out a field that has no value."
             }
         }
     }
@@ -124,8 +121,8 @@ public enum RequestBody {
     // MARK: JSON
 
     /// Checks a JSON body's shape in one pass, without decoding it: no deeper than `maxDepth`,
-    /// no array or object with more than `maxItems` items, no `null`. Whether it is valid JSON is
-    /// left to the decoder, which then has a bounded body to read.
+    /// no array or object with more than `maxItems` items. Whether it is valid JSON is left to the
+    /// decoder, which then has a bounded body to read.
     public static func checkJSON(_ body: UnsafeRawBufferPointer, maxDepth: Int = maxJSONDepth, maxItems: Int = maxJSONItems) throws {
         var inString = false, escaped = false
         // Separators seen at each open level: n commas mean n + 1 items.
@@ -144,9 +141,6 @@ public enum RequestBody {
                 commas.append(0)
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 _ = commas.popLast()
-            case UInt8(ascii: "n"):
-                // Outside a string, valid JSON has an `n` only in `null`.
-                throw Refusal.null
             case UInt8(ascii: ","):
                 guard !commas.isEmpty else { continue }
                 commas[commas.count - 1] += 1
