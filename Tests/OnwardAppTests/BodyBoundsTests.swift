@@ -135,9 +135,9 @@ extension AppTests {
                 // Larger than the upload limit and not multipart at all: had the body been read
                 // first, the answer would be 413 or 400.
                 let body = ByteBuffer(repeating: UInt8(ascii: "x"), count: (1 << 20) + 1)
-                func post(_ browser: Browser) async throws -> HTTPStatus {
+                func post(_ browser: Browser, path: String = SiteURL.jobSearch(.importCSV).path) async throws -> HTTPStatus {
                     var status = HTTPStatus.ok
-                    try await app.testing().test(.POST, SiteURL.jobSearch(.importCSV).path, beforeRequest: { req in
+                    try await app.testing().test(.POST, path, beforeRequest: { req in
                         req.headers.replaceOrAdd(name: .cookie, value: browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
                         req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=x")
                         req.body = body
@@ -145,6 +145,7 @@ extension AppTests {
                     return status
                 }
                 #expect(try await post(Browser(app)) == .unauthorized)
+                #expect(try await post(Browser(app), path: SiteURL.jobSearch(.importCSV).path + "/") == .unauthorized, "the same path, as the router reads it")
                 let coach = Browser(app)
                 try await coach.signIn(world.coach)
                 #expect(try await post(coach) == .notFound)

@@ -20,7 +20,9 @@ extension Request {
     /// before the body is read.
     func readWebForm(maxBytes: Int, uploads: [String: UploadPath]) async throws -> String? {
         let user = auth.get(UserModel.self)
-        let upload = uploads[url.path]
+        // The router takes "/applications/import/" for "/applications/import".
+        let path = url.path.count > 1 && url.path.hasSuffix("/") ? String(url.path.dropLast()) : url.path
+        let upload = uploads[path]
         let limit: Int
         if let upload {
             guard let user else { throw AppError.notSignedIn }
