@@ -102,7 +102,7 @@ def test_add_move_interview_and_see_both_figures_change(server, browser, other_b
     card = browser.find_element(By.XPATH, "//li[contains(@class,'board-card')][.//a[normalize-space()='Globex']]")
     browser.execute_async_script("""
         const form = arguments[0].querySelector('.move-form'), done = arguments[1];
-        const data = new FormData(form); data.set('stage', 'withdrawn');
+        const data = new URLSearchParams(new FormData(form)); data.set('stage', 'withdrawn');
         fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual'}).then(() => done());
     """, card)
     browser.execute_script("window.postedMoves = 0; const f = window.fetch; window.fetch = function () { window.postedMoves++; return f.apply(this, arguments); };"
