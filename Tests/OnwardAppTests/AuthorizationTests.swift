@@ -221,7 +221,8 @@ extension AppTests {
                 post(.practice(.rubric(bookingID: f.pastBookingID)), .practice(.rubric(bookingID: key)), ["strengths": ""], form([.coach], .unprocessableEntity)),
                 get(.practice(.peerSessions), nil, page([.graduate, .otherGraduate])),
                 post(.practice(.peerSessions), nil, ["kind": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
-                get(.practice(.peerSession(id: f.peerSessionID)), .practice(.peerSession(id: key)), page([.graduate, .otherGraduate])),
+                // The graduate's coach reads the session the graduate hosts (what they practised), and joins nothing.
+                get(.practice(.peerSession(id: f.peerSessionID)), .practice(.peerSession(id: key)), page([.graduate, .otherGraduate, .coach])),
                 // The host has their place already (a flash says so); the other graduate of the cohort joins.
                 post(.practice(.joinPeerSession(id: f.peerSessionID)), .practice(.joinPeerSession(id: key)), [:], form([.graduate, .otherGraduate], .seeOther)),
                 // Before it starts nobody notes it (a flash says so).
@@ -367,7 +368,7 @@ extension AppTests {
                 api(.GET, "/peer-sessions", nil, "", graduates(.ok)),
                 api(.POST, "/peer-sessions", nil, #"{"starts_at":"2026-11-30T08:00:00Z","minutes":45,"kind":"technical","places":4,"link":"https://meet.example/t"}"#,
                     graduates(.created)),
-                api(.GET, "/peer-sessions/:id", "/peer-sessions/\(f.peerSessionID)", "", graduates(.ok)),
+                api(.GET, "/peer-sessions/:id", "/peer-sessions/\(f.peerSessionID)", "", graduates(.ok).merging([.coach: .ok, .unassignedCoach: .notFound]) { $1 }),
                 // The graduate hosts it, so has a place already.
                 api(.POST, "/peer-sessions/:id/seat", "/peer-sessions/\(f.peerSessionID)/seat", "", graduates(.created).merging([.graduate: .conflict]) { $1 }),
                 // The host has a place but it has not started; the other graduate has none.

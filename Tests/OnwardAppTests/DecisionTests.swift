@@ -76,7 +76,7 @@ extension AppTests {
             }
         }
 
-        @Test func what_was_practised_and_the_link_are_for_those_who_took_part() async throws {
+        @Test func what_was_practised_and_the_link_are_for_those_who_took_part_and_notes_for_their_coaches() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)
                 let session = try await PeerSessionUseCases(db: app.db, now: testNow).host(
@@ -96,6 +96,18 @@ extension AppTests {
                 #expect(api.contains("Grace Graduate") && !api.contains("Two-sum in Ruby") && !api.contains("meet.example"))
                 let own = try await APITests.send(app, .GET, "/api/v1/peer-sessions/\(session.requireIDString)", token: try await APITests.token(for: world.graduate, app: app)).text
                 #expect(own.contains("Two-sum in Ruby"))
+
+                // Grace's coach reads what she practised, not the link, and is offered no place; a
+                // coach of nobody in it is told there is no such session.
+                let cora = Browser(app), uma = Browser(app)
+                try await cora.signIn(world.coach)
+                try await uma.signIn(world.unassignedCoach)
+                let coachPage = try await cora.get(path).text
+                #expect(coachPage.contains("Two-sum in Ruby") && !coachPage.contains("meet.example") && !coachPage.contains("Take a place"))
+                #expect(try await uma.get(path).status == .notFound)
+                let coachAPI = try await APITests.send(app, .GET, "/api/v1/peer-sessions/\(session.requireIDString)", token: try await APITests.token(for: world.coach, app: app))
+                #expect(coachAPI.status == .ok && coachAPI.text.contains("Two-sum in Ruby") && !coachAPI.text.contains("meet.example"))
+                #expect(try await APITests.send(app, .GET, "/api/v1/peer-sessions/\(session.requireIDString)", token: try await APITests.token(for: world.unassignedCoach, app: app)).status == .notFound)
             }
         }
 

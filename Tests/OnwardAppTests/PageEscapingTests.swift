@@ -218,7 +218,7 @@ import Testing
                                                 form: RubricForm(problem_solving: h, strengths: h, improvements: h, resources: h), errors: errors("communication", "strengths")),
             "peer sessions": PeerSessionsPage(rows: [.init(url: "/practice/peer-sessions/x", kind: h, when: h, host: h, taken: 4, places: 4, joined: false)], timeZone: h,
                                               form: PeerSessionForm(day: h, time: h, minutes: h, kind: h, places: h, link: h), errors: errors("kind", "link")),
-            "peer session": PeerSessionPage(kind: .technical, when: h, host: h, link: "https://meet.example/" + h, places: 4, people: [.init(name: h, note: h)],
+            "peer session": PeerSessionPage(kind: .technical, when: h, host: h, link: "https://meet.example/" + h, places: 4, people: [.init(name: h, note: h)], takesPart: true,
                                             joinURL: "/practice/peer-sessions/x/join", noteURL: "/practice/peer-sessions/x/note", joined: true, started: true,
                                             form: PeerNoteForm(note: h), errors: errors("note")),
             "pairing": PairingPage(proposals: [.init(url: "/practice/pairings/x", partner: h, partnerAccepted: true, when: h, topic: h, answerURL: "/practice/pairings/x/answer", matchedByHand: true)],

@@ -119,7 +119,8 @@ extension OnwardAPI {
     }
 
     func getPeerSession(_ input: Operations.GetPeerSession.Input) async throws -> Operations.GetPeerSession.Output {
-        .ok(.init(body: .json(Self.peerSession(try await PeerSessionUseCases(req: try request).detail(of: input.path.id, for: peerGraduate())))))
+        let viewer = try tokenOwner(Access.readsPeerSessions, else: "Only graduates, and coaches for their graduates' sessions, read a peer session.")
+        return .ok(.init(body: .json(Self.peerSession(try await PeerSessionUseCases(req: try request).detail(of: input.path.id, for: viewer)))))
     }
 
     func joinPeerSession(_ input: Operations.JoinPeerSession.Input) async throws -> Operations.JoinPeerSession.Output {

@@ -9,7 +9,7 @@ struct PeerSessionController: RouteCollection {
         let graduate = routes.grouped(Require(Access.practisesWithPeers))
         graduate.get(.practice(.peerSessions), use: list)
         graduate.post(.practice(.peerSessions), use: host)
-        graduate.get(.practice(.peerSession(id: SiteURL.key(SiteURL.Parameter.id))), use: session)
+        routes.grouped(Require(Access.readsPeerSessions)).get(.practice(.peerSession(id: SiteURL.key(SiteURL.Parameter.id))), use: session)
         graduate.post(.practice(.joinPeerSession(id: SiteURL.key(SiteURL.Parameter.id))), use: join)
         graduate.post(.practice(.notePeerSession(id: SiteURL.key(SiteURL.Parameter.id))), use: note)
     }
@@ -53,7 +53,9 @@ struct PeerSessionController: RouteCollection {
         return req.render(PeerSessionPage(
             kind: session.kind, when: Self.when(session, for: viewer), host: detail.host.name, link: detail.link, places: session.places,
             people: zip(detail.seats, detail.notes).map { .init(name: $0.person.name, note: $1) },
-            joinURL: detail.joined == nil && PeerSessionRules.mayJoin(taken: detail.seats.count, places: session.places, startsAt: session.startsAt, now: req.now)
+            takesPart: Access.practisesWithPeers(viewer.viewer),
+            joinURL: Access.practisesWithPeers(viewer.viewer) && detail.joined == nil
+                && PeerSessionRules.mayJoin(taken: detail.seats.count, places: session.places, startsAt: session.startsAt, now: req.now)
                 ? SiteURL.practice(.joinPeerSession(id: id)).path : nil,
             noteURL: detail.joined != nil && started ? SiteURL.practice(.notePeerSession(id: id)).path : nil,
             joined: detail.joined != nil, started: started, form: form.note == nil ? PeerNoteForm(note: detail.joined?.note) : form, errors: errors), status: status)

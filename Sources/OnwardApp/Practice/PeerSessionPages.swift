@@ -83,6 +83,8 @@ struct PeerSessionPage: PageView {
     let link: String?
     let places: Int
     let people: [Person]
+    /// A graduate, who may take a place; a coach reads what their graduates practised.
+    let takesPart: Bool
     let joinURL: String?
     let noteURL: String?
     let joined: Bool
@@ -98,7 +100,7 @@ struct PeerSessionPage: PageView {
         if let link { h.p { h.strong("Join: "); h.a(link, .href(link), .external) } }
         if let joinURL {
             h.postForm(joinURL, .class("inline-form")) { h.button("Take a place", .type("submit"), .class("button primary")) }
-        } else if !joined {
+        } else if takesPart && !joined {
             h.p(started ? "This session has started." : "This session is full.", .class("hint"))
         }
         h.section(.class("card"), .ariaLabel("Who comes")) {
@@ -122,6 +124,6 @@ struct PeerSessionPage: PageView {
                 }
             }
         }
-        h.p { h.a("All peer sessions", .href(SiteURL.practice(.peerSessions).path)) }
+        if takesPart { h.p { h.a("All peer sessions", .href(SiteURL.practice(.peerSessions).path)) } }
     }
 }

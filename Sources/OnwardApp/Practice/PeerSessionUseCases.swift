@@ -22,8 +22,8 @@ struct PeerSessionUseCases: UseCases {
         let host: UserModel
         let seats: [(seat: PeerSeatModel, person: UserModel)]
         var joined: (PeerSeatModel)? = nil
-        /// The link to join and what each practised, for one who took part
-        /// (`Access.canReadInsidePeerSession`); nil and empty notes for anyone else.
+        /// The link to join, for one who took part (`Access.canReadInsidePeerSession`); what each
+        /// practised, for those who took part and each one's coaches (`Access.canReadPeerNote`).
         var link: String?
         var notes: [String]
     }
@@ -63,15 +63,18 @@ struct PeerSessionUseCases: UseCases {
     }
 
     func detail(of rawID: String, for viewer: UserModel) async throws -> Detail {
-        guard let id = UUID(uuidString: rawID), let session = try await PeerSessionModel.query(on: db).filter(\.$id == id).with(\.$host).first(),
-              Access.canSeePeerSession(viewer.viewer, host: session.$host.id.uuidString, hostCohort: session.host.$cohort.id?.uuidString,
-                                       viewerCohort: viewer.$cohort.id?.uuidString)
+        guard let id = UUID(uuidString: rawID), let session = try await PeerSessionModel.query(on: db).filter(\.$id == id).with(\.$host).first()
         else { throw Self.noSuchSession }
         let seats = try await PeerSeatModel.query(on: db).filter(\.$session.$id == id).with(\.$user).sort(\.$joinedAt).all()
+        // Whom a coach coaches matters only to a coach.
+        let coached = viewer.role == .coach ? try await Policy(db: db).coachedGraduateIDs(of: viewer) : []
+        guard Access.canSeePeerSession(viewer.viewer, host: session.$host.id.uuidString, hostCohort: session.host.$cohort.id?.uuidString,
+                                       viewerCohort: viewer.$cohort.id?.uuidString, coachesAParticipant: seats.contains { coached.contains($0.$user.id) })
+        else { throw Self.noSuchSession }
         let joined = seats.first { $0.$user.id == viewer.id }
-        let inside = Access.canReadInsidePeerSession(viewer.viewer, tookPart: joined != nil)
         return Detail(session: session, host: session.host, seats: seats.map { ($0, $0.user) }, joined: joined,
-                      link: inside ? session.link : nil, notes: seats.map { inside ? $0.note : "" })
+                      link: Access.canReadInsidePeerSession(viewer.viewer, tookPart: joined != nil) ? session.link : nil,
+                      notes: seats.map { Access.canReadPeerNote(viewer.viewer, tookPart: joined != nil, coachesWriter: coached.contains($0.$user.id)) ? $0.note : "" })
     }
 
     /// `graduate` takes a place in session `rawID` while there is one and it has not started. The

@@ -244,14 +244,30 @@ public enum Access {
         viewer.role == .graduate
     }
 
-    /// Who sees a peer session, and may join it: a graduate of the host's cohort (the host too).
-    public static func canSeePeerSession(_ viewer: Viewer, host: String, hostCohort: String?, viewerCohort: String?) -> Bool {
-        guard viewer.role == .graduate else { return false }
-        return viewer.id == host || (hostCohort != nil && hostCohort == viewerCohort)
+    /// Who opens a peer session's page at all: a graduate, and a coach (for the sessions their
+    /// graduates took part in).
+    public static func readsPeerSessions(_ viewer: Viewer) -> Bool {
+        viewer.role == .graduate || viewer.role == .coach
     }
 
-    /// Who reads what is inside a peer session they may see, the link to join and what each
-    /// practised: those who took part. Cohort-mates who did not see who comes, and no more.
+    /// Who sees a peer session: a graduate of the host's cohort (the host too), who may join it;
+    /// a coach of one who took part, who reads what their graduates practised.
+    public static func canSeePeerSession(_ viewer: Viewer, host: String, hostCohort: String?, viewerCohort: String?, coachesAParticipant: Bool = false) -> Bool {
+        switch viewer.role {
+        case .graduate: viewer.id == host || (hostCohort != nil && hostCohort == viewerCohort)
+        case .coach: coachesAParticipant
+        case .admin, .partner: false
+        }
+    }
+
+    /// Who reads what one participant of a peer session practised: those who took part, and that
+    /// participant's coaches.
+    public static func canReadPeerNote(_ viewer: Viewer, tookPart: Bool, coachesWriter: Bool) -> Bool {
+        (viewer.role == .graduate && tookPart) || (viewer.role == .coach && coachesWriter)
+    }
+
+    /// Who reads a peer session's link to join: those who took part. Cohort-mates who did not see
+    /// who comes, and no more.
     public static func canReadInsidePeerSession(_ viewer: Viewer, tookPart: Bool) -> Bool {
         viewer.role == .graduate && tookPart
     }
