@@ -20,9 +20,7 @@ extension Request {
     /// before the body is read.
     func readWebForm(maxBytes: Int, uploads: [String: UploadPath]) async throws -> String? {
         let user = auth.get(UserModel.self)
-        // The router takes "/applications/import/" for "/applications/import".
-        let path = url.path.count > 1 && url.path.hasSuffix("/") ? String(url.path.dropLast()) : url.path
-        let upload = uploads[path]
+        let upload = uploads[routedPath]
         let limit: Int
         if let upload {
             guard let user else { throw AppError.notSignedIn }
@@ -32,39 +30,31 @@ extension Request {
             limit = user == nil ? min(RequestBody.maxVisitorBytes, maxBytes) : maxBytes
         }
         let body = try await collectBody(max: limit)
-        let fields = try Self.checkedFields(body, contentType: headers.contentType, multipart: upload != nil)
+        let csrf = try Self.checkedCSRF(body, contentType: headers.contentType, multipart: upload != nil)
         storage[CheckedFormKey.self] = true
-        return fields.csrf
+        return csrf
     }
 
     /// Decodes a form; a field that is missing reads as empty rather than failing the request. The
     /// body is checked first if nothing has checked it yet.
     func form<F: Content>(_ type: F.Type) throws -> F {
         if storage[CheckedFormKey.self] != true {
-            _ = try Self.checkedFields(body.data, contentType: headers.contentType, multipart: false)
+            _ = try Self.checkedCSRF(body.data, contentType: headers.contentType, multipart: false)
             storage[CheckedFormKey.self] = true
         }
         return try content.decode(F.self)
     }
 
-    /// What a checked body told: its CSRF field.
-    private struct CheckedFields {
-        var csrf: String?
-    }
-
-    private static func checkedFields(_ body: ByteBuffer?, contentType: HTTPMediaType?, multipart: Bool) throws -> CheckedFields {
-        guard let body, body.readableBytes > 0 else { return CheckedFields() }
+    /// Checks a body's shape (a `RequestBody.Refusal` when it is wrong) and returns its CSRF field.
+    private static func checkedCSRF(_ body: ByteBuffer?, contentType: HTTPMediaType?, multipart: Bool) throws -> String? {
+        guard let body, body.readableBytes > 0 else { return nil }
         guard let contentType else { throw unsupported }
-        do {
-            if contentType.is("application", "x-www-form-urlencoded") {
-                let fields = try body.withUnsafeReadableBytes { bytes in try RequestBody.urlEncodedFields(bytes) }
-                return CheckedFields(csrf: fields.first { $0.name == CSRF.fieldName }?.value)
-            }
-            if multipart, contentType.is("multipart", "form-data") {
-                return try multipartFields(body, boundary: contentType.parameters["boundary"])
-            }
-        } catch let refusal as RequestBody.Refusal {
-            throw AppError(refusal)
+        if contentType.is("application", "x-www-form-urlencoded") {
+            let fields = try body.withUnsafeReadableBytes { bytes in try RequestBody.urlEncodedFields(bytes) }
+            return fields.first { $0.name == CSRF.fieldName }?.value
+        }
+        if multipart, contentType.is("multipart", "form-data") {
+            return try multipartCSRF(body, boundary: contentType.parameters["boundary"])
         }
         throw unsupported
     }
@@ -78,7 +68,7 @@ extension Request {
     /// Counts a multipart body's parts and checks their names with multipart-kit's streaming
     /// parser (linear), a slice at a time, so a body with too many parts is refused as soon as it
     /// shows.
-    private static func multipartFields(_ body: ByteBuffer, boundary: String?) throws -> CheckedFields {
+    private static func multipartCSRF(_ body: ByteBuffer, boundary: String?) throws -> String? {
         // RFC 2046: a boundary is 1 to 70 characters.
         guard let boundary, (1...70).contains(boundary.utf8.count) else { throw brokenMultipart }
         let parser = MultipartParser(boundary: boundary)
@@ -107,12 +97,17 @@ extension Request {
             let length = min(64 * 1024, end - offset)
             guard let slice = body.getSlice(at: offset, length: length) else { break }
             do { try parser.execute(slice) } catch { throw brokenMultipart }
-            if let refusal { throw AppError(refusal) }
+            if let refusal { throw refusal }
             // A part has a Content-Disposition and perhaps a Content-Type: four headers each is margin.
-            if parts > RequestBody.maxFields || headers > 4 * RequestBody.maxFields { throw AppError(.tooManyFields(limit: RequestBody.maxFields)) }
+            if parts > RequestBody.maxFields || headers > 4 * RequestBody.maxFields { throw RequestBody.Refusal.tooManyFields(limit: RequestBody.maxFields) }
             offset += length
         }
-        return CheckedFields(csrf: csrf)
+        return csrf
+    }
+
+    /// The path as the router matches it: "/applications/import/" is "/applications/import".
+    var routedPath: String {
+        url.path.count > 1 && url.path.hasSuffix("/") ? String(url.path.dropLast()) : url.path
     }
 }
 
@@ -120,17 +115,5 @@ extension HTTPMediaType {
     /// Exactly `type/subType`, whatever its parameters; a wildcard matches nothing.
     func `is`(_ type: String, _ subType: String) -> Bool {
         self.type.lowercased() == type && self.subType.lowercased() == subType
-    }
-}
-
-extension AppError {
-    /// A body refused before it was decoded.
-    init(_ refusal: RequestBody.Refusal) {
-        switch refusal {
-        case .tooManyFields: self.init(status: .payloadTooLarge, code: "too_many_fields", message: refusal.message)
-        case .nestedFieldName, .malformedField: self.init(status: .badRequest, code: "malformed_form", message: refusal.message)
-        case .tooDeep: self.init(status: .badRequest, code: "too_deep", message: refusal.message)
-        case .tooManyItems: self.init(status: .payloadTooLarge, code: "too_many_items", message: refusal.message)
-        }
     }
 }

@@ -71,6 +71,14 @@ extension AppError {
         case let error as ValidationErrors:
             let first = error.errors.first
             self = AppError(status: .unprocessableEntity, code: "invalid", message: first?.message ?? "Check the form.", field: first?.field)
+        case let refusal as RequestBody.Refusal:
+            // A body refused before it was decoded.
+            switch refusal {
+            case .tooManyFields: self = AppError(status: .payloadTooLarge, code: "too_many_fields", message: refusal.message)
+            case .nestedFieldName, .malformedField: self = AppError(status: .badRequest, code: "malformed_form", message: refusal.message)
+            case .tooDeep: self = AppError(status: .badRequest, code: "too_deep", message: refusal.message)
+            case .tooManyItems: self = AppError(status: .payloadTooLarge, code: "too_many_items", message: refusal.message)
+            }
         case let error as InvitationError:
             switch error {
             case .unknown: self = .notFound("This invitation link is not valid. Check you copied all of it, or ask for a new one.")

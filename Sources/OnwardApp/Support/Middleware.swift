@@ -98,7 +98,7 @@ struct MethodsMiddleware: AsyncMiddleware {
     private let constantPaths = NIOLockedValueBox<[String: [String]]?>(nil)
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let path = request.url.path.count > 1 && request.url.path.hasSuffix("/") ? String(request.url.path.dropLast()) : request.url.path
+        let path = request.routedPath
         if let allowed = constantPaths(in: request.application.routes)[path], !allowed.contains(request.method.rawValue) {
             throw AppError(status: .methodNotAllowed, code: "method_not_allowed", message: "\(path) does not answer \(request.method.rawValue) requests.", allow: allowed)
         }
@@ -170,16 +170,12 @@ struct BodyLimitMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         var limit = maxBytes
-        if let upload = uploads[request.url.path], let user = request.auth.get(UserModel.self), upload.mayUpload(user.viewer) {
+        if let upload = uploads[request.routedPath], let user = request.auth.get(UserModel.self), upload.mayUpload(user.viewer) {
             limit = upload.maxBytes
         }
         if [.POST, .PUT, .PATCH].contains(request.method), let body = try await request.collectBody(max: limit),
            let type = request.headers.contentType, type.subType.lowercased() == "json" || type.subType.lowercased().hasSuffix("+json") {
-            do {
-                try body.withUnsafeReadableBytes { bytes in try RequestBody.checkJSON(bytes) }
-            } catch let refusal as RequestBody.Refusal {
-                throw AppError(refusal)
-            }
+            try body.withUnsafeReadableBytes { bytes in try RequestBody.checkJSON(bytes) }
         }
         return try await next.respond(to: request)
     }
