@@ -2,7 +2,8 @@
 states in words: a day sent as `on` (a new application, a move) or as a blog post's `published`
 may not be after today in the graduate's time zone, nor a blog post more than a year old; a goal's
 `time_bound` must be after today; an informational interview's `day` lies from a year before today
-to 180 days after it; a milestone is due from today to two years ahead; a retrospective is written
+to 180 days after it; a milestone is due from today to two years ahead; a 1:1 meeting of a learning plan is recorded once
+held, and what it recommends is due within a year of it (a rule between two fields); a retrospective is written
 for a week that has begun; a 1:1's time is after now and at most 90 days ahead; an event starts
 after now and within a year, and ends after it starts and within 12 hours; a peer session starts
 after now and within 30 days; a mock interview slot starts after now and within 90 days; a
@@ -49,6 +50,17 @@ def moment(body, field):
     return at if at.tzinfo is not None else None
 
 
+def day_of(value):
+    """The day `value` names, if it is a real one in the years the document allows."""
+    if not (isinstance(value, str) and DAY.match(value)):
+        return None
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if 1970 <= day.year <= 2100 else None
+
+
 def within_the_clock(operation, body):
     if not isinstance(body, dict):
         return body
@@ -79,6 +91,19 @@ def within_the_clock(operation, body):
                 due = milestone.get("due")
                 if isinstance(due, str) and DAY.match(due) and not (around(1) <= due <= around(728)):
                     milestone["due"] = around(728) if due > around(728) else around(1)
+    elif operation == "POST /plans/{id}/meetings":
+        # Held within the last fortnight: after the demo's plan started (15 days ago), so the
+        # meeting is recorded; on a plan a stateful step started today it is a conflict (409).
+        # Only a real day is moved: a request meant to be refused keeps what makes it so.
+        held = day_of(body.get("held_on"))
+        if held is not None:
+            held = min(max(held, today - datetime.timedelta(days=13)), today - datetime.timedelta(days=1))
+            body["held_on"] = held.isoformat()
+        recommendations = body.get("recommendations")
+        for recommendation in recommendations if isinstance(recommendations, list) and held is not None else []:
+            due = day_of(recommendation.get("due")) if isinstance(recommendation, dict) else None
+            if due is not None:
+                recommendation["due"] = min(max(due, held), held + datetime.timedelta(days=365)).isoformat()
     elif operation == "POST /support-requests/{id}/replies":
         meeting = body.get("meeting_at")
         if isinstance(meeting, str):

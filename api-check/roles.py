@@ -124,7 +124,9 @@ def ids(role, base, token):
         plans = api.get("/plans") or []
         active = first(plans, lambda p: p.get("state") == "active")
         path("recordMeeting", id=active and active["id"])
-        path("finishPlan", id=active and active["id"])
+        # Finished, the active plan would take no meeting: the plan asked for is finished instead.
+        asked = first(plans, lambda p: p.get("state") == "requested") or active
+        path("finishPlan", id=asked and asked["id"])
         planned = {p["graduate_id"] for p in plans}
         graduate = first(api.get("/people"), lambda p: p.get("role") == "graduate" and p["id"] not in planned)
         if graduate:

@@ -438,7 +438,7 @@ extension AppTests {
             try await reviews.review(sentBack.requireIDString, ReviewDraft(verdict: .changesRequested, comment: "Make them measurable"), by: world.coach)
             let plans = LearningPlanUseCases(db: app.db, now: testNow)
             let plan = try await plans.start(for: world.graduate.requireIDString, LearningPlanDraft(focusAreas: "Testing", cadence: .weekly), by: world.coach)
-            try await plans.recordMeeting(on: plan.requireIDString, by: world.coach) { _, today in
+            try await plans.recordMeeting(on: plan.requireIDString, by: world.coach) { today in
                 MeetingDraft(heldOn: today, notes: "Tests first", recommendations: [RecommendationDraft(kind: .kata, description: "Bowling kata", due: today.adding(days: 7))])
             }
             let recommendation = try await RecommendationModel.query(on: app.db).first()!

@@ -34,7 +34,7 @@ extension AppTests {
             try await ReviewUseCases(db: app.db, now: testNow).submit(SubmissionDraft(kind: .jobSearchAnalysis, title: "Week 4", body: "Referrals", link: nil), for: world.graduate)
             let plans = LearningPlanUseCases(db: app.db, now: testNow.addingTimeInterval(-10 * 86_400))
             let plan = try await plans.start(for: world.graduate.requireIDString, LearningPlanDraft(focusAreas: "Testing", cadence: .weekly), by: world.coach)
-            try await plans.recordMeeting(on: plan.requireIDString, by: world.coach) { _, today in
+            try await plans.recordMeeting(on: plan.requireIDString, by: world.coach) { today in
                 MeetingDraft(heldOn: today, notes: "Tests first", recommendations: [RecommendationDraft(kind: .kata, description: "Bowling kata", due: today.adding(days: 3))])
             }
         }
@@ -172,7 +172,7 @@ extension AppTests {
                 }
                 try await check("an ILP meeting held") {
                     let plan = try #require(try await LearningPlanModel.query(on: app.db).filter(\.$user.$id == grace).first())
-                    _ = try await LearningPlanUseCases(db: app.db, now: testNow).recordMeeting(on: plan.requireIDString, by: world.coach) { _, today in
+                    _ = try await LearningPlanUseCases(db: app.db, now: testNow).recordMeeting(on: plan.requireIDString, by: world.coach) { today in
                         MeetingDraft(heldOn: today, notes: "", recommendations: [])
                     }
                 }

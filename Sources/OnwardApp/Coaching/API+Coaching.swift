@@ -187,8 +187,8 @@ extension OnwardAPI {
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
         let rows = (body.recommendations ?? []).map { MeetingDraft.Row(kind: $0.kind.rawValue, description: $0.description, link: $0.link ?? "", due: $0.due ?? "") }
         let plans = LearningPlanUseCases(req: try request)
-        try await plans.recordMeeting(on: input.path.id, by: coach) { started, today throws(ValidationErrors) in
-            try MeetingDraft.validate(heldOn: body.heldOn, notes: body.notes, rows: rows, started: started, today: today, rowPrefix: { "recommendations[\($0 - 1)]." })
+        try await plans.recordMeeting(on: input.path.id, by: coach) { today throws(ValidationErrors) in
+            try MeetingDraft.validate(heldOn: body.heldOn, notes: body.notes, rows: rows, today: today, rowPrefix: { "recommendations[\($0 - 1)]." })
         }
         return .created(.init(body: .json(try await planAnswer(plans.detail(of: input.path.id, for: coach)))))
     }

@@ -100,12 +100,15 @@ struct LearningPlanController: RouteCollection {
         let form = try req.form(MeetingForm.self)
         let id = try req.parameter(SiteURL.Parameter.id)
         do {
-            try await LearningPlanUseCases(req: req).recordMeeting(on: id, by: req.requireUser()) { started, today throws(ValidationErrors) in
-                try MeetingDraft.validate(heldOn: form.held_on ?? "", notes: form.notes ?? "", rows: form.recommendationRows, started: started, today: today)
+            try await LearningPlanUseCases(req: req).recordMeeting(on: id, by: req.requireUser()) { today throws(ValidationErrors) in
+                try MeetingDraft.validate(heldOn: form.held_on ?? "", notes: form.notes ?? "", rows: form.recommendationRows, today: today)
             }
             return req.redirect(to: .coaching(.learningPlan(id: id)), flash: "The meeting is recorded.")
         } catch let errors as ValidationErrors {
             return try await planPage(req, id: id, meetingForm: form, errors: FormErrors(errors), status: .unprocessableEntity)
+        } catch let error as AppError where error.status == .conflict && error.field != nil {
+            // A day before the plan started: said beside the field, keeping what was typed.
+            return try await planPage(req, id: id, meetingForm: form, errors: FormErrors(error), status: .conflict)
         } catch let error as AppError where error.status == .conflict {
             return req.redirect(to: SiteURL.coaching(.learningPlan(id: id)).path).flash(.error, error.message, on: req)
         }

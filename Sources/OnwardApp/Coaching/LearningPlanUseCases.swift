@@ -115,13 +115,14 @@ struct LearningPlanUseCases: UseCases {
 
     /// A coach of the graduate records a meeting of an active plan with its recommendations, in one transaction.
     @discardableResult
-    func recordMeeting(on rawID: String, by coach: UserModel, _ validate: (_ started: LocalDate, _ today: LocalDate) throws(ValidationErrors) -> MeetingDraft) async throws -> PlanMeetingModel {
+    func recordMeeting(on rawID: String, by coach: UserModel, _ validate: (_ today: LocalDate) throws(ValidationErrors) -> MeetingDraft) async throws -> PlanMeetingModel {
         let (plan, graduate, scope) = try await visible(rawID, for: coach)
         guard scope.canCoachLearningPlan else { throw Self.noSuchPlan }
         guard plan.state == .active, let started = plan.startedOn.flatMap(LocalDate.init(iso:)) else {
             throw AppError(status: .conflict, code: "conflict", message: plan.state == .finished ? "This plan is finished." : "Start the plan first.")
         }
-        let draft = try validate(started, graduate.today(at: now))
+        let draft = try validate(graduate.today(at: now))
+        if let conflict = MeetingDraft.conflict(heldOn: draft.heldOn, started: started) { throw AppError.conflict(conflict) }
         let planID = try plan.requireID()
         let meeting = PlanMeetingModel(planID: planID, heldOn: draft.heldOn, notes: draft.notes, recordedByID: try coach.requireID())
         try await db.transaction { db in

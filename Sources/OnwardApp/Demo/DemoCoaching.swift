@@ -111,7 +111,7 @@ enum DemoCoaching {
                 for: graduate.requireIDString, LearningPlanDraft(focusAreas: focus, cadence: cadence), by: coach)
             for (ago, notes, recommendations) in meetings {
                 let held = graduate.today(at: day(ago))
-                try await LearningPlanUseCases(db: db, now: day(ago)).recordMeeting(on: plan.requireIDString, by: coach) { _, _ in
+                try await LearningPlanUseCases(db: db, now: day(ago)).recordMeeting(on: plan.requireIDString, by: coach) { _ in
                     MeetingDraft(heldOn: held, notes: notes, recommendations: recommendations.map { kind, text, due, _ in
                         RecommendationDraft(kind: kind, description: text, due: due.map { held.adding(days: $0) })
                     })

@@ -32,6 +32,11 @@ struct AppError: Error, Sendable, Equatable {
         message: "This application was moved by another request just now, so this move was not made. Reload it to see where it stands, and try again.",
         field: "stage")
 
+    /// A request that would be right but for the state of what it changes (Core said which field).
+    static func conflict(_ error: FieldError) -> AppError {
+        AppError(status: .conflict, code: "conflict", message: error.message, field: error.field)
+    }
+
     static func invalid(_ field: String, _ message: String) -> AppError {
         AppError(status: .unprocessableEntity, code: "invalid", message: message, field: field)
     }

@@ -82,8 +82,8 @@ public struct RecommendationDraft: Equatable, Sendable {
     }
 }
 
-/// A meeting of a plan, checked: the day it was held (not ahead of today, not before the plan
-/// started), notes, and what was recommended.
+/// A meeting of a plan, checked: the day it was held (not ahead of today; `conflict` checks it
+/// against the plan's start), notes, and what was recommended.
 public struct MeetingDraft: Equatable, Sendable {
     public let heldOn: LocalDate
     public let notes: String
@@ -117,13 +117,12 @@ public struct MeetingDraft: Equatable, Sendable {
     }
 
     /// `rows` are numbered from 1 in field names ("rec1_description"); empty rows are skipped.
-    public static func validate(heldOn rawDay: String, notes rawNotes: String, rows: [Row], started: LocalDate, today: LocalDate,
+    public static func validate(heldOn rawDay: String, notes rawNotes: String, rows: [Row], today: LocalDate,
                                 rowPrefix: (Int) -> String = { "rec\($0)_" }) throws(ValidationErrors) -> MeetingDraft {
         var errors = ValidationErrors()
         let day = LocalDate(iso: rawDay.trimmed)
         if day == nil { errors.add("held_on", "Enter the day of the meeting as YYYY-MM-DD.") }
         else if day! > today { errors.add("held_on", "Record a meeting once it has been held: the day is after today.") }
-        else if day! < started { errors.add("held_on", "The plan started on \(started.display): the meeting cannot be before.") }
         let notes = TextRules.checked(rawNotes, field: "notes", label: "notes", limit: TextRules.Limit.long, into: &errors)
         if notes.isEmpty && errors.message(for: "notes") == nil { errors.add("notes", "Write what you talked about and agreed.") }
         if rows.count > maxRecommendations {
@@ -138,6 +137,12 @@ public struct MeetingDraft: Equatable, Sendable {
         }
         try errors.throwIfAny()
         return MeetingDraft(heldOn: day!, notes: notes, recommendations: recommendations)
+    }
+
+    /// A meeting is held on or after the day its plan started. The plan's start is its state, not
+    /// the request's, so a day before it is a conflict with the plan (409), not invalid input.
+    public static func conflict(heldOn day: LocalDate, started: LocalDate) -> FieldError? {
+        day < started ? FieldError(field: "held_on", message: "The plan started on \(started.display): the meeting cannot be before.") : nil
     }
 }
 
