@@ -25,12 +25,21 @@ import Testing
             .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.joined(separator: "\n")
     }
 
-    /// The types a folder declares at its top level.
+    /// The names a file's code uses: a type is named where one of these is its name.
+    static func words(_ file: URL) throws -> Set<String> {
+        // Split on bytes: walking a debug build's Characters took seconds for the whole app.
+        Set(try code(file).utf8.split { !($0 == UInt8(ascii: "_") || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0)) }
+            .compactMap { String($0) })
+    }
+
+    /// The types a folder declares at its top level, whatever their access or modifiers.
     static func declaredTypes(in folder: URL) throws -> Set<String> {
         var names: Set<String> = []
         for file in swiftFiles(in: folder) {
-            for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
-                if let match = line.firstMatch(of: /^(?:final )?(?:class|struct|enum|protocol|typealias) (\w+)/) { names.insert(String(match.1)) }
+            // Only a line that starts at the margin can declare a top-level type: the regex (slow
+            // in a debug build) reads those alone.
+            for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") where line.first?.isLetter == true {
+                if let match = line.firstMatch(of: /^(?:(?:public|private|fileprivate|internal|package|final|indirect)\s+)*(?:class|struct|enum|protocol|typealias|actor) (\w+)/) { names.insert(String(match.1)) }
             }
         }
         return names
@@ -44,8 +53,7 @@ import Testing
             let types = try Self.declaredTypes(in: Self.app.appendingPathComponent(owner))
             for other in capabilities where other != owner {
                 for file in Self.swiftFiles(in: Self.app.appendingPathComponent(other)) {
-                    let text = try Self.code(file)
-                    for type in types where text.contains(try Regex("\\b\(type)\\b")) {
+                    for type in types.intersection(try Self.words(file)) {
                         crossings.append("\(other)/\(file.lastPathComponent) names \(owner)'s \(type)")
                     }
                 }
@@ -62,11 +70,45 @@ import Testing
             let types = try Self.declaredTypes(in: Self.app.appendingPathComponent(owner))
             for folder in ["Support", "Layout"] {
                 for file in Self.swiftFiles(in: Self.app.appendingPathComponent(folder)) {
-                    let text = try Self.code(file)
-                    for type in types where text.contains(try Regex("\\b\(type)\\b")) { named.append("\(folder)/\(file.lastPathComponent) names \(owner)'s \(type)") }
+                    for type in types.intersection(try Self.words(file)) { named.append("\(folder)/\(file.lastPathComponent) names \(owner)'s \(type)") }
                 }
             }
         }
         #expect(named.isEmpty, "\(named.sorted().joined(separator: "\n"))")
+    }
+
+    /// Which folder owns each table: read off the models' `schema`, so a new model is mapped the
+    /// day it is written. The tables of `Support/` (people, cohorts, who coaches whom) are everyone's.
+    static func tableOwners() throws -> [String: String] {
+        var owners: [String: String] = [:]
+        for file in swiftFiles(in: app) {
+            let folder = file.path.dropFirst(app.path.count + 1).split(separator: "/").first.map(String.init) ?? ""
+            for match in try String(contentsOf: file, encoding: .utf8).matches(of: /static let schema = "(\w+)"/) {
+                owners[String(match.1)] = folder
+            }
+        }
+        return owners
+    }
+
+    /// The tables a file's SQL reads or writes: every `FROM`, `JOIN`, `INTO`, `UPDATE` and `ON`
+    /// (a trigger's or an index's table) followed by a name, quoted or not, in any case.
+    static func tablesInSQL(_ text: String) -> Set<String> {
+        Set(text.matches(of: /(?i)\b(?:FROM|JOIN|INTO|UPDATE|ON|TABLE)\s+"?([a-z_]+)"?/).map { String($0.1) })
+    }
+
+    @Test func no_sql_names_a_table_of_another_capability() throws {
+        let owners = try Self.tableOwners()
+        #expect(owners["job_applications"] == "JobSearch" && owners["submissions"] == "Coaching" && owners["users"] == "Support")
+        var crossings: [String] = []
+        for file in Self.swiftFiles(in: Self.app) {
+            let folder = file.path.dropFirst(Self.app.path.count + 1).split(separator: "/").first.map(String.init) ?? ""
+            for table in Self.tablesInSQL(try Self.code(file)) {
+                guard let owner = owners[table], owner != folder, owner != "Support" else { continue }
+                crossings.append("\(folder)/\(file.lastPathComponent) names \(owner)'s table \(table)")
+            }
+        }
+        #expect(crossings.isEmpty, "\(crossings.sorted().joined(separator: "\n"))")
+        // The reading of SQL itself: a planted query is seen, whatever its case and quotes.
+        #expect(Self.tablesInSQL(#"SELECT 1 from "placements" p join interviews i ON i.id = p.id"#) == ["placements", "interviews", "i"])
     }
 }

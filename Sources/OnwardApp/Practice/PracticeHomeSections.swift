@@ -49,7 +49,7 @@ struct PracticeHomeSections: HomeSectionSource {
     static func recommendsMockInterview(to graduate: UserModel, hasOne: Bool, on req: Request) async throws -> Bool {
         guard !hasOne, let cohortID = graduate.$cohort.id, let cohort = try await CohortModel.find(cohortID, on: req.db),
               let courseEnd = LocalDate(iso: cohort.courseEndDate) else { return false }
-        let placed = try await JobSearchFacts.hasAcceptedAJob(graduate.requireID(), on: req.db)
+        let placed = try await Capabilities.reads.jobSearch.hasAcceptedAJob(graduate.requireID(), on: req.db)
         return MockInterviewRules.recommends(huntingSince: courseEnd, today: graduate.today(at: req.now), hasHadOrBookedOne: hasOne, placed: placed)
     }
 }

@@ -78,9 +78,9 @@ struct CareersTeamController: RouteCollection {
                 return .init(text: [interview.person, at, day(interview.day)].filter { !$0.isEmpty }.joined(separator: " · "))
             },
             posts: try await evidence.blogPosts(of: id).map { .init(text: "\($0.title) · \($0.kind.title) · \(day($0.published))", link: $0.url) },
-            submissions: try await CoachingFacts.submissions(of: id, on: req.db).map { submission in
-                .init(text: "\(submission.title) · \(submission.kind.title) · sent \(day(submission.submittedOn)) · \(submission.state.title)",
-                      link: SiteURL.coaching(.submission(id: submission.id.uuidString)).path, linkLabel: "Review")
+            submissions: try await Capabilities.reads.coaching.submissions(of: id, on: req.db).map { submission in
+                .init(text: "\(submission.title) · \(submission.kind) · sent \(submission.submittedOn.display) · \(submission.state)",
+                      link: submission.url.path, linkLabel: "Review")
             },
             pausedReason: standing.pauseReason,
             pauseURL: scope.canPauseProgramme ? SiteURL.programme(.pause(graduateID: id.uuidString)).path : nil,

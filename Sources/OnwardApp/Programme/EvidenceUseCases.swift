@@ -93,8 +93,9 @@ struct EvidenceUseCases: UseCases {
         return post
     }
 
-    /// The evidence of each of `graduateIDs`, in one query however many they are: every kind of
-    /// record, and a pause, as (whose, what, which day, and a detail) rows of one `UNION ALL`.
+    /// The evidence of each of `graduateIDs`, in two queries however many they are: every kind of
+    /// the programme's records, and a pause, as (whose, what, which day, and a detail) rows of one
+    /// `UNION ALL`, and the approved submissions coaching publishes.
     /// With `requiredOf` (the activities a status is decided on), only what the required ones
     /// can use: standups only when a standup is required, marks only of required activities.
     /// A status for 200 graduates then reads their few records, not every day's standup and task.
@@ -116,8 +117,7 @@ struct EvidenceUseCases: UseCases {
             \(standups)SELECT user_id AS who, 'retrospective' AS what, written_on AS day, week AS week, '' AS detail FROM retrospectives WHERE user_id IN \(ids)
             UNION ALL SELECT g.user_id, 'goal', v.written_on, 0, '' FROM smart_goal_versions v JOIN smart_goals g ON g.id = v.goal_id WHERE g.user_id IN \(ids)
             UNION ALL SELECT user_id, 'interview', day, 0, '' FROM informational_interviews WHERE user_id IN \(ids)
-            UNION ALL SELECT user_id, 'post', published, 0, '' FROM blog_posts WHERE user_id IN \(ids)
-            UNION ALL SELECT user_id, 'submission', submitted_on, 0, kind FROM submissions WHERE user_id IN \(ids) AND state = 'approved'\(marks)
+            UNION ALL SELECT user_id, 'post', published, 0, '' FROM blog_posts WHERE user_id IN \(ids)\(marks)
             UNION ALL SELECT user_id, 'pause', since, 0, reason FROM programme_pauses WHERE user_id IN \(ids)
             """).all()
         let byText = UUID.byText(graduateIDs)
@@ -131,7 +131,6 @@ struct EvidenceUseCases: UseCases {
             case "goal": result[who]?.goalsWritten.append(day)
             case "interview": result[who]?.informationalInterviews.append(day)
             case "post": result[who]?.blogPosts.append(day)
-            case "submission": if let kind = SubmissionKind(rawValue: detail) { result[who]?.submissions.append((kind, day)) }
             case "pause": result[who]?.pauseReason = detail
             case "mark":
                 // "key mark written_on": keys are made of letters, digits and dashes.
@@ -140,6 +139,10 @@ struct EvidenceUseCases: UseCases {
                 result[who]?.marks.append(ActivityRecord(activityID: parts[0], day: day, writtenOn: LocalDate(iso: parts[2]), mark: mark))
             default: continue
             }
+        }
+        // Approved submissions are coaching's records, read through what it publishes.
+        for (who, approved) in try await Capabilities.reads.coaching.approvedSubmissions(of: graduateIDs, on: db) where result[who] != nil {
+            result[who]?.submissions += approved.compactMap { submission in SubmissionKind(rawValue: submission.kind).map { ($0, submission.day) } }
         }
         return result
     }

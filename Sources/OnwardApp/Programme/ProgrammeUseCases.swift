@@ -113,8 +113,8 @@ struct ProgrammeUseCases: UseCases {
         guard !ids.isEmpty, !cohortIDs.isEmpty else { return [:] }
         let programmes = try await programmes(ofCohorts: cohortIDs)
         let evidence = try await EvidenceUseCases(db: db, now: now).evidence(of: ids, requiredOf: programmes.values.flatMap(\.activities))
-        let joined = try await AccountFacts.joined(ids, on: db)
-        let placed = try await JobSearchFacts.usersWhoAcceptedAJob(among: ids, on: db)
+        let joined = try await Capabilities.reads.accounts.joined(ids, on: db)
+        let placed = try await Capabilities.reads.jobSearch.whoAcceptedAJob(among: ids, on: db)
         var result: [UUID: ProgrammeStatus] = [:]
         for graduate in graduates {
             guard let id = graduate.id, let cohortID = graduate.$cohort.id, let programme = programmes[cohortID], !programme.activities.isEmpty else { continue }
@@ -187,8 +187,8 @@ struct ProgrammeUseCases: UseCases {
     /// The figures of `week` for `graduateID`: applications sent, interviews held, standups posted.
     func figures(of graduateID: UUID, week: Int, calendar: ProgrammeCalendar) async throws -> RetrospectiveFigures {
         let days = calendar.days(ofWeek: week)
-        let applications = try await JobSearchFacts.applicationsSent(by: graduateID, in: days, on: db)
-        let interviews = try await JobSearchFacts.interviews(
+        let applications = try await Capabilities.reads.jobSearch.applicationsSent(by: graduateID, in: days, on: db)
+        let interviews = try await Capabilities.reads.jobSearch.interviews(
             of: graduateID, from: calendar.start(of: days.lowerBound), to: calendar.start(of: days.upperBound.adding(days: 1)), on: db
         ).map { calendar.day(at: $0) }
         let standups = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID)
@@ -240,7 +240,7 @@ struct ProgrammeUseCases: UseCases {
         let today = calendar.day(at: now)
         let graduateID = try graduate.requireID()
         // One who joined mid-way owes nothing of the weeks before they joined.
-        let joined = try await AccountFacts.joined([graduateID], on: db)[graduateID].map(calendar.day(at:))
+        let joined = try await Capabilities.reads.accounts.joined([graduateID], on: db)[graduateID].map(calendar.day(at:))
         let activities = programme.activities.map { $0.owed(byOneWhoJoinedOn: joined) }
         let evidence = try await EvidenceUseCases(db: db, now: now).evidence(of: [graduateID])[graduateID] ?? ProgrammeEvidence()
         let records = evidence.records(for: activities, calendar: calendar, today: today)
@@ -249,7 +249,7 @@ struct ProgrammeUseCases: UseCases {
             calendar: calendar, today: today, activities: activities,
             roadMap: RoadMap.on(today, activities: activities, records: records, calendar: calendar),
             status: ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: today,
-                                       placed: try await JobSearchFacts.hasAcceptedAJob(graduateID, on: db), paused: evidence.pauseReason != nil),
+                                       placed: try await Capabilities.reads.jobSearch.hasAcceptedAJob(graduateID, on: db), paused: evidence.pauseReason != nil),
             standup: standup, standupTime: programme.standupTime, pauseReason: evidence.pauseReason)
     }
 

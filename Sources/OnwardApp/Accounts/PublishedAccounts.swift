@@ -2,12 +2,9 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Facts of people's accounts read straight from their tables: shared queries for capabilities
-/// that need them (the programme asks when a graduate joined) without depending on `Accounts/`.
-enum AccountFacts {
-    /// When each of `userIDs` who came in through an invitation accepted it, in one query. Those
-    /// made another way (a seed, an admin's import) are left out.
-    static func joined(_ userIDs: [UUID], on db: any Database) async throws -> [UUID: Date] {
+/// What accounts publish for other capabilities (`AccountReads`), read from their own tables.
+struct PublishedAccounts: AccountReads {
+    func joined(_ userIDs: [UUID], on db: any Database) async throws -> [UUID: Date] {
         guard !userIDs.isEmpty else { return [:] }
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw("""

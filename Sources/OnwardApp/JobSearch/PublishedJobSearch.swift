@@ -3,13 +3,10 @@ import Foundation
 import OnwardCore
 import SQLKit
 
-/// Facts of a graduate's job search read straight from its tables (the days they sent applications
-/// and had interviews, whether they accepted a job): shared queries for capabilities that summarise
-/// a graduate (the programme's retrospective and status) without depending on the job search's types.
-enum JobSearchFacts {
-    /// The day each application of `userID` sent within `days` was sent (its first move to a
-    /// submitted stage), filtered by the database, not by reading every application.
-    static func applicationsSent(by userID: UUID, in days: ClosedRange<LocalDate>, on db: any Database) async throws -> [LocalDate] {
+/// What the job search publishes for other capabilities (`JobSearchReads`), read from its own
+/// tables and filtered by the database, not by reading every application.
+struct PublishedJobSearch: JobSearchReads {
+    func applicationsSent(by userID: UUID, in days: ClosedRange<LocalDate>, on db: any Database) async throws -> [LocalDate] {
         let sql = db as! any SQLDatabase
         let stages = ApplicationHistory.submittedStages.map(\.rawValue).sorted()
         let rows = try await sql.raw("""
@@ -20,8 +17,7 @@ enum JobSearchFacts {
         return try rows.compactMap { LocalDate(iso: try $0.decode(column: "day", as: String.self)) }
     }
 
-    /// The moments of `userID`'s interviews from `start` (included) to `end` (excluded).
-    static func interviews(of userID: UUID, from start: Date, to end: Date, on db: any Database) async throws -> [Date] {
+    func interviews(of userID: UUID, from start: Date, to end: Date, on db: any Database) async throws -> [Date] {
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw("""
             SELECT i.scheduled_at AS at FROM interviews i JOIN job_applications a ON a.id = i.application_id
@@ -30,15 +26,7 @@ enum JobSearchFacts {
         return try rows.map { try $0.decode(column: "at", as: Date.self) }
     }
 
-    /// Whether `userID` has accepted a job (a placement is recorded).
-    static func hasAcceptedAJob(_ userID: UUID, on db: any Database) async throws -> Bool {
-        let sql = db as! any SQLDatabase
-        let row = try await sql.raw("SELECT COUNT(*) AS n FROM placements WHERE user_id = \(bind: userID)").first()
-        return try (row?.decode(column: "n", as: Int.self) ?? 0) > 0
-    }
-
-    /// Which of `userIDs` have accepted a job, in one query.
-    static func usersWhoAcceptedAJob(among userIDs: [UUID], on db: any Database) async throws -> Set<UUID> {
+    func whoAcceptedAJob(among userIDs: [UUID], on db: any Database) async throws -> Set<UUID> {
         guard !userIDs.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw("SELECT DISTINCT user_id FROM placements WHERE user_id IN (\(binds: userIDs))").all()

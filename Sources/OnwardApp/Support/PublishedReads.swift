@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+import OnwardCore
+
+// What a capability may read of another's records. A capability reads another only through these
+// protocols, the way a service calls another's API rather than its database: the owner implements
+// them in its own folder, over its own tables, and `Capabilities.reads` hands them out. No SQL of
+// one capability names a table of another (ArchitectureTests proves it).
+
+/// The job search's facts about graduates: when they sent applications, when their interviews
+/// were, and who has accepted a job.
+protocol JobSearchReads: Sendable {
+    /// The day each application of `userID` sent within `days` was sent (its first move to a
+    /// submitted stage), one day per application.
+    func applicationsSent(by userID: UUID, in days: ClosedRange<LocalDate>, on db: any Database) async throws -> [LocalDate]
+    /// The moments of `userID`'s interviews from `start` (included) to `end` (excluded).
+    func interviews(of userID: UUID, from start: Date, to end: Date, on db: any Database) async throws -> [Date]
+    /// Which of `userIDs` have accepted a job (a placement is recorded), in one query.
+    func whoAcceptedAJob(among userIDs: [UUID], on db: any Database) async throws -> Set<UUID>
+}
+
+extension JobSearchReads {
+    func hasAcceptedAJob(_ userID: UUID, on db: any Database) async throws -> Bool {
+        try await whoAcceptedAJob(among: [userID], on: db).contains(userID)
+    }
+}
+
+/// One of a graduate's submissions for review, as another capability lists it: said in words,
+/// with the address of its page.
+struct SubmissionSummary: Sendable, Equatable {
+    let title: String
+    /// What was sent, in words ("CV").
+    let kind: String
+    /// Where its review stands, in words ("Approved").
+    let state: String
+    /// The day the latest round was sent.
+    let submittedOn: LocalDate
+    let url: SiteURL
+}
+
+/// An approved submission, as the programme counts it: its kind's key and the day it was sent.
+struct ApprovedSubmission: Sendable, Equatable {
+    let kind: String
+    let day: LocalDate
+}
+
+/// Coaching's facts about graduates: what they sent for review.
+protocol CoachingReads: Sendable {
+    /// `graduateID`'s submissions, the latest first.
+    func submissions(of graduateID: UUID, on db: any Database) async throws -> [SubmissionSummary]
+    /// The approved submissions of each of `graduateIDs`, in one query.
+    func approvedSubmissions(of graduateIDs: [UUID], on db: any Database) async throws -> [UUID: [ApprovedSubmission]]
+}
+
+/// Accounts' facts about people: when they joined.
+protocol AccountReads: Sendable {
+    /// When each of `userIDs` who came in through an invitation accepted it, in one query. Those
+    /// made another way (a seed, an admin's import) are left out.
+    func joined(_ userIDs: [UUID], on db: any Database) async throws -> [UUID: Date]
+}
+
+/// Every published read, one of each, as the module list assembles them.
+struct PublishedReads: Sendable {
+    let accounts: any AccountReads
+    let jobSearch: any JobSearchReads
+    let coaching: any CoachingReads
+}
