@@ -57,6 +57,17 @@ extension AppTests {
                 let late = try await coach.post(SiteURL.coaching(.meetings(planID: id)).path, Self.meeting)
                 #expect(late.status == .seeOther)
                 #expect(try await PlanMeetingModel.query(on: app.db).count() == 1)
+
+                // Finished, the plan keeps its recommendations as they were, on the page and in the API.
+                let reading = try #require(try await RecommendationModel.query(on: app.db).filter(\.$kind == .codeReview).first())
+                let moved = try await graduate.post(SiteURL.coaching(.recommendation(id: reading.id!.uuidString)).path, ["state": "done"])
+                #expect(moved.status == .seeOther)
+                #expect(try await graduate.get(moved.headers.first(name: .location) ?? "").text.contains("This plan is finished"))
+                let token = try await APITests.token(for: world.graduate, app: app)
+                let patched = try await APITests.send(app, .PATCH, "/api/v1/recommendations/\(reading.id!.uuidString)", token: token, json: #"{"state": "done"}"#)
+                #expect(patched.status == .conflict)
+                #expect(try await RecommendationModel.find(reading.id, on: app.db)?.state == .toDo)
+                #expect(!(try await graduate.get(SiteURL.coaching(.learningPlan(id: id)).path).text.contains(SiteURL.coaching(.recommendation(id: reading.id!.uuidString)).path)))
             }
         }
 

@@ -56,6 +56,8 @@ struct LearningPlanController: RouteCollection {
             return req.redirect(to: .coaching(.learningPlan(id: recommendation.$plan.id.uuidString)), flash: "Saved: \(progress.state.title.lowercased()).")
         } catch let errors as ValidationErrors {
             return req.redirect(to: SiteURL.coaching(.plan).path).flash(.error, errors.errors.first?.message ?? "Check the recommendation.", on: req)
+        } catch let error as AppError where error.status == .conflict {
+            return req.redirect(to: SiteURL.coaching(.plan).path).flash(.error, error.message, on: req)
         }
     }
 
@@ -76,7 +78,7 @@ struct LearningPlanController: RouteCollection {
                 LearningPlanPage.Recommendation(
                     kind: item.kind.title, description: item.description, link: item.link.isEmpty ? nil : item.link, due: item.due.map(Formats.day(iso:)),
                     state: item.state, isOverdue: item.isOverdue(today: detail.today), outcomeLink: item.outcomeLink.isEmpty ? nil : item.outcomeLink,
-                    progressURL: isSelf && plan.state == .active ? SiteURL.coaching(.recommendation(id: item.id!.uuidString)).path : nil)
+                    progressURL: isSelf && LearningPlanRules.recommendationsMove(inA: plan.state) ? SiteURL.coaching(.recommendation(id: item.id!.uuidString)).path : nil)
             },
             meetings: try await meetings(detail, on: req.db),
             meetingURL: coaches ? SiteURL.coaching(.meetings(planID: id)).path : nil,

@@ -152,6 +152,9 @@ struct LearningPlanUseCases: UseCases {
         guard let id = UUID(uuidString: rawID), let recommendation = try await RecommendationModel.find(id, on: db),
               let plan = try await LearningPlanModel.find(recommendation.$plan.id, on: db), plan.$user.id == graduate.id
         else { throw AppError.notFound("There is no such recommendation.") }
+        guard LearningPlanRules.recommendationsMove(inA: plan.state) else {
+            throw AppError(status: .conflict, code: "conflict", message: LearningPlanRules.finishedPlanKeeps)
+        }
         recommendation.state = progress.state
         if progress.namesOutcomeLink { recommendation.outcomeLink = progress.outcomeLink ?? "" }
         try await recommendation.save(on: db)

@@ -27,6 +27,12 @@ public enum LearningPlanRules {
         let due = lastMeeting.map { $0.adding(days: cadence.days) } ?? started
         return max(due, today)
     }
+
+    /// A graduate moves their recommendations while the plan is active; a finished plan is kept
+    /// as it ended, so what it shows a coach later is what was done by then.
+    public static func recommendationsMove(inA state: LearningPlanState) -> Bool { state == .active }
+
+    public static let finishedPlanKeeps = "This plan is finished: its recommendations stay as they were when it ended."
 }
 
 /// What a coach recommends at an ILP meeting.
