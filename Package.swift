@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// CI builds Onward's own targets with warnings as errors (ONWARD_STRICT=1 in .ci/run), so a warning
+// cannot land; a local build only prints them. Dependencies are never affected.
+let strict: [SwiftSetting] = Context.environment["ONWARD_STRICT"] == "1" ? [.unsafeFlags(["-warnings-as-errors"])] : []
+
 let package = Package(
     name: "onward",
     platforms: [.macOS(.v14)],
@@ -22,7 +26,7 @@ let package = Package(
         .target(
             name: "OnwardCore",
             dependencies: [.product(name: "CSV", package: "CSV.swift")],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")] + strict
         ),
         .target(
             name: "OnwardApp",
@@ -39,28 +43,33 @@ let package = Package(
                 .copy("Public"),
                 .copy("openapi.json"),
             ],
+            swiftSettings: strict,
             plugins: [
                 .plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator"),
             ]
         ),
         .executableTarget(
             name: "onward",
-            dependencies: ["OnwardApp", .product(name: "Vapor", package: "vapor")]
+            dependencies: ["OnwardApp", .product(name: "Vapor", package: "vapor")],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "onward-bench",
-            dependencies: ["OnwardCore"]
+            dependencies: ["OnwardCore"],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "OnwardCoreTests",
-            dependencies: ["OnwardCore"]
+            dependencies: ["OnwardCore"],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "OnwardAppTests",
             dependencies: [
                 "OnwardApp",
                 .product(name: "VaporTesting", package: "vapor"),
-            ]
+            ],
+            swiftSettings: strict
         ),
     ]
 )

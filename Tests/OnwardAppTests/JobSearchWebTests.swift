@@ -10,6 +10,7 @@ extension AppTests {
     @Suite struct JobSearchWebTests {
         static let today = LocalDate(testNow, in: TimeZone(identifier: "Europe/London")!)
 
+        @discardableResult
         static func newApplication(_ browser: Browser, company: String = "Acme", extra: [String: String] = [:]) async throws -> TestingHTTPResponse {
             var fields = ["company": company, "role_title": "Junior Developer", "url": "https://acme.example/jobs/1", "source": "job_board",
                           "excitement": "4", "stage": "applied", "on": today.iso]

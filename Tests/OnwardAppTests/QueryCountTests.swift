@@ -18,10 +18,11 @@ final class QueryCounter: LogHandler, @unchecked Sendable {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+    func log(event: LogEvent) {
         // SQLite says "Executing query" with the SQL in metadata; PostgreSQL prints the SQL.
+        let message = event.message
         let text = message.description.uppercased()
-        if level == .debug, text == "EXECUTING QUERY" || metadata?["sql"] != nil || ["SELECT ", "INSERT ", "UPDATE ", "DELETE "].contains(where: { text.hasPrefix($0) || text.contains(" \($0)") }) {
+        if event.level == .debug, text == "EXECUTING QUERY" || event.metadata?["sql"] != nil || ["SELECT ", "INSERT ", "UPDATE ", "DELETE "].contains(where: { text.hasPrefix($0) || text.contains(" \($0)") }) {
             statements.withLockedValue { $0.append(message.description) }
         }
     }

@@ -173,8 +173,17 @@ extension AppTests {
             hasher.holding = true
             async let first = hashing.verify("right", created: "x")
             async let second = hashing.verify("wrong", created: "x")
-            // Wait until both are in hand (one hashing, one queued behind it).
-            while hashing.inHand < 2 || hasher.started < 1 { try await Task.sleep(for: .milliseconds(5)) }
+            // Wait until both are in hand (one hashing, one queued behind it), for at most 30 s:
+            // a hash that never starts fails the test rather than hanging the run.
+            let deadline = ContinuousClock.now + .seconds(30)
+            while hashing.inHand < 2 || hasher.started < 1 {
+                guard ContinuousClock.now < deadline else {
+                    Issue.record("the two hashes were not in hand after 30 s")
+                    hasher.letGo(3)
+                    return
+                }
+                try await Task.sleep(for: .milliseconds(5))
+            }
             await #expect(throws: AppError.busy) { try await hashing.verify("right", created: "x") }
             hasher.letGo(2)
             #expect(try await first == true)

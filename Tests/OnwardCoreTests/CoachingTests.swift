@@ -65,11 +65,9 @@ import Testing
         #expect(approved.verdict == .approved && approved.comment.isEmpty)
         let asked = try ReviewDraft.validate(verdict: " changes_requested ", comment: "Add numbers")
         #expect(asked.verdict == .changesRequested && asked.verdict.event == .requestChanges)
-        do {
-            _ = try ReviewDraft.validate(verdict: "changes_requested", comment: "")
-        } catch {
-            #expect(error.message(for: "comment")?.contains("Say what to change") == true)
-        }
+        // Fails if the validation stops throwing, not only if its message changes.
+        let empty = #expect(throws: ValidationErrors.self) { _ = try ReviewDraft.validate(verdict: "changes_requested", comment: "") }
+        #expect(empty?.message(for: "comment")?.contains("Say what to change") == true)
     }
 }
 

@@ -12,7 +12,7 @@ struct SessionController: RouteCollection {
     }
 
     func signInPage(req: Request) async throws -> Response {
-        if let user = req.auth.get(UserModel.self) {
+        if req.auth.has(UserModel.self) {
             return req.redirect(to: SiteURL.home.path)
         }
         let next = Self.safeNext(try? req.query.get(String.self, at: "next")) ?? ""

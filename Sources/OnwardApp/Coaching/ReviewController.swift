@@ -49,7 +49,7 @@ struct ReviewController: RouteCollection {
         let viewer = try req.requireUser()
         let detail = try await ReviewUseCases(req: req).detail(of: req.parameter(SiteURL.Parameter.id), for: viewer)
         let submission = detail.submission
-        let id = try submission.requireIDString
+        let id = submission.requireIDString
         let zone = viewer.timeZone
         let page = SubmissionPage(
             graduate: detail.graduate.name,

@@ -25,7 +25,7 @@ enum DemoCoaching {
             let submission = try await ReviewUseCases(db: db, now: sent).submit(
                 SubmissionDraft(kind: kind, title: title, body: kind == .jobSearchAnalysis ? analysis : "", link: kind == .jobSearchAnalysis ? nil : "https://example.com/cv.pdf"),
                 for: graduate)
-            let id = try submission.requireIDString
+            let id = submission.requireIDString
             let reviewed = ReviewUseCases(db: db, now: sent.addingTimeInterval(20 * 3600))
             switch then {
             case .waits:

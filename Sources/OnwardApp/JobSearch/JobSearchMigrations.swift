@@ -209,8 +209,8 @@ enum JobSearchMigrations {
                             ? "SELECT u.id, 1 FROM \(UserModel.schema) u WHERE u.id = \(row).user_id"
                             : "SELECT a.user_id, 1 FROM \(ApplicationModel.schema) a JOIN \(UserModel.schema) u ON u.id = a.user_id WHERE a.id = \(row).application_id"
                         try await sql.raw(SQLQueryString("""
-                            CREATE TRIGGER \(Self.triggerName(table, event)) AFTER \(event) ON \(table) BEGIN
-                              INSERT INTO \(figures) (user_id, generation) \(owner) \(upsert);
+                            CREATE TRIGGER \(unsafeRaw: Self.triggerName(table, event)) AFTER \(unsafeRaw: event) ON \(unsafeRaw: table) BEGIN
+                              INSERT INTO \(unsafeRaw: figures) (user_id, generation) \(unsafeRaw: owner) \(unsafeRaw: upsert);
                             END
                             """)).run()
                     }
@@ -220,15 +220,15 @@ enum JobSearchMigrations {
                     CREATE FUNCTION job_search_figures_stale() RETURNS trigger LANGUAGE plpgsql AS $$
                     DECLARE owner uuid;
                     BEGIN
-                      IF TG_TABLE_NAME = '\(ApplicationModel.schema)' THEN
+                      IF TG_TABLE_NAME = '\(unsafeRaw: ApplicationModel.schema)' THEN
                         IF TG_OP = 'DELETE' THEN owner := OLD.user_id; ELSE owner := NEW.user_id; END IF;
                       ELSIF TG_OP = 'DELETE' THEN
-                        SELECT user_id INTO owner FROM \(ApplicationModel.schema) WHERE id = OLD.application_id;
+                        SELECT user_id INTO owner FROM \(unsafeRaw: ApplicationModel.schema) WHERE id = OLD.application_id;
                       ELSE
-                        SELECT user_id INTO owner FROM \(ApplicationModel.schema) WHERE id = NEW.application_id;
+                        SELECT user_id INTO owner FROM \(unsafeRaw: ApplicationModel.schema) WHERE id = NEW.application_id;
                       END IF;
-                      IF owner IS NOT NULL AND EXISTS (SELECT 1 FROM \(UserModel.schema) WHERE id = owner) THEN
-                        INSERT INTO \(figures) (user_id, generation) VALUES (owner, 1) \(upsert);
+                      IF owner IS NOT NULL AND EXISTS (SELECT 1 FROM \(unsafeRaw: UserModel.schema) WHERE id = owner) THEN
+                        INSERT INTO \(unsafeRaw: figures) (user_id, generation) VALUES (owner, 1) \(unsafeRaw: upsert);
                       END IF;
                       RETURN NULL;
                     END $$
@@ -236,7 +236,7 @@ enum JobSearchMigrations {
                 for (table, events, _) in Self.watched {
                     for event in events {
                         try await sql.raw(SQLQueryString("""
-                            CREATE TRIGGER \(Self.triggerName(table, event)) AFTER \(event) ON \(table)
+                            CREATE TRIGGER \(unsafeRaw: Self.triggerName(table, event)) AFTER \(unsafeRaw: event) ON \(unsafeRaw: table)
                             FOR EACH ROW EXECUTE FUNCTION job_search_figures_stale()
                             """)).run()
                     }

@@ -35,10 +35,10 @@ struct PracticeHomeSections: HomeSectionSource {
         let pairings = try rows.map { (pairing: try $0.decode(fluentModel: PairingModel.self), partner: try $0.decode(column: "partner_name", as: String.self)) }
         let waiting = pairings.filter { $0.pairing.isLive(at: now) && !($0.pairing.isFirst(userID) ? $0.pairing.firstAccepted : $0.pairing.secondAccepted) }
         let next = pairings.first { $0.pairing.state == .accepted }
-        return try (waiting + (next.map { [$0] } ?? [])).map { pairing, partner in
+        return (waiting + (next.map { [$0] } ?? [])).map { pairing, partner in
             PracticeSection.Line(label: pairing.state == .accepted ? "Next pairing: " : "Pairing proposed, waiting for your answer: ",
                                  text: "\(partner), \(PairingController.when(pairing, for: person))",
-                                 url: SiteURL.practice(.pairingSession(id: try pairing.requireIDString)).path)
+                                 url: SiteURL.practice(.pairingSession(id: pairing.requireIDString)).path)
         }
     }
 

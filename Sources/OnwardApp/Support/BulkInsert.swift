@@ -37,7 +37,7 @@ struct BulkInsert: Sendable {
         for start in stride(from: 0, to: rows.count, by: Self.rowsPerStatement) {
             let chunk = rows[start..<min(start + Self.rowsPerStatement, rows.count)]
             if let sqlite = sql as? any SQLiteDatabase {
-                try await sqlite.query(statement(rows: chunk.count), chunk.flatMap { $0.map(\.sqlite) })
+                _ = try await sqlite.query(statement(rows: chunk.count), chunk.flatMap { $0.map(\.sqlite) })
             } else {
                 var insert = sql.insert(into: table).columns(columns)
                 for row in chunk { insert = insert.values(row.map(\.bind)) }

@@ -141,26 +141,26 @@ enum KeptDashboardRows {
                         default: watch.owners("OLD") + " UNION " + watch.owners("NEW")
                         }
                         try await sql.raw(SQLQueryString("""
-                            CREATE TRIGGER \(watch.triggerName)_\(event.lowercased()) AFTER \(event)\(event == "UPDATE" ? of : "") ON \(watch.table) BEGIN
-                              \(mark(owners));
+                            CREATE TRIGGER \(unsafeRaw: watch.triggerName)_\(unsafeRaw: event.lowercased()) AFTER \(unsafeRaw: event)\(unsafeRaw: event == "UPDATE" ? of : "") ON \(unsafeRaw: watch.table) BEGIN
+                              \(unsafeRaw: mark(owners));
                             END
                             """)).run()
                     }
                 } else {
                     try await sql.raw(SQLQueryString("""
-                        CREATE FUNCTION \(watch.triggerName)() RETURNS trigger LANGUAGE plpgsql AS $$
+                        CREATE FUNCTION \(unsafeRaw: watch.triggerName)() RETURNS trigger LANGUAGE plpgsql AS $$
                         BEGIN
-                          IF TG_OP = 'INSERT' THEN \(mark(watch.owners("NEW")));
-                          ELSIF TG_OP = 'DELETE' THEN \(mark(watch.owners("OLD")));
-                          ELSE \(mark(watch.owners("OLD") + " UNION " + watch.owners("NEW")));
+                          IF TG_OP = 'INSERT' THEN \(unsafeRaw: mark(watch.owners("NEW")));
+                          ELSIF TG_OP = 'DELETE' THEN \(unsafeRaw: mark(watch.owners("OLD")));
+                          ELSE \(unsafeRaw: mark(watch.owners("OLD") + " UNION " + watch.owners("NEW")));
                           END IF;
                           RETURN NULL;
                         END $$
                         """)).run()
                     for event in watch.events {
                         try await sql.raw(SQLQueryString("""
-                            CREATE TRIGGER \(watch.triggerName)_\(event.lowercased()) AFTER \(event)\(event == "UPDATE" ? of : "") ON \(watch.table)
-                            FOR EACH ROW EXECUTE FUNCTION \(watch.triggerName)()
+                            CREATE TRIGGER \(unsafeRaw: watch.triggerName)_\(unsafeRaw: event.lowercased()) AFTER \(unsafeRaw: event)\(unsafeRaw: event == "UPDATE" ? of : "") ON \(unsafeRaw: watch.table)
+                            FOR EACH ROW EXECUTE FUNCTION \(unsafeRaw: watch.triggerName)()
                             """)).run()
                     }
                 }
@@ -176,7 +176,7 @@ enum KeptDashboardRows {
                         : "DROP TRIGGER \(watch.triggerName)_\(event.lowercased()) ON \(watch.table)")).run()
                 }
                 if sql.dialect.name != "sqlite" {
-                    try await sql.raw(SQLQueryString("DROP FUNCTION \(watch.triggerName)()")).run()
+                    try await sql.raw(SQLQueryString("DROP FUNCTION \(unsafeRaw: watch.triggerName)()")).run()
                 }
             }
             try await database.schema(KeptDashboardRows.table).delete()
