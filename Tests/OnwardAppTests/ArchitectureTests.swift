@@ -102,6 +102,8 @@ import Testing
         var crossings: [String] = []
         for file in Self.swiftFiles(in: Self.app) {
             let folder = file.path.dropFirst(Self.app.path.count + 1).split(separator: "/").first.map(String.init) ?? ""
+            // The schema's history writes out, as it shipped, the tables a step watched.
+            guard folder != "migrations.swift" else { continue }
             for table in Self.tablesInSQL(try Self.code(file)) {
                 guard let owner = owners[table], owner != folder, owner != "Support" else { continue }
                 crossings.append("\(folder)/\(file.lastPathComponent) names \(owner)'s table \(table)")

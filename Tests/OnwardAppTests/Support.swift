@@ -15,8 +15,9 @@ import VaporTesting
 let testNow = Date(timeIntervalSince1970: 1_795_435_200.25)
 
 /// The real app, configured as in production, on an in-memory SQLite (or on PostgreSQL when
-/// DATABASE_URL is set), with a pinned clock and a cheap bcrypt cost.
-func withApp(clock: Clock = .fixed(testNow), settings adjust: (inout Settings) -> Void = { _ in }, _ body: (Application) async throws -> Void) async throws {
+/// DATABASE_URL is set), with a pinned clock and a cheap bcrypt cost. With `migrate: false` the
+/// database is left empty (on PostgreSQL, emptied of what the migrator knows it made).
+func withApp(clock: Clock = .fixed(testNow), migrate: Bool = true, settings adjust: (inout Settings) -> Void = { _ in }, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
@@ -29,7 +30,7 @@ func withApp(clock: Clock = .fixed(testNow), settings adjust: (inout Settings) -
         if case .postgres = settings.database {
             try await app.autoRevert()
         }
-        try await app.autoMigrate()
+        if migrate { try await app.autoMigrate() }
         try await body(app)
     } catch {
         try? await app.asyncShutdown()

@@ -168,11 +168,3 @@ enum AccountsMigrations {
         }
     }
 }
-
-extension AccountsMigrations {
-    /// The accounts' tables the coach's dashboard lines are made from: an accepted invitation is
-    /// the day a graduate joined, from which their programme asks of them.
-    static let dashboardWatches: [KeptDashboardRows.Watch] = [
-        .init(table: InvitationModel.schema, owners: { row in "SELECT v.id FROM \(UserModel.schema) v WHERE v.email = \(row).email" }),
-    ]
-}

@@ -167,16 +167,3 @@ enum CoachingMigrations {
         }
     }
 }
-
-extension CoachingMigrations {
-    /// Coaching's tables the coach's dashboard lines are made from: submissions (waiting, or
-    /// approved as a programme activity's evidence), support requests, and the learning plans with
-    /// their meetings and recommendations.
-    static let dashboardWatches: [KeptDashboardRows.Watch] = [
-        .own(SubmissionModel.schema),
-        .own(SupportRequestModel.schema),
-        .own(LearningPlanModel.schema),
-        .child(PlanMeetingModel.schema, key: "plan_id", of: LearningPlanModel.schema),
-        .child(RecommendationModel.schema, key: "plan_id", of: LearningPlanModel.schema),
-    ]
-}

@@ -259,15 +259,3 @@ enum JobSearchMigrations {
         }
     }
 }
-
-extension JobSearchMigrations {
-    /// The job search's tables the coach's dashboard lines are made from: the moves (the days
-    /// applications were sent), the interviews, the placements.
-    static let dashboardWatches: [KeptDashboardRows.Watch] = [
-        .child(StageMoveModel.schema, key: "application_id", of: ApplicationModel.schema),
-        .child(InterviewModel.schema, key: "application_id", of: ApplicationModel.schema),
-        // Deleting an application deletes its moves and interviews, which can no longer find their owner.
-        .init(table: ApplicationModel.schema, owners: { row in "SELECT \(row).user_id" }, events: ["DELETE"]),
-        .own(PlacementModel.schema),
-    ]
-}

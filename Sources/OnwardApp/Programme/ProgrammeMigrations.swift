@@ -249,24 +249,3 @@ extension ProgrammeMigrations {
         }
     }
 }
-
-extension ProgrammeMigrations {
-    /// The programme's tables the coach's dashboard lines are made from: the evidence of each
-    /// activity, the standups, the pauses, and a cohort's programme (a change to it touches every
-    /// graduate of the cohorts that follow it).
-    static let dashboardWatches: [KeptDashboardRows.Watch] = [
-        .own(StandupModel.schema),
-        .own(ActivityMarkModel.schema),
-        .own(RetrospectiveModel.schema),
-        .own(InformationalInterviewModel.schema),
-        .own(BlogPostModel.schema),
-        .own(ProgrammePauseModel.schema),
-        .child(SmartGoalVersionModel.schema, key: "goal_id", of: SmartGoalModel.schema),
-        // Deleting a goal deletes its versions, which can no longer find their owner.
-        .init(table: SmartGoalModel.schema, owners: { row in "SELECT \(row).user_id" }, events: ["DELETE"]),
-        .init(table: CohortProgrammeModel.schema, owners: { row in "SELECT v.id FROM \(UserModel.schema) v WHERE v.cohort_id = \(row).cohort_id" }),
-        .init(table: ProgrammeActivityModel.schema, owners: { row in
-            "SELECT v.id FROM \(UserModel.schema) v JOIN \(CohortProgrammeModel.schema) cp ON cp.cohort_id = v.cohort_id WHERE cp.programme_id = \(row).programme_id"
-        }),
-    ]
-}

@@ -7,8 +7,8 @@ import SQLKit
 /// working out 200 graduates' statuses, streaks and week's figures took about sixteen queries and
 /// most of the page's time on every visit.
 ///
-/// A line is made from rows of many capabilities' tables. Each capability names its own tables
-/// (`Watch`) and the migration `Create` gathers them into triggers: any write to one of those
+/// A line is made from rows of many capabilities' tables. The migration steps name them (`Watch`),
+/// each step its own list as it shipped, and make them triggers: any write to one of those
 /// rows (through the web, the API, the importer, the demo, an admin's SQL) marks the lines of the
 /// people it touches stale in the writing transaction, and moves their generation on. A reader
 /// keeps what it worked out only if the generation it started from is still there, so a write
@@ -38,13 +38,6 @@ enum KeptDashboardRows {
 
         var triggerName: String { "\(table)_marks_dashboard_stale" }
     }
-
-    /// The people's own tables: a graduate's cohort, time zone, address (which finds their
-    /// invitation) and role; a cohort's calendar.
-    static let peopleWatches: [Watch] = [
-        .init(table: UserModel.schema, owners: { row in "SELECT \(row).id" }, columns: ["cohort_id", "time_zone", "email", "role"], events: ["UPDATE"]),
-        .init(table: CohortModel.schema, owners: { row in "SELECT v.id FROM \(UserModel.schema) v WHERE v.cohort_id = \(row).id" }, events: ["UPDATE"]),
-    ]
 
     /// What is kept of one graduate: the generation it was worked out at, and the line when it
     /// has not been marked stale since.
