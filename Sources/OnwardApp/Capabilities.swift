@@ -1,5 +1,16 @@
-/// The capabilities, and what each publishes for the others to read. This is the one place that
-/// names every capability's published reads; a capability asks here, never another's folder.
+/// The capabilities, in the order their sections show on a page, and what each publishes for the
+/// others to read. This is the one place that names every capability: the routes, the navigation,
+/// the home pages and the coach's dashboard are assembled from `modules`, and a capability reads
+/// another only through `reads`.
 enum Capabilities {
+    static let modules: [any CapabilityModule] = [
+        HomeModule(),
+        ProgrammeModule(),
+        CoachingModule(),
+        PracticeModule(),
+        JobSearchModule(),
+        AccountsModule(),
+    ]
+
     static let reads = PublishedReads(accounts: PublishedAccounts(), jobSearch: PublishedJobSearch(), coaching: PublishedCoaching())
 }

@@ -3,9 +3,10 @@ import OnwardCore
 import SQLKit
 import Vapor
 
-/// Registers every capability's routes, grouped by who may reach them.
+/// Registers every capability's routes, navigation and sections, from the module list.
 func routes(_ app: Application) throws {
-    app.homeSectionSources = HomeController.sources
+    app.homeSectionSources = Capabilities.modules.compactMap(\.sections)
+    app.navigation = Capabilities.modules.flatMap(\.navigation)
     app.get(.healthz) { _ in "ok" }
     app.get(.readyz, use: readiness)
 
@@ -19,34 +20,9 @@ func routes(_ app: Application) throws {
             })))
     let signedIn = web.grouped(Require.signedIn)
 
-    // Accounts
-    try web.register(collection: SessionController())
-    try web.register(collection: InvitationController())
-    try signedIn.register(collection: AccountController())
-    try web.register(collection: HomeController())
-    try web.grouped(Require(Access.runsBootcamp)).register(collection: AdminController())
-
-    // Job search
-    try signedIn.register(collection: JobSearchController())
-    try signedIn.register(collection: ImportController(maxUploadBytes: app.settings.maxUploadBytes))
-
-    // Programme
-    try web.register(collection: ProgrammeController())
-    try web.register(collection: EvidenceController())
-    try web.register(collection: CareersTeamController())
-    try web.register(collection: LearningGoalController())
-
-    // Coaching
-    try web.register(collection: ReviewController())
-    try web.register(collection: SupportController())
-    try web.register(collection: LearningPlanController())
-    try web.register(collection: EventController())
-    try web.register(collection: CoachDashboardController())
-
-    // Practice
-    try web.register(collection: MockInterviewController())
-    try web.register(collection: PeerSessionController())
-    try web.register(collection: PairingController())
+    for module in Capabilities.modules {
+        try module.register(web: web, signedIn: signedIn, settings: app.settings)
+    }
 
     // The JSON API
     try API.register(on: app)

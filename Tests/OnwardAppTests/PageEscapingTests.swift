@@ -9,7 +9,8 @@ import Testing
     static let hostile = EscapingCheck.hostile
 
     static func shell() -> Shell {
-        Shell(path: "/", user: (hostile, .graduate), flashes: [Flash(kind: .error, message: hostile)], csrf: hostile)
+        Shell(path: "/", user: (hostile, .graduate), links: (main: [(hostile, .home)], account: [(hostile, .home)]),
+              flashes: [Flash(kind: .error, message: hostile)], csrf: hostile)
     }
 
     static let day = LocalDate(iso: "2026-11-20")!

@@ -6,8 +6,6 @@ import Vapor
 /// the capabilities supply.
 struct HomeController: RouteCollection {
     /// In the order their sections show.
-    static let sources: [any HomeSectionSource] = [ProgrammeHomeSections(), CoachingHomeSections(), PracticeHomeSections(), JobSearchHomeSections(), AccountsHomeSections()]
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.home, use: frontDoor)
         routes.grouped(Require(Access.keepsJobSearch)).get(.homes(.graduate), use: graduateHome)
@@ -38,7 +36,7 @@ struct HomeController: RouteCollection {
     func graduateHome(req: Request) async throws -> Response {
         let user = try req.requireUser()
         var sections: [any HomeSection] = []
-        for source in Self.sources { sections += try await source.homeSections(of: user, on: req) }
+        for source in req.application.homeSectionSources { sections += try await source.homeSections(of: user, on: req) }
         return req.render(GraduateHomePage(firstName: String(user.name.split(separator: " ").first ?? Substring(user.name)), sections: sections))
     }
 
@@ -46,7 +44,7 @@ struct HomeController: RouteCollection {
         let people = try await Policy(db: req.db).visiblePeople(for: req.requireUser())
         let graduates = people.filter { $0.role == .graduate }
         var sections: [any HomeSection] = []
-        for source in Self.sources { sections += try await source.coachSections(for: graduates, on: req) }
+        for source in req.application.homeSectionSources { sections += try await source.coachSections(for: graduates, on: req) }
         return req.render(CoachHomePage(sections: sections, graduates: people.map(Self.card)))
     }
 
@@ -62,7 +60,7 @@ struct HomeController: RouteCollection {
         let coaches = try await Accounts(req: req).coachNames(of: person)
         var sections: [any HomeSection] = []
         if !scope.isSelf {
-            for source in Self.sources { sections += try await source.personSections(in: scope, on: req) }
+            for source in req.application.homeSectionSources { sections += try await source.personSections(in: scope, on: req) }
         }
         let page = PersonPage(
             card: Self.card(person), role: person.role.title, email: person.email, timeZone: person.timeZone, bio: person.bio,

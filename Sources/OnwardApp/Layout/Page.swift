@@ -31,8 +31,9 @@ struct Shell {
     static let stylesheet = "/css/onward.css"
     static let script = "/js/onward.js"
 
-    /// The shell of a page at `path` for `user` (nil: not signed in).
-    init(path: String, user: (name: String, role: Role)?, flashes: [Flash], csrf: String) {
+    /// The shell of a page at `path` for `user` (nil: not signed in), with the links of their
+    /// main bar and of their account menu.
+    init(path: String, user: (name: String, role: Role)?, links: (main: [(String, SiteURL)], account: [(String, SiteURL)]), flashes: [Flash], csrf: String) {
         // The current item is the one whose path is the longest prefix of this page's.
         func items(_ list: [(String, SiteURL)]) -> [NavItem] {
             let matching = list.map(\.1.path).filter { path == $0 || path.hasPrefix($0 + "/") }
@@ -40,23 +41,11 @@ struct Shell {
             return list.map { NavItem(label: $0.0, url: $0.1.path, current: $0.1.path == current) }
         }
         self.user = user.map { SignedIn(name: $0.name, role: $0.role.title) }
-        self.nav = user.map { items(Self.navigation(for: $0.role)) } ?? []
-        self.accountNav = user == nil ? [] : items(Self.accountNavigation)
+        self.nav = user == nil ? [] : items(links.main)
+        self.accountNav = user == nil ? [] : items(links.account)
         self.flashes = flashes
         self.csrf = csrf
     }
-
-    /// Each role sees its own navigation, and only that.
-    static func navigation(for role: Role) -> [(String, SiteURL)] {
-        switch role {
-        case .graduate: [("Home", .homes(.graduate)), ("Programme", .programme(.roadMap)), ("Board", .jobSearch(.board)), ("Applications", .jobSearch(.list)), ("Support", .coaching(.support)), ("Practice", .practice(.mockInterviews)), ("Events", .coaching(.events))]
-        case .coach: [("My graduates", .homes(.coach)), ("Dashboard", .coaching(.dashboard)), ("Reviews", .coaching(.reviews)), ("Support", .coaching(.supportDesk)), ("Help requests", .programme(.helpQueue)), ("Mock interviews", .practice(.mockSlots)), ("Pairing", .practice(.unmatchedRequests)), ("Events", .coaching(.events))]
-        case .partner: [("Candidates", .homes(.partner))]
-        case .admin: [("Overview", .accounts(.overview)), ("Cohorts", .accounts(.cohorts)), ("People", .accounts(.people)), ("Invitations", .accounts(.invitations)), ("Programmes", .programme(.cohorts)), ("Dashboard", .coaching(.dashboard)), ("Reviews", .coaching(.reviews)), ("Support", .coaching(.supportDesk)), ("Help requests", .programme(.helpQueue)), ("Pairing", .practice(.unmatchedRequests)), ("Events", .coaching(.events))]
-        }
-    }
-
-    static let accountNavigation: [(String, SiteURL)] = [("Profile", .accounts(.profile)), ("Password", .accounts(.password)), ("API tokens", .accounts(.tokens))]
 
     /// The whole document: the shell with `page` inside.
     func render(_ page: some PageView) -> HTML {
@@ -131,7 +120,13 @@ extension Request {
         let user = auth.get(UserModel.self)
         let csrf = csrfToken
         let flashes = takeFlashes()
-        let shell = Shell(path: url.path, user: user.map { ($0.name, $0.role) }, flashes: flashes, csrf: csrf)
+        // Each person sees the links their role's `Access` decisions allow, and only those.
+        let items = application.navigation
+        let links = user.map { user in
+            (main: NavigationItem.links(of: items, in: .main, for: user.viewer).map { ($0.label, $0.url) },
+             account: NavigationItem.links(of: items, in: .account, for: user.viewer).map { ($0.label, $0.url) })
+        } ?? (main: [], account: [])
+        let shell = Shell(path: url.path, user: user.map { ($0.name, $0.role) }, links: links, flashes: flashes, csrf: csrf)
         let html = shell.render(page)
         var headers = HTTPHeaders()
         headers.contentType = .html

@@ -1,0 +1,26 @@
+import OnwardCore
+import Vapor
+
+/// Coaching: reviews of submissions, the support desk, learning plans, events and the coach's
+/// dashboard.
+struct CoachingModule: CapabilityModule {
+    func register(web: any RoutesBuilder, signedIn: any RoutesBuilder, settings: Settings) throws {
+        try web.register(collection: ReviewController())
+        try web.register(collection: SupportController())
+        try web.register(collection: LearningPlanController())
+        try web.register(collection: EventController())
+        try web.register(collection: CoachDashboardController())
+    }
+
+    var navigation: [NavigationItem] {
+        [
+            .init(label: "Dashboard", url: .coaching(.dashboard), place: 21, shows: Access.readsCoachDashboard),
+            .init(label: "Reviews", url: .coaching(.reviews), place: 22, shows: Access.reviewsSubmissions),
+            .init(label: "Support", url: .coaching(.support), place: 50, shows: Access.followsProgramme),
+            .init(label: "Support", url: .coaching(.supportDesk), place: 51, shows: Access.worksSupportDesk),
+            .init(label: "Events", url: .coaching(.events), place: 70, shows: Access.seesEvents),
+        ]
+    }
+
+    var sections: (any HomeSectionSource)? { CoachingHomeSections() }
+}

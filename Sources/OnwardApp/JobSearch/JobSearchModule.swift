@@ -1,0 +1,20 @@
+import OnwardCore
+import Vapor
+
+/// The job search: a graduate's applications on a board and in a list, their interviews, contacts,
+/// offers and placement, and the CSV import.
+struct JobSearchModule: CapabilityModule {
+    func register(web: any RoutesBuilder, signedIn: any RoutesBuilder, settings: Settings) throws {
+        try signedIn.register(collection: JobSearchController())
+        try signedIn.register(collection: ImportController(maxUploadBytes: settings.maxUploadBytes))
+    }
+
+    var navigation: [NavigationItem] {
+        [
+            .init(label: "Board", url: .jobSearch(.board), place: 30, shows: Access.keepsJobSearch),
+            .init(label: "Applications", url: .jobSearch(.list), place: 40, shows: Access.keepsJobSearch),
+        ]
+    }
+
+    var sections: (any HomeSectionSource)? { JobSearchHomeSections() }
+}
