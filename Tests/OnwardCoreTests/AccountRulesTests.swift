@@ -3,6 +3,12 @@ import Testing
 @testable import OnwardCore
 
 @Suite struct AccountRulesTests {
+    @Test func an_admin_lists_every_cohort_and_others_their_own() {
+        #expect(Access.cohortsListed(by: Viewer(id: "x", role: .admin), ownCohort: nil) == .all)
+        #expect(Access.cohortsListed(by: Viewer(id: "x", role: .graduate), ownCohort: "c1") == .own("c1"))
+        #expect(Access.cohortsListed(by: Viewer(id: "x", role: .graduate), ownCohort: nil) == .none)
+    }
+
     @Test func email_is_trimmed_and_lowercased() {
         var errors = ValidationErrors()
         #expect(AccountRules.validateEmail("  Ada@Example.ORG ", into: &errors) == "ada@example.org")

@@ -229,3 +229,24 @@ import Testing
         #expect(PeerSessionRules.mayNote(startsAt: draft.startsAt, now: draft.startsAt) && !PeerSessionRules.mayNote(startsAt: draft.startsAt, now: now))
     }
 }
+
+@Suite struct PairingScopeTests {
+    static let starts = Date(timeIntervalSince1970: 1_800_000_000)
+    static let ends = starts.addingTimeInterval(3_600)
+
+    static func scope(_ viewer: Viewer, _ state: PairingState, at now: Date) -> PairingScope {
+        PairingScope.of(viewer, sides: ["a", "b"], state: state, startsAt: starts, endsAt: ends, now: now)
+    }
+
+    @Test func only_the_two_read_and_set_the_link_once_accepted_and_note_once_begun() {
+        let side = Viewer(id: "a", role: .graduate), before = Self.starts.addingTimeInterval(-60), during = Self.starts.addingTimeInterval(60)
+        #expect(Self.scope(side, .accepted, at: before) == PairingScope(readsLink: true, setsLink: true, notes: false))
+        #expect(Self.scope(side, .accepted, at: during) == PairingScope(readsLink: true, setsLink: true, notes: true))
+        #expect(Self.scope(side, .accepted, at: Self.ends) == PairingScope(readsLink: true, setsLink: false, notes: true))
+        #expect(Self.scope(side, .proposed, at: before) == PairingScope(readsLink: false, setsLink: false, notes: false))
+        // A coach or an admin who sees the pairing reads neither its link nor adds one.
+        for other in [Viewer(id: "c", role: .coach), Viewer(id: "d", role: .admin), Viewer(id: "e", role: .graduate)] {
+            #expect(Self.scope(other, .accepted, at: during) == PairingScope(readsLink: false, setsLink: false, notes: false), "\(other.role)")
+        }
+    }
+}

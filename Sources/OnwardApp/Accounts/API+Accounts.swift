@@ -54,9 +54,12 @@ extension OnwardAPI {
     func listCohorts(_ input: Operations.ListCohorts.Input) async throws -> Operations.ListCohorts.Output {
         let user = try user()
         var query = try CohortModel.query(on: request.db).sort(\.$courseEndDate, .descending)
-        if Access.reach(of: user.viewer) != .everyone {
-            guard let own = user.$cohort.id else { return .ok(.init(body: .json([]))) }
+        switch Access.cohortsListed(by: user.viewer, ownCohort: user.$cohort.id?.uuidString) {
+        case .all: break
+        case .own(let id):
+            guard let own = UUID(uuidString: id) else { return .ok(.init(body: .json([]))) }
             query = query.filter(\.$id == own)
+        case .none: return .ok(.init(body: .json([])))
         }
         let cohorts = try await query.all()
         let graduateCohorts = try await UserModel.query(on: request.db).filter(\.$role == .graduate).filter(\.$cohort.$id ~~ cohorts.compactMap(\.id)).all(\.$cohort.$id)

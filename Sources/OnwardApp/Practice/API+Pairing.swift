@@ -30,7 +30,7 @@ extension OnwardAPI {
                      first: side(item.first, topic: pairing.firstTopic, accepted: pairing.firstAccepted, note: pairing.firstNote),
                      second: side(item.second, topic: pairing.secondTopic, accepted: pairing.secondAccepted, note: pairing.secondNote),
                      volunteer: pairing.$partnerRequest.id == nil, matchedByName: pairing.matchedBy?.name,
-                     link: pairing.state == .accepted && !pairing.link.isEmpty && Access.isSideOfPairing(viewer.viewer, sides: pairing.sides) ? pairing.link : nil)
+                     link: pairing.scope(for: viewer.viewer, now: now).readsLink && !pairing.link.isEmpty ? pairing.link : nil)
     }
 
     private static func volunteering(_ row: PairingVolunteerModel?, now: Date) -> Components.Schemas.Volunteering {

@@ -87,15 +87,15 @@ extension OnwardAPI {
 
     // MARK: Peer practice sessions
 
-    private static func peerSession(_ session: PeerSessionModel, host: UserModel, taken: Int, joined: Bool,
+    private static func peerSession(_ session: PeerSessionModel, host: UserModel, taken: Int, joined: Bool, link: String?,
                                     participants: [Components.Schemas.PeerParticipant]? = nil) -> Components.Schemas.PeerSession {
         .init(id: session.requireIDString, kind: .init(rawValue: session.kind.rawValue)!, startsAt: session.startsAt, minutes: session.minutes,
-              places: session.places, taken: taken, hostId: host.requireIDString, hostName: host.name, joined: joined, link: joined ? session.link : nil,
+              places: session.places, taken: taken, hostId: host.requireIDString, hostName: host.name, joined: joined, link: link,
               participants: participants)
     }
 
     private static func peerSession(_ detail: PeerSessionUseCases.Detail) -> Components.Schemas.PeerSession {
-        peerSession(detail.session, host: detail.host, taken: detail.seats.count, joined: detail.joined != nil,
+        peerSession(detail.session, host: detail.host, taken: detail.seats.count, joined: detail.joined != nil, link: detail.link,
                     participants: zip(detail.seats, detail.notes).map { .init(name: $0.person.name, note: $1) })
     }
 
@@ -104,8 +104,12 @@ extension OnwardAPI {
     }
 
     func listPeerSessions(_ input: Operations.ListPeerSessions.Input) async throws -> Operations.ListPeerSessions.Output {
-        let sessions = try await PeerSessionUseCases(req: try request).upcoming(for: peerGraduate())
-        return .ok(.init(body: .json(sessions.map { Self.peerSession($0.session, host: $0.host, taken: $0.taken, joined: $0.joined) })))
+        let graduate = try peerGraduate()
+        let sessions = try await PeerSessionUseCases(req: try request).upcoming(for: graduate)
+        return .ok(.init(body: .json(sessions.map { listed in
+            Self.peerSession(listed.session, host: listed.host, taken: listed.taken, joined: listed.joined,
+                             link: Access.canReadInsidePeerSession(graduate.viewer, tookPart: listed.joined) ? listed.session.link : nil)
+        })))
     }
 
     func hostPeerSession(_ input: Operations.HostPeerSession.Input) async throws -> Operations.HostPeerSession.Output {

@@ -139,6 +139,11 @@ final class PairingModel: Model, @unchecked Sendable {
     }
 
     var sides: Set<String> { [$first.id.uuidString, $second.id.uuidString] }
+
+    /// What `viewer` may do with this pairing at `now` (Core's `PairingScope`).
+    func scope(for viewer: Viewer, now: Date) -> PairingScope {
+        PairingScope.of(viewer, sides: sides, state: state, startsAt: startsAt, endsAt: endsAt, now: now)
+    }
     /// The requests it holds: its own, and the partner's when the partner asked too.
     var requestIDs: [UUID] { [$request.id] + ($partnerRequest.id.map { [$0] } ?? []) }
     var requireIDString: String { id!.uuidString }

@@ -152,6 +152,7 @@ struct PairingController: RouteCollection {
         let found = try await PairingUseCases(req: req).detail(of: id, for: viewer)
         let pairing = found.pairing, now = req.now
         let isSide = Access.isSideOfPairing(viewer.viewer, sides: pairing.sides), isFirst = pairing.isFirst(viewer.id)
+        let scope = pairing.scope(for: viewer.viewer, now: now)
         let open = pairing.isLive(at: now)
         let mineAccepted = isFirst ? pairing.firstAccepted : pairing.secondAccepted
         let matchedBy = pairing.matchedBy?.name
@@ -167,10 +168,10 @@ struct PairingController: RouteCollection {
             when: Self.when(pairing, for: viewer), state: pairing.title(at: now),
             sides: [.init(name: found.first.name, topic: pairing.firstTopic, note: pairing.firstNote),
                     .init(name: found.second.name + (pairing.$partnerRequest.id == nil ? " (volunteer)" : ""), topic: pairing.secondTopic, note: pairing.secondNote)],
-            matchedBy: matchedBy, link: isSide && pairing.state == .accepted ? pairing.link : "",
+            matchedBy: matchedBy, link: scope.readsLink ? pairing.link : "",
             answerURL: isSide && open && !mineAccepted ? SiteURL.practice(.answerPairing(id: id)).path : nil, waiting: waiting,
-            linkURL: isSide && pairing.state == .accepted && now < pairing.endsAt ? SiteURL.practice(.pairingLink(id: id)).path : nil,
-            noteURL: isSide && PairingRules.mayNote(pairing.state, startsAt: pairing.startsAt, now: now) ? SiteURL.practice(.notePairing(id: id)).path : nil,
+            linkURL: scope.setsLink ? SiteURL.practice(.pairingLink(id: id)).path : nil,
+            noteURL: scope.notes ? SiteURL.practice(.notePairing(id: id)).path : nil,
             back: Access.pairs(viewer.viewer) ? ("All your pairing", SiteURL.practice(.pairing).path) : ("Requests to pair that found nobody", SiteURL.practice(.unmatchedRequests).path),
             linkForm: linkForm, noteForm: noteForm ?? PairingNoteForm(note: isFirst ? pairing.firstNote : pairing.secondNote), errors: errors), status: status)
     }

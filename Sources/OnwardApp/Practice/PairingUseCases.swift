@@ -227,7 +227,7 @@ struct PairingUseCases: UseCases {
     @discardableResult
     func setLink(_ rawID: String, _ raw: String, by viewer: UserModel) async throws -> PairingModel {
         let pairing = try await side(rawID, of: viewer).pairing
-        guard pairing.state == .accepted, now < pairing.endsAt else { throw Self.conflict("Add the link once both have accepted, before the hour ends.") }
+        guard pairing.scope(for: viewer.viewer, now: now).setsLink else { throw Self.conflict("Add the link once both have accepted, before the hour ends.") }
         pairing.link = try PairingLink.validate(raw)
         try await pairing.save(on: db)
         return pairing
@@ -237,7 +237,7 @@ struct PairingUseCases: UseCases {
     @discardableResult
     func note(_ rawID: String, _ raw: String, by viewer: UserModel) async throws -> PairingModel {
         let pairing = try await side(rawID, of: viewer).pairing
-        guard PairingRules.mayNote(pairing.state, startsAt: pairing.startsAt, now: now) else {
+        guard pairing.scope(for: viewer.viewer, now: now).notes else {
             throw Self.conflict("Note what you worked on once an accepted pairing has begun.")
         }
         let note = try PairingNote.validate(raw)

@@ -253,8 +253,7 @@ extension OnwardAPI {
 
     /// The graduate `rawID` if the token's owner (an admin) may pause their programme.
     private func pausable(_ rawID: String) async throws -> (admin: UserModel, graduate: UserModel) {
-        let viewer = try user()
-        guard viewer.role == .admin else { throw AppError(status: .forbidden, code: "forbidden", message: "Only an admin pauses a programme.") }
+        let viewer = try tokenOwner(Access.runsBootcamp, else: "Only an admin pauses a programme.")
         let scope = try await Policy(db: try request.db).scope(of: rawID, for: viewer)
         guard scope.canPauseProgramme else { throw AppError.notFound("There is no such graduate.") }
         return (viewer, scope.person)

@@ -101,6 +101,19 @@ public enum Access {
 
     /// Who pauses a graduate's programme (illness, a family matter) and resumes it: an admin.
     /// While paused, nothing missing puts them at risk.
+    /// Which cohorts a person lists: every cohort for those who reach everyone, their own for the
+    /// others, none for one without a cohort.
+    public enum CohortListing: Equatable, Sendable {
+        case all
+        case own(String)
+        case none
+    }
+
+    public static func cohortsListed(by viewer: Viewer, ownCohort: String?) -> CohortListing {
+        if reach(of: viewer) == .everyone { return .all }
+        return ownCohort.map(CohortListing.own) ?? .none
+    }
+
     public static func canPauseProgramme(_ viewer: Viewer, of owner: Owner) -> Bool {
         owner.role == .graduate && viewer.role == .admin
     }

@@ -208,6 +208,29 @@ public enum PairingRules {
     }
 }
 
+/// What one person may do with one pairing, decided once from who they are and where the pairing
+/// stands, and used alike by its page, the API and the use cases.
+public struct PairingScope: Equatable, Sendable {
+    /// Reads the link to join: its two people, once both accepted.
+    public let readsLink: Bool
+    /// Adds or changes the link: its two people, once both accepted, until the hour ends.
+    public let setsLink: Bool
+    /// Notes what they worked on: its two people, once the accepted hour has begun.
+    public let notes: Bool
+
+    public init(readsLink: Bool, setsLink: Bool, notes: Bool) {
+        self.readsLink = readsLink
+        self.setsLink = setsLink
+        self.notes = notes
+    }
+
+    public static func of(_ viewer: Viewer, sides: Set<String>, state: PairingState, startsAt: Date, endsAt: Date, now: Date) -> PairingScope {
+        let side = Access.isSideOfPairing(viewer, sides: sides)
+        return PairingScope(readsLink: side && state == .accepted, setsLink: side && state == .accepted && now < endsAt,
+                            notes: side && PairingRules.mayNote(state, startsAt: startsAt, now: now))
+    }
+}
+
 /// What one side worked on in a pairing, noted afterwards.
 public enum PairingNote {
     public static func validate(_ raw: String) throws(ValidationErrors) -> String {
