@@ -417,7 +417,7 @@ extension AppTests {
             let offer = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Initech", roleTitle: "Developer"), stage: .offer, on: today)
             let placed = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Umbrella", roleTitle: "Developer"), stage: .offer, on: today)
             try await search.move(placed, to: .accepted, on: today, placement: PlacementDraft(startDate: today, jobTitle: "Developer", employmentType: .fullTime, inField: true, salary: 30000))
-            let goal = try await EvidenceUseCases(db: app.db, now: testNow).setGoal(
+            let goal = try await RecordsUseCases(db: app.db, now: testNow).setGoal(
                 SmartGoalDraft(specific: "A junior role", measurable: "An offer", achievable: "Yes", relevant: "Yes", timeBound: today.adding(days: 60)),
                 for: world.graduate, today: today)
             // Yesterday's: today's standup is left for the API's case to post.

@@ -194,7 +194,7 @@ extension AppTests {
                     #expect(try await browser.post(SiteURL.programme(.retrospective).path, fields).status == .seeOther)
                 }
                 #expect(try await browser.get(SiteURL.programme(.roadMap).path).text.contains("At risk"), "the goals are still missing")
-                _ = try await browser.post(SiteURL.programme(.goals).path, EvidenceWebTests.goal)
+                _ = try await browser.post(SiteURL.programme(.goals).path, RecordsWebTests.goal)
                 let page = try await browser.get(SiteURL.programme(.roadMap).path)
                 #expect(page.text.contains("Enrolled"))
                 #expect(!page.text.contains("Overdue"))

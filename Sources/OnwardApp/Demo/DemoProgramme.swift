@@ -49,7 +49,7 @@ enum DemoProgramme {
                 let draft = StandupDraft(yesterday: yesterdays[g % yesterdays.count], today: plans[g % plans.count], blockers: "", mood: 3 + g % 3, wantsHelp: false)
                 try await StandupModel(userID: id, day: today, draft: draft, late: false).create(on: db)
             }
-            try await seedEvidence(for: graduate, number: g, calendar: calendar, today: today, on: db, now: now)
+            try await seedRecords(for: graduate, number: g, calendar: calendar, today: today, on: db, now: now)
             if g == 3 {
                 // Every request for help but the latest has had its answer.
                 let asked = try await StandupModel.query(on: db).filter(\.$user.$id == id).filter(\.$wantsHelp == true).sort(\.$day).all()
@@ -90,9 +90,9 @@ enum DemoProgramme {
 
     /// Goals set at the end of the course and reassessed in week 1; informational interviews
     /// held (and one planned); a blog post and the job search analysis from those further along.
-    static func seedEvidence(for graduate: UserModel, number g: Int, calendar: ProgrammeCalendar, today: LocalDate, on db: any Database, now: Date) async throws {
+    static func seedRecords(for graduate: UserModel, number g: Int, calendar: ProgrammeCalendar, today: LocalDate, on db: any Database, now: Date) async throws {
         let id = try graduate.requireID()
-        let evidence = EvidenceUseCases(db: db, now: now)
+        let evidence = RecordsUseCases(db: db, now: now)
         let (specific, measurable, achievable, relevant) = goals[g % goals.count]
         let first = SmartGoalDraft(specific: specific, measurable: measurable, achievable: achievable, relevant: relevant,
                                    timeBound: calendar.courseEnd.adding(days: 120))
@@ -146,7 +146,7 @@ enum DemoProgramme {
         for (g, graduate) in graduates.enumerated() {
             let (specific, measurable, achievable, relevant) = goals[(g + 1) % goals.count]
             let goal = SmartGoalDraft(specific: specific, measurable: measurable, achievable: achievable, relevant: relevant, timeBound: courseEnd.adding(days: 90))
-            try await EvidenceUseCases(db: db, now: now).setGoal(goal, for: graduate, today: courseEnd.adding(days: -10))
+            try await RecordsUseCases(db: db, now: now).setGoal(goal, for: graduate, today: courseEnd.adding(days: -10))
         }
     }
 }

@@ -54,16 +54,16 @@ extension OnwardAPI {
     // MARK: Goals and records
 
     /// The token owner, if they follow a programme (a graduate), and the day it is for them.
-    private func ownRecords() async throws -> (UserModel, UUID, EvidenceUseCases, LocalDate) {
+    private func ownRecords() async throws -> (UserModel, UUID, RecordsUseCases, LocalDate) {
         let viewer = try user()
         guard Access.followsProgramme(viewer.viewer) else {
             throw AppError(status: .forbidden, code: "forbidden", message: "Only a graduate keeps goals and programme records.")
         }
-        let evidence = EvidenceUseCases(req: try request)
+        let evidence = RecordsUseCases(req: try request)
         return (viewer, try viewer.requireID(), evidence, try await evidence.today(of: viewer))
     }
 
-    private static func goal(_ goal: EvidenceUseCases.Goal) -> Components.Schemas.Goal {
+    private static func goal(_ goal: RecordsUseCases.Goal) -> Components.Schemas.Goal {
         Components.Schemas.Goal(id: goal.id.uuidString, versions: goal.versions.map { version in
             .init(version: version.version, specific: version.specific, measurable: version.measurable, achievable: version.achievable,
                   relevant: version.relevant, timeBound: version.timeBound, writtenOn: version.writtenOn)

@@ -58,7 +58,7 @@ struct CareersTeamController: RouteCollection {
         guard let standing = try await ProgrammeUseCases(req: req).standing(of: person) else {
             throw AppError.notFound("\(person.name)'s cohort has no programme yet.")
         }
-        let evidence = EvidenceUseCases(req: req)
+        let evidence = RecordsUseCases(req: req)
         let retrospectives = try await ProgrammeUseCases(req: req).retrospectives(of: id)
         let comments = try await CareersTeamUseCases(req: req).comments(on: retrospectives.compactMap(\.id))
         func day(_ iso: String) -> String { LocalDate(iso: iso)?.display ?? iso }

@@ -18,7 +18,7 @@ struct LearningGoalController: RouteCollection {
 
     private func goalsPage(_ req: Request, form: LearningGoalForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try req.requireUser()
-        let today = try await EvidenceUseCases(req: req).today(of: user)
+        let today = try await RecordsUseCases(req: req).today(of: user)
         let goals = try await LearningGoalUseCases(req: req).goals(of: user.requireID()).map { item in
             let done = item.milestones.filter { $0.doneOn != nil }.count
             let next = item.milestones.first { $0.doneOn == nil }
@@ -52,7 +52,7 @@ struct LearningGoalController: RouteCollection {
                           errors: FormErrors = .none, failedForm: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try req.requireUser()
         let item = try await LearningGoalUseCases(req: req).goal(req.parameter(SiteURL.Parameter.id), of: user.requireID())
-        let today = try await EvidenceUseCases(req: req).today(of: user)
+        let today = try await RecordsUseCases(req: req).today(of: user)
         let goal = item.goal
         let resources = LearningResourceKind.allCases.compactMap { kind -> (kind: String, items: [LearningGoalPage.Resource])? in
             let items = item.resources.filter { $0.kind == kind }.map { LearningGoalPage.Resource(name: $0.name, link: $0.link.isEmpty ? nil : $0.link) }
@@ -92,7 +92,7 @@ struct LearningGoalController: RouteCollection {
         let item = try await LearningGoalUseCases(req: req).goal(req.parameter(SiteURL.Parameter.id), of: user.requireID())
         let form = try req.form(MilestoneForm.self)
         do {
-            let draft = try MilestoneDraft.validate(title: form.title ?? "", due: form.due ?? "", today: try await EvidenceUseCases(req: req).today(of: user))
+            let draft = try MilestoneDraft.validate(title: form.title ?? "", due: form.due ?? "", today: try await RecordsUseCases(req: req).today(of: user))
             try await LearningGoalUseCases(req: req).add(draft, to: item.goal)
             return req.redirect(to: .programme(.learningGoal(id: item.goal.id!.uuidString)), flash: "The milestone is added.")
         } catch let errors as ValidationErrors {
@@ -119,7 +119,7 @@ struct LearningGoalController: RouteCollection {
         let user = try req.requireUser()
         let milestone = try await LearningGoalUseCases(req: req).mark(
             milestone: req.parameter(SiteURL.Parameter.id), done: try req.form(Form.self).done == "yes",
-            today: try await EvidenceUseCases(req: req).today(of: user), of: user.requireID())
+            today: try await RecordsUseCases(req: req).today(of: user), of: user.requireID())
         return req.redirect(to: SiteURL.programme(.learningGoal(id: milestone.$goal.id.uuidString)).path)
     }
 }

@@ -7,7 +7,7 @@ import Vapor
 struct ProgrammeModule: CapabilityModule {
     func register(web: any RoutesBuilder, signedIn: any RoutesBuilder, settings: Settings) throws {
         try web.register(collection: ProgrammeController())
-        try web.register(collection: EvidenceController())
+        try web.register(collection: RecordsController())
         try web.register(collection: CareersTeamController())
         try web.register(collection: LearningGoalController())
     }

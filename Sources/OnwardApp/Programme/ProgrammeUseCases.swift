@@ -99,7 +99,7 @@ struct ProgrammeUseCases: UseCases {
     /// What `graduate` did or skipped, as Core reads it: their standups, retrospectives, goals,
     /// interviews, posts, submissions and marks.
     func records(of graduateID: UUID, activities: [Activity], calendar: ProgrammeCalendar) async throws -> [ActivityRecord] {
-        let evidence = try await EvidenceUseCases(db: db, now: now).evidence(of: [graduateID])[graduateID] ?? ProgrammeEvidence()
+        let evidence = try await RecordsUseCases(db: db, now: now).evidence(of: [graduateID])[graduateID] ?? ProgrammeRecords()
         return evidence.records(for: activities, calendar: calendar, today: calendar.day(at: now))
     }
 
@@ -112,7 +112,7 @@ struct ProgrammeUseCases: UseCases {
         let cohortIDs = Array(Set(graduates.compactMap { $0.$cohort.id }))
         guard !ids.isEmpty, !cohortIDs.isEmpty else { return [:] }
         let programmes = try await programmes(ofCohorts: cohortIDs)
-        let evidence = try await EvidenceUseCases(db: db, now: now).evidence(of: ids, requiredOf: programmes.values.flatMap(\.activities))
+        let evidence = try await RecordsUseCases(db: db, now: now).evidence(of: ids, requiredOf: programmes.values.flatMap(\.activities))
         let joined = try await Capabilities.reads.accounts.joined(ids, on: db)
         let placed = try await Capabilities.reads.jobSearch.whoAcceptedAJob(among: ids, on: db)
         var result: [UUID: ProgrammeStatus] = [:]
@@ -121,7 +121,7 @@ struct ProgrammeUseCases: UseCases {
             let calendar = programme.calendar
             let today = calendar.day(at: now)
             let activities = programme.activities.map { $0.owed(byOneWhoJoinedOn: joined[id].map(calendar.day(at:))) }
-            let records = (evidence[id] ?? ProgrammeEvidence()).records(for: activities, calendar: calendar, today: today)
+            let records = (evidence[id] ?? ProgrammeRecords()).records(for: activities, calendar: calendar, today: today)
             result[id] = ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: today, placed: placed.contains(id),
                                             paused: evidence[id]?.pauseReason != nil)
         }
@@ -242,7 +242,7 @@ struct ProgrammeUseCases: UseCases {
         // One who joined mid-way owes nothing of the weeks before they joined.
         let joined = try await Capabilities.reads.accounts.joined([graduateID], on: db)[graduateID].map(calendar.day(at:))
         let activities = programme.activities.map { $0.owed(byOneWhoJoinedOn: joined) }
-        let evidence = try await EvidenceUseCases(db: db, now: now).evidence(of: [graduateID])[graduateID] ?? ProgrammeEvidence()
+        let evidence = try await RecordsUseCases(db: db, now: now).evidence(of: [graduateID])[graduateID] ?? ProgrammeRecords()
         let records = evidence.records(for: activities, calendar: calendar, today: today)
         let standup = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$day == today.iso).first()
         return Standing(

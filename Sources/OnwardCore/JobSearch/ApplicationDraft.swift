@@ -109,20 +109,6 @@ public struct ContactDraft: Equatable, Sendable {
     }
 }
 
-public enum WebAddress {
-    /// An http or https address, or nil when blank. Anything else (javascript:, ftp:, no host) is refused.
-    public static func validate(_ raw: String, field: String, into errors: inout ValidationErrors) -> String? {
-        let text = raw.trimmed
-        if text.isEmpty { return nil }
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-              let host = url.host, !host.isEmpty, text.count <= TextRules.Limit.address, !text.unicodeScalars.contains(where: TextRules.isRefused) else {
-            errors.add(field, "Enter a web address starting with http:// or https://.")
-            return nil
-        }
-        return text
-    }
-}
-
 /// What a graduate types about an application, checked.
 public struct ApplicationDraft: Equatable, Sendable {
     public var company: String

@@ -4,7 +4,7 @@ import Vapor
 
 /// What a graduate records toward their programme: SMART goals, informational interviews, blog
 /// posts.
-struct EvidenceController: RouteCollection {
+struct RecordsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let graduate = routes.grouped(Require(Access.followsProgramme))
         graduate.get(.programme(.goals), use: goals)
@@ -20,7 +20,7 @@ struct EvidenceController: RouteCollection {
     // MARK: Goals
 
     private func goalsPage(_ req: Request, form: GoalForm = GoalForm(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let goals = try await EvidenceUseCases(req: req).goals(of: req.requireUser().requireID()).map { goal in
+        let goals = try await RecordsUseCases(req: req).goals(of: req.requireUser().requireID()).map { goal in
             GoalsPage.Goal(url: SiteURL.programme(.goal(id: goal.id.uuidString)).path, current: goal.current, versions: goal.versions.count,
                            lastWritten: LocalDate(iso: goal.current.writtenOn)?.display ?? goal.current.writtenOn)
         }
@@ -34,7 +34,7 @@ struct EvidenceController: RouteCollection {
     func setGoal(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.form(GoalForm.self)
-        let evidence = EvidenceUseCases(req: req)
+        let evidence = RecordsUseCases(req: req)
         let today = try await evidence.today(of: user)
         do {
             try await evidence.setGoal(form.validate(today: today), for: user, today: today)
@@ -45,9 +45,9 @@ struct EvidenceController: RouteCollection {
     }
 
     /// The goal named in the path, if it is the signed-in graduate's.
-    private func ownGoal(_ req: Request) async throws -> EvidenceUseCases.Goal {
+    private func ownGoal(_ req: Request) async throws -> RecordsUseCases.Goal {
         guard let id = UUID(uuidString: try req.parameter(SiteURL.Parameter.id)),
-              let goal = try await EvidenceUseCases(req: req).goal(id, of: req.requireUser().requireID())
+              let goal = try await RecordsUseCases(req: req).goal(id, of: req.requireUser().requireID())
         else { throw AppError.notFound("There is no such goal.") }
         return goal
     }
@@ -60,7 +60,7 @@ struct EvidenceController: RouteCollection {
     func reassess(req: Request) async throws -> Response {
         let goal = try await ownGoal(req)
         let form = try req.form(GoalForm.self)
-        let evidence = EvidenceUseCases(req: req)
+        let evidence = RecordsUseCases(req: req)
         do {
             let today = try await evidence.today(of: req.requireUser())
             try await evidence.reassess(goal.id, with: form.validate(today: today), today: today)
@@ -75,7 +75,7 @@ struct EvidenceController: RouteCollection {
 
     private func interviewsPage(_ req: Request, form: InformationalInterviewForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try req.requireUser()
-        let evidence = EvidenceUseCases(req: req)
+        let evidence = RecordsUseCases(req: req)
         let today = try await evidence.today(of: user)
         let entries = try await evidence.informationalInterviews(of: user.requireID()).map { interview in
             InformationalInterviewsPage.Entry(
@@ -92,7 +92,7 @@ struct EvidenceController: RouteCollection {
     func recordInterview(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.form(InformationalInterviewForm.self)
-        let evidence = EvidenceUseCases(req: req)
+        let evidence = RecordsUseCases(req: req)
         do {
             let draft = try InformationalInterviewDraft.validate(
                 person: form.person ?? "", company: form.company ?? "", role: form.role ?? "", day: form.day ?? "",
@@ -107,7 +107,7 @@ struct EvidenceController: RouteCollection {
     // MARK: Blog posts
 
     private func blogPostsPage(_ req: Request, form: BlogPostForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let entries = try await EvidenceUseCases(req: req).blogPosts(of: req.requireUser().requireID()).map { post in
+        let entries = try await RecordsUseCases(req: req).blogPosts(of: req.requireUser().requireID()).map { post in
             BlogPostsPage.Entry(title: post.title, url: post.url, published: LocalDate(iso: post.published)?.display ?? post.published, kind: post.kind.title)
         }
         return req.render(BlogPostsPage(entries: entries, form: form, errors: errors), status: status)
@@ -120,7 +120,7 @@ struct EvidenceController: RouteCollection {
     func recordBlogPost(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.form(BlogPostForm.self)
-        let evidence = EvidenceUseCases(req: req)
+        let evidence = RecordsUseCases(req: req)
         do {
             let draft = try BlogPostDraft.validate(title: form.title ?? "", url: form.url ?? "", published: form.published ?? "", kind: form.kind ?? "",
                                                    today: try await evidence.today(of: user))

@@ -3,19 +3,19 @@ import Testing
 @testable import OnwardCore
 
 /// What a graduate records, and which activity of the programme each completes.
-@Suite struct EvidenceTests {
+@Suite struct ProgrammeRecordsTests {
     /// A course that ended on Friday 30 October 2026: week 1 is Monday 2 to Sunday 8 November.
     let calendar = ProgrammeCalendar(courseEnd: LocalDate(iso: "2026-10-30")!, timeZone: TimeZone(identifier: "Europe/London")!)
     let today = LocalDate(iso: "2026-11-23")!
     func day(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }
-    func state(_ id: String, _ evidence: ProgrammeEvidence, on today: LocalDate) -> OccurrenceState? {
+    func state(_ id: String, _ evidence: ProgrammeRecords, on today: LocalDate) -> OccurrenceState? {
         let records = evidence.records(for: DefaultProgramme.activities, calendar: calendar, today: today)
         let occurrence = ProgrammeRules.occurrences(of: DefaultProgramme.activities, calendar: calendar, throughWeek: 8).first { $0.activity.id == id }
         return occurrence.map { ProgrammeRules.state(of: $0, records: records, today: today) }
     }
 
     @Test func a_goal_set_during_the_course_is_not_a_reassessment_and_one_written_after_it_is() {
-        var evidence = ProgrammeEvidence()
+        var evidence = ProgrammeRecords()
         evidence.goalsWritten = [day("2026-10-30")]
         #expect(state("reassess-goals", evidence, on: day("2026-11-09")) == .late)
         evidence.goalsWritten.append(day("2026-10-31"))
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func informational_interviews_count_from_their_day_and_the_third_decides_when_it_was_done() {
-        var evidence = ProgrammeEvidence()
+        var evidence = ProgrammeRecords()
         evidence.informationalInterviews = [day("2026-11-05"), day("2026-11-12"), day("2026-12-20")]
         // Due by the end of week 7 (Sunday 20 December); the third is planned for that day.
         #expect(state("informational-interviews", evidence, on: day("2026-12-19")) == .due)
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func a_submitted_analysis_completes_week_4_and_smart_goals_submitted_complete_no_activity() {
-        var evidence = ProgrammeEvidence()
+        var evidence = ProgrammeRecords()
         evidence.submissions = [(.smartGoals, day("2026-11-20"))]
         #expect(state("analyse-job-search", evidence, on: today) == .due)
         #expect(evidence.records(for: DefaultProgramme.activities, calendar: calendar, today: today).isEmpty)
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func a_blog_post_counts_for_every_blog_activity_and_retrospectives_for_their_week() {
-        var evidence = ProgrammeEvidence()
+        var evidence = ProgrammeRecords()
         evidence.blogPosts = [day("2026-11-10")]
         evidence.retrospectives = [(week: 2, writtenOn: day("2026-11-16"))]
         #expect(state("blog-post", evidence, on: today) == .done)

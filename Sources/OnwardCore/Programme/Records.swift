@@ -103,7 +103,7 @@ enum DayRules {
 
 /// What a graduate wrote or did, by kind, as the programme counts it. The app reads the rows;
 /// this decides which activity each completes and on which day.
-public struct ProgrammeEvidence: Sendable {
+public struct ProgrammeRecords: Sendable {
     /// Days with a standup.
     public var standups: [LocalDate] = []
     /// Retrospectives: their week, and the day they were written.

@@ -7,7 +7,7 @@ import Vapor
 /// What a graduate records toward their programme: SMART goals and their reassessments,
 /// informational interviews and blog posts. Each owns its transaction. (Submissions for review
 /// are coaching's; an approved one counts here, read from its table.)
-struct EvidenceUseCases: UseCases {
+struct RecordsUseCases: UseCases {
     let db: any Database
     let now: Date
 
@@ -99,9 +99,9 @@ struct EvidenceUseCases: UseCases {
     /// With `requiredOf` (the activities a status is decided on), only what the required ones
     /// can use: standups only when a standup is required, marks only of required activities.
     /// A status for 200 graduates then reads their few records, not every day's standup and task.
-    func evidence(of graduateIDs: [UUID], requiredOf activities: [Activity]? = nil) async throws -> [UUID: ProgrammeEvidence] {
+    func evidence(of graduateIDs: [UUID], requiredOf activities: [Activity]? = nil) async throws -> [UUID: ProgrammeRecords] {
         guard !graduateIDs.isEmpty else { return [:] }
-        var result = Dictionary(uniqueKeysWithValues: graduateIDs.map { ($0, ProgrammeEvidence()) })
+        var result = Dictionary(uniqueKeysWithValues: graduateIDs.map { ($0, ProgrammeRecords()) })
         let sql = db as! any SQLDatabase
         let ids = SQLBind.group(graduateIDs)
         let required = activities?.filter(\.isRequired)

@@ -10,7 +10,7 @@ import VaporTesting
 /// informational interviews, blog posts. The clock is Monday 23 November 2026 in
 /// London, week 4 of a course that ended on Friday 30 October.
 extension AppTests {
-    @Suite struct EvidenceWebTests {
+    @Suite struct RecordsWebTests {
         static let goal = ["specific": "A junior back-end role in a product company", "measurable": "An offer accepted",
                            "achievable": "Two interviews so far", "relevant": "Back-end is what I enjoyed most", "time_bound": "2027-02-28"]
 
@@ -71,13 +71,13 @@ extension AppTests {
 
         @Test func two_reassessments_at_once_are_both_kept_in_order() async throws {
             try await ProgrammeWebTests.withProgramme { app, world in
-                let evidence = EvidenceUseCases(db: app.db, now: testNow)
+                let evidence = RecordsUseCases(db: app.db, now: testNow)
                 let today = LocalDate(iso: "2026-11-23")!
                 let draft = try SmartGoalDraft.validate(specific: "A role", measurable: "An offer", achievable: "Yes", relevant: "Yes", timeBound: "2027-01-31", today: today)
                 let goal = try await evidence.setGoal(draft, for: world.graduate, today: today)
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for _ in 0..<6 {
-                        group.addTask { try await EvidenceUseCases(db: app.db, now: testNow).reassess(goal.id, with: draft, today: today) }
+                        group.addTask { try await RecordsUseCases(db: app.db, now: testNow).reassess(goal.id, with: draft, today: today) }
                     }
                     try await group.waitForAll()
                 }
