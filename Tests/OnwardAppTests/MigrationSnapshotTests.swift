@@ -57,17 +57,20 @@ extension AppTests {
         /// Runs every step of the history in order on an empty database, and says what each one
         /// added (+) and removed (-); then reverts them all, last first, back to empty.
         static func effects(on app: Application) async throws -> (text: String, final: [String]) {
+            // One connection for every step and every reading: an in-memory SQLite shares its
+            // schema between connections lazily, and a step read through another could look undone.
+            let db = app.databases.database(logger: app.logger, on: app.eventLoopGroup.next())!
             var before: [String] = []
             var text = ""
             for (n, step) in OnwardApp.Migrations.history.enumerated() {
-                try await step.prepare(on: app.db).get()
-                let after = try await schema(of: app.db)
+                try await step.prepare(on: db).get()
+                let after = try await schema(of: db)
                 let added = Set(after).subtracting(before), removed = Set(before).subtracting(after)
                 text += "== \(n + 1) \(step.name)\n" + removed.sorted().map { "- \($0)\n" }.joined() + added.sorted().map { "+ \($0)\n" }.joined()
                 before = after
             }
-            for step in OnwardApp.Migrations.history.reversed() { try await step.revert(on: app.db).get() }
-            #expect(try await schema(of: app.db).isEmpty, "reverting every step leaves the database empty")
+            for step in OnwardApp.Migrations.history.reversed() { try await step.revert(on: db).get() }
+            #expect(try await schema(of: db).isEmpty, "reverting every step leaves the database empty")
             return (text, before)
         }
 
