@@ -101,9 +101,10 @@ extension AppTests {
             }
         }
 
-        /// A database made by the steps as they stood at d504167 (everything up to the dashboard's
-        /// kept lines), holding people, then upgraded by the migrator, ends with the same schema,
-        /// triggers included, as a new one made by every step.
+        /// A database the migrator made with the steps that had shipped at d504167 (everything up
+        /// to the dashboard's kept lines), holding people, then upgraded by it with the later ones,
+        /// ends with the same schema, triggers included, as a new one made by every step. (That
+        /// those first steps still do what they did then is the snapshot test's to prove.)
         @Test func an_upgraded_database_equals_a_new_one() async throws {
             try await withApp(migrate: false) { app in
                 let fresh = try await Self.effects(on: app).final

@@ -99,8 +99,6 @@ public enum Access {
         return viewer.role == .admin || (viewer.role == .coach && owner.coachIDs.contains(viewer.id))
     }
 
-    /// Who pauses a graduate's programme (illness, a family matter) and resumes it: an admin.
-    /// While paused, nothing missing puts them at risk.
     /// Which cohorts a person lists: every cohort for those who reach everyone, their own for the
     /// others, none for one without a cohort.
     public enum CohortListing: Equatable, Sendable {
@@ -114,6 +112,8 @@ public enum Access {
         return ownCohort.map(CohortListing.own) ?? .none
     }
 
+    /// Who pauses a graduate's programme (illness, a family matter) and resumes it: an admin.
+    /// While paused, nothing missing puts them at risk.
     public static func canPauseProgramme(_ viewer: Viewer, of owner: Owner) -> Bool {
         owner.role == .graduate && viewer.role == .admin
     }
