@@ -62,12 +62,21 @@ extension AppTests {
             let db = app.databases.database(logger: app.logger, on: app.eventLoopGroup.next())!
             var before: [String] = []
             var text = ""
-            for (n, step) in OnwardApp.Migrations.history.enumerated() {
-                try await step.prepare(on: db).get()
-                let after = try await schema(of: db)
-                let added = Set(after).subtracting(before), removed = Set(before).subtracting(after)
-                text += "== \(n + 1) \(step.name)\n" + removed.sorted().map { "- \($0)\n" }.joined() + added.sorted().map { "+ \($0)\n" }.joined()
-                before = after
+            var done = 0
+            do {
+                for (n, step) in OnwardApp.Migrations.history.enumerated() {
+                    try await step.prepare(on: db).get()
+                    done = n + 1
+                    let after = try await schema(of: db)
+                    let added = Set(after).subtracting(before), removed = Set(before).subtracting(after)
+                    text += "== \(n + 1) \(step.name)\n" + removed.sorted().map { "- \($0)\n" }.joined() + added.sorted().map { "+ \($0)\n" }.joined()
+                    before = after
+                }
+            } catch {
+                // The migrator knows nothing of these steps: undo what ran, or every later test
+                // sharing this database (PostgreSQL) would fail on tables left behind.
+                for step in OnwardApp.Migrations.history.prefix(done).reversed() { try? await step.revert(on: db).get() }
+                throw error
             }
             for step in OnwardApp.Migrations.history.reversed() { try await step.revert(on: db).get() }
             #expect(try await schema(of: db).isEmpty, "reverting every step leaves the database empty")
