@@ -12,5 +12,8 @@ enum Capabilities {
         AccountsModule(),
     ]
 
+    /// Every module's navigation items in their places, put in order once rather than on every page.
+    static let navigation = modules.flatMap(\.navigation).sorted { $0.place < $1.place }
+
     static let reads = PublishedReads(accounts: PublishedAccounts(), jobSearch: PublishedJobSearch(), coaching: PublishedCoaching())
 }

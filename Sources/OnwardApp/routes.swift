@@ -6,7 +6,7 @@ import Vapor
 /// Registers every capability's routes, navigation and sections, from the module list.
 func routes(_ app: Application) throws {
     app.homeSectionSources = Capabilities.modules.compactMap(\.sections)
-    app.navigation = Capabilities.modules.flatMap(\.navigation)
+    app.navigation = Capabilities.navigation
     app.get(.healthz) { _ in "ok" }
     app.get(.readyz, use: readiness)
 

@@ -6,7 +6,7 @@ import Testing
 /// only those its `Access` decisions allow.
 @Suite struct NavigationTests {
     static func links(_ role: Role, _ bar: NavigationItem.Bar = .main) -> [String] {
-        NavigationItem.links(of: Capabilities.modules.flatMap(\.navigation), in: bar, for: Viewer(id: "someone", role: role)).map { "\($0.label) \($0.url.path)" }
+        NavigationItem.links(of: Capabilities.navigation, in: bar, for: Viewer(id: "someone", role: role)).map { "\($0.0) \($0.1.path)" }
     }
 
     @Test func each_role_sees_its_own_bar_in_order() {
@@ -26,7 +26,7 @@ import Testing
     /// No two items one person sees share a place in a bar, so their order is never left to chance.
     @Test func no_two_items_of_a_bar_share_a_place_for_one_role() {
         for role in Role.allCases {
-            let items = Capabilities.modules.flatMap(\.navigation).filter { $0.shows(Viewer(id: "someone", role: role)) }
+            let items = Capabilities.navigation.filter { $0.shows(Viewer(id: "someone", role: role)) }
             for bar in [NavigationItem.Bar.main, .account] {
                 let places = items.filter { $0.bar == bar }.map(\.place)
                 #expect(Set(places).count == places.count, "\(role) \(bar): \(places.sorted())")

@@ -123,8 +123,7 @@ extension Request {
         // Each person sees the links their role's `Access` decisions allow, and only those.
         let items = application.navigation
         let links = user.map { user in
-            (main: NavigationItem.links(of: items, in: .main, for: user.viewer).map { ($0.label, $0.url) },
-             account: NavigationItem.links(of: items, in: .account, for: user.viewer).map { ($0.label, $0.url) })
+            (main: NavigationItem.links(of: items, in: .main, for: user.viewer), account: NavigationItem.links(of: items, in: .account, for: user.viewer))
         } ?? (main: [], account: [])
         let shell = Shell(path: url.path, user: user.map { ($0.name, $0.role) }, links: links, flashes: flashes, csrf: csrf)
         let html = shell.render(page)

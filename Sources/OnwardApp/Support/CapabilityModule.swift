@@ -39,9 +39,9 @@ struct NavigationItem: Sendable {
     /// The `Access` decision that shows it.
     let shows: @Sendable (Viewer) -> Bool
 
-    /// The links of `bar` that `viewer` sees, in their places.
-    static func links(of items: [NavigationItem], in bar: Bar, for viewer: Viewer) -> [(label: String, url: SiteURL)] {
-        items.filter { $0.bar == bar && $0.shows(viewer) }.sorted { $0.place < $1.place }.map { ($0.label, $0.url) }
+    /// The links of `bar` that `viewer` sees, in the order of `items` (already in their places).
+    static func links(of items: [NavigationItem], in bar: Bar, for viewer: Viewer) -> [(String, SiteURL)] {
+        items.filter { $0.bar == bar && $0.shows(viewer) }.map { ($0.label, $0.url) }
     }
 }
 
@@ -50,8 +50,8 @@ extension Application {
         typealias Value = [NavigationItem]
     }
 
-    /// Every module's navigation items: set once where the routes are registered, so the shell
-    /// names none of the capabilities.
+    /// Every module's navigation items, in their places: set once where the routes are
+    /// registered, so the shell names none of the capabilities.
     var navigation: [NavigationItem] {
         get { storage[NavigationKey.self] ?? [] }
         set { storage[NavigationKey.self] = newValue }
