@@ -69,6 +69,8 @@ let package = Package(
                 "OnwardApp",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
+            // The schema snapshots are read from the source tree, not shipped with the tests.
+            exclude: ["Schema"],
             swiftSettings: strict
         ),
     ]

@@ -15,5 +15,8 @@ enum Capabilities {
     /// Every module's navigation items in their places, put in order once rather than on every page.
     static let navigation = modules.flatMap(\.navigation).sorted { $0.place < $1.place }
 
+    /// Every module's dashboard columns in their places.
+    static let dashboardColumns = modules.flatMap(\.dashboardColumns).sorted { $0.place < $1.place }
+
     static let reads = PublishedReads(accounts: PublishedAccounts(), jobSearch: PublishedJobSearch(), coaching: PublishedCoaching())
 }

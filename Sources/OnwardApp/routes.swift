@@ -7,6 +7,7 @@ import Vapor
 func routes(_ app: Application) throws {
     app.homeSectionSources = Capabilities.modules.compactMap(\.sections)
     app.navigation = Capabilities.navigation
+    app.dashboardColumns = Capabilities.dashboardColumns
     app.get(.healthz) { _ in "ok" }
     app.get(.readyz, use: readiness)
 

@@ -197,9 +197,15 @@ import Testing
                                  form: EventForm(title: h, description: h, day: h, start: h, end: h, link: h, place: h, cohort_id: h), errors: errors("title", "place", "end")),
             "event": EventPage(title: h, description: h, when: h, audience: h, heldBy: p, link: "https://meet.example/" + h, place: h, going: 2, own: .notGoing,
                                answerURL: "/events/x/answer", hasStarted: false, whoComes: .init(going: [h], notGoing: [h], goingCount: 3, notGoingCount: 2, unanswered: 4), cancelURL: "/events/x/cancel"),
-            "dashboard": CoachDashboardPage(query: DashboardQuery(sort: .mood, order: .descending, filter: .lowMood, search: h), total: 2, rows: [
-                { var row = DashboardRow(id: id, name: h); row.missing = [h]; row.moodToday = 1; row.nextMeeting = day; return CoachDashboardPage.Line(row) }(),
-            ]),
+            "dashboard": { () -> CoachDashboardPage in
+                // A capability's column whose titles, filter and cells all carry the hostile text.
+                let column = DashboardColumn(id: "hostile", title: h, heading: h, filters: [DashboardFilter("hostile_filter", h) { _, _ in true }])
+                let shown = [ShownDashboardColumn(column: column, place: 0) { figure in DashboardCell(text: h, look: .badge(tone: h), link: .coaching(.reviews), note: figure?.notes.first) },
+                             ShownDashboardColumn(column: .init(id: "plain", title: h, heading: h), place: 1) { _ in DashboardCell(text: h, warning: true, link: .coaching(.reviews)) }]
+                var row = DashboardRow(id: id, name: h)
+                row[column] = DashboardFigure(1, tag: h, notes: [h])
+                return CoachDashboardPage(columns: shown, query: DashboardQuery(sort: column, order: .descending, filter: column.filters.first, search: h), total: 2, rows: [row])
+            }(),
             "mock interviews": MockInterviewsPage(
                 recommended: true,
                 bookings: [.init(url: "/practice/mock-interviews/x", when: h, coach: p, theme: h, cancelled: false, late: false, isPast: false, scored: false,

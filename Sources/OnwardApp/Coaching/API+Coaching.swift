@@ -269,14 +269,19 @@ extension OnwardAPI {
     func getDashboard(_ input: Operations.GetDashboard.Input) async throws -> Operations.GetDashboard.Output {
         let viewer = try tokenOwner(Access.readsCoachDashboard, else: "Only a coach or an admin reads the dashboard.")
         let req = try request
-        let query = DashboardQuery(sort: input.query.sort?.rawValue, order: input.query.order?.rawValue, show: input.query.show?.rawValue, search: input.query.q)
-        let rows = query.arrange(try await CoachDashboard(sources: req.application.homeSectionSources, db: req.db, now: req.now).rows(for: viewer),
-                                 today: viewer.today(at: req.now))
+        let columns = req.application.dashboardColumns.map(\.column)
+        let query = DashboardQuery(columns: columns, sort: input.query.sort?.rawValue, order: input.query.order?.rawValue, show: input.query.show?.rawValue, search: input.query.q)
+        let rows = query.arrange(try await CoachDashboard(app: req.application, db: req.db, now: req.now).rows(for: viewer), today: viewer.today(at: req.now))
+        // The document names each column by its id (a test holds them to the modules' columns);
+        // a figure a row has none of is left out.
         return .ok(.init(body: .json(rows.map { row in
-            .init(graduateId: row.id, graduateName: row.name, status: row.status.map { .init(rawValue: $0.rawValue)! }, missing: row.missing,
-                  standupStreak: row.standupStreak, moodToday: row.moodToday, applicationsLast7Days: row.applicationsLast7Days,
-                  interviewsLast7Days: row.interviewsLast7Days, openSupportRequests: row.openRequests, waitingSubmissions: row.waitingSubmissions,
-                  overdueRecommendations: row.overdueRecommendations, nextMeeting: row.nextMeeting?.iso)
+            func figure(_ id: String) -> DashboardFigure? { columns.first { $0.id == id }.flatMap(row.figure) }
+            func count(_ id: String) -> Int { figure(id)?.value ?? 0 }
+            return .init(graduateId: row.id, graduateName: row.name, status: figure("status")?.tag.flatMap(Components.Schemas.DashboardStatus.init(rawValue:)),
+                         missing: figure("status")?.notes ?? [], standupStreak: count("streak"), moodToday: figure("mood")?.value,
+                         applicationsLast7Days: count("applications"), interviewsLast7Days: count("interviews"), openSupportRequests: count("requests"),
+                         waitingSubmissions: count("submissions"), overdueRecommendations: count("overdue"),
+                         nextMeeting: figure("meeting").map { LocalDate(dayNumber: $0.value).iso })
         })))
     }
 }

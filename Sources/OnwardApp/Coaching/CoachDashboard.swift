@@ -12,8 +12,19 @@ import Vapor
 /// lines that are stale, all of them in the same fixed number of queries.
 struct CoachDashboard {
     let sources: [any HomeSectionSource]
+    /// The columns the sources fill, as every kept line lists them.
+    let columns: [DashboardColumn]
     let db: any Database
     let now: Date
+
+    init(sources: [any HomeSectionSource], columns: [DashboardColumn], db: any Database, now: Date) {
+        (self.sources, self.columns, self.db, self.now) = (sources, columns, db, now)
+    }
+
+    /// The dashboard of every capability's sources and columns.
+    init(app: Application, db: any Database, now: Date) {
+        self.init(sources: app.homeSectionSources, columns: app.dashboardColumns.map(\.column), db: db, now: now)
+    }
 
     /// The rows of `viewer`'s graduates, unsorted: the graduates and their kept lines in one
     /// query, then the stale lines worked out.
@@ -30,7 +41,7 @@ struct CoachDashboard {
             let name = try row.decode(column: "name", as: String.self)
             let kept = try KeptDashboardRows.kept(from: row)
             let freshFor = days.freshFor(timeZone: try row.decode(column: "time_zone", as: String.self), cohortTimeZone: try row.decode(column: "cohort_zone", as: String?.self))
-            if let kept, kept.freshFor == freshFor, let text = kept.line, let line = DashboardRow(id: id, name: name, kept: text) {
+            if let kept, kept.freshFor == freshFor, let text = kept.line, let line = DashboardRow(id: id, name: name, kept: text, columns: columns) {
                 rows.append(line)
             } else {
                 stale.append((rows.count, try Policy.graduate(from: row, cohorts: &cohorts), kept, freshFor))
@@ -51,7 +62,7 @@ struct CoachDashboard {
                               uniquingKeysWith: { first, _ in first })
         for source in sources { try await source.fillDashboard(&rows, of: graduates, db: db, now: now) }
         let lines = stale.compactMap { graduate, kept, freshFor in
-            graduate.id.flatMap { id in rows[id].map { (id: id, generation: kept?.generation ?? 0, freshFor: freshFor, line: $0.kept) } }
+            graduate.id.flatMap { id in rows[id].map { (id: id, generation: kept?.generation ?? 0, freshFor: freshFor, line: $0.kept(columns)) } }
         }
         do {
             try await KeptDashboardRows.keep(lines, on: db)
@@ -71,10 +82,11 @@ struct CoachDashboardController: RouteCollection {
 
     func dashboard(req: Request) async throws -> Response {
         let viewer = try req.requireUser()
-        let query = DashboardQuery(sort: req.query[String.self, at: "sort"], order: req.query[String.self, at: "order"],
+        let columns = req.application.dashboardColumns
+        let query = DashboardQuery(columns: columns.map(\.column), sort: req.query[String.self, at: "sort"], order: req.query[String.self, at: "order"],
                                    show: req.query[String.self, at: "show"], search: req.query[String.self, at: "q"])
-        let all = try await CoachDashboard(sources: req.application.homeSectionSources, db: req.db, now: req.now).rows(for: viewer)
+        let all = try await CoachDashboard(app: req.application, db: req.db, now: req.now).rows(for: viewer)
         let shown = query.arrange(all, today: viewer.today(at: req.now))
-        return req.render(CoachDashboardPage(query: query, total: all.count, rows: shown.map(CoachDashboardPage.Line.init)))
+        return req.render(CoachDashboardPage(columns: columns, query: query, total: all.count, rows: shown))
     }
 }

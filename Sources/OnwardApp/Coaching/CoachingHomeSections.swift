@@ -46,10 +46,10 @@ struct CoachingHomeSections: HomeSectionSource {
     /// Open support requests, waiting submissions, overdue recommendations, the next meeting.
     func fillDashboard(_ rows: inout [UUID: DashboardRow], of graduates: [UserModel], db: any Database, now: Date) async throws {
         for (id, figures) in try await CoachingFigures(db: db, now: now).figures(of: graduates) {
-            rows[id]?.openRequests = figures.openRequests
-            rows[id]?.waitingSubmissions = figures.waitingSubmissions
-            rows[id]?.overdueRecommendations = figures.overdueRecommendations
-            rows[id]?.nextMeeting = figures.nextMeeting
+            rows[id]?[CoachingColumns.requests] = DashboardFigure(figures.openRequests)
+            rows[id]?[CoachingColumns.submissions] = DashboardFigure(figures.waitingSubmissions)
+            rows[id]?[CoachingColumns.overdue] = DashboardFigure(figures.overdueRecommendations)
+            rows[id]?[CoachingColumns.meeting] = figures.nextMeeting.map(CoachingColumns.figure(meeting:))
         }
     }
 

@@ -23,4 +23,13 @@ struct CoachingModule: CapabilityModule {
     }
 
     var sections: (any HomeSectionSource)? { CoachingHomeSections() }
+
+    var dashboardColumns: [ShownDashboardColumn] {
+        [
+            .init(column: CoachingColumns.requests, place: 60) { .count($0, link: .coaching(.supportDesk)) },
+            .init(column: CoachingColumns.submissions, place: 70) { .count($0, link: .coaching(.reviews)) },
+            .init(column: CoachingColumns.overdue, place: 80) { .count($0, warns: { $0 > 0 }) },
+            .init(column: CoachingColumns.meeting, place: 90) { DashboardCell(text: CoachingColumns.meeting(of: $0)?.display ?? "none") },
+        ]
+    }
 }

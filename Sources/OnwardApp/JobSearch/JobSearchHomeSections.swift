@@ -16,8 +16,8 @@ struct JobSearchHomeSections: HomeSectionSource {
     /// The two 7-day figures, as each graduate's home counts them.
     func fillDashboard(_ rows: inout [UUID: DashboardRow], of graduates: [UserModel], db: any Database, now: Date) async throws {
         for (id, figures) in try await JobSearch(db: db, now: now).sevenDayFigures(of: graduates) {
-            rows[id]?.applicationsLast7Days = figures.applications
-            rows[id]?.interviewsLast7Days = figures.interviews
+            rows[id]?[JobSearchColumns.applications] = DashboardFigure(figures.applications)
+            rows[id]?[JobSearchColumns.interviews] = DashboardFigure(figures.interviews)
         }
     }
 

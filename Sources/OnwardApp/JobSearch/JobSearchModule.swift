@@ -17,4 +17,11 @@ struct JobSearchModule: CapabilityModule {
     }
 
     var sections: (any HomeSectionSource)? { JobSearchHomeSections() }
+
+    var dashboardColumns: [ShownDashboardColumn] {
+        [
+            .init(column: JobSearchColumns.applications, place: 40) { .count($0, warns: { $0 == 0 }) },
+            .init(column: JobSearchColumns.interviews, place: 50) { .count($0) },
+        ]
+    }
 }

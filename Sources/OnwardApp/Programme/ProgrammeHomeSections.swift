@@ -41,13 +41,12 @@ struct ProgrammeHomeSections: HomeSectionSource {
         for graduate in graduates {
             guard let id = graduate.id else { continue }
             if let status = statuses[id] {
-                rows[id]?.status = status.kind
-                rows[id]?.missing = StatusView(status).missing
+                rows[id]?[ProgrammeColumns.status] = ProgrammeColumns.figure(status.kind, missing: StatusView(status).missing)
             }
             let today = LocalDate(now, in: TimeZone(identifier: (graduate.$cohort.value ?? nil)?.timeZone ?? graduate.timeZone) ?? .gmt)
             let posted = standups[id] ?? [:]
-            rows[id]?.standupStreak = StandupRules.streak(posted: Set(posted.keys), today: today)
-            rows[id]?.moodToday = posted[today]
+            rows[id]?[ProgrammeColumns.streak] = DashboardFigure(StandupRules.streak(posted: Set(posted.keys), today: today))
+            rows[id]?[ProgrammeColumns.mood] = posted[today].map { DashboardFigure($0) }
         }
     }
 

@@ -21,4 +21,22 @@ struct ProgrammeModule: CapabilityModule {
     }
 
     var sections: (any HomeSectionSource)? { ProgrammeHomeSections() }
+
+    var dashboardColumns: [ShownDashboardColumn] {
+        [
+            .init(column: ProgrammeColumns.status, place: 10) { figure in
+                guard let status = ProgrammeColumns.status(of: figure) else { return DashboardCell(text: "No programme", look: .badge(tone: "none")) }
+                let missing = figure?.notes ?? []
+                return DashboardCell(text: status.title, look: .badge(tone: status.rawValue), note: missing.isEmpty ? nil : "Missing: " + missing.joined(separator: "; "))
+            },
+            .init(column: ProgrammeColumns.streak, place: 20) { figure in
+                let days = figure?.value ?? 0
+                return DashboardCell(text: days >= StandupRules.streakCap ? "\(StandupRules.streakCap)+ days" : days == 1 ? "1 day" : "\(days) days")
+            },
+            .init(column: ProgrammeColumns.mood, place: 30) { figure in
+                guard let mood = figure?.value else { return DashboardCell(text: "not yet") }
+                return mood < ProgrammeColumns.lowMoodBelow ? DashboardCell(text: "\(mood) of 5", warning: true) : DashboardCell(text: "\(mood) of 5", look: .number)
+            },
+        ]
+    }
 }

@@ -14,11 +14,14 @@ protocol CapabilityModule: Sendable {
     var navigation: [NavigationItem] { get }
     /// What it puts on a person's home, the pages about them and the coach's dashboard; nil for none.
     var sections: (any HomeSectionSource)? { get }
+    /// Its columns of the coach's dashboard, which its `sections` fill.
+    var dashboardColumns: [ShownDashboardColumn] { get }
 }
 
 extension CapabilityModule {
     var navigation: [NavigationItem] { [] }
     var sections: (any HomeSectionSource)? { nil }
+    var dashboardColumns: [ShownDashboardColumn] { [] }
 }
 
 /// One link of the navigation a capability offers.
