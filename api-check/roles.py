@@ -28,7 +28,7 @@ RUNS = [
 
 OPERATIONS = {
     "coach": ["listReviewQueue", "reviewSubmission", "listPlans", "startPlan", "recordMeeting", "finishPlan",
-              "commentOnRetrospective", "listHelpRequests", "replyToHelpRequest", "getDashboard", "createEvent",
+              "commentOnRetrospective", "getDashboard", "createEvent",
               "openMockSlot", "listUnmatchedPairingRequests", "matchPairingRequest"],
     "rubric": ["scoreMockBooking"],
     "admin": ["createCohort", "listInvitations", "createInvitation", "createCoachAssignment", "deleteCoachAssignment",
@@ -138,8 +138,6 @@ def ids(role, base, token):
                 if retrospective:
                     break
         path("commentOnRetrospective", id=retrospective and retrospective["id"])
-        help_request = first(api.get("/help-requests"))
-        path("replyToHelpRequest", id=help_request and help_request["id"])
         unmatched = api.get("/unmatched-pairing-requests") or []
         if unmatched:
             path("matchPairingRequest", id=unmatched[0]["id"])

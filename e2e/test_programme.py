@@ -1,6 +1,6 @@
 from selenium.webdriver.common.by import By
 
-from helpers import check_accessibility, sign_in, wait
+from helpers import check_accessibility, sign_in, sign_out, wait
 
 
 def find_road_item(driver, title):
@@ -127,15 +127,21 @@ def test_a_graduates_first_week_standup_skip_goal_reassessed_retrospective_and_e
 
 
 def test_a_coach_answers_a_request_for_help_and_comments_on_a_retrospective(server, browser):
+    # A standup's "I'd like help" waits in the one help desk, with where it came from.
     sign_in(browser, server, "coach.priya@demo.onward.example")
-    browser.find_element(By.LINK_TEXT, "Help requests").click()
-    wait(browser).until(lambda d: d.current_url.endswith("/programme/help"))
-    check_accessibility(browser, "programme-help-queue")
-    waiting = browser.find_element(By.CSS_SELECTOR, "section[aria-label=Waiting]")
-    assert "Dev Patel" in waiting.text
-    waiting.find_element(By.TAG_NAME, "textarea").send_keys("Send me your CV tonight; we'll go through it tomorrow at 10.")
-    waiting.find_element(By.XPATH, ".//button[normalize-space()='Reply and resolve']").click()
-    wait(browser).until(lambda d: "the request is resolved" in d.page_source)
+    assert not browser.find_elements(By.LINK_TEXT, "Help requests"), "one queue"
+    browser.find_element(By.LINK_TEXT, "Support").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/support-desk"))
+    waiting = browser.find_element(By.CSS_SELECTOR, "section[aria-label=Open]")
+    asked = [li for li in waiting.find_elements(By.TAG_NAME, "li") if "Dev Patel" in li.text and "Asked at a standup" in li.text]
+    assert asked, waiting.text
+    asked[0].find_element(By.PARTIAL_LINK_TEXT, "Help asked for at the standup of").click()
+    wait(browser).until(lambda d: "/support/" in d.current_url)
+    assert "Is it my CV?" in browser.page_source
+    browser.find_element(By.ID, "field-body").send_keys("Send me your CV tonight; we'll go through it tomorrow at 10.")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Send the reply']").click()
+    wait(browser).until(lambda d: "Your reply is sent." in d.page_source)
+    check_accessibility(browser, "programme-help-from-standup")
     browser.find_element(By.LINK_TEXT, "Dev Patel").click()
     wait(browser).until(lambda d: "/programme/graduates/" in d.current_url)
     check_accessibility(browser, "programme-graduate-for-coach")
@@ -143,3 +149,11 @@ def test_a_coach_answers_a_request_for_help_and_comments_on_a_retrospective(serv
     browser.find_element(By.XPATH, "//button[normalize-space()='Comment']").click()
     wait(browser).until(lambda d: "Your comment is posted." in d.page_source)
     assert "Keep the applications to five a week." in browser.page_source
+
+    # Dev follows the request from their road map.
+    sign_out(browser)
+    sign_in(browser, server, "dev.patel@demo.onward.example")
+    browser.get(server + "/programme")
+    help = browser.find_element(By.CSS_SELECTOR, "section[aria-label='Your requests for help']")
+    assert "we'll go through it tomorrow at 10" in help.text and "Waiting for you" in help.text
+

@@ -1,4 +1,7 @@
 import Fluent
+import Foundation
+import OnwardCore
+import SQLKit
 
 /// The schema's history: every step, named as a sentence, in the order it runs on a new
 /// database. A step that has shipped is never edited or reordered; a change is a new step at the
@@ -50,7 +53,60 @@ enum Migrations {
         KeptDashboardRows.Create(watches: KeptDashboardRows.Create.asShipped),
         // Accounts, later steps
         AccountsMigrations.AddExpiryToAPIToken(),
+        // One help desk: requests for help raised at standups join the support requests
+        CoachingMigrations.AddOriginToSupportRequests(),
+        MoveStandupHelpToTheDesk(),
     ]
+}
+
+/// Requests for help raised at standups move to the help desk, so the careers team has one
+/// queue: each becomes a support request from its standup (its concerns the message, the
+/// standup's id its id) and its reply, if any, the team's reply in its thread (the reply's id
+/// kept). An answered one is solved, as the old queue resolved a request on reply; an unanswered
+/// one older than the old queue's 30 days had left it, and moves solved rather than coming back
+/// as waiting. The one step that reads two capabilities' tables, so it lives here. `help_replies`
+/// is left as it was, no longer read, so that `revert` loses nothing.
+struct MoveStandupHelpToTheDesk: AsyncMigration {
+    static let queueDays = 30
+
+    func prepare(on database: any Database) async throws {
+        let since = LocalDate(Date(), in: .gmt).adding(days: -Self.queueDays).iso
+        try await database.transaction { db in
+            let sql = db as! any SQLDatabase
+            try await sql.raw("""
+                INSERT INTO support_requests (id, user_id, kind, subject, message, preferred_times, state, first_reply_at, opened_at, updated_at, origin, origin_day)
+                SELECT s.id, s.user_id, 'question', 'Help asked for at a standup', s.blockers, '',
+                       CASE WHEN r.id IS NOT NULL OR s.day < \(bind: since) THEN 'solved' ELSE 'open' END,
+                       r.created_at, COALESCE(s.created_at, s.updated_at, r.created_at, \(bind: Date())), COALESCE(r.created_at, s.updated_at, s.created_at),
+                       'standup', s.day
+                FROM standups s LEFT JOIN help_replies r ON r.standup_id = s.id
+                WHERE s.wants_help = \(bind: true)
+                """).run()
+            try await sql.raw("""
+                INSERT INTO support_replies (id, request_id, author_id, body, meeting_at, written_at)
+                SELECT r.id, r.standup_id, r.author_id, r.body, NULL, COALESCE(r.created_at, s.created_at, \(bind: Date()))
+                FROM help_replies r JOIN standups s ON s.id = r.standup_id
+                """).run()
+            // Named as the desk names new ones, by the standup's day as people read it.
+            let days = try await sql.raw("SELECT DISTINCT origin_day FROM support_requests WHERE origin = 'standup'").all()
+                .map { try $0.decode(column: "origin_day", as: String.self) }
+            for day in days {
+                guard let date = LocalDate(iso: day) else { continue }
+                try await sql.raw("""
+                    UPDATE support_requests SET subject = \(bind: SupportRequestDraft.fromStandup(of: date, concerns: "").subject)
+                    WHERE origin = 'standup' AND origin_day = \(bind: day)
+                    """).run()
+            }
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.transaction { db in
+            let sql = db as! any SQLDatabase
+            try await sql.raw("DELETE FROM support_replies WHERE request_id IN (SELECT id FROM support_requests WHERE origin = 'standup')").run()
+            try await sql.raw("DELETE FROM support_requests WHERE origin = 'standup'").run()
+        }
+    }
 }
 
 extension KeptDashboardRows.Create {

@@ -6,36 +6,68 @@ import Vapor
 import VaporTesting
 @testable import OnwardApp
 
-/// The careers team on the web: requests for help from standups reach the graduate's coaches and
-/// an admin, who reply and so resolve them; coaches comment on their graduates' retrospectives.
+/// The careers team on the web: a standup's request for help opens a request in the help desk,
+/// which the graduate's coaches and an admin answer there; coaches comment on their graduates'
+/// retrospectives.
 extension AppTests {
     @Suite struct CareersTeamWebTests {
         static let asking = ["today": "Apply to two roles", "blockers": "No replies to 40 applications. Is it my CV?", "mood": "2", "wants_help": "yes"]
 
-        @Test func a_request_for_help_reaches_the_coach_who_replies_and_the_graduate_reads_the_reply() async throws {
+        static func standupRequests(_ app: Application) async throws -> [SupportRequestModel] {
+            try await SupportRequestModel.query(on: app.db).filter(\.$origin == .standup).all()
+        }
+
+        @Test func a_request_for_help_at_a_standup_reaches_the_desk_and_the_graduate_reads_the_reply() async throws {
             try await ProgrammeWebTests.withProgramme { app, world in
                 let graduate = Browser(app)
                 try await graduate.signIn(world.graduate)
                 #expect(try await graduate.post(SiteURL.programme(.standup).path, Self.asking).status == .seeOther)
+                #expect(try await graduate.get(SiteURL.programme(.roadMap).path).text.contains("Your request for help is in Support"))
+                let request = try #require(try await Self.standupRequests(app).first)
+                #expect(request.message == "No replies to 40 applications. Is it my CV?" && request.state == .open && request.originDay == "2026-11-23")
+                #expect(request.subject == "Help asked for at the standup of 23 Nov 2026" && request.kind == .question)
                 let coach = Browser(app)
                 try await coach.signIn(world.coach)
-                #expect(try await coach.get(SiteURL.homes(.coach).path).text.contains("Requests for help: 1 waiting"))
-                let queue = try await coach.get(SiteURL.programme(.helpQueue).path)
-                #expect(queue.text.contains("Is it my CV?"))
-                #expect(queue.text.contains("Waiting (1)"))
-                let standup = try #require(try await StandupModel.query(on: app.db).first())
-                let reply = SiteURL.programme(.reply(standupID: standup.id!.uuidString)).path
-                // A blank reply is refused with a message and writes nothing.
-                _ = try await coach.post(reply, ["body": "   "])
-                #expect(try await coach.get(SiteURL.programme(.helpQueue).path).text.contains("Write something first."))
-                #expect(try await HelpReplyModel.query(on: app.db).count() == 0)
-                #expect(try await coach.post(reply, ["body": "Send me your CV; let's go through it on Thursday."]).status == .seeOther)
-                let after = try await coach.get(SiteURL.programme(.helpQueue).path).text
-                #expect(after.contains("Waiting (0)"))
-                #expect(after.contains("Answered"))
+                let desk = try await coach.get(SiteURL.coaching(.supportDesk).path).text
+                #expect(desk.contains("Help asked for at the standup of 23 Nov 2026") && desk.contains("Asked at a standup") && desk.contains("Open (1)"))
+                #expect(try await coach.get(SiteURL.coaching(.supportRequest(id: request.requireIDString)).path).text.contains("Is it my CV?"))
+                // Saving the standup again, concerns unchanged, opens nothing new.
+                #expect(try await graduate.post(SiteURL.programme(.standup).path, Self.asking).status == .seeOther)
+                #expect(try await Self.standupRequests(app).count == 1)
+                #expect(try await SupportReplyModel.query(on: app.db).count() == 0)
+                #expect(try await coach.post(SiteURL.coaching(.supportReply(id: request.requireIDString)).path,
+                                             ["body": "Send me your CV; let's go through it on Thursday."]).status == .seeOther)
                 let roadMap = try await graduate.get(SiteURL.programme(.roadMap).path).text
-                #expect(roadMap.contains("Replies from the careers team"))
-                #expect(roadMap.contains("let&#39;s go through it on Thursday") || roadMap.contains("let's go through it on Thursday"))
+                #expect(roadMap.contains("Your requests for help") && roadMap.contains(SiteURL.coaching(.supportRequest(id: request.requireIDString)).path))
+                #expect(roadMap.contains("go through it on Thursday") && roadMap.contains("Waiting for you"))
+                // New concerns later the same day join the thread as the graduate's reply, and open it again.
+                var again = Self.asking
+                again["blockers"] = "Sent it. Also: how long should a cover letter be?"
+                #expect(try await graduate.post(SiteURL.programme(.standup).path, again).status == .seeOther)
+                let thread = try await SupportReplyModel.query(on: app.db).filter(\.$request.$id == request.requireID()).sort(\.$writtenAt).all()
+                #expect(thread.map(\.body) == ["Send me your CV; let's go through it on Thursday.", "Sent it. Also: how long should a cover letter be?"])
+                #expect(try await SupportRequestModel.find(request.id, on: app.db)?.state == .open)
+                // The API says where it came from.
+                let token = try await APITests.token(for: world.coach, app: app)
+                let listed = try await APITests.send(app, .GET, "/api/v1/support-requests", token: token)
+                let items = try JSONSerialization.jsonObject(with: Data(listed.text.utf8)) as? [[String: Any]]
+                #expect(items?.first?["origin"] as? String == "standup" && items?.first?["origin_day"] as? String == "2026-11-23")
+            }
+        }
+
+        @Test func a_standup_without_help_opens_nothing_and_its_concerns_stay_on_the_board() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                let graduate = Browser(app)
+                try await graduate.signIn(world.graduate)
+                var quiet = Self.asking
+                quiet["wants_help"] = nil
+                #expect(try await graduate.post(SiteURL.programme(.standup).path, quiet).status == .seeOther)
+                #expect(try await SupportRequestModel.query(on: app.db).count() == 0)
+                // Asking without saying what with is refused, and writes nothing.
+                var empty = Self.asking
+                empty["blockers"] = " "
+                #expect(try await graduate.post(SiteURL.programme(.standup).path, empty).status == .unprocessableEntity)
+                #expect(try await SupportRequestModel.query(on: app.db).count() == 0)
             }
         }
 
@@ -44,36 +76,34 @@ extension AppTests {
                 let graduate = Browser(app)
                 try await graduate.signIn(world.graduate)
                 _ = try await graduate.post(SiteURL.programme(.standup).path, Self.asking)
+                let request = try #require(try await Self.standupRequests(app).first)
                 let other = Browser(app)
                 try await other.signIn(world.unassignedCoach)
-                #expect(try await !other.get(SiteURL.programme(.helpQueue).path).text.contains("Is it my CV?"))
-                let standup = try #require(try await StandupModel.query(on: app.db).first())
-                #expect(try await other.post(SiteURL.programme(.reply(standupID: standup.id!.uuidString)).path, ["body": "Hi"]).status == .notFound)
+                #expect(try await !other.get(SiteURL.coaching(.supportDesk).path).text.contains("Help asked for at the standup"))
+                #expect(try await other.get(SiteURL.coaching(.supportRequest(id: request.requireIDString)).path).status == .notFound)
+                #expect(try await other.post(SiteURL.coaching(.supportReply(id: request.requireIDString)).path, ["body": "Hi"]).status == .notFound)
                 #expect(try await other.get(SiteURL.programme(.graduate(id: world.graduate.requireIDString)).path).status == .notFound)
-                #expect(try await HelpReplyModel.query(on: app.db).count() == 0)
+                #expect(try await SupportReplyModel.query(on: app.db).count() == 0)
             }
         }
 
-        @Test func two_replies_at_once_give_one_reply_and_one_refusal() async throws {
+        /// The same standup saved from several tabs at once: one standup, one request for help.
+        @Test func saves_of_a_standup_at_once_open_one_request() async throws {
             try await ProgrammeWebTests.withProgramme { app, world in
-                let (standup, _) = try await ProgrammeUseCases(db: app.db, now: testNow).postStandup(
-                    StandupDraft(yesterday: "", today: "Apply", blockers: "Stuck", mood: 2, wantsHelp: true), for: world.graduate)
-                let id = standup.id!.uuidString
-                let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
-                    for (n, person) in [world.coach, world.admin, world.coach, world.admin].enumerated() {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for n in 0..<6 {
                         group.addTask {
-                            do {
-                                try await CareersTeamUseCases(db: app.db, now: testNow).reply(to: id, "Answer \(n)", by: person)
-                                return "replied"
-                            } catch let error as AppError where error.status == .conflict {
-                                return "refused"
-                            }
+                            _ = try await ProgrammeUseCases(db: app.db, now: testNow).postStandup(
+                                StandupDraft(yesterday: "", today: "Apply", blockers: "Stuck \(n % 2)", mood: 2, wantsHelp: true), for: world.graduate)
                         }
                     }
-                    return try await group.reduce(into: []) { $0.append($1) }
+                    try await group.waitForAll()
                 }
-                #expect(outcomes.sorted() == ["refused", "refused", "refused", "replied"])
-                #expect(try await HelpReplyModel.query(on: app.db).count() == 1)
+                #expect(try await StandupModel.query(on: app.db).count() == 1)
+                let requests = try await Self.standupRequests(app)
+                #expect(requests.count == 1)
+                let standup = try #require(try await StandupModel.query(on: app.db).first())
+                #expect(requests.first?.message == standup.blockers, "the request holds the concerns the standup kept")
             }
         }
 
@@ -109,13 +139,13 @@ extension AppTests {
             }
         }
 
-        @Test func the_person_page_links_a_coach_to_the_graduates_programme_and_the_help_queue_in_nav() async throws {
+        @Test func the_person_page_links_a_coach_to_the_graduates_programme_and_one_support_queue_in_nav() async throws {
             try await ProgrammeWebTests.withProgramme { app, world in
                 let coach = Browser(app)
                 try await coach.signIn(world.coach)
                 let person = try await coach.get(SiteURL.homes(.person(id: world.graduate.requireIDString)).path).text
                 #expect(person.contains(SiteURL.programme(.graduate(id: world.graduate.requireIDString)).path))
-                #expect(person.contains(">Help requests<"))
+                #expect(person.contains(#"href="/support-desk""#) && !person.contains(">Help requests<"), "one queue: the help desk")
             }
         }
     }

@@ -1,6 +1,7 @@
 import Fluent
 import FluentKit
 import Foundation
+import OnwardCore
 import SQLKit
 import Testing
 import Vapor
@@ -127,6 +128,59 @@ extension AppTests {
                 try await app.autoMigrate()
                 #expect(try await Self.schema(of: app.db) == fresh)
                 #expect(try await UserModel.find(world.graduate.id, on: app.db)?.name == "Grace Graduate", "the people survive the upgrade")
+            }
+        }
+
+        /// Requests for help raised at standups before the help desk took them over move to it:
+        /// the answered one solved with its reply in the thread, the recent unanswered one open, the
+        /// one that had left the old queue solved; a standup that asked nothing opens nothing.
+        @Test func requests_for_help_move_to_the_desk_with_their_replies() async throws {
+            try await withApp(migrate: false) { app in
+                let before = try #require(OnwardApp.Migrations.history.firstIndex { $0.name.hasSuffix("AddOriginToSupportRequests") })
+                let old = FluentKit.Migrations()
+                old.add(Array(OnwardApp.Migrations.history.prefix(before)))
+                let migrator = Migrator(databases: app.databases, migrations: old, logger: app.logger, on: app.eventLoopGroup.any())
+                try await migrator.setupIfNeeded().get()
+                try await migrator.prepareBatch().get()
+                let world = try await World.make(on: app)
+                let graduate = try world.graduate.requireID()
+                // The step reads the day it runs on, not the app's clock.
+                let today = LocalDate(Date(), in: .gmt)
+                func standup(_ daysAgo: Int, asks: Bool) async throws -> UUID {
+                    let standup = StandupModel(userID: graduate, day: today.adding(days: -daysAgo),
+                                               draft: StandupDraft(yesterday: "", today: "Apply", blockers: asks ? "Stuck \(daysAgo)" : "", mood: 3, wantsHelp: asks), late: false)
+                    try await standup.create(on: app.db)
+                    return try standup.requireID()
+                }
+                let answered = try await standup(3, asks: true), waiting = try await standup(1, asks: true), stale = try await standup(40, asks: true)
+                _ = try await standup(2, asks: false)
+                let sql = app.db as! any SQLDatabase
+                try await sql.raw("""
+                    INSERT INTO help_replies (id, standup_id, author_id, body, created_at)
+                    VALUES (\(bind: UUID()), \(bind: answered), \(bind: try world.coach.requireID()), 'Thursday at 14:00', \(bind: Date()))
+                    """).run()
+                try await app.autoMigrate()
+
+                let requests = try await SupportRequestModel.query(on: app.db).all()
+                #expect(requests.count == 3)
+                let byID = Dictionary(uniqueKeysWithValues: requests.map { ($0.id!, $0) })
+                #expect(byID[answered]?.state == .solved && byID[answered]?.firstReplyAt != nil)
+                #expect(byID[waiting]?.state == .open && byID[waiting]?.message == "Stuck 1" && byID[waiting]?.originDay == today.adding(days: -1).iso)
+                #expect(byID[stale]?.state == .solved && byID[stale]?.firstReplyAt == nil)
+                #expect(requests.allSatisfy { $0.origin == .standup && $0.kind == .question && $0.$user.id == graduate })
+                #expect(byID[waiting]?.subject == SupportRequestDraft.fromStandup(of: today.adding(days: -1), concerns: "").subject)
+                let replies = try await SupportReplyModel.query(on: app.db).all()
+                #expect(replies.map(\.body) == ["Thursday at 14:00"] && replies.first?.$request.id == answered)
+                #expect(replies.first?.$author.id == world.coach.id)
+                // The coach's desk shows the open one.
+                let desk = try await SupportUseCases(db: app.db, now: Date()).desk(for: world.coach)
+                #expect(desk.open.map { $0.request.id } == [waiting])
+
+                // Undone, the desk no longer holds them, and the old replies are where they were.
+                try await app.migrator.revertLastBatch().get()
+                #expect(try await SupportRequestModel.query(on: app.db).count() == 0)
+                let kept = try await sql.raw("SELECT COUNT(*) AS n FROM help_replies").first()?.decode(column: "n", as: Int.self)
+                #expect(kept == 1)
             }
         }
     }

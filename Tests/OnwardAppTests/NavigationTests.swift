@@ -13,11 +13,11 @@ import Testing
         #expect(Self.links(.graduate) == ["Home /graduate", "Programme /programme", "Board /applications/board", "Applications /applications",
                                           "Support /support", "Practice /practice/mock-interviews", "Events /events"])
         #expect(Self.links(.coach) == ["My graduates /coach", "Dashboard /dashboard", "Reviews /reviews", "Support /support-desk",
-                                       "Help requests /programme/help", "Mock interviews /practice/mock-slots", "Pairing /practice/pairing/unmatched", "Events /events"])
+                                       "Mock interviews /practice/mock-slots", "Pairing /practice/pairing/unmatched", "Events /events"])
         #expect(Self.links(.partner) == ["Candidates /partner"])
         #expect(Self.links(.admin) == ["Overview /admin", "Cohorts /admin/cohorts", "People /admin/people", "Invitations /admin/invitations",
                                        "Programmes /admin/programmes", "Dashboard /dashboard", "Reviews /reviews", "Support /support-desk",
-                                       "Help requests /programme/help", "Pairing /practice/pairing/unmatched", "Events /events"])
+                                       "Pairing /practice/pairing/unmatched", "Events /events"])
         for role in Role.allCases {
             #expect(Self.links(role, .account) == ["Profile /account/profile", "Password /account/password", "API tokens /account/tokens"], "\(role)")
         }

@@ -122,10 +122,11 @@ import Testing
             "road map": RoadMapPage(
                 week: 3, today: h, status: StatusView(name: "at_risk", title: h, missing: [h]), standupDue: h, standupPosted: false, standupLate: false,
                 todays: [roadItem(true)], thisWeek: [roadItem(false)], overdue: [roadItem(false)], ahead: [.init(number: 4, items: [roadItem(false)])],
-                replies: [.init(day: h, asked: h, reply: h, by: p)]),
+                help: [.init(day: day, asked: h, state: h, url: .coaching(.supportRequest(id: h)), reply: h, replier: p),
+                       .init(day: day, asked: h, state: h, url: .coaching(.supportRequest(id: "y")), reply: nil, replier: nil)]),
             "no programme": NoProgrammePage(),
             "coach home with the programme": CoachHomePage(sections: [AtRiskSection(summary: h, rows: [.init(name: h, url: "/people/x", missing: [h])],
-                                                                                  boards: [.init(name: h, url: "/programme/cohorts/x/standups")], helpWaiting: 2)], graduates: [person]),
+                                                                                  boards: [.init(name: h, url: "/programme/cohorts/x/standups")])], graduates: [person]),
             "standup board": StandupBoardPage(cohort: h, day: h, standupTime: h,
                                               posted: [.init(name: h, isLate: true, yesterday: h, today: h, mood: 3, blockers: h, wantsHelp: true)], waiting: [h]),
             "retrospective": RetrospectivePage(week: 2, dates: h, applications: 3, interviews: 1, standups: 4, isEdit: true,
@@ -141,8 +142,6 @@ import Testing
                                               milestones: [.init(title: h, due: h, isDone: false, isOverdue: true, markURL: "/programme/milestones/x")],
                                               resourceForm: LearningResourceForm(kind: h, name: h, link: h), milestoneForm: MilestoneForm(title: h, due: h),
                                               errors: errors("name"), failedForm: "resource"),
-            "help queue": HelpQueuePage(open: [.init(graduate: h, graduateURL: "/programme/graduates/x", asked: h, day: h, waited: h, replyURL: "/programme/help/x/reply")],
-                                        answered: [.init(graduate: h, graduateURL: "/programme/graduates/x", asked: h, day: h, waited: h, replyURL: "/x", reply: h, replier: h)]),
             "graduate's programme": GraduateProgrammePage(
                 name: h, week: 3, today: h, status: StatusView(name: "at_risk", title: h, missing: [h]), thisWeek: [h], goals: [.init(specific: h, by: h, versions: 2)],
                 interviews: [.init(text: h)], posts: [.init(text: h, link: "https://blog.example/" + h)], submissions: [.init(text: h, link: "/submissions/x", linkLabel: "Review")],

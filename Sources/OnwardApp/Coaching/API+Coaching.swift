@@ -71,7 +71,8 @@ extension OnwardAPI {
     private static func supportRequest(_ request: SupportRequestModel, graduate: UserModel) -> Components.Schemas.SupportRequest {
         .init(id: request.requireIDString, graduateId: graduate.requireIDString, graduateName: graduate.name, kind: .init(rawValue: request.kind.rawValue)!,
               subject: request.subject, message: request.message, preferredTimes: request.preferredTimes, state: .init(rawValue: request.state.rawValue)!,
-              openedAt: request.openedAt, firstReplyAt: request.firstReplyAt, meetingAt: request.meetingAt)
+              openedAt: request.openedAt, firstReplyAt: request.firstReplyAt, meetingAt: request.meetingAt,
+              origin: .init(rawValue: request.origin.rawValue)!, originDay: request.originDay)
     }
 
     private static func supportReply(_ reply: SupportReplyModel, author: String) -> Components.Schemas.SupportReply {

@@ -166,4 +166,22 @@ enum CoachingMigrations {
             try await database.schema(CoachingEventModel.schema).delete()
         }
     }
+
+    /// Where a request came from (the desk's form, or a standup's "I'd like help"), and for one
+    /// from a standup that standup's day: one request per graduate and day, however many times
+    /// the standup is saved at once.
+    struct AddOriginToSupportRequests: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(SupportRequestModel.schema).field("origin", .string, .required, .sql(.default("desk"))).update()
+            try await database.schema(SupportRequestModel.schema).field("origin_day", .string).update()
+            try await (database as! any SQLDatabase).create(index: "support_requests_one_per_standup").on(SupportRequestModel.schema)
+                .column("user_id").column("origin_day").unique().run()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await (database as! any SQLDatabase).drop(index: "support_requests_one_per_standup").run()
+            try await database.schema(SupportRequestModel.schema).deleteField("origin_day").update()
+            try await database.schema(SupportRequestModel.schema).deleteField("origin").update()
+        }
+    }
 }

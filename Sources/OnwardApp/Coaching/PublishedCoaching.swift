@@ -34,4 +34,24 @@ struct PublishedCoaching: CoachingReads {
         }
         return result
     }
+
+    func askForHelp(_ graduateID: UUID, atStandupOf day: LocalDate, concerns: String, on db: any Database, now: Date) async throws {
+        try await SupportUseCases(db: db, now: now).askFromStandup(graduateID, of: day, concerns: concerns)
+    }
+
+    func standupHelp(of graduateID: UUID, since: LocalDate, on db: any Database) async throws -> [StandupHelp] {
+        let requests = try await SupportRequestModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$origin == .standup)
+            .filter(\.$originDay >= since.iso).sort(\.$originDay, .descending).all()
+        let ids = requests.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let teamReplies = try await SupportReplyModel.query(on: db).filter(\.$request.$id ~~ ids).filter(\.$author.$id != graduateID).with(\.$author)
+            .sort(\.$writtenAt).all()
+        let latest = Dictionary(teamReplies.map { ($0.$request.id, $0) }, uniquingKeysWith: { _, last in last })
+        return requests.compactMap { request in
+            guard let id = request.id, let day = request.originDay.flatMap(LocalDate.init(iso:)) else { return nil }
+            let reply = latest[id]
+            return StandupHelp(day: day, asked: request.message, state: request.state.title, url: .coaching(.supportRequest(id: id.uuidString)),
+                               reply: reply?.body, replier: reply.map { PersonName($0.author.name, role: $0.author.role) })
+        }
+    }
 }

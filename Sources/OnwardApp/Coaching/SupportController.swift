@@ -34,7 +34,7 @@ struct SupportController: RouteCollection {
     private func listPage(_ req: Request, form: SupportRequestForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try req.requireUser()
         let entries = try await SupportUseCases(req: req).requests(of: viewer.requireID()).map { request in
-            SupportPage.Entry(url: SiteURL.coaching(.supportRequest(id: request.requireIDString)).path, kind: request.kind.title, subject: request.subject,
+            SupportPage.Entry(url: SiteURL.coaching(.supportRequest(id: request.requireIDString)).path, kind: request.label, subject: request.subject,
                               state: request.state, opened: Self.moment(request.openedAt, for: viewer),
                               meeting: request.meetingAt.map { Self.moment($0, for: viewer) })
         }
@@ -114,7 +114,7 @@ struct SupportController: RouteCollection {
         let (open, pending, solved) = try await SupportUseCases(req: req).desk(for: viewer)
         func row(_ item: SupportUseCases.Row) -> SupportDeskPage.Row {
             SupportDeskPage.Row(url: SiteURL.coaching(.supportRequest(id: item.request.requireIDString)).path, graduate: item.graduate.name,
-                                kind: item.request.kind.title, subject: item.request.subject, age: Formats.waited(since: item.request.openedAt, now: req.now),
+                                kind: item.request.label, subject: item.request.subject, age: Formats.waited(since: item.request.openedAt, now: req.now),
                                 firstReply: Self.firstReply(item.request), meeting: item.request.meetingAt.map { Self.moment($0, for: viewer) })
         }
         return req.render(SupportDeskPage(open: open.map(row), pending: pending.map(row), solved: solved.map(row)))

@@ -170,7 +170,7 @@ struct SupportDeskPage: PageView {
 
     func content(_ h: HTML) {
         h.h1("Support requests")
-        h.p("What your graduates asked in the help desk: questions and requests for a 1:1. Open ones wait for you, the oldest first.", .class("lede"))
+        h.p("What your graduates asked: questions, requests for a 1:1, and help they asked for at their standups. Open ones wait for you, the oldest first.", .class("lede"))
         for (heading, rows, empty) in [("Open", open, "Nothing is waiting for you."), ("Waiting for the graduate", pending, "None."),
                                        ("Solved in the last \(SupportUseCases.solvedDays) days", solved, "None.")] {
             h.section(.class("card"), .ariaLabel(heading)) {

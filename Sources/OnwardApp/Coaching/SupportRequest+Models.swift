@@ -20,10 +20,13 @@ final class SupportRequestModel: Model, @unchecked Sendable {
     @OptionalField(key: "first_reply_at") var firstReplyAt: Date?
     @Field(key: "opened_at") var openedAt: Date
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @Field(key: "origin") var origin: SupportRequestOrigin
+    /// For a request from a standup: the standup's day (YYYY-MM-DD), one request per day.
+    @OptionalField(key: "origin_day") var originDay: String?
 
     init() {}
 
-    init(userID: UUID, draft: SupportRequestDraft, at moment: Date) {
+    init(userID: UUID, draft: SupportRequestDraft, at moment: Date, fromStandupOf day: LocalDate? = nil) {
         self.$user.id = userID
         kind = draft.kind
         subject = draft.subject
@@ -31,9 +34,14 @@ final class SupportRequestModel: Model, @unchecked Sendable {
         preferredTimes = draft.preferredTimes
         state = .open
         openedAt = moment
+        origin = day == nil ? .desk : .standup
+        originDay = day?.iso
     }
 
     var requireIDString: String { id!.uuidString }
+
+    /// What the request is, as the lists name it: one a standup opened says so.
+    var label: String { origin == .standup ? "Asked at a standup" : kind.title }
 }
 
 /// A reply in a support request's thread, by the graduate or the careers team.

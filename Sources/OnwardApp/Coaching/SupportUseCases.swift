@@ -43,6 +43,26 @@ struct SupportUseCases: UseCases {
         return request
     }
 
+    /// The request for help a standup of `day` asks for: opened once however many times the
+    /// standup is saved. Concerns that change later replace its message while nobody has replied,
+    /// and after that join its thread as the graduate's reply, which opens it again. The caller
+    /// makes the graduate's saves take turns (their standup's transaction), so one day has one.
+    func askFromStandup(_ graduateID: UUID, of day: LocalDate, concerns: String) async throws {
+        guard let existing = try await SupportRequestModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$originDay == day.iso).first() else {
+            try await SupportRequestModel(userID: graduateID, draft: .fromStandup(of: day, concerns: concerns), at: now, fromStandupOf: day).create(on: db)
+            return
+        }
+        guard existing.message != concerns else { return }
+        let id = try existing.requireID()
+        if existing.state == .open, try await SupportReplyModel.query(on: db).filter(\.$request.$id == id).count() == 0 {
+            existing.message = concerns
+        } else {
+            try await SupportReplyModel(requestID: id, authorID: graduateID, draft: SupportReplyDraft(body: concerns), at: now).create(on: db)
+            existing.state = existing.state.after(.graduateReplied)
+        }
+        try await existing.save(on: db)
+    }
+
     /// Request `rawID` as `viewer` may see it: the graduate who opened it, their coaches, an admin.
     func thread(of rawID: String, for viewer: UserModel) async throws -> Thread {
         let (request, graduate, scope) = try await visible(rawID, for: viewer)

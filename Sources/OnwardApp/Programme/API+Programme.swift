@@ -219,31 +219,6 @@ extension OnwardAPI {
 
     // MARK: The careers team
 
-    private static func helpRequest(_ request: CareersTeamUseCases.HelpRequest) -> Components.Schemas.HelpRequest {
-        .init(id: request.standup.id!.uuidString, graduateId: request.graduate.requireIDString, graduate: request.graduate.name, day: request.standup.day,
-              asked: request.standup.blockers, reply: request.reply?.body, repliedBy: request.replier)
-    }
-
-    private func careersTeam() throws -> UserModel {
-        let viewer = try user()
-        guard Access.worksHelpQueue(viewer.viewer) else {
-            throw AppError(status: .forbidden, code: "forbidden", message: "Only coaches and admins answer requests for help.")
-        }
-        return viewer
-    }
-
-    func listHelpRequests(_ input: Operations.ListHelpRequests.Input) async throws -> Operations.ListHelpRequests.Output {
-        let (open, answered) = try await CareersTeamUseCases(req: try request).helpQueue(for: try careersTeam())
-        return .ok(.init(body: .json((open + answered).map(Self.helpRequest))))
-    }
-
-    func replyToHelpRequest(_ input: Operations.ReplyToHelpRequest.Input) async throws -> Operations.ReplyToHelpRequest.Output {
-        let viewer = try careersTeam()
-        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        let answered = try await CareersTeamUseCases(req: try request).reply(to: input.path.id, body.body, by: viewer)
-        return .created(.init(body: .json(Self.helpRequest(answered))))
-    }
-
     func commentOnRetrospective(_ input: Operations.CommentOnRetrospective.Input) async throws -> Operations.CommentOnRetrospective.Output {
         let viewer = try user()
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }

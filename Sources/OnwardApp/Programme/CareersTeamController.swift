@@ -2,51 +2,21 @@ import Fluent
 import OnwardCore
 import Vapor
 
-/// A reply to a request for help, or a comment on a retrospective.
+/// A comment on a retrospective.
 struct ReplyForm: Content {
     var body: String?
 }
 
-/// The careers team's pages: the queue of requests for help, a graduate's programme to read and
-/// comment on. Coaches and admins; each request and graduate is checked by the policy.
+/// The careers team's pages: a graduate's programme to read and comment on, and an admin's pause.
+/// Coaches and admins; each graduate is checked by the policy.
 struct CareersTeamController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let team = routes.grouped(Require(Access.worksHelpQueue))
-        team.get(.programme(.helpQueue), use: helpQueue)
-        team.post(.programme(.reply(standupID: SiteURL.key(SiteURL.Parameter.id))), use: reply)
+        let team = routes.grouped(Require(Access.readsProgrammes))
         team.get(.programme(.graduate(id: SiteURL.key(SiteURL.Parameter.id))), use: graduate)
         team.post(.programme(.comment(retrospectiveID: SiteURL.key(SiteURL.Parameter.id))), use: comment)
         let admin = routes.grouped(Require(Access.runsBootcamp))
         admin.post(.programme(.pause(graduateID: SiteURL.key(SiteURL.Parameter.id))), use: pause)
         admin.post(.programme(.resume(graduateID: SiteURL.key(SiteURL.Parameter.id))), use: resume)
-    }
-
-    func helpQueue(req: Request) async throws -> Response {
-        let (open, answered) = try await CareersTeamUseCases(req: req).helpQueue(for: req.requireUser())
-        func row(_ request: CareersTeamUseCases.HelpRequest) -> HelpQueuePage.Request {
-            // Asked when posted, and at the latest by the end of the standup's day (rows written
-            // later, as a seed writes them, still date from their day).
-            let endOfDay = LocalDate(iso: request.standup.day).map { ProgrammeCalendar(courseEnd: $0, timeZone: .gmt).start(of: $0.adding(days: 1)) } ?? req.now
-            let asked = min(request.standup.createdAt ?? req.now, endOfDay)
-            return HelpQueuePage.Request(
-                graduate: request.graduate.name, graduateURL: SiteURL.programme(.graduate(id: request.graduate.requireIDString)).path,
-                asked: request.standup.blockers, day: LocalDate(iso: request.standup.day)?.display ?? request.standup.day,
-                waited: "waiting " + Formats.waited(since: asked, now: req.now),
-                replyURL: SiteURL.programme(.reply(standupID: request.standup.id!.uuidString)).path, reply: request.reply?.body, replier: request.replier)
-        }
-        return req.render(HelpQueuePage(open: open.map(row), answered: answered.map(row)))
-    }
-
-    func reply(req: Request) async throws -> Response {
-        let form = try req.form(ReplyForm.self)
-        do {
-            try await CareersTeamUseCases(req: req).reply(to: req.parameter(SiteURL.Parameter.id), form.body ?? "", by: req.requireUser())
-        } catch let errors as ValidationErrors {
-            return req.redirect(to: SiteURL.programme(.helpQueue).path).flash(.error, errors.errors.first?.message ?? "Write a reply first.", on: req)
-        } catch let error as AppError where error.status == .conflict {
-            return req.redirect(to: SiteURL.programme(.helpQueue).path).flash(.error, error.message, on: req)
-        }
-        return req.redirect(to: .programme(.helpQueue), flash: "Your reply is sent; the request is resolved.")
     }
 
     func graduate(req: Request) async throws -> Response {
@@ -100,7 +70,7 @@ struct CareersTeamController: RouteCollection {
         } catch let errors as ValidationErrors {
             // Checked after who may comment: the retrospective is there, and the viewer coaches its writer.
             let owner = try await RetrospectiveModel.find(UUID(uuidString: req.parameter(SiteURL.Parameter.id)), on: req.db)?.$user.id
-            let back = owner.map { SiteURL.programme(.graduate(id: $0.uuidString)).path } ?? SiteURL.programme(.helpQueue).path
+            let back = owner.map { SiteURL.programme(.graduate(id: $0.uuidString)).path } ?? SiteURL.homes(.coach).path
             return req.redirect(to: back).flash(.error, errors.errors.first?.message ?? "Write a comment first.", on: req)
         }
     }

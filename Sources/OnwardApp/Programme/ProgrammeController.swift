@@ -87,9 +87,7 @@ struct ProgrammeController: RouteCollection {
         guard let standing = try await ProgrammeUseCases(req: req).standing(of: user) else { return req.render(NoProgrammePage()) }
         var page = RoadMapPage(standing, standupPosted: standing.standup != nil, standupLate: standing.standup?.isLate ?? false)
         page.boardURL = user.$cohort.id.map { SiteURL.programme(.standupBoard(cohortID: $0.uuidString)).path }
-        page.replies = try await CareersTeamUseCases(req: req).replies(to: user.requireID(), since: standing.today.adding(days: -14)).map {
-            RoadMapPage.Reply(day: LocalDate(iso: $0.day)?.display ?? $0.day, asked: $0.asked, reply: $0.reply, by: $0.by)
-        }
+        page.help = try await Capabilities.reads.coaching.standupHelp(of: user.requireID(), since: standing.today.adding(days: -14), on: req.db)
         return req.render(page)
     }
 
@@ -121,7 +119,8 @@ struct ProgrammeController: RouteCollection {
             let draft = try StandupDraft.validate(yesterday: form.yesterday ?? "", today: form.today ?? "", blockers: form.blockers ?? "",
                                                   mood: form.mood ?? "", wantsHelp: form.wants_help == "yes")
             try await programmes.postStandup(draft, for: user)
-            return req.redirect(to: .programme(.roadMap), flash: standing.standup == nil ? "Your standup is posted." : "Your standup is saved.")
+            let saved = standing.standup == nil ? "Your standup is posted." : "Your standup is saved."
+            return req.redirect(to: .programme(.roadMap), flash: draft.wantsHelp ? saved + " Your request for help is in Support, where the careers team answers it." : saved)
         } catch let errors as ValidationErrors {
             let page = StandupPage(day: standing.today.display, due: standing.standupTime.description, isEdit: standing.standup != nil, form: form, errors: FormErrors(errors))
             return req.render(page, status: .unprocessableEntity)

@@ -29,8 +29,7 @@ struct ProgrammeHomeSections: HomeSectionSource {
             guard let cohort = graduate.cohort, let id = cohort.id, !boards.contains(where: { $0.name == cohort.name }) else { continue }
             boards.append(.init(name: cohort.name, url: SiteURL.programme(.standupBoard(cohortID: id.uuidString)).path))
         }
-        let waiting = try await CareersTeamUseCases(req: req).helpRequests(of: graduates, since: LocalDate(req.now, in: .gmt).adding(days: -CareersTeamUseCases.queueDays)).open.count
-        return [AtRiskSection(summary: summary.joined(separator: " · "), rows: atRisk, boards: boards, helpWaiting: waiting)]
+        return [AtRiskSection(summary: summary.joined(separator: " · "), rows: atRisk, boards: boards)]
     }
 
     /// The status (with what is missing), the standup streak and today's mood: the statuses'
@@ -119,17 +118,12 @@ struct AtRiskSection: HomeSection {
     let summary: String
     let rows: [Row]
     var boards: [Board] = []
-    /// Requests for help no one has answered yet.
-    var helpWaiting = 0
 
     func content(_ h: HTML) {
         h.section(.class("card"), .ariaLabel("Programme")) {
             h.h2("Programme")
             h.p(summary)
             for board in boards { h.p { h.a("Today's standups · " + board.name, .href(board.url)) } }
-            h.p {
-                h.a(helpWaiting == 0 ? "Requests for help: none waiting" : "Requests for help: \(helpWaiting) waiting", .href(SiteURL.programme(.helpQueue).path))
-            }
             if rows.isEmpty {
                 h.p("Nobody is at risk: every required activity of the weeks that have ended is done.", .class("empty"))
             } else {

@@ -165,7 +165,8 @@ extension ProgrammeMigrations {
     /// The careers team's replies to requests for help, and coaches' comments on retrospectives.
     struct CreateRepliesAndComments: AsyncMigration {
         func prepare(on database: any Database) async throws {
-            try await database.schema(HelpReplyModel.schema)
+            // help_replies: the help desk took requests for help over (`MoveStandupHelpToTheDesk`).
+            try await database.schema("help_replies")
                 .id()
                 .field("standup_id", .uuid, .required, .references(StandupModel.schema, .id, onDelete: .cascade))
                 .field("author_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
@@ -184,7 +185,7 @@ extension ProgrammeMigrations {
 
         func revert(on database: any Database) async throws {
             try await database.schema(RetrospectiveCommentModel.schema).delete()
-            try await database.schema(HelpReplyModel.schema).delete()
+            try await database.schema("help_replies").delete()
         }
     }
 }

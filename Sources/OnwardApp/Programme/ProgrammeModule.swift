@@ -2,7 +2,7 @@ import OnwardCore
 import Vapor
 
 /// The programme: a graduate's road map, standups, retrospectives, SMART and learning goals and the
-/// records of the programme's activities; the careers team's view of them, the help queue, and the
+/// records of the programme's activities; the careers team's view of them, and the
 /// admin's programme editor.
 struct ProgrammeModule: CapabilityModule {
     func register(web: any RoutesBuilder, signedIn: any RoutesBuilder, settings: Settings) throws {
@@ -16,7 +16,6 @@ struct ProgrammeModule: CapabilityModule {
         [
             .init(label: "Programmes", url: .programme(.cohorts), place: 15, shows: Access.runsBootcamp),
             .init(label: "Programme", url: .programme(.roadMap), place: 20, shows: Access.followsProgramme),
-            .init(label: "Help requests", url: .programme(.helpQueue), place: 52, shows: Access.worksHelpQueue),
         ]
     }
 

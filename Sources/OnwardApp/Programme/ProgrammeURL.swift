@@ -32,10 +32,6 @@ enum ProgrammeURL: Hashable, Sendable {
     case setGoalActive(goalID: String)
     /// Mark a milestone done, or not done.
     case milestone(id: String)
-    /// The careers team's queue of requests for help (a coach: their graduates'; an admin: all).
-    case helpQueue
-    /// Reply to the request for help of a standup, which resolves it.
-    case reply(standupID: String)
     /// A graduate's programme as their coach or an admin reads it: status, records, retrospectives.
     case graduate(id: String)
     /// Pause a graduate's programme (an admin), with a reason; or resume it.
@@ -72,8 +68,6 @@ enum ProgrammeURL: Hashable, Sendable {
         case .addMilestone(let id): "/programme/learning/\(id)/milestones"
         case .setGoalActive(let id): "/programme/learning/\(id)/active"
         case .milestone(let id): "/programme/milestones/\(id)"
-        case .helpQueue: "/programme/help"
-        case .reply(let id): "/programme/help/\(id)/reply"
         case .graduate(let id): "/programme/graduates/\(id)"
         case .pause(let id): "/programme/graduates/\(id)/pause"
         case .resume(let id): "/programme/graduates/\(id)/resume"

@@ -318,24 +318,27 @@ struct ProgrammeUseCases: UseCases {
     func postStandup(_ draft: StandupDraft, for graduate: UserModel) async throws -> (standup: StandupModel, isNew: Bool) {
         guard let standing = try await standing(of: graduate) else { throw AppError.notFound("Your cohort has no programme yet.") }
         let graduateID = try graduate.requireID()
-        if let existing = standing.standup {
-            existing.apply(draft)
-            try await existing.save(on: db)
-            return (existing, false)
+        let today = standing.today
+        let late = StandupRules.isLate(postedAt: now, for: today, at: standing.standupTime, in: standing.calendar.timeZone)
+        let now = self.now
+        // The standup and the request for help it opens are one write; the graduate's saves
+        // (two tabs at once) take turns on their own row, so one day has one of each.
+        return try await db.writeTransaction { db in
+            try await db.lockRow(of: UserModel.schema, id: graduateID)
+            let saved: (standup: StandupModel, isNew: Bool)
+            if let existing = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$day == today.iso).first() {
+                existing.apply(draft)
+                try await existing.save(on: db)
+                saved = (existing, false)
+            } else {
+                let standup = StandupModel(userID: graduateID, day: today, draft: draft, late: late)
+                try await standup.create(on: db)
+                saved = (standup, true)
+            }
+            if draft.wantsHelp {
+                try await Capabilities.reads.coaching.askForHelp(graduateID, atStandupOf: today, concerns: draft.blockers, on: db, now: now)
+            }
+            return saved
         }
-        let late = StandupRules.isLate(postedAt: now, for: standing.today, at: standing.standupTime, in: standing.calendar.timeZone)
-        let standup = StandupModel(userID: graduateID, day: standing.today, draft: draft, late: late)
-        do {
-            try await standup.create(on: db)
-        } catch {
-            // The same graduate posted from two tabs at once: the first stands, this one edits it.
-            guard (error as? any DatabaseError)?.isConstraintFailure == true,
-                  let first = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$day == standing.today.iso).first()
-            else { throw error }
-            first.apply(draft)
-            try await first.save(on: db)
-            return (first, false)
-        }
-        return (standup, true)
     }
 }

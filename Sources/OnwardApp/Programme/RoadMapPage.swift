@@ -80,15 +80,8 @@ struct RoadMapPage: PageView {
     let ahead: [Week]
     /// The cohort's standup board.
     var boardURL: String? = nil
-    /// The careers team's replies to the graduate's requests for help of the last two weeks.
-    var replies: [Reply] = []
-
-    struct Reply {
-        let day: String
-        let asked: String
-        let reply: String
-        let by: PersonName
-    }
+    /// The requests for help the graduate's standups of the last two weeks opened in Support.
+    var help: [StandupHelp] = []
 
     var title: String { "Your programme" }
 
@@ -119,14 +112,23 @@ struct RoadMapPage: PageView {
             list(todays.filter { $0.key != "standup" && !$0.title.isEmpty }, h, withActions: true)
             if let boardURL { h.p { h.a("Today's standups in your cohort", .href(boardURL)) } }
         }
-        if !replies.isEmpty {
-            h.section(.class("card"), .ariaLabel("Replies from the careers team")) {
-                h.h2("Replies from the careers team")
+        if !help.isEmpty {
+            h.section(.class("card"), .ariaLabel("Your requests for help")) {
+                h.h2("Your requests for help")
                 h.ul(.class("record-list")) {
-                    for reply in replies {
+                    for request in help {
                         h.li {
-                            h.p("You asked on \(reply.day): " + reply.asked, .class("hint prewrap"))
-                            h.p { h.person(reply.by, strong: true); h.text(": " + reply.reply) }
+                            h.p {
+                                h.a("Standup of \(request.day.display)", .href(request.url.path))
+                                h.text(" · ")
+                                h.span(request.state, .class("state-badge"))
+                            }
+                            h.p(request.asked, .class("hint prewrap"))
+                            if let reply = request.reply, let by = request.replier {
+                                h.p { h.person(by, strong: true); h.text(": " + reply) }
+                            } else {
+                                h.p("The careers team has not replied yet.", .class("hint"))
+                            }
                         }
                     }
                 }

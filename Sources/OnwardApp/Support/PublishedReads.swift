@@ -44,12 +44,30 @@ struct ApprovedSubmission: Sendable, Equatable {
     let day: LocalDate
 }
 
-/// Coaching's facts about graduates: what they sent for review.
+/// A request for help a standup opened in the help desk, as the graduate's programme shows it.
+struct StandupHelp: Sendable, Equatable {
+    let day: LocalDate
+    let asked: String
+    /// Its state as the graduate reads it ("Waiting for you" once the team replied).
+    let state: String
+    let url: SiteURL
+    /// The careers team's latest reply and who wrote it; nil before one.
+    let reply: String?
+    let replier: PersonName?
+}
+
+/// Coaching's facts about graduates (what they sent for review, the help they asked for at
+/// standups) and the one thing others ask of it: to open a request for help in its desk.
 protocol CoachingReads: Sendable {
     /// `graduateID`'s submissions, the latest first.
     func submissions(of graduateID: UUID, on db: any Database) async throws -> [SubmissionSummary]
     /// The approved submissions of each of `graduateIDs`, in one query.
     func approvedSubmissions(of graduateIDs: [UUID], on db: any Database) async throws -> [UUID: [ApprovedSubmission]]
+    /// Opens the request for help of `graduateID`'s standup of `day` in the help desk, or adds
+    /// new `concerns` to the one it opened. Written on `db`, so inside the caller's transaction.
+    func askForHelp(_ graduateID: UUID, atStandupOf day: LocalDate, concerns: String, on db: any Database, now: Date) async throws
+    /// The requests for help `graduateID`'s standups opened on `since` or later, the latest first.
+    func standupHelp(of graduateID: UUID, since: LocalDate, on db: any Database) async throws -> [StandupHelp]
 }
 
 /// Accounts' facts about people: when they joined.

@@ -112,17 +112,18 @@ public enum Access {
         return ownCohort.map(CohortListing.own) ?? .none
     }
 
+    /// Who reads graduates' programmes and comments on their retrospectives: a coach (their
+    /// graduates'), an admin (everyone's).
+    public static func readsProgrammes(_ viewer: Viewer) -> Bool {
+        viewer.role == .coach || viewer.role == .admin
+    }
+
     /// Who pauses a graduate's programme (illness, a family matter) and resumes it: an admin.
     /// While paused, nothing missing puts them at risk.
     public static func canPauseProgramme(_ viewer: Viewer, of owner: Owner) -> Bool {
         owner.role == .graduate && viewer.role == .admin
     }
 
-    /// Who works the careers team's queue of requests for help: a coach (their graduates'), an
-    /// admin (everyone's).
-    public static func worksHelpQueue(_ viewer: Viewer) -> Bool {
-        viewer.role == .coach || viewer.role == .admin
-    }
 
     // MARK: Coaching
 

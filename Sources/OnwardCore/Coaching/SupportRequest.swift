@@ -13,6 +13,13 @@ public enum SupportRequestKind: String, CaseIterable, Codable, Sendable {
     }
 }
 
+/// Where a request came from: the help desk's form, or a standup's "I'd like help", so the
+/// careers team has one queue for both.
+public enum SupportRequestOrigin: String, CaseIterable, Codable, Sendable {
+    case desk
+    case standup
+}
+
 extension SupportRequestState {
     public var title: String {
         switch self {
@@ -61,6 +68,14 @@ public struct SupportRequestDraft: Equatable, Sendable {
         }
         try errors.throwIfAny()
         return SupportRequestDraft(kind: kind!, subject: subject, message: message, preferredTimes: kind == .oneToOne ? times : "")
+    }
+}
+
+extension SupportRequestDraft {
+    /// The request a standup's "I'd like help" opens: a question whose message is the standup's
+    /// concerns (already checked by `StandupDraft`), named by the standup's day.
+    public static func fromStandup(of day: LocalDate, concerns: String) -> SupportRequestDraft {
+        SupportRequestDraft(kind: .question, subject: "Help asked for at the standup of \(day.display)", message: concerns)
     }
 }
 
