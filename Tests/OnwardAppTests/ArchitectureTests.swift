@@ -62,6 +62,21 @@ import Testing
         #expect(crossings.isEmpty, "\(crossings.sorted().joined(separator: "\n"))")
     }
 
+    /// A capability refuses with a named Core `Refusal` (not allowed, not found, a conflict) and
+    /// names no HTTP status for it: how a refusal is said is `AppError.init(from:)`'s alone.
+    @Test func capabilities_refuse_without_naming_a_status() throws {
+        var inline: [String] = []
+        for owner in try Self.capabilities() {
+            for file in Self.swiftFiles(in: Self.app.appendingPathComponent(owner)) {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                for status in [".forbidden", ".notFound", ".conflict"] where text.contains("AppError(status: \(status)") {
+                    inline.append("\(owner)/\(file.lastPathComponent) says \(status) itself")
+                }
+            }
+        }
+        #expect(inline.isEmpty, "\(inline.sorted().joined(separator: "\n"))")
+    }
+
     /// Shared folders serve every capability and name none of them; the places that compose
     /// capabilities (routes, the home, the API's one protocol, commands, demo data) may.
     @Test func support_and_layout_name_no_capability_type() throws {

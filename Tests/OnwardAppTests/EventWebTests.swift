@@ -107,7 +107,7 @@ extension AppTests {
                     EventDraft(title: "Panel", description: "Hiring managers", startsAt: testNow.addingTimeInterval(3_600), endsAt: testNow.addingTimeInterval(7_200),
                                link: nil, place: "Room 2", cohortID: nil), by: world.coach)
                 let started = EventUseCases(db: app.db, now: testNow.addingTimeInterval(3_600))
-                await #expect(throws: AppError.self) { try await started.answer(event.requireIDString, .going, by: world.graduate) }
+                await #expect(throws: Refusal.self) { try await started.answer(event.requireIDString, .going, by: world.graduate) }
                 #expect(try await EventAnswerModel.query(on: app.db).count() == 0)
                 // Still on the list until it ends, then among the past ones.
                 #expect(try await started.events(for: world.graduate).upcoming.count == 1)

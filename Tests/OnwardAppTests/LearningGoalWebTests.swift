@@ -95,7 +95,7 @@ extension AppTests {
                             do {
                                 try await LearningGoalUseCases(db: app.db, now: testNow).add(draft, for: graduateID)
                                 return true
-                            } catch let error as AppError where error.status == .conflict {
+                            } catch let error as Refusal where error.kind == .conflict {
                                 return false
                             }
                         }

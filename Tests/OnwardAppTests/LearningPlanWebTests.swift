@@ -160,7 +160,7 @@ extension AppTests {
                             do {
                                 try await LearningPlanUseCases(db: app.db, now: testNow).ask("Focus \(n)", for: world.graduate)
                                 return true
-                            } catch let error as AppError where error.status == .conflict {
+                            } catch let error as Refusal where error.kind == .conflict {
                                 return false
                             }
                         }

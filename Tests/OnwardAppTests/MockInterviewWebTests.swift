@@ -39,7 +39,7 @@ extension AppTests {
 
                 // After the interview the coach scores it; bad input first.
                 let after = MockInterviewUseCases(db: app.db, now: InternetDateTime.parse("2026-11-25T11:05:00Z")!)
-                await #expect(throws: AppError.self) {
+                await #expect(throws: Refusal.self) {
                     try await MockInterviewUseCases(db: app.db, now: testNow).score(booking.requireIDString, RubricDraft(scores: [:], strengths: "x", improvements: "y"), by: world.coach)
                 }
                 await #expect(throws: AppError.self, "only its coach scores it") {
@@ -48,7 +48,7 @@ extension AppTests {
                 let scores: [RubricCriterion: Int] = [.problemSolving: 3, .codeComprehension: 2, .communication: 4, .technicalKnowledge: 2, .topicArea: 3]
                 try await after.score(booking.requireIDString, RubricDraft(scores: scores, strengths: "Talked through trade-offs", improvements: "Indexes", resources: "Use The Index, Luke"),
                                       by: world.coach)
-                await #expect(throws: AppError.self, "one rubric each") {
+                await #expect(throws: Refusal.self, "one rubric each") {
                     try await after.score(booking.requireIDString, RubricDraft(scores: scores, strengths: "Again", improvements: "Again"), by: world.coach)
                 }
                 #expect(try await MockRubricModel.query(on: app.db).count() == 1)
@@ -133,7 +133,7 @@ extension AppTests {
                 try await mock.open(MockSlotDraft(startsAt: at.addingTimeInterval(3_600), minutes: 45, themes: [.backEnd]), by: world.coach)
                 let other = try await mock.open(MockSlotDraft(startsAt: at.addingTimeInterval(1_800), minutes: 45, themes: [.backEnd]), by: world.unassignedCoach)
                 try await mock.book(first.requireIDString, MockBookingDraft(theme: .backEnd, practise: "APIs"), by: world.graduate)
-                await #expect(throws: AppError.self, "Grace has the first one then") {
+                await #expect(throws: Refusal.self, "Grace has the first one then") {
                     try await mock.book(other.requireIDString, MockBookingDraft(theme: .backEnd, practise: "SQL"), by: world.graduate)
                 }
                 try await mock.book(other.requireIDString, MockBookingDraft(theme: .backEnd, practise: "SQL"), by: world.otherGraduate)
@@ -159,7 +159,7 @@ extension AppTests {
                 try await mock.book(soon.requireIDString, draft, by: world.otherGraduate)
                 #expect(try await MockBookingModel.query(on: app.db).filter(\.$cancelledAt == nil).count() == 1)
                 // After the start it can no longer be cancelled.
-                await #expect(throws: AppError.self) {
+                await #expect(throws: Refusal.self) {
                     try await MockInterviewUseCases(db: app.db, now: testNow.addingTimeInterval(21 * 3_600)).cancel(
                         try await MockBookingModel.query(on: app.db).filter(\.$cancelledAt == nil).first()!.requireIDString, by: world.otherGraduate)
                 }

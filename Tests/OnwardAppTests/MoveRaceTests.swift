@@ -57,7 +57,7 @@ extension AppTests {
                 // Another request read the application at "applied" before this move landed.
                 let stale = try #require(try await ApplicationModel.find(application.requireID(), on: app.db))
                 try await search.move(application, to: .interview, on: today)
-                await #expect(throws: AppError.movedMeanwhile) { try await search.move(stale, to: .screening, on: today) }
+                await #expect(throws: Refusal.movedMeanwhile) { try await search.move(stale, to: .screening, on: today) }
                 #expect(stale.stage == .applied)
                 let moves = try await Self.positions(of: application, on: app.db)
                 #expect(moves.map(\.stage) == [.applied, .interview])

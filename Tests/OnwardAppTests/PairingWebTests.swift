@@ -256,7 +256,7 @@ extension AppTests {
                 try await pairing.answer(again.requireIDString, accept: true, by: world.graduate)
                 try await pairing.answer(again.requireIDString, accept: false, by: world.graduate)
                 #expect(try await PairingModel.find(again.id, on: app.db)?.state == .declined)
-                await #expect(throws: AppError.self) { try await pairing.answer(again.requireIDString, accept: true, by: world.otherGraduate) }
+                await #expect(throws: Refusal.self) { try await pairing.answer(again.requireIDString, accept: true, by: world.otherGraduate) }
                 // Grace and Peer pair at 10:00; then Grace asks again for the same morning: Sam is proposed to her at 11:00, not at the hour she is taken.
                 try await pairing.withdraw(try #require(try await PairingRequestModel.query(on: app.db).filter(\.$user.$id == world.otherGraduate.requireID()).filter(\.$status == .open).first()).requireIDString, by: world.otherGraduate)
                 let peer = try await Self.graduate("Peer", app: app, world: world), sam = try await Self.graduate("Sam", app: app, world: world)
@@ -295,10 +295,10 @@ extension AppTests {
                 let slot = HandMatchDraft(partner: "", slot: TimeWindow(start: at, end: at.addingTimeInterval(3_600)))
                 func with(_ partner: String, _ draft: HandMatchDraft = slot) -> HandMatchDraft { HandMatchDraft(partner: partner, slot: draft.slot) }
                 await #expect(throws: AppError.self, "another coach's graduate") { try await pairing.matchByHand(graces.requireIDString, with("request:\(ottos.requireIDString)"), by: world.coach) }
-                await #expect(throws: AppError.self, "asked just now") { try await pairing.matchByHand(freshs.requireIDString, with("volunteer:\(val.requireIDString)"), by: world.coach) }
-                await #expect(throws: AppError.self, "the same person") { try await pairing.matchByHand(graces.requireIDString, with("request:\(graces.requireIDString)"), by: world.coach) }
+                await #expect(throws: Refusal.self, "asked just now") { try await pairing.matchByHand(freshs.requireIDString, with("volunteer:\(val.requireIDString)"), by: world.coach) }
+                await #expect(throws: Refusal.self, "the same person") { try await pairing.matchByHand(graces.requireIDString, with("request:\(graces.requireIDString)"), by: world.coach) }
                 try await pairing.matchByHand(graces.requireIDString, with("volunteer:\(val.requireIDString)"), by: world.coach)
-                await #expect(throws: AppError.self, "Val is taken at 18:00") { try await pairing.matchByHand(wess.requireIDString, with("volunteer:\(val.requireIDString)"), by: world.coach) }
+                await #expect(throws: Refusal.self, "Val is taken at 18:00") { try await pairing.matchByHand(wess.requireIDString, with("volunteer:\(val.requireIDString)"), by: world.coach) }
                 let later = HandMatchDraft(partner: "volunteer:\(val.requireIDString)", slot: TimeWindow(start: at.addingTimeInterval(3_600), end: at.addingTimeInterval(7_200)))
                 try await pairing.matchByHand(wess.requireIDString, later, by: world.coach)
                 #expect(try await PairingModel.query(on: app.db).count() == 2)
@@ -316,7 +316,7 @@ extension AppTests {
                 let soon = PairingUseCases(db: app.db, now: testNow.addingTimeInterval(47 * 3_600)), late = PairingUseCases(db: app.db, now: testNow.addingTimeInterval(49 * 3_600))
                 #expect(try await soon.unmatched(for: world.coach).isEmpty, "held by the proposal")
                 #expect(try await late.unmatched(for: world.coach).map(\.request.id) == [graces.id], "lapsed: Grace's request is free, and has waited")
-                await #expect(throws: AppError.self) { try await late.answer(proposal.requireIDString, accept: true, by: world.graduate) }
+                await #expect(throws: Refusal.self) { try await late.answer(proposal.requireIDString, accept: true, by: world.graduate) }
                 let grace = Browser(app)
                 try await grace.signIn(world.graduate)
                 #expect(try await grace.get(SiteURL.practice(.pairing).path).text.contains("Proposed to you"), "at the app's clock, within the 48 hours, it is open")
@@ -342,7 +342,7 @@ extension AppTests {
                 let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
                     for (proposal, a, b, request) in pairs {
                         group.addTask {
-                            do { try await pairing.answer(proposal.requireIDString, accept: true, by: a); return "answered" } catch let error as AppError where error.status == .conflict { return "refused" }
+                            do { try await pairing.answer(proposal.requireIDString, accept: true, by: a); return "answered" } catch let error as Refusal where error.kind == .conflict { return "refused" }
                         }
                         group.addTask { try await pairing.withdraw(request.requireIDString, by: b); return "withdrew" }
                     }

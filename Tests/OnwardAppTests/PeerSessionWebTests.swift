@@ -71,11 +71,11 @@ extension AppTests {
                 #expect(try await PeerSessionModel.query(on: app.db).count() == 0)
                 let session = try await PeerSessionUseCases(db: app.db, now: testNow).host(
                     PeerSessionDraft(startsAt: testNow.addingTimeInterval(3_600), minutes: 45, kind: .technical, places: 3, link: "https://meet.example/t"), by: world.graduate)
-                await #expect(throws: AppError.self, "not before it starts") {
+                await #expect(throws: Refusal.self, "not before it starts") {
                     try await PeerSessionUseCases(db: app.db, now: testNow).note(session.requireIDString, "Two-sum", by: world.graduate)
                 }
                 let later = PeerSessionUseCases(db: app.db, now: testNow.addingTimeInterval(2 * 3_600))
-                await #expect(throws: AppError.self, "nobody joins once it has started") { try await later.join(session.requireIDString, by: world.otherGraduate) }
+                await #expect(throws: Refusal.self, "nobody joins once it has started") { try await later.join(session.requireIDString, by: world.otherGraduate) }
                 await #expect(throws: ValidationErrors.self) { try await later.note(session.requireIDString, "  ", by: world.graduate) }
                 try await later.note(session.requireIDString, "Two-sum, talking it through", by: world.graduate)
                 #expect(try await PeerSeatModel.query(on: app.db).first()?.note == "Two-sum, talking it through")

@@ -56,7 +56,7 @@ extension AppTests {
                             do {
                                 try await ProgrammeUseCases(db: app.db, now: testNow).giveDefault(to: world.cohort)
                                 return true
-                            } catch let error as AppError where error.status == .conflict {
+                            } catch let error as Refusal where error.kind == .conflict {
                                 return false
                             }
                         }

@@ -133,7 +133,7 @@ extension AppTests {
                                 let verdict: ReviewVerdict = n % 2 == 0 ? .approved : .changesRequested
                                 try await ReviewUseCases(db: app.db, now: testNow).review(id, ReviewDraft(verdict: verdict, comment: "Round \(n)"), by: person)
                                 return "reviewed"
-                            } catch let error as AppError where error.status == .conflict {
+                            } catch let error as Refusal where error.kind == .conflict {
                                 return error.message.contains(world.coach.name) || error.message.contains(world.admin.name) ? "refused" : error.message
                             }
                         }
@@ -159,7 +159,7 @@ extension AppTests {
                             do {
                                 try await ReviewUseCases(db: app.db, now: testNow).resubmit(id, title: "Goals", body: "Version \(n)", link: "", by: world.graduate)
                                 return true
-                            } catch let error as AppError where error.status == .conflict {
+                            } catch let error as Refusal where error.kind == .conflict {
                                 return false
                             }
                         }

@@ -84,7 +84,7 @@ struct OnwardAPI: APIProtocol {
     /// The token owner, if `decision` (one of `Access`'s) lets them; anyone else is told `refusal` (403).
     func tokenOwner(_ decision: (Viewer) -> Bool, else refusal: String) throws -> UserModel {
         let viewer = try user()
-        guard decision(viewer.viewer) else { throw AppError(status: .forbidden, code: "forbidden", message: refusal) }
+        guard decision(viewer.viewer) else { throw Refusal.notAllowed(refusal) }
         return viewer
     }
 
@@ -92,7 +92,7 @@ struct OnwardAPI: APIProtocol {
     func admin() throws -> UserModel {
         let user = try user()
         guard Access.runsBootcamp(user.viewer) else {
-            throw AppError(status: .forbidden, code: "forbidden", message: "Only an admin can do this.")
+            throw Refusal.notAllowed("Only an admin can do this.")
         }
         return user
     }

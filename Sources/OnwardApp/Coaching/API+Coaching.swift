@@ -87,7 +87,7 @@ extension OnwardAPI {
             return .ok(.init(body: .json(own.map { Self.supportRequest($0, graduate: viewer) })))
         }
         guard Access.worksSupportDesk(viewer.viewer) else {
-            throw AppError(status: .forbidden, code: "forbidden", message: "Only a graduate and the careers team read support requests.")
+            throw Refusal.notAllowed("Only a graduate and the careers team read support requests.")
         }
         let (open, pending, solved) = try await support.desk(for: viewer)
         let rows = (open + pending + solved).sorted { $0.request.openedAt < $1.request.openedAt }

@@ -47,7 +47,7 @@ struct EventController: RouteCollection {
             return req.redirect(to: .coaching(.event(id: event.requireIDString)), flash: "The event is on. Graduates it is for see it and answer.")
         } catch let errors as ValidationErrors {
             return try await listPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.field == "cohort_id" {
+        } catch let error as Refusal where error.field == "cohort_id" {
             return try await listPage(req, form: form, errors: FormErrors(error), status: .unprocessableEntity)
         }
     }
@@ -77,7 +77,7 @@ struct EventController: RouteCollection {
         do {
             try await EventUseCases(req: req).answer(id, answer, by: req.requireUser())
             return req.redirect(to: .coaching(.event(id: id)), flash: answer == .going ? "You are going. See you there." : "Noted: you are not going.")
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.coaching(.event(id: id)).path).flash(.error, error.message, on: req)
         }
     }

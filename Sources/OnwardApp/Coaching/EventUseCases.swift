@@ -81,10 +81,10 @@ struct EventUseCases: UseCases {
     /// Holds an event. A cohort named must exist.
     @discardableResult
     func create(_ draft: EventDraft, by holder: UserModel) async throws -> CoachingEventModel {
-        guard Access.holdsEvents(holder.viewer) else { throw AppError(status: .forbidden, code: "forbidden", message: "Only a coach or an admin holds events.") }
+        guard Access.holdsEvents(holder.viewer) else { throw Refusal.notAllowed("Only a coach or an admin holds events.") }
         if let cohortID = draft.cohortID {
             guard let id = UUID(uuidString: cohortID), try await CohortModel.find(id, on: db) != nil else {
-                throw AppError(status: .notFound, code: "not_found", message: "There is no such cohort: choose one from the list, or everyone.", field: "cohort_id")
+                throw Refusal.notFound("There is no such cohort: choose one from the list, or everyone.", field: "cohort_id")
             }
         }
         let event = CoachingEventModel(draft: draft, createdBy: try holder.requireID())
@@ -138,10 +138,10 @@ struct EventUseCases: UseCases {
     func answer(_ rawID: String, _ answer: EventAnswer, by graduate: UserModel) async throws -> EventAnswerModel {
         let event = try await visible(rawID, for: graduate)
         guard Access.canAnswerEvent(graduate.viewer, audience: event.audience, viewerCohort: graduate.$cohort.id?.uuidString) else {
-            throw AppError(status: .forbidden, code: "forbidden", message: "Only a graduate the event is for answers it.")
+            throw Refusal.notAllowed("Only a graduate the event is for answers it.")
         }
         guard EventRules.takesAnswers(startsAt: event.startsAt, now: now) else {
-            throw AppError(status: .conflict, code: "conflict", message: "This event has started: answers closed when it began.")
+            throw Refusal.conflict("This event has started: answers closed when it began.")
         }
         let eventID = try event.requireID(), userID = try graduate.requireID(), now = self.now
         @Sendable func write(_ db: any Database) async throws -> EventAnswerModel {
@@ -169,7 +169,7 @@ struct EventUseCases: UseCases {
     func cancel(_ rawID: String, by viewer: UserModel) async throws -> CoachingEventModel {
         let event = try await visible(rawID, for: viewer)
         guard Access.canCancelEvent(viewer.viewer, createdBy: event.$createdBy.id.uuidString) else {
-            throw AppError(status: .forbidden, code: "forbidden", message: "Only the coach who made the event, or an admin, cancels it.")
+            throw Refusal.notAllowed("Only the coach who made the event, or an admin, cancels it.")
         }
         let id = try event.requireID()
         try await db.writeTransaction { db in

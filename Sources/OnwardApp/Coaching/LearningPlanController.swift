@@ -42,7 +42,7 @@ struct LearningPlanController: RouteCollection {
             return req.redirect(to: .coaching(.plan), flash: "Asked. A coach of yours will start the plan with you.")
         } catch let errors as ValidationErrors {
             return try await askPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.coaching(.plan).path).flash(.error, error.message, on: req)
         }
     }
@@ -56,7 +56,7 @@ struct LearningPlanController: RouteCollection {
             return req.redirect(to: .coaching(.learningPlan(id: recommendation.$plan.id.uuidString)), flash: "Saved: \(progress.state.title.lowercased()).")
         } catch let errors as ValidationErrors {
             return req.redirect(to: SiteURL.coaching(.plan).path).flash(.error, errors.errors.first?.message ?? "Check the recommendation.", on: req)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.coaching(.plan).path).flash(.error, error.message, on: req)
         }
     }
@@ -108,10 +108,10 @@ struct LearningPlanController: RouteCollection {
             return req.redirect(to: .coaching(.learningPlan(id: id)), flash: "The meeting is recorded.")
         } catch let errors as ValidationErrors {
             return try await planPage(req, id: id, meetingForm: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .conflict && error.field != nil {
+        } catch let error as Refusal where error.kind == .conflict && error.field != nil {
             // A day before the plan started: said beside the field, keeping what was typed.
             return try await planPage(req, id: id, meetingForm: form, errors: FormErrors(error), status: .conflict)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.coaching(.learningPlan(id: id)).path).flash(.error, error.message, on: req)
         }
     }
@@ -120,7 +120,7 @@ struct LearningPlanController: RouteCollection {
         let id = try req.parameter(SiteURL.Parameter.id)
         do {
             try await LearningPlanUseCases(req: req).finish(id, by: req.requireUser())
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.coaching(.learningPlan(id: id)).path).flash(.error, error.message, on: req)
         }
         return req.redirect(to: .coaching(.plans), flash: "The plan is finished.")
@@ -159,7 +159,7 @@ struct LearningPlanController: RouteCollection {
             return req.redirect(to: .coaching(.learningPlan(id: plan.requireIDString)), flash: "The plan is started. Its first meeting is due today.")
         } catch let errors as ValidationErrors {
             return try await plansPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.coaching(.plans).path).flash(.error, error.message, on: req)
         }
     }

@@ -56,7 +56,7 @@ struct LearningPlanUseCases: UseCases {
         try await db.writeTransaction { db in
             try await db.lockRow(of: UserModel.schema, id: graduateID)
             if let existing = try await current(of: graduateID, on: db) {
-                throw AppError(status: .conflict, code: "conflict", message: existing.state == .requested
+                throw Refusal.conflict(existing.state == .requested
                     ? "You have asked for a plan already; your coach will start it." : "You have an active plan already.")
             }
             try await plan.create(on: db)
@@ -78,7 +78,7 @@ struct LearningPlanUseCases: UseCases {
             try await db.lockRow(of: UserModel.schema, id: graduateID)
             let existing = try await current(of: graduateID, on: db)
             if existing?.state == .active {
-                throw AppError(status: .conflict, code: "conflict", message: "\(scope.person.name) has an active plan already.")
+                throw Refusal.conflict("\(scope.person.name) has an active plan already.")
             }
             let plan = existing ?? LearningPlanModel(userID: graduateID, coachID: coachID, draft: draft, state: .active, startedOn: today, at: now)
             plan.$coach.id = coachID
@@ -119,10 +119,10 @@ struct LearningPlanUseCases: UseCases {
         let (plan, graduate, scope) = try await visible(rawID, for: coach)
         guard scope.canCoachLearningPlan else { throw Self.noSuchPlan }
         guard plan.state == .active, let started = plan.startedOn.flatMap(LocalDate.init(iso:)) else {
-            throw AppError(status: .conflict, code: "conflict", message: plan.state == .finished ? "This plan is finished." : "Start the plan first.")
+            throw Refusal.conflict(plan.state == .finished ? "This plan is finished." : "Start the plan first.")
         }
         let draft = try validate(graduate.today(at: now))
-        if let conflict = MeetingDraft.conflict(heldOn: draft.heldOn, started: started) { throw AppError.conflict(conflict) }
+        if let conflict = MeetingDraft.conflict(heldOn: draft.heldOn, started: started) { throw Refusal.conflict(conflict) }
         let planID = try plan.requireID()
         let meeting = PlanMeetingModel(planID: planID, heldOn: draft.heldOn, notes: draft.notes, recordedByID: try coach.requireID())
         try await db.transaction { db in
@@ -139,7 +139,7 @@ struct LearningPlanUseCases: UseCases {
     func finish(_ rawID: String, by coach: UserModel) async throws -> LearningPlanModel {
         let (plan, graduate, scope) = try await visible(rawID, for: coach)
         guard scope.canCoachLearningPlan else { throw Self.noSuchPlan }
-        guard plan.state != .finished else { throw AppError(status: .conflict, code: "conflict", message: "This plan is finished already.") }
+        guard plan.state != .finished else { throw Refusal.conflict("This plan is finished already.") }
         plan.state = .finished
         plan.finishedOn = graduate.today(at: now).iso
         try await plan.save(on: db)
@@ -153,7 +153,7 @@ struct LearningPlanUseCases: UseCases {
               let plan = try await LearningPlanModel.find(recommendation.$plan.id, on: db), plan.$user.id == graduate.id
         else { throw AppError.notFound("There is no such recommendation.") }
         guard LearningPlanRules.recommendationsMove(inA: plan.state) else {
-            throw AppError(status: .conflict, code: "conflict", message: LearningPlanRules.finishedPlanKeeps)
+            throw Refusal.conflict(LearningPlanRules.finishedPlanKeeps)
         }
         recommendation.state = progress.state
         if progress.namesOutcomeLink { recommendation.outcomeLink = progress.outcomeLink ?? "" }

@@ -87,7 +87,7 @@ struct ReviewController: RouteCollection {
             return req.redirect(to: .coaching(.submission(id: id)), flash: "Resubmitted. It is back in your coaches' queue.")
         } catch let errors as ValidationErrors {
             return try await submissionPage(req, resubmitForm: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.coaching(.submission(id: id)).path).flash(.error, error.message, on: req)
         }
     }
@@ -104,7 +104,7 @@ struct ReviewController: RouteCollection {
             // Who may review is checked first: the page is shown only to someone who may.
             _ = try await useCases.detail(of: id, for: req.requireUser())
             return try await submissionPage(req, reviewForm: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.coaching(.submission(id: id)).path).flash(.error, error.message, on: req)
         }
     }

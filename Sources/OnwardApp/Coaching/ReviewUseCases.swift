@@ -85,7 +85,7 @@ struct ReviewUseCases: UseCases {
                 // The state is checked before the body: a submission that cannot be resubmitted
                 // says so (409), whatever was sent.
                 guard let next = submission.state.after(.resubmit) else {
-                    throw AppError(status: .conflict, code: "conflict", message: submission.state == .approved
+                    throw Refusal.conflict(submission.state == .approved
                         ? "It is approved already: there is nothing to resubmit."
                         : "It is waiting for review already: resubmit once your coach has asked for changes.")
                 }
@@ -100,7 +100,7 @@ struct ReviewUseCases: UseCases {
                 return submission
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw AppError(status: .conflict, code: "conflict", message: "This round was sent already.")
+            throw Refusal.conflict("This round was sent already.")
         }
     }
 
@@ -142,7 +142,7 @@ struct ReviewUseCases: UseCases {
     }
 
     /// The refusal of a review that came too late: who reviewed the round, and how.
-    private static func reviewedAlready(_ submission: SubmissionModel, on db: any Database) async throws -> AppError {
+    private static func reviewedAlready(_ submission: SubmissionModel, on db: any Database) async throws -> Refusal {
         let last = try await SubmissionReviewModel.query(on: db).filter(\.$submission.$id == submission.requireID())
             .sort(\.$round, .descending).with(\.$reviewer).first()
         let who = last?.reviewer.name ?? "Someone"
@@ -151,7 +151,7 @@ struct ReviewUseCases: UseCases {
         case .changesRequested: "\(who) has asked for changes already; it comes back when the graduate resubmits."
         case .waiting: "\(who) reviewed it a moment ago."
         }
-        return AppError(status: .conflict, code: "conflict", message: message)
+        return Refusal.conflict(message)
     }
 
     /// The review queue of `viewer`: the submissions of the graduates they coach (an admin:

@@ -106,9 +106,9 @@ struct SupportUseCases: UseCases {
     /// Only the careers team sets a 1:1's time (403 for the graduate), and only on a request for one (409).
     static func mayTimeAMeeting(on request: SupportRequestModel, fromTeam: Bool) throws {
         guard fromTeam else {
-            throw AppError(status: .forbidden, code: "forbidden", message: "Your coach sets the 1:1's time; say in your reply which times suit you.")
+            throw Refusal.notAllowed("Your coach sets the 1:1's time; say in your reply which times suit you.")
         }
-        guard request.kind == .oneToOne else { throw AppError(status: .conflict, code: "conflict", message: "Only a request for a 1:1 has a meeting time.") }
+        guard request.kind == .oneToOne else { throw Refusal.conflict("Only a request for a 1:1 has a meeting time.") }
     }
 
     /// Marks `rawID` solved: the graduate, or someone who answers them.

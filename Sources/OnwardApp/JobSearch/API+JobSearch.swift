@@ -30,7 +30,7 @@ extension OnwardAPI {
         let viewer = try user()
         let scope = try await Policy(db: request.db).scope(of: viewer, for: viewer)
         guard scope.canWriteJobSearch else {
-            throw AppError(status: .forbidden, code: "forbidden", message: "Only a graduate keeps a job search.")
+            throw Refusal.notAllowed("Only a graduate keeps a job search.")
         }
         return viewer
     }
@@ -94,7 +94,7 @@ extension OnwardAPI {
         if (body.salaryMin == nil) != (body.salaryMax == nil), let minimum, let maximum, minimum > maximum {
             // One end of the range sent, the other as stored: they disagree because of what the
             // application holds, a conflict with its state rather than a bad request.
-            throw AppError(status: .conflict, code: "conflict", message: "The salary range would end below where it starts: send salary_min and salary_max together.", field: "salary_max")
+            throw Refusal.conflict("The salary range would end below where it starts: send salary_min and salary_max together.", field: "salary_max")
         }
         let draft = try ApplicationDraft.validate(
             company: body.company ?? current.company, roleTitle: body.roleTitle ?? current.roleTitle, url: body.url ?? current.url ?? "",

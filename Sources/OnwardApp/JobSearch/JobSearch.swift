@@ -126,7 +126,7 @@ struct JobSearch {
                     .set("stage", to: SQLBind(from.rawValue))
                     .where("id", .equal, SQLBind(id)).where("stage", .equal, SQLBind(from.rawValue))
                     .returning("id").all()
-                guard !taken.isEmpty else { throw AppError.movedMeanwhile }
+                guard !taken.isEmpty else { throw Refusal.movedMeanwhile }
                 let last = try await StageMoveModel.query(on: db).filter(\.$application.$id == id).sort(\.$position, .descending).first()
                 do {
                     try checkMove(from: from, to: stage, on: day, previousMove: last.flatMap { LocalDate(iso: $0.onDate) }, today: ownerToday)
@@ -136,7 +136,7 @@ struct JobSearch {
                     }
                     // Refused by where the application stands now (its stage, its last move): a
                     // conflict with its state, not a malformed request.
-                    throw AppError(status: .conflict, code: "conflict", message: error.message, field: error == .cannotMove(from: from, to: stage) ? "stage" : "on")
+                    throw Refusal.conflict(error.message, field: error == .cannotMove(from: from, to: stage) ? "stage" : "on")
                 }
                 application.stage = stage
                 try await application.save(on: db)
@@ -147,7 +147,7 @@ struct JobSearch {
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             application.stage = from
-            throw AppError.movedMeanwhile
+            throw Refusal.movedMeanwhile
         } catch {
             application.stage = from
             throw error

@@ -219,8 +219,8 @@ struct JobSearchController: RouteCollection {
             return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "\(application.company) moved to \(stage.title.lowercased()).")
         } catch let errors as ValidationErrors {
             return try await detailPage(req, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .conflict {
-            return try await detailPage(req, errors: FormErrors(error), status: error.status)
+        } catch let error as Refusal where error.kind == .conflict {
+            return try await detailPage(req, errors: FormErrors(error), status: .conflict)
         }
     }
 
@@ -249,8 +249,8 @@ struct JobSearchController: RouteCollection {
             return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "Congratulations on your new job at \(application.company)!")
         } catch let errors as ValidationErrors {
             return acceptPage(req, application, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .conflict {
-            return acceptPage(req, application, form: form, errors: FormErrors(error), status: error.status)
+        } catch let error as Refusal where error.kind == .conflict {
+            return acceptPage(req, application, form: form, errors: FormErrors(error), status: .conflict)
         }
     }
 

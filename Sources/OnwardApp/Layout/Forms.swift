@@ -26,6 +26,10 @@ struct FormErrors {
         self.init(ValidationErrors([FieldError(field: error.field ?? "form", message: error.message)]))
     }
 
+    init(_ refusal: Refusal) {
+        self.init(ValidationErrors([FieldError(field: refusal.field ?? "form", message: refusal.message)]))
+    }
+
     var isEmpty: Bool { all.isEmpty }
 
     subscript(field: String) -> String? { byField[field] }

@@ -30,7 +30,7 @@ extension OnwardAPI {
         let slots: [MockInterviewUseCases.Slot]
         if Access.holdsMockInterviews(viewer.viewer) { slots = try await mock.slots(of: viewer) }
         else if Access.booksMockInterviews(viewer.viewer) { slots = try await mock.openSlots() }
-        else { throw AppError(status: .forbidden, code: "forbidden", message: "Only graduates and coaches have mock interview slots.") }
+        else { throw Refusal.notAllowed("Only graduates and coaches have mock interview slots.") }
         return .ok(.init(body: .json(slots.map { Self.mockSlot($0.slot, coach: $0.coach.name, booking: $0.booking) })))
     }
 
@@ -50,7 +50,7 @@ extension OnwardAPI {
         // The text is the request's to get right (422); whether the slot covers the theme depends on the slot (409).
         let draft = try MockBookingDraft.validate(theme: body.theme.rawValue, practise: body.practise, slotThemes: Set(MockTheme.allCases))
         guard slot.themes.contains(draft.theme) else {
-            throw AppError(status: .conflict, code: "conflict", message: "This slot does not cover \(draft.theme.title.lowercased()).", field: "theme")
+            throw Refusal.conflict("This slot does not cover \(draft.theme.title.lowercased()).", field: "theme")
         }
         let booking = try await mock.book(input.path.id, draft, by: graduate)
         return .created(.init(body: .json(Self.mockBooking(try await mock.detail(of: booking.requireIDString, for: graduate)))))

@@ -76,7 +76,7 @@ struct MockInterviewController: RouteCollection {
             return req.redirect(to: .practice(.mockInterview(id: booking.requireIDString)), flash: "Booked. Your coach will see what you want to practise.")
         } catch let errors as ValidationErrors {
             return try await minePage(req, bookingFor: id, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.practice(.mockInterviews).path).flash(.error, error.message, on: req)
         }
     }
@@ -87,7 +87,7 @@ struct MockInterviewController: RouteCollection {
             let booking = try await MockInterviewUseCases(req: req).cancel(id, by: req.requireUser())
             return req.redirect(to: .practice(.mockInterviews), flash: booking.lateCancellation
                 ? "Cancelled, less than 24 hours before: it is recorded as a late cancellation." : "Cancelled. The slot is free for someone else.")
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.practice(.mockInterview(id: id)).path).flash(.error, error.message, on: req)
         }
     }
@@ -120,7 +120,7 @@ struct MockInterviewController: RouteCollection {
             return req.redirect(to: .practice(.mockSlots), flash: "The slot is open. Graduates can book it now.")
         } catch let errors as ValidationErrors {
             return try await slotsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return try await slotsPage(req, form: form, errors: FormErrors(ValidationErrors([FieldError(field: "time", message: error.message)])), status: .conflict)
         }
     }
@@ -129,7 +129,7 @@ struct MockInterviewController: RouteCollection {
         do {
             try await MockInterviewUseCases(req: req).remove(req.parameter(SiteURL.Parameter.id), by: req.requireUser())
             return req.redirect(to: .practice(.mockSlots), flash: "The slot is removed.")
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.practice(.mockSlots).path).flash(.error, error.message, on: req)
         }
     }
@@ -167,7 +167,7 @@ struct MockInterviewController: RouteCollection {
             return req.redirect(to: .practice(.mockInterview(id: id)), flash: "The feedback is saved. The graduate reads it here.")
         } catch let errors as ValidationErrors {
             return try await interviewPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.practice(.mockInterview(id: id)).path).flash(.error, error.message, on: req)
         }
     }

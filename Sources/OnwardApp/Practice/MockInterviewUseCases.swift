@@ -49,7 +49,7 @@ struct MockInterviewUseCases: UseCases {
             let near = try await MockSlotModel.query(on: db).filter(\.$coach.$id == coachID)
                 .filter(\.$startsAt > draft.startsAt.addingTimeInterval(-longest)).filter(\.$startsAt < ends).all()
             if near.contains(where: { $0.endsAt > draft.startsAt }) {
-                throw AppError(status: .conflict, code: "conflict", message: "You have a slot at that time already: choose another.")
+                throw Refusal.conflict("You have a slot at that time already: choose another.")
             }
             try await slot.create(on: db)
         }
@@ -93,7 +93,7 @@ struct MockInterviewUseCases: UseCases {
         try await db.writeTransaction { db in
             try await db.lockRow(of: MockSlotModel.schema, id: id)
             guard try await MockBookingModel.query(on: db).filter(\.$slot.$id == id).count() == 0 else {
-                throw AppError(status: .conflict, code: "conflict", message: "This slot has been booked: it stays, with the booking on record.")
+                throw Refusal.conflict("This slot has been booked: it stays, with the booking on record.")
             }
             try await MockSlotModel.query(on: db).filter(\.$id == id).delete()
         }
@@ -112,8 +112,8 @@ struct MockInterviewUseCases: UseCases {
     func book(_ rawID: String, _ draft: MockBookingDraft, by graduate: UserModel) async throws -> MockBookingModel {
         let slot = try await slot(rawID)
         let slotID = try slot.requireID(), userID = try graduate.requireID(), now = self.now
-        guard slot.startsAt > now else { throw AppError(status: .conflict, code: "conflict", message: "This slot has started: choose a later one.") }
-        let taken = AppError(status: .conflict, code: "conflict", message: "Someone else booked this slot a moment ago: choose another.")
+        guard slot.startsAt > now else { throw Refusal.conflict("This slot has started: choose a later one.") }
+        let taken = Refusal.conflict("Someone else booked this slot a moment ago: choose another.")
         do {
             return try await db.writeTransaction { db in
                 try await db.lockRow(of: MockSlotModel.schema, id: slotID)
@@ -121,7 +121,7 @@ struct MockInterviewUseCases: UseCases {
                 // Not over another mock interview of the graduate's.
                 let theirs = try await MockBookingModel.query(on: db).filter(\.$user.$id == userID).filter(\.$cancelledAt == nil).with(\.$slot).all()
                 if theirs.contains(where: { $0.slot.startsAt < slot.endsAt && $0.slot.endsAt > slot.startsAt }) {
-                    throw AppError(status: .conflict, code: "conflict", message: "You have another mock interview at that time: choose another slot.")
+                    throw Refusal.conflict("You have another mock interview at that time: choose another slot.")
                 }
                 let booking = MockBookingModel(slotID: slotID, userID: userID, draft: draft, at: now)
                 try await booking.create(on: db)
@@ -149,12 +149,12 @@ struct MockInterviewUseCases: UseCases {
     func cancel(_ rawID: String, by graduate: UserModel) async throws -> MockBookingModel {
         let found = try await detail(of: rawID, for: graduate)
         guard found.booking.$user.id == graduate.id else {
-            throw AppError(status: .forbidden, code: "forbidden", message: "Only the graduate who booked it cancels a booking.")
+            throw Refusal.notAllowed("Only the graduate who booked it cancels a booking.")
         }
         let booking = found.booking
-        guard booking.cancelledAt == nil else { throw AppError(status: .conflict, code: "conflict", message: "This booking is cancelled already.") }
+        guard booking.cancelledAt == nil else { throw Refusal.conflict("This booking is cancelled already.") }
         guard MockInterviewRules.mayCancel(at: now, startsAt: found.slot.startsAt) else {
-            throw AppError(status: .conflict, code: "conflict", message: "This mock interview has started: it can no longer be cancelled.")
+            throw Refusal.conflict("This mock interview has started: it can no longer be cancelled.")
         }
         booking.cancelledAt = now
         booking.lateCancellation = MockInterviewRules.isLateCancellation(at: now, startsAt: found.slot.startsAt)
@@ -168,17 +168,17 @@ struct MockInterviewUseCases: UseCases {
     func score(_ rawID: String, _ draft: RubricDraft, by coach: UserModel) async throws -> MockRubricModel {
         let found = try await detail(of: rawID, for: coach)
         guard Access.canScoreMockInterview(coach.viewer, coach: found.coach.requireIDString) else {
-            throw AppError(status: .forbidden, code: "forbidden", message: "Only the coach who held the interview fills its rubric.")
+            throw Refusal.notAllowed("Only the coach who held the interview fills its rubric.")
         }
-        guard found.booking.cancelledAt == nil else { throw AppError(status: .conflict, code: "conflict", message: "This booking was cancelled.") }
+        guard found.booking.cancelledAt == nil else { throw Refusal.conflict("This booking was cancelled.") }
         guard MockInterviewRules.mayScore(at: now, startsAt: found.slot.startsAt) else {
-            throw AppError(status: .conflict, code: "conflict", message: "Fill the rubric once the interview has started.")
+            throw Refusal.conflict("Fill the rubric once the interview has started.")
         }
         let rubric = MockRubricModel(bookingID: try found.booking.requireID(), draft: draft, at: now)
         do {
             try await rubric.create(on: db)
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw AppError(status: .conflict, code: "conflict", message: "This interview has its rubric already.")
+            throw Refusal.conflict("This interview has its rubric already.")
         }
         return rubric
     }

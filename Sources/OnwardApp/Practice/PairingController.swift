@@ -84,7 +84,7 @@ struct PairingController: RouteCollection {
                                     "Your request is in. You will see a proposal here as soon as someone's times and tags meet yours.")
         } catch let errors as ValidationErrors {
             return try await overviewPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return conflict(error.message)
         }
     }
@@ -93,7 +93,7 @@ struct PairingController: RouteCollection {
         do {
             try await PairingUseCases(req: req).withdraw(try req.parameter(SiteURL.Parameter.id), by: req.requireUser())
             return req.redirect(to: .practice(.pairing), flash: "Your request is withdrawn.")
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.practice(.pairing).path).flash(.error, error.message, on: req)
         }
     }
@@ -138,7 +138,7 @@ struct PairingController: RouteCollection {
         do {
             try await PairingUseCases(req: req).stopVolunteering(by: req.requireUser())
             return req.redirect(to: .practice(.volunteer), flash: "You have stopped volunteering. The pairings both of you accepted stand; the proposals still waiting are withdrawn.")
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.practice(.volunteer).path).flash(.error, error.message, on: req)
         }
     }
@@ -186,7 +186,7 @@ struct PairingController: RouteCollection {
         do {
             let done = try await change(PairingUseCases(req: req), id, req.requireUser())
             return req.redirect(to: .practice(.pairingSession(id: id)), flash: done)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.practice(.pairingSession(id: id)).path).flash(.error, error.message, on: req)
         }
     }
@@ -270,7 +270,7 @@ struct PairingController: RouteCollection {
             return req.redirect(to: .practice(.pairingSession(id: pairing.requireIDString)), flash: "Proposed. Both see it on their pairing page and accept or decline.")
         } catch let errors as ValidationErrors {
             return try await handMatchPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.practice(.unmatchedRequests).path).flash(.error, error.message, on: req)
         }
     }

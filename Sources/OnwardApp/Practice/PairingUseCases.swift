@@ -14,12 +14,12 @@ struct PairingUseCases: UseCases {
     static let noSuchPairing = AppError.notFound("There is no such pairing.")
     static let noSuchRequest = AppError.notFound("There is no such request to pair.")
 
-    static let samePerson = AppError(status: .conflict, code: "conflict", message: "That is the same person: choose someone else.")
+    static let samePerson = Refusal.conflict("That is the same person: choose someone else.")
 
     static let alreadyAsked = "You have an open request already: withdraw it to ask again."
 
-    static func conflict(_ message: String) -> AppError {
-        AppError(status: .conflict, code: "conflict", message: message)
+    static func conflict(_ message: String) -> Refusal {
+        Refusal.conflict(message)
     }
 
     /// A pairing with its two people.
@@ -184,7 +184,7 @@ struct PairingUseCases: UseCases {
     private func side(_ rawID: String, of viewer: UserModel) async throws -> Pairing {
         let found = try await detail(of: rawID, for: viewer)
         guard Access.isSideOfPairing(viewer.viewer, sides: found.pairing.sides) else {
-            throw AppError(status: .forbidden, code: "forbidden", message: "Only the two people paired answer it, add its link and note it.")
+            throw Refusal.notAllowed("Only the two people paired answer it, add its link and note it.")
         }
         return found
     }

@@ -70,7 +70,7 @@ struct PeerSessionController: RouteCollection {
         do {
             try await PeerSessionUseCases(req: req).join(id, by: req.requireUser())
             return req.redirect(to: .practice(.peerSession(id: id)), flash: "You have a place. The link to join is on this page.")
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.practice(.peerSession(id: id)).path).flash(.error, error.message, on: req)
         }
     }
@@ -83,7 +83,7 @@ struct PeerSessionController: RouteCollection {
             return req.redirect(to: .practice(.peerSession(id: id)), flash: "Noted.")
         } catch let errors as ValidationErrors {
             return try await sessionPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.practice(.peerSession(id: id)).path).flash(.error, error.message, on: req)
         }
     }

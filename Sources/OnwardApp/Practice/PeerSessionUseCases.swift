@@ -88,9 +88,9 @@ struct PeerSessionUseCases: UseCases {
         return try await db.writeTransaction { db in
             try await db.lockRow(of: PeerSessionModel.schema, id: id)
             let seats = try await PeerSeatModel.query(on: db).filter(\.$session.$id == id).all()
-            if seats.contains(where: { $0.$user.id == userID }) { throw AppError(status: .conflict, code: "conflict", message: "You have a place already.") }
+            if seats.contains(where: { $0.$user.id == userID }) { throw Refusal.conflict("You have a place already.") }
             guard PeerSessionRules.mayJoin(taken: seats.count, places: places, startsAt: startsAt, now: now) else {
-                throw AppError(status: .conflict, code: "conflict", message: now >= startsAt ? "This session has started." : "This session is full.")
+                throw Refusal.conflict(now >= startsAt ? "This session has started." : "This session is full.")
             }
             let seat = PeerSeatModel(sessionID: id, userID: userID, at: now)
             try await seat.create(on: db)
@@ -102,9 +102,9 @@ struct PeerSessionUseCases: UseCases {
     @discardableResult
     func note(_ rawID: String, _ raw: String, by graduate: UserModel) async throws -> PeerSeatModel {
         let found = try await detail(of: rawID, for: graduate)
-        guard let seat = found.joined else { throw AppError(status: .forbidden, code: "forbidden", message: "Only those who took part note what they practised.") }
+        guard let seat = found.joined else { throw Refusal.notAllowed("Only those who took part note what they practised.") }
         guard PeerSessionRules.mayNote(startsAt: found.session.startsAt, now: now) else {
-            throw AppError(status: .conflict, code: "conflict", message: "Note what you practised once the session has started.")
+            throw Refusal.conflict("Note what you practised once the session has started.")
         }
         seat.note = try PeerNote.validate(raw)
         try await seat.save(on: db)

@@ -10,7 +10,7 @@ extension OnwardAPI {
     private func ownStanding() async throws -> (UserModel, ProgrammeUseCases.Standing) {
         let viewer = try user()
         guard Access.followsProgramme(viewer.viewer) else {
-            throw AppError(status: .forbidden, code: "forbidden", message: "Only a graduate follows a programme.")
+            throw Refusal.notAllowed("Only a graduate follows a programme.")
         }
         guard let standing = try await ProgrammeUseCases(req: request).standing(of: viewer) else {
             throw AppError.notFound("Your cohort has no programme yet.")
@@ -57,7 +57,7 @@ extension OnwardAPI {
     private func ownRecords() async throws -> (UserModel, UUID, RecordsUseCases, LocalDate) {
         let viewer = try user()
         guard Access.followsProgramme(viewer.viewer) else {
-            throw AppError(status: .forbidden, code: "forbidden", message: "Only a graduate keeps goals and programme records.")
+            throw Refusal.notAllowed("Only a graduate keeps goals and programme records.")
         }
         let evidence = RecordsUseCases(req: try request)
         return (viewer, try viewer.requireID(), evidence, try await evidence.today(of: viewer))
@@ -191,7 +191,7 @@ extension OnwardAPI {
             graduate = scope.person
         } else {
             guard Access.followsProgramme(viewer.viewer) else {
-                throw AppError(status: .forbidden, code: "forbidden", message: "Name the graduate whose retrospectives to read (graduate_id).")
+                throw Refusal.notAllowed("Name the graduate whose retrospectives to read (graduate_id).")
             }
             graduate = viewer
         }
@@ -254,7 +254,7 @@ extension OnwardAPI {
     // MARK: Programmes (an admin)
 
     private func programmeAdmin() throws {
-        guard Access.runsBootcamp(try user().viewer) else { throw AppError(status: .forbidden, code: "forbidden", message: "Only an admin edits programmes.") }
+        guard Access.runsBootcamp(try user().viewer) else { throw Refusal.notAllowed("Only an admin edits programmes.") }
     }
 
     /// Programmes with their cohorts and activities, in three queries.

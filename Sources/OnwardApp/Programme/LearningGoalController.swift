@@ -43,7 +43,7 @@ struct LearningGoalController: RouteCollection {
             return req.redirect(to: .programme(.learningGoal(id: goal.id!.uuidString)), flash: "Your learning goal is added. Give it milestones and resources.")
         } catch let errors as ValidationErrors {
             return try await goalsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return try await goalsPage(req, form: form, errors: FormErrors(error), status: .conflict)
         }
     }
@@ -108,7 +108,7 @@ struct LearningGoalController: RouteCollection {
         let back = SiteURL.programme(.learningGoal(id: item.goal.id!.uuidString)).path
         do {
             try await LearningGoalUseCases(req: req).setActive(item.goal, active)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: back).flash(.error, error.message, on: req)
         }
         return req.redirect(to: back).flash(.success, active ? "The goal is active again." : "The goal is set aside.", on: req)

@@ -52,8 +52,8 @@ struct LearningGoalUseCases: UseCases {
         }
     }
 
-    static let tooMany = AppError(status: .conflict, code: "conflict",
-                                  message: "You have \(LearningGoalDraft.maximumActive) active learning goals: set one aside before adding another.", field: "title")
+    static let tooMany = Refusal.conflict(
+        "You have \(LearningGoalDraft.maximumActive) active learning goals: set one aside before adding another.", field: "title")
 
     /// Sets a goal aside (reached or dropped), or takes it up again when fewer than three are active.
     func setActive(_ goal: LearningGoalModel, _ active: Bool) async throws {

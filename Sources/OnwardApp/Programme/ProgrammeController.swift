@@ -97,8 +97,10 @@ struct ProgrammeController: RouteCollection {
         guard let mark = ActivityRecord.Mark(rawValue: form.mark ?? "") else { throw AppError.invalid("mark", "Choose done or skip.") }
         do {
             try await ProgrammeUseCases(req: req).mark(form.activity ?? "", for: form.day, as: mark, for: user)
-        } catch let error as AppError where [.unprocessableEntity, .notFound, .conflict].contains(error.status) {
+        } catch let error as AppError where [.unprocessableEntity, .notFound].contains(error.status) {
             return req.redirect(to: SiteURL.programme(.roadMap).path).flash(.error, error.message, on: req)
+        } catch let refusal as Refusal where refusal.kind != .notAllowed {
+            return req.redirect(to: SiteURL.programme(.roadMap).path).flash(.error, refusal.message, on: req)
         }
         return req.redirect(to: SiteURL.programme(.roadMap).path)
     }
@@ -161,8 +163,10 @@ struct ProgrammeController: RouteCollection {
             return req.redirect(to: .programme(.roadMap), flash: "Your retrospective of week \(week) is saved.")
         } catch let errors as ValidationErrors {
             return try await retrospectivePage(req, week: form.week, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
+        } catch let error as AppError where error.status == .unprocessableEntity {
             return try await retrospectivePage(req, week: form.week, form: form, errors: FormErrors(error), status: error.status)
+        } catch let refusal as Refusal where refusal.kind == .conflict {
+            return try await retrospectivePage(req, week: form.week, form: form, errors: FormErrors(refusal), status: .conflict)
         }
     }
 
@@ -201,7 +205,7 @@ struct ProgrammeController: RouteCollection {
         }
         do {
             try await ProgrammeUseCases(req: req).giveDefault(to: cohort)
-        } catch let error as AppError where error.status == .conflict {
+        } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.programme(.cohorts).path).flash(.error, error.message, on: req)
         }
         return req.redirect(to: .programme(.cohorts), flash: "\(cohort.name) now follows the default programme.")

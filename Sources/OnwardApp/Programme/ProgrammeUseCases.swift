@@ -77,14 +77,14 @@ struct ProgrammeUseCases: UseCases {
         do {
             try await give(to: cohortID, named: name)
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw AppError(status: .conflict, code: "conflict", message: "\(name) already follows a programme.")
+            throw Refusal.conflict("\(name) already follows a programme.")
         }
     }
 
     private func give(to cohortID: UUID, named name: String) async throws {
         try await db.writeTransaction { db in
             guard try await CohortProgrammeModel.query(on: db).filter(\.$cohort.$id == cohortID).count() == 0 else {
-                throw AppError(status: .conflict, code: "conflict", message: "\(name) already follows a programme.")
+                throw Refusal.conflict("\(name) already follows a programme.")
             }
             let programme = ProgrammeModel(name: DefaultProgramme.name)
             try await programme.create(on: db)
@@ -208,7 +208,7 @@ struct ProgrammeUseCases: UseCases {
         guard let standing = try await standing(of: graduate) else { throw AppError.notFound("Your cohort has no programme yet.") }
         guard let weeks = RetrospectiveDraft.writableWeeks(on: standing.today, calendar: standing.calendar), weeks.contains(week) else {
             // The week is fine as a number; it is the clock that has not reached it.
-            throw AppError(status: .conflict, code: "conflict", message: "Write the retrospective of this week or of one that has ended.", field: "week")
+            throw Refusal.conflict("Write the retrospective of this week or of one that has ended.", field: "week")
         }
         let graduateID = try graduate.requireID()
         let figures = try await figures(of: graduateID, week: week, calendar: standing.calendar)
@@ -280,7 +280,7 @@ struct ProgrammeUseCases: UseCases {
         }
         // The others have records of their own: a standup, a retrospective, a goal are written, not marked.
         guard activity.kind == .custom else {
-            throw AppError(status: .conflict, code: "conflict", message: "\(activity.title) is recorded on its own page, not marked done.", field: "activity")
+            throw Refusal.conflict("\(activity.title) is recorded on its own page, not marked done.", field: "activity")
         }
         let today = standing.today
         var day = today
@@ -295,7 +295,7 @@ struct ProgrammeUseCases: UseCases {
             guard day <= today, standing.calendar.week(of: day) >= 1 else { throw AppError.invalid("day", "Choose a week of the programme that has begun.") }
         }
         if mark == .skipped && (activity.isRequired || day != today) {
-            throw AppError(status: .conflict, code: "conflict", message: "\(activity.title) is required: it cannot be skipped.", field: "activity")
+            throw Refusal.conflict("\(activity.title) is required: it cannot be skipped.", field: "activity")
         }
         let graduateID = try graduate.requireID()
         let markedDay = day

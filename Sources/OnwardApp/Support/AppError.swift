@@ -26,17 +26,6 @@ struct AppError: Error, Sendable, Equatable {
 
     static let csrf = AppError(status: .forbidden, code: "csrf", message: "This form has expired or did not come from Onward. Go back, reload the page and try again.")
 
-    /// Two moves of one application at once: the one that came second changes nothing.
-    static let movedMeanwhile = AppError(
-        status: .conflict, code: "conflict",
-        message: "This application was moved by another request just now, so this move was not made. Reload it to see where it stands, and try again.",
-        field: "stage")
-
-    /// A request that would be right but for the state of what it changes (Core said which field).
-    static func conflict(_ error: FieldError) -> AppError {
-        AppError(status: .conflict, code: "conflict", message: error.message, field: error.field)
-    }
-
     static func invalid(_ field: String, _ message: String) -> AppError {
         AppError(status: .unprocessableEntity, code: "invalid", message: message, field: field)
     }
@@ -68,11 +57,22 @@ struct AppError: Error, Sendable, Equatable {
 }
 
 extension AppError {
+    /// A refusal as HTTP says it: 403, 404 or 409, with the code API clients match on.
+    init(_ refusal: Refusal) {
+        switch refusal.kind {
+        case .notAllowed: self = AppError(status: .forbidden, code: "forbidden", message: refusal.message, field: refusal.field)
+        case .notFound: self = AppError(status: .notFound, code: "not_found", message: refusal.message, field: refusal.field)
+        case .conflict: self = AppError(status: .conflict, code: "conflict", message: refusal.message, field: refusal.field)
+        }
+    }
+
     /// The one mapping from anything thrown to what a person is told.
     init(from error: any Error) {
         switch error {
         case let error as AppError:
             self = error
+        case let refusal as Refusal:
+            self = AppError(refusal)
         case let error as ValidationErrors:
             let first = error.errors.first
             self = AppError(status: .unprocessableEntity, code: "invalid", message: first?.message ?? "Check the form.", field: first?.field)
@@ -95,7 +95,7 @@ extension AppError {
             // The API's generated layer wraps what a handler threw, or what it could not decode.
             if let inner = error.underlyingError as? DecodingError {
                 self = AppError(decoding: inner)
-            } else if error.underlyingError is AppError || error.underlyingError is ValidationErrors || error.underlyingError is InvitationError {
+            } else if error.underlyingError is AppError || error.underlyingError is Refusal || error.underlyingError is ValidationErrors || error.underlyingError is InvitationError {
                 self = AppError(from: error.underlyingError)
             } else if let abort = error.underlyingError as? any AbortError {
                 self = AppError(status: abort.status, code: AppError.code(for: abort.status), message: abort.reason)
