@@ -33,6 +33,8 @@ extension AppTests {
                 #expect(plan.state == .active && plan.$coach.id == world.coach.id && plan.startedOn == "2026-11-23")
                 #expect(try await LearningPlanModel.query(on: app.db).count() == 1, "the plan asked for is the one started")
                 let id = plan.requireIDString
+                // The meeting's day picker offers the days a meeting may be on: the plan's start to today.
+                #expect(try await coach.get(SiteURL.coaching(.learningPlan(id: id)).path).text.contains(#"min="2026-11-23" max="2026-11-23""#))
 
                 // A meeting with two recommendations, in one go; the next meeting is a week on.
                 #expect(try await coach.post(SiteURL.coaching(.meetings(planID: id)).path, Self.meeting).status == .seeOther)

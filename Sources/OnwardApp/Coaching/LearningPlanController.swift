@@ -83,6 +83,7 @@ struct LearningPlanController: RouteCollection {
             meetings: try await meetings(detail, on: req.db),
             meetingURL: coaches ? SiteURL.coaching(.meetings(planID: id)).path : nil,
             meetingForm: meetingForm ?? MeetingForm(held_on: detail.today.iso),
+            meetingDays: (plan.startedOn, detail.today.iso),
             finishURL: detail.scope.canCoachLearningPlan && plan.state != .finished ? SiteURL.coaching(.finishPlan(id: id)).path : nil,
             errors: errors)
         return req.render(page, status: status)

@@ -84,6 +84,8 @@ struct LearningPlanPage: PageView {
     /// The coach's forms while the plan is active.
     var meetingURL: String? = nil
     var meetingForm = MeetingForm()
+    /// The days a meeting may be recorded on: from the plan's start to today (YYYY-MM-DD).
+    var meetingDays: (first: String?, last: String)? = nil
     var finishURL: String? = nil
     var errors: FormErrors = .none
 
@@ -142,7 +144,8 @@ struct LearningPlanPage: PageView {
                 h.h2("Record a meeting")
                 h.errorSummary(errors)
                 h.postForm(meetingURL, .class("form"), .flag("novalidate")) {
-                    h.inputField("held_on", "Held on", type: "date", value: meetingForm.held_on, errors: errors)
+                    h.inputField("held_on", "Held on", type: "date", value: meetingForm.held_on, errors: errors,
+                                 .attr("min", meetingDays?.first), .attr("max", meetingDays?.last))
                     h.textAreaField("notes", "Notes", value: meetingForm.notes, rows: 5, hint: "Private to \(heading) and their coaches.", errors: errors)
                     if let error = errors["recommendations"] { h.p(error, .class("field-error")) }
                     for n in 1...MeetingForm.rows {
