@@ -32,8 +32,23 @@ import Testing
 
     @Test func nil_attributes_and_off_flags_are_left_out() {
         let h = HTML()
-        h.input(.name("x"), .attr("aria-invalid", nil), .flag("checked", false), .flag("required"), .value(nil))
+        h.input(.name("x"), .attr(.ariaInvalid, nil), .flag(.checked, false), .flag(.required), .value(nil))
         #expect(h.string == #"<input name="x" required value="">"#)
+    }
+
+    /// A `<script>` or `<style>` takes no text, escaped or not: the shell's one script is a file.
+    @Test func a_script_element_takes_no_text() async {
+        let h = HTML()
+        h.element("script", [.attr(.src, "/js/onward.js")]) {}
+        #expect(h.string == #"<script src="/js/onward.js"></script>"#)
+        #expect(HTML.holdsCode("script") && HTML.holdsCode("style") && !HTML.holdsCode("p"))
+        await #expect(processExitsWith: .failure) {
+            HTML().element("script", [], text: "alert(1)")
+        }
+        await #expect(processExitsWith: .failure) {
+            let h = HTML()
+            h.element("style", []) { h.text("body { color: red }") }
+        }
     }
 
     @Test func elements_nest_in_order() {

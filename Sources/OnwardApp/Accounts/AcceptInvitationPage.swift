@@ -20,15 +20,15 @@ struct AcceptInvitationPage: PageView {
                 h.text("You are invited as a " + role + (cohort.map { " in " + $0 } ?? "") + ". Choose the name people will see and a password.")
             }
             h.errorSummary(errors)
-            h.postForm(action, .class("form"), .flag("novalidate")) {
+            h.postForm(action, .class("form"), .flag(.novalidate)) {
                 h.div(.class("field")) {
                     h.label("Email", .for("field-email"))
-                    h.input(.id("field-email"), .type("email"), .value(email), .flag("readonly"), .attr("autocomplete", "email"))
+                    h.input(.id("field-email"), .type("email"), .value(email), .flag(.readonly), .attr(.autocomplete, "email"))
                 }
-                h.inputField("name", "Your name", value: name, errors: errors, .attr("autocomplete", "name"), .flag("required"))
+                h.inputField("name", "Your name", value: name, errors: errors, .attr(.autocomplete, "name"), .flag(.required))
                 h.inputField("password", "Password", type: "password", value: "", hint: "At least \(AccountRules.minimumPasswordLength) characters.", errors: errors,
-                             .attr("autocomplete", "new-password"), .flag("required"))
-                h.inputField("password_confirmation", "Password again", type: "password", value: "", errors: errors, .attr("autocomplete", "new-password"), .flag("required"))
+                             .attr(.autocomplete, "new-password"), .flag(.required))
+                h.inputField("password_confirmation", "Password again", type: "password", value: "", errors: errors, .attr(.autocomplete, "new-password"), .flag(.required))
                 h.button("Create my account", .type("submit"), .class("button primary"))
             }
             h.p("This link works once and expires on " + expires + ".", .class("hint"))

@@ -70,7 +70,7 @@ struct CohortsPage: PageView {
         }
         h.h2("New cohort", .id("new-cohort"))
         h.errorSummary(errors)
-        h.postForm(SiteURL.accounts(.cohorts).path, .class("form"), .flag("novalidate")) {
+        h.postForm(SiteURL.accounts(.cohorts).path, .class("form"), .flag(.novalidate)) {
             h.inputField("name", "Name", value: form.name, errors: errors, .placeholder("November 2026"))
             h.inputField("course_end_date", "Course end date", type: "date", value: form.course_end_date, errors: errors)
             let zone = form.time_zone ?? "Europe/London"
@@ -208,7 +208,7 @@ struct InvitationsPage: PageView {
         }
         h.h2("Invite someone")
         h.errorSummary(errors)
-        h.postForm(SiteURL.accounts(.invitations).path, .class("form"), .flag("novalidate")) {
+        h.postForm(SiteURL.accounts(.invitations).path, .class("form"), .flag(.novalidate)) {
             h.inputField("email", "Email", type: "email", value: form.email, errors: errors)
             let role = form.role ?? Role.graduate.rawValue
             h.selectField("role", "Role", options: Role.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == role) }, errors: errors)
@@ -233,7 +233,7 @@ struct InvitationsPage: PageView {
                             h.td(invitation.sent)
                             h.td {
                                 if let link = invitation.link {
-                                    h.input(.type("text"), .flag("readonly"), .value(link), .class("mono small-input"), .ariaLabel("Invitation link for " + invitation.email))
+                                    h.input(.type("text"), .flag(.readonly), .value(link), .class("mono small-input"), .ariaLabel("Invitation link for " + invitation.email))
                                 } else {
                                     h.text("—")
                                 }

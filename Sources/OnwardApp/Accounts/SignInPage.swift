@@ -13,10 +13,10 @@ struct SignInPage: PageView {
         h.div(.class("narrow")) {
             h.h1("Sign in to Onward")
             h.errorSummary(errors)
-            h.postForm(SiteURL.accounts(.signIn).path, .class("form"), .flag("novalidate")) {
+            h.postForm(SiteURL.accounts(.signIn).path, .class("form"), .flag(.novalidate)) {
                 h.input(.type("hidden"), .name("next"), .value(next))
-                h.inputField("email", "Email", type: "email", value: email, errors: errors, .attr("autocomplete", "email"), .flag("required"))
-                h.inputField("password", "Password", type: "password", value: "", errors: .none, .attr("autocomplete", "current-password"), .flag("required"))
+                h.inputField("email", "Email", type: "email", value: email, errors: errors, .attr(.autocomplete, "email"), .flag(.required))
+                h.inputField("password", "Password", type: "password", value: "", errors: .none, .attr(.autocomplete, "current-password"), .flag(.required))
                 h.button("Sign in", .type("submit"), .class("button primary"))
             }
             h.p("New here? Onward is by invitation: your bootcamp sends you a link to set up your account.", .class("hint"))

@@ -36,7 +36,7 @@ struct TokensPage: PageView {
             }
         }
         h.errorSummary(errors)
-        h.postForm(SiteURL.accounts(.tokens).path, .class("form inline-form"), .flag("novalidate")) {
+        h.postForm(SiteURL.accounts(.tokens).path, .class("form inline-form"), .flag(.novalidate)) {
             h.inputField("name", "Token name", value: form.name, errors: errors, .placeholder("my laptop"))
             let chosen = form.expires.flatMap(TokenLifetime.init(rawValue:)) ?? .standard
             h.selectField("expires", "Works for", options: TokenLifetime.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == chosen) }, errors: errors)
@@ -52,7 +52,7 @@ struct TokensPage: PageView {
                 h.thead {
                     h.tr {
                         h.th("Name"); h.th("Starts with"); h.th("Created"); h.th("Last used"); h.th("Works until")
-                        h.th(.attr("scope", "col")) { h.span("Actions", .class("visually-hidden")) }
+                        h.th(.attr(.scope, "col")) { h.span("Actions", .class("visually-hidden")) }
                     }
                 }
                 h.tbody {
@@ -64,7 +64,7 @@ struct TokensPage: PageView {
                             h.td(token.lastUsed ?? "never")
                             h.td(token.expires)
                             h.td {
-                                h.postForm(token.revokeAction, .data("data-confirm", "Revoke this token? Anything using it stops working.")) {
+                                h.postForm(token.revokeAction, .data(.dataConfirm, "Revoke this token? Anything using it stops working.")) {
                                     h.button(.type("submit"), .class("button danger small")) {
                                         h.text("Revoke")
                                         h.span(" " + token.name, .class("visually-hidden"))

@@ -63,19 +63,19 @@ struct CoachDashboardPage: PageView {
     }
 
     private func filters(_ h: HTML) {
-        h.form(.attr("method", "get"), .action(SiteURL.coaching(.dashboard).path), .class("filters"), .role("search"), .ariaLabel("Filter the dashboard")) {
+        h.form(.attr(.method, "get"), .action(SiteURL.coaching(.dashboard).path), .class("filters"), .role("search"), .ariaLabel("Filter the dashboard")) {
             h.input(.type("hidden"), .name("sort"), .value(query.sort.id))
             h.input(.type("hidden"), .name("order"), .value(query.order.rawValue))
             h.div(.class("field")) {
                 h.label("Name", .for("filter-q"))
-                h.input(.id("filter-q"), .name("q"), .type("search"), .value(query.search), .attr("maxlength", String(DashboardQuery.searchLimit)))
+                h.input(.id("filter-q"), .name("q"), .type("search"), .value(query.search), .attr(.maxlength, String(DashboardQuery.searchLimit)))
             }
             h.div(.class("field")) {
                 h.label("Show", .for("filter-show"))
                 h.select(.id("filter-show"), .name("show")) {
-                    h.option("Everyone", .value(DashboardQuery.everyone), .flag("selected", query.filter == nil))
+                    h.option("Everyone", .value(DashboardQuery.everyone), .flag(.selected, query.filter == nil))
                     for column in columns where !column.filters.isEmpty {
-                        h.element("optgroup", [.attr("label", column.title)]) {
+                        h.element("optgroup", [.attr(.label, column.title)]) {
                             h.options(column.filters.map { SelectOption(value: $0.id, label: $0.title, selected: $0.id == query.filter?.id) })
                         }
                     }
@@ -93,17 +93,17 @@ struct CoachDashboardPage: PageView {
         var next = query
         next.sort = column
         next.order = current ? query.order.reversed : column.firstOrder
-        h.th(.attr("scope", "col"), .attr("aria-sort", current ? (query.order == .ascending ? "ascending" : "descending") : nil)) {
-            h.a(.href(Self.link(next)), .attr("title", "Sort by " + column.title.lowercased())) {
+        h.th(.attr(.scope, "col"), .attr(.ariaSort, current ? (query.order == .ascending ? "ascending" : "descending") : nil)) {
+            h.a(.href(Self.link(next)), .attr(.title, "Sort by " + column.title.lowercased())) {
                 h.text(column.heading)
-                if current { h.span(query.order == .ascending ? " ▲" : " ▼", .attr("aria-hidden", "true")) }
+                if current { h.span(query.order == .ascending ? " ▲" : " ▼", .attr(.ariaHidden, "true")) }
             }
         }
     }
 
     private func line(_ row: Line, _ h: HTML) {
         h.tr {
-            h.th(.attr("scope", "row")) { h.a(row.name, .href(row.url)) }
+            h.th(.attr(.scope, "row")) { h.a(row.name, .href(row.url)) }
             for cell in row.cells { self.cell(cell, h) }
         }
     }
@@ -113,7 +113,7 @@ struct CoachDashboardPage: PageView {
         if case .number = cell.look { classes.append("num") }
         if case .badge(let tone) = cell.look { classes.append("status-" + tone) }
         if cell.warning { classes.append("warning-text") }
-        h.td(.attr("class", classes.isEmpty ? nil : classes.joined(separator: " "))) {
+        h.td(.attr(.`class`, classes.isEmpty ? nil : classes.joined(separator: " "))) {
             if case .badge = cell.look {
                 h.span(cell.text, .class("state-badge"))
             } else if let link = cell.link {

@@ -22,7 +22,7 @@ extension HTML {
         postForm(url, .class("inline-form"), .ariaLabel(label)) {
             for answer in EventAnswer.allCases {
                 button(own == answer ? "✓ " + answer.title : answer.title, .type("submit"), .name("answer"), .value(answer.rawValue),
-                       .class(own == answer ? "button primary" : "button"), .attr("aria-pressed", own == answer ? "true" : "false"))
+                       .class(own == answer ? "button primary" : "button"), .attr(.ariaPressed, own == answer ? "true" : "false"))
             }
         }
     }
@@ -76,7 +76,7 @@ struct EventsPage: PageView {
             h.section(.class("card"), .ariaLabel("Hold an event")) {
                 h.h2("Hold an event")
                 h.errorSummary(errors)
-                h.postForm(SiteURL.coaching(.events).path, .class("form"), .flag("novalidate")) {
+                h.postForm(SiteURL.coaching(.events).path, .class("form"), .flag(.novalidate)) {
                     h.inputField("title", "Title", value: form.title, hint: "Such as \"CV clinic\" or \"Salary negotiation panel\".", errors: errors)
                     h.textAreaField("description", "What it is", value: form.description, rows: 4, errors: errors)
                     h.inputField("day", "Day", type: "date", value: form.day, hint: "Times are in your time zone (\(timeZone)).", errors: errors)
@@ -166,7 +166,7 @@ struct EventPage: PageView {
         }
         if let cancelURL {
             h.postForm(cancelURL, .class("inline-form")) {
-                h.button("Cancel the event", .type("submit"), .class("button danger"), .data("data-confirm", "Cancel \(title)? The answers go with it."))
+                h.button("Cancel the event", .type("submit"), .class("button danger"), .data(.dataConfirm, "Cancel \(title)? The answers go with it."))
             }
         }
         h.p { h.a("All events", .href(SiteURL.coaching(.events).path)) }

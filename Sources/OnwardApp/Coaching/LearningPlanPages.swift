@@ -117,12 +117,12 @@ struct LearningPlanPage: PageView {
                         h.p {
                             h.strong("\(item.kind): ")
                             h.text(item.description)
-                            if let link = item.link { h.text(" · "); h.a("Open", .href(link), .attr("rel", "noopener"), .ariaLabel("Open: \(item.description)")) }
+                            if let link = item.link { h.text(" · "); h.a("Open", .href(link), .attr(.rel, "noopener"), .ariaLabel("Open: \(item.description)")) }
                         }
                         h.p(.class("hint")) {
                             h.span(item.isOverdue ? "Overdue" : item.state.title, .class("state-badge"))
                             if let due = item.due { h.text(" · due \(due)") }
-                            if let outcome = item.outcomeLink { h.text(" · "); h.a("What I made", .href(outcome), .attr("rel", "noopener"), .ariaLabel("What I made: \(item.description)")) }
+                            if let outcome = item.outcomeLink { h.text(" · "); h.a("What I made", .href(outcome), .attr(.rel, "noopener"), .ariaLabel("What I made: \(item.description)")) }
                         }
                         if let progressURL = item.progressURL {
                             h.postForm(progressURL, .class("inline-form")) {
@@ -131,7 +131,7 @@ struct LearningPlanPage: PageView {
                                     h.options(RecommendationState.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == item.state) })
                                 }
                                 h.label("Link to what you made", .for("outcome-\(n)"), .class("visually-hidden"))
-                                h.input(.id("outcome-\(n)"), .type("url"), .name("outcome_link"), .value(item.outcomeLink ?? ""), .attr("placeholder", "Link to what you made"))
+                                h.input(.id("outcome-\(n)"), .type("url"), .name("outcome_link"), .value(item.outcomeLink ?? ""), .attr(.placeholder, "Link to what you made"))
                                 h.button("Save", .type("submit"), .class("button small"))
                             }
                         }
@@ -143,9 +143,9 @@ struct LearningPlanPage: PageView {
             h.section(.class("card"), .ariaLabel("Record a meeting")) {
                 h.h2("Record a meeting")
                 h.errorSummary(errors)
-                h.postForm(meetingURL, .class("form"), .flag("novalidate")) {
+                h.postForm(meetingURL, .class("form"), .flag(.novalidate)) {
                     h.inputField("held_on", "Held on", type: "date", value: meetingForm.held_on, errors: errors,
-                                 .attr("min", meetingDays?.first), .attr("max", meetingDays?.last))
+                                 .attr(.min, meetingDays?.first), .attr(.max, meetingDays?.last))
                     h.textAreaField("notes", "Notes", value: meetingForm.notes, rows: 5, hint: "Private to \(heading) and their coaches.", errors: errors)
                     if let error = errors["recommendations"] { h.p(error, .class("field-error")) }
                     for n in 1...MeetingForm.rows {
@@ -192,7 +192,7 @@ struct AskForPlanPage: PageView {
         h.section(.class("card"), .ariaLabel("Ask for a plan")) {
             h.h2("Ask for a plan")
             h.errorSummary(errors)
-            h.postForm(SiteURL.coaching(.plan).path, .class("form"), .flag("novalidate")) {
+            h.postForm(SiteURL.coaching(.plan).path, .class("form"), .flag(.novalidate)) {
                 h.planFields(form, errors: errors, withCadence: false)
                 h.button("Ask for a plan", .type("submit"), .class("button primary"))
             }
@@ -249,7 +249,7 @@ struct LearningPlansPage: PageView {
             if graduatesWithout.isEmpty && rows.allSatisfy({ $0.state != .requested }) {
                 h.p("Every graduate of yours has a plan.", .class("empty"))
             } else {
-                h.postForm(SiteURL.coaching(.plans).path, .class("form"), .flag("novalidate")) {
+                h.postForm(SiteURL.coaching(.plans).path, .class("form"), .flag(.novalidate)) {
                     let asked = rows.filter { $0.state == .requested }
                     h.selectField("graduate_id", "Graduate", options: asked.map { row in
                         SelectOption(value: row.graduateID, label: "\(row.graduate) (asked for one)", selected: form.graduate_id == row.graduateID)

@@ -116,7 +116,7 @@ struct SubmissionPage: PageView {
             h.section(.class("card"), .ariaLabel("Review")) {
                 h.h2("Review round \(rounds.first?.number ?? 1)")
                 h.errorSummary(errors)
-                h.postForm(reviewURL, .class("form"), .flag("novalidate")) {
+                h.postForm(reviewURL, .class("form"), .flag(.novalidate)) {
                     h.fieldset(.class(errors["verdict"] == nil ? "field" : "field has-error")) {
                         h.legend("Your verdict")
                         if let error = errors["verdict"] { h.p(error, .class("field-error"), .id("verdict-error")) }
@@ -136,7 +136,7 @@ struct SubmissionPage: PageView {
                 h.h2("Resubmit")
                 h.p("Edit it as the review asks, then send it back for round \((rounds.first?.number ?? 1) + 1).", .class("hint"))
                 h.errorSummary(errors)
-                h.postForm(resubmitURL, .class("form"), .flag("novalidate")) {
+                h.postForm(resubmitURL, .class("form"), .flag(.novalidate)) {
                     h.submissionFields(resubmitForm, errors: errors)
                     h.button("Resubmit for review", .type("submit"), .class("button primary"))
                 }
@@ -148,7 +148,7 @@ struct SubmissionPage: PageView {
                 h.h3("Round \(round.number) · sent \(round.sent)")
                 h.p { h.strong(round.title) }
                 if !round.body.isEmpty { h.p(round.body, .class("prewrap")) }
-                if let link = round.link { h.p { h.a("Open the link", .href(link), .attr("rel", "noopener"), .ariaLabel("Open the link of round \(round.number)")) } }
+                if let link = round.link { h.p { h.a("Open the link", .href(link), .attr(.rel, "noopener"), .ariaLabel("Open the link of round \(round.number)")) } }
                 if let verdict = round.verdict {
                     h.div(.class("review")) {
                         h.p {

@@ -135,7 +135,7 @@ struct SupportRequestPage: PageView {
             h.h2("Reply")
             if !isTeam && state == .solved { h.p("Replying opens this request again.", .class("hint")) }
             h.errorSummary(errors)
-            h.postForm(replyURL, .class("form"), .flag("novalidate")) {
+            h.postForm(replyURL, .class("form"), .flag(.novalidate)) {
                 h.textAreaField("body", "Your reply", value: form.body, rows: 4, errors: errors)
                 if isTeam && kind == .oneToOne {
                     h.inputField("meeting_date", "1:1 day", type: "date", value: form.meeting_date, hint: "Leave empty to reply without setting a time.", errors: errors)

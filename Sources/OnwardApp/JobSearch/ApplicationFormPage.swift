@@ -25,7 +25,7 @@ struct ApplicationFormPage: PageView {
         h.div(.class("narrow")) {
             h.h1(title)
             h.errorSummary(errors)
-            h.postForm(action, .class("form"), .flag("novalidate")) {
+            h.postForm(action, .class("form"), .flag(.novalidate)) {
                 h.inputField("company", "Company", value: form.company, errors: errors)
                 h.inputField("role_title", "Role", value: form.role_title, errors: errors, .placeholder("Junior Developer"))
                 if isNew {
@@ -40,13 +40,13 @@ struct ApplicationFormPage: PageView {
                 h.div(.class("field-row")) {
                     h.inputField("location", "Location", value: form.location, errors: errors)
                     h.div(.class("field checkbox")) {
-                        h.input(.id("field-remote"), .name("remote"), .type("checkbox"), .value("yes"), .flag("checked", form.remote == "yes"))
+                        h.input(.id("field-remote"), .name("remote"), .type("checkbox"), .value("yes"), .flag(.checked, form.remote == "yes"))
                         h.label("Remote", .for("field-remote"))
                     }
                 }
                 h.div(.class("field-row")) {
-                    h.inputField("salary_min", "Salary from (yearly)", value: form.salary_min, errors: errors, .attr("inputmode", "numeric"))
-                    h.inputField("salary_max", "to", value: form.salary_max, errors: errors, .attr("inputmode", "numeric"))
+                    h.inputField("salary_min", "Salary from (yearly)", value: form.salary_min, errors: errors, .attr(.inputmode, "numeric"))
+                    h.inputField("salary_max", "to", value: form.salary_max, errors: errors, .attr(.inputmode, "numeric"))
                 }
                 h.div(.class("field-row")) {
                     h.selectField("source", "Found through", options: ApplicationSource.allCases.map {
@@ -84,7 +84,7 @@ struct AcceptOfferPage: PageView {
             h.h1("Accept the offer from " + company)
             h.p("Congratulations! Record the job you are taking: your bootcamp counts it in its outcomes, and your coach can correct it later.", .class("lead"))
             h.errorSummary(errors)
-            h.postForm(SiteURL.jobSearch(.accept(id: applicationID)).path, .class("form"), .flag("novalidate")) {
+            h.postForm(SiteURL.jobSearch(.accept(id: applicationID)).path, .class("form"), .flag(.novalidate)) {
                 h.inputField("on", "Accepted on", type: "date", value: form.on, errors: errors)
                 PlacementFields(form: form, errors: errors, inFieldQuestion: "Is it a developer role, or directly related technical role?").render(h)
                 h.div(.class("actions")) {
@@ -114,6 +114,6 @@ struct PlacementFields {
             h.radio("in_field", value: "yes", label: "Yes", checked: form.in_field == "yes")
             h.radio("in_field", value: "no", label: "No", checked: form.in_field == "no")
         }
-        h.inputField("salary", "Yearly salary", value: form.salary, errors: errors, .attr("inputmode", "numeric"))
+        h.inputField("salary", "Yearly salary", value: form.salary, errors: errors, .attr(.inputmode, "numeric"))
     }
 }

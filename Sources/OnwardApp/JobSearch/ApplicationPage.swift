@@ -104,7 +104,7 @@ struct ApplicationPage: PageView {
             if !targets.isEmpty {
                 h.postForm(SiteURL.jobSearch(.move(id: id)).path, .class("inline-form")) {
                     h.selectField("stage", "To", options: targets.map { SelectOption(value: $0.rawValue, label: $0.title) }, errors: errors, inline: true)
-                    h.inputField("on", "On", type: "date", value: today.iso, errors: errors, inline: true, .attr("max", today.iso))
+                    h.inputField("on", "On", type: "date", value: today.iso, errors: errors, inline: true, .attr(.max, today.iso))
                     h.button("Move", .type("submit"), .class("button primary"))
                 }
             }
@@ -128,9 +128,9 @@ struct ApplicationPage: PageView {
             }
             if let correctedBy = placement.correctedBy { h.p("Corrected by " + correctedBy + ".", .class("hint")) }
             guard canCorrectPlacement else { return }
-            h.details(.class("add-form"), .flag("open", errors.any("start_date", "salary", "job_title", "in_field"))) {
+            h.details(.class("add-form"), .flag(.open, errors.any("start_date", "salary", "job_title", "in_field"))) {
                 h.summary("Correct the placement")
-                h.postForm(SiteURL.jobSearch(.correctPlacement(id: id)).path, .class("form"), .flag("novalidate")) {
+                h.postForm(SiteURL.jobSearch(.correctPlacement(id: id)).path, .class("form"), .flag(.novalidate)) {
                     PlacementFields(form: placement.form, errors: errors, inFieldQuestion: "Developer or directly related technical role?").render(h)
                     h.button("Save the correction", .type("submit"), .class("button primary"))
                 }
@@ -156,7 +156,7 @@ struct ApplicationPage: PageView {
             if canWrite {
                 h.div(.class("actions")) {
                     h.a("Edit", .class("button"), .href(SiteURL.jobSearch(.edit(id: id)).path))
-                    h.postForm(SiteURL.jobSearch(.delete(id: id)).path, .data("data-confirm", "Delete this application and its history? This cannot be undone.")) {
+                    h.postForm(SiteURL.jobSearch(.delete(id: id)).path, .data(.dataConfirm, "Delete this application and its history? This cannot be undone.")) {
                         h.button("Delete", .type("submit"), .class("button danger"))
                     }
                 }
@@ -187,9 +187,9 @@ struct ApplicationPage: PageView {
                 }
             }
             guard canWrite else { return }
-            h.details(.class("add-form"), .flag("open", errors.any("kind", "date", "time", "duration_minutes"))) {
+            h.details(.class("add-form"), .flag(.open, errors.any("kind", "date", "time", "duration_minutes"))) {
                 h.summary("Add an interview or tech test")
-                h.postForm(SiteURL.jobSearch(.addInterview(id: id)).path, .class("form"), .flag("novalidate")) {
+                h.postForm(SiteURL.jobSearch(.addInterview(id: id)).path, .class("form"), .flag(.novalidate)) {
                     h.selectField("kind", "Kind", options: InterviewKind.allCases.map {
                         SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == interviewForm.kind)
                     }, errors: errors)
@@ -197,7 +197,7 @@ struct ApplicationPage: PageView {
                         h.inputField("date", "Date", type: "date", value: interviewForm.date, errors: errors)
                         h.inputField("time", "Time", type: "time", value: interviewForm.time, errors: errors)
                         h.inputField("duration_minutes", "Minutes", type: "number", value: interviewForm.duration_minutes, errors: errors,
-                                     .attr("min", "5"), .attr("max", "600"))
+                                     .attr(.min, "5"), .attr(.max, "600"))
                     }
                     h.inputField("with_whom", "With whom", value: interviewForm.with_whom, errors: errors)
                     h.selectField("outcome", "Outcome", options: InterviewOutcome.allCases.map {
@@ -206,7 +206,7 @@ struct ApplicationPage: PageView {
                     h.textAreaField("feedback", "What the employer said", value: interviewForm.feedback, rows: 4, errors: errors)
                     h.div(.class("field checkbox")) {
                         h.input(.id("field-feedback_is_technical"), .name("feedback_is_technical"), .type("checkbox"), .value("yes"),
-                                .flag("checked", interviewForm.feedback_is_technical == "yes"))
+                                .flag(.checked, interviewForm.feedback_is_technical == "yes"))
                         h.label("The feedback is technical", .for("field-feedback_is_technical"))
                     }
                     h.button("Add", .type("submit"), .class("button primary"))
@@ -239,9 +239,9 @@ struct ApplicationPage: PageView {
                 }
             }
             guard canWrite else { return }
-            h.details(.class("add-form"), .flag("open", errors.any("contact_name", "contact_email", "contact_profile_url"))) {
+            h.details(.class("add-form"), .flag(.open, errors.any("contact_name", "contact_email", "contact_profile_url"))) {
                 h.summary("Add a contact")
-                h.postForm(SiteURL.jobSearch(.addContact(id: id)).path, .class("form"), .flag("novalidate")) {
+                h.postForm(SiteURL.jobSearch(.addContact(id: id)).path, .class("form"), .flag(.novalidate)) {
                     h.inputField("contact_name", "Name", value: contactForm.contact_name, errors: errors)
                     h.inputField("contact_role", "Their role", value: contactForm.contact_role, errors: errors)
                     h.inputField("contact_email", "Email", type: "email", value: contactForm.contact_email, errors: errors)

@@ -57,7 +57,7 @@ struct BoardPage: PageView {
 
     private func render(_ column: Column, _ h: HTML) {
         let key = column.stage.rawValue
-        h.section(.class("column column-" + key), .data("data-stage", key), .role("listitem"), .ariaLabelledBy("col-" + key)) {
+        h.section(.class("column column-" + key), .data(.dataStage, key), .role("listitem"), .ariaLabelledBy("col-" + key)) {
             h.h2(.id("col-" + key)) {
                 h.text(column.stage.title + " ")
                 h.span(String(column.count), .class("count"))

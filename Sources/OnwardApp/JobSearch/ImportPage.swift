@@ -32,10 +32,10 @@ struct ImportPage: PageView {
         h.p("Bring your search over from Huntr, Teal or a spreadsheet: export it as CSV and upload it here. You see what will happen before anything is saved.", .class("lead"))
         h.errorSummary(errors)
         if let preview { previewSection(preview, h) }
-        h.postForm(SiteURL.jobSearch(.importCSV).path, .attr("enctype", "multipart/form-data"), .class("form"), .flag("novalidate")) {
+        h.postForm(SiteURL.jobSearch(.importCSV).path, .attr(.enctype, "multipart/form-data"), .class("form"), .flag(.novalidate)) {
             h.inputField("file", "CSV file", type: "file", value: nil,
                          hint: "A header row is needed. Columns are matched by name: company, job title or role, status or stage, date applied, URL, salary, notes, and more.",
-                         errors: errors, .attr("accept", ".csv,text/csv"))
+                         errors: errors, .attr(.accept, ".csv,text/csv"))
             h.button("Preview the import", .type("submit"), .class(preview == nil ? "button primary" : "button"))
         }
         h.p(.class("hint")) {
@@ -70,7 +70,7 @@ struct ImportPage: PageView {
                 }
             } else if !preview.rows.isEmpty {
                 h.postForm(SiteURL.jobSearch(.confirmImport).path, .class("form")) {
-                    h.textarea(csv, .name("csv"), .flag("hidden"), .attr("aria-hidden", "true"))
+                    h.textarea(csv, .name("csv"), .flag(.hidden), .attr(.ariaHidden, "true"))
                     h.button("Import \(preview.rows.count) application(s)", .type("submit"), .class("button primary"))
                 }
             }

@@ -99,7 +99,7 @@ struct ListPage: PageView {
     }
 
     private func filters(_ h: HTML) {
-        h.form(.attr("method", "get"), .action(heading.listURL), .class("filters"), .role("search"), .ariaLabel("Filter applications")) {
+        h.form(.attr(.method, "get"), .action(heading.listURL), .class("filters"), .role("search"), .ariaLabel("Filter applications")) {
             h.div(.class("field")) {
                 h.label("Search", .for("filter-q"))
                 h.input(.id("filter-q"), .name("q"), .type("search"), .value(filter.text), .placeholder("company, role, notes"))

@@ -74,19 +74,19 @@ struct BarChart {
 extension BarChart {
     func render(_ h: HTML) {
         h.figure(.class("chart")) {
-            h.element("svg", [.attr("viewBox", "0 0 \(width) \(height)"), .role("img"), .ariaLabelledBy("chart-title"), .attr("preserveAspectRatio", "xMinYMin meet")]) {
+            h.element("svg", [.attr(.viewBox, "0 0 \(width) \(height)"), .role("img"), .ariaLabelledBy("chart-title"), .attr(.preserveAspectRatio, "xMinYMin meet")]) {
                 h.element("title", [.id("chart-title")], text: title)
-                h.element("line", [.attr("x1", String(left)), .attr("y1", String(baseline)), .attr("x2", String(width)), .attr("y2", String(baseline)), .class("axis")]) {}
+                h.element("line", [.attr(.x1, String(left)), .attr(.y1, String(baseline)), .attr(.x2, String(width)), .attr(.y2, String(baseline)), .class("axis")]) {}
                 for tick in yLabels {
-                    h.element("text", [.attr("x", String(tick.x)), .attr("y", String(tick.y)), .class("tick"), .attr("text-anchor", "end")], text: tick.text)
+                    h.element("text", [.attr(.x, String(tick.x)), .attr(.y, String(tick.y)), .class("tick"), .attr(.textAnchor, "end")], text: tick.text)
                 }
                 for bar in bars {
-                    h.element("rect", [.attr("x", String(bar.x)), .attr("y", String(bar.y)), .attr("width", String(bar.width)), .attr("height", String(bar.height)), .class(bar.cssClass)]) {
+                    h.element("rect", [.attr(.x, String(bar.x)), .attr(.y, String(bar.y)), .attr(.width, String(bar.width)), .attr(.height, String(bar.height)), .class(bar.cssClass)]) {
                         h.element("title", [], text: bar.label)
                     }
                 }
                 for tick in xLabels {
-                    h.element("text", [.attr("x", String(tick.x)), .attr("y", String(tick.y)), .class("tick")], text: tick.text)
+                    h.element("text", [.attr(.x, String(tick.x)), .attr(.y, String(tick.y)), .class("tick")], text: tick.text)
                 }
             }
             h.figcaption(.class("legend")) {

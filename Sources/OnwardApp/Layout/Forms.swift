@@ -73,7 +73,7 @@ extension HTML {
     /// "Please check the form", with a link to each field that has an error.
     func errorSummary(_ errors: FormErrors) {
         guard !errors.isEmpty else { return }
-        div(.class("error-summary"), .role("alert"), .attr("tabindex", "-1"), .id("error-summary")) {
+        div(.class("error-summary"), .role("alert"), .attr(.tabindex, "-1"), .id("error-summary")) {
             h2("Please check the form")
             ul {
                 for error in errors.all {
@@ -96,7 +96,7 @@ extension HTML {
             let described = [hint.map { _ in name + "-hint" }, message.map { _ in name + "-error" }].compactMap { $0 }
             control([
                 .id("field-" + name), .name(name),
-                .attr("aria-invalid", error == nil ? nil : "true"),
+                .attr(.ariaInvalid, error == nil ? nil : "true"),
                 .ariaDescribedBy(described.isEmpty ? nil : described.joined(separator: " ")),
             ])
         }
@@ -122,28 +122,28 @@ extension HTML {
     /// A labelled `<textarea>`.
     func textAreaField(_ name: String, _ label: String, value: String?, rows: Int = 5, hint: String? = nil, errors: FormErrors) {
         field(name, label, hint: hint, errors: errors) { wiring in
-            textarea(value ?? "", wiring + [.attr("rows", String(rows))])
+            textarea(value ?? "", wiring + [.attr(.rows, String(rows))])
         }
     }
 
     func options(_ options: [SelectOption]) {
         for choice in options {
-            option(choice.label, .value(choice.value), .flag("selected", choice.selected))
+            option(choice.label, .value(choice.value), .flag(.selected, choice.selected))
         }
     }
 
     /// A value to copy (a new token, an invitation link): read-only, with a Copy button.
     func copyRow(id: String, label: String, value: String) {
         div(.class("copy-row")) {
-            input(.id(id), .type("text"), .ariaLabel(label), .flag("readonly"), .value(value), .class("mono"))
-            button("Copy", .type("button"), .class("button"), .data("data-copy", id))
+            input(.id(id), .type("text"), .ariaLabel(label), .flag(.readonly), .value(value), .class("mono"))
+            button("Copy", .type("button"), .class("button"), .data(.dataCopy, id))
         }
     }
 
     /// A radio button with its label around it.
     func radio(_ name: String, value: String, label: String, checked: Bool) {
         self.label {
-            input(.type("radio"), .name(name), .value(value), .flag("checked", checked))
+            input(.type("radio"), .name(name), .value(value), .flag(.checked, checked))
             text(" " + label)
         }
     }

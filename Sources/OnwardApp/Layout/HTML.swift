@@ -99,15 +99,25 @@ final class HTML {
     @inline(__always)
     func element(_ tag: StaticString, _ attributes: [Attribute], _ content: () -> Void) {
         open(tag, attributes)
+        let start = buffer.writerIndex
         content()
+        assert(!Self.holdsCode(tag) || buffer.writerIndex == start, "a <\(tag)> element holds no text: its code comes from a file")
         close(tag)
     }
 
     /// `<tag attributes>text</tag>`.
     func element(_ tag: StaticString, _ attributes: [Attribute], text: String) {
+        assert(!Self.holdsCode(tag), "a <\(tag)> element holds no text: its code comes from a file")
         open(tag, attributes)
         self.text(text)
         close(tag)
+    }
+
+    /// `script` and `style`, whose text a browser runs or applies rather than shows: escaping
+    /// does not make text safe there, so no page writes any (checked in debug builds and tests).
+    static func holdsCode(_ tag: StaticString) -> Bool {
+        let name = tag.description.lowercased()
+        return name == "script" || name == "style"
     }
 
     func write(_ attribute: Attribute) {
@@ -139,7 +149,76 @@ struct HTMLFragment: Sendable {
     fileprivate let bytes: ByteBuffer
 }
 
-/// An attribute of an element. Its name is written in the source code; its value is escaped.
+/// The attribute names a page may write: a closed set, so no page can write an event handler
+/// (`on…`), a `style`, or any name this list does not hold. A new name is added here, where a
+/// reviewer sees it.
+struct AttributeName: Sendable {
+    let text: StaticString
+
+    private init(_ text: StaticString) {
+        self.text = text
+    }
+
+    static let accept = AttributeName("accept")
+    static let action = AttributeName("action")
+    static let ariaCurrent = AttributeName("aria-current")
+    static let ariaDescribedby = AttributeName("aria-describedby")
+    static let ariaHidden = AttributeName("aria-hidden")
+    static let ariaInvalid = AttributeName("aria-invalid")
+    static let ariaLabel = AttributeName("aria-label")
+    static let ariaLabelledby = AttributeName("aria-labelledby")
+    static let ariaPressed = AttributeName("aria-pressed")
+    static let ariaSort = AttributeName("aria-sort")
+    static let autocomplete = AttributeName("autocomplete")
+    static let charset = AttributeName("charset")
+    static let checked = AttributeName("checked")
+    static let `class` = AttributeName("class")
+    static let content = AttributeName("content")
+    static let dataConfirm = AttributeName("data-confirm")
+    static let dataCopy = AttributeName("data-copy")
+    static let dataStage = AttributeName("data-stage")
+    static let `defer` = AttributeName("defer")
+    static let enctype = AttributeName("enctype")
+    static let `for` = AttributeName("for")
+    static let height = AttributeName("height")
+    static let hidden = AttributeName("hidden")
+    static let href = AttributeName("href")
+    static let id = AttributeName("id")
+    static let inputmode = AttributeName("inputmode")
+    static let label = AttributeName("label")
+    static let lang = AttributeName("lang")
+    static let max = AttributeName("max")
+    static let maxlength = AttributeName("maxlength")
+    static let method = AttributeName("method")
+    static let min = AttributeName("min")
+    static let name = AttributeName("name")
+    static let novalidate = AttributeName("novalidate")
+    static let open = AttributeName("open")
+    static let placeholder = AttributeName("placeholder")
+    static let readonly = AttributeName("readonly")
+    static let rel = AttributeName("rel")
+    static let required = AttributeName("required")
+    static let role = AttributeName("role")
+    static let rows = AttributeName("rows")
+    static let scope = AttributeName("scope")
+    static let selected = AttributeName("selected")
+    static let spellcheck = AttributeName("spellcheck")
+    static let src = AttributeName("src")
+    static let tabindex = AttributeName("tabindex")
+    static let textAnchor = AttributeName("text-anchor")
+    static let title = AttributeName("title")
+    static let width = AttributeName("width")
+    static let x = AttributeName("x")
+    static let y = AttributeName("y")
+    static let preserveAspectRatio = AttributeName("preserveAspectRatio")
+    static let viewBox = AttributeName("viewBox")
+    static let x1 = AttributeName("x1")
+    static let x2 = AttributeName("x2")
+    static let y1 = AttributeName("y1")
+    static let y2 = AttributeName("y2")
+}
+
+/// An attribute of an element. Its name is one of `AttributeName`'s; its value is escaped.
 struct Attribute {
     enum Value {
         case text(String)
@@ -153,31 +232,37 @@ struct Attribute {
     let name: StaticString
     let value: Value
 
-    /// Any attribute; nil leaves it out.
-    static func attr(_ name: StaticString, _ value: String?) -> Attribute {
-        Attribute(name: name, value: value.map(Value.text) ?? .omitted)
+    /// Only this file makes one from a name: everywhere else names come from `AttributeName`.
+    fileprivate init(name: StaticString, value: Value) {
+        self.name = name
+        self.value = value
+    }
+
+    /// Any attribute of the closed set; nil leaves it out.
+    static func attr(_ name: AttributeName, _ value: String?) -> Attribute {
+        Attribute(name: name.text, value: value.map(Value.text) ?? .omitted)
     }
 
     /// A boolean attribute, written only when `on`.
-    static func flag(_ name: StaticString, _ on: Bool = true) -> Attribute {
-        Attribute(name: name, value: on ? .flag : .omitted)
+    static func flag(_ name: AttributeName, _ on: Bool = true) -> Attribute {
+        Attribute(name: name.text, value: on ? .flag : .omitted)
     }
 
-    static func `class`(_ value: String) -> Attribute { attr("class", value) }
-    static func id(_ value: String) -> Attribute { attr("id", value) }
-    static func href(_ value: String) -> Attribute { attr("href", value) }
-    static func name(_ value: String) -> Attribute { attr("name", value) }
+    static func `class`(_ value: String) -> Attribute { attr(.`class`, value) }
+    static func id(_ value: String) -> Attribute { attr(.id, value) }
+    static func href(_ value: String) -> Attribute { attr(.href, value) }
+    static func name(_ value: String) -> Attribute { attr(.name, value) }
     static func type(_ value: StaticString) -> Attribute { Attribute(name: "type", value: .literal(value)) }
     static func value(_ value: String?) -> Attribute { Attribute(name: "value", value: .text(value ?? "")) }
-    static func `for`(_ value: String) -> Attribute { attr("for", value) }
+    static func `for`(_ value: String) -> Attribute { attr(.`for`, value) }
     static func role(_ value: StaticString) -> Attribute { Attribute(name: "role", value: .literal(value)) }
-    static func action(_ value: String) -> Attribute { attr("action", value) }
+    static func action(_ value: String) -> Attribute { attr(.action, value) }
     static func placeholder(_ value: StaticString) -> Attribute { Attribute(name: "placeholder", value: .literal(value)) }
     static func rel(_ value: StaticString) -> Attribute { Attribute(name: "rel", value: .literal(value)) }
-    static func ariaLabel(_ value: String) -> Attribute { attr("aria-label", value) }
-    static func ariaLabelledBy(_ value: String) -> Attribute { attr("aria-labelledby", value) }
-    static func ariaDescribedBy(_ value: String?) -> Attribute { attr("aria-describedby", value) }
-    static func data(_ name: StaticString, _ value: String) -> Attribute { attr(name, value) }
+    static func ariaLabel(_ value: String) -> Attribute { attr(.ariaLabel, value) }
+    static func ariaLabelledBy(_ value: String) -> Attribute { attr(.ariaLabelledby, value) }
+    static func ariaDescribedBy(_ value: String?) -> Attribute { attr(.ariaDescribedby, value) }
+    static func data(_ name: AttributeName, _ value: String) -> Attribute { attr(name, value) }
     /// `rel="noopener noreferrer"`: for a link to an address someone typed.
     static let external = Attribute(name: "rel", value: .literal("noopener noreferrer"))
 }

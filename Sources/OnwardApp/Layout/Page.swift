@@ -51,22 +51,22 @@ struct Shell {
     func render(_ page: some PageView) -> HTML {
         let h = HTML(csrf: csrf)
         h.raw("<!doctype html>\n")
-        h.element("html", [.attr("lang", "en")]) {
+        h.element("html", [.attr(.lang, "en")]) {
             h.element("head", []) {
-                h.open("meta", [.attr("charset", "utf-8")])
-                h.open("meta", [.name("viewport"), .attr("content", "width=device-width, initial-scale=1")])
-                h.open("meta", [.name("color-scheme"), .attr("content", "light dark")])
+                h.open("meta", [.attr(.charset, "utf-8")])
+                h.open("meta", [.name("viewport"), .attr(.content, "width=device-width, initial-scale=1")])
+                h.open("meta", [.name("color-scheme"), .attr(.content, "light dark")])
                 h.element("title", [], text: page.title + " · Onward")
                 h.open("link", [.rel("stylesheet"), .href(Self.stylesheet)])
                 h.raw("\n")
-                h.element("script", [.attr("src", Self.script), .flag("defer")]) {}
+                h.element("script", [.attr(.src, Self.script), .flag(.defer)]) {}
             }
             h.element("body", []) {
                 h.a("Skip to content", .class("skip"), .href("#main"))
                 header(h)
                 h.element("main", [.id("main"), .class("page")]) {
                     for flash in flashes {
-                        h.div(.class("flash flash-" + flash.kind.rawValue), .attr("role", flash.kind == .error ? "alert" : "status")) { h.text(flash.message) }
+                        h.div(.class("flash flash-" + flash.kind.rawValue), .attr(.role, flash.kind == .error ? "alert" : "status")) { h.text(flash.message) }
                     }
                     page.content(h)
                 }
@@ -109,7 +109,7 @@ struct Shell {
 
     private func links(_ items: [NavItem], _ h: HTML) {
         for item in items {
-            h.li { h.a(item.label, .href(item.url), .attr("aria-current", item.current ? "page" : nil)) }
+            h.li { h.a(item.label, .href(item.url), .attr(.ariaCurrent, item.current ? "page" : nil)) }
         }
     }
 }

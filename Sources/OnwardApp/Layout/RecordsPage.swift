@@ -11,7 +11,7 @@ extension HTML {
         section(.class("card"), .ariaLabel(formHeading)) {
             h2(formHeading)
             errorSummary(errors)
-            postForm(action, .class("form"), .flag("novalidate")) {
+            postForm(action, .class("form"), .flag(.novalidate)) {
                 fields()
                 button(submit, .type("submit"), .class("button primary"))
             }

@@ -116,7 +116,7 @@ struct MockInterviewsPage: PageView {
                         if let cancelURL = entry.cancelURL {
                             h.postForm(cancelURL, .class("inline-form")) {
                                 h.button("Cancel", .type("submit"), .class("button"),
-                                         .data("data-confirm", entry.cancelIsLate ? "It starts within 24 hours: cancelling now is recorded as late. Cancel?" : "Cancel this booking?"))
+                                         .data(.dataConfirm, entry.cancelIsLate ? "It starts within 24 hours: cancelling now is recorded as late. Cancel?" : "Cancel this booking?"))
                             }
                         }
                     }
@@ -143,7 +143,7 @@ struct MockInterviewsPage: PageView {
                 h.div(.class("slot")) {
                     h.h3 { h.text("\(slot.when) · "); h.person(slot.coach) }
                     h.errorSummary(errors)
-                    h.postForm(slot.url, .class("form"), .flag("novalidate")) {
+                    h.postForm(slot.url, .class("form"), .flag(.novalidate)) {
                         h.fieldset(.class(errors["theme"] == nil ? "field" : "field has-error")) {
                             h.legend("Theme")
                             if let error = errors["theme"] { h.p(error, .class("field-error")) }
@@ -161,7 +161,7 @@ struct MockInterviewsPage: PageView {
                             h.p("Such as \"explaining my design out loud\" or \"SQL joins\".", .class("hint"), .id(field + "-hint"))
                             if let error = errors["practise"] { h.p(error, .class("field-error"), .id(field + "-error")) }
                             h.input(.id(field), .name("practise"), .type("text"), .value(bookingFor == slot.id ? form.practise : nil),
-                                    .attr("aria-invalid", errors["practise"] == nil ? nil : "true"),
+                                    .attr(.ariaInvalid, errors["practise"] == nil ? nil : "true"),
                                     .ariaDescribedBy(errors["practise"] == nil ? field + "-hint" : field + "-hint " + field + "-error"))
                         }
                         h.button("Book this slot", .type("submit"), .class("button primary"))
@@ -224,7 +224,7 @@ struct MockSlotsPage: PageView {
         h.section(.class("card"), .ariaLabel("Open a slot")) {
             h.h2("Open a slot")
             h.errorSummary(errors)
-            h.postForm(SiteURL.practice(.mockSlots).path, .class("form"), .flag("novalidate")) {
+            h.postForm(SiteURL.practice(.mockSlots).path, .class("form"), .flag(.novalidate)) {
                 h.div(.class("field-row")) {
                     h.inputField("day", "Day", type: "date", value: form.day, hint: "In your time zone (\(timeZone)).", errors: errors)
                     h.inputField("time", "Starts", type: "time", value: form.time, errors: errors)
@@ -236,7 +236,7 @@ struct MockSlotsPage: PageView {
                     if let error = errors["themes"] { h.p(error, .class("field-error")) }
                     for (theme, ticked) in [(MockTheme.backEnd, form.theme_back_end), (.frontEnd, form.theme_front_end), (.fullStack, form.theme_full_stack)] {
                         h.label {
-                            h.input(.type("checkbox"), .name("theme_" + theme.rawValue), .value("yes"), .flag("checked", !(ticked ?? "").isEmpty))
+                            h.input(.type("checkbox"), .name("theme_" + theme.rawValue), .value("yes"), .flag(.checked, !(ticked ?? "").isEmpty))
                             h.text(" " + theme.title)
                         }
                     }
@@ -313,7 +313,7 @@ struct MockInterviewPage: PageView {
             h.section(.class("card"), .ariaLabel("Rubric")) {
                 h.h2("Fill the rubric")
                 h.errorSummary(errors)
-                h.postForm(rubricURL, .class("form"), .flag("novalidate")) {
+                h.postForm(rubricURL, .class("form"), .flag(.novalidate)) {
                     for criterion in RubricCriterion.allCases {
                         h.selectField(criterion.rawValue, criterion == .topicArea ? "\(criterion.title): \(theme.topicArea)" : criterion.title,
                                       options: RubricDraft.scores.map { SelectOption(value: String($0), label: "\($0) · \(RubricCriterion.scale[$0] ?? "")",

@@ -76,7 +76,7 @@ extension HTML {
     func practiceLinks(_ current: PracticeURL) {
         nav(.ariaLabel("Ways to practise"), .class("sub-nav")) {
             for (label, url) in [("Mock interviews with a coach", PracticeURL.mockInterviews), ("Peer practice sessions", .peerSessions), ("Pairing", .pairing)] {
-                if url == current { span(label, .class("current"), .attr("aria-current", "page")) } else { a(label, .href(SiteURL.practice(url).path)) }
+                if url == current { span(label, .class("current"), .attr(.ariaCurrent, "page")) } else { a(label, .href(SiteURL.practice(url).path)) }
             }
         }
     }
@@ -102,7 +102,7 @@ extension HTML {
             div(.class("radio-row")) {
                 for (tag, key) in PairingForm.tagKeys {
                     label {
-                        input(.type("checkbox"), .name("tag_" + tag.rawValue), .value("yes"), .flag("checked", !(form[keyPath: key] ?? "").isEmpty))
+                        input(.type("checkbox"), .name("tag_" + tag.rawValue), .value("yes"), .flag(.checked, !(form[keyPath: key] ?? "").isEmpty))
                         text(" " + tag.title)
                     }
                 }
@@ -194,7 +194,7 @@ struct PairingPage: PageView {
             } else {
                 h.h2("Ask to pair")
                 h.errorSummary(errors)
-                h.postForm(SiteURL.practice(.pairing).path, .class("form"), .flag("novalidate")) {
+                h.postForm(SiteURL.practice(.pairing).path, .class("form"), .flag(.novalidate)) {
                     h.inputField("topic", "What you want to work on", value: form.topic, hint: "Such as \"the bowling kata in Ruby\" or \"a take-home tech test in React\".", errors: errors)
                     h.pairingFields(form, timeZone: timeZone, errors: errors)
                     h.button("Ask to pair", .type("submit"), .class("button primary"))
@@ -257,7 +257,7 @@ struct VolunteerPage: PageView {
         h.section(.class("card"), .ariaLabel("When you are free")) {
             h.h2(volunteering ? "Change your availability" : "When you are free")
             h.errorSummary(errors)
-            h.postForm(SiteURL.practice(.volunteer).path, .class("form"), .flag("novalidate")) {
+            h.postForm(SiteURL.practice(.volunteer).path, .class("form"), .flag(.novalidate)) {
                 h.inputField("topics", "What you can help with", value: form.topics, hint: "Such as \"Ruby, Rails, tech tests\".", errors: errors)
                 h.pairingFields(form, timeZone: timeZone, errors: errors)
                 h.button(volunteering ? "Save the availability" : "Volunteer", .type("submit"), .class("button primary"))
@@ -314,7 +314,7 @@ struct PairingSessionPage: PageView {
         if let linkURL {
             h.section(.class("card"), .ariaLabel("Link to join")) {
                 h.h2(link.isEmpty ? "Add the link to join" : "Change the link")
-                h.postForm(linkURL, .class("form"), .flag("novalidate")) {
+                h.postForm(linkURL, .class("form"), .flag(.novalidate)) {
                     h.inputField("link", "Link to join", type: "url", value: linkForm.link ?? link, hint: "A video call's link, for both of you.", errors: errors)
                     h.button("Save the link", .type("submit"), .class("button primary"))
                 }
@@ -323,7 +323,7 @@ struct PairingSessionPage: PageView {
         if let noteURL {
             h.section(.class("card"), .ariaLabel("What you worked on")) {
                 h.h2("What you worked on")
-                h.postForm(noteURL, .class("form"), .flag("novalidate")) {
+                h.postForm(noteURL, .class("form"), .flag(.novalidate)) {
                     h.textAreaField("note", "What you worked on", value: noteForm.note, rows: 3, errors: errors)
                     h.button("Save", .type("submit"), .class("button primary"))
                 }
@@ -389,7 +389,7 @@ struct HandMatchPage: PageView {
             h.h2("Propose a pairing")
             h.errorSummary(errors)
             if options.isEmpty { h.p("Nobody else is asking or volunteering just now.", .class("empty")) }
-            h.postForm(action, .class("form"), .flag("novalidate")) {
+            h.postForm(action, .class("form"), .flag(.novalidate)) {
                 h.selectField("partner", "With", options: options, blank: "Choose", errors: errors)
                 h.div(.class("field-row")) {
                     h.inputField("day", "Day", type: "date", value: form.day, hint: "In your time zone (\(timeZone)).", errors: errors)

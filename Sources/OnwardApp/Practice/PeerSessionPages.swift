@@ -52,7 +52,7 @@ struct PeerSessionsPage: PageView {
         h.section(.class("card"), .ariaLabel("Host a session")) {
             h.h2("Host a session")
             h.errorSummary(errors)
-            h.postForm(SiteURL.practice(.peerSessions).path, .class("form"), .flag("novalidate")) {
+            h.postForm(SiteURL.practice(.peerSessions).path, .class("form"), .flag(.novalidate)) {
                 h.selectField("kind", "Kind", options: PeerSessionKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: form.kind == $0.rawValue) },
                               blank: "Choose", errors: errors)
                 h.div(.class("field-row")) {
@@ -118,7 +118,7 @@ struct PeerSessionPage: PageView {
             h.section(.class("card"), .ariaLabel("What you practised")) {
                 h.h2("What you practised")
                 h.errorSummary(errors)
-                h.postForm(noteURL, .class("form"), .flag("novalidate")) {
+                h.postForm(noteURL, .class("form"), .flag(.novalidate)) {
                     h.textAreaField("note", "What you practised", value: form.note, rows: 3, errors: errors)
                     h.button("Save", .type("submit"), .class("button primary"))
                 }

@@ -74,7 +74,7 @@ struct GraduateProgrammePage: PageView {
                     for record in records {
                         h.li {
                             h.text(record.text)
-                            if let link = record.link { h.text(" · "); h.a(record.linkLabel, .href(link), .attr("rel", "noopener"), .ariaLabel("\(record.linkLabel): \(record.text)")) }
+                            if let link = record.link { h.text(" · "); h.a(record.linkLabel, .href(link), .attr(.rel, "noopener"), .ariaLabel("\(record.linkLabel): \(record.text)")) }
                         }
                     }
                 }

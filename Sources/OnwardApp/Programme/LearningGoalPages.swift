@@ -60,7 +60,7 @@ struct LearningGoalsPage: PageView {
                 h.p("You have \(LearningGoalDraft.maximumActive) active goals. Set one aside to add another.", .class("hint"))
             }
             h.errorSummary(errors)
-            h.postForm(SiteURL.programme(.learningGoals).path, .class("form"), .flag("novalidate")) {
+            h.postForm(SiteURL.programme(.learningGoals).path, .class("form"), .flag(.novalidate)) {
                 h.inputField("title", "The goal", value: form.title, hint: "Such as \"Become confident with SQL\".", errors: errors)
                 h.textAreaField("now", "Where I am now", value: form.now, rows: 3, errors: errors)
                 h.textAreaField("success", "What success looks like in a year", value: form.success, rows: 3, errors: errors)
@@ -133,7 +133,7 @@ struct LearningGoalPage: PageView {
             }
             let milestoneErrors = failedForm == "milestone" ? errors : .none
             h.errorSummary(milestoneErrors)
-            h.postForm(SiteURL.programme(.addMilestone(goalID: goalID)).path, .class("form"), .flag("novalidate")) {
+            h.postForm(SiteURL.programme(.addMilestone(goalID: goalID)).path, .class("form"), .flag(.novalidate)) {
                 h.inputField("title", "Milestone", value: milestoneForm.title, errors: milestoneErrors)
                 h.inputField("due", "By", type: "date", value: milestoneForm.due, errors: milestoneErrors)
                 h.button("Add milestone", .type("submit"), .class("button small"))
@@ -147,14 +147,14 @@ struct LearningGoalPage: PageView {
                 h.ul {
                     for resource in group.items {
                         h.li {
-                            if let link = resource.link { h.a(resource.name, .href(link), .attr("rel", "noopener")) } else { h.text(resource.name) }
+                            if let link = resource.link { h.a(resource.name, .href(link), .attr(.rel, "noopener")) } else { h.text(resource.name) }
                         }
                     }
                 }
             }
             let resourceErrors = failedForm == "resource" ? errors : .none
             h.errorSummary(resourceErrors)
-            h.postForm(SiteURL.programme(.addResource(goalID: goalID)).path, .class("form"), .flag("novalidate")) {
+            h.postForm(SiteURL.programme(.addResource(goalID: goalID)).path, .class("form"), .flag(.novalidate)) {
                 h.selectField("kind", "Kind", options: LearningResourceKind.allCases.map {
                     SelectOption(value: $0.rawValue, label: $0.title, selected: resourceForm.kind == $0.rawValue)
                 }, blank: "Choose…", errors: resourceErrors)

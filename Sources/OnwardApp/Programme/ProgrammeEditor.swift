@@ -60,7 +60,7 @@ struct ProgrammeEditorPage: PageView {
         h.section(.class("card"), .ariaLabel("Add an activity")) {
             h.h2("Add an activity")
             h.errorSummary(errors)
-            h.postForm(SiteURL.programme(.addActivity(programmeID: programmeID)).path, .class("form"), .flag("novalidate")) {
+            h.postForm(SiteURL.programme(.addActivity(programmeID: programmeID)).path, .class("form"), .flag(.novalidate)) {
                 h.inputField("title", "Title", value: form.title, errors: errors)
                 h.textAreaField("description", "What to do", value: form.description, rows: 2, errors: errors)
                 h.selectField("kind", "Kind", options: ActivityKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: form.kind == $0.rawValue) },
@@ -72,7 +72,7 @@ struct ProgrammeEditorPage: PageView {
                 h.inputField("count", "How many", type: "number", value: form.count ?? "1", errors: errors)
                 h.field("required", "", errors: errors) { _ in
                     h.label {
-                        h.input(.type("checkbox"), .name("required"), .value("yes"), .flag("checked", form.required == "yes"))
+                        h.input(.type("checkbox"), .name("required"), .value("yes"), .flag(.checked, form.required == "yes"))
                         h.text(" Required: missing it puts the graduate at risk")
                     }
                 }

@@ -77,7 +77,7 @@ struct TodaySection: HomeSection {
             }
             if !standupPosted {
                 h.h3("Today's standup · due at \(standupDue)")
-                h.postForm(SiteURL.programme(.standup).path, .class("form"), .flag("novalidate")) {
+                h.postForm(SiteURL.programme(.standup).path, .class("form"), .flag(.novalidate)) {
                     h.standupFields(StandupForm(), errors: .none)
                     h.button("Post standup", .type("submit"), .class("button primary"))
                 }

@@ -81,7 +81,7 @@ struct GoalsPage: PageView {
         h.section(.class("card"), .ariaLabel("A new goal")) {
             h.h2("A new goal")
             h.errorSummary(errors)
-            h.postForm(SiteURL.programme(.goals).path, .class("form"), .flag("novalidate")) {
+            h.postForm(SiteURL.programme(.goals).path, .class("form"), .flag(.novalidate)) {
                 h.smartGoalFields(form, errors: errors)
                 h.button("Set goal", .type("submit"), .class("button primary"))
             }
@@ -102,7 +102,7 @@ struct GoalPage: PageView {
         h.h1("Reassess a goal")
         h.p("Read it again: what still holds, what your search has taught you. Saving keeps this version in the goal's history.", .class("lede"))
         h.errorSummary(errors)
-        h.postForm(goalURL, .class("form"), .flag("novalidate")) {
+        h.postForm(goalURL, .class("form"), .flag(.novalidate)) {
             h.smartGoalFields(form, errors: errors)
             h.button("Save reassessment", .type("submit"), .class("button primary"))
         }
@@ -199,7 +199,7 @@ struct BlogPostsPage: PageView {
                       submit: "Save", errors: errors) {
             for entry in entries {
                 h.li {
-                    h.a(entry.title, .href(entry.url), .attr("rel", "noopener"))
+                    h.a(entry.title, .href(entry.url), .attr(.rel, "noopener"))
                     h.text(" · \(entry.kind) · \(entry.published)")
                 }
             }

@@ -26,7 +26,7 @@ struct RetrospectivePage: PageView {
             }
         }
         h.errorSummary(errors)
-        h.postForm(SiteURL.programme(.retrospective).path, .class("form"), .flag("novalidate")) {
+        h.postForm(SiteURL.programme(.retrospective).path, .class("form"), .flag(.novalidate)) {
             h.input(.type("hidden"), .name("week"), .value(String(week)))
             h.textAreaField("went_well", "What went well", value: form.went_well, rows: 3, errors: errors)
             h.textAreaField("did_not_go_well", "What didn't go well", value: form.did_not_go_well, rows: 3, errors: errors)
@@ -96,7 +96,7 @@ extension HTML {
                 postForm(commentURL, .class("form")) {
                     div(.class("field")) {
                         label("Comment on week \(entry.week)", .for("comment-\(entry.week)"))
-                        textarea("", [.id("comment-\(entry.week)"), .name("body"), .attr("rows", "2")])
+                        textarea("", [.id("comment-\(entry.week)"), .name("body"), .attr(.rows, "2")])
                     }
                     button("Comment", .type("submit"), .class("button small"))
                 }

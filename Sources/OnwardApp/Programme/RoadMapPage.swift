@@ -279,7 +279,7 @@ struct StandupPage: PageView {
         h.h1("Standup · \(day)")
         h.p(isEdit ? "You posted today's standup; change it here." : "Due at \(due). Your coaches read it; only they see your mood and concerns.", .class("lede"))
         h.errorSummary(errors)
-        h.postForm(SiteURL.programme(.standup).path, .class("form"), .flag("novalidate")) {
+        h.postForm(SiteURL.programme(.standup).path, .class("form"), .flag(.novalidate)) {
             h.standupFields(form, errors: errors)
             h.button(isEdit ? "Save standup" : "Post standup", .type("submit"), .class("button primary"))
         }
@@ -294,7 +294,7 @@ extension HTML {
         textAreaField("blockers", "Concerns or blockers", value: form.blockers, rows: 3, hint: "Only you and your coaches see this.", errors: errors)
         field("wants_help", "", errors: errors) { _ in
             label {
-                input(.type("checkbox"), .name("wants_help"), .value("yes"), .flag("checked", form.wants_help == "yes"))
+                input(.type("checkbox"), .name("wants_help"), .value("yes"), .flag(.checked, form.wants_help == "yes"))
                 text(" I'd like help with this from the careers team")
             }
         }
