@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     app.homeSectionSources = Capabilities.modules.compactMap(\.sections)
     app.navigation = Capabilities.navigation
     app.dashboardColumns = Capabilities.dashboardColumns
+    app.doors = Capabilities.modules.lazy.compactMap(\.doors).first
     app.get(.healthz) { _ in "ok" }
     app.get(.readyz, use: readiness)
 

@@ -89,6 +89,14 @@ import Testing
                 }
             }
         }
+        // Nor any capability's address: where people sign in and out comes from the modules (`Doors`).
+        let addresses = ["accounts", "jobSearch", "programme", "coaching", "practice", "homes"].map { "." + $0 + "(" }
+        for folder in ["Support", "Layout"] {
+            for file in Self.swiftFiles(in: Self.app.appendingPathComponent(folder)) {
+                let code = try Self.code(file)
+                for address in addresses where code.contains(address) { named.append("\(folder)/\(file.lastPathComponent) names the address \(address)…)") }
+            }
+        }
         #expect(named.isEmpty, "\(named.sorted().joined(separator: "\n"))")
     }
 

@@ -10,7 +10,7 @@ import Testing
 
     static func shell() -> Shell {
         Shell(path: "/", user: (hostile, .graduate), links: (main: [(hostile, .home)], account: [(hostile, .home)]),
-              flashes: [Flash(kind: .error, message: hostile)], csrf: hostile)
+              flashes: [Flash(kind: .error, message: hostile)], csrf: hostile, signOut: .accounts(.signOut))
     }
 
     static let day = LocalDate(iso: "2026-11-20")!

@@ -24,4 +24,6 @@ struct AccountsModule: CapabilityModule {
     }
 
     var sections: (any HomeSectionSource)? { AccountsHomeSections() }
+
+    var doors: Doors? { Doors(signIn: .accounts(.signIn), signOut: .accounts(.signOut)) }
 }

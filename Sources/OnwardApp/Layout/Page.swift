@@ -27,13 +27,16 @@ struct Shell {
     let accountNav: [NavItem]
     let flashes: [Flash]
     let csrf: String
+    /// Where the sign-out button posts (`Application.doors`); nil shows none.
+    let signOut: String?
 
     static let stylesheet = "/css/onward.css"
     static let script = "/js/onward.js"
 
     /// The shell of a page at `path` for `user` (nil: not signed in), with the links of their
     /// main bar and of their account menu.
-    init(path: String, user: (name: String, role: Role)?, links: (main: [(String, SiteURL)], account: [(String, SiteURL)]), flashes: [Flash], csrf: String) {
+    init(path: String, user: (name: String, role: Role)?, links: (main: [(String, SiteURL)], account: [(String, SiteURL)]), flashes: [Flash], csrf: String,
+         signOut: SiteURL?) {
         // The current item is the one whose path is the longest prefix of this page's.
         func items(_ list: [(String, SiteURL)]) -> [NavItem] {
             let matching = list.map(\.1.path).filter { path == $0 || path.hasPrefix($0 + "/") }
@@ -45,6 +48,7 @@ struct Shell {
         self.accountNav = user == nil ? [] : items(links.account)
         self.flashes = flashes
         self.csrf = csrf
+        self.signOut = signOut?.path
     }
 
     /// The whole document: the shell with `page` inside.
@@ -95,9 +99,11 @@ struct Shell {
                         }
                         h.ul {
                             links(accountNav, h)
-                            h.li {
-                                h.postForm(SiteURL.accounts(.signOut).path) {
-                                    h.button("Sign out", .type("submit"), .class("link-button"))
+                            if let signOut {
+                                h.li {
+                                    h.postForm(signOut) {
+                                        h.button("Sign out", .type("submit"), .class("link-button"))
+                                    }
                                 }
                             }
                         }
@@ -125,7 +131,7 @@ extension Request {
         let links = user.map { user in
             (main: NavigationItem.links(of: items, in: .main, for: user.viewer), account: NavigationItem.links(of: items, in: .account, for: user.viewer))
         } ?? (main: [], account: [])
-        let shell = Shell(path: url.path, user: user.map { ($0.name, $0.role) }, links: links, flashes: flashes, csrf: csrf)
+        let shell = Shell(path: url.path, user: user.map { ($0.name, $0.role) }, links: links, flashes: flashes, csrf: csrf, signOut: application.doors?.signOut)
         let html = shell.render(page)
         var headers = HTTPHeaders()
         headers.contentType = .html

@@ -16,12 +16,22 @@ protocol CapabilityModule: Sendable {
     var sections: (any HomeSectionSource)? { get }
     /// Its columns of the coach's dashboard, which its `sections` fill.
     var dashboardColumns: [ShownDashboardColumn] { get }
+    /// Where people sign in and out, for the capability that keeps accounts; nil for the others.
+    var doors: Doors? { get }
 }
 
 extension CapabilityModule {
     var navigation: [NavigationItem] { [] }
     var sections: (any HomeSectionSource)? { nil }
     var dashboardColumns: [ShownDashboardColumn] { [] }
+    var doors: Doors? { nil }
+}
+
+/// Where people sign in and out: the pages the shell (its sign-out button) and the error pages
+/// (a visitor who must sign in first) send people to, without naming the capability that has them.
+struct Doors: Sendable {
+    let signIn: SiteURL
+    let signOut: SiteURL
 }
 
 /// One link of the navigation a capability offers.
@@ -58,5 +68,16 @@ extension Application {
     var navigation: [NavigationItem] {
         get { storage[NavigationKey.self] ?? [] }
         set { storage[NavigationKey.self] = newValue }
+    }
+
+    private struct DoorsKey: StorageKey {
+        typealias Value = Doors
+    }
+
+    /// Where people sign in and out, as the module that keeps accounts says; nil before the
+    /// routes are registered.
+    var doors: Doors? {
+        get { storage[DoorsKey.self] }
+        set { storage[DoorsKey.self] = newValue }
     }
 }

@@ -48,7 +48,8 @@ struct ErrorMiddleware: AsyncMiddleware {
         // A visitor who is not signed in is sent to sign in rather than shown an error.
         if error.status == .unauthorized, request.method == .GET {
             let next = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
-            return request.redirect(to: SiteURL.accounts(.signIn).path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            let signIn = request.application.doors?.signIn ?? .home
+            return request.redirect(to: signIn.path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         }
         return request.render(ErrorPage(title: error.status.reasonPhrase, message: error.message), status: error.status).withHeaders(of: error)
     }
