@@ -454,11 +454,8 @@ extension AppTests {
             let windows = WindowsInput.rows([WindowRow(day: "2026-11-25", start: "10:00", end: "12:00")], timeZone: .gmt)
             let asked = try await pairings.ask(try PairingRequestDraft.validate(topic: "Katas", tags: ["kata"], windows: windows, now: testNow), by: world.graduate).request
             let proposal = try await pairings.ask(try PairingRequestDraft.validate(topic: "Katas too", tags: ["kata"], windows: windows, now: testNow), by: world.otherGraduate).proposal!
-            let wes = UserModel(email: "wes@example.org", name: "Wes Waiting", passwordHash: "", role: .graduate, cohortID: world.cohort.id, timeZone: "Europe/London")
-            try await wes.create(on: app.db)
-            try await CoachAssignmentModel(coachID: world.coach.requireID(), graduateID: wes.requireID()).create(on: app.db)
-            let val = UserModel(email: "val@example.org", name: "Val Volunteer", passwordHash: "", role: .graduate, cohortID: world.cohort.id, timeZone: "Europe/London")
-            try await val.create(on: app.db)
+            let wes = try await world.graduate("Wes Waiting", email: "wes@example.org", coachedBy: world.coach, canSignIn: false, on: app)
+            let val = try await world.graduate("Val Volunteer", email: "val@example.org", canSignIn: false, on: app)
             try await pairings.volunteer(try AvailabilityDraft.validate(topics: "Python", tags: ["language"], windows: windows, now: testNow), by: val)
             let twoDaysAgo = testNow.addingTimeInterval(-50 * 3_600)
             let waiting = try await PairingUseCases(db: app.db, now: twoDaysAgo).ask(try PairingRequestDraft.validate(

@@ -103,9 +103,7 @@ extension AppTests {
                 let dashboard = CoachDashboard(app: app, db: db, now: testNow)
                 func add(_ n: Int, from start: Int) async throws {
                     for i in start..<(start + n) {
-                        let user = UserModel(email: "d\(i)@example.org", name: "Dash \(i)", passwordHash: "x", role: .graduate, cohortID: world.cohort.id, timeZone: "Europe/London")
-                        try await user.create(on: app.db)
-                        try await CoachAssignmentModel(coachID: world.coach.requireID(), graduateID: user.requireID()).create(on: app.db)
+                        let user = try await world.graduate("Dash \(i)", email: "d\(i)@example.org", coachedBy: world.coach, canSignIn: false, on: app)
                         try await StandupModel(userID: user.requireID(), day: LocalDate(iso: "2026-11-23")!,
                                                draft: StandupDraft(yesterday: "", today: "Apply", blockers: "", mood: 1 + i % 5, wantsHelp: false), late: false).create(on: app.db)
                         if i % 3 == 0 {
@@ -218,9 +216,7 @@ extension AppTests {
                 try await Self.fill(app, world)
                 var graduates: [UserModel] = []
                 for i in 0..<12 {
-                    let user = UserModel(email: "c\(i)@example.org", name: "Crowd \(i)", passwordHash: "x", role: .graduate, cohortID: world.cohort.id, timeZone: "Europe/London")
-                    try await user.create(on: app.db)
-                    try await CoachAssignmentModel(coachID: world.coach.requireID(), graduateID: user.requireID()).create(on: app.db)
+                    let user = try await world.graduate("Crowd \(i)", email: "c\(i)@example.org", coachedBy: world.coach, canSignIn: false, on: app)
                     try await SupportUseCases(db: app.db, now: testNow).open(SupportRequestDraft(kind: .question, subject: "Q\(i)", message: "?"), for: user)
                     graduates.append(user)
                 }

@@ -16,19 +16,16 @@ extension AppTests {
                              "link": "https://meet.example/cv", "place": ""]
 
         /// A graduate of another cohort.
-        static func outsider(_ app: Application) async throws -> UserModel {
+        static func outsider(_ app: Application, _ world: World) async throws -> UserModel {
             let cohort = CohortModel(draft: try CohortDraft.validate(name: "Winter 2026", courseEndDate: "2026-12-18", timeZone: "Europe/London", standupTime: nil))
             try await cohort.create(on: app.db)
-            let user = UserModel(email: "walt@example.org", name: "Walt Winter", passwordHash: try app.password.hash(World.password), role: .graduate,
-                                 cohortID: cohort.id, timeZone: "Europe/London")
-            try await user.create(on: app.db)
-            return user
+            return try await world.graduate("Walt Winter", email: "walt@example.org", cohort: cohort, on: app)
         }
 
         @Test func a_coach_holds_an_event_for_a_cohort_its_graduates_answer_and_the_coach_sees_who_comes() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)
-                let walt = try await Self.outsider(app)
+                let walt = try await Self.outsider(app, world)
                 let coach = Browser(app)
                 try await coach.signIn(world.coach)
                 let held = try await coach.post(SiteURL.coaching(.events).path, Self.clinic.merging(["cohort_id": world.cohort.id!.uuidString]) { $1 })

@@ -96,9 +96,7 @@ extension AppTests {
                 let slot = try await mock.open(MockSlotDraft(startsAt: testNow.addingTimeInterval(2 * 86_400), minutes: 45, themes: [.frontEnd]), by: world.coach)
                 var tokens: [String] = []
                 for i in 0..<8 {
-                    let user = i == 0 ? world.graduate : UserModel(email: "b\(i)@example.org", name: "Booker \(i)", passwordHash: "x", role: .graduate,
-                                                                   cohortID: world.cohort.id, timeZone: "Europe/London")
-                    if i > 0 { try await user.create(on: app.db) }
+                    let user = i == 0 ? world.graduate : try await world.graduate("Booker \(i)", email: "b\(i)@example.org", canSignIn: false, on: app)
                     tokens.append(try await APITests.token(for: user, app: app))
                 }
                 let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in

@@ -15,10 +15,7 @@ extension AppTests {
         static let ask = ["topic": "The bowling kata in Ruby", "tag_kata": "yes", "window1_day": "2026-11-24", "window1_start": "10:00", "window1_end": "12:00"]
 
         static func graduate(_ name: String, app: Application, world: World) async throws -> UserModel {
-            let user = UserModel(email: name.lowercased() + "@example.org", name: name, passwordHash: try app.password.hash(World.password), role: .graduate,
-                                 cohortID: world.cohort.id, timeZone: "Europe/London")
-            try await user.create(on: app.db)
-            return user
+            try await world.graduate(name, email: name.lowercased() + "@example.org", on: app)
         }
 
         @Test func two_who_ask_at_times_that_meet_are_proposed_both_accept_add_the_link_and_note_afterwards() async throws {

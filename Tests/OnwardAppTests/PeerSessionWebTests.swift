@@ -27,9 +27,7 @@ extension AppTests {
                 #expect(try await otto.get(SiteURL.practice(.peerSessions).path).text.contains("1 of 4 places taken"))
                 var browsers = [otto]
                 for i in 0..<7 {
-                    let user = UserModel(email: "p\(i)@example.org", name: "Peer \(i)", passwordHash: try app.password.hash(World.password), role: .graduate,
-                                         cohortID: world.cohort.id, timeZone: "Europe/London")
-                    try await user.create(on: app.db)
+                    let user = try await world.graduate("Peer \(i)", email: "p\(i)@example.org", on: app)
                     let browser = Browser(app)
                     try await browser.signIn(user)
                     browsers.append(browser)
@@ -46,9 +44,7 @@ extension AppTests {
                 // Another cohort's graduate neither sees it nor joins it.
                 let winter = CohortModel(draft: try CohortDraft.validate(name: "Winter 2026", courseEndDate: "2026-12-18", timeZone: "Europe/London", standupTime: nil))
                 try await winter.create(on: app.db)
-                let walt = UserModel(email: "walt@example.org", name: "Walt", passwordHash: try app.password.hash(World.password), role: .graduate,
-                                     cohortID: winter.id, timeZone: "Europe/London")
-                try await walt.create(on: app.db)
+                let walt = try await world.graduate("Walt", email: "walt@example.org", cohort: winter, on: app)
                 let w = Browser(app)
                 try await w.signIn(walt)
                 #expect(!(try await w.get(SiteURL.practice(.peerSessions).path).text.contains("Grace Graduate")))

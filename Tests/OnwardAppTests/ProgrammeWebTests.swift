@@ -336,8 +336,7 @@ extension AppTests {
                 func graduates(_ n: Int, from start: Int) async throws -> [UserModel] {
                     var made: [UserModel] = []
                     for i in start..<(start + n) {
-                        let user = UserModel(email: "g\(i)@example.org", name: "Graduate \(i)", passwordHash: "x", role: .graduate, cohortID: world.cohort.id, timeZone: "Europe/London")
-                        try await user.create(on: app.db)
+                        let user = try await world.graduate("Graduate \(i)", email: "g\(i)@example.org", canSignIn: false, on: app)
                         try await StandupModel(userID: user.requireID(), day: LocalDate(iso: "2026-11-20")!,
                                                draft: StandupDraft(yesterday: "", today: "Apply", blockers: "", mood: 3, wantsHelp: false), late: false).create(on: app.db)
                         try await ActivityMarkModel(userID: user.requireID(), activityKey: "reassess-goals", day: LocalDate(iso: "2026-11-04")!,
@@ -368,9 +367,7 @@ extension AppTests {
                 let db = app.databases.database(logger: Logger(label: "count", factory: { _ in counter }), on: app.eventLoopGroup.any())!
                 func add(_ n: Int, from start: Int) async throws {
                     for i in start..<(start + n) {
-                        let user = UserModel(email: "b\(i)@example.org", name: "Board \(i)", passwordHash: "x", role: .graduate, cohortID: world.cohort.id, timeZone: "Europe/London")
-                        try await user.create(on: app.db)
-                        try await CoachAssignmentModel(coachID: world.coach.requireID(), graduateID: user.requireID()).create(on: app.db)
+                        let user = try await world.graduate("Board \(i)", email: "b\(i)@example.org", coachedBy: world.coach, canSignIn: false, on: app)
                         guard i % 2 == 0 else { continue }
                         try await StandupModel(userID: user.requireID(), day: LocalDate(iso: "2026-11-23")!,
                                                draft: StandupDraft(yesterday: "", today: "Apply", blockers: "Help", mood: 3, wantsHelp: i % 4 == 0), late: false).create(on: app.db)
