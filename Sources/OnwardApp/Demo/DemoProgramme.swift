@@ -51,16 +51,17 @@ enum DemoProgramme {
             }
             try await seedRecords(for: graduate, number: g, calendar: calendar, today: today, on: db, now: now)
             if g == 3 {
-                // Each request for help is in the help desk; every one but the latest has had its answer.
+                // Each request for help is in the help desk, opened at its standup's morning; every
+                // one but the latest had its answer three hours later.
                 let asked = try await StandupModel.query(on: db).filter(\.$user.$id == id).filter(\.$wantsHelp == true).sort(\.$day).all()
-                for standup in asked {
+                for (n, standup) in asked.enumerated() {
                     guard let day = LocalDate(iso: standup.day) else { continue }
-                    try await Capabilities.reads.coaching.askForHelp(id, atStandupOf: day, concerns: standup.blockers, on: db, now: now)
-                }
-                let desk = SupportUseCases(db: db, now: now)
-                for request in try await desk.requests(of: id).filter({ $0.origin == .standup }).sorted(by: { ($0.originDay ?? "") < ($1.originDay ?? "") }).dropLast() {
-                    try await desk.reply(to: request.requireIDString, SupportReplyDraft(body: "Let's look at your CV together on Thursday at 14:00; bring two job ads you like."),
-                                         by: coach)
+                    let morning = calendar.start(of: day).addingTimeInterval(9.5 * 3_600)
+                    try await Capabilities.reads.coaching.askForHelp(id, atStandupOf: day, concerns: standup.blockers, on: db, now: morning)
+                    guard n < asked.count - 1, let request = try await SupportUseCases(db: db, now: morning).requests(of: id).first(where: { $0.originDay == day.iso })
+                    else { continue }
+                    try await SupportUseCases(db: db, now: morning.addingTimeInterval(3 * 3_600)).reply(
+                        to: request.requireIDString, SupportReplyDraft(body: "Let's look at your CV together on Thursday at 14:00; bring two job ads you like."), by: coach)
                 }
             }
             // Every ended week's retrospective, on its Friday; graduate 3 skipped last week's.
