@@ -195,19 +195,20 @@ public struct DashboardQuery: Equatable, Sendable {
             (filter?.admits(row, today: today) ?? true)
                 && (needle.isEmpty || row.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).contains(needle))
         }
+        // Each row's sort key and lowercased name, worked out once rather than in every comparison
+        // (a dictionary lookup and a new string each time, hundreds of rows on every visit).
         let byName = sort.id == DashboardColumn.name.id
-        return shown.sorted { a, b in
-            let (na, nb) = (a.name.lowercased(), b.name.lowercased())
-            if byName && na != nb { return order == .ascending ? na < nb : na > nb }
-            let (ka, kb) = byName ? (nil, nil) : (a.figure(sort)?.value, b.figure(sort)?.value)
-            switch (ka, kb) {
+        let keyed = shown.map { row in (row: row, name: row.name.lowercased(), key: byName ? nil : row.figure(sort)?.value) }
+        return keyed.sorted { a, b in
+            if byName && a.name != b.name { return order == .ascending ? a.name < b.name : a.name > b.name }
+            switch (a.key, b.key) {
             case (nil, nil): break
             case (nil, _): return false
             case (_, nil): return true
             case let (x?, y?) where x != y: return order == .ascending ? x < y : x > y
             default: break
             }
-            return na != nb ? na < nb : a.id < b.id
-        }
+            return a.name != b.name ? a.name < b.name : a.row.id < b.row.id
+        }.map(\.row)
     }
 }
