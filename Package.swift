@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", exact: "1.13.4"),
         .package(url: "https://github.com/vapor/swift-openapi-vapor.git", exact: "1.2.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -50,7 +51,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "onward",
-            dependencies: ["OnwardApp", .product(name: "Vapor", package: "vapor")],
+            dependencies: ["OnwardApp", .product(name: "Vapor", package: "vapor"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: strict
         ),
         .executableTarget(

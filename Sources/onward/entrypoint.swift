@@ -1,11 +1,16 @@
 import Logging
 import OnwardApp
 import Foundation
+import NIOCore
+import NIOPosix
 import Vapor
 
 @main
 enum Entrypoint {
     static func main() async throws {
+        // Swift's tasks run on NIO's event loops, not on a pool of their own: a page's handler,
+        // its queries' results and its response then change threads far less (bench/RESULTS.md).
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         var env = try Environment.detect()
         try LoggingSystem.bootstrap(from: &env)
         let app = try await Application.make(env)
