@@ -61,7 +61,31 @@ extension AppTests {
                 let many = try await counts()
                 #expect(few == many, "queries with 5 applications: \(few), with 300: \(many)")
                 #expect(few.values.allSatisfy { $0 > 0 }, "the counter sees the queries: \(few)")
-                #expect(few["board"] == 2)
+                #expect(few["board"] == 1, "the counts ride with the cards")
+            }
+        }
+
+        /// Each column counts all of its stage's applications and shows the first few, most
+        /// exciting first (then by company); a stage with none has no column count and no cards.
+        @Test func the_board_counts_every_stage_and_shows_each_ones_most_exciting_first() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let search = JobSearch(db: app.db, now: testNow)
+                let today = search.today(for: world.graduate)
+                let csv = "company,role,status,date applied\n" + (0..<33).map { "Company \($0),Developer,\($0 < 30 ? "Applied" : "Interviewing"),\(today.iso)" }.joined(separator: "\n")
+                try await search.importRows(try await search.preview(csv: csv, for: world.graduate), for: world.graduate)
+                for application in try await ApplicationModel.query(on: app.db).all() {
+                    application.excitement = Int(application.company.split(separator: " ")[1])! % 5 + 1
+                    try await application.save(on: app.db)
+                }
+                let board = try await search.board(of: world.graduate, perStage: 10)
+                #expect(board.counts == [.applied: 30, .interview: 3])
+                #expect(board.cards[.applied]?.count == 10)
+                #expect(board.cards[.interview]?.map(\.company) == ["Company 32", "Company 31", "Company 30"])
+                let applied = try #require(board.cards[.applied])
+                #expect(applied.map(\.excitement) == Array(repeating: 5, count: 6) + Array(repeating: 4, count: 4))
+                #expect(applied.prefix(6).map(\.company) == ["Company 14", "Company 19", "Company 24", "Company 29", "Company 4", "Company 9"])
+                #expect(board.cards[.offer] == nil && board.counts[.offer] == nil)
             }
         }
     }

@@ -67,7 +67,7 @@ extension HTML {
 
     /// The hidden field with this page's CSRF token.
     func csrfField() {
-        input(.type("hidden"), .name(CSRF.fieldName), .value(csrf))
+        insert(csrfInput)
     }
 
     /// "Please check the form", with a link to each field that has an error.

@@ -1,7 +1,7 @@
 import NIOCore
 
-/// Onward's HTML writer: pages are Swift functions that write into one growing byte buffer, which
-/// becomes the response's body as it is.
+/// Onward's HTML writer: pages are Swift functions that write into one growing array of bytes, which
+/// becomes the response's body.
 ///
 /// Escaped by construction. Tag and attribute names, and markup written with `raw`, are
 /// `StaticString`s: text written in the source code, never a value a person typed. Every `String`
@@ -9,7 +9,7 @@ import NIOCore
 /// in attribute values alike. There is no way to write a runtime `String` unescaped; the charts
 /// draw their SVG with this writer too.
 ///
-/// Static markup is copied straight from the binary into the buffer, without allocating.
+/// Static markup is copied straight from the binary into the bytes, without allocating.
 ///
 /// ```swift
 /// h.section(.class("card"), .aria("labelledby", "coach-heading")) {
@@ -18,37 +18,55 @@ import NIOCore
 /// }
 /// ```
 final class HTML {
-    // Only this writer touches its buffer, on one thread at a time: the runtime's exclusivity
-    // check on each write was a twentieth of a board page's CPU.
-    @exclusivity(unchecked) private(set) var buffer: ByteBuffer
+    // Only this writer touches its bytes, on one thread at a time: the runtime's exclusivity
+    // check on each write was a twentieth of a board page's CPU. An array, not NIO's
+    // `ByteBuffer`: each of a page's thousands of small writes into a `ByteBuffer` paid its own
+    // exclusivity check and index arithmetic (a tenth of the board's CPU, bench/RESULTS.md).
+    @exclusivity(unchecked) private var bytes: [UInt8]
     /// The CSRF token this page's forms carry (see `form`).
     let csrf: String
+    /// The hidden field that carries it, written once: a board writes it into two hundred forms.
+    private(set) lazy var csrfInput = HTML.fragment { h in h.input(.type("hidden"), .name(CSRF.fieldName), .value(self.csrf)) }
 
     init(csrf: String = "", capacity: Int = 16_384) {
         self.csrf = csrf
-        buffer = ByteBufferAllocator().buffer(capacity: capacity)
+        bytes = []
+        bytes.reserveCapacity(capacity)
     }
 
+    /// What was written, as a response body.
+    var body: ByteBuffer { ByteBuffer(bytes: bytes) }
+
     /// What was written, as text (for tests).
-    var string: String { String(buffer: buffer) }
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 
     // MARK: Writing
+
+    @inline(__always)
+    private func put(_ markup: StaticString) {
+        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    private func put(_ byte: UInt8) {
+        bytes.append(byte)
+    }
 
     /// Markup written in the source code.
     @inline(__always)
     func raw(_ markup: StaticString) {
-        buffer.writeStaticString(markup)
+        put(markup)
     }
 
     /// Text, escaped.
     func text(_ value: String) {
         var value = value
-        value.withUTF8 { Self.writeEscaped($0, into: &buffer) }
+        value.withUTF8 { Self.writeEscaped($0, into: &bytes) }
     }
 
     /// Markup this writer made before (`fragment`), written again as it is.
     func insert(_ fragment: HTMLFragment) {
-        buffer.writeImmutableBuffer(fragment.bytes)
+        bytes.append(contentsOf: fragment.bytes)
     }
 
     /// Writes `build` once into a fragment, to insert as often as a page needs it (the same
@@ -56,15 +74,15 @@ final class HTML {
     static func fragment(_ build: (HTML) -> Void) -> HTMLFragment {
         let h = HTML(capacity: 256)
         build(h)
-        return HTMLFragment(bytes: h.buffer)
+        return HTMLFragment(bytes: h.bytes)
     }
 
     /// `bytes` with `& < > " '` escaped, in runs between the characters that need it.
-    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout ByteBuffer) {
+    private static func writeEscaped(_ text: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
         var start = 0
-        for index in 0..<bytes.count {
+        for index in 0..<text.count {
             let replacement: StaticString
-            switch bytes[index] {
+            switch text[index] {
             case UInt8(ascii: "&"): replacement = "&amp;"
             case UInt8(ascii: "<"): replacement = "&lt;"
             case UInt8(ascii: ">"): replacement = "&gt;"
@@ -72,36 +90,36 @@ final class HTML {
             case UInt8(ascii: "'"): replacement = "&#39;"
             default: continue
             }
-            if index > start { buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<index]))) }
-            buffer.writeStaticString(replacement)
+            if index > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index])) }
+            replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
             start = index + 1
         }
-        if bytes.count > start { buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))) }
+        if text.count > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<text.count])) }
     }
 
     // MARK: Elements
 
     /// `<tag attributes>`, without its end (for void elements such as `input`).
     func open(_ tag: StaticString, _ attributes: [Attribute]) {
-        buffer.writeInteger(UInt8(ascii: "<"))
-        buffer.writeStaticString(tag)
+        put(UInt8(ascii: "<"))
+        put(tag)
         for attribute in attributes { write(attribute) }
-        buffer.writeInteger(UInt8(ascii: ">"))
+        put(UInt8(ascii: ">"))
     }
 
     func close(_ tag: StaticString) {
-        buffer.writeStaticString("</")
-        buffer.writeStaticString(tag)
-        buffer.writeInteger(UInt8(ascii: ">"))
+        put("</")
+        put(tag)
+        put(UInt8(ascii: ">"))
     }
 
     /// `<tag attributes>content</tag>`.
     @inline(__always)
     func element(_ tag: StaticString, _ attributes: [Attribute], _ content: () -> Void) {
         open(tag, attributes)
-        let start = buffer.writerIndex
+        let start = bytes.count
         content()
-        assert(!Self.holdsCode(tag) || buffer.writerIndex == start, "a <\(tag)> element holds no text: its code comes from a file")
+        assert(!Self.holdsCode(tag) || bytes.count == start, "a <\(tag)> element holds no text: its code comes from a file")
         close(tag)
     }
 
@@ -125,20 +143,20 @@ final class HTML {
         case .omitted:
             return
         case .flag:
-            buffer.writeInteger(UInt8(ascii: " "))
-            buffer.writeStaticString(attribute.name)
+            put(UInt8(ascii: " "))
+            put(attribute.name)
         case .text(let value):
-            buffer.writeInteger(UInt8(ascii: " "))
-            buffer.writeStaticString(attribute.name)
-            buffer.writeStaticString("=\"")
+            put(UInt8(ascii: " "))
+            put(attribute.name)
+            put("=\"")
             text(value)
-            buffer.writeInteger(UInt8(ascii: "\""))
+            put(UInt8(ascii: "\""))
         case .literal(let value):
-            buffer.writeInteger(UInt8(ascii: " "))
-            buffer.writeStaticString(attribute.name)
-            buffer.writeStaticString("=\"")
-            value.withUTF8Buffer { Self.writeEscaped($0, into: &buffer) }
-            buffer.writeInteger(UInt8(ascii: "\""))
+            put(UInt8(ascii: " "))
+            put(attribute.name)
+            put("=\"")
+            value.withUTF8Buffer { Self.writeEscaped($0, into: &bytes) }
+            put(UInt8(ascii: "\""))
         }
     }
 }
@@ -146,7 +164,7 @@ final class HTML {
 /// Markup made by the writer (`HTML.fragment`), kept to be inserted again. Nothing else can
 /// make one, so it holds only what the writer escaped.
 struct HTMLFragment: Sendable {
-    fileprivate let bytes: ByteBuffer
+    fileprivate let bytes: [UInt8]
 }
 
 /// The attribute names a page may write: a closed set, so no page can write an event handler

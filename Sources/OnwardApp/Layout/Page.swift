@@ -136,7 +136,7 @@ extension Request {
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        let response = Response(status: status, headers: headers, body: .init(buffer: html.buffer))
+        let response = Response(status: status, headers: headers, body: .init(buffer: html.body))
         if !flashes.isEmpty { response.cookies[Flash.cookieName] = .expired }
         return response
     }
