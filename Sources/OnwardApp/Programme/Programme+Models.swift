@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OnwardCore
+import SQLKit
 
 /// A programme: the activities a cohort's graduates do after the course.
 final class ProgrammeModel: Model, @unchecked Sendable {
@@ -58,7 +59,31 @@ final class ProgrammeActivityModel: Model, @unchecked Sendable {
     }
 
     var activity: Activity {
-        let schedule: ActivitySchedule = switch self.schedule {
+        Self.activity(key: key, title: title, description: description, kind: kind, schedule: schedule, dueWeek: dueWeek,
+                      isRequired: isRequired, count: count, since: since)
+    }
+
+    /// The activity in `row`, whose columns are this table's, read column by column: Fluent's
+    /// model decoding reflects on the model's fields for every row, which was a twelfth of the
+    /// graduate's home page (bench/RESULTS.md). Text and numbers only, which the drivers convert
+    /// directly.
+    static func activity(in row: any SQLRow) throws -> Activity {
+        let kindName = try row.decode(column: "kind", as: String.self)
+        guard let kind = ActivityKind(rawValue: kindName) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "no kind of activity called \(kindName)"))
+        }
+        return activity(
+            key: try row.decode(column: "key", as: String.self), title: try row.decode(column: "title", as: String.self),
+            description: try row.decode(column: "description", as: String.self), kind: kind,
+            schedule: try row.decode(column: "schedule", as: String.self),
+            dueWeek: try row.decodeNil(column: "due_week") ? nil : row.decode(column: "due_week", as: Int.self),
+            isRequired: try row.decode(column: "required", as: Bool.self), count: try row.decode(column: "count", as: Int.self),
+            since: try row.decodeNil(column: "since") ? nil : row.decode(column: "since", as: String.self))
+    }
+
+    private static func activity(key: String, title: String, description: String, kind: ActivityKind, schedule: String, dueWeek: Int?,
+                                 isRequired: Bool, count: Int, since: String?) -> Activity {
+        let schedule: ActivitySchedule = switch schedule {
         case "daily": .daily
         case "weekly": .weekly
         default: .byWeek(dueWeek ?? 1)

@@ -59,7 +59,7 @@ struct ProgrammeUseCases: UseCases {
             }
             // A programme without activities gives one row whose activity columns are all null.
             guard try row.decode(column: "key", as: String?.self) != nil else { continue }
-            activities[cohort, default: []].append(try row.decode(fluentModel: ProgrammeActivityModel.self).activity)
+            activities[cohort, default: []].append(try ProgrammeActivityModel.activity(in: row))
         }
         var result: [UUID: CohortProgramme] = [:]
         for (cohort, (calendar, standupTime)) in calendars {

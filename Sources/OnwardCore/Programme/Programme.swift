@@ -180,6 +180,13 @@ public enum ProgrammeRules {
     }
 
     /// Where `occurrence` stands on `today`, from the graduate's records.
+    /// `records` by the activity they are of: a road map or a status asks each of its hundreds
+    /// of occurrences for its own activity's records, and scanning them all for each was most of
+    /// the road map's time (bench/RESULTS.md).
+    public static func byActivity(_ records: [ActivityRecord]) -> [String: [ActivityRecord]] {
+        Dictionary(grouping: records, by: \.activityID)
+    }
+
     public static func state(of occurrence: Occurrence, records: [ActivityRecord], today: LocalDate) -> OccurrenceState {
         let mine = records.filter { $0.activityID == occurrence.activity.id }
         if !occurrence.activity.isRequired, mine.contains(where: { $0.mark == .skipped && occurrence.period.contains($0.day) }) {
@@ -248,9 +255,10 @@ public enum ProgrammeStatus: Equatable, Sendable {
         if placed { return .placed }
         if paused { return .paused }
         let ended = calendar.week(of: today) - 1
+        let byActivity = ProgrammeRules.byActivity(records)
         let missing = ProgrammeRules.occurrences(of: activities.filter(\.isRequired), calendar: calendar, throughWeek: ended)
             .filter { occurrence in
-                let state = ProgrammeRules.state(of: occurrence, records: records, today: today)
+                let state = ProgrammeRules.state(of: occurrence, records: byActivity[occurrence.activity.id] ?? [], today: today)
                 return state == .late || state == .due
             }
         return missing.isEmpty ? .enrolled : .atRisk(missing: missing)

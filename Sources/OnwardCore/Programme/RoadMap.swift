@@ -59,24 +59,29 @@ public struct RoadMap: Equatable, Sendable {
 
     public static func on(_ today: LocalDate, activities: [Activity], records: [ActivityRecord], calendar: ProgrammeCalendar, weeksAhead: Int = 3) -> RoadMap {
         let week = calendar.week(of: today)
+        let byActivity = ProgrammeRules.byActivity(records)
         func item(_ occurrence: Occurrence) -> Item {
-            let done = records.filter { $0.activityID == occurrence.activity.id && $0.mark == .done }
+            let mine = byActivity[occurrence.activity.id] ?? []
+            let done = mine.filter { $0.mark == .done }
             let counted: Int
             if case .byWeek = occurrence.activity.schedule { counted = done.count } else { counted = done.filter { occurrence.period.contains($0.day) }.count }
-            return Item(occurrence: occurrence, state: ProgrammeRules.state(of: occurrence, records: records, today: today), doneSoFar: counted)
+            return Item(occurrence: occurrence, state: ProgrammeRules.state(of: occurrence, records: mine, today: today), doneSoFar: counted)
         }
-        let all = ProgrammeRules.occurrences(of: activities, calendar: calendar, throughWeek: week + weeksAhead).map(item)
+        // Only the occurrences the map shows are worked out: a graduate's earlier days of an
+        // optional daily task (one "apply" record per application, thousands for some) were most
+        // of the graduate's home page's time, and nothing shows them.
+        let all = ProgrammeRules.occurrences(of: activities, calendar: calendar, throughWeek: week + weeksAhead)
         let thisWeekDays = week >= 1 ? calendar.days(ofWeek: week) : today...today
-        let todays = all.filter { $0.activity.schedule == .daily && $0.occurrence.period.lowerBound == today }
-        let thisWeek = all.filter { $0.activity.schedule != .daily && thisWeekDays.contains($0.occurrence.due) }
-        let overdue = all.filter { $0.activity.isRequired && $0.state == .late && $0.occurrence.due < thisWeekDays.lowerBound }
+        let todays = all.filter { $0.activity.schedule == .daily && $0.period.lowerBound == today }.map(item)
+        let thisWeek = all.filter { $0.activity.schedule != .daily && thisWeekDays.contains($0.due) }.map(item)
+        let overdue = all.filter { $0.activity.isRequired && $0.due < thisWeekDays.lowerBound }.map(item).filter { $0.state == .late }
         var ahead: [Week] = []
         if week + 1 <= week + weeksAhead {
             for n in (week + 1)...(week + weeksAhead) where n >= 1 {
-                let items = all.filter { item in
-                    if case .byWeek(let due) = item.activity.schedule { return due == n }
+                let items = all.filter { occurrence in
+                    if case .byWeek(let due) = occurrence.activity.schedule { return due == n }
                     return false
-                }
+                }.map(item)
                 if !items.isEmpty { ahead.append(Week(number: n, items: items)) }
             }
         }
