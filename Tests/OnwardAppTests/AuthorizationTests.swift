@@ -485,35 +485,50 @@ extension AppTests {
 
         @Test func every_route_answers_each_role_as_the_table_says() async throws {
             // Which cases exist does not depend on the data; build the list once to check coverage.
-            var failures: [String] = []
-            var caseCount = 0
             // One app per route: the actors take turns on the same data. The table is written so
-            // that one actor's write cannot change another's answer.
-            for index in 0..<(Self.webCasesCount + Self.apiCasesCount) {
-                try await withApp { app in
-                    let f = try await Self.fixture(app)
-                    let all = Self.webCases(f) + Self.apiCases(f)
-                    let c = all[index]
-                    for actor in Actor.allCases {
-                        let status = try await Self.request(c, as: actor, fixture: f, app: app)
-                        if status != c.expected[actor] {
-                            failures.append("\(c.method.rawValue) \(c.path) as \(actor): got \(status.code), expected \(c.expected[actor]!.code)")
-                        }
-                        caseCount += 1
-                    }
-                    if index == 0 {
-                        let registered = Set(app.routes.all.map { "\($0.method.rawValue) /\($0.path.map(\.description).joined(separator: "/"))" })
-                        let tabled = Set(all.map { "\($0.method.rawValue) \($0.route)" })
-                        #expect(all.count == Self.webCasesCount + Self.apiCasesCount, "update the case counts")
-                        let missing = registered.subtracting(tabled)
-                        #expect(missing.isEmpty, "routes missing from the authorization table: \(missing.sorted())")
-                        let stale = tabled.subtracting(registered)
-                        #expect(stale.isEmpty, "table rows for routes that do not exist: \(stale.sorted())")
-                    }
+            // that one actor's write cannot change another's answer. The routes' apps run side by
+            // side, as many as `TestPlaces` lets in: 229 apps one after another were most of the
+            // suite's time.
+            let (failures, caseCount) = try await withThrowingTaskGroup(of: ([String], Int).self) { group in
+                for index in 0..<(Self.webCasesCount + Self.apiCasesCount) {
+                    group.addTask { try await Self.check(route: index) }
+                }
+                return try await group.reduce(into: ([String](), 0)) { total, one in
+                    total.0 += one.0
+                    total.1 += one.1
                 }
             }
             #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
             #expect(caseCount == (Self.webCasesCount + Self.apiCasesCount) * Actor.allCases.count)
+        }
+
+        /// The table's route `index` asked by every actor, on an app of its own: what each got
+        /// that the table does not say, and how many answers were checked.
+        static func check(route index: Int) async throws -> ([String], Int) {
+            var failures: [String] = []
+            var caseCount = 0
+            try await withApp { app in
+                let f = try await Self.fixture(app)
+                let all = Self.webCases(f) + Self.apiCases(f)
+                let c = all[index]
+                for actor in Actor.allCases {
+                    let status = try await Self.request(c, as: actor, fixture: f, app: app)
+                    if status != c.expected[actor] {
+                        failures.append("\(c.method.rawValue) \(c.path) as \(actor): got \(status.code), expected \(c.expected[actor]!.code)")
+                    }
+                    caseCount += 1
+                }
+                if index == 0 {
+                    let registered = Set(app.routes.all.map { "\($0.method.rawValue) /\($0.path.map(\.description).joined(separator: "/"))" })
+                    let tabled = Set(all.map { "\($0.method.rawValue) \($0.route)" })
+                    #expect(all.count == Self.webCasesCount + Self.apiCasesCount, "update the case counts")
+                    let missing = registered.subtracting(tabled)
+                    #expect(missing.isEmpty, "routes missing from the authorization table: \(missing.sorted())")
+                    let stale = tabled.subtracting(registered)
+                    #expect(stale.isEmpty, "table rows for routes that do not exist: \(stale.sorted())")
+                }
+            }
+            return (failures, caseCount)
         }
 
         static let webCasesCount = 132

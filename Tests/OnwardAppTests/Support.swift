@@ -7,8 +7,46 @@ import Vapor
 import VaporTesting
 @testable import OnwardApp
 
-/// Every app test runs inside this suite, one at a time: on PostgreSQL they share one database.
-@Suite(.serialized) struct AppTests {}
+/// Every app test runs inside this suite, side by side, as many at once as `TestPlaces` lets in.
+@Suite struct AppTests {}
+
+/// How many apps the tests run at once. Each app on SQLite has its own in-memory database, so
+/// several can run together (three: the width that ran the suite fastest on two cores, see
+/// bench/RESULTS.md; `ONWARD_TEST_WIDTH` sets another); on PostgreSQL they share one database,
+/// so one at a time. A test waits for a place before it makes its app, not while it holds one.
+actor TestPlaces {
+    static let shared = TestPlaces(width: TestPlaces.configuredWidth)
+
+    static var configuredWidth: Int {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["DATABASE_URL"] != nil { return 1 }
+        return environment["ONWARD_TEST_WIDTH"].flatMap(Int.init).map { max(1, $0) } ?? 3
+    }
+
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(width: Int) {
+        free = width
+    }
+
+    func enter() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Hands the place to the first test waiting for one, if any.
+    func leave() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+}
 
 /// A fixed "now" for app tests: Monday 23 November 2026, 12:00:00.25 UTC. The fraction is on
 /// purpose: databases round it, and code that compares stored times must not care.
@@ -18,6 +56,17 @@ let testNow = Date(timeIntervalSince1970: 1_795_435_200.25)
 /// DATABASE_URL is set), with a pinned clock and a cheap bcrypt cost. With `migrate: false` the
 /// database is left empty (on PostgreSQL, emptied of what the migrator knows it made).
 func withApp(clock: Clock = .fixed(testNow), migrate: Bool = true, settings adjust: (inout Settings) -> Void = { _ in }, _ body: (Application) async throws -> Void) async throws {
+    await TestPlaces.shared.enter()
+    do {
+        try await withAppInItsPlace(clock: clock, migrate: migrate, settings: adjust, body)
+    } catch {
+        await TestPlaces.shared.leave()
+        throw error
+    }
+    await TestPlaces.shared.leave()
+}
+
+private func withAppInItsPlace(clock: Clock, migrate: Bool, settings adjust: (inout Settings) -> Void, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
