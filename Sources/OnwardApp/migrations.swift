@@ -56,6 +56,8 @@ enum Migrations {
         // One help desk: requests for help raised at standups join the support requests
         CoachingMigrations.AddOriginToSupportRequests(),
         MoveStandupHelpToTheDesk(),
+        // One way to mark kept figures stale: the job search's as the dashboard's
+        JobSearchMigrations.MarkFiguresStaleAsTheDashboardDoes(),
     ]
 }
 

@@ -280,9 +280,13 @@ extension AppTests {
                 }
                 let watches = Migrations.history.compactMap { $0 as? KeptDashboardRows.Create }.flatMap(\.watches)
                 #expect(watches.count >= 20)
-                for watch in watches {
-                    for event in watch.events { #expect(names.contains("\(watch.triggerName)_\(event.lowercased())"), "\(watch.table) \(event)") }
+                // The job search's figures go stale by the same mechanism.
+                for marks in [KeptDashboardRows.marks(watches), JobSearchMigrations.MarkFiguresStaleAsTheDashboardDoes.marks] {
+                    for watch in marks.watches {
+                        for event in watch.events { #expect(names.contains("\(marks.triggerName(watch))_\(event.lowercased())"), "\(watch.table) \(event)") }
+                    }
                 }
+                #expect(!names.contains { $0.hasSuffix("_marks_figures_stale") && !$0.contains("_marks_figures_stale_") }, "the first figures triggers are gone")
             }
         }
     }

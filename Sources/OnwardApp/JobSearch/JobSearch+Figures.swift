@@ -7,10 +7,10 @@ import SQLKit
 /// reading every move of a long search on each visit cost more than the rest of the page.
 ///
 /// Every write to a graduate's applications, moves or interviews marks the figures stale in its own
-/// transaction, in the database (triggers: `JobSearchMigrations.MarkFiguresStaleInTheDatabase`),
-/// which also moves the row's generation on. A reader stores what it
-/// worked out only if the generation it started from is still there, so a write that lands while it
-/// works never leaves stale figures behind. A new day or time zone works them out again.
+/// transaction, in the database (`StaleMarks`; the step `MarkFiguresStaleAsTheDashboardDoes`),
+/// which also moves the row's generation on. A reader stores what it worked out only if the
+/// generation it started from is still there, so a write that lands while it works never leaves
+/// stale figures behind. A new day or time zone works them out again.
 extension JobSearch {
     struct Figures: Codable, Equatable {
         let sevenDays: JobSearchFigures

@@ -258,4 +258,27 @@ enum JobSearchMigrations {
             }
         }
     }
+
+    /// The kept figures go stale by the mechanism the coach's dashboard uses (`StaleMarks`), in
+    /// place of the triggers of `MarkFiguresStaleInTheDatabase`, which wrote the same rule a second
+    /// way for each database. The same writes mark them: an application added or deleted (editing
+    /// its details does not touch the figures), and any write to its moves or interviews.
+    struct MarkFiguresStaleAsTheDashboardDoes: AsyncMigration {
+        /// The watched tables as this step shipped, written out.
+        static let marks = StaleMarks(kept: JobSearch.figuresTable, cleared: "figures", name: "figures", watches: [
+            .init(table: "job_applications", owners: { row in "SELECT \(row).user_id" }, events: ["INSERT", "DELETE"]),
+            .child("application_moves", key: "application_id", of: "job_applications"),
+            .child("interviews", key: "application_id", of: "job_applications"),
+        ])
+
+        func prepare(on database: any Database) async throws {
+            try await MarkFiguresStaleInTheDatabase().revert(on: database)
+            try await Self.marks.create(on: database as! any SQLDatabase)
+        }
+
+        func revert(on database: any Database) async throws {
+            try await Self.marks.drop(on: database as! any SQLDatabase)
+            try await MarkFiguresStaleInTheDatabase().prepare(on: database)
+        }
+    }
 }
