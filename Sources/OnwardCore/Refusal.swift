@@ -25,7 +25,10 @@ public struct Refusal: Error, Equatable, Sendable {
 
     public static func notAllowed(_ message: String) -> Refusal { Refusal(.notAllowed, message) }
 
-    public static func notFound(_ message: String, field: String? = nil) -> Refusal { Refusal(.notFound, message, field: field) }
+    /// What a person is told of a page or record that is not there, or not for them to know of.
+    public static let nothingHere = "There is nothing here. The link may be wrong, or the page may have moved."
+
+    public static func notFound(_ message: String = nothingHere, field: String? = nil) -> Refusal { Refusal(.notFound, message, field: field) }
 
     public static func conflict(_ message: String, field: String? = nil) -> Refusal { Refusal(.conflict, message, field: field) }
 

@@ -72,6 +72,7 @@ import Testing
                 for status in [".forbidden", ".notFound", ".conflict"] where text.contains("AppError(status: \(status)") {
                     inline.append("\(owner)/\(file.lastPathComponent) says \(status) itself")
                 }
+                if text.contains("AppError.notFound") { inline.append("\(owner)/\(file.lastPathComponent) says not found as HTTP: throw Refusal.notFound") }
             }
         }
         #expect(inline.isEmpty, "\(inline.sorted().joined(separator: "\n"))")

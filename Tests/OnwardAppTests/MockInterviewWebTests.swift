@@ -42,7 +42,7 @@ extension AppTests {
                 await #expect(throws: Refusal.self) {
                     try await MockInterviewUseCases(db: app.db, now: testNow).score(booking.requireIDString, RubricDraft(scores: [:], strengths: "x", improvements: "y"), by: world.coach)
                 }
-                await #expect(throws: AppError.self, "only its coach scores it") {
+                await #expect(throws: MockInterviewUseCases.noSuchInterview, "only its coach scores it") {
                     try await after.score(booking.requireIDString, RubricDraft(scores: [.problemSolving: 3], strengths: "x", improvements: "y"), by: world.unassignedCoach)
                 }
                 let scores: [RubricCriterion: Int] = [.problemSolving: 3, .codeComprehension: 2, .communication: 4, .technicalKnowledge: 2, .topicArea: 3]

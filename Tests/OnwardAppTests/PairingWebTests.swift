@@ -291,7 +291,7 @@ extension AppTests {
                 let at = try #require(InternetDateTime.parse("2026-11-26T18:00:00Z"))
                 let slot = HandMatchDraft(partner: "", slot: TimeWindow(start: at, end: at.addingTimeInterval(3_600)))
                 func with(_ partner: String, _ draft: HandMatchDraft = slot) -> HandMatchDraft { HandMatchDraft(partner: partner, slot: draft.slot) }
-                await #expect(throws: AppError.self, "another coach's graduate") { try await pairing.matchByHand(graces.requireIDString, with("request:\(ottos.requireIDString)"), by: world.coach) }
+                await #expect(throws: PairingUseCases.noSuchRequest, "another coach's graduate") { try await pairing.matchByHand(graces.requireIDString, with("request:\(ottos.requireIDString)"), by: world.coach) }
                 await #expect(throws: Refusal.self, "asked just now") { try await pairing.matchByHand(freshs.requireIDString, with("volunteer:\(val.requireIDString)"), by: world.coach) }
                 await #expect(throws: Refusal.self, "the same person") { try await pairing.matchByHand(graces.requireIDString, with("request:\(graces.requireIDString)"), by: world.coach) }
                 try await pairing.matchByHand(graces.requireIDString, with("volunteer:\(val.requireIDString)"), by: world.coach)

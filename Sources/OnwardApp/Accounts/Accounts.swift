@@ -214,7 +214,7 @@ struct Accounts {
     func revokeToken(id rawID: String, of user: UserModel) async throws {
         guard let id = UUID(uuidString: rawID),
               let token = try await APITokenModel.query(on: db).filter(\.$id == id).filter(\.$user.$id == user.requireID()).first() else {
-            throw AppError.notFound("There is no such token.")
+            throw Refusal.notFound("There is no such token.")
         }
         try await token.delete(on: db)
     }
@@ -267,7 +267,7 @@ struct Accounts {
 
     func unassign(id rawID: String) async throws {
         guard let id = UUID(uuidString: rawID), let assignment = try await CoachAssignmentModel.find(id, on: db) else {
-            throw AppError.notFound("There is no such coach assignment.")
+            throw Refusal.notFound("There is no such coach assignment.")
         }
         try await assignment.delete(on: db)
     }

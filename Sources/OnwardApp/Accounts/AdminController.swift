@@ -64,7 +64,7 @@ struct AdminController: RouteCollection {
 
     func cohortPage(req: Request) async throws -> Response {
         guard let id = UUID(uuidString: try req.parameter(SiteURL.Parameter.id)), let cohort = try await CohortModel.find(id, on: req.db) else {
-            throw AppError.notFound("There is no such cohort.")
+            throw Refusal.notFound("There is no such cohort.")
         }
         let graduates = try await UserModel.query(on: req.db).filter(\.$cohort.$id == id).filter(\.$role == .graduate).sort(\.$name).all()
         let coaches = try await UserModel.query(on: req.db).filter(\.$role == .coach).sort(\.$name).all()

@@ -150,7 +150,7 @@ extension OnwardAPI {
     func getOwnPlan(_ input: Operations.GetOwnPlan.Input) async throws -> Operations.GetOwnPlan.Output {
         let viewer = try planGraduate()
         let plans = LearningPlanUseCases(req: try request)
-        guard let plan = try await plans.current(of: viewer.requireID()) else { throw AppError.notFound("You have no learning plan; ask for one.") }
+        guard let plan = try await plans.current(of: viewer.requireID()) else { throw Refusal.notFound("You have no learning plan; ask for one.") }
         return .ok(.init(body: .json(try await planAnswer(plans.detail(of: plan.requireIDString, for: viewer)))))
     }
 

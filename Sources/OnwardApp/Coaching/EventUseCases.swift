@@ -39,7 +39,7 @@ struct EventUseCases: UseCases {
         let own: EventAnswer?
     }
 
-    static let noSuchEvent = AppError.notFound("There is no such event.")
+    static let noSuchEvent = Refusal.notFound("There is no such event.")
 
     /// How many days back the list shows past events.
     static let pastDays = 30

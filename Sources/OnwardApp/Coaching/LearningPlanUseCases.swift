@@ -34,7 +34,7 @@ struct LearningPlanUseCases: UseCases {
         let overdue: Int
     }
 
-    static let noSuchPlan = AppError.notFound("There is no such learning plan.")
+    static let noSuchPlan = Refusal.notFound("There is no such learning plan.")
 
     static func nextMeeting(of plan: LearningPlanModel, lastHeld: LocalDate?, today: LocalDate) -> LocalDate? {
         guard plan.state == .active, let started = plan.startedOn.flatMap(LocalDate.init(iso:)) else { return nil }
@@ -69,7 +69,7 @@ struct LearningPlanUseCases: UseCases {
     @discardableResult
     func start(for rawGraduateID: String, _ draft: LearningPlanDraft, by coach: UserModel) async throws -> LearningPlanModel {
         let scope = try await Policy(db: db).scope(of: rawGraduateID, for: coach)
-        guard scope.canCoachLearningPlan else { throw AppError.notFound() }
+        guard scope.canCoachLearningPlan else { throw Refusal.notFound() }
         let graduateID = try scope.person.requireID()
         let coachID = try coach.requireID()
         let today = scope.person.today(at: now)
@@ -151,7 +151,7 @@ struct LearningPlanUseCases: UseCases {
     func progress(_ rawID: String, _ progress: RecommendationProgress, by graduate: UserModel) async throws -> RecommendationModel {
         guard let id = UUID(uuidString: rawID), let recommendation = try await RecommendationModel.find(id, on: db),
               let plan = try await LearningPlanModel.find(recommendation.$plan.id, on: db), plan.$user.id == graduate.id
-        else { throw AppError.notFound("There is no such recommendation.") }
+        else { throw Refusal.notFound("There is no such recommendation.") }
         guard LearningPlanRules.recommendationsMove(inA: plan.state) else {
             throw Refusal.conflict(LearningPlanRules.finishedPlanKeeps)
         }

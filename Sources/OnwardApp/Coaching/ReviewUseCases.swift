@@ -66,7 +66,7 @@ struct ReviewUseCases: UseCases {
         return (submission, graduate, scope)
     }
 
-    static let noSuchSubmission = AppError.notFound("There is no such submission.")
+    static let noSuchSubmission = Refusal.notFound("There is no such submission.")
 
     /// The graduate sends the next round of a submission sent back for changes (of the same kind,
     /// with new text). Two at once

@@ -25,7 +25,7 @@ struct SupportUseCases: UseCases {
         let graduate: UserModel
     }
 
-    static let noSuchRequest = AppError.notFound("There is no such support request.")
+    static let noSuchRequest = Refusal.notFound("There is no such support request.")
 
     /// How many days back the desk shows solved requests.
     static let solvedDays = 30

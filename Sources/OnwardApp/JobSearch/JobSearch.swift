@@ -20,31 +20,31 @@ struct JobSearchPolicy {
     }
 
     private static func readable(_ scope: Policy.Scope) throws -> Policy.Scope {
-        guard scope.canReadJobSearch else { throw AppError.notFound() }
+        guard scope.canReadJobSearch else { throw Refusal.notFound() }
         return scope
     }
 
     /// One application as `viewer` may see it, or not found.
     func application(_ rawID: String, for viewer: UserModel) async throws -> (ApplicationModel, Policy.Scope) {
         guard let id = UUID(uuidString: rawID), let application = try await ApplicationModel.query(on: db).filter(\.$id == id).with(\.$user).first() else {
-            throw AppError.notFound("There is no such application.")
+            throw Refusal.notFound("There is no such application.")
         }
         let scope = try await Policy(db: db).scope(of: application.user, for: viewer)
-        guard scope.canReadJobSearch else { throw AppError.notFound("There is no such application.") }
+        guard scope.canReadJobSearch else { throw Refusal.notFound("There is no such application.") }
         return (application, scope)
     }
 
     /// As `application`, but only if the viewer may change it (it is their own).
     func writableApplication(_ rawID: String, for viewer: UserModel) async throws -> ApplicationModel {
         let (application, scope) = try await application(rawID, for: viewer)
-        guard scope.canWriteJobSearch else { throw AppError.notFound("There is no such application.") }
+        guard scope.canWriteJobSearch else { throw Refusal.notFound("There is no such application.") }
         return application
     }
 
     /// As `application`, but only if the viewer may correct its placement.
     func correctableApplication(_ rawID: String, for viewer: UserModel) async throws -> ApplicationModel {
         let (application, scope) = try await application(rawID, for: viewer)
-        guard scope.canCorrectPlacement else { throw AppError.notFound("There is no such application.") }
+        guard scope.canCorrectPlacement else { throw Refusal.notFound("There is no such application.") }
         return application
     }
 }
@@ -157,7 +157,7 @@ struct JobSearch {
     /// A coach's (or admin's) correction of the placement recorded when an offer was accepted.
     func correctPlacement(of application: ApplicationModel, with draft: PlacementDraft, by corrector: UserModel) async throws {
         guard let placement = try await PlacementModel.query(on: db).filter(\.$application.$id == application.requireID()).first() else {
-            throw AppError.notFound("This application has no placement to correct.")
+            throw Refusal.notFound("This application has no placement to correct.")
         }
         placement.apply(draft)
         placement.$correctedBy.id = try corrector.requireID()

@@ -231,7 +231,7 @@ struct JobSearchController: RouteCollection {
     func acceptPage(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: user)
-        guard application.stage == .offer else { throw AppError.notFound("Only an offer can be accepted.") }
+        guard application.stage == .offer else { throw Refusal.notFound("Only an offer can be accepted.") }
         let today = JobSearch(req: req).today(for: user).iso
         let form = PlacementForm(on: today, job_title: application.roleTitle, employment_type: EmploymentType.fullTime.rawValue, in_field: "yes",
                                  salary: application.salaryMax.map(String.init))

@@ -24,7 +24,7 @@ extension Request {
         let limit: Int
         if let upload {
             guard let user else { throw AppError.notSignedIn }
-            guard upload.mayUpload(user.viewer) else { throw AppError.notFound() }
+            guard upload.mayUpload(user.viewer) else { throw Refusal.notFound() }
             limit = upload.maxBytes
         } else {
             limit = user == nil ? min(RequestBody.maxVisitorBytes, maxBytes) : maxBytes

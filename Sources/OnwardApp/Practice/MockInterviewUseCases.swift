@@ -32,8 +32,8 @@ struct MockInterviewUseCases: UseCases {
         let everBooked: Bool
     }
 
-    static let noSuchSlot = AppError.notFound("There is no such slot.")
-    static let noSuchInterview = AppError.notFound("There is no such mock interview.")
+    static let noSuchSlot = Refusal.notFound("There is no such slot.")
+    static let noSuchInterview = Refusal.notFound("There is no such mock interview.")
 
     /// How far back a coach's list shows slots.
     static let pastDays = 30

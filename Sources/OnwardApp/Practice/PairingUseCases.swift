@@ -11,8 +11,8 @@ struct PairingUseCases: UseCases {
     let db: any Database
     let now: Date
 
-    static let noSuchPairing = AppError.notFound("There is no such pairing.")
-    static let noSuchRequest = AppError.notFound("There is no such request to pair.")
+    static let noSuchPairing = Refusal.notFound("There is no such pairing.")
+    static let noSuchRequest = Refusal.notFound("There is no such request to pair.")
 
     static let samePerson = Refusal.conflict("That is the same person: choose someone else.")
 

@@ -28,7 +28,7 @@ struct PeerSessionUseCases: UseCases {
         var notes: [String]
     }
 
-    static let noSuchSession = AppError.notFound("There is no such peer session.")
+    static let noSuchSession = Refusal.notFound("There is no such peer session.")
 
     /// `graduate` hosts a session, and takes its first place: both rows in one transaction.
     @discardableResult

@@ -13,7 +13,7 @@ extension OnwardAPI {
             throw Refusal.notAllowed("Only a graduate follows a programme.")
         }
         guard let standing = try await ProgrammeUseCases(req: request).standing(of: viewer) else {
-            throw AppError.notFound("Your cohort has no programme yet.")
+            throw Refusal.notFound("Your cohort has no programme yet.")
         }
         return (viewer, standing)
     }
@@ -89,10 +89,10 @@ extension OnwardAPI {
 
     func reassessGoal(_ input: Operations.ReassessGoal.Input) async throws -> Operations.ReassessGoal.Output {
         let (_, id, evidence, today) = try await ownRecords()
-        guard let goalID = UUID(uuidString: input.path.id), try await evidence.goal(goalID, of: id) != nil else { throw AppError.notFound("There is no such goal.") }
+        guard let goalID = UUID(uuidString: input.path.id), try await evidence.goal(goalID, of: id) != nil else { throw Refusal.notFound("There is no such goal.") }
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
         try await evidence.reassess(goalID, with: try Self.draft(body, today: today), today: today)
-        guard let goal = try await evidence.goal(goalID, of: id) else { throw AppError.notFound("There is no such goal.") }
+        guard let goal = try await evidence.goal(goalID, of: id) else { throw Refusal.notFound("There is no such goal.") }
         return .created(.init(body: .json(Self.goal(goal))))
     }
 
@@ -187,7 +187,7 @@ extension OnwardAPI {
         let graduate: UserModel
         if let rawID = input.query.graduateId {
             let scope = try await Policy(db: try request.db).scope(of: rawID, for: viewer)
-            guard scope.canReadProgramme else { throw AppError.notFound() }
+            guard scope.canReadProgramme else { throw Refusal.notFound() }
             graduate = scope.person
         } else {
             guard Access.followsProgramme(viewer.viewer) else {
@@ -230,7 +230,7 @@ extension OnwardAPI {
     private func pausable(_ rawID: String) async throws -> (admin: UserModel, graduate: UserModel) {
         let viewer = try tokenOwner(Access.runsBootcamp, else: "Only an admin pauses a programme.")
         let scope = try await Policy(db: try request.db).scope(of: rawID, for: viewer)
-        guard scope.canPauseProgramme else { throw AppError.notFound("There is no such graduate.") }
+        guard scope.canPauseProgramme else { throw Refusal.notFound("There is no such graduate.") }
         return (viewer, scope.person)
     }
 
@@ -240,7 +240,7 @@ extension OnwardAPI {
         let reason = try ProgrammeReply.validate(body.reason, field: "reason", label: "reason", limit: TextRules.Limit.sentence)
         try await ProgrammeUseCases(req: try request).setPause(of: graduate, reason: reason, by: admin)
         guard let pause = try await ProgrammePauseModel.query(on: try request.db).filter(\.$user.$id == graduate.requireID()).first() else {
-            throw AppError.notFound("There is no such graduate.")
+            throw Refusal.notFound("There is no such graduate.")
         }
         return .ok(.init(body: .json(.init(reason: pause.reason, since: pause.since))))
     }
@@ -285,32 +285,32 @@ extension OnwardAPI {
     func giveDefaultProgramme(_ input: Operations.GiveDefaultProgramme.Input) async throws -> Operations.GiveDefaultProgramme.Output {
         try programmeAdmin()
         guard let id = UUID(uuidString: input.path.id), let cohort = try await CohortModel.find(id, on: try request.db) else {
-            throw AppError.notFound("There is no such cohort.")
+            throw Refusal.notFound("There is no such cohort.")
         }
         try await ProgrammeUseCases(req: try request).giveDefault(to: cohort)
         guard let link = try await CohortProgrammeModel.query(on: try request.db).filter(\.$cohort.$id == id).first(),
               let programme = try await programmes([link.$programme.id]).first
-        else { throw AppError.notFound("There is no such cohort.") }
+        else { throw Refusal.notFound("There is no such cohort.") }
         return .created(.init(body: .json(programme)))
     }
 
     func addActivity(_ input: Operations.AddActivity.Input) async throws -> Operations.AddActivity.Output {
         try programmeAdmin()
         guard let id = UUID(uuidString: input.path.id), try await ProgrammeModel.find(id, on: try request.db) != nil else {
-            throw AppError.notFound("There is no such programme.")
+            throw Refusal.notFound("There is no such programme.")
         }
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
         let form = ActivityForm(title: body.title, description: body.description, kind: body.kind.rawValue, schedule: body.schedule.rawValue,
                                 due_week: body.dueWeek.map(String.init), required: body.required == true ? "yes" : nil, count: body.count.map(String.init))
         try await ProgrammeUseCases(req: try request).addActivity(form, to: id)
-        guard let programme = try await programmes([id]).first else { throw AppError.notFound("There is no such programme.") }
+        guard let programme = try await programmes([id]).first else { throw Refusal.notFound("There is no such programme.") }
         return .created(.init(body: .json(programme)))
     }
 
     func removeActivity(_ input: Operations.RemoveActivity.Input) async throws -> Operations.RemoveActivity.Output {
         try programmeAdmin()
         guard let id = UUID(uuidString: input.path.id), let activity = try await ProgrammeActivityModel.find(id, on: try request.db) else {
-            throw AppError.notFound("There is no such activity.")
+            throw Refusal.notFound("There is no such activity.")
         }
         try await activity.delete(on: try request.db)
         return .noContent(.init())
@@ -318,7 +318,7 @@ extension OnwardAPI {
 
     func getStandupBoard(_ input: Operations.GetStandupBoard.Input) async throws -> Operations.GetStandupBoard.Output {
         guard let id = UUID(uuidString: input.path.id), let board = try await ProgrammeUseCases(req: try request).standupBoard(of: id, for: try user()) else {
-            throw AppError.notFound("There is no such cohort.")
+            throw Refusal.notFound("There is no such cohort.")
         }
         return .ok(.init(body: .json(.init(
             cohort: board.cohort, day: board.day, standupTime: board.standupTime,

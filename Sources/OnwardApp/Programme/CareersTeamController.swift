@@ -22,11 +22,11 @@ struct CareersTeamController: RouteCollection {
     func graduate(req: Request) async throws -> Response {
         let viewer = try req.requireUser()
         let scope = try await Policy(db: req.db).scope(of: req.parameter(SiteURL.Parameter.id), for: viewer)
-        guard scope.canCoachProgramme else { throw AppError.notFound() }
+        guard scope.canCoachProgramme else { throw Refusal.notFound() }
         let person = scope.person
         let id = try person.requireID()
         guard let standing = try await ProgrammeUseCases(req: req).standing(of: person) else {
-            throw AppError.notFound("\(person.name)'s cohort has no programme yet.")
+            throw Refusal.notFound("\(person.name)'s cohort has no programme yet.")
         }
         let evidence = RecordsUseCases(req: req)
         let retrospectives = try await ProgrammeUseCases(req: req).retrospectives(of: id)
@@ -78,7 +78,7 @@ struct CareersTeamController: RouteCollection {
     /// The graduate named in the path, if the signed-in admin may pause their programme.
     private func pausable(_ req: Request) async throws -> UserModel {
         let scope = try await Policy(db: req.db).scope(of: req.parameter(SiteURL.Parameter.id), for: req.requireUser())
-        guard scope.canPauseProgramme else { throw AppError.notFound() }
+        guard scope.canPauseProgramme else { throw Refusal.notFound() }
         return scope.person
     }
 

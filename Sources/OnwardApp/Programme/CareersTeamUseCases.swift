@@ -21,9 +21,9 @@ struct CareersTeamUseCases: UseCases {
     func comment(on rawID: String, _ rawBody: String, by viewer: UserModel) async throws -> (RetrospectiveCommentModel, graduateID: UUID) {
         guard let id = UUID(uuidString: rawID), let retrospective = try await RetrospectiveModel.find(id, on: db),
               let graduate = try await UserModel.find(retrospective.$user.id, on: db)
-        else { throw AppError.notFound("There is no such retrospective.") }
+        else { throw Refusal.notFound("There is no such retrospective.") }
         let scope = try await Policy(db: db).scope(of: graduate, for: viewer)
-        guard scope.canCoachProgramme else { throw AppError.notFound("There is no such retrospective.") }
+        guard scope.canCoachProgramme else { throw Refusal.notFound("There is no such retrospective.") }
         let comment = RetrospectiveCommentModel(retrospectiveID: id, authorID: try viewer.requireID(), body: try ProgrammeReply.validate(rawBody))
         try await comment.create(on: db)
         return (comment, try graduate.requireID())

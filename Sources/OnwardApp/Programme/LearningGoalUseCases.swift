@@ -29,7 +29,7 @@ struct LearningGoalUseCases: UseCases {
     /// The goal `rawID` if it is `graduateID`'s; else not found.
     func goal(_ rawID: String, of graduateID: UUID) async throws -> Goal {
         guard let id = UUID(uuidString: rawID), let goal = try await goals(of: graduateID).first(where: { $0.goal.id == id }) else {
-            throw AppError.notFound("There is no such learning goal.")
+            throw Refusal.notFound("There is no such learning goal.")
         }
         return goal
     }
@@ -100,7 +100,7 @@ struct LearningGoalUseCases: UseCases {
     func mark(milestone rawID: String, done: Bool, today: LocalDate, of graduateID: UUID) async throws -> LearningMilestoneModel {
         guard let id = UUID(uuidString: rawID), let milestone = try await LearningMilestoneModel.query(on: db).filter(\.$id == id).with(\.$goal).first(),
               milestone.goal.$user.id == graduateID
-        else { throw AppError.notFound("There is no such milestone.") }
+        else { throw Refusal.notFound("There is no such milestone.") }
         milestone.doneOn = done ? today.iso : nil
         try await milestone.save(on: db)
         return milestone

@@ -183,7 +183,7 @@ struct ProgrammeController: RouteCollection {
     func standupBoard(req: Request) async throws -> Response {
         guard let id = UUID(uuidString: try req.parameter(SiteURL.Parameter.id)),
               let page = try await ProgrammeUseCases(req: req).standupBoard(of: id, for: req.requireUser())
-        else { throw AppError.notFound() }
+        else { throw Refusal.notFound() }
         return req.render(page)
     }
 
@@ -201,7 +201,7 @@ struct ProgrammeController: RouteCollection {
 
     func giveDefault(req: Request) async throws -> Response {
         guard let id = UUID(uuidString: try req.parameter(SiteURL.Parameter.id)), let cohort = try await CohortModel.find(id, on: req.db) else {
-            throw AppError.notFound("There is no such cohort.")
+            throw Refusal.notFound("There is no such cohort.")
         }
         do {
             try await ProgrammeUseCases(req: req).giveDefault(to: cohort)

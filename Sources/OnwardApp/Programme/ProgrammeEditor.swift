@@ -111,7 +111,7 @@ extension ProgrammeUseCases {
 extension ProgrammeController {
     func editor(_ req: Request, form: ActivityForm = ActivityForm(count: "1"), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
         guard let id = UUID(uuidString: try req.parameter(SiteURL.Parameter.id)), let programme = try await ProgrammeModel.find(id, on: req.db) else {
-            throw AppError.notFound("There is no such programme.")
+            throw Refusal.notFound("There is no such programme.")
         }
         let activities = try await ProgrammeActivityModel.query(on: req.db).filter(\.$programme.$id == id).sort(\.$position).all()
         let cohorts = try await CohortProgrammeModel.query(on: req.db).filter(\.$programme.$id == id).with(\.$cohort).all().map(\.cohort.name)
@@ -134,7 +134,7 @@ extension ProgrammeController {
 
     func addActivity(req: Request) async throws -> Response {
         guard let id = UUID(uuidString: try req.parameter(SiteURL.Parameter.id)), try await ProgrammeModel.find(id, on: req.db) != nil else {
-            throw AppError.notFound("There is no such programme.")
+            throw Refusal.notFound("There is no such programme.")
         }
         let form = try req.form(ActivityForm.self)
         do {
@@ -147,7 +147,7 @@ extension ProgrammeController {
 
     func removeActivity(req: Request) async throws -> Response {
         guard let id = UUID(uuidString: try req.parameter(SiteURL.Parameter.id)), let activity = try await ProgrammeActivityModel.find(id, on: req.db) else {
-            throw AppError.notFound("There is no such activity.")
+            throw Refusal.notFound("There is no such activity.")
         }
         try await activity.delete(on: req.db)
         return req.redirect(to: .programme(.programme(id: activity.$programme.id.uuidString)), flash: "\(activity.title) is removed from the programme.")

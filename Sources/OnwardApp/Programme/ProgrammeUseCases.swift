@@ -205,7 +205,7 @@ struct ProgrammeUseCases: UseCases {
     /// it; the week's figures are read again each time.
     @discardableResult
     func writeRetrospective(_ draft: RetrospectiveDraft, week: Int, for graduate: UserModel) async throws -> RetrospectiveModel {
-        guard let standing = try await standing(of: graduate) else { throw AppError.notFound("Your cohort has no programme yet.") }
+        guard let standing = try await standing(of: graduate) else { throw Refusal.notFound("Your cohort has no programme yet.") }
         guard let weeks = RetrospectiveDraft.writableWeeks(on: standing.today, calendar: standing.calendar), weeks.contains(week) else {
             // The week is fine as a number; it is the clock that has not reached it.
             throw Refusal.conflict("Write the retrospective of this week or of one that has ended.", field: "week")
@@ -274,9 +274,9 @@ struct ProgrammeUseCases: UseCases {
     /// week's, done late); one due by a week is counted on the day it is marked. Only what is not
     /// required can be skipped, and only today. A second mark of the same day replaces the first.
     func mark(_ activityKey: String, for rawDay: String?, as mark: ActivityRecord.Mark, for graduate: UserModel) async throws {
-        guard let standing = try await standing(of: graduate) else { throw AppError.notFound("Your cohort has no programme yet.") }
+        guard let standing = try await standing(of: graduate) else { throw Refusal.notFound("Your cohort has no programme yet.") }
         guard let activity = standing.activities.first(where: { $0.id == activityKey }) else {
-            throw AppError.notFound("Your programme has no such activity: choose one of your road map.")
+            throw Refusal.notFound("Your programme has no such activity: choose one of your road map.")
         }
         // The others have records of their own: a standup, a retrospective, a goal are written, not marked.
         guard activity.kind == .custom else {
@@ -316,7 +316,7 @@ struct ProgrammeUseCases: UseCases {
     /// first posted after the cohort's standup time.
     @discardableResult
     func postStandup(_ draft: StandupDraft, for graduate: UserModel) async throws -> (standup: StandupModel, isNew: Bool) {
-        guard let standing = try await standing(of: graduate) else { throw AppError.notFound("Your cohort has no programme yet.") }
+        guard let standing = try await standing(of: graduate) else { throw Refusal.notFound("Your cohort has no programme yet.") }
         let graduateID = try graduate.requireID()
         let today = standing.today
         let late = StandupRules.isLate(postedAt: now, for: today, at: standing.standupTime, in: standing.calendar.timeZone)

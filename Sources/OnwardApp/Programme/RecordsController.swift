@@ -48,7 +48,7 @@ struct RecordsController: RouteCollection {
     private func ownGoal(_ req: Request) async throws -> RecordsUseCases.Goal {
         guard let id = UUID(uuidString: try req.parameter(SiteURL.Parameter.id)),
               let goal = try await RecordsUseCases(req: req).goal(id, of: req.requireUser().requireID())
-        else { throw AppError.notFound("There is no such goal.") }
+        else { throw Refusal.notFound("There is no such goal.") }
         return goal
     }
 

@@ -16,10 +16,6 @@ struct AppError: Error, Sendable, Equatable {
     /// The methods the path answers, sent as `Allow` (a 405).
     var allow: [String]? = nil
 
-    static func notFound(_ message: String = "There is nothing here. The link may be wrong, or the page may have moved.") -> AppError {
-        AppError(status: .notFound, code: "not_found", message: message)
-    }
-
     static let notSignedIn = AppError(status: .unauthorized, code: "unauthorized", message: "Sign in to continue.")
 
     static let badToken = AppError(status: .unauthorized, code: "unauthorized", message: "Send a valid API token as 'Authorization: Bearer <token>'. Tokens are made on your account's API tokens page.")
@@ -86,7 +82,7 @@ extension AppError {
             }
         case let error as InvitationError:
             switch error {
-            case .unknown: self = .notFound("This invitation link is not valid. Check you copied all of it, or ask for a new one.")
+            case .unknown: self = AppError(.notFound("This invitation link is not valid. Check you copied all of it, or ask for a new one."))
             case .alreadyAccepted: self = AppError(status: .gone, code: "invitation_used", message: "This invitation has already been used. Sign in instead.")
             case .expired: self = AppError(status: .gone, code: "invitation_expired", message: "This invitation has expired. Ask your bootcamp's admin for a new one.")
             case .emailAlreadyRegistered: self = .invalid("email", "Someone already has an account with this email address.")

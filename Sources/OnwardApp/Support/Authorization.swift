@@ -33,7 +33,7 @@ extension Request {
 
     /// The route's parameter `name`, as given.
     func parameter(_ name: String) throws -> String {
-        guard let value = parameters.get(name) else { throw AppError.notFound() }
+        guard let value = parameters.get(name) else { throw Refusal.notFound() }
         return value
     }
 }
@@ -53,7 +53,7 @@ struct Require: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let user = try request.requireUser()
-        guard decision(user.viewer) else { throw AppError.notFound() }
+        guard decision(user.viewer) else { throw Refusal.notFound() }
         return try await next.respond(to: request)
     }
 }
@@ -100,7 +100,7 @@ struct Policy {
     /// The person `rawID` as `viewer` may see them, with what the viewer may do; or not found.
     func scope(of rawID: String, for viewer: UserModel) async throws -> Scope {
         guard let id = UUID(uuidString: rawID), let person = try await UserModel.query(on: db).filter(\.$id == id).with(\.$cohort).first() else {
-            throw AppError.notFound()
+            throw Refusal.notFound()
         }
         return try await scope(of: person, for: viewer)
     }
@@ -108,7 +108,7 @@ struct Policy {
     /// As `scope(of:for:)`, for a person already loaded.
     func scope(of person: UserModel, for viewer: UserModel) async throws -> Scope {
         let owner = try await self.owner(person, for: viewer)
-        guard Access.canRead(viewer.viewer, recordOf: owner) else { throw AppError.notFound() }
+        guard Access.canRead(viewer.viewer, recordOf: owner) else { throw Refusal.notFound() }
         return Scope(viewer: viewer, person: person, owner: owner)
     }
 
