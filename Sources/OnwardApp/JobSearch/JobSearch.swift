@@ -385,7 +385,7 @@ struct JobSearch {
 
             /// Column by column: a `Decodable` row decoder per card was a twentieth of the board's time.
             /// Only as plain `String` and `Int`, which the drivers convert directly: an enum or an
-            /// optional goes through a nested `Decoder` each, a third of the cards' decoding.
+            /// optional would go through a nested `Decoder` each.
             init(row: any SQLRow) throws {
                 id = try row.decode(column: "id", as: String.self)
                 stage = try Self.stage(of: row)

@@ -21,7 +21,7 @@ final class HTML {
     // Only this writer touches its bytes, on one thread at a time: the runtime's exclusivity
     // check on each write was a twentieth of a board page's CPU. An array, not NIO's
     // `ByteBuffer`: each of a page's thousands of small writes into a `ByteBuffer` paid its own
-    // exclusivity check and index arithmetic (a tenth of the board's CPU, bench/RESULTS.md).
+    // exclusivity check and a thread-local lookup (8 % of the board's CPU, bench/RESULTS.md).
     @exclusivity(unchecked) private var bytes: [UInt8]
     /// The CSRF token this page's forms carry (see `form`).
     let csrf: String

@@ -64,8 +64,8 @@ final class ProgrammeActivityModel: Model, @unchecked Sendable {
     }
 
     /// The activity in `row`, whose columns are this table's, read column by column: Fluent's
-    /// model decoding reflects on the model's fields for every row, which was a twelfth of the
-    /// graduate's home page (bench/RESULTS.md). Text and numbers only, which the drivers convert
+    /// model decoding reflects on the model's fields for every row, which was about 6 % of the
+    /// graduate's home page's CPU (bench/RESULTS.md). Text and numbers only, which the drivers convert
     /// directly.
     static func activity(in row: any SQLRow) throws -> Activity {
         let kindName = try row.decode(column: "kind", as: String.self)

@@ -179,14 +179,15 @@ public enum ProgrammeRules {
             .sorted { ($0.due, $0.activity.id) < ($1.due, $1.activity.id) }
     }
 
-    /// Where `occurrence` stands on `today`, from the graduate's records.
-    /// `records` by the activity they are of: a road map or a status asks each of its hundreds
-    /// of occurrences for its own activity's records, and scanning them all for each was most of
-    /// the road map's time (bench/RESULTS.md).
+    /// `records` by the activity they are of, to hand each occurrence only its own (`state`): a
+    /// road map or a status asks hundreds of occurrences, and each scanned all of a graduate's
+    /// records before (bench/RESULTS.md).
     public static func byActivity(_ records: [ActivityRecord]) -> [String: [ActivityRecord]] {
         Dictionary(grouping: records, by: \.activityID)
     }
 
+    /// Where `occurrence` stands on `today`, from the graduate's records (all of them, or only its
+    /// activity's).
     public static func state(of occurrence: Occurrence, records: [ActivityRecord], today: LocalDate) -> OccurrenceState {
         let mine = records.filter { $0.activityID == occurrence.activity.id }
         if !occurrence.activity.isRequired, mine.contains(where: { $0.mark == .skipped && occurrence.period.contains($0.day) }) {
