@@ -11,9 +11,10 @@ import VaporTesting
 @Suite struct AppTests {}
 
 /// How many apps the tests run at once. Each app on SQLite has its own in-memory database, so
-/// several can run together (three: the width that ran the suite fastest on two cores, see
-/// bench/RESULTS.md; `ONWARD_TEST_WIDTH` sets another); on PostgreSQL they share one database,
-/// so one at a time. A test waits for a place before it makes its app, not while it holds one.
+/// several can run together (three: all at once stalled a two-core machine, three at once took
+/// half the time of one at a time, see bench/RESULTS.md; `ONWARD_TEST_WIDTH` sets another); on
+/// PostgreSQL they share one database, so one at a time. A test waits for a place before it
+/// makes its app, not while it holds one.
 actor TestPlaces {
     static let shared = TestPlaces(width: TestPlaces.configuredWidth)
 
@@ -68,6 +69,12 @@ func withApp(clock: Clock = .fixed(testNow), migrate: Bool = true, settings adju
 
 private func withAppInItsPlace(clock: Clock, migrate: Bool, settings adjust: (inout Settings) -> Void, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
+    // Each app its own pool for SQLite's work. The driver retries a locked database at once and
+    // for ever, on a pool thread; apps side by side on NIO's one shared pool (a thread per core)
+    // once left a waiter of each of two apps spinning on both threads while the transactions they
+    // waited for queued for a thread: the suite hung. An app has at most two connections, so on
+    // a pool of two the one holding the lock always has a thread.
+    app.threadPool = NIOThreadPool(numberOfThreads: 2)
     app.logger.logLevel = .warning
     do {
         var settings = try Settings.fromEnvironment()
