@@ -83,13 +83,10 @@ struct AccountController: RouteCollection {
 
     func createToken(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.form(TokenForm.self)
-        do {
+        return try await req.submit(TokenForm.self, again: { form, errors, status in try await tokensPage(req: req, user: user, newToken: nil, form: form, errors: errors, status: status) }) { form in
             let (_, token) = try await Accounts(req: req).createToken(for: user, name: form.name ?? "", lifetime: form.expires)
             // Shown once, on this response only; it is never stored.
             return try await tokensPage(req: req, user: user, newToken: token, errors: .none, status: .created)
-        } catch let errors as ValidationErrors {
-            return try await tokensPage(req: req, user: user, newToken: nil, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 
@@ -98,8 +95,4 @@ struct AccountController: RouteCollection {
         try await Accounts(req: req).revokeToken(id: req.parameter(SiteURL.Parameter.id), of: user)
         return req.redirect(to: .accounts(.tokens), flash: "The token is revoked: anything using it is now refused.")
     }
-}
-
-extension APITokenModel {
-    var requireIDString: String { id!.uuidString }
 }

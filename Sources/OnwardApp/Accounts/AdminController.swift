@@ -52,13 +52,10 @@ struct AdminController: RouteCollection {
     }
 
     func createCohort(req: Request) async throws -> Response {
-        let form = try req.form(CohortForm.self)
-        do {
+        try await req.submit(CohortForm.self, again: { form, errors, status in try await cohortsPage(req: req, form: form, errors: errors, status: status) }) { form in
             let draft = try CohortDraft.validate(name: form.name ?? "", courseEndDate: form.course_end_date ?? "", timeZone: form.time_zone ?? "", standupTime: form.standup_time)
             let cohort = try await Accounts(req: req).createCohort(draft)
             return req.redirect(to: .accounts(.cohort(id: cohort.id!.uuidString)), flash: "Cohort \(cohort.name) is created. Invite its graduates next.")
-        } catch let errors as ValidationErrors {
-            return try await cohortsPage(req: req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 
@@ -119,15 +116,12 @@ struct AdminController: RouteCollection {
 
     func invite(req: Request) async throws -> Response {
         let admin = try req.requireUser()
-        let form = try req.form(InvitationForm.self)
-        do {
+        return try await req.submit(InvitationForm.self, again: { form, errors, status in try await invitationsPage(req: req, form: form, errors: errors, status: status) }) { form in
             let sent = try await Accounts(req: req).invite(
                 email: form.email ?? "", role: form.role.flatMap(Role.init(rawValue:)), cohortID: form.cohort_id, by: admin,
                 link: { SiteURL.accounts(.invitation(token: $0)).absolute(on: req) })
             let shown = InvitationsPage.Sent(email: sent.invitation.email, link: sent.link, expires: Formats.dayAndTime(sent.invitation.expiresAt, zone: admin.timeZone))
             return try await invitationsPage(req: req, form: InvitationForm(role: form.role, cohort_id: form.cohort_id), errors: .none, sent: shown, status: .created)
-        } catch let errors as ValidationErrors {
-            return try await invitationsPage(req: req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 

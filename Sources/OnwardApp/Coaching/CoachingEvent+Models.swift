@@ -33,7 +33,6 @@ final class CoachingEventModel: Model, @unchecked Sendable {
         $createdBy.id = createdBy
     }
 
-    var requireIDString: String { id!.uuidString }
     /// The cohort it is for, as `Access` compares it; nil for everyone.
     var audience: String? { $cohort.id?.uuidString }
 }

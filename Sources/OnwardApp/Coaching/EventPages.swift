@@ -183,3 +183,43 @@ extension HTML {
         if others > 0 { p(names.isEmpty ? "\(others) graduate\(others == 1 ? "" : "s") you do not coach." : "And \(others) graduate\(others == 1 ? "" : "s") you do not coach.", .class("hint")) }
     }
 }
+
+// MARK: Builders: from the events, the viewer and the time, with no request
+
+extension EventsPage.Entry {
+    init(_ item: EventUseCases.Listed, for viewer: UserModel) {
+        self.init(url: SiteURL.coaching(.event(id: item.event.requireIDString)).path, title: item.event.title,
+                  when: Formats.span(item.event.startsAt, item.event.endsAt, zone: viewer.timeZone),
+                  audience: item.cohortName ?? "everyone", online: !item.event.link.isEmpty, place: item.event.place, going: item.going, own: item.own)
+    }
+}
+
+extension EventsPage {
+    /// The list as `viewer` sees it: the form to hold one (with the cohorts to hold it for) only
+    /// for those who may hold events.
+    init(upcoming: [EventUseCases.Listed], past: [EventUseCases.Listed], cohorts: [CohortModel], viewer: UserModel,
+         form: EventForm = .init(), errors: FormErrors = .none) {
+        let holds = Access.holdsEvents(viewer.viewer)
+        self.init(upcoming: upcoming.map { Entry($0, for: viewer) }, past: past.map { Entry($0, for: viewer) }, holdsEvents: holds,
+                  cohorts: holds ? cohorts.map { (id: $0.requireIDString, name: $0.name) } : [], timeZone: viewer.timeZone, form: form, errors: errors)
+    }
+}
+
+extension EventPage {
+    /// One event as `viewer` sees it at `now`: the answer buttons, who comes and the cancel button
+    /// each only as the use case's decisions allow.
+    init(_ detail: EventUseCases.Detail, viewer: UserModel, now: Date) {
+        let event = detail.event
+        let id = event.requireIDString
+        func names(_ answer: EventAnswer) -> [String] { detail.answers.filter { $0.answer.answer == answer }.map(\.graduate.name) }
+        self.init(
+            title: event.title, description: event.description, when: Formats.span(event.startsAt, event.endsAt, zone: viewer.timeZone),
+            audience: detail.cohortName ?? "every graduate", heldBy: PersonName(detail.createdBy.name, role: detail.createdBy.role),
+            link: event.link.isEmpty ? nil : event.link, place: event.place,
+            going: detail.going, own: detail.own, answerURL: detail.canAnswer ? SiteURL.coaching(.answerEvent(id: id)).path : nil,
+            hasStarted: !EventRules.takesAnswers(startsAt: event.startsAt, now: now),
+            whoComes: detail.seesWhoComes ? .init(going: names(.going), notGoing: names(.notGoing), goingCount: detail.going, notGoingCount: detail.notGoing,
+                                                  unanswered: detail.unanswered) : nil,
+            cancelURL: detail.canCancel ? SiteURL.coaching(.cancelEvent(id: id)).path : nil)
+    }
+}

@@ -32,7 +32,6 @@ final class LearningPlanModel: Model, @unchecked Sendable {
         askedAt = moment
     }
 
-    var requireIDString: String { id!.uuidString }
 }
 
 /// A meeting of a plan: the day it was held and its notes (private to the graduate and their coaches).

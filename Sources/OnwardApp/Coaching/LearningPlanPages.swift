@@ -261,3 +261,48 @@ struct LearningPlansPage: PageView {
         }
     }
 }
+
+// MARK: Builders: from the plan, the viewer and their day, with no request
+
+extension LearningPlanPage {
+    /// One plan as `detail.scope.viewer` sees it: its graduate moves recommendations while the
+    /// plan runs; a coach of theirs records meetings on an active plan and finishes one not yet
+    /// finished. `recorders` names who recorded each meeting.
+    init(_ detail: LearningPlanUseCases.Detail, recorders: [UUID: String], meetingForm: MeetingForm? = nil, errors: FormErrors = .none) {
+        let plan = detail.plan
+        let id = plan.requireIDString
+        let isSelf = detail.scope.isSelf
+        let records = detail.scope.canCoachLearningPlan && plan.state == .active
+        self.init(
+            heading: isSelf ? "Your learning plan" : "\(detail.graduate.name)'s learning plan",
+            graduateURL: isSelf ? nil : SiteURL.programme(.graduate(id: detail.graduate.requireIDString)).path,
+            state: plan.state, coach: detail.coach, cadence: plan.cadence.title, focusAreas: plan.focusAreas,
+            asked: Formats.dayAndTime(plan.askedAt, zone: detail.scope.viewer.timeZone), nextMeeting: detail.nextMeeting?.display,
+            recommendations: detail.recommendations.map { item in
+                Recommendation(
+                    kind: item.kind.title, description: item.description, link: item.link.isEmpty ? nil : item.link, due: item.due.map(Formats.day(iso:)),
+                    state: item.state, isOverdue: item.isOverdue(today: detail.today), outcomeLink: item.outcomeLink.isEmpty ? nil : item.outcomeLink,
+                    progressURL: isSelf && LearningPlanRules.recommendationsMove(inA: plan.state) ? SiteURL.coaching(.recommendation(id: item.requireIDString)).path : nil)
+            },
+            meetings: detail.meetings.map { Meeting(held: Formats.day(iso: $0.heldOn), notes: $0.notes, recorder: recorders[$0.$recordedBy.id] ?? "") },
+            meetingURL: records ? SiteURL.coaching(.meetings(planID: id)).path : nil,
+            meetingForm: meetingForm ?? MeetingForm(held_on: detail.today.iso),
+            meetingDays: (plan.startedOn, detail.today.iso),
+            finishURL: detail.scope.canCoachLearningPlan && plan.state != .finished ? SiteURL.coaching(.finishPlan(id: id)).path : nil,
+            errors: errors)
+    }
+}
+
+extension LearningPlansPage {
+    /// A coach's plans, and the graduates they may start one for (those among `people` with none).
+    init(rows: [LearningPlanUseCases.Row], people: [UserModel], form: LearningPlanForm = .init(), errors: FormErrors = .none) {
+        let withPlans = Set(rows.map(\.graduate.id))
+        self.init(
+            rows: rows.map { row in
+                Row(url: SiteURL.coaching(.learningPlan(id: row.plan.requireIDString)).path, graduateID: row.graduate.requireIDString, graduate: row.graduate.name,
+                    focusAreas: row.plan.focusAreas, state: row.plan.state, nextMeeting: row.nextMeeting?.display, overdue: row.overdue)
+            },
+            graduatesWithout: people.filter { $0.role == .graduate && !withPlans.contains($0.id) }.map { (id: $0.requireIDString, name: $0.name) },
+            form: form, errors: errors)
+    }
+}

@@ -213,3 +213,61 @@ struct ReviewQueuePage: PageView {
         }
     }
 }
+
+// MARK: Builders: from the submissions, the viewer and the time, with no request
+
+extension SubmissionsPage {
+    init(submissions: [SubmissionModel], form: SubmissionForm = .init(), errors: FormErrors = .none) {
+        self.init(entries: submissions.map { submission in
+            Entry(url: SiteURL.coaching(.submission(id: submission.requireIDString)).path, kind: submission.kind.title, title: submission.title,
+                  submitted: Formats.day(iso: submission.submittedOn), state: submission.state, round: submission.round)
+        }, form: form, errors: errors)
+    }
+
+    /// How long a submission has waited since it was last sent.
+    static func waited(_ submission: SubmissionModel, now: Date) -> String {
+        Formats.waited(since: submission.sentAt ?? submission.createdAt ?? now, now: now)
+    }
+}
+
+extension SubmissionPage {
+    /// One submission as `detail.scope.viewer` sees it: a reviewer gets the review form while it
+    /// waits, its graduate the resubmit form (filled with the last round) when changes are asked.
+    init(_ detail: ReviewUseCases.Detail, now: Date, reviewForm: ReviewForm = .init(), resubmitForm: SubmissionForm? = nil, errors: FormErrors = .none) {
+        let submission = detail.submission
+        let id = submission.requireIDString
+        let zone = detail.scope.viewer.timeZone
+        self.init(
+            graduate: detail.graduate.name,
+            graduateURL: detail.scope.isSelf ? nil : SiteURL.programme(.graduate(id: detail.graduate.requireIDString)).path,
+            kind: submission.kind.title, heading: submission.title, state: submission.state,
+            waited: SubmissionsPage.waited(submission, now: now),
+            rounds: detail.rounds.map { item in
+                var round = Round(number: item.round.round, sent: Formats.dayAndTime(item.round.sentAt, zone: zone), title: item.round.title,
+                                  body: item.round.body, link: item.round.link.isEmpty ? nil : item.round.link)
+                if let review = item.review {
+                    round.verdict = review.verdict
+                    round.reviewer = PersonName(review.reviewer.name, role: review.reviewer.role)
+                    round.reviewed = review.createdAt.map { Formats.dayAndTime($0, zone: zone) } ?? ""
+                    round.comment = review.comment
+                }
+                return round
+            },
+            reviewURL: detail.scope.canReviewSubmissions && submission.state == .waiting ? SiteURL.coaching(.review(id: id)).path : nil,
+            reviewForm: reviewForm,
+            resubmitURL: detail.scope.isSelf && submission.state == .changesRequested ? SiteURL.coaching(.resubmit(id: id)).path : nil,
+            resubmitForm: resubmitForm ?? SubmissionForm(kind: submission.kind.rawValue, title: submission.title, body: submission.body, link: submission.link),
+            errors: errors)
+    }
+}
+
+extension ReviewQueuePage {
+    init(waiting: [ReviewUseCases.Waiting], sentBack: [ReviewUseCases.Waiting], now: Date) {
+        func row(_ item: ReviewUseCases.Waiting) -> Row {
+            Row(url: SiteURL.coaching(.submission(id: item.submission.requireIDString)).path, graduate: item.graduate.name,
+                kind: item.submission.kind.title, title: item.submission.title, round: item.submission.round,
+                waited: SubmissionsPage.waited(item.submission, now: now))
+        }
+        self.init(waiting: waiting.map(row), sentBack: sentBack.map(row))
+    }
+}

@@ -189,3 +189,56 @@ struct SupportDeskPage: PageView {
         }
     }
 }
+
+// MARK: Builders: from what the help desk holds, the viewer and the time, with no request
+
+extension SupportPage {
+    init(requests: [SupportRequestModel], viewer: UserModel, form: SupportRequestForm = .init(), errors: FormErrors = .none) {
+        self.init(entries: requests.map { request in
+            Entry(url: SiteURL.coaching(.supportRequest(id: request.requireIDString)).path, kind: request.label, subject: request.subject,
+                  state: request.state, opened: Formats.dayAndTime(request.openedAt, zone: viewer.timeZone),
+                  meeting: request.meetingAt.map { Formats.dayAndTime($0, zone: viewer.timeZone) })
+        }, form: form, errors: errors)
+    }
+
+    /// "first reply after 3 h", or nil while the team has not replied.
+    static func firstReply(_ request: SupportRequestModel) -> String? {
+        request.firstReplyAt.map { replied in
+            let waited = Formats.waited(since: request.openedAt, now: replied)
+            return waited == Formats.waited(since: replied, now: replied) ? "first reply within the hour" : "first reply after " + waited
+        }
+    }
+}
+
+extension SupportRequestPage {
+    /// The thread as `thread.scope.viewer` sees it: the team gets a link to the graduate's page;
+    /// a request is solved by a button until it is solved.
+    init(thread: SupportUseCases.Thread, now: Date, form: SupportReplyForm = .init(), errors: FormErrors = .none) {
+        let request = thread.request, zone = thread.scope.viewer.timeZone
+        let id = request.requireIDString
+        self.init(
+            subject: request.subject, kind: request.kind, graduate: thread.graduate.name,
+            graduateURL: thread.scope.isSelf ? nil : SiteURL.programme(.graduate(id: thread.graduate.requireIDString)).path,
+            state: request.state, isTeam: !thread.scope.isSelf, opened: Formats.dayAndTime(request.openedAt, zone: zone),
+            age: Formats.waited(since: request.openedAt, now: now), firstReply: SupportPage.firstReply(request),
+            message: request.message, preferredTimes: request.preferredTimes, meeting: request.meetingAt.map { Formats.dayAndTime($0, zone: zone) },
+            replies: thread.replies.map { reply in
+                Reply(author: PersonName(reply.author.name, role: reply.author.role), written: Formats.dayAndTime(reply.writtenAt, zone: zone), body: reply.body,
+                      meeting: reply.meetingAt.map { Formats.dayAndTime($0, zone: zone) })
+            },
+            replyURL: SiteURL.coaching(.supportReply(id: id)).path,
+            solveURL: request.state == .solved ? nil : SiteURL.coaching(.solve(id: id)).path,
+            form: form, errors: errors)
+    }
+}
+
+extension SupportDeskPage {
+    init(open: [SupportUseCases.Row], pending: [SupportUseCases.Row], solved: [SupportUseCases.Row], viewer: UserModel, now: Date) {
+        func row(_ item: SupportUseCases.Row) -> Row {
+            Row(url: SiteURL.coaching(.supportRequest(id: item.request.requireIDString)).path, graduate: item.graduate.name,
+                kind: item.request.label, subject: item.request.subject, age: Formats.waited(since: item.request.openedAt, now: now),
+                firstReply: SupportPage.firstReply(item.request), meeting: item.request.meetingAt.map { Formats.dayAndTime($0, zone: viewer.timeZone) })
+        }
+        self.init(open: open.map(row), pending: pending.map(row), solved: solved.map(row))
+    }
+}

@@ -38,7 +38,6 @@ final class SupportRequestModel: Model, @unchecked Sendable {
         originDay = day?.iso
     }
 
-    var requireIDString: String { id!.uuidString }
 
     /// What the request is, as the lists name it: one a standup opened says so.
     var label: String { origin == .standup ? "Asked at a standup" : kind.title }

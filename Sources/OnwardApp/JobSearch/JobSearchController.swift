@@ -109,22 +109,22 @@ struct JobSearchController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        var form = try req.form(ApplicationForm.self)
         let search = JobSearch(req: req)
-        do {
+        return try await req.submit(ApplicationForm.self, again: { form, errors, status in
+            var form = form
+            if form.stage == nil { form.stage = Stage.applied.rawValue }
+            return formPage(req, action: .jobSearch(.list), isNew: true, form: form, cancel: .jobSearch(.board), errors: errors, status: status)
+        }) { form in
             var errors = ValidationErrors()
             var draft: ApplicationDraft?
-            do { draft = try form.validate() } catch { errors = error }
+            do throws(ValidationErrors) { draft = try form.validate() } catch { errors = error }
             let stage = Stage(rawValue: form.stage ?? "")
             if stage == nil { errors.add("stage", "Choose the stage it is at.") }
             var day: LocalDate?
-            do { day = try search.moveDate(form.on, for: user) } catch { errors = ValidationErrors(errors.errors + error.errors) }
+            do throws(ValidationErrors) { day = try search.moveDate(form.on, for: user) } catch { errors = ValidationErrors(errors.errors + error.errors) }
             try errors.throwIfAny()
             let application = try await search.create(for: user, draft: draft!, stage: stage!, on: day!)
             return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "\(application.company) is on your board.")
-        } catch let errors as ValidationErrors {
-            if form.stage == nil { form.stage = Stage.applied.rawValue }
-            return formPage(req, action: .jobSearch(.list), isNew: true, form: form, cancel: .jobSearch(.board), errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 
@@ -137,12 +137,11 @@ struct JobSearchController: RouteCollection {
     func update(req: Request) async throws -> Response {
         let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: req.requireUser())
         let id = application.id!.uuidString
-        let form = try req.form(ApplicationForm.self)
-        do {
+        return try await req.submit(ApplicationForm.self, again: { form, errors, status in
+            formPage(req, action: .jobSearch(.edit(id: id)), isNew: false, form: form, cancel: .jobSearch(.application(id: id)), errors: errors, status: status)
+        }) { form in
             try await JobSearch(req: req).update(application, with: try form.validate())
             return req.redirect(to: .jobSearch(.application(id: id)), flash: "Saved.")
-        } catch let errors as ValidationErrors {
-            return formPage(req, action: .jobSearch(.edit(id: id)), isNew: false, form: form, cancel: .jobSearch(.application(id: id)), errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 
@@ -208,19 +207,14 @@ struct JobSearchController: RouteCollection {
     func move(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: user)
-        let form = try req.form(MoveForm.self)
         let search = JobSearch(req: req)
-        do {
+        return try await req.submit(MoveForm.self, again: { _, errors, status in try await detailPage(req, errors: errors, status: status) }) { form in
             guard let stage = Stage(rawValue: form.stage ?? "") else {
                 throw ValidationErrors([FieldError(field: "stage", message: "Choose the stage to move to.")])
             }
             let day = try search.moveDate(form.on, for: user)
             try await search.move(application, to: stage, on: day)
             return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "\(application.company) moved to \(stage.title.lowercased()).")
-        } catch let errors as ValidationErrors {
-            return try await detailPage(req, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as Refusal where error.kind == .conflict {
-            return try await detailPage(req, errors: FormErrors(error), status: .conflict)
         }
     }
 
@@ -258,42 +252,33 @@ struct JobSearchController: RouteCollection {
     func correctPlacement(req: Request) async throws -> Response {
         let viewer = try req.requireUser()
         let application = try await JobSearchPolicy(db: req.db).correctableApplication(req.parameter(SiteURL.Parameter.id), for: viewer)
-        let form = try req.form(PlacementForm.self)
-        do {
+        return try await req.submit(PlacementForm.self, again: { form, errors, status in try await detailPage(req, errors: errors, placementForm: form, status: status) }) { form in
             let draft = try form.validate()
             try await JobSearch(req: req).correctPlacement(of: application, with: draft, by: viewer)
             return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "The placement is corrected.")
-        } catch let errors as ValidationErrors {
-            return try await detailPage(req, errors: FormErrors(errors), placementForm: form, status: .unprocessableEntity)
         }
     }
 
     func addInterview(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: user)
-        let form = try req.form(InterviewForm.self)
-        do {
+        return try await req.submit(InterviewForm.self, again: { form, errors, status in try await detailPage(req, errors: errors, interviewForm: form, status: status) }) { form in
             let draft = try InterviewDraft.validate(
                 kind: form.kind ?? "", date: form.date ?? "", time: form.time ?? "", timeZone: TimeZone(identifier: user.timeZone) ?? .gmt,
                 durationMinutes: form.duration_minutes ?? "", withWhom: form.with_whom ?? "", outcome: form.outcome ?? "",
                 feedback: form.feedback ?? "", feedbackIsTechnical: form.feedback_is_technical == "yes")
             _ = try await JobSearch(req: req).addInterview(to: application, draft)
             return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "\(draft.kind.title) added.")
-        } catch let errors as ValidationErrors {
-            return try await detailPage(req, errors: FormErrors(errors), interviewForm: form, status: .unprocessableEntity)
         }
     }
 
     func addContact(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: user)
-        let form = try req.form(ContactForm.self)
-        do {
+        return try await req.submit(ContactForm.self, again: { form, errors, status in try await detailPage(req, errors: errors, contactForm: form, status: status) }) { form in
             let draft = try ContactDraft.validate(name: form.contact_name ?? "", role: form.contact_role ?? "", email: form.contact_email ?? "", profileURL: form.contact_profile_url ?? "")
             try await JobSearch(req: req).addContact(to: application, draft)
             return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "\(draft.name) added to contacts.")
-        } catch let errors as ValidationErrors {
-            return try await detailPage(req, errors: FormErrors(errors), contactForm: form, status: .unprocessableEntity)
         }
     }
 }

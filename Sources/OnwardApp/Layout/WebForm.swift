@@ -117,3 +117,27 @@ extension HTTPMediaType {
         self.type.lowercased() == type && self.subType.lowercased() == subType
     }
 }
+
+/// What a page's form does, as one skeleton: read the form, act on it (and redirect with a
+/// flash); when Core refuses it, show the page `again` with the form as sent and the errors beside
+/// their fields. A `ValidationErrors` answers 422, and so does a refusal of something the form
+/// names that is not there (a cohort removed meanwhile). A `Refusal.conflict` (a slot booked a
+/// moment ago) answers 409, on the page again or, when it names no field and `conflictsGoTo` is
+/// given, as a flash on that page: the state of the whole record refused it, not what was typed.
+/// Any other refusal is said as an error page.
+extension Request {
+    func submit<F: Content>(_ type: F.Type, again: (F, FormErrors, HTTPResponseStatus) async throws -> Response, conflictsGoTo: SiteURL? = nil,
+                            _ act: (F) async throws -> Response) async throws -> Response {
+        let form = try self.form(F.self)
+        do {
+            return try await act(form)
+        } catch let errors as ValidationErrors {
+            return try await again(form, FormErrors(errors), .unprocessableEntity)
+        } catch let refusal as Refusal where refusal.kind == .notFound && refusal.field != nil {
+            return try await again(form, FormErrors(refusal), .unprocessableEntity)
+        } catch let refusal as Refusal where refusal.kind == .conflict {
+            if refusal.field == nil, let conflictsGoTo { return redirect(to: conflictsGoTo.path).flash(.error, refusal.message, on: self) }
+            return try await again(form, FormErrors(refusal), .conflict)
+        }
+    }
+}

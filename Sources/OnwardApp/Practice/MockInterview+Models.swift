@@ -25,7 +25,6 @@ final class MockSlotModel: Model, @unchecked Sendable {
 
     var themes: Set<MockTheme> { Set(themesText.split(separator: ",").compactMap { MockTheme(rawValue: String($0)) }) }
     var endsAt: Date { startsAt.addingTimeInterval(Double(minutes) * 60) }
-    var requireIDString: String { id!.uuidString }
 }
 
 /// A graduate's booking of a slot. Cancelling keeps the row (with whether it was late); one slot
@@ -54,7 +53,6 @@ final class MockBookingModel: Model, @unchecked Sendable {
         lateCancellation = false
     }
 
-    var requireIDString: String { id!.uuidString }
 }
 
 /// The coach's written feedback on a mock interview: one per booking.

@@ -67,17 +67,12 @@ struct MockInterviewController: RouteCollection {
 
     func book(req: Request) async throws -> Response {
         let id = try req.parameter(SiteURL.Parameter.id)
-        let form = try req.form(MockBookingForm.self)
         let useCases = MockInterviewUseCases(req: req)
         let slot = try await useCases.slot(id)
-        do {
+        return try await req.submit(MockBookingForm.self, again: { form, errors, status in try await minePage(req, bookingFor: id, form: form, errors: errors, status: status) }, conflictsGoTo: .practice(.mockInterviews)) { form in
             let draft = try MockBookingDraft.validate(theme: form.theme ?? "", practise: form.practise ?? "", slotThemes: slot.themes)
             let booking = try await useCases.book(id, draft, by: req.requireUser())
             return req.redirect(to: .practice(.mockInterview(id: booking.requireIDString)), flash: "Booked. Your coach will see what you want to practise.")
-        } catch let errors as ValidationErrors {
-            return try await minePage(req, bookingFor: id, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as Refusal where error.kind == .conflict {
-            return req.redirect(to: SiteURL.practice(.mockInterviews).path).flash(.error, error.message, on: req)
         }
     }
 
@@ -112,16 +107,11 @@ struct MockInterviewController: RouteCollection {
 
     func open(req: Request) async throws -> Response {
         let viewer = try req.requireUser()
-        let form = try req.form(MockSlotForm.self)
-        do {
+        return try await req.submit(MockSlotForm.self, again: { form, errors, status in try await slotsPage(req, form: form, errors: errors, status: status) }) { form in
             let draft = try MockSlotDraft.validate(day: form.day ?? "", time: form.time ?? "", minutes: form.minutes ?? "", themes: form.themes,
                                                    timeZone: TimeZone(identifier: viewer.timeZone) ?? .gmt, now: req.now)
             try await MockInterviewUseCases(req: req).open(draft, by: viewer)
             return req.redirect(to: .practice(.mockSlots), flash: "The slot is open. Graduates can book it now.")
-        } catch let errors as ValidationErrors {
-            return try await slotsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as Refusal where error.kind == .conflict {
-            return try await slotsPage(req, form: form, errors: FormErrors(ValidationErrors([FieldError(field: "time", message: error.message)])), status: .conflict)
         }
     }
 
@@ -157,18 +147,13 @@ struct MockInterviewController: RouteCollection {
 
     func score(req: Request) async throws -> Response {
         let id = try req.parameter(SiteURL.Parameter.id)
-        let form = try req.form(RubricForm.self)
         let useCases = MockInterviewUseCases(req: req)
         // Who may score is checked before the form is read.
         _ = try await useCases.detail(of: id, for: req.requireUser())
-        do {
+        return try await req.submit(RubricForm.self, again: { form, errors, status in try await interviewPage(req, form: form, errors: errors, status: status) }, conflictsGoTo: .practice(.mockInterview(id: id))) { form in
             let draft = try RubricDraft.validate(scores: form.scores, strengths: form.strengths ?? "", improvements: form.improvements ?? "", resources: form.resources ?? "")
             try await useCases.score(id, draft, by: req.requireUser())
             return req.redirect(to: .practice(.mockInterview(id: id)), flash: "The feedback is saved. The graduate reads it here.")
-        } catch let errors as ValidationErrors {
-            return try await interviewPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as Refusal where error.kind == .conflict {
-            return req.redirect(to: SiteURL.practice(.mockInterview(id: id)).path).flash(.error, error.message, on: req)
         }
     }
 }

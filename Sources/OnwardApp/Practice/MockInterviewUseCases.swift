@@ -49,7 +49,7 @@ struct MockInterviewUseCases: UseCases {
             let near = try await MockSlotModel.query(on: db).filter(\.$coach.$id == coachID)
                 .filter(\.$startsAt > draft.startsAt.addingTimeInterval(-longest)).filter(\.$startsAt < ends).all()
             if near.contains(where: { $0.endsAt > draft.startsAt }) {
-                throw Refusal.conflict("You have a slot at that time already: choose another.")
+                throw Refusal.conflict("You have a slot at that time already: choose another.", field: "time")
             }
             try await slot.create(on: db)
         }

@@ -52,7 +52,6 @@ final class PairingRequestModel: Model, @unchecked Sendable {
 
     var tags: Set<PairingTag> { PairingColumns.tags(tagsColumn) }
     var windows: [TimeWindow] { PairingColumns.windows(windowsColumn) }
-    var requireIDString: String { id!.uuidString }
 }
 
 /// A volunteer pairer: the flag (active), what they help with and when they are free. One row a
@@ -146,7 +145,6 @@ final class PairingModel: Model, @unchecked Sendable {
     }
     /// The requests it holds: its own, and the partner's when the partner asked too.
     var requestIDs: [UUID] { [$request.id] + ($partnerRequest.id.map { [$0] } ?? []) }
-    var requireIDString: String { id!.uuidString }
 
     func isFirst(_ userID: UUID?) -> Bool { $first.id == userID }
 

@@ -73,19 +73,16 @@ struct PairingController: RouteCollection {
 
     func ask(req: Request) async throws -> Response {
         let viewer = try req.requireUser()
-        let form = try req.form(PairingForm.self)
-        let conflict = { (message: String) in req.redirect(to: SiteURL.practice(.pairing).path).flash(.error, message, on: req) }
-        if try await PairingUseCases(req: req).openRequest(of: viewer) != nil { return conflict(PairingUseCases.alreadyAsked) }
-        do {
+        if try await PairingUseCases(req: req).openRequest(of: viewer) != nil {
+            return req.redirect(to: SiteURL.practice(.pairing).path).flash(.error, PairingUseCases.alreadyAsked, on: req)
+        }
+        return try await req.submit(PairingForm.self, again: { form, errors, status in try await overviewPage(req, form: form, errors: errors, status: status) },
+                                    conflictsGoTo: .practice(.pairing)) { form in
             let draft = try PairingRequestDraft.validate(topic: form.topic ?? "", tags: form.tags,
                                                          windows: .rows(form.rows, timeZone: TimeZone(identifier: viewer.timeZone) ?? .gmt), now: req.now)
             let asked = try await PairingUseCases(req: req).ask(draft, by: viewer)
             return req.redirect(to: .practice(.pairing), flash: asked.proposal != nil ? "We found a match: accept it below." :
                                     "Your request is in. You will see a proposal here as soon as someone's times and tags meet yours.")
-        } catch let errors as ValidationErrors {
-            return try await overviewPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as Refusal where error.kind == .conflict {
-            return conflict(error.message)
         }
     }
 
@@ -123,14 +120,11 @@ struct PairingController: RouteCollection {
 
     func postAvailability(req: Request) async throws -> Response {
         let viewer = try req.requireUser()
-        let form = try req.form(PairingForm.self)
-        do {
+        return try await req.submit(PairingForm.self, again: { form, errors, status in try await volunteerPage(req, form: form, errors: errors, status: status) }) { form in
             let draft = try AvailabilityDraft.validate(topics: form.topics ?? "", tags: form.tags,
                                                        windows: .rows(form.rows, timeZone: TimeZone(identifier: viewer.timeZone) ?? .gmt), now: req.now)
             try await PairingUseCases(req: req).volunteer(draft, by: viewer)
             return req.redirect(to: .practice(.volunteer), flash: "Thank you. Graduates who ask are matched with you at these times; you accept or decline each.")
-        } catch let errors as ValidationErrors {
-            return try await volunteerPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 
@@ -207,26 +201,20 @@ struct PairingController: RouteCollection {
     }
 
     func link(req: Request) async throws -> Response {
-        let form = try req.form(PairingLinkForm.self)
-        do {
+        try await req.submit(PairingLinkForm.self, again: { form, errors, status in try await sessionPage(req, linkForm: form, errors: errors, status: status) }) { form in
             return try await change(req) { pairing, id, viewer in
                 try await pairing.setLink(id, form.link ?? "", by: viewer)
                 return "The link is saved: you both see it here."
             }
-        } catch let errors as ValidationErrors {
-            return try await sessionPage(req, linkForm: form, errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 
     func note(req: Request) async throws -> Response {
-        let form = try req.form(PairingNoteForm.self)
-        do {
+        try await req.submit(PairingNoteForm.self, again: { form, errors, status in try await sessionPage(req, noteForm: form, errors: errors, status: status) }) { form in
             return try await change(req) { pairing, id, viewer in
                 try await pairing.note(id, form.note ?? "", by: viewer)
                 return "Noted."
             }
-        } catch let errors as ValidationErrors {
-            return try await sessionPage(req, noteForm: form, errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 
@@ -261,17 +249,12 @@ struct PairingController: RouteCollection {
 
     func postHandMatch(req: Request) async throws -> Response {
         let viewer = try req.requireUser()
-        let form = try req.form(HandMatchForm.self)
         let id = try req.parameter(SiteURL.Parameter.id)
-        do {
+        return try await req.submit(HandMatchForm.self, again: { form, errors, status in try await handMatchPage(req, form: form, errors: errors, status: status) }, conflictsGoTo: .practice(.unmatchedRequests)) { form in
             let draft = try HandMatchDraft.validate(partner: form.partner ?? "", day: form.day ?? "", time: form.time ?? "",
                                                     timeZone: TimeZone(identifier: viewer.timeZone) ?? .gmt, now: req.now)
             let pairing = try await PairingUseCases(req: req).matchByHand(id, draft, by: viewer)
             return req.redirect(to: .practice(.pairingSession(id: pairing.requireIDString)), flash: "Proposed. Both see it on their pairing page and accept or decline.")
-        } catch let errors as ValidationErrors {
-            return try await handMatchPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as Refusal where error.kind == .conflict {
-            return req.redirect(to: SiteURL.practice(.unmatchedRequests).path).flash(.error, error.message, on: req)
         }
     }
 }

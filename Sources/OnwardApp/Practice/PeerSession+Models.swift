@@ -27,7 +27,6 @@ final class PeerSessionModel: Model, @unchecked Sendable {
         link = draft.link
     }
 
-    var requireIDString: String { id!.uuidString }
 }
 
 /// A place taken in a peer session (the host takes the first), and what its holder practised.

@@ -33,14 +33,11 @@ struct PeerSessionController: RouteCollection {
 
     func host(req: Request) async throws -> Response {
         let viewer = try req.requireUser()
-        let form = try req.form(PeerSessionForm.self)
-        do {
+        return try await req.submit(PeerSessionForm.self, again: { form, errors, status in try await listPage(req, form: form, errors: errors, status: status) }) { form in
             let draft = try PeerSessionDraft.validate(day: form.day ?? "", time: form.time ?? "", minutes: form.minutes ?? "", kind: form.kind ?? "",
                                                       places: form.places ?? "", link: form.link ?? "", timeZone: TimeZone(identifier: viewer.timeZone) ?? .gmt, now: req.now)
             let session = try await PeerSessionUseCases(req: req).host(draft, by: viewer)
             return req.redirect(to: .practice(.peerSession(id: session.requireIDString)), flash: "Your session is on. Your cohort sees it and can join.")
-        } catch let errors as ValidationErrors {
-            return try await listPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 
@@ -77,14 +74,9 @@ struct PeerSessionController: RouteCollection {
 
     func note(req: Request) async throws -> Response {
         let id = try req.parameter(SiteURL.Parameter.id)
-        let form = try req.form(PeerNoteForm.self)
-        do {
+        return try await req.submit(PeerNoteForm.self, again: { form, errors, status in try await sessionPage(req, form: form, errors: errors, status: status) }, conflictsGoTo: .practice(.peerSession(id: id))) { form in
             try await PeerSessionUseCases(req: req).note(id, form.note ?? "", by: req.requireUser())
             return req.redirect(to: .practice(.peerSession(id: id)), flash: "Noted.")
-        } catch let errors as ValidationErrors {
-            return try await sessionPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as Refusal where error.kind == .conflict {
-            return req.redirect(to: SiteURL.practice(.peerSession(id: id)).path).flash(.error, error.message, on: req)
         }
     }
 }

@@ -19,15 +19,8 @@ struct LearningGoalController: RouteCollection {
     private func goalsPage(_ req: Request, form: LearningGoalForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try req.requireUser()
         let today = try await RecordsUseCases(req: req).today(of: user)
-        let goals = try await LearningGoalUseCases(req: req).goals(of: user.requireID()).map { item in
-            let done = item.milestones.filter { $0.doneOn != nil }.count
-            let next = item.milestones.first { $0.doneOn == nil }
-            var progress = item.milestones.isEmpty ? "No milestones yet" : "\(done) of \(item.milestones.count) milestones done"
-            if let next, let due = LocalDate(iso: next.due) { progress += " · next: \(next.title), by \(due.display)" + (due < today ? " (overdue)" : "") }
-            return LearningGoalsPage.Goal(title: item.goal.title, url: SiteURL.programme(.learningGoal(id: item.goal.id!.uuidString)).path,
-                                          isActive: item.goal.isActive, progress: progress)
-        }
-        return req.render(LearningGoalsPage(goals: goals, form: form, errors: errors), status: status)
+        let goals = try await LearningGoalUseCases(req: req).goals(of: user.requireID())
+        return req.render(LearningGoalsPage(goals: goals, today: today, form: form, errors: errors), status: status)
     }
 
     func goals(req: Request) async throws -> Response {
@@ -36,15 +29,10 @@ struct LearningGoalController: RouteCollection {
 
     func add(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.form(LearningGoalForm.self)
-        do {
+        return try await req.submit(LearningGoalForm.self, again: { try await goalsPage(req, form: $0, errors: $1, status: $2) }) { form in
             let draft = try LearningGoalDraft.validate(title: form.title ?? "", now: form.now ?? "", success: form.success ?? "", why: form.why ?? "")
             let goal = try await LearningGoalUseCases(req: req).add(draft, for: user.requireID())
             return req.redirect(to: .programme(.learningGoal(id: goal.id!.uuidString)), flash: "Your learning goal is added. Give it milestones and resources.")
-        } catch let errors as ValidationErrors {
-            return try await goalsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as Refusal where error.kind == .conflict {
-            return try await goalsPage(req, form: form, errors: FormErrors(error), status: .conflict)
         }
     }
 
@@ -53,20 +41,7 @@ struct LearningGoalController: RouteCollection {
         let user = try req.requireUser()
         let item = try await LearningGoalUseCases(req: req).goal(req.parameter(SiteURL.Parameter.id), of: user.requireID())
         let today = try await RecordsUseCases(req: req).today(of: user)
-        let goal = item.goal
-        let resources = LearningResourceKind.allCases.compactMap { kind -> (kind: String, items: [LearningGoalPage.Resource])? in
-            let items = item.resources.filter { $0.kind == kind }.map { LearningGoalPage.Resource(name: $0.name, link: $0.link.isEmpty ? nil : $0.link) }
-            return items.isEmpty ? nil : (kind.title, items)
-        }
-        let milestones = item.milestones.map { milestone in
-            LearningGoalPage.Milestone(
-                title: milestone.title, due: LocalDate(iso: milestone.due)?.display ?? milestone.due, isDone: milestone.doneOn != nil,
-                isOverdue: milestone.doneOn == nil && (LocalDate(iso: milestone.due).map { $0 < today } ?? false),
-                markURL: SiteURL.programme(.milestone(id: milestone.id!.uuidString)).path)
-        }
-        let page = LearningGoalPage(
-            goalID: goal.id!.uuidString, goalTitle: goal.title, now: goal.now, success: goal.success, why: goal.why, isActive: goal.isActive,
-            resources: resources, milestones: milestones, resourceForm: resourceForm, milestoneForm: milestoneForm, errors: errors, failedForm: failedForm)
+        let page = LearningGoalPage(item, today: today, resourceForm: resourceForm, milestoneForm: milestoneForm, errors: errors, failedForm: failedForm)
         return req.render(page, status: status)
     }
 
@@ -77,26 +52,20 @@ struct LearningGoalController: RouteCollection {
     func addResource(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let item = try await LearningGoalUseCases(req: req).goal(req.parameter(SiteURL.Parameter.id), of: user.requireID())
-        let form = try req.form(LearningResourceForm.self)
-        do {
+        return try await req.submit(LearningResourceForm.self, again: { try await goalPage(req, resourceForm: $0, errors: $1, failedForm: "resource", status: $2) }) { form in
             let draft = try LearningResourceDraft.validate(kind: form.kind ?? "", name: form.name ?? "", link: form.link ?? "")
             try await LearningGoalUseCases(req: req).add(draft, to: item.goal)
             return req.redirect(to: .programme(.learningGoal(id: item.goal.id!.uuidString)), flash: "The resource is added.")
-        } catch let errors as ValidationErrors {
-            return try await goalPage(req, resourceForm: form, errors: FormErrors(errors), failedForm: "resource", status: .unprocessableEntity)
         }
     }
 
     func addMilestone(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let item = try await LearningGoalUseCases(req: req).goal(req.parameter(SiteURL.Parameter.id), of: user.requireID())
-        let form = try req.form(MilestoneForm.self)
-        do {
+        return try await req.submit(MilestoneForm.self, again: { try await goalPage(req, milestoneForm: $0, errors: $1, failedForm: "milestone", status: $2) }) { form in
             let draft = try MilestoneDraft.validate(title: form.title ?? "", due: form.due ?? "", today: try await RecordsUseCases(req: req).today(of: user))
             try await LearningGoalUseCases(req: req).add(draft, to: item.goal)
             return req.redirect(to: .programme(.learningGoal(id: item.goal.id!.uuidString)), flash: "The milestone is added.")
-        } catch let errors as ValidationErrors {
-            return try await goalPage(req, milestoneForm: form, errors: FormErrors(errors), failedForm: "milestone", status: .unprocessableEntity)
         }
     }
 

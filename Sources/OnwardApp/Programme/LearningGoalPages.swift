@@ -170,3 +170,45 @@ struct LearningGoalPage: PageView {
         h.p { h.a("All learning goals", .href(SiteURL.programme(.learningGoals).path)) }
     }
 }
+
+// MARK: Builders: from the graduate's goals and their day, with no request
+
+extension LearningGoalsPage {
+    init(goals: [LearningGoalUseCases.Goal], today: LocalDate, form: LearningGoalForm = .init(), errors: FormErrors = .none) {
+        self.init(goals: goals.map { item in
+            Goal(title: item.goal.title, url: SiteURL.programme(.learningGoal(id: item.goal.requireIDString)).path,
+                 isActive: item.goal.isActive, progress: Self.progress(of: item.milestones, today: today))
+        }, form: form, errors: errors)
+    }
+
+    /// "2 of 5 milestones done · next: Finish the SQL course, by Mon 14 Dec 2026 (overdue)".
+    static func progress(of milestones: [LearningMilestoneModel], today: LocalDate) -> String {
+        guard !milestones.isEmpty else { return "No milestones yet" }
+        let done = milestones.filter { $0.doneOn != nil }.count
+        var progress = "\(done) of \(milestones.count) milestones done"
+        if let next = milestones.first(where: { $0.doneOn == nil }), let due = LocalDate(iso: next.due) {
+            progress += " · next: \(next.title), by \(due.display)" + (due < today ? " (overdue)" : "")
+        }
+        return progress
+    }
+}
+
+extension LearningGoalPage {
+    /// One goal: its resources grouped by kind (kinds with none left out), its milestones with
+    /// those not done by `today` marked overdue.
+    init(_ item: LearningGoalUseCases.Goal, today: LocalDate, resourceForm: LearningResourceForm = .init(), milestoneForm: MilestoneForm = .init(),
+         errors: FormErrors = .none, failedForm: String? = nil) {
+        let goal = item.goal
+        let resources = LearningResourceKind.allCases.compactMap { kind -> (kind: String, items: [Resource])? in
+            let items = item.resources.filter { $0.kind == kind }.map { Resource(name: $0.name, link: $0.link.isEmpty ? nil : $0.link) }
+            return items.isEmpty ? nil : (kind.title, items)
+        }
+        let milestones = item.milestones.map { milestone in
+            Milestone(title: milestone.title, due: LocalDate(iso: milestone.due)?.display ?? milestone.due, isDone: milestone.doneOn != nil,
+                      isOverdue: milestone.doneOn == nil && (LocalDate(iso: milestone.due).map { $0 < today } ?? false),
+                      markURL: SiteURL.programme(.milestone(id: milestone.requireIDString)).path)
+        }
+        self.init(goalID: goal.requireIDString, goalTitle: goal.title, now: goal.now, success: goal.success, why: goal.why, isActive: goal.isActive,
+                  resources: resources, milestones: milestones, resourceForm: resourceForm, milestoneForm: milestoneForm, errors: errors, failedForm: failedForm)
+    }
+}

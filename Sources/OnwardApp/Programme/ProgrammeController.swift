@@ -114,18 +114,16 @@ struct ProgrammeController: RouteCollection {
 
     func postStandup(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.form(StandupForm.self)
         let programmes = ProgrammeUseCases(req: req)
         guard let standing = try await programmes.standing(of: user) else { return req.render(NoProgrammePage()) }
-        do {
+        return try await req.submit(StandupForm.self, again: { form, errors, status in
+            req.render(StandupPage(day: standing.today.display, due: standing.standupTime.description, isEdit: standing.standup != nil, form: form, errors: errors), status: status)
+        }) { form in
             let draft = try StandupDraft.validate(yesterday: form.yesterday ?? "", today: form.today ?? "", blockers: form.blockers ?? "",
                                                   mood: form.mood ?? "", wantsHelp: form.wants_help == "yes")
             try await programmes.postStandup(draft, for: user)
             let saved = standing.standup == nil ? "Your standup is posted." : "Your standup is saved."
             return req.redirect(to: .programme(.roadMap), flash: draft.wantsHelp ? saved + " Your request for help is in Support, where the careers team answers it." : saved)
-        } catch let errors as ValidationErrors {
-            let page = StandupPage(day: standing.today.display, due: standing.standupTime.description, isEdit: standing.standup != nil, form: form, errors: FormErrors(errors))
-            return req.render(page, status: .unprocessableEntity)
         }
     }
 
@@ -154,19 +152,16 @@ struct ProgrammeController: RouteCollection {
 
     func writeRetrospective(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.form(RetrospectiveForm.self)
-        do {
+        return try await req.submit(RetrospectiveForm.self, again: { form, errors, status in
+            try await retrospectivePage(req, week: form.week, form: form, errors: errors, status: status)
+        }) { form in
             let draft = try RetrospectiveDraft.validate(wentWell: form.went_well ?? "", didNotGoWell: form.did_not_go_well ?? "", learned: form.learned ?? "",
                                                         focus: form.focus ?? "", better: form.better ?? "")
-            guard let week = form.week.flatMap({ Int($0) }) else { throw AppError.invalid("week", "Write the retrospective of this week or of one that has ended.") }
+            guard let week = form.week.flatMap({ Int($0) }) else {
+                throw ValidationErrors([FieldError(field: "week", message: "Write the retrospective of this week or of one that has ended.")])
+            }
             try await ProgrammeUseCases(req: req).writeRetrospective(draft, week: week, for: user)
             return req.redirect(to: .programme(.roadMap), flash: "Your retrospective of week \(week) is saved.")
-        } catch let errors as ValidationErrors {
-            return try await retrospectivePage(req, week: form.week, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as AppError where error.status == .unprocessableEntity {
-            return try await retrospectivePage(req, week: form.week, form: form, errors: FormErrors(error), status: error.status)
-        } catch let refusal as Refusal where refusal.kind == .conflict {
-            return try await retrospectivePage(req, week: form.week, form: form, errors: FormErrors(refusal), status: .conflict)
         }
     }
 

@@ -136,13 +136,10 @@ extension ProgrammeController {
         guard let id = UUID(uuidString: try req.parameter(SiteURL.Parameter.id)), try await ProgrammeModel.find(id, on: req.db) != nil else {
             throw Refusal.notFound("There is no such programme.")
         }
-        let form = try req.form(ActivityForm.self)
-        do {
+        return try await req.submit(ActivityForm.self, again: { form, errors, status in try await editor(req, form: form, errors: errors, status: status) }) { form in
             try await ProgrammeUseCases(req: req).addActivity(form, to: id)
-        } catch let errors as ValidationErrors {
-            return try await editor(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
+            return req.redirect(to: .programme(.programme(id: id.uuidString)), flash: "The activity is added; it counts from today.")
         }
-        return req.redirect(to: .programme(.programme(id: id.uuidString)), flash: "The activity is added; it counts from today.")
     }
 
     func removeActivity(req: Request) async throws -> Response {

@@ -33,14 +33,11 @@ struct RecordsController: RouteCollection {
 
     func setGoal(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.form(GoalForm.self)
         let evidence = RecordsUseCases(req: req)
         let today = try await evidence.today(of: user)
-        do {
+        return try await req.submit(GoalForm.self, again: { form, errors, status in try await goalsPage(req, form: form, errors: errors, status: status) }) { form in
             try await evidence.setGoal(form.validate(today: today), for: user, today: today)
             return req.redirect(to: .programme(.goals), flash: "Your goal is set.")
-        } catch let errors as ValidationErrors {
-            return try await goalsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 
@@ -91,16 +88,13 @@ struct RecordsController: RouteCollection {
 
     func recordInterview(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.form(InformationalInterviewForm.self)
         let evidence = RecordsUseCases(req: req)
-        do {
+        return try await req.submit(InformationalInterviewForm.self, again: { form, errors, status in try await interviewsPage(req, form: form, errors: errors, status: status) }) { form in
             let draft = try InformationalInterviewDraft.validate(
                 person: form.person ?? "", company: form.company ?? "", role: form.role ?? "", day: form.day ?? "",
                 howItCameAbout: form.how_it_came_about ?? "", notes: form.notes ?? "", today: try await evidence.today(of: user))
             try await evidence.record(draft, for: user.requireID())
             return req.redirect(to: .programme(.informationalInterviews), flash: "Your informational interview is saved.")
-        } catch let errors as ValidationErrors {
-            return try await interviewsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 
@@ -119,15 +113,12 @@ struct RecordsController: RouteCollection {
 
     func recordBlogPost(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.form(BlogPostForm.self)
         let evidence = RecordsUseCases(req: req)
-        do {
+        return try await req.submit(BlogPostForm.self, again: { form, errors, status in try await blogPostsPage(req, form: form, errors: errors, status: status) }) { form in
             let draft = try BlogPostDraft.validate(title: form.title ?? "", url: form.url ?? "", published: form.published ?? "", kind: form.kind ?? "",
                                                    today: try await evidence.today(of: user))
             try await evidence.record(draft, for: user.requireID())
             return req.redirect(to: .programme(.blogPosts), flash: "Your post is recorded.")
-        } catch let errors as ValidationErrors {
-            return try await blogPostsPage(req, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
         }
     }
 }

@@ -60,7 +60,6 @@ final class UserModel: Model, @unchecked Sendable {
         set { stacksText = newValue.joined(separator: "\n") }
     }
 
-    var requireIDString: String { id!.uuidString }
 }
 
 /// A group of graduates who finished the course together.

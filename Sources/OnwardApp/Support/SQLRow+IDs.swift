@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import SQLKit
 
@@ -19,4 +20,9 @@ extension UUID {
     static func byText(_ ids: [UUID]) -> [String: UUID] {
         Dictionary(ids.map { ($0.uuidString, $0) }, uniquingKeysWith: { first, _ in first })
     }
+}
+
+extension Model where IDValue == UUID {
+    /// A saved record's id as text, for a link or a path; it traps on a record not yet saved.
+    var requireIDString: String { id!.uuidString }
 }

@@ -1,0 +1,196 @@
+import Foundation
+import OnwardCore
+import Testing
+@testable import OnwardApp
+
+/// Page models built from fixtures, with no request and no database: what each page shows, which
+/// links and buttons it offers to whom, worked out from the domain values, the viewer and the time.
+@Suite struct PageBuilderTests {
+    // A Monday morning in London; every fixture is dated from it.
+    static let now = Date(timeIntervalSince1970: 1_796_635_200) // 2026-12-07 09:20 UTC
+
+    static func person(_ name: String, _ role: Role, zone: String = "Europe/London") -> UserModel {
+        UserModel(id: UUID(), email: name.lowercased().replacingOccurrences(of: " ", with: ".") + "@example.com", name: name,
+                  passwordHash: "", role: role, cohortID: nil, timeZone: zone)
+    }
+
+    static func supportRequest(of graduate: UserModel, hoursAgo: Double, state: SupportRequestState = .open, firstReplyAfter: Double? = nil) throws -> SupportRequestModel {
+        let opened = now.addingTimeInterval(-hoursAgo * 3600)
+        let request = SupportRequestModel(userID: try graduate.requireID(), draft: SupportRequestDraft(kind: .question, subject: "My CV", message: "Two pages?"), at: opened)
+        request.id = UUID()
+        request.state = state
+        request.firstReplyAt = firstReplyAfter.map { opened.addingTimeInterval($0 * 3600) }
+        return request
+    }
+
+    // MARK: Coaching: the help desk
+
+    @Test func a_support_thread_offers_the_team_the_graduates_page_and_hides_it_from_the_graduate() throws {
+        let graduate = Self.person("Amara Okafor", .graduate), coach = Self.person("Priya Shah", .coach, zone: "America/New_York")
+        let request = try Self.supportRequest(of: graduate, hoursAgo: 5, firstReplyAfter: 3)
+        let owner = Access.Owner(id: graduate.requireIDString, role: .graduate, coachIDs: [coach.requireIDString])
+
+        let asCoach = SupportRequestPage(thread: .init(request: request, graduate: graduate, replies: [], scope: .init(viewer: coach, person: graduate, owner: owner)), now: Self.now)
+        #expect(asCoach.isTeam)
+        #expect(asCoach.graduateURL == SiteURL.programme(.graduate(id: graduate.requireIDString)).path)
+        #expect(asCoach.solveURL == SiteURL.coaching(.solve(id: request.requireIDString)).path)
+        #expect(asCoach.firstReply == "first reply after 3 h")
+        // Each reads the time where they live: opened at 04:20 in London, 23:20 the evening before in New York.
+        #expect(asCoach.opened.hasSuffix("23:20"), "opened \(asCoach.opened)")
+
+        let asGraduate = SupportRequestPage(thread: .init(request: request, graduate: graduate, replies: [], scope: .init(viewer: graduate, person: graduate, owner: owner)), now: Self.now)
+        #expect(!asGraduate.isTeam)
+        #expect(asGraduate.graduateURL == nil)
+        #expect(asGraduate.opened.hasSuffix("04:20"), "opened \(asGraduate.opened)")
+    }
+
+    @Test func a_solved_request_has_no_solve_button_and_an_unanswered_one_no_first_reply() throws {
+        let graduate = Self.person("Amara Okafor", .graduate)
+        let owner = Access.Owner(id: graduate.requireIDString, role: .graduate)
+        let solved = try Self.supportRequest(of: graduate, hoursAgo: 30, state: .solved, firstReplyAfter: 0.5)
+        let page = SupportRequestPage(thread: .init(request: solved, graduate: graduate, replies: [], scope: .init(viewer: graduate, person: graduate, owner: owner)), now: Self.now)
+        #expect(page.solveURL == nil)
+        #expect(page.firstReply == "first reply within the hour")
+
+        let waiting = try Self.supportRequest(of: graduate, hoursAgo: 2)
+        let desk = SupportDeskPage(open: [.init(request: waiting, graduate: graduate)], pending: [], solved: [], viewer: graduate, now: Self.now)
+        #expect(desk.open.map(\.firstReply) == [nil])
+        #expect(desk.open.map(\.age) == [Formats.waited(since: waiting.openedAt, now: Self.now)])
+        #expect(desk.open.map(\.url) == [SiteURL.coaching(.supportRequest(id: waiting.requireIDString)).path])
+    }
+
+    // MARK: Programme: learning goals
+
+    static func milestone(_ title: String, due: String, doneOn: String? = nil) -> LearningMilestoneModel {
+        let milestone = LearningMilestoneModel()
+        milestone.id = UUID()
+        milestone.title = title
+        milestone.due = due
+        milestone.doneOn = doneOn
+        return milestone
+    }
+
+    static func goal(_ title: String, active: Bool = true, milestones: [LearningMilestoneModel] = [], resources: [LearningResourceModel] = []) -> LearningGoalUseCases.Goal {
+        let goal = LearningGoalModel()
+        goal.id = UUID()
+        goal.title = title
+        goal.now = ""
+        goal.success = ""
+        goal.why = ""
+        goal.isActive = active
+        return .init(goal: goal, resources: resources, milestones: milestones)
+    }
+
+    @Test func a_goal_says_how_many_milestones_are_done_and_whether_the_next_is_overdue() {
+        let today = LocalDate(year: 2026, month: 12, day: 7)!
+        let page = LearningGoalsPage(goals: [
+            Self.goal("SQL", milestones: [Self.milestone("Joins", due: "2026-11-30", doneOn: "2026-11-29"), Self.milestone("Indexes", due: "2026-12-06"),
+                                          Self.milestone("Window functions", due: "2027-01-10")]),
+            Self.goal("Testing", milestones: [Self.milestone("Read the book", due: "2026-12-07")]),
+            Self.goal("Rust", active: false),
+        ], today: today)
+        #expect(page.goals.map(\.progress) == [
+            "1 of 3 milestones done · next: Indexes, by \(LocalDate(year: 2026, month: 12, day: 6)!.display) (overdue)",
+            "0 of 1 milestones done · next: Read the book, by \(today.display)",
+            "No milestones yet",
+        ])
+        #expect(page.goals.map(\.isActive) == [true, true, false])
+    }
+
+    @Test func a_goals_milestones_are_overdue_only_when_not_done_by_a_day_before_today() {
+        let today = LocalDate(year: 2026, month: 12, day: 7)!
+        let resource = LearningResourceModel()
+        resource.id = UUID()
+        resource.kind = .book
+        resource.name = "SQL for mere mortals"
+        resource.link = ""
+        let item = Self.goal("SQL", milestones: [Self.milestone("Joins", due: "2026-11-30", doneOn: "2026-12-01"), Self.milestone("Indexes", due: "2026-12-06"),
+                                                 Self.milestone("Views", due: "2026-12-07")], resources: [resource])
+        let page = LearningGoalPage(item, today: today)
+        #expect(page.milestones.map(\.isOverdue) == [false, true, false])
+        #expect(page.milestones.map(\.isDone) == [true, false, false])
+        #expect(page.milestones[1].markURL == SiteURL.programme(.milestone(id: item.milestones[1].requireIDString)).path)
+        #expect(page.resources.map(\.kind) == [LearningResourceKind.book.title])
+        #expect(page.resources.first?.items.first?.link == nil, "a resource with no link shows as text")
+    }
+
+    // MARK: Coaching: events
+
+    static func event(startsInHours hours: Double, by host: UserModel, link: String = "") throws -> CoachingEventModel {
+        let event = CoachingEventModel()
+        event.id = UUID()
+        event.title = "Salary negotiation"
+        event.description = "How to answer the money question"
+        event.startsAt = now.addingTimeInterval(hours * 3600)
+        event.endsAt = event.startsAt.addingTimeInterval(3600)
+        event.link = link
+        event.place = link.isEmpty ? "Room 2" : ""
+        event.$createdBy.id = try host.requireID()
+        return event
+    }
+
+    @Test func only_those_who_hold_events_get_the_form_and_the_cohorts_to_hold_one_for() throws {
+        let coach = Self.person("Priya Shah", .coach), graduate = Self.person("Amara Okafor", .graduate)
+        let listed = EventUseCases.Listed(event: try Self.event(startsInHours: 26, by: coach, link: "https://meet.example/x"), cohortName: nil, going: 3, own: .going)
+        let cohort = CohortModel()
+        cohort.id = UUID()
+        cohort.name = "Autumn 2026"
+
+        let asCoach = EventsPage(upcoming: [listed], past: [], cohorts: [cohort], viewer: coach)
+        #expect(asCoach.holdsEvents)
+        #expect(asCoach.cohorts.map(\.name) == ["Autumn 2026"])
+        let asGraduate = EventsPage(upcoming: [listed], past: [], cohorts: [cohort], viewer: graduate)
+        #expect(!asGraduate.holdsEvents)
+        #expect(asGraduate.cohorts.isEmpty)
+        #expect(asGraduate.upcoming.map(\.audience) == ["everyone"])
+        #expect(asGraduate.upcoming.map(\.online) == [true])
+    }
+
+    @Test func an_event_offers_answers_and_cancelling_only_as_its_decisions_allow_and_says_when_it_has_started() throws {
+        let coach = Self.person("Priya Shah", .coach), graduate = Self.person("Amara Okafor", .graduate)
+        func detail(_ event: CoachingEventModel, canAnswer: Bool, canCancel: Bool, seesWhoComes: Bool) -> EventUseCases.Detail {
+            let answer = EventAnswerModel(eventID: event.id!, userID: graduate.id!, answer: .going, at: Self.now)
+            return EventUseCases.Detail(event: event, cohortName: "Autumn 2026", createdBy: coach, answers: seesWhoComes ? [(answer, graduate)] : [],
+                                        going: 1, notGoing: 0, unanswered: 4, own: canAnswer ? .going : nil,
+                                        canAnswer: canAnswer, canCancel: canCancel, seesWhoComes: seesWhoComes)
+        }
+        let coming = try Self.event(startsInHours: 2, by: coach)
+        let asGraduate = EventPage(detail(coming, canAnswer: true, canCancel: false, seesWhoComes: false), viewer: graduate, now: Self.now)
+        #expect(asGraduate.answerURL == SiteURL.coaching(.answerEvent(id: coming.requireIDString)).path)
+        #expect(asGraduate.cancelURL == nil && asGraduate.whoComes == nil && !asGraduate.hasStarted)
+        #expect(asGraduate.link == nil, "an event in a room has no link to join")
+
+        let asHost = EventPage(detail(coming, canAnswer: false, canCancel: true, seesWhoComes: true), viewer: coach, now: Self.now)
+        #expect(asHost.answerURL == nil)
+        #expect(asHost.cancelURL == SiteURL.coaching(.cancelEvent(id: coming.requireIDString)).path)
+        #expect(asHost.whoComes?.going == ["Amara Okafor"])
+        #expect(asHost.whoComes?.unanswered == 4)
+
+        let begun = try Self.event(startsInHours: -0.5, by: coach)
+        #expect(EventPage(detail(begun, canAnswer: true, canCancel: true, seesWhoComes: false), viewer: graduate, now: Self.now).hasStarted)
+    }
+
+    // MARK: Coaching: reviews
+
+    @Test func a_submission_offers_the_review_form_to_a_reviewer_while_it_waits_and_resubmitting_to_its_graduate_when_sent_back() throws {
+        let coach = Self.person("Priya Shah", .coach), graduate = Self.person("Amara Okafor", .graduate)
+        let owner = Access.Owner(id: graduate.requireIDString, role: .graduate, coachIDs: [coach.requireIDString])
+        func page(_ state: ReviewState, viewer: UserModel) throws -> SubmissionPage {
+            let submission = SubmissionModel(userID: try graduate.requireID(), draft: SubmissionDraft(kind: .smartGoals, title: "My goals", body: "…", link: nil),
+                                             on: LocalDate(year: 2026, month: 12, day: 1)!, at: Self.now.addingTimeInterval(-50 * 3600))
+            submission.id = UUID()
+            submission.state = state
+            let detail = ReviewUseCases.Detail(submission: submission, graduate: graduate, rounds: [], scope: .init(viewer: viewer, person: graduate, owner: owner))
+            return SubmissionPage(detail, now: Self.now)
+        }
+        #expect(try page(.waiting, viewer: coach).reviewURL != nil)
+        #expect(try page(.waiting, viewer: coach).resubmitURL == nil)
+        #expect(try page(.waiting, viewer: coach).waited == "2 days")
+        #expect(try page(.approved, viewer: coach).reviewURL == nil)
+        #expect(try page(.waiting, viewer: graduate).reviewURL == nil)
+        #expect(try page(.changesRequested, viewer: graduate).resubmitURL != nil)
+        #expect(try page(.changesRequested, viewer: graduate).resubmitForm.title == "My goals", "the form holds the last round")
+        #expect(try page(.changesRequested, viewer: coach).resubmitURL == nil)
+        #expect(try page(.waiting, viewer: graduate).graduateURL == nil)
+    }
+}
