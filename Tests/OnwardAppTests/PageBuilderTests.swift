@@ -193,4 +193,84 @@ import Testing
         #expect(try page(.changesRequested, viewer: coach).resubmitURL == nil)
         #expect(try page(.waiting, viewer: graduate).graduateURL == nil)
     }
+
+    // MARK: Practice: mock interviews and peer sessions
+
+    static func slot(of coach: UserModel, startsInHours hours: Double) throws -> MockSlotModel {
+        let slot = MockSlotModel()
+        slot.id = UUID()
+        slot.$coach.id = try coach.requireID()
+        slot.startsAt = now.addingTimeInterval(hours * 3600)
+        slot.minutes = 60
+        slot.themesText = "back_end,front_end"
+        return slot
+    }
+
+    static func booking(of slot: MockSlotModel, by graduate: UserModel, cancelled: Bool = false) throws -> MockBookingModel {
+        let booking = MockBookingModel()
+        booking.id = UUID()
+        booking.$slot.id = try slot.requireID()
+        booking.$user.id = try graduate.requireID()
+        booking.theme = .backEnd
+        booking.practise = "System design"
+        booking.bookedAt = now.addingTimeInterval(-86_400)
+        booking.cancelledAt = cancelled ? now : nil
+        booking.lateCancellation = false
+        return booking
+    }
+
+    @Test func a_coach_removes_a_slot_never_booked_and_scores_a_booked_one_once_it_has_started() throws {
+        let coach = Self.person("Priya Shah", .coach), graduate = Self.person("Amara Okafor", .graduate)
+        let free = try Self.slot(of: coach, startsInHours: 30), begun = try Self.slot(of: coach, startsInHours: -1), coming = try Self.slot(of: coach, startsInHours: 3)
+        let page = MockSlotsPage(slots: [
+            .init(slot: free, coach: coach, booking: nil, graduate: nil, scored: false, everBooked: false),
+            .init(slot: begun, coach: coach, booking: try Self.booking(of: begun, by: graduate), graduate: graduate, scored: false, everBooked: true),
+            .init(slot: coming, coach: coach, booking: try Self.booking(of: coming, by: graduate), graduate: graduate, scored: false, everBooked: true),
+        ], viewer: coach, now: Self.now)
+        #expect(page.rows.map { $0.removeURL != nil } == [true, false, false])
+        #expect(page.rows.map(\.toScore) == [false, true, false])
+        #expect(page.rows.first?.themes == "Back-end, Front-end")
+        #expect(page.rows.first?.when.hasSuffix("(60 minutes)") == true)
+    }
+
+    @Test func only_the_interviews_coach_scores_it_and_only_once_it_has_started() throws {
+        let coach = Self.person("Priya Shah", .coach), other = Self.person("Sam Lee", .coach), graduate = Self.person("Amara Okafor", .graduate)
+        func page(startsInHours hours: Double, viewer: UserModel, cancelled: Bool = false) throws -> MockInterviewPage {
+            let slot = try Self.slot(of: coach, startsInHours: hours)
+            let item = MockInterviewUseCases.Booking(booking: try Self.booking(of: slot, by: graduate, cancelled: cancelled), slot: slot, graduate: graduate, coach: coach, rubric: nil)
+            return MockInterviewPage(item, viewer: viewer, now: Self.now)
+        }
+        #expect(try page(startsInHours: -1, viewer: coach).rubricURL != nil)
+        #expect(try page(startsInHours: -1, viewer: other).rubricURL == nil)
+        #expect(try page(startsInHours: -1, viewer: coach, cancelled: true).rubricURL == nil)
+        #expect(try page(startsInHours: 2, viewer: coach).rubricURL == nil)
+        #expect(try page(startsInHours: 2, viewer: coach).waitsForStart)
+        #expect(try page(startsInHours: 2, viewer: graduate).isGraduate)
+    }
+
+    @Test func a_peer_session_is_joined_while_it_has_a_place_and_has_not_started_and_noted_once_it_has() throws {
+        let host = Self.person("Amara Okafor", .graduate), guest = Self.person("Dev Patel", .graduate), coach = Self.person("Priya Shah", .coach)
+        func detail(startsInHours hours: Double, places: Int, seated: [UserModel]) throws -> PeerSessionUseCases.Detail {
+            let session = PeerSessionModel()
+            session.id = UUID()
+            session.$host.id = try host.requireID()
+            session.startsAt = Self.now.addingTimeInterval(hours * 3600)
+            session.minutes = 60
+            session.kind = .technical
+            session.places = places
+            session.link = "https://meet.example/kata"
+            let seats = try seated.map { person in (seat: PeerSeatModel(sessionID: session.id!, userID: try person.requireID(), at: Self.now), person: person) }
+            return PeerSessionUseCases.Detail(session: session, host: host, seats: seats, joined: seats.first { $0.person === guest }?.seat,
+                                              link: nil, notes: seats.map { _ in "" })
+        }
+        let open = try detail(startsInHours: 5, places: 3, seated: [host])
+        #expect(PeerSessionPage(open, viewer: guest, now: Self.now).joinURL != nil)
+        #expect(PeerSessionPage(open, viewer: coach, now: Self.now).joinURL == nil, "a coach does not take a place")
+        #expect(PeerSessionPage(try detail(startsInHours: 5, places: 2, seated: [host, coach]), viewer: guest, now: Self.now).joinURL == nil, "full")
+        #expect(PeerSessionPage(try detail(startsInHours: -0.5, places: 3, seated: [host]), viewer: guest, now: Self.now).joinURL == nil, "started")
+        let joined = try detail(startsInHours: 5, places: 3, seated: [host, guest])
+        #expect(PeerSessionPage(joined, viewer: guest, now: Self.now).joinURL == nil)
+        #expect(PeerSessionPage(joined, viewer: guest, now: Self.now).noteURL == nil, "not started yet")
+        #expect(PeerSessionPage(try detail(startsInHours: -0.5, places: 3, seated: [host, guest]), viewer: guest, now: Self.now).noteURL != nil)
+    }
 }

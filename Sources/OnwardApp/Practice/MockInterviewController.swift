@@ -18,19 +18,6 @@ struct MockInterviewController: RouteCollection {
         routes.grouped(Require.signedIn).get(.practice(.mockInterview(id: SiteURL.key(SiteURL.Parameter.id))), use: interview)
     }
 
-    static func when(_ slot: MockSlotModel, for viewer: UserModel) -> String {
-        when(startsAt: slot.startsAt, minutes: slot.minutes, for: viewer)
-    }
-
-    /// "Tue 1 Dec 2026, 10:00–11:00 (60 minutes)" where `viewer` lives.
-    static func when(startsAt: Date, minutes: Int, for viewer: UserModel) -> String {
-        Formats.span(startsAt, startsAt.addingTimeInterval(Double(minutes) * 60), zone: viewer.timeZone) + " (\(minutes) minutes)"
-    }
-
-    static func themes(_ slot: MockSlotModel) -> String {
-        MockTheme.allCases.filter(slot.themes.contains).map(\.title).joined(separator: ", ")
-    }
-
     // MARK: The graduate's page
 
     private func minePage(_ req: Request, bookingFor: String? = nil, form: MockBookingForm = .init(), errors: FormErrors = .none,
@@ -39,25 +26,9 @@ struct MockInterviewController: RouteCollection {
         let useCases = MockInterviewUseCases(req: req)
         let bookings = try await useCases.bookings(of: viewer)
         let open = try await useCases.openSlots()
-        let zone = TimeZone(identifier: viewer.timeZone) ?? .gmt
-        let trend = MockInterviewUseCases.trend(of: bookings, in: zone)
-        let page = MockInterviewsPage(
-            recommended: try await PracticeHomeSections.recommendsMockInterview(to: viewer, hasOne: bookings.contains { $0.booking.cancelledAt == nil }, on: req),
-            bookings: bookings.map { item in
-                MockInterviewsPage.Entry(url: SiteURL.practice(.mockInterview(id: item.booking.requireIDString)).path, when: Self.when(item.slot, for: viewer),
-                                         coach: PersonName(item.coach.name, role: item.coach.role), theme: item.booking.theme.title, cancelled: item.booking.cancelledAt != nil,
-                                         late: item.booking.lateCancellation, isPast: item.slot.startsAt <= req.now, scored: item.rubric != nil,
-                                         cancelURL: item.booking.cancelledAt == nil && item.slot.startsAt > req.now
-                                            ? SiteURL.practice(.cancelBooking(id: item.booking.requireIDString)).path : nil,
-                                         cancelIsLate: MockInterviewRules.isLateCancellation(at: req.now, startsAt: item.slot.startsAt))
-            },
-            open: open.map { item in
-                MockInterviewsPage.OpenSlot(id: item.slot.requireIDString, url: SiteURL.practice(.book(slotID: item.slot.requireIDString)).path,
-                                            when: Self.when(item.slot, for: viewer), coach: PersonName(item.coach.name, role: item.coach.role),
-                                            themes: MockTheme.allCases.filter(item.slot.themes.contains))
-            },
-            chart: ScoresChart.make(trend), change: trend.change, movers: trend.movers,
-            bookingFor: bookingFor, form: form, errors: errors)
+        let recommended = try await PracticeHomeSections.recommendsMockInterview(to: viewer, hasOne: bookings.contains { $0.booking.cancelledAt == nil }, on: req)
+        let page = MockInterviewsPage(bookings: bookings, open: open, recommended: recommended, viewer: viewer, now: req.now,
+                                      bookingFor: bookingFor, form: form, errors: errors)
         return req.render(page, status: status)
     }
 
@@ -92,13 +63,7 @@ struct MockInterviewController: RouteCollection {
     private func slotsPage(_ req: Request, form: MockSlotForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try req.requireUser()
         let slots = try await MockInterviewUseCases(req: req).slots(of: viewer)
-        return req.render(MockSlotsPage(rows: slots.map { item in
-            MockSlotsPage.Row(when: Self.when(item.slot, for: viewer), themes: Self.themes(item.slot), graduate: item.graduate?.name,
-                              theme: item.booking?.theme.title, practise: item.booking?.practise,
-                              url: item.booking.map { SiteURL.practice(.mockInterview(id: $0.requireIDString)).path },
-                              removeURL: item.everBooked ? nil : SiteURL.practice(.removeSlot(id: item.slot.requireIDString)).path,
-                              toScore: item.booking != nil && !item.scored && item.slot.startsAt <= req.now, scored: item.scored)
-        }, timeZone: viewer.timeZone, form: form, errors: errors), status: status)
+        return req.render(MockSlotsPage(slots: slots, viewer: viewer, now: req.now, form: form, errors: errors), status: status)
     }
 
     func slots(req: Request) async throws -> Response {
@@ -128,17 +93,8 @@ struct MockInterviewController: RouteCollection {
 
     private func interviewPage(_ req: Request, form: RubricForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try req.requireUser()
-        let id = try req.parameter(SiteURL.Parameter.id)
-        let item = try await MockInterviewUseCases(req: req).detail(of: id, for: viewer)
-        let canScore = Access.canScoreMockInterview(viewer.viewer, coach: item.coach.requireIDString) && item.rubric == nil
-            && item.booking.cancelledAt == nil && MockInterviewRules.mayScore(at: req.now, startsAt: item.slot.startsAt)
-        return req.render(MockInterviewPage(
-            graduate: item.graduate.name, coach: PersonName(item.coach.name, role: item.coach.role), when: Self.when(item.slot, for: viewer), theme: item.booking.theme,
-            practise: item.booking.practise, cancelled: item.booking.cancelledAt.map { _ in item.booking.lateCancellation },
-            rubric: item.rubric.map { MockInterviewPage.Feedback(scores: $0.scores, strengths: $0.strengths, improvements: $0.improvements, resources: $0.resources) },
-            rubricURL: canScore ? SiteURL.practice(.rubric(bookingID: id)).path : nil,
-            waitsForStart: item.rubric == nil && item.booking.cancelledAt == nil && !MockInterviewRules.mayScore(at: req.now, startsAt: item.slot.startsAt),
-            isGraduate: item.graduate.id == viewer.id, form: form, errors: errors), status: status)
+        let item = try await MockInterviewUseCases(req: req).detail(of: req.parameter(SiteURL.Parameter.id), for: viewer)
+        return req.render(MockInterviewPage(item, viewer: viewer, now: req.now, form: form, errors: errors), status: status)
     }
 
     func interview(req: Request) async throws -> Response {

@@ -329,3 +329,69 @@ struct MockInterviewPage: PageView {
         }
     }
 }
+
+// MARK: Builders: from the bookings and slots, the viewer and the time, with no request
+
+extension MockInterviewsPage {
+    /// A graduate's page at `now`: a booking is cancelled while it has not started (late under
+    /// 24 hours); the trend is worked out from the scored ones, in the graduate's zone.
+    init(bookings: [MockInterviewUseCases.Booking], open: [MockInterviewUseCases.Slot], recommended: Bool, viewer: UserModel, now: Date,
+         bookingFor: String? = nil, form: MockBookingForm = .init(), errors: FormErrors = .none) {
+        let trend = MockInterviewUseCases.trend(of: bookings, in: TimeZone(identifier: viewer.timeZone) ?? .gmt)
+        self.init(
+            recommended: recommended,
+            bookings: bookings.map { item in
+                Entry(url: SiteURL.practice(.mockInterview(id: item.booking.requireIDString)).path, when: MockSlotsPage.when(item.slot, for: viewer),
+                      coach: PersonName(item.coach.name, role: item.coach.role), theme: item.booking.theme.title, cancelled: item.booking.cancelledAt != nil,
+                      late: item.booking.lateCancellation, isPast: item.slot.startsAt <= now, scored: item.rubric != nil,
+                      cancelURL: item.booking.cancelledAt == nil && item.slot.startsAt > now ? SiteURL.practice(.cancelBooking(id: item.booking.requireIDString)).path : nil,
+                      cancelIsLate: MockInterviewRules.isLateCancellation(at: now, startsAt: item.slot.startsAt))
+            },
+            open: open.map { item in
+                OpenSlot(id: item.slot.requireIDString, url: SiteURL.practice(.book(slotID: item.slot.requireIDString)).path,
+                         when: MockSlotsPage.when(item.slot, for: viewer), coach: PersonName(item.coach.name, role: item.coach.role),
+                         themes: MockTheme.allCases.filter(item.slot.themes.contains))
+            },
+            chart: ScoresChart.make(trend), change: trend.change, movers: trend.movers,
+            bookingFor: bookingFor, form: form, errors: errors)
+    }
+}
+
+extension MockSlotsPage {
+    /// A coach's slots at `now`: one never booked may be removed; a booked one that has started
+    /// waits for its rubric.
+    init(slots: [MockInterviewUseCases.Slot], viewer: UserModel, now: Date, form: MockSlotForm = .init(), errors: FormErrors = .none) {
+        self.init(rows: slots.map { item in
+            Row(when: Self.when(item.slot, for: viewer), themes: MockTheme.allCases.filter(item.slot.themes.contains).map(\.title).joined(separator: ", "),
+                graduate: item.graduate?.name, theme: item.booking?.theme.title, practise: item.booking?.practise,
+                url: item.booking.map { SiteURL.practice(.mockInterview(id: $0.requireIDString)).path },
+                removeURL: item.everBooked ? nil : SiteURL.practice(.removeSlot(id: item.slot.requireIDString)).path,
+                toScore: item.booking != nil && !item.scored && item.slot.startsAt <= now, scored: item.scored)
+        }, timeZone: viewer.timeZone, form: form, errors: errors)
+    }
+
+    static func when(_ slot: MockSlotModel, for viewer: UserModel) -> String {
+        when(startsAt: slot.startsAt, minutes: slot.minutes, for: viewer)
+    }
+
+    /// "Tue 1 Dec 2026, 10:00–11:00 (60 minutes)" where `viewer` lives.
+    static func when(startsAt: Date, minutes: Int, for viewer: UserModel) -> String {
+        Formats.span(startsAt, startsAt.addingTimeInterval(Double(minutes) * 60), zone: viewer.timeZone) + " (\(minutes) minutes)"
+    }
+}
+
+extension MockInterviewPage {
+    /// One interview as `viewer` sees it at `now`: its coach scores it once it has started, once,
+    /// unless it was cancelled.
+    init(_ item: MockInterviewUseCases.Booking, viewer: UserModel, now: Date, form: RubricForm = .init(), errors: FormErrors = .none) {
+        let open = item.rubric == nil && item.booking.cancelledAt == nil
+        let mayScore = MockInterviewRules.mayScore(at: now, startsAt: item.slot.startsAt)
+        let canScore = Access.canScoreMockInterview(viewer.viewer, coach: item.coach.requireIDString) && open && mayScore
+        self.init(
+            graduate: item.graduate.name, coach: PersonName(item.coach.name, role: item.coach.role), when: MockSlotsPage.when(item.slot, for: viewer),
+            theme: item.booking.theme, practise: item.booking.practise, cancelled: item.booking.cancelledAt.map { _ in item.booking.lateCancellation },
+            rubric: item.rubric.map { Feedback(scores: $0.scores, strengths: $0.strengths, improvements: $0.improvements, resources: $0.resources) },
+            rubricURL: canScore ? SiteURL.practice(.rubric(bookingID: item.booking.requireIDString)).path : nil,
+            waitsForStart: open && !mayScore, isGraduate: item.graduate.id == viewer.id, form: form, errors: errors)
+    }
+}

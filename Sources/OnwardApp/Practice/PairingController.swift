@@ -24,47 +24,12 @@ struct PairingController: RouteCollection {
         coach.post(.practice(.matchByHand(requestID: SiteURL.key(SiteURL.Parameter.id))), use: postHandMatch)
     }
 
-    static func when(_ pairing: PairingModel, for viewer: UserModel) -> String {
-        Formats.span(pairing.startsAt, pairing.endsAt, zone: viewer.timeZone)
-    }
-
-    static func windows(_ windows: [TimeWindow], for viewer: UserModel) -> [String] {
-        windows.map { Formats.span($0.start, $0.end, zone: viewer.timeZone) }
-    }
-
-    static func tags(_ tags: Set<PairingTag>) -> String {
-        PairingTag.allCases.filter(tags.contains).map(\.title).joined(separator: ", ")
-    }
-
     // MARK: A graduate's pairing
 
     private func overviewPage(_ req: Request, form: PairingForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try req.requireUser()
         let overview = try await PairingUseCases(req: req).overview(of: viewer)
-        let now = req.now
-        var proposals: [PairingPage.Proposal] = [], upcoming: [PairingPage.Entry] = [], past: [PairingPage.Entry] = []
-        for item in overview.pairings {
-            let pairing = item.pairing, partner = item.partner(of: viewer)
-            let url = SiteURL.practice(.pairingSession(id: pairing.requireIDString)).path
-            if pairing.isLive(at: now) {
-                let accepted = pairing.isFirst(viewer.id) ? pairing.firstAccepted : pairing.secondAccepted
-                proposals.append(.init(url: url, partner: partner.name, partnerAccepted: pairing.isFirst(viewer.id) ? pairing.secondAccepted : pairing.firstAccepted,
-                                       when: Self.when(pairing, for: viewer),
-                                       topic: pairing.isFirst(viewer.id) ? pairing.secondTopic : pairing.firstTopic,
-                                       answerURL: accepted ? nil : SiteURL.practice(.answerPairing(id: pairing.requireIDString)).path, matchedByHand: pairing.$matchedBy.id != nil))
-            } else {
-                let entry = PairingPage.Entry(url: url, partner: partner.name, when: Self.when(pairing, for: viewer),
-                                              state: pairing.title(at: now))
-                if pairing.state == .accepted && pairing.endsAt > now { upcoming.append(entry) } else { past.append(entry) }
-            }
-        }
-        let request = overview.request.map { request in
-            PairingPage.Request(topic: request.topic, tags: Self.tags(request.tags), windows: Self.windows(request.windows, for: viewer),
-                                asked: Formats.waited(since: request.askedAt, now: now) + " ago", timesPassed: PairingMatcher.ahead(request.windows, of: now).isEmpty,
-                                withdrawURL: SiteURL.practice(.withdrawPairingRequest(id: request.requireIDString)).path)
-        }
-        return req.render(PairingPage(proposals: proposals.reversed(), request: request, upcoming: upcoming.reversed(), past: Array(past.prefix(10)),
-                                      volunteering: overview.volunteer?.active == true, timeZone: viewer.timeZone, form: form, errors: errors), status: status)
+        return req.render(PairingPage(overview, viewer: viewer, now: req.now, form: form, errors: errors), status: status)
     }
 
     func overview(req: Request) async throws -> Response {
@@ -100,18 +65,7 @@ struct PairingController: RouteCollection {
     private func volunteerPage(_ req: Request, form: PairingForm? = nil, errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try req.requireUser()
         let row = try await PairingUseCases(req: req).volunteering(of: viewer)
-        let active = row?.active == true
-        var shown = form ?? PairingForm()
-        if form == nil, let row, active {
-            // The times still ahead, as typed in the volunteer's zone, so saving keeps them.
-            let zone = TimeZone(identifier: viewer.timeZone) ?? .gmt
-            let rows = PairingMatcher.ahead(row.windows, of: req.now).map {
-                WindowRow(day: LocalDate($0.start, in: zone).iso, start: Formats.clock($0.start, in: zone), end: Formats.clock($0.end, in: zone))
-            }
-            shown = PairingForm(topics: row.topics, tags: row.tags, rows: rows)
-        }
-        return req.render(VolunteerPage(volunteering: active, windows: active ? Self.windows(PairingMatcher.ahead(row!.windows, of: req.now), for: viewer) : [],
-                                        timeZone: viewer.timeZone, form: shown, errors: errors), status: status)
+        return req.render(VolunteerPage(row, viewer: viewer, now: req.now, form: form, errors: errors), status: status)
     }
 
     func volunteer(req: Request) async throws -> Response {
@@ -142,32 +96,8 @@ struct PairingController: RouteCollection {
     private func sessionPage(_ req: Request, linkForm: PairingLinkForm = .init(), noteForm: PairingNoteForm? = nil, errors: FormErrors = .none,
                              status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try req.requireUser()
-        let id = try req.parameter(SiteURL.Parameter.id)
-        let found = try await PairingUseCases(req: req).detail(of: id, for: viewer)
-        let pairing = found.pairing, now = req.now
-        let isSide = Access.isSideOfPairing(viewer.viewer, sides: pairing.sides), isFirst = pairing.isFirst(viewer.id)
-        let scope = pairing.scope(for: viewer.viewer, now: now)
-        let open = pairing.isLive(at: now)
-        let mineAccepted = isFirst ? pairing.firstAccepted : pairing.secondAccepted
-        let matchedBy = pairing.matchedBy?.name
-        let waiting: String?
-        if !open { waiting = nil }
-        else if isSide { waiting = mineAccepted ? "You accepted. Waiting for \(found.partner(of: viewer).name)." : nil }
-        else {
-            let accepted = [(found.first, pairing.firstAccepted), (found.second, pairing.secondAccepted)].filter(\.1).map(\.0.name)
-            waiting = accepted.isEmpty ? "Waiting for both to accept." : "\(accepted.joined(separator: " and ")) accepted. Waiting for the other."
-        }
-        return req.render(PairingSessionPage(
-            heading: isSide ? "Pairing with \(found.partner(of: viewer).name)" : "Pairing: \(found.first.name) and \(found.second.name)",
-            when: Self.when(pairing, for: viewer), state: pairing.title(at: now),
-            sides: [.init(name: found.first.name, topic: pairing.firstTopic, note: pairing.firstNote),
-                    .init(name: found.second.name + (pairing.$partnerRequest.id == nil ? " (volunteer)" : ""), topic: pairing.secondTopic, note: pairing.secondNote)],
-            matchedBy: matchedBy, link: scope.readsLink ? pairing.link : "",
-            answerURL: isSide && open && !mineAccepted ? SiteURL.practice(.answerPairing(id: id)).path : nil, waiting: waiting,
-            linkURL: scope.setsLink ? SiteURL.practice(.pairingLink(id: id)).path : nil,
-            noteURL: scope.notes ? SiteURL.practice(.notePairing(id: id)).path : nil,
-            back: Access.pairs(viewer.viewer) ? ("All your pairing", SiteURL.practice(.pairing).path) : ("Requests to pair that found nobody", SiteURL.practice(.unmatchedRequests).path),
-            linkForm: linkForm, noteForm: noteForm ?? PairingNoteForm(note: isFirst ? pairing.firstNote : pairing.secondNote), errors: errors), status: status)
+        let found = try await PairingUseCases(req: req).detail(of: req.parameter(SiteURL.Parameter.id), for: viewer)
+        return req.render(PairingSessionPage(found, viewer: viewer, now: req.now, linkForm: linkForm, noteForm: noteForm, errors: errors), status: status)
     }
 
     func session(req: Request) async throws -> Response {
@@ -222,13 +152,7 @@ struct PairingController: RouteCollection {
 
     func unmatched(req: Request) async throws -> Response {
         let viewer = try req.requireUser()
-        let rows = try await PairingUseCases(req: req).unmatched(for: viewer).map { item in
-            UnmatchedRequestsPage.Row(url: SiteURL.practice(.matchByHand(requestID: item.request.requireIDString)).path, person: item.person.name,
-                                      topic: item.request.topic, tags: Self.tags(item.request.tags),
-                                      windows: Self.windows(PairingMatcher.ahead(item.request.windows, of: req.now), for: viewer),
-                                      asked: Formats.waited(since: item.request.askedAt, now: req.now) + " ago")
-        }
-        return req.render(UnmatchedRequestsPage(rows: rows))
+        return req.render(UnmatchedRequestsPage(try await PairingUseCases(req: req).unmatched(for: viewer), viewer: viewer, now: req.now))
     }
 
     private func handMatchPage(_ req: Request, form: HandMatchForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -236,11 +160,8 @@ struct PairingController: RouteCollection {
         let id = try req.parameter(SiteURL.Parameter.id)
         let pairing = PairingUseCases(req: req)
         guard let item = try await pairing.unmatched(for: viewer).first(where: { $0.request.requireIDString == id.uppercased() }) else { throw PairingUseCases.noSuchRequest }
-        let options = try await pairing.partnerOptions(for: viewer).filter { $0.person != item.request.$user.id }
-            .map { SelectOption(value: $0.key, label: $0.label, selected: $0.key == form.partner) }
-        return req.render(HandMatchPage(action: SiteURL.practice(.matchByHand(requestID: id)).path, person: item.person.name, topic: item.request.topic,
-                                        tags: Self.tags(item.request.tags), windows: Self.windows(PairingMatcher.ahead(item.request.windows, of: req.now), for: viewer),
-                                        options: options, timeZone: viewer.timeZone, form: form, errors: errors), status: status)
+        let options = try await pairing.partnerOptions(for: viewer)
+        return req.render(HandMatchPage(item, options: options, viewer: viewer, now: req.now, form: form, errors: errors), status: status)
     }
 
     func handMatch(req: Request) async throws -> Response {

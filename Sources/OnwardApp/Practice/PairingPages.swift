@@ -401,3 +401,116 @@ struct HandMatchPage: PageView {
         h.p { h.a("All unmatched requests", .href(SiteURL.practice(.unmatchedRequests).path)) }
     }
 }
+
+// MARK: Builders: from the pairings and requests, the viewer and the time, with no request
+
+extension PairingPage {
+    /// A graduate's pairing at `now`: proposals still live (each answered until the viewer has
+    /// accepted), accepted pairings to come, the last ten past; their open request with its times.
+    init(_ overview: PairingUseCases.Overview, viewer: UserModel, now: Date, form: PairingForm = .init(), errors: FormErrors = .none) {
+        var proposals: [Proposal] = [], upcoming: [Entry] = [], past: [Entry] = []
+        for item in overview.pairings {
+            let pairing = item.pairing, partner = item.partner(of: viewer), isFirst = pairing.isFirst(viewer.id)
+            let url = SiteURL.practice(.pairingSession(id: pairing.requireIDString)).path
+            if pairing.isLive(at: now) {
+                let accepted = isFirst ? pairing.firstAccepted : pairing.secondAccepted
+                proposals.append(Proposal(url: url, partner: partner.name, partnerAccepted: isFirst ? pairing.secondAccepted : pairing.firstAccepted,
+                                          when: Self.when(pairing, for: viewer), topic: isFirst ? pairing.secondTopic : pairing.firstTopic,
+                                          answerURL: accepted ? nil : SiteURL.practice(.answerPairing(id: pairing.requireIDString)).path,
+                                          matchedByHand: pairing.$matchedBy.id != nil))
+            } else {
+                let entry = Entry(url: url, partner: partner.name, when: Self.when(pairing, for: viewer), state: pairing.title(at: now))
+                if pairing.state == .accepted && pairing.endsAt > now { upcoming.append(entry) } else { past.append(entry) }
+            }
+        }
+        let request = overview.request.map { request in
+            Request(topic: request.topic, tags: Self.tags(request.tags), windows: Self.windows(request.windows, for: viewer),
+                    asked: Formats.waited(since: request.askedAt, now: now) + " ago", timesPassed: PairingMatcher.ahead(request.windows, of: now).isEmpty,
+                    withdrawURL: SiteURL.practice(.withdrawPairingRequest(id: request.requireIDString)).path)
+        }
+        self.init(proposals: proposals.reversed(), request: request, upcoming: upcoming.reversed(), past: Array(past.prefix(10)),
+                  volunteering: overview.volunteer?.active == true, timeZone: viewer.timeZone, form: form, errors: errors)
+    }
+
+    static func when(_ pairing: PairingModel, for viewer: UserModel) -> String {
+        Formats.span(pairing.startsAt, pairing.endsAt, zone: viewer.timeZone)
+    }
+
+    static func windows(_ windows: [TimeWindow], for viewer: UserModel) -> [String] {
+        windows.map { Formats.span($0.start, $0.end, zone: viewer.timeZone) }
+    }
+
+    static func tags(_ tags: Set<PairingTag>) -> String {
+        PairingTag.allCases.filter(tags.contains).map(\.title).joined(separator: ", ")
+    }
+}
+
+extension PairingSessionPage {
+    /// One pairing as `viewer` sees it at `now`, by the pairing's own scope: a side answers while
+    /// it is live and they have not accepted; who sets the link, reads it and notes is the scope's.
+    init(_ found: PairingUseCases.Pairing, viewer: UserModel, now: Date, linkForm: PairingLinkForm = .init(), noteForm: PairingNoteForm? = nil,
+         errors: FormErrors = .none) {
+        let pairing = found.pairing, id = pairing.requireIDString
+        let isSide = Access.isSideOfPairing(viewer.viewer, sides: pairing.sides), isFirst = pairing.isFirst(viewer.id)
+        let scope = pairing.scope(for: viewer.viewer, now: now)
+        let open = pairing.isLive(at: now)
+        let mineAccepted = isFirst ? pairing.firstAccepted : pairing.secondAccepted
+        let waiting: String?
+        if !open { waiting = nil }
+        else if isSide { waiting = mineAccepted ? "You accepted. Waiting for \(found.partner(of: viewer).name)." : nil }
+        else {
+            let accepted = [(found.first, pairing.firstAccepted), (found.second, pairing.secondAccepted)].filter(\.1).map(\.0.name)
+            waiting = accepted.isEmpty ? "Waiting for both to accept." : "\(accepted.joined(separator: " and ")) accepted. Waiting for the other."
+        }
+        self.init(
+            heading: isSide ? "Pairing with \(found.partner(of: viewer).name)" : "Pairing: \(found.first.name) and \(found.second.name)",
+            when: PairingPage.when(pairing, for: viewer), state: pairing.title(at: now),
+            sides: [.init(name: found.first.name, topic: pairing.firstTopic, note: pairing.firstNote),
+                    .init(name: found.second.name + (pairing.$partnerRequest.id == nil ? " (volunteer)" : ""), topic: pairing.secondTopic, note: pairing.secondNote)],
+            matchedBy: pairing.matchedBy?.name, link: scope.readsLink ? pairing.link : "",
+            answerURL: isSide && open && !mineAccepted ? SiteURL.practice(.answerPairing(id: id)).path : nil, waiting: waiting,
+            linkURL: scope.setsLink ? SiteURL.practice(.pairingLink(id: id)).path : nil,
+            noteURL: scope.notes ? SiteURL.practice(.notePairing(id: id)).path : nil,
+            back: Access.pairs(viewer.viewer) ? ("All your pairing", SiteURL.practice(.pairing).path) : ("Requests to pair that found nobody", SiteURL.practice(.unmatchedRequests).path),
+            linkForm: linkForm, noteForm: noteForm ?? PairingNoteForm(note: isFirst ? pairing.firstNote : pairing.secondNote), errors: errors)
+    }
+}
+
+extension UnmatchedRequestsPage {
+    /// Requests that found nobody, each with only its times still ahead of `now`.
+    init(_ items: [PairingUseCases.Unmatched], viewer: UserModel, now: Date) {
+        self.init(rows: items.map { item in
+            Row(url: SiteURL.practice(.matchByHand(requestID: item.request.requireIDString)).path, person: item.person.name,
+                topic: item.request.topic, tags: PairingPage.tags(item.request.tags),
+                windows: PairingPage.windows(PairingMatcher.ahead(item.request.windows, of: now), for: viewer),
+                asked: Formats.waited(since: item.request.askedAt, now: now) + " ago")
+        })
+    }
+}
+
+extension HandMatchPage {
+    /// Matching `item` by hand with anyone among `options` but its own asker.
+    init(_ item: PairingUseCases.Unmatched, options: [PairingUseCases.PartnerOption], viewer: UserModel, now: Date,
+         form: HandMatchForm = .init(), errors: FormErrors = .none) {
+        self.init(action: SiteURL.practice(.matchByHand(requestID: item.request.requireIDString)).path, person: item.person.name, topic: item.request.topic,
+                  tags: PairingPage.tags(item.request.tags), windows: PairingPage.windows(PairingMatcher.ahead(item.request.windows, of: now), for: viewer),
+                  options: options.filter { $0.person != item.request.$user.id }.map { SelectOption(value: $0.key, label: $0.label, selected: $0.key == form.partner) },
+                  timeZone: viewer.timeZone, form: form, errors: errors)
+    }
+}
+
+extension VolunteerPage {
+    /// A volunteer's page at `now`: while they volunteer, the form holds their times still ahead,
+    /// as typed in their zone, so saving keeps them.
+    init(_ row: PairingVolunteerModel?, viewer: UserModel, now: Date, form: PairingForm? = nil, errors: FormErrors = .none) {
+        let ahead = row.map { PairingMatcher.ahead($0.windows, of: now) } ?? []
+        let active = row?.active == true
+        var shown = form ?? PairingForm()
+        if form == nil, let row, active {
+            let zone = TimeZone(identifier: viewer.timeZone) ?? .gmt
+            let rows = ahead.map { WindowRow(day: LocalDate($0.start, in: zone).iso, start: Formats.clock($0.start, in: zone), end: Formats.clock($0.end, in: zone)) }
+            shown = PairingForm(topics: row.topics, tags: row.tags, rows: rows)
+        }
+        self.init(volunteering: active, windows: active ? PairingPage.windows(ahead, for: viewer) : [], timeZone: viewer.timeZone, form: shown, errors: errors)
+    }
+}

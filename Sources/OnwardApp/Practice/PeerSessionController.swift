@@ -14,17 +14,10 @@ struct PeerSessionController: RouteCollection {
         graduate.post(.practice(.notePeerSession(id: SiteURL.key(SiteURL.Parameter.id))), use: note)
     }
 
-    static func when(_ session: PeerSessionModel, for viewer: UserModel) -> String {
-        Formats.span(session.startsAt, session.startsAt.addingTimeInterval(Double(session.minutes) * 60), zone: viewer.timeZone)
-    }
-
     private func listPage(_ req: Request, form: PeerSessionForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try req.requireUser()
         let sessions = try await PeerSessionUseCases(req: req).upcoming(for: viewer)
-        return req.render(PeerSessionsPage(rows: sessions.map { item in
-            PeerSessionsPage.Row(url: SiteURL.practice(.peerSession(id: item.session.requireIDString)).path, kind: item.session.kind.title,
-                                 when: Self.when(item.session, for: viewer), host: item.host.name, taken: item.taken, places: item.session.places, joined: item.joined)
-        }, timeZone: viewer.timeZone, form: form, errors: errors), status: status)
+        return req.render(PeerSessionsPage(sessions: sessions, viewer: viewer, form: form, errors: errors), status: status)
     }
 
     func list(req: Request) async throws -> Response {
@@ -43,19 +36,8 @@ struct PeerSessionController: RouteCollection {
 
     private func sessionPage(_ req: Request, form: PeerNoteForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try req.requireUser()
-        let id = try req.parameter(SiteURL.Parameter.id)
-        let detail = try await PeerSessionUseCases(req: req).detail(of: id, for: viewer)
-        let session = detail.session
-        let started = !(req.now < session.startsAt)
-        return req.render(PeerSessionPage(
-            kind: session.kind, when: Self.when(session, for: viewer), host: detail.host.name, link: detail.link, places: session.places,
-            people: zip(detail.seats, detail.notes).map { .init(name: $0.person.name, note: $1) },
-            takesPart: Access.practisesWithPeers(viewer.viewer),
-            joinURL: Access.practisesWithPeers(viewer.viewer) && detail.joined == nil
-                && PeerSessionRules.mayJoin(taken: detail.seats.count, places: session.places, startsAt: session.startsAt, now: req.now)
-                ? SiteURL.practice(.joinPeerSession(id: id)).path : nil,
-            noteURL: detail.joined != nil && started ? SiteURL.practice(.notePeerSession(id: id)).path : nil,
-            joined: detail.joined != nil, started: started, form: form.note == nil ? PeerNoteForm(note: detail.joined?.note) : form, errors: errors), status: status)
+        let detail = try await PeerSessionUseCases(req: req).detail(of: req.parameter(SiteURL.Parameter.id), for: viewer)
+        return req.render(PeerSessionPage(detail, viewer: viewer, now: req.now, form: form, errors: errors), status: status)
     }
 
     func session(req: Request) async throws -> Response {

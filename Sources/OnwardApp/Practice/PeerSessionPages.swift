@@ -127,3 +127,38 @@ struct PeerSessionPage: PageView {
         if takesPart { h.p { h.a("All peer sessions", .href(SiteURL.practice(.peerSessions).path)) } }
     }
 }
+
+// MARK: Builders: from the sessions, the viewer and the time, with no request
+
+extension PeerSessionsPage {
+    init(sessions: [PeerSessionUseCases.Listed], viewer: UserModel, form: PeerSessionForm = .init(), errors: FormErrors = .none) {
+        self.init(rows: sessions.map { item in
+            Row(url: SiteURL.practice(.peerSession(id: item.session.requireIDString)).path, kind: item.session.kind.title,
+                when: Self.when(item.session, for: viewer), host: item.host.name, taken: item.taken, places: item.session.places, joined: item.joined)
+        }, timeZone: viewer.timeZone, form: form, errors: errors)
+    }
+
+    /// "Mon 7 Dec 2026, 18:00–19:00" where `viewer` lives.
+    static func when(_ session: PeerSessionModel, for viewer: UserModel) -> String {
+        Formats.span(session.startsAt, session.startsAt.addingTimeInterval(Double(session.minutes) * 60), zone: viewer.timeZone)
+    }
+}
+
+extension PeerSessionPage {
+    /// One session as `viewer` sees it at `now`: one who practises with peers may join while there
+    /// is a place and it has not started; one with a place notes what they practised once it has.
+    init(_ detail: PeerSessionUseCases.Detail, viewer: UserModel, now: Date, form: PeerNoteForm = .init(), errors: FormErrors = .none) {
+        let session = detail.session
+        let id = session.requireIDString
+        let started = !(now < session.startsAt)
+        let practises = Access.practisesWithPeers(viewer.viewer)
+        self.init(
+            kind: session.kind, when: PeerSessionsPage.when(session, for: viewer), host: detail.host.name, link: detail.link, places: session.places,
+            people: zip(detail.seats, detail.notes).map { Person(name: $0.person.name, note: $1) },
+            takesPart: practises,
+            joinURL: practises && detail.joined == nil && PeerSessionRules.mayJoin(taken: detail.seats.count, places: session.places, startsAt: session.startsAt, now: now)
+                ? SiteURL.practice(.joinPeerSession(id: id)).path : nil,
+            noteURL: detail.joined != nil && started ? SiteURL.practice(.notePeerSession(id: id)).path : nil,
+            joined: detail.joined != nil, started: started, form: form.note == nil ? PeerNoteForm(note: detail.joined?.note) : form, errors: errors)
+    }
+}

@@ -16,7 +16,7 @@ struct PracticeHomeSections: HomeSectionSource {
         let pairings = try await Self.pairingLines(of: person, on: req)
         guard next != nil || recommended || !pairings.isEmpty else { return [] }
         return [PracticeSection(
-            next: next.map { "\(MockInterviewController.when(startsAt: $0.startsAt, minutes: $0.minutes, for: person)) with \($0.coach) (\($0.theme.title.lowercased()))" },
+            next: next.map { "\(MockSlotsPage.when(startsAt: $0.startsAt, minutes: $0.minutes, for: person)) with \($0.coach) (\($0.theme.title.lowercased()))" },
             nextURL: next.map { SiteURL.practice(.mockInterview(id: $0.id.uuidString)).path }, recommended: recommended, pairings: pairings)]
     }
 
@@ -37,7 +37,7 @@ struct PracticeHomeSections: HomeSectionSource {
         let next = pairings.first { $0.pairing.state == .accepted }
         return (waiting + (next.map { [$0] } ?? [])).map { pairing, partner in
             PracticeSection.Line(label: pairing.state == .accepted ? "Next pairing: " : "Pairing proposed, waiting for your answer: ",
-                                 text: "\(partner), \(PairingController.when(pairing, for: person))",
+                                 text: "\(partner), \(PairingPage.when(pairing, for: person))",
                                  url: SiteURL.practice(.pairingSession(id: pairing.requireIDString)).path)
         }
     }
