@@ -17,7 +17,7 @@ extension AppTests {
                 let res = try await admin.post(SiteURL.accounts(.invitations).path, ["email": "late@example.org", "role": "coach", "cohort_id": ""])
                 #expect(res.status == .created)
                 let outbox = try await OutboxMessageModel.query(on: app.db).first()
-                let link = try #require(outbox.flatMap { AdminController.link(in: $0.body) })
+                let link = try #require(outbox.flatMap { InvitationsPage.link(in: $0.body) })
                 #expect(res.text.contains(link), "the admin is shown the link to copy")
                 let path = try #require(URL(string: link)?.path)
 

@@ -273,4 +273,49 @@ import Testing
         #expect(PeerSessionPage(joined, viewer: guest, now: Self.now).noteURL == nil, "not started yet")
         #expect(PeerSessionPage(try detail(startsInHours: -0.5, places: 3, seated: [host, guest]), viewer: guest, now: Self.now).noteURL != nil)
     }
+
+    // MARK: Programme: retrospectives
+
+    @Test func a_retrospective_asked_for_a_week_outside_those_that_may_be_written_gets_the_nearest() {
+        #expect(RetrospectivePage.week(asked: "9", writable: 1...4) == 4)
+        #expect(RetrospectivePage.week(asked: "0", writable: 1...4) == 1)
+        #expect(RetrospectivePage.week(asked: "2", writable: 1...4) == 2)
+        #expect(RetrospectivePage.week(asked: nil, writable: 1...4) == 4, "this week")
+        #expect(RetrospectivePage.week(asked: "last", writable: 1...4) == 4)
+    }
+
+    // MARK: Accounts: an admin's cohort and invitations
+
+    @Test func a_cohorts_graduate_is_offered_only_the_coaches_not_yet_theirs() throws {
+        let cohort = CohortModel()
+        cohort.id = UUID()
+        cohort.name = "Autumn 2026"
+        cohort.courseEndDate = "2026-10-30"
+        cohort.timeZone = "Europe/London"
+        cohort.standupTime = "09:30"
+        let amara = Self.person("Amara Okafor", .graduate), dev = Self.person("Dev Patel", .graduate)
+        let priya = Self.person("Priya Shah", .coach), sam = Self.person("Sam Lee", .coach)
+        let assignment = CoachAssignmentModel(coachID: try priya.requireID(), graduateID: try amara.requireID())
+        assignment.id = UUID()
+        let page = CohortPage(cohort, graduates: [amara, dev], coaches: [priya, sam], assignments: [assignment], pendingInvitations: 2)
+        #expect(page.graduates.map { $0.coaches.map(\.name) } == [["Priya Shah"], []])
+        #expect(page.graduates.map { $0.assignable.map(\.label) } == [["Sam Lee"], ["Priya Shah", "Sam Lee"]])
+        #expect(page.graduates[0].coaches[0].removeAction == SiteURL.accounts(.removeAssignment(id: assignment.requireIDString)).path)
+        #expect(page.inviteURL.hasSuffix("?cohort_id=" + cohort.requireIDString))
+    }
+
+    @Test func only_a_pending_invitation_shows_its_link_again() throws {
+        let admin = Self.person("Ada Admin", .admin)
+        func invitation(expiresInHours hours: Double, accepted: Bool = false) -> InvitationModel {
+            let invitation = InvitationModel(id: UUID(), email: "new@example.com", role: .graduate, cohortID: nil, tokenHash: "", invitedByID: admin.id!,
+                                             expiresAt: Self.now.addingTimeInterval(hours * 3600))
+            invitation.acceptedAt = accepted ? Self.now : nil
+            return invitation
+        }
+        let invitations = [invitation(expiresInHours: 48), invitation(expiresInHours: -1), invitation(expiresInHours: 48, accepted: true)]
+        let bodies = Dictionary(uniqueKeysWithValues: invitations.map { ($0.id!, "Welcome to Onward.\nhttps://onward.example/invitations/abc") })
+        let page = InvitationsPage(invitations: invitations, bodies: bodies, cohorts: [], admin: admin, now: Self.now, form: InvitationForm(), errors: .none)
+        #expect(page.invitations.map(\.link) == ["https://onward.example/invitations/abc", nil, nil])
+        #expect(InvitationsPage.link(in: "no link here") == nil)
+    }
 }

@@ -39,12 +39,7 @@ struct AdminController: RouteCollection {
     private func cohortsPage(req: Request, form: CohortForm, errors: FormErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
         let cohorts = try await CohortModel.query(on: req.db).sort(\.$courseEndDate, .descending).all()
         let graduateCohorts = try await UserModel.query(on: req.db).filter(\.$role == .graduate).all(\.$cohort.$id)
-        let rows = cohorts.map { cohort in
-            CohortsPage.Row(
-                name: cohort.name, url: SiteURL.accounts(.cohort(id: cohort.id!.uuidString)).path, courseEnd: Formats.day(iso: cohort.courseEndDate),
-                timeZone: cohort.timeZone, standupTime: cohort.standupTime, graduates: graduateCohorts.filter { $0 == cohort.id }.count)
-        }
-        return req.render(CohortsPage(cohorts: rows, form: form, errors: errors), status: status)
+        return req.render(CohortsPage(cohorts: cohorts, graduateCohorts: graduateCohorts, form: form, errors: errors), status: status)
     }
 
     func cohortsPage(req: Request) async throws -> Response {
@@ -67,46 +62,20 @@ struct AdminController: RouteCollection {
         let coaches = try await UserModel.query(on: req.db).filter(\.$role == .coach).sort(\.$name).all()
         let assignments = try await CoachAssignmentModel.query(on: req.db).filter(\.$graduate.$id ~~ graduates.compactMap(\.id)).all()
         let pending = try await InvitationModel.query(on: req.db).filter(\.$cohort.$id == id).filter(\.$acceptedAt == nil).filter(\.$expiresAt > req.now).count()
-        let coachNames = Dictionary(uniqueKeysWithValues: coaches.map { ($0.id!, $0.name) })
-        let rows = graduates.map { graduate in
-            let mine = assignments.filter { $0.$graduate.id == graduate.id }
-            let assigned = Set(mine.map(\.$coach.id))
-            let mineCoaches = mine.map { CohortPage.Coach(name: coachNames[$0.$coach.id] ?? "", removeAction: SiteURL.accounts(.removeAssignment(id: $0.id!.uuidString)).path) }
-            let assignable = coaches.filter { !assigned.contains($0.id!) }.map { SelectOption(value: $0.requireIDString, label: $0.name, selected: false) }
-            return CohortPage.Graduate(
-                id: graduate.requireIDString, name: graduate.name, email: graduate.email, url: SiteURL.homes(.person(id: graduate.requireIDString)).path,
-                coaches: mineCoaches, assignable: assignable)
-        }
-        let page = CohortPage(
-            name: cohort.name, courseEnd: Formats.day(iso: cohort.courseEndDate), timeZone: cohort.timeZone, standupTime: cohort.standupTime,
-            graduates: rows, inviteURL: SiteURL.accounts(.invitations).path + "?cohort_id=" + id.uuidString, pendingInvitations: pending)
+        let page = CohortPage(cohort, graduates: graduates, coaches: coaches, assignments: assignments, pendingInvitations: pending)
         return req.render(page)
     }
 
     // MARK: Invitations
 
     private func invitationsPage(req: Request, form: InvitationForm, errors: FormErrors, sent: InvitationsPage.Sent? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let admin = try req.requireUser()
         let invitations = try await InvitationModel.query(on: req.db).with(\.$cohort).sort(\.$createdAt, .descending).limit(200).all()
         let messages = try await OutboxMessageModel.query(on: req.db).filter(\.$topic == "invitation").filter(\.$subjectID ~~ invitations.compactMap(\.id)).all()
-        let links = Dictionary(messages.compactMap { m in m.subjectID.map { ($0, m.body) } }, uniquingKeysWith: { a, _ in a })
+        let bodies = Dictionary(messages.compactMap { message in message.subjectID.map { ($0, message.body) } }, uniquingKeysWith: { first, _ in first })
         let cohorts = try await CohortModel.query(on: req.db).sort(\.$courseEndDate, .descending).all()
-        let rows = invitations.map { invitation in
-            let status = invitation.status(now: req.now)
-            return InvitationsPage.Row(
-                email: invitation.email, role: invitation.role.title, cohort: invitation.cohort?.name, status: status.rawValue,
-                sent: invitation.createdAt.map { Formats.dayAndTime($0, zone: admin.timeZone) } ?? "",
-                link: status == .pending ? links[invitation.id!].flatMap(Self.link(in:)) : nil)
-        }
-        let page = InvitationsPage(
-            form: form, cohorts: cohorts.map { SelectOption(value: $0.id!.uuidString, label: $0.name, selected: $0.id?.uuidString == form.cohort_id) },
-            invitations: rows, errors: errors, sent: sent)
+        let page = InvitationsPage(invitations: invitations, bodies: bodies, cohorts: cohorts, admin: try req.requireUser(), now: req.now,
+                                   form: form, errors: errors, sent: sent)
         return req.render(page, status: status)
-    }
-
-    /// The invitation link in an outbox message's body (its last line).
-    static func link(in body: String) -> String? {
-        body.split(separator: "\n").last.map(String.init).flatMap { $0.hasPrefix("http") ? $0 : nil }
     }
 
     func invitationsPage(req: Request) async throws -> Response {

@@ -1,3 +1,4 @@
+import Foundation
 import OnwardCore
 
 /// The admin's overview: how many of everything, each a link.
@@ -277,5 +278,58 @@ struct PeoplePage: PageView {
                 }
             }
         }
+    }
+}
+
+// MARK: Builders: from the bootcamp's accounts, the admin and the time, with no request
+
+extension CohortsPage {
+    /// Each cohort with how many graduates it has (`graduateCohorts`: each graduate's cohort).
+    init(cohorts: [CohortModel], graduateCohorts: [UUID?], form: CohortForm, errors: FormErrors) {
+        var counts: [UUID: Int] = [:]
+        for case let id? in graduateCohorts { counts[id, default: 0] += 1 }
+        self.init(cohorts: cohorts.map { cohort in
+            Row(name: cohort.name, url: SiteURL.accounts(.cohort(id: cohort.requireIDString)).path, courseEnd: Formats.day(iso: cohort.courseEndDate),
+                timeZone: cohort.timeZone, standupTime: cohort.standupTime, graduates: counts[cohort.id!] ?? 0)
+        }, form: form, errors: errors)
+    }
+}
+
+extension CohortPage {
+    /// A cohort's graduates, each with their coaches (a button to remove each assignment) and the
+    /// coaches not yet theirs to assign.
+    init(_ cohort: CohortModel, graduates: [UserModel], coaches: [UserModel], assignments: [CoachAssignmentModel], pendingInvitations: Int) {
+        let coachNames = Dictionary(uniqueKeysWithValues: coaches.map { ($0.id!, $0.name) })
+        let rows = graduates.map { graduate in
+            let mine = assignments.filter { $0.$graduate.id == graduate.id }
+            let assigned = Set(mine.map(\.$coach.id))
+            return Graduate(
+                id: graduate.requireIDString, name: graduate.name, email: graduate.email, url: SiteURL.homes(.person(id: graduate.requireIDString)).path,
+                coaches: mine.map { Coach(name: coachNames[$0.$coach.id] ?? "", removeAction: SiteURL.accounts(.removeAssignment(id: $0.requireIDString)).path) },
+                assignable: coaches.filter { !assigned.contains($0.id!) }.map { SelectOption(value: $0.requireIDString, label: $0.name, selected: false) })
+        }
+        self.init(name: cohort.name, courseEnd: Formats.day(iso: cohort.courseEndDate), timeZone: cohort.timeZone, standupTime: cohort.standupTime,
+                  graduates: rows, inviteURL: SiteURL.accounts(.invitations).path + "?cohort_id=" + cohort.requireIDString, pendingInvitations: pendingInvitations)
+    }
+}
+
+extension InvitationsPage {
+    /// The latest invitations as `admin` reads them at `now`; a pending one shows its link again
+    /// (from the message that sent it, `bodies` by invitation).
+    init(invitations: [InvitationModel], bodies: [UUID: String], cohorts: [CohortModel], admin: UserModel, now: Date,
+         form: InvitationForm, errors: FormErrors, sent: Sent? = nil) {
+        let rows = invitations.map { invitation in
+            let status = invitation.status(now: now)
+            return Row(email: invitation.email, role: invitation.role.title, cohort: invitation.cohort?.name, status: status.rawValue,
+                       sent: invitation.createdAt.map { Formats.dayAndTime($0, zone: admin.timeZone) } ?? "",
+                       link: status == .pending ? bodies[invitation.id!].flatMap(Self.link(in:)) : nil)
+        }
+        self.init(form: form, cohorts: cohorts.map { SelectOption(value: $0.requireIDString, label: $0.name, selected: $0.id?.uuidString == form.cohort_id) },
+                  invitations: rows, errors: errors, sent: sent)
+    }
+
+    /// The invitation link in an outbox message's body (its last line).
+    static func link(in body: String) -> String? {
+        body.split(separator: "\n").last.map(String.init).flatMap { $0.hasPrefix("http") ? $0 : nil }
     }
 }

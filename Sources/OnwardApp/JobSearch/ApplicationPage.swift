@@ -252,3 +252,48 @@ struct ApplicationPage: PageView {
         }
     }
 }
+
+// MARK: Builder: from an application and what hangs off it, the viewer's scope and the day
+
+extension ApplicationPage {
+    /// One application as `scope.viewer` sees it: its timeline (moves and interviews, by day, in
+    /// the owner's zone); writing only for one who may write it; a placement corrected only by one
+    /// who may correct it; the way back to the owner's board.
+    init(_ application: ApplicationModel, scope: Policy.Scope, moves: [StageMoveModel], interviews: [InterviewModel], contacts: [ContactModel],
+         placement: PlacementModel?, today: LocalDate, errors: FormErrors, interviewForm: InterviewForm? = nil, contactForm: ContactForm? = nil,
+         placementForm: PlacementForm? = nil) {
+        let zone = scope.person.timeZone
+        let tz = TimeZone(identifier: zone) ?? .gmt
+        var timeline = moves.enumerated().map { index, move in
+            Event(day: move.onDate, text: index == 0 ? "Added as \(move.stage.title.lowercased())" : "Moved to \(move.stage.title.lowercased())", kind: move.stage.rawValue)
+        }
+        timeline += interviews.map { Event(day: LocalDate($0.scheduledAt, in: tz).iso, text: "\($0.kind.title)\($0.withWhom.isEmpty ? "" : " with \($0.withWhom)")", kind: "interview") }
+        timeline.sort { $0.day < $1.day }
+        let salary = SalaryRange(minimum: application.salaryMin, maximum: application.salaryMax)
+        self.init(
+            id: application.requireIDString, owner: scope.person.name, isOwn: scope.isSelf, canWrite: scope.canWriteJobSearch,
+            canCorrectPlacement: placement != nil && scope.canCorrectPlacement,
+            company: application.company, roleTitle: application.roleTitle, stage: application.stage,
+            postURL: application.url, location: application.location, remote: application.remote,
+            salary: salary == .none ? nil : salary.text, source: application.source.title,
+            nextAction: application.nextAction, due: application.nextActionDue.map(Formats.day(iso:)), notes: application.notes,
+            excitement: application.excitement,
+            timeline: timeline.map { Event(day: Formats.day(iso: $0.day), text: $0.text, kind: $0.kind) },
+            interviews: interviews.map {
+                Interview(kind: $0.kind.title, when: Formats.dayAndTime($0.scheduledAt, zone: zone), duration: $0.durationMinutes, withWhom: $0.withWhom,
+                          outcome: $0.outcome.title, feedback: $0.feedback, technical: $0.feedbackIsTechnical)
+            },
+            contacts: contacts.map { Contact(name: $0.name, role: $0.role, email: $0.email, profileURL: $0.profileURL) },
+            placement: placement.map {
+                Placement(startDate: Formats.day(iso: $0.startDate), jobTitle: $0.jobTitle, employmentType: $0.employmentType.title, inField: $0.inField,
+                          salary: $0.salary, correctedBy: $0.correctedBy?.name,
+                          form: placementForm ?? PlacementForm(start_date: $0.startDate, job_title: $0.jobTitle, employment_type: $0.employmentType.rawValue,
+                                                               in_field: $0.inField ? "yes" : "no", salary: String($0.salary)))
+            },
+            today: today,
+            backURL: scope.isSelf ? SiteURL.jobSearch(.board).path : SiteURL.jobSearch(.personBoard(id: scope.person.requireIDString)).path,
+            errors: errors,
+            interviewForm: interviewForm ?? InterviewForm(date: today.iso, time: "10:00", duration_minutes: "60"),
+            contactForm: contactForm ?? ContactForm())
+    }
+}

@@ -160,45 +160,13 @@ struct JobSearchController: RouteCollection {
     private func detailPage(_ req: Request, errors: FormErrors, interviewForm: InterviewForm? = nil, contactForm: ContactForm? = nil, placementForm: PlacementForm? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try req.requireUser()
         let (application, scope) = try await JobSearchPolicy(db: req.db).application(req.parameter(SiteURL.Parameter.id), for: viewer)
-        let id = application.id!.uuidString
-        let zone = scope.person.timeZone
         let moves = try await application.$moves.query(on: req.db).sort(\.$position).all()
         let interviews = try await application.$interviews.query(on: req.db).sort(\.$scheduledAt).all()
         let contacts = try await application.$contacts.query(on: req.db).sort(\.$name).all()
         let placement = try await PlacementModel.query(on: req.db).filter(\.$application.$id == application.requireID()).with(\.$correctedBy).first()
-        let canCorrect = placement != nil && scope.canCorrectPlacement
-        let tz = TimeZone(identifier: zone) ?? .gmt
-        var timeline = moves.enumerated().map { index, move in
-            ApplicationPage.Event(day: move.onDate, text: index == 0 ? "Added as \(move.stage.title.lowercased())" : "Moved to \(move.stage.title.lowercased())", kind: move.stage.rawValue)
-        }
-        timeline += interviews.map { ApplicationPage.Event(day: LocalDate($0.scheduledAt, in: tz).iso, text: "\($0.kind.title)\($0.withWhom.isEmpty ? "" : " with \($0.withWhom)")", kind: "interview") }
-        timeline.sort { $0.day < $1.day }
-        let salary = SalaryRange(minimum: application.salaryMin, maximum: application.salaryMax)
-        let today = JobSearch(req: req).today(for: scope.person)
-        let isOwn = scope.isSelf
-        let page = ApplicationPage(
-            id: id, owner: scope.person.name, isOwn: isOwn, canWrite: scope.canWriteJobSearch, canCorrectPlacement: canCorrect,
-            company: application.company, roleTitle: application.roleTitle, stage: application.stage,
-            postURL: application.url, location: application.location, remote: application.remote,
-            salary: salary == .none ? nil : salary.text, source: application.source.title,
-            nextAction: application.nextAction, due: application.nextActionDue.map(Formats.day(iso:)), notes: application.notes,
-            excitement: application.excitement,
-            timeline: timeline.map { .init(day: Formats.day(iso: $0.day), text: $0.text, kind: $0.kind) },
-            interviews: interviews.map {
-                .init(kind: $0.kind.title, when: Formats.dayAndTime($0.scheduledAt, zone: zone), duration: $0.durationMinutes, withWhom: $0.withWhom,
-                      outcome: $0.outcome.title, feedback: $0.feedback, technical: $0.feedbackIsTechnical)
-            },
-            contacts: contacts.map { .init(name: $0.name, role: $0.role, email: $0.email, profileURL: $0.profileURL) },
-            placement: placement.map {
-                .init(startDate: Formats.day(iso: $0.startDate), jobTitle: $0.jobTitle, employmentType: $0.employmentType.title, inField: $0.inField,
-                      salary: $0.salary, correctedBy: $0.correctedBy?.name,
-                      form: placementForm ?? PlacementForm(start_date: $0.startDate, job_title: $0.jobTitle, employment_type: $0.employmentType.rawValue, in_field: $0.inField ? "yes" : "no", salary: String($0.salary)))
-            },
-            today: today,
-            backURL: isOwn ? SiteURL.jobSearch(.board).path : SiteURL.jobSearch(.personBoard(id: scope.person.requireIDString)).path,
-            errors: errors,
-            interviewForm: interviewForm ?? InterviewForm(date: today.iso, time: "10:00", duration_minutes: "60"),
-            contactForm: contactForm ?? ContactForm())
+        let page = ApplicationPage(application, scope: scope, moves: moves, interviews: interviews, contacts: contacts, placement: placement,
+                                   today: JobSearch(req: req).today(for: scope.person), errors: errors, interviewForm: interviewForm,
+                                   contactForm: contactForm, placementForm: placementForm)
         return req.render(page, status: status)
     }
 

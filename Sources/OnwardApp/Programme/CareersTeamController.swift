@@ -28,37 +28,14 @@ struct CareersTeamController: RouteCollection {
         guard let standing = try await ProgrammeUseCases(req: req).standing(of: person) else {
             throw Refusal.notFound("\(person.name)'s cohort has no programme yet.")
         }
-        let evidence = RecordsUseCases(req: req)
+        let records = RecordsUseCases(req: req)
         let retrospectives = try await ProgrammeUseCases(req: req).retrospectives(of: id)
-        let comments = try await CareersTeamUseCases(req: req).comments(on: retrospectives.compactMap(\.id))
-        func day(_ iso: String) -> String { LocalDate(iso: iso)?.display ?? iso }
         let page = GraduateProgrammePage(
-            name: person.name, week: standing.roadMap.week, today: standing.today.display, status: StatusView(standing.status, pauseReason: standing.pauseReason),
-            thisWeek: (standing.roadMap.overdue + standing.roadMap.thisWeek).map { item in
-                "\(item.activity.title): \(RoadMapPage.label(of: item)), due \(item.occurrence.due.display)"
-            },
-            goals: try await evidence.goals(of: id).map { .init(specific: $0.current.specific, by: day($0.current.timeBound), versions: $0.versions.count) },
-            learningGoals: try await LearningGoalUseCases(req: req).goals(of: id).filter(\.goal.isActive).map { item in
-                let done = item.milestones.filter { $0.doneOn != nil }.count
-                let overdue = item.milestones.filter { $0.doneOn == nil && $0.due < standing.today.iso }.count
-                return .init(text: "\(item.goal.title) · \(done) of \(item.milestones.count) milestones done" + (overdue > 0 ? " · \(overdue) overdue" : ""))
-            },
-            interviews: try await evidence.informationalInterviews(of: id).map { interview in
-                let at = [interview.role, interview.company].filter { !$0.isEmpty }.joined(separator: ", ")
-                return .init(text: [interview.person, at, day(interview.day)].filter { !$0.isEmpty }.joined(separator: " · "))
-            },
-            posts: try await evidence.blogPosts(of: id).map { .init(text: "\($0.title) · \($0.kind.title) · \(day($0.published))", link: $0.url) },
-            submissions: try await Capabilities.reads.coaching.submissions(of: id, on: req.db).map { submission in
-                .init(text: "\(submission.title) · \(submission.kind) · sent \(submission.submittedOn.display) · \(submission.state)",
-                      link: submission.url.path, linkLabel: "Review")
-            },
-            pausedReason: standing.pauseReason,
-            pauseURL: scope.canPauseProgramme ? SiteURL.programme(.pause(graduateID: id.uuidString)).path : nil,
-            resumeURL: scope.canPauseProgramme ? SiteURL.programme(.resume(graduateID: id.uuidString)).path : nil,
-            retrospectives: retrospectives.map { retrospective in
-                RetrospectiveEntry(retrospective, editURL: nil, commentURL: SiteURL.programme(.comment(retrospectiveID: retrospective.id!.uuidString)).path,
-                                   comments: comments[retrospective.id!] ?? [])
-            })
+            scope: scope, standing: standing, goals: try await records.goals(of: id),
+            learningGoals: try await LearningGoalUseCases(req: req).goals(of: id),
+            interviews: try await records.informationalInterviews(of: id), posts: try await records.blogPosts(of: id),
+            submissions: try await Capabilities.reads.coaching.submissions(of: id, on: req.db),
+            retrospectives: retrospectives, comments: try await CareersTeamUseCases(req: req).comments(on: retrospectives.compactMap(\.id)))
         return req.render(page)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import OnwardCore
 
 /// A graduate's programme as their coach or an admin reads it: where they stand, their goals and
@@ -83,5 +84,47 @@ struct GraduateProgrammePage: PageView {
         h.h2("Retrospectives")
         if retrospectives.isEmpty { h.p("None written yet.", .class("empty")) }
         for entry in retrospectives { h.retrospective(entry) }
+    }
+}
+
+// MARK: Builders: from a graduate's programme and records, with no request
+
+extension GraduateProgrammePage {
+    /// What the graduate's programme holds, as `scope.viewer` reads it: active learning goals with
+    /// their milestones done and overdue by the graduate's today; the pause and resume buttons
+    /// only for one who may pause it; a comment form on each retrospective.
+    init(scope: Policy.Scope, standing: ProgrammeUseCases.Standing, goals: [RecordsUseCases.Goal], learningGoals: [LearningGoalUseCases.Goal],
+         interviews: [InformationalInterviewModel], posts: [BlogPostModel], submissions: [SubmissionSummary],
+         retrospectives: [RetrospectiveModel], comments: [UUID: [RetrospectiveCommentModel]]) {
+        let id = scope.person.requireIDString
+        func day(_ iso: String) -> String { LocalDate(iso: iso)?.display ?? iso }
+        self.init(
+            name: scope.person.name, week: standing.roadMap.week, today: standing.today.display,
+            status: StatusView(standing.status, pauseReason: standing.pauseReason),
+            thisWeek: (standing.roadMap.overdue + standing.roadMap.thisWeek).map { item in
+                "\(item.activity.title): \(RoadMapPage.label(of: item)), due \(item.occurrence.due.display)"
+            },
+            goals: goals.map { Goal(specific: $0.current.specific, by: day($0.current.timeBound), versions: $0.versions.count) },
+            learningGoals: learningGoals.filter(\.goal.isActive).map { item in
+                let done = item.milestones.filter { $0.doneOn != nil }.count
+                let overdue = item.milestones.filter { $0.doneOn == nil && $0.due < standing.today.iso }.count
+                return Record(text: "\(item.goal.title) · \(done) of \(item.milestones.count) milestones done" + (overdue > 0 ? " · \(overdue) overdue" : ""))
+            },
+            interviews: interviews.map { interview in
+                let at = [interview.role, interview.company].filter { !$0.isEmpty }.joined(separator: ", ")
+                return Record(text: [interview.person, at, day(interview.day)].filter { !$0.isEmpty }.joined(separator: " · "))
+            },
+            posts: posts.map { Record(text: "\($0.title) · \($0.kind.title) · \(day($0.published))", link: $0.url) },
+            submissions: submissions.map { submission in
+                Record(text: "\(submission.title) · \(submission.kind) · sent \(submission.submittedOn.display) · \(submission.state)",
+                     link: submission.url.path, linkLabel: "Review")
+            },
+            pausedReason: standing.pauseReason,
+            pauseURL: scope.canPauseProgramme ? SiteURL.programme(.pause(graduateID: id)).path : nil,
+            resumeURL: scope.canPauseProgramme ? SiteURL.programme(.resume(graduateID: id)).path : nil,
+            retrospectives: retrospectives.map { retrospective in
+                RetrospectiveEntry(retrospective, editURL: nil, commentURL: SiteURL.programme(.comment(retrospectiveID: retrospective.requireIDString)).path,
+                                   comments: comments[retrospective.id!] ?? [])
+            })
     }
 }

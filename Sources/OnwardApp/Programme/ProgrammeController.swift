@@ -135,14 +135,11 @@ struct ProgrammeController: RouteCollection {
         guard let weeks = RetrospectiveDraft.writableWeeks(on: standing.today, calendar: standing.calendar) else {
             return req.redirect(to: SiteURL.programme(.roadMap).path).flash(.error, "Your programme starts on Monday: write your first retrospective in week 1.", on: req)
         }
-        let week = rawWeek.flatMap { Int($0) }.map { min(max($0, weeks.lowerBound), weeks.upperBound) } ?? weeks.upperBound
+        let week = RetrospectivePage.week(asked: rawWeek, writable: weeks)
         let graduateID = try user.requireID()
         let written = try await programmes.retrospectives(of: graduateID).first { $0.week == week }
         let figures = try await programmes.figures(of: graduateID, week: week, calendar: standing.calendar)
-        let days = standing.calendar.days(ofWeek: week)
-        let page = RetrospectivePage(
-            week: week, dates: "\(days.lowerBound.display) to \(days.upperBound.display)", applications: figures.applications, interviews: figures.interviews,
-            standups: figures.standups, isEdit: written != nil, form: form ?? written.map(RetrospectiveForm.init) ?? RetrospectiveForm(week: String(week)), errors: errors)
+        let page = RetrospectivePage(week: week, calendar: standing.calendar, written: written, figures: figures, form: form, errors: errors)
         return req.render(page, status: status)
     }
 
@@ -169,10 +166,7 @@ struct ProgrammeController: RouteCollection {
         let user = try req.requireUser()
         let retrospectives = try await ProgrammeUseCases(req: req).retrospectives(of: user.requireID())
         let comments = try await CareersTeamUseCases(req: req).comments(on: retrospectives.compactMap(\.id))
-        let entries = retrospectives.map { retrospective in
-            RetrospectiveEntry(retrospective, editURL: SiteURL.programme(.retrospective).path + "?week=\(retrospective.week)", comments: comments[retrospective.id!] ?? [])
-        }
-        return req.render(RetrospectivesPage(entries: entries))
+        return req.render(RetrospectivesPage(retrospectives: retrospectives, comments: comments))
     }
 
     func standupBoard(req: Request) async throws -> Response {

@@ -20,10 +20,7 @@ struct RecordsController: RouteCollection {
     // MARK: Goals
 
     private func goalsPage(_ req: Request, form: GoalForm = GoalForm(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let goals = try await RecordsUseCases(req: req).goals(of: req.requireUser().requireID()).map { goal in
-            GoalsPage.Goal(url: SiteURL.programme(.goal(id: goal.id.uuidString)).path, current: goal.current, versions: goal.versions.count,
-                           lastWritten: LocalDate(iso: goal.current.writtenOn)?.display ?? goal.current.writtenOn)
-        }
+        let goals = try await RecordsUseCases(req: req).goals(of: req.requireUser().requireID())
         return req.render(GoalsPage(goals: goals, form: form, errors: errors), status: status)
     }
 
@@ -50,21 +47,16 @@ struct RecordsController: RouteCollection {
     }
 
     func goal(req: Request) async throws -> Response {
-        let goal = try await ownGoal(req)
-        return req.render(GoalPage(goalURL: SiteURL.programme(.goal(id: goal.id.uuidString)).path, versions: goal.versions, form: GoalForm(goal.current), errors: .none))
+        req.render(GoalPage(try await ownGoal(req)))
     }
 
     func reassess(req: Request) async throws -> Response {
         let goal = try await ownGoal(req)
-        let form = try req.form(GoalForm.self)
         let evidence = RecordsUseCases(req: req)
-        do {
+        return try await req.submit(GoalForm.self, again: { form, errors, status in req.render(GoalPage(goal, form: form, errors: errors), status: status) }) { form in
             let today = try await evidence.today(of: req.requireUser())
             try await evidence.reassess(goal.id, with: form.validate(today: today), today: today)
             return req.redirect(to: .programme(.goals), flash: "Your goal is reassessed; the earlier version is kept.")
-        } catch let errors as ValidationErrors {
-            let page = GoalPage(goalURL: SiteURL.programme(.goal(id: goal.id.uuidString)).path, versions: goal.versions, form: form, errors: FormErrors(errors))
-            return req.render(page, status: .unprocessableEntity)
         }
     }
 
@@ -72,14 +64,10 @@ struct RecordsController: RouteCollection {
 
     private func interviewsPage(_ req: Request, form: InformationalInterviewForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try req.requireUser()
-        let evidence = RecordsUseCases(req: req)
-        let today = try await evidence.today(of: user)
-        let entries = try await evidence.informationalInterviews(of: user.requireID()).map { interview in
-            InformationalInterviewsPage.Entry(
-                person: interview.person, company: interview.company, role: interview.role, day: LocalDate(iso: interview.day)?.display ?? interview.day,
-                isAhead: (LocalDate(iso: interview.day) ?? today) > today, howItCameAbout: interview.howItCameAbout, notes: interview.notes)
-        }
-        return req.render(InformationalInterviewsPage(entries: entries, form: form, errors: errors), status: status)
+        let records = RecordsUseCases(req: req)
+        let page = InformationalInterviewsPage(interviews: try await records.informationalInterviews(of: user.requireID()), today: try await records.today(of: user),
+                                               form: form, errors: errors)
+        return req.render(page, status: status)
     }
 
     func interviews(req: Request) async throws -> Response {
@@ -101,10 +89,8 @@ struct RecordsController: RouteCollection {
     // MARK: Blog posts
 
     private func blogPostsPage(_ req: Request, form: BlogPostForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let entries = try await RecordsUseCases(req: req).blogPosts(of: req.requireUser().requireID()).map { post in
-            BlogPostsPage.Entry(title: post.title, url: post.url, published: LocalDate(iso: post.published)?.display ?? post.published, kind: post.kind.title)
-        }
-        return req.render(BlogPostsPage(entries: entries, form: form, errors: errors), status: status)
+        let posts = try await RecordsUseCases(req: req).blogPosts(of: req.requireUser().requireID())
+        return req.render(BlogPostsPage(posts: posts, form: form, errors: errors), status: status)
     }
 
     func blogPosts(req: Request) async throws -> Response {

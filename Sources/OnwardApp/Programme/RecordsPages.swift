@@ -212,3 +212,39 @@ struct BlogPostsPage: PageView {
         }
     }
 }
+
+// MARK: Builders: from the graduate's records and their day, with no request
+
+extension GoalsPage {
+    init(goals: [RecordsUseCases.Goal], form: GoalForm = GoalForm(), errors: FormErrors = .none) {
+        self.init(goals: goals.map { goal in
+            Goal(url: SiteURL.programme(.goal(id: goal.id.uuidString)).path, current: goal.current, versions: goal.versions.count,
+                 lastWritten: LocalDate(iso: goal.current.writtenOn)?.display ?? goal.current.writtenOn)
+        }, form: form, errors: errors)
+    }
+}
+
+extension GoalPage {
+    /// One goal with its versions; the form holds the current version unless a refused one is shown again.
+    init(_ goal: RecordsUseCases.Goal, form: GoalForm? = nil, errors: FormErrors = .none) {
+        self.init(goalURL: SiteURL.programme(.goal(id: goal.id.uuidString)).path, versions: goal.versions, form: form ?? GoalForm(goal.current), errors: errors)
+    }
+}
+
+extension InformationalInterviewsPage {
+    /// The graduate's informational interviews; one after `today` shows as ahead.
+    init(interviews: [InformationalInterviewModel], today: LocalDate, form: InformationalInterviewForm = .init(), errors: FormErrors = .none) {
+        self.init(entries: interviews.map { interview in
+            Entry(person: interview.person, company: interview.company, role: interview.role, day: LocalDate(iso: interview.day)?.display ?? interview.day,
+                  isAhead: (LocalDate(iso: interview.day) ?? today) > today, howItCameAbout: interview.howItCameAbout, notes: interview.notes)
+        }, form: form, errors: errors)
+    }
+}
+
+extension BlogPostsPage {
+    init(posts: [BlogPostModel], form: BlogPostForm = .init(), errors: FormErrors = .none) {
+        self.init(entries: posts.map { post in
+            Entry(title: post.title, url: post.url, published: LocalDate(iso: post.published)?.display ?? post.published, kind: post.kind.title)
+        }, form: form, errors: errors)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import OnwardCore
 
 /// One week's retrospective: the week's figures, four questions, and the Makers guide's one.
@@ -119,5 +120,35 @@ struct RetrospectivesPage: PageView {
         }
         h.p("Am I a better developer than I was a week ago? " + entries.reversed().map { "week \($0.week): \($0.better.lowercased())" }.joined(separator: ", ") + ".", .class("lede"))
         for entry in entries { h.retrospective(entry) }
+    }
+}
+
+// MARK: Builders: from the retrospectives and the programme's calendar, with no request
+
+extension RetrospectivePage {
+    /// The form of `week` with its figures, filled with what was written before unless a form
+    /// that was refused is shown again.
+    init(week: Int, calendar: ProgrammeCalendar, written: RetrospectiveModel?, figures: RetrospectiveFigures,
+         form: RetrospectiveForm? = nil, errors: FormErrors = .none) {
+        let days = calendar.days(ofWeek: week)
+        self.init(week: week, dates: "\(days.lowerBound.display) to \(days.upperBound.display)", applications: figures.applications,
+                  interviews: figures.interviews, standups: figures.standups, isEdit: written != nil,
+                  form: form ?? written.map(RetrospectiveForm.init) ?? RetrospectiveForm(week: String(week)), errors: errors)
+    }
+
+    /// The week asked for (`raw`, from the link), kept within those that may be written; this
+    /// week when none is asked or it is not a number.
+    static func week(asked raw: String?, writable weeks: ClosedRange<Int>) -> Int {
+        raw.flatMap { Int($0) }.map { min(max($0, weeks.lowerBound), weeks.upperBound) } ?? weeks.upperBound
+    }
+}
+
+extension RetrospectivesPage {
+    /// A graduate's retrospectives, each with the careers team's comments and a link to edit it.
+    init(retrospectives: [RetrospectiveModel], comments: [UUID: [RetrospectiveCommentModel]]) {
+        self.init(entries: retrospectives.map { retrospective in
+            RetrospectiveEntry(retrospective, editURL: SiteURL.programme(.retrospective).path + "?week=\(retrospective.week)",
+                               comments: comments[retrospective.id!] ?? [])
+        })
     }
 }
