@@ -26,6 +26,24 @@ extension AppTests {
             return shown
         }
 
+        /// The last figures decoded are reused only for the same kept text: new text is decoded
+        /// afresh, and text that does not decode is not taken for figures.
+        @Test func decoded_figures_are_reused_only_for_the_same_text() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let search = JobSearch(db: app.db, now: testNow)
+                let shown = try await search.figures(of: world.graduate)
+                let text = try #require(try await Self.kept(app, world.graduate)?.figures)
+                let userID = try world.graduate.requireID()
+                #expect(JobSearch.decoded(text, of: userID) == shown)
+                #expect(JobSearch.decoded(text, of: userID) == shown)
+                let changed = text.replacingOccurrences(of: #""applicationsLast7Days":0"#, with: #""applicationsLast7Days":5"#)
+                #expect(changed != text)
+                #expect(JobSearch.decoded(changed, of: userID)?.sevenDays.applicationsLast7Days == 5)
+                #expect(JobSearch.decoded("{not json", of: userID) == nil)
+            }
+        }
+
         @Test func every_change_to_the_search_is_seen_at_once() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)

@@ -256,6 +256,38 @@ struct Accounts {
         return assignment
     }
 
+    /// What a graduate's home says of their cohort.
+    struct CohortFacts: Equatable {
+        let name: String
+        let courseEndDate: String
+        let standupTime: String
+        let timeZone: String
+    }
+
+    /// `person`'s cohort and the names of their coaches, in order: one query for both.
+    func cohortAndCoaches(of person: UserModel) async throws -> (cohort: CohortFacts?, coaches: [String]) {
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT 0 AS part, c.name AS name, c.course_end_date AS course_end, c.standup_time AS standup, c.time_zone AS zone
+            FROM \(ident: CohortModel.schema) c WHERE c.id = \(bind: person.$cohort.id)
+            UNION ALL SELECT 1, u.name, '', '', '' FROM \(ident: CoachAssignmentModel.schema) a JOIN \(ident: UserModel.schema) u ON u.id = a.coach_id
+            WHERE a.graduate_id = \(bind: person.requireID())
+            ORDER BY part, name
+            """).all()
+        var cohort: CohortFacts?
+        var coaches: [String] = []
+        for row in rows {
+            let name = try row.decode(column: "name", as: String.self)
+            if try row.decode(column: "part", as: Int.self) == 0 {
+                cohort = CohortFacts(name: name, courseEndDate: try row.decode(column: "course_end", as: String.self),
+                                     standupTime: try row.decode(column: "standup", as: String.self), timeZone: try row.decode(column: "zone", as: String.self))
+            } else {
+                coaches.append(name)
+            }
+        }
+        return (cohort, coaches)
+    }
+
     /// The names of `person`'s coaches, in order: one query.
     func coachNames(of person: UserModel) async throws -> [String] {
         let sql = db as! any SQLDatabase

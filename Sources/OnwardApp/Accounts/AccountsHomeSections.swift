@@ -55,14 +55,15 @@ struct AccountsHomeSections: HomeSectionSource {
 
     func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] {
         var sections: [any HomeSection] = []
-        if let cohort = try await person.$cohort.get(on: req.db) {
+        let (cohort, coaches) = try await Accounts(req: req).cohortAndCoaches(of: person)
+        if let cohort {
             let today = person.today(at: req.now)
             let weeks = LocalDate(iso: cohort.courseEndDate).map { Self.weeks(from: $0, to: today) }
             sections.append(Cohort(
                 name: cohort.name, courseEnd: Formats.day(iso: cohort.courseEndDate), standup: "\(cohort.standupTime) \(cohort.timeZone)",
                 weeksSinceCourse: weeks.flatMap { $0 >= 0 ? $0 : nil }))
         }
-        sections.append(Coaches(names: try await Accounts(req: req).coachNames(of: person)))
+        sections.append(Coaches(names: coaches))
         let missing = Self.missing(in: person)
         if !missing.isEmpty { sections.append(FinishProfile(missing: missing)) }
         return sections

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import OnwardCore
 import SQLKit
+import Synchronization
 
 /// The figures at the top of a graduate's home page, kept in `job_search_figures` once worked out:
 /// reading every move of a long search on each visit cost more than the rest of the page.
@@ -12,7 +13,7 @@ import SQLKit
 /// generation it started from is still there, so a write that lands while it works never leaves
 /// stale figures behind. A new day or time zone works them out again.
 extension JobSearch {
-    struct Figures: Codable, Equatable {
+    struct Figures: Codable, Equatable, Sendable {
         let sevenDays: JobSearchFigures
         let weeks: [WeekFigures]
         let funnel: Funnel
@@ -23,24 +24,41 @@ extension JobSearch {
     /// The figures as of today in the graduate's time zone. One query when they are kept; three
     /// and a write when they must be worked out.
     func figures(of user: UserModel) async throws -> Figures {
-        struct KeptRow: Decodable { let generation: Int; let day: String?; let time_zone: String?; let figures: String? }
         let sql = db as! any SQLDatabase
         let userID = try user.requireID()
         let today = self.today(for: user)
         let kept = try await sql.raw("""
             SELECT generation, day, time_zone, figures FROM \(ident: Self.figuresTable) WHERE user_id = \(bind: userID)
-            """).first(decoding: KeptRow.self)
-        if let kept, kept.day == today.iso, kept.time_zone == user.timeZone, let json = kept.figures,
-           let figures = try? JSONDecoder().decode(Figures.self, from: Data(json.utf8)) {
+            """).first()
+        let generation = try kept?.decode(column: "generation", as: Int.self)
+        if let kept, try kept.decode(column: "day", as: String?.self) == today.iso, try kept.decode(column: "time_zone", as: String?.self) == user.timeZone,
+           let json = try kept.decode(column: "figures", as: String?.self), let figures = Self.decoded(json, of: userID) {
             return figures
         }
         let figures = try await workOutFigures(of: user, today: today)
         do {
-            try await keep(figures, of: user, today: today, workedOutAt: kept?.generation)
+            try await keep(figures, of: user, today: today, workedOutAt: generation)
         } catch {
             // Keeping them is a saving, not the answer: a busy database (a long import in another
             // process, say) must not cost the graduate their home page.
             db.logger.warning("The job search figures were not kept: \(String(reflecting: error))")
+        }
+        return figures
+    }
+
+    /// The last figures each graduate's page decoded, with the text they were decoded from: a page
+    /// whose kept text is the same reuses them. Decoding the JSON was a twentieth of the home's
+    /// CPU; comparing the text costs next to nothing. Capped, so it cannot grow without bound.
+    private static let lastDecoded = Mutex<[UUID: (json: String, figures: Figures)]>([:])
+    private static let lastDecodedCap = 10_000
+
+    /// `json` decoded, or nil when it does not decode (then the figures are worked out again).
+    static func decoded(_ json: String, of userID: UUID) -> Figures? {
+        if let last = lastDecoded.withLock({ $0[userID] }), last.json == json { return last.figures }
+        guard let figures = try? JSONDecoder().decode(Figures.self, from: Data(json.utf8)) else { return nil }
+        lastDecoded.withLock { cache in
+            if cache.count >= lastDecodedCap { cache.removeAll(keepingCapacity: true) }
+            cache[userID] = (json, figures)
         }
         return figures
     }

@@ -84,8 +84,10 @@ struct ProgrammeController: RouteCollection {
 
     func roadMap(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let standing = try await ProgrammeUseCases(req: req).standing(of: user) else { return req.render(NoProgrammePage()) }
-        var page = RoadMapPage(standing, standupPosted: standing.standup != nil, standupLate: standing.standup?.isLate ?? false)
+        let programmes = ProgrammeUseCases(req: req)
+        guard let standing = try await programmes.standing(of: user) else { return req.render(NoProgrammePage()) }
+        let standup = standing.standupPosted ? try await programmes.todaysStandup(of: user, today: standing.today) : nil
+        var page = RoadMapPage(standing, standupPosted: standing.standupPosted, standupLate: standup?.isLate ?? false)
         page.boardURL = user.$cohort.id.map { SiteURL.programme(.standupBoard(cohortID: $0.uuidString)).path }
         page.help = try await Capabilities.reads.coaching.standupHelp(of: user.requireID(), since: standing.today.adding(days: -14), on: req.db)
         return req.render(page)
@@ -107,9 +109,10 @@ struct ProgrammeController: RouteCollection {
 
     func standupPage(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let standing = try await ProgrammeUseCases(req: req).standing(of: user) else { return req.render(NoProgrammePage()) }
-        let form = standing.standup.map(StandupForm.init) ?? StandupForm()
-        return req.render(StandupPage(day: standing.today.display, due: standing.standupTime.description, isEdit: standing.standup != nil, form: form, errors: .none))
+        let programmes = ProgrammeUseCases(req: req)
+        guard let standing = try await programmes.standing(of: user) else { return req.render(NoProgrammePage()) }
+        let form = try await programmes.todaysStandup(of: user, today: standing.today).map(StandupForm.init) ?? StandupForm()
+        return req.render(StandupPage(day: standing.today.display, due: standing.standupTime.description, isEdit: standing.standupPosted, form: form, errors: .none))
     }
 
     func postStandup(req: Request) async throws -> Response {
@@ -117,12 +120,12 @@ struct ProgrammeController: RouteCollection {
         let programmes = ProgrammeUseCases(req: req)
         guard let standing = try await programmes.standing(of: user) else { return req.render(NoProgrammePage()) }
         return try await req.submit(StandupForm.self, again: { form, errors, status in
-            req.render(StandupPage(day: standing.today.display, due: standing.standupTime.description, isEdit: standing.standup != nil, form: form, errors: errors), status: status)
+            req.render(StandupPage(day: standing.today.display, due: standing.standupTime.description, isEdit: standing.standupPosted, form: form, errors: errors), status: status)
         }) { form in
             let draft = try StandupDraft.validate(yesterday: form.yesterday ?? "", today: form.today ?? "", blockers: form.blockers ?? "",
                                                   mood: form.mood ?? "", wantsHelp: form.wants_help == "yes")
             try await programmes.postStandup(draft, for: user)
-            let saved = standing.standup == nil ? "Your standup is posted." : "Your standup is saved."
+            let saved = standing.standupPosted ? "Your standup is saved." : "Your standup is posted."
             return req.redirect(to: .programme(.roadMap), flash: draft.wantsHelp ? saved + " Your request for help is in Support, where the careers team answers it." : saved)
         }
     }

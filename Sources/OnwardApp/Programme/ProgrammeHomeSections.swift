@@ -11,7 +11,7 @@ struct ProgrammeHomeSections: HomeSectionSource {
         guard Access.followsProgramme(person.viewer), let standing = try await ProgrammeUseCases(req: req).standing(of: person) else { return [] }
         let open = standing.roadMap.today.filter { $0.activity.kind != .standup && $0.state == .due }.map(\.activity.title)
         return [TodaySection(status: StatusView(standing.status, pauseReason: standing.pauseReason), week: standing.roadMap.week, standupDue: standing.standupTime.description,
-                             standupPosted: standing.standup != nil, openTasks: open, dueThisWeek: standing.roadMap.thisWeek.filter { $0.state == .due }.map(\.activity.title))]
+                             standupPosted: standing.standupPosted, openTasks: open, dueThisWeek: standing.roadMap.thisWeek.filter { $0.state == .due }.map(\.activity.title))]
     }
 
     func coachSections(for graduates: [UserModel], on req: Request) async throws -> [any HomeSection] {
@@ -51,7 +51,7 @@ struct ProgrammeHomeSections: HomeSectionSource {
 
     func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {
         guard scope.canReadProgramme, let standing = try await ProgrammeUseCases(req: req).standing(of: scope.person) else { return [] }
-        return [ProgrammeStatusSection(status: StatusView(standing.status, pauseReason: standing.pauseReason), week: standing.roadMap.week, standupPosted: standing.standup != nil,
+        return [ProgrammeStatusSection(status: StatusView(standing.status, pauseReason: standing.pauseReason), week: standing.roadMap.week, standupPosted: standing.standupPosted,
                                        programmeURL: scope.canCoachProgramme ? SiteURL.programme(.graduate(id: scope.person.requireIDString)).path : nil)]
     }
 }

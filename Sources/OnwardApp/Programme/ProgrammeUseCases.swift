@@ -17,7 +17,8 @@ struct ProgrammeUseCases: UseCases {
         let activities: [Activity]
         let roadMap: RoadMap
         let status: ProgrammeStatus
-        let standup: StandupModel?
+        /// Whether today's standup is posted (`todaysStandup` reads it).
+        let standupPosted: Bool
         let standupTime: StandupTime
         /// Why an admin paused the programme, while it is paused.
         let pauseReason: String?
@@ -244,13 +245,17 @@ struct ProgrammeUseCases: UseCases {
         let activities = programme.activities.map { $0.owed(byOneWhoJoinedOn: joined) }
         let evidence = try await RecordsUseCases(db: db, now: now).evidence(of: [graduateID])[graduateID] ?? ProgrammeRecords()
         let records = evidence.records(for: activities, calendar: calendar, today: today)
-        let standup = try await StandupModel.query(on: db).filter(\.$user.$id == graduateID).filter(\.$day == today.iso).first()
         return Standing(
             calendar: calendar, today: today, activities: activities,
             roadMap: RoadMap.on(today, activities: activities, records: records, calendar: calendar),
             status: ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: today,
                                        placed: try await Capabilities.reads.jobSearch.hasAcceptedAJob(graduateID, on: db), paused: evidence.pauseReason != nil),
-            standup: standup, standupTime: programme.standupTime, pauseReason: evidence.pauseReason)
+            standupPosted: evidence.standups.contains(today), standupTime: programme.standupTime, pauseReason: evidence.pauseReason)
+    }
+
+    /// `graduate`'s standup of `today`, if posted.
+    func todaysStandup(of graduate: UserModel, today: LocalDate) async throws -> StandupModel? {
+        try await StandupModel.query(on: db).filter(\.$user.$id == graduate.requireID()).filter(\.$day == today.iso).first()
     }
 
     /// Pauses `graduate`'s programme with `reason` (an admin's decision, checked by the caller), or
