@@ -318,4 +318,40 @@ import Testing
         #expect(page.invitations.map(\.link) == ["https://onward.example/invitations/abc", nil, nil])
         #expect(InvitationsPage.link(in: "no link here") == nil)
     }
+
+    // MARK: Programme: the standup board
+
+    @Test func the_standup_board_shows_mood_and_concerns_only_to_the_graduate_and_their_coaches() throws {
+        let cohort = CohortModel()
+        cohort.id = UUID()
+        cohort.name = "Autumn 2026"
+        cohort.standupTime = "09:30"
+        let amara = Self.person("Amara Okafor", .graduate), dev = Self.person("Dev Patel", .graduate), otto = Self.person("Otto Berg", .graduate)
+        let priya = Self.person("Priya Shah", .coach)
+        func standup(of person: UserModel) throws -> StandupModel {
+            let standup = StandupModel()
+            standup.$user.id = try person.requireID()
+            standup.yesterday = "Two applications"
+            standup.today = "A kata"
+            standup.blockers = "Stuck on SQL joins"
+            standup.mood = 2
+            standup.wantsHelp = true
+            standup.isLate = person === dev
+            return standup
+        }
+        let board = ProgrammeUseCases.StandupBoard(
+            cohort: cohort, today: LocalDate(year: 2026, month: 12, day: 7)!, members: [amara, dev, otto],
+            coachIDs: [amara.id!: [priya.requireIDString]], standups: [amara.id!: try standup(of: amara), dev.id!: try standup(of: dev)])
+
+        let asCoach = StandupBoardPage(board, viewer: priya)
+        #expect(asCoach.posted.map(\.name) == ["Amara Okafor", "Dev Patel"])
+        #expect(asCoach.waiting == ["Otto Berg"])
+        #expect(asCoach.posted.map(\.mood) == [2, nil], "Priya coaches Amara, not Dev")
+        #expect(asCoach.posted.map(\.wantsHelp) == [true, false])
+        #expect(asCoach.posted.map(\.isLate) == [false, true])
+
+        let asDev = StandupBoardPage(board, viewer: dev)
+        #expect(asDev.posted.map(\.blockers) == [nil, "Stuck on SQL joins"], "their own concerns, not Amara's")
+        #expect(asDev.posted.map(\.today) == ["A kata", "A kata"], "plans are for the whole cohort")
+    }
 }

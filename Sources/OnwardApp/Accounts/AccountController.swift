@@ -16,31 +16,23 @@ struct AccountController: RouteCollection {
 
     // MARK: Profile
 
-    private func profilePage(_ user: UserModel, form: ProfileForm?, errors: FormErrors) -> ProfilePage {
-        ProfilePage(
-            email: user.email, role: user.role.title, cohort: user.cohort?.name,
-            name: form?.name ?? user.name, timeZone: form?.time_zone ?? user.timeZone, githubLogin: form?.github_login ?? user.githubLogin ?? "",
-            stacks: form?.stacks ?? user.stacks.joined(separator: ", "), bio: form?.bio ?? user.bio, errors: errors)
-    }
-
     func profilePage(req: Request) async throws -> Response {
         let user = try req.requireUser()
         try await user.$cohort.load(on: req.db)
-        return req.render(profilePage(user, form: nil, errors: .none))
+        return req.render(ProfilePage(user))
     }
 
     func updateProfile(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.form(ProfileForm.self)
-        do {
+        return try await req.submit(ProfileForm.self, again: { form, errors, status in
+            try await user.$cohort.load(on: req.db)
+            return req.render(ProfilePage(user, form: form, errors: errors), status: status)
+        }) { form in
             let draft = try ProfileDraft.validate(
                 name: form.name ?? "", timeZone: form.time_zone ?? "", githubLogin: form.github_login ?? "",
                 stacks: form.stacks ?? "", bio: form.bio ?? "")
             try await Accounts(req: req).updateProfile(of: user, with: draft)
             return req.redirect(to: .accounts(.profile), flash: "Your profile is saved.")
-        } catch let errors as ValidationErrors {
-            try await user.$cohort.load(on: req.db)
-            return req.render(profilePage(user, form: form, errors: FormErrors(errors)), status: .unprocessableEntity)
         }
     }
 
@@ -53,28 +45,18 @@ struct AccountController: RouteCollection {
 
     func changePassword(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.form(PasswordForm.self)
-        do {
+        return try await req.submit(PasswordForm.self, again: { _, errors, status in req.render(PasswordPage(errors: errors), status: status) }) { form in
             try await Accounts(req: req).changePassword(
                 of: user, current: form.current_password ?? "", new: form.password ?? "", confirmation: form.password_confirmation ?? "", keeping: req.session.id?.string)
             return req.redirect(to: .accounts(.password), flash: "Your password is changed.")
-        } catch let errors as ValidationErrors {
-            return req.render(PasswordPage(errors: FormErrors(errors)), status: .unprocessableEntity)
         }
     }
 
     // MARK: API tokens
 
     private func tokensPage(req: Request, user: UserModel, newToken: String?, form: TokenForm = .init(), errors: FormErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let zone = user.timeZone
-        let tokens = try await Accounts(req: req).tokens(of: user).map {
-            TokensPage.Token(
-                name: $0.name, prefix: $0.prefix, created: $0.createdAt.map { Formats.dayAndTime($0, zone: zone) } ?? "",
-                lastUsed: $0.lastUsedAt.map { Formats.dayAndTime($0, zone: zone) },
-                expires: $0.expiresAt.map { (TokenLifetime.works(expiresAt: $0, now: req.now) ? "" : "expired ") + Formats.dayAndTime($0, zone: zone) } ?? "never",
-                revokeAction: SiteURL.accounts(.revokeToken(id: $0.requireIDString)).path)
-        }
-        return req.render(TokensPage(tokens: tokens, newToken: newToken, form: form, errors: errors), status: status)
+        let tokens = try await Accounts(req: req).tokens(of: user)
+        return req.render(TokensPage(tokens: tokens, viewer: user, now: req.now, newToken: newToken, form: form, errors: errors), status: status)
     }
 
     func tokensPage(req: Request) async throws -> Response {

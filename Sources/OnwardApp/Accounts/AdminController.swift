@@ -98,9 +98,7 @@ struct AdminController: RouteCollection {
 
     func peoplePage(req: Request) async throws -> Response {
         let people = try await Policy(db: req.db).visiblePeople(for: req.requireUser())
-        let page = PeoplePage(
-            people: people.map { .init(name: $0.name, email: $0.email, role: $0.role.title, cohort: $0.cohort?.name, url: SiteURL.homes(.person(id: $0.requireIDString)).path) })
-        return req.render(page)
+        return req.render(PeoplePage(people: people))
     }
 
     func assign(req: Request) async throws -> Response {

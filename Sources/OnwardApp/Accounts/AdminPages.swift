@@ -333,3 +333,10 @@ extension InvitationsPage {
         body.split(separator: "\n").last.map(String.init).flatMap { $0.hasPrefix("http") ? $0 : nil }
     }
 }
+
+extension PeoplePage {
+    init(people: [UserModel]) {
+        self.init(people: people.map { Row(name: $0.name, email: $0.email, role: $0.role.title, cohort: $0.cohort?.name,
+                                           url: SiteURL.homes(.person(id: $0.requireIDString)).path) })
+    }
+}

@@ -52,3 +52,13 @@ struct PasswordPage: PageView {
         }
     }
 }
+
+extension ProfilePage {
+    /// `user`'s profile, or the form as they sent it when it was refused.
+    init(_ user: UserModel, form: ProfileForm? = nil, errors: FormErrors = .none) {
+        self.init(
+            email: user.email, role: user.role.title, cohort: user.cohort?.name,
+            name: form?.name ?? user.name, timeZone: form?.time_zone ?? user.timeZone, githubLogin: form?.github_login ?? user.githubLogin ?? "",
+            stacks: form?.stacks ?? user.stacks.joined(separator: ", "), bio: form?.bio ?? user.bio, errors: errors)
+    }
+}

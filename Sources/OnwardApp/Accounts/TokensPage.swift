@@ -1,3 +1,4 @@
+import Foundation
 import OnwardCore
 
 /// One's API tokens: the list, a form for a new one, and a new token shown once.
@@ -76,5 +77,18 @@ struct TokensPage: PageView {
                 }
             }
         }
+    }
+}
+
+extension TokensPage {
+    /// `viewer`'s tokens at `now`, with when each was made, last used and ends (or ended).
+    init(tokens: [APITokenModel], viewer: UserModel, now: Date, newToken: String?, form: TokenForm = .init(), errors: FormErrors) {
+        let zone = viewer.timeZone
+        self.init(tokens: tokens.map {
+            Token(name: $0.name, prefix: $0.prefix, created: $0.createdAt.map { Formats.dayAndTime($0, zone: zone) } ?? "",
+                  lastUsed: $0.lastUsedAt.map { Formats.dayAndTime($0, zone: zone) },
+                  expires: $0.expiresAt.map { (TokenLifetime.works(expiresAt: $0, now: now) ? "" : "expired ") + Formats.dayAndTime($0, zone: zone) } ?? "never",
+                  revokeAction: SiteURL.accounts(.revokeToken(id: $0.requireIDString)).path)
+        }, newToken: newToken, form: form, errors: errors)
     }
 }

@@ -24,9 +24,7 @@ struct LearningPlanController: RouteCollection {
         let viewer = try req.requireUser()
         let finished = try await LearningPlanModel.query(on: req.db).filter(\.$user.$id == viewer.requireID()).filter(\.$state == .finished)
             .sort(\.$askedAt, .descending).all()
-        return req.render(AskForPlanPage(finished: finished.map { plan in
-            (title: "Finished on " + Formats.day(iso: plan.finishedOn ?? ""), url: SiteURL.coaching(.learningPlan(id: plan.requireIDString)).path)
-        }, form: form, errors: errors), status: status)
+        return req.render(AskForPlanPage(finished: finished, form: form, errors: errors), status: status)
     }
 
     func plan(req: Request) async throws -> Response {

@@ -306,3 +306,12 @@ extension LearningPlansPage {
             form: form, errors: errors)
     }
 }
+
+extension AskForPlanPage {
+    /// Asking for a plan, with the graduate's finished plans to read again.
+    init(finished: [LearningPlanModel], form: LearningPlanForm, errors: FormErrors) {
+        self.init(finished: finished.map { plan in
+            (title: "Finished on " + Formats.day(iso: plan.finishedOn ?? ""), url: SiteURL.coaching(.learningPlan(id: plan.requireIDString)).path)
+        }, form: form, errors: errors)
+    }
+}

@@ -317,9 +317,11 @@ extension OnwardAPI {
     }
 
     func getStandupBoard(_ input: Operations.GetStandupBoard.Input) async throws -> Operations.GetStandupBoard.Output {
-        guard let id = UUID(uuidString: input.path.id), let board = try await ProgrammeUseCases(req: try request).standupBoard(of: id, for: try user()) else {
+        let viewer = try user()
+        guard let id = UUID(uuidString: input.path.id), let found = try await ProgrammeUseCases(req: try request).standupBoard(of: id, for: viewer) else {
             throw Refusal.notFound("There is no such cohort.")
         }
+        let board = StandupBoardPage(found, viewer: viewer)
         return .ok(.init(body: .json(.init(
             cohort: board.cohort, day: board.day, standupTime: board.standupTime,
             posted: board.posted.map { post in

@@ -52,16 +52,6 @@ struct MarkForm: Content {
     var day: String?
 }
 
-extension RetrospectiveEntry {
-    init(_ retrospective: RetrospectiveModel, editURL: String?, commentURL: String? = nil, comments: [RetrospectiveCommentModel]) {
-        self.init(
-            week: retrospective.week, editURL: editURL, commentURL: commentURL, wentWell: retrospective.wentWell, didNotGoWell: retrospective.didNotGoWell,
-            learned: retrospective.learned, focus: retrospective.focus, better: retrospective.better.title,
-            figures: "\(retrospective.applications) applications sent, \(retrospective.interviews) interviews, \(retrospective.standups) standups posted",
-            comments: comments.map { Comment(author: PersonName($0.author.name, role: $0.author.role), body: $0.body) })
-    }
-}
-
 /// The graduate's road map and standup; the admin's programmes.
 struct ProgrammeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -173,22 +163,17 @@ struct ProgrammeController: RouteCollection {
     }
 
     func standupBoard(req: Request) async throws -> Response {
+        let viewer = try req.requireUser()
         guard let id = UUID(uuidString: try req.parameter(SiteURL.Parameter.id)),
-              let page = try await ProgrammeUseCases(req: req).standupBoard(of: id, for: req.requireUser())
+              let board = try await ProgrammeUseCases(req: req).standupBoard(of: id, for: viewer)
         else { throw Refusal.notFound() }
-        return req.render(page)
+        return req.render(StandupBoardPage(board, viewer: viewer))
     }
 
     func cohorts(req: Request) async throws -> Response {
         let cohorts = try await CohortModel.query(on: req.db).sort(\.$name).all()
         let links = try await CohortProgrammeModel.query(on: req.db).with(\.$programme).all()
-        let byCohort = Dictionary(links.map { ($0.$cohort.id, $0.programme) }, uniquingKeysWith: { first, _ in first })
-        let rows = cohorts.map { cohort in
-            let programme = byCohort[cohort.id!]
-            return ProgrammesPage.Row(cohort: cohort.name, cohortID: cohort.id!.uuidString, programme: programme?.name,
-                                      editURL: programme.map { SiteURL.programme(.programme(id: $0.id!.uuidString)).path })
-        }
-        return req.render(ProgrammesPage(rows: rows))
+        return req.render(ProgrammesPage(cohorts: cohorts, links: links))
     }
 
     func giveDefault(req: Request) async throws -> Response {

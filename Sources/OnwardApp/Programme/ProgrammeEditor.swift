@@ -115,17 +115,7 @@ extension ProgrammeController {
         }
         let activities = try await ProgrammeActivityModel.query(on: req.db).filter(\.$programme.$id == id).sort(\.$position).all()
         let cohorts = try await CohortProgrammeModel.query(on: req.db).filter(\.$programme.$id == id).with(\.$cohort).all().map(\.cohort.name)
-        let rows = activities.map { row in
-            let activity = row.activity
-            let when = switch activity.schedule {
-            case .daily: "Every day"
-            case .weekly: "Every week"
-            case .byWeek(let n): "By the end of week \(n)"
-            }
-            return ProgrammeEditorPage.Row(title: activity.title, kind: activity.kind.title, when: when, required: activity.isRequired, count: activity.count,
-                                           removeURL: SiteURL.programme(.removeActivity(id: row.id!.uuidString)).path)
-        }
-        return req.render(ProgrammeEditorPage(programmeID: id.uuidString, name: programme.name, cohorts: cohorts, rows: rows, form: form, errors: errors), status: status)
+        return req.render(ProgrammeEditorPage(programme, activities: activities, cohorts: cohorts, form: form, errors: errors), status: status)
     }
 
     func editor(req: Request) async throws -> Response {
@@ -148,5 +138,22 @@ extension ProgrammeController {
         }
         try await activity.delete(on: req.db)
         return req.redirect(to: .programme(.programme(id: activity.$programme.id.uuidString)), flash: "\(activity.title) is removed from the programme.")
+    }
+}
+
+extension ProgrammeEditorPage {
+    /// A programme's activities as an admin edits them, each with when it falls due and a button
+    /// to remove it; `cohorts` names those who follow it.
+    init(_ programme: ProgrammeModel, activities: [ProgrammeActivityModel], cohorts: [String], form: ActivityForm, errors: FormErrors) {
+        self.init(programmeID: programme.requireIDString, name: programme.name, cohorts: cohorts, rows: activities.map { row in
+            let activity = row.activity
+            let when = switch activity.schedule {
+            case .daily: "Every day"
+            case .weekly: "Every week"
+            case .byWeek(let n): "By the end of week \(n)"
+            }
+            return Row(title: activity.title, kind: activity.kind.title, when: when, required: activity.isRequired, count: activity.count,
+                       removeURL: SiteURL.programme(.removeActivity(id: row.requireIDString)).path)
+        }, form: form, errors: errors)
     }
 }

@@ -159,7 +159,19 @@ struct ProgrammeUseCases: UseCases {
     /// A cohort's standups of today as `viewer` may see them, or nil if they may not see the board.
     /// A fixed number of queries however large the cohort: its graduates, today's standups, their
     /// coach assignments.
-    func standupBoard(of cohortID: UUID, for viewer: UserModel) async throws -> StandupBoardPage? {
+    /// A cohort's standups of its day, as its board shows them.
+    struct StandupBoard {
+        let cohort: CohortModel
+        let today: LocalDate
+        /// The cohort's graduates, by name.
+        let members: [UserModel]
+        /// Each member's coaches, for who may read their private lines.
+        let coachIDs: [UUID: Set<String>]
+        /// Today's standup of each member who posted it.
+        let standups: [UUID: StandupModel]
+    }
+
+    func standupBoard(of cohortID: UUID, for viewer: UserModel) async throws -> StandupBoard? {
         guard let cohort = try await CohortModel.find(cohortID, on: db), let zone = TimeZone(identifier: cohort.timeZone) else { return nil }
         let members = try await UserModel.query(on: db).filter(\.$cohort.$id == cohortID).filter(\.$role == .graduate).sort(\.$name).all()
         let ids = members.compactMap(\.id)
@@ -171,18 +183,8 @@ struct ProgrammeUseCases: UseCases {
         guard Access.canSeeStandupBoard(who, isMember: isMember, coachesAMember: coachesAMember) else { return nil }
         let today = LocalDate(now, in: zone)
         let standups = ids.isEmpty ? [] : try await StandupModel.query(on: db).filter(\.$user.$id ~~ ids).filter(\.$day == today.iso).all()
-        let byUser = Dictionary(standups.map { ($0.$user.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var posted: [StandupBoardPage.Post] = []
-        var waiting: [String] = []
-        for member in members {
-            guard let id = member.id, let standup = byUser[id] else { waiting.append(member.name); continue }
-            let owner = Access.Owner(id: id.uuidString, role: .graduate, coachIDs: coaches[id] ?? [])
-            let seesPrivate = Access.canReadProgramme(who, of: owner)
-            posted.append(StandupBoardPage.Post(
-                name: member.name, isLate: standup.isLate, yesterday: standup.yesterday, today: standup.today,
-                mood: seesPrivate ? standup.mood : nil, blockers: seesPrivate ? standup.blockers : nil, wantsHelp: seesPrivate && standup.wantsHelp))
-        }
-        return StandupBoardPage(cohort: cohort.name, day: today.display, standupTime: cohort.standupTime, posted: posted, waiting: waiting)
+        return StandupBoard(cohort: cohort, today: today, members: members, coachIDs: coaches,
+                            standups: Dictionary(standups.map { ($0.$user.id, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// The figures of `week` for `graduateID`: applications sent, interviews held, standups posted.

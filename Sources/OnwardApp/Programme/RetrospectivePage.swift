@@ -125,6 +125,16 @@ struct RetrospectivesPage: PageView {
 
 // MARK: Builders: from the retrospectives and the programme's calendar, with no request
 
+extension RetrospectiveEntry {
+    init(_ retrospective: RetrospectiveModel, editURL: String?, commentURL: String? = nil, comments: [RetrospectiveCommentModel]) {
+        self.init(
+            week: retrospective.week, editURL: editURL, commentURL: commentURL, wentWell: retrospective.wentWell, didNotGoWell: retrospective.didNotGoWell,
+            learned: retrospective.learned, focus: retrospective.focus, better: retrospective.better.title,
+            figures: "\(retrospective.applications) applications sent, \(retrospective.interviews) interviews, \(retrospective.standups) standups posted",
+            comments: comments.map { Comment(author: PersonName($0.author.name, role: $0.author.role), body: $0.body) })
+    }
+}
+
 extension RetrospectivePage {
     /// The form of `week` with its figures, filled with what was written before unless a form
     /// that was refused is shown again.

@@ -403,3 +403,32 @@ struct StandupBoardPage: PageView {
         }
     }
 }
+
+extension StandupBoardPage {
+    /// The board as `viewer` reads it: every member's plans; mood, concerns and a wish for help
+    /// only where `viewer` may read that graduate's programme.
+    init(_ board: ProgrammeUseCases.StandupBoard, viewer: UserModel) {
+        let who = viewer.viewer
+        var posted: [Post] = []
+        var waiting: [String] = []
+        for member in board.members {
+            guard let id = member.id, let standup = board.standups[id] else { waiting.append(member.name); continue }
+            let seesPrivate = Access.canReadProgramme(who, of: Access.Owner(id: id.uuidString, role: .graduate, coachIDs: board.coachIDs[id] ?? []))
+            posted.append(Post(name: member.name, isLate: standup.isLate, yesterday: standup.yesterday, today: standup.today,
+                               mood: seesPrivate ? standup.mood : nil, blockers: seesPrivate ? standup.blockers : nil, wantsHelp: seesPrivate && standup.wantsHelp))
+        }
+        self.init(cohort: board.cohort.name, day: board.today.display, standupTime: board.cohort.standupTime, posted: posted, waiting: waiting)
+    }
+}
+
+extension ProgrammesPage {
+    /// Every cohort with the programme it follows (`links`), and a link to edit that programme.
+    init(cohorts: [CohortModel], links: [CohortProgrammeModel]) {
+        let byCohort = Dictionary(links.map { ($0.$cohort.id, $0.programme) }, uniquingKeysWith: { first, _ in first })
+        self.init(rows: cohorts.map { cohort in
+            let programme = byCohort[cohort.id!]
+            return Row(cohort: cohort.name, cohortID: cohort.requireIDString, programme: programme?.name,
+                       editURL: programme.map { SiteURL.programme(.programme(id: $0.requireIDString)).path })
+        })
+    }
+}
