@@ -7,11 +7,19 @@ public enum WebAddress {
     public static func validate(_ raw: String, field: String, into errors: inout ValidationErrors) -> String? {
         let text = raw.trimmed
         if text.isEmpty { return nil }
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-              let host = url.host, !host.isEmpty, text.count <= TextRules.Limit.address, !text.unicodeScalars.contains(where: TextRules.isRefused) else {
+        guard isWebAddress(text) else {
             errors.add(field, "Enter a web address starting with http:// or https://.")
             return nil
         }
         return text
+    }
+
+    /// Whether `text`, as it is, is an http or https address with a host, within the length
+    /// limit, with no refused characters: what `validate` keeps, and what a page may link to.
+    public static func isWebAddress(_ text: String) -> Bool {
+        guard text.count <= TextRules.Limit.address, !text.unicodeScalars.contains(where: TextRules.isRefused),
+              let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty, text == text.trimmed else { return false }
+        return true
     }
 }

@@ -11,10 +11,28 @@ import Testing
         #expect(h.string == "<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39; &quot;double&quot;</p>")
     }
 
+    /// An `href` is one of Onward's pages, a place on the page, a mail address, a file it serves,
+    /// or a web address someone gave that is http or https with a host; anything else given as a
+    /// web address is not written, so the link goes nowhere.
+    @Test func a_link_goes_only_to_a_page_of_onward_or_a_checked_web_address() {
+        #expect(Href(.jobSearch(.board)).text == "/applications/board")
+        #expect(Href(.coaching(.submissions), query: "kind=smart_goals").text == "/submissions?kind=smart_goals")
+        #expect(Href(.coaching(.submissions), query: "").text == "/submissions")
+        #expect(Href.web("https://example.com/jobs/1")?.text == "https://example.com/jobs/1")
+        for refused in ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "ftp://example.com", "https://", "//evil.example", "/relative",
+                        " https://example.com", "https://exa\u{202E}mple.com", ""] {
+            #expect(Href.web(refused) == nil, "\(refused)")
+        }
+        let h = HTML()
+        h.a("x", .href(web: "javascript:alert(1)"))
+        h.a("y", .href(web: "http://example.com"))
+        #expect(h.string == #"<a>x</a><a href="http://example.com">y</a>"#)
+    }
+
     @Test func attribute_values_are_escaped() {
         let h = HTML()
-        h.a("link", .href(#"" onclick="alert(1)"#), .class("a'b"), .ariaLabel("<b>"))
-        #expect(h.string == #"<a href="&quot; onclick=&quot;alert(1)" class="a&#39;b" aria-label="&lt;b&gt;">link</a>"#)
+        h.a("link", .href(Href(.home, query: #"" onclick="alert(1)"#)), .class("a'b"), .ariaLabel("<b>"))
+        #expect(h.string == #"<a href="/?&quot; onclick=&quot;alert(1)" class="a&#39;b" aria-label="&lt;b&gt;">link</a>"#)
     }
 
     @Test func every_special_character_is_escaped_and_nothing_else() {
@@ -39,7 +57,7 @@ import Testing
     /// A `<script>` or `<style>` takes no text, escaped or not: the shell's one script is a file.
     @Test func a_script_element_takes_no_text() async {
         let h = HTML()
-        h.element("script", [.attr(.src, "/js/onward.js")]) {}
+        h.element("script", [.src(.asset("/js/onward.js"))]) {}
         #expect(h.string == #"<script src="/js/onward.js"></script>"#)
         #expect(HTML.holdsCode("script") && HTML.holdsCode("style") && !HTML.holdsCode("p"))
         await #expect(processExitsWith: .failure) {
@@ -61,8 +79,8 @@ import Testing
 
     @Test func a_post_form_carries_the_pages_csrf_token_escaped() {
         let h = HTML(csrf: "tok\"en")
-        h.postForm("/x") { h.button("Go", .type("submit")) }
-        #expect(h.string == #"<form method="post" action="/x"><input type="hidden" name="csrf" value="tok&quot;en"><button type="submit">Go</button></form>"#)
+        h.postForm(Href(.home)) { h.button("Go", .type("submit")) }
+        #expect(h.string == #"<form method="post" action="/"><input type="hidden" name="csrf" value="tok&quot;en"><button type="submit">Go</button></form>"#)
     }
 
     @Test func a_field_ties_its_hint_and_error_to_the_control() {

@@ -2,7 +2,7 @@ import OnwardCore
 
 /// Accepting an invitation: the invited person chooses their name and password.
 struct AcceptInvitationPage: PageView {
-    let action: String
+    let action: Href
     let email: String
     /// "graduate", "coach", ...
     let role: String

@@ -48,7 +48,7 @@ struct AccountsHomeSections: HomeSectionSource {
                 h.h2("Finish your profile", .id("profile-heading"))
                 h.p("Add:")
                 h.ul { for item in missing { h.li(item) } }
-                h.p { h.a("Edit your profile", .class("button"), .href(SiteURL.accounts(.profile).path)) }
+                h.p { h.a("Edit your profile", .class("button"), .href(Href(SiteURL.accounts(.profile)))) }
             }
         }
     }

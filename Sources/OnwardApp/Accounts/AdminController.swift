@@ -25,11 +25,11 @@ struct AdminController: RouteCollection {
         func count(_ role: Role) -> Int { roles.filter { $0 == role }.count }
         let page = AdminOverviewPage(
             figures: [
-                .init(label: "Cohorts", value: cohorts, url: SiteURL.accounts(.cohorts).path),
-                .init(label: "Graduates", value: count(.graduate), url: SiteURL.accounts(.people).path),
-                .init(label: "Coaches", value: count(.coach), url: SiteURL.accounts(.people).path),
-                .init(label: "Partners", value: count(.partner), url: SiteURL.accounts(.people).path),
-                .init(label: "Pending invitations", value: pending, url: SiteURL.accounts(.invitations).path),
+                .init(label: "Cohorts", value: cohorts, url: Href(SiteURL.accounts(.cohorts))),
+                .init(label: "Graduates", value: count(.graduate), url: Href(SiteURL.accounts(.people))),
+                .init(label: "Coaches", value: count(.coach), url: Href(SiteURL.accounts(.people))),
+                .init(label: "Partners", value: count(.partner), url: Href(SiteURL.accounts(.people))),
+                .init(label: "Pending invitations", value: pending, url: Href(SiteURL.accounts(.invitations))),
             ])
         return req.render(page)
     }

@@ -6,7 +6,7 @@ struct AdminOverviewPage: PageView {
     struct Figure {
         let label: String
         let value: Int
-        let url: String
+        let url: Href
     }
     let figures: [Figure]
 
@@ -26,8 +26,8 @@ struct AdminOverviewPage: PageView {
             }
         }
         h.div(.class("actions")) {
-            h.a("Invite someone", .class("button primary"), .href(SiteURL.accounts(.invitations).path))
-            h.a("Create a cohort", .class("button"), .href(SiteURL.accounts(.cohorts).path))
+            h.a("Invite someone", .class("button primary"), .href(Href(SiteURL.accounts(.invitations))))
+            h.a("Create a cohort", .class("button"), .href(Href(SiteURL.accounts(.cohorts))))
         }
     }
 }
@@ -36,7 +36,7 @@ struct AdminOverviewPage: PageView {
 struct CohortsPage: PageView {
     struct Row {
         let name: String
-        let url: String
+        let url: Href
         let courseEnd: String
         let timeZone: String
         let standupTime: String
@@ -71,7 +71,7 @@ struct CohortsPage: PageView {
         }
         h.h2("New cohort", .id("new-cohort"))
         h.errorSummary(errors)
-        h.postForm(SiteURL.accounts(.cohorts).path, .class("form"), .flag(.novalidate)) {
+        h.postForm(Href(SiteURL.accounts(.cohorts)), .class("form"), .flag(.novalidate)) {
             h.inputField("name", "Name", value: form.name, errors: errors, .placeholder("November 2026"))
             h.inputField("course_end_date", "Course end date", type: "date", value: form.course_end_date, errors: errors)
             let zone = form.time_zone ?? "Europe/London"
@@ -87,13 +87,13 @@ struct CohortsPage: PageView {
 struct CohortPage: PageView {
     struct Coach {
         let name: String
-        let removeAction: String
+        let removeAction: Href
     }
     struct Graduate {
         let id: String
         let name: String
         let email: String
-        let url: String
+        let url: Href
         let coaches: [Coach]
         /// The coaches not yet assigned to this graduate.
         let assignable: [SelectOption]
@@ -103,7 +103,7 @@ struct CohortPage: PageView {
     let timeZone: String
     let standupTime: String
     let graduates: [Graduate]
-    let inviteURL: String
+    let inviteURL: Href
     let pendingInvitations: Int
 
     var title: String { name }
@@ -162,7 +162,7 @@ struct CohortPage: PageView {
                 if graduate.assignable.isEmpty {
                     h.span("Every coach is assigned.", .class("hint"))
                 } else {
-                    h.postForm(SiteURL.accounts(.assignments).path, .class("inline-form")) {
+                    h.postForm(Href(SiteURL.accounts(.assignments)), .class("inline-form")) {
                         h.input(.type("hidden"), .name("graduate_id"), .value(graduate.id))
                         h.select(.id("coach-for-" + graduate.id), .name("coach_id"), .ariaLabel("Coach for " + graduate.name)) {
                             h.options(graduate.assignable)
@@ -209,7 +209,7 @@ struct InvitationsPage: PageView {
         }
         h.h2("Invite someone")
         h.errorSummary(errors)
-        h.postForm(SiteURL.accounts(.invitations).path, .class("form"), .flag(.novalidate)) {
+        h.postForm(Href(SiteURL.accounts(.invitations)), .class("form"), .flag(.novalidate)) {
             h.inputField("email", "Email", type: "email", value: form.email, errors: errors)
             let role = form.role ?? Role.graduate.rawValue
             h.selectField("role", "Role", options: Role.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == role) }, errors: errors)
@@ -254,7 +254,7 @@ struct PeoplePage: PageView {
         let email: String
         let role: String
         let cohort: String?
-        let url: String
+        let url: Href
     }
     let people: [Row]
 
@@ -262,7 +262,7 @@ struct PeoplePage: PageView {
 
     func content(_ h: HTML) {
         h.h1("People")
-        h.div(.class("actions")) { h.a("Invite someone", .class("button primary"), .href(SiteURL.accounts(.invitations).path)) }
+        h.div(.class("actions")) { h.a("Invite someone", .class("button primary"), .href(Href(SiteURL.accounts(.invitations)))) }
         h.div(.class("table-wrap")) {
             h.table {
                 h.thead { h.tr { h.th("Name"); h.th("Email"); h.th("Role"); h.th("Cohort") } }
@@ -289,7 +289,7 @@ extension CohortsPage {
         var counts: [UUID: Int] = [:]
         for case let id? in graduateCohorts { counts[id, default: 0] += 1 }
         self.init(cohorts: cohorts.map { cohort in
-            Row(name: cohort.name, url: SiteURL.accounts(.cohort(id: cohort.requireIDString)).path, courseEnd: Formats.day(iso: cohort.courseEndDate),
+            Row(name: cohort.name, url: Href(SiteURL.accounts(.cohort(id: cohort.requireIDString))), courseEnd: Formats.day(iso: cohort.courseEndDate),
                 timeZone: cohort.timeZone, standupTime: cohort.standupTime, graduates: counts[cohort.id!] ?? 0)
         }, form: form, errors: errors)
     }
@@ -304,12 +304,12 @@ extension CohortPage {
             let mine = assignments.filter { $0.$graduate.id == graduate.id }
             let assigned = Set(mine.map(\.$coach.id))
             return Graduate(
-                id: graduate.requireIDString, name: graduate.name, email: graduate.email, url: SiteURL.homes(.person(id: graduate.requireIDString)).path,
-                coaches: mine.map { Coach(name: coachNames[$0.$coach.id] ?? "", removeAction: SiteURL.accounts(.removeAssignment(id: $0.requireIDString)).path) },
+                id: graduate.requireIDString, name: graduate.name, email: graduate.email, url: Href(SiteURL.homes(.person(id: graduate.requireIDString))),
+                coaches: mine.map { Coach(name: coachNames[$0.$coach.id] ?? "", removeAction: Href(SiteURL.accounts(.removeAssignment(id: $0.requireIDString)))) },
                 assignable: coaches.filter { !assigned.contains($0.id!) }.map { SelectOption(value: $0.requireIDString, label: $0.name, selected: false) })
         }
         self.init(name: cohort.name, courseEnd: Formats.day(iso: cohort.courseEndDate), timeZone: cohort.timeZone, standupTime: cohort.standupTime,
-                  graduates: rows, inviteURL: SiteURL.accounts(.invitations).path + "?cohort_id=" + cohort.requireIDString, pendingInvitations: pendingInvitations)
+                  graduates: rows, inviteURL: Href(.accounts(.invitations), query: "cohort_id=" + cohort.requireIDString), pendingInvitations: pendingInvitations)
     }
 }
 
@@ -337,6 +337,6 @@ extension InvitationsPage {
 extension PeoplePage {
     init(people: [UserModel]) {
         self.init(people: people.map { Row(name: $0.name, email: $0.email, role: $0.role.title, cohort: $0.cohort?.name,
-                                           url: SiteURL.homes(.person(id: $0.requireIDString)).path) })
+                                           url: Href(SiteURL.homes(.person(id: $0.requireIDString)))) })
     }
 }

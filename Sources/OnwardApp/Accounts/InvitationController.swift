@@ -12,7 +12,7 @@ struct InvitationController: RouteCollection {
 
     private func acceptPage(_ invitation: InvitationModel, token: String, name: String, errors: FormErrors) -> AcceptInvitationPage {
         AcceptInvitationPage(
-            action: SiteURL.accounts(.invitation(token: token)).path, email: invitation.email, role: invitation.role.title.lowercased(),
+            action: Href(SiteURL.accounts(.invitation(token: token))), email: invitation.email, role: invitation.role.title.lowercased(),
             cohort: invitation.cohort?.name, expires: Formats.dayAndTime(invitation.expiresAt, zone: invitation.cohort?.timeZone),
             name: name, errors: errors)
     }

@@ -19,7 +19,7 @@ struct ProfilePage: PageView {
             h.h1("Your profile")
             h.p(email + " · " + role + (cohort.map { " · " + $0 } ?? ""), .class("lead"))
             h.errorSummary(errors)
-            h.postForm(SiteURL.accounts(.profile).path, .class("form"), .flag(.novalidate)) {
+            h.postForm(Href(SiteURL.accounts(.profile)), .class("form"), .flag(.novalidate)) {
                 h.inputField("name", "Name", value: name, errors: errors, .attr(.autocomplete, "name"), .flag(.required))
                 h.selectField("time_zone", "Time zone", options: TimeZones.all.map { SelectOption(value: $0, label: $0, selected: $0 == timeZone) }, errors: errors)
                 h.inputField("github_login", "GitHub login", value: githubLogin,
@@ -42,7 +42,7 @@ struct PasswordPage: PageView {
         h.div(.class("narrow")) {
             h.h1("Change your password")
             h.errorSummary(errors)
-            h.postForm(SiteURL.accounts(.password).path, .class("form"), .flag(.novalidate)) {
+            h.postForm(Href(SiteURL.accounts(.password)), .class("form"), .flag(.novalidate)) {
                 h.inputField("current_password", "Current password", type: "password", value: "", errors: errors, .attr(.autocomplete, "current-password"), .flag(.required))
                 h.inputField("password", "New password", type: "password", value: "", hint: "At least \(AccountRules.minimumPasswordLength) characters.", errors: errors,
                              .attr(.autocomplete, "new-password"), .flag(.required))

@@ -13,7 +13,7 @@ struct SignInPage: PageView {
         h.div(.class("narrow")) {
             h.h1("Sign in to Onward")
             h.errorSummary(errors)
-            h.postForm(SiteURL.accounts(.signIn).path, .class("form"), .flag(.novalidate)) {
+            h.postForm(Href(SiteURL.accounts(.signIn)), .class("form"), .flag(.novalidate)) {
                 h.input(.type("hidden"), .name("next"), .value(next))
                 h.inputField("email", "Email", type: "email", value: email, errors: errors, .attr(.autocomplete, "email"), .flag(.required))
                 h.inputField("password", "Password", type: "password", value: "", errors: .none, .attr(.autocomplete, "current-password"), .flag(.required))

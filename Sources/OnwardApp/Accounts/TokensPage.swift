@@ -10,7 +10,7 @@ struct TokensPage: PageView {
         let lastUsed: String?
         /// When it stops working ("never" for one that works until revoked).
         let expires: String
-        let revokeAction: String
+        let revokeAction: Href
     }
     let tokens: [Token]
     /// A token just made: shown on this page only, never again.
@@ -24,7 +24,7 @@ struct TokensPage: PageView {
         h.h1("API tokens")
         h.p(.class("lead")) {
             h.text("A token lets a script read and change your Onward data through the ")
-            h.a("JSON API", .href(SiteURL.openAPIDocument.path))
+            h.a("JSON API", .href(Href(SiteURL.openAPIDocument)))
             h.text(", as you. Send it as ")
             h.code("Authorization: Bearer <token>")
             h.text(". A token works for 90 days unless you choose otherwise, and only here, signed in, are tokens made.")
@@ -37,7 +37,7 @@ struct TokensPage: PageView {
             }
         }
         h.errorSummary(errors)
-        h.postForm(SiteURL.accounts(.tokens).path, .class("form inline-form"), .flag(.novalidate)) {
+        h.postForm(Href(SiteURL.accounts(.tokens)), .class("form inline-form"), .flag(.novalidate)) {
             h.inputField("name", "Token name", value: form.name, errors: errors, .placeholder("my laptop"))
             let chosen = form.expires.flatMap(TokenLifetime.init(rawValue:)) ?? .standard
             h.selectField("expires", "Works for", options: TokenLifetime.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == chosen) }, errors: errors)
@@ -88,7 +88,7 @@ extension TokensPage {
             Token(name: $0.name, prefix: $0.prefix, created: $0.createdAt.map { Formats.dayAndTime($0, zone: zone) } ?? "",
                   lastUsed: $0.lastUsedAt.map { Formats.dayAndTime($0, zone: zone) },
                   expires: $0.expiresAt.map { (TokenLifetime.works(expiresAt: $0, now: now) ? "" : "expired ") + Formats.dayAndTime($0, zone: zone) } ?? "never",
-                  revokeAction: SiteURL.accounts(.revokeToken(id: $0.requireIDString)).path)
+                  revokeAction: Href(SiteURL.accounts(.revokeToken(id: $0.requireIDString))))
         }, newToken: newToken, form: form, errors: errors)
     }
 }

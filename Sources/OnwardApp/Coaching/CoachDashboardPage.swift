@@ -8,7 +8,7 @@ import OnwardCore
 struct CoachDashboardPage: PageView {
     /// A graduate's line, as it prints: a cell for each column.
     struct Line {
-        let url: String
+        let url: Href
         let name: String
         let cells: [DashboardCell]
     }
@@ -25,19 +25,19 @@ struct CoachDashboardPage: PageView {
         self.query = query
         self.total = total
         self.rows = rows.map { row in
-            Line(url: SiteURL.homes(.person(id: row.id)).path, name: row.name, cells: columns.map { $0.cell(row.figure($0.column)) })
+            Line(url: Href(SiteURL.homes(.person(id: row.id))), name: row.name, cells: columns.map { $0.cell(row.figure($0.column)) })
         }
     }
 
     var title: String { "Dashboard" }
 
     /// The dashboard's address with `query`.
-    static func link(_ query: DashboardQuery) -> String {
+    static func link(_ query: DashboardQuery) -> Href {
         var items = URLComponents()
         items.queryItems = [("sort", query.sort.id), ("order", query.order.rawValue), ("show", query.filter?.id), ("q", query.search.isEmpty ? nil : query.search)]
             .compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
         // A "+" reads back as a space in a query: it is sent encoded.
-        return SiteURL.coaching(.dashboard).path + "?" + (items.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+        return Href(.coaching(.dashboard), query: (items.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B"))
     }
 
     func content(_ h: HTML) {
@@ -63,7 +63,7 @@ struct CoachDashboardPage: PageView {
     }
 
     private func filters(_ h: HTML) {
-        h.form(.attr(.method, "get"), .action(SiteURL.coaching(.dashboard).path), .class("filters"), .role("search"), .ariaLabel("Filter the dashboard")) {
+        h.form(.attr(.method, "get"), .action(Href(SiteURL.coaching(.dashboard))), .class("filters"), .role("search"), .ariaLabel("Filter the dashboard")) {
             h.input(.type("hidden"), .name("sort"), .value(query.sort.id))
             h.input(.type("hidden"), .name("order"), .value(query.order.rawValue))
             h.div(.class("field")) {
@@ -117,7 +117,7 @@ struct CoachDashboardPage: PageView {
             if case .badge = cell.look {
                 h.span(cell.text, .class("state-badge"))
             } else if let link = cell.link {
-                h.a(cell.text, .href(link.path))
+                h.a(cell.text, .href(Href(link)))
             } else {
                 h.text(cell.text)
             }

@@ -17,7 +17,7 @@ struct CoachingHomeSections: HomeSectionSource {
         section.repliesWaiting = summary.repliesWaiting
         section.sentBack = summary.sentBack
         section.events = summary.events.map { event in
-            .init(title: event.title, url: SiteURL.coaching(.event(id: event.id.uuidString)).path,
+            .init(title: event.title, url: Href(SiteURL.coaching(.event(id: event.id.uuidString))),
                   when: Formats.span(event.startsAt, event.endsAt, zone: person.timeZone), own: event.own)
         }
         return [section]
@@ -35,7 +35,7 @@ struct CoachingHomeSections: HomeSectionSource {
         let viewer = try req.requireUser()
         let horizon = req.now.addingTimeInterval(Double(GraduateCoachingSection.eventDays) * 86_400)
         let events = try await EventUseCases(req: req).events(for: viewer).upcoming.filter { $0.event.startsAt <= horizon }.map { item in
-            CoachCoachingSection.Event(title: item.event.title, url: SiteURL.coaching(.event(id: item.event.requireIDString)).path,
+            CoachCoachingSection.Event(title: item.event.title, url: Href(SiteURL.coaching(.event(id: item.event.requireIDString))),
                                        when: Formats.span(item.event.startsAt, item.event.endsAt, zone: viewer.timeZone), going: item.going)
         }
         return [CoachCoachingSection(
@@ -72,7 +72,7 @@ struct GraduateCoachingSection: HomeSection {
 
     struct Event {
         let title: String
-        let url: String
+        let url: Href
         let when: String
         let own: EventAnswer?
     }
@@ -86,11 +86,11 @@ struct GraduateCoachingSection: HomeSection {
             switch plan {
             case .active?: h.p { h.strong("Next ILP meeting: "); h.text(nextMeeting ?? "to be arranged") }
             case .requested?: h.p("You asked for a learning plan; a coach will start it with you.")
-            default: h.p { h.text("No learning plan yet. "); h.a("Ask for one", .href(SiteURL.coaching(.plan).path)) }
+            default: h.p { h.text("No learning plan yet. "); h.a("Ask for one", .href(Href(SiteURL.coaching(.plan)))) }
             }
             if !overdue.isEmpty { h.p("Overdue recommendations: " + overdue.joined(separator: "; ") + ".", .class("warning-text")) }
-            if repliesWaiting > 0 { h.p { h.a(repliesWaiting == 1 ? "A reply waits for you in Support" : "\(repliesWaiting) replies wait for you in Support", .href(SiteURL.coaching(.support).path)) } }
-            if !sentBack.isEmpty { h.p { h.text("Changes asked: " + sentBack.joined(separator: "; ") + ". "); h.a("Your submissions", .href(SiteURL.coaching(.submissions).path)) } }
+            if repliesWaiting > 0 { h.p { h.a(repliesWaiting == 1 ? "A reply waits for you in Support" : "\(repliesWaiting) replies wait for you in Support", .href(Href(SiteURL.coaching(.support)))) } }
+            if !sentBack.isEmpty { h.p { h.text("Changes asked: " + sentBack.joined(separator: "; ") + ". "); h.a("Your submissions", .href(Href(SiteURL.coaching(.submissions)))) } }
             if !events.isEmpty {
                 h.h3("Events in the next \(Self.eventDays) days")
                 h.ul {
@@ -103,10 +103,10 @@ struct GraduateCoachingSection: HomeSection {
                 }
             }
             h.p {
-                if plan != nil { h.a("Your learning plan", .href(SiteURL.coaching(.plan).path)); h.text(" · ") }
-                h.a("Ask for help", .href(SiteURL.coaching(.support).path))
+                if plan != nil { h.a("Your learning plan", .href(Href(SiteURL.coaching(.plan)))); h.text(" · ") }
+                h.a("Ask for help", .href(Href(SiteURL.coaching(.support))))
                 h.text(" · ")
-                h.a("Events", .href(SiteURL.coaching(.events).path))
+                h.a("Events", .href(Href(SiteURL.coaching(.events))))
             }
         }
     }
@@ -124,7 +124,7 @@ struct CoachCoachingSection: HomeSection {
 
     struct Event {
         let title: String
-        let url: String
+        let url: Href
         let when: String
         let going: Int
     }
@@ -132,17 +132,17 @@ struct CoachCoachingSection: HomeSection {
     func content(_ h: HTML) {
         h.section(.class("card"), .ariaLabel("Coaching")) {
             h.h2("Coaching")
-            h.p { h.a("Open the dashboard", .class("button primary"), .href(SiteURL.coaching(.dashboard).path)); h.text(" every graduate of yours on one line, to sort and filter.") }
+            h.p { h.a("Open the dashboard", .class("button primary"), .href(Href(SiteURL.coaching(.dashboard)))); h.text(" every graduate of yours on one line, to sort and filter.") }
             h.ul {
-                h.li { h.a("\(reviews) submission\(reviews == 1 ? "" : "s") waiting for review", .href(SiteURL.coaching(.reviews).path)) }
-                h.li { h.a("\(requests) open support request\(requests == 1 ? "" : "s")", .href(SiteURL.coaching(.supportDesk).path)) }
-                if plansAsked > 0 { h.li { h.a("\(plansAsked) learning plan\(plansAsked == 1 ? "" : "s") asked for", .href(SiteURL.coaching(.plans).path)) } }
+                h.li { h.a("\(reviews) submission\(reviews == 1 ? "" : "s") waiting for review", .href(Href(SiteURL.coaching(.reviews)))) }
+                h.li { h.a("\(requests) open support request\(requests == 1 ? "" : "s")", .href(Href(SiteURL.coaching(.supportDesk)))) }
+                if plansAsked > 0 { h.li { h.a("\(plansAsked) learning plan\(plansAsked == 1 ? "" : "s") asked for", .href(Href(SiteURL.coaching(.plans)))) } }
             }
             h.h3("ILP meetings in the next 7 days")
             if meetings.isEmpty { h.p("None due.", .class("empty")) } else { h.ul { for meeting in meetings { h.li(meeting) } } }
             h.h3("Events in the next \(GraduateCoachingSection.eventDays) days")
             if events.isEmpty {
-                h.p { h.text("None planned. "); h.a("Hold an event", .href(SiteURL.coaching(.events).path)) }
+                h.p { h.text("None planned. "); h.a("Hold an event", .href(Href(SiteURL.coaching(.events)))) }
             } else {
                 h.ul { for event in events { h.li { h.a(event.title, .href(event.url)); h.text(" · \(event.when) · \(event.going) going") } } }
             }
@@ -167,8 +167,8 @@ struct PersonCoachingSection: HomeSection {
                 h.li("\(figures.waitingSubmissions) submission\(figures.waitingSubmissions == 1 ? "" : "s") waiting for review")
             }
             h.p {
-                if showsPlan { h.a("Learning plans", .href(SiteURL.coaching(.plans).path)); h.text(" · ") }
-                h.a("Support requests", .href(SiteURL.coaching(.supportDesk).path))
+                if showsPlan { h.a("Learning plans", .href(Href(SiteURL.coaching(.plans)))); h.text(" · ") }
+                h.a("Support requests", .href(Href(SiteURL.coaching(.supportDesk))))
             }
         }
     }

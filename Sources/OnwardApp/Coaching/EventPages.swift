@@ -18,7 +18,7 @@ struct EventAnswerForm: Content {
 
 extension HTML {
     /// "Going" / "Not going" buttons, the current answer pressed.
-    func eventAnswerButtons(_ url: String, own: EventAnswer?, label: String) {
+    func eventAnswerButtons(_ url: Href, own: EventAnswer?, label: String) {
         postForm(url, .class("inline-form"), .ariaLabel(label)) {
             for answer in EventAnswer.allCases {
                 button(own == answer ? "✓ " + answer.title : answer.title, .type("submit"), .name("answer"), .value(answer.rawValue),
@@ -32,7 +32,7 @@ extension HTML {
 /// those of the last 30 days, and for the careers team the form to hold one.
 struct EventsPage: PageView {
     struct Entry {
-        let url: String
+        let url: Href
         let title: String
         let when: String
         let audience: String
@@ -76,7 +76,7 @@ struct EventsPage: PageView {
             h.section(.class("card"), .ariaLabel("Hold an event")) {
                 h.h2("Hold an event")
                 h.errorSummary(errors)
-                h.postForm(SiteURL.coaching(.events).path, .class("form"), .flag(.novalidate)) {
+                h.postForm(Href(SiteURL.coaching(.events)), .class("form"), .flag(.novalidate)) {
                     h.inputField("title", "Title", value: form.title, hint: "Such as \"CV clinic\" or \"Salary negotiation panel\".", errors: errors)
                     h.textAreaField("description", "What it is", value: form.description, rows: 4, errors: errors)
                     h.inputField("day", "Day", type: "date", value: form.day, hint: "Times are in your time zone (\(timeZone)).", errors: errors)
@@ -128,10 +128,10 @@ struct EventPage: PageView {
     let going: Int
     let own: EventAnswer?
     /// Where a graduate answers; nil when they may not (the team, or once it has started).
-    let answerURL: String?
+    let answerURL: Href?
     let hasStarted: Bool
     let whoComes: WhoComes?
-    let cancelURL: String?
+    let cancelURL: Href?
 
     func content(_ h: HTML) {
         h.h1(title)
@@ -141,7 +141,7 @@ struct EventPage: PageView {
         }
         h.section(.class("card"), .ariaLabel("The event")) {
             h.p(description, .class("prewrap"))
-            if let link { h.p { h.strong("Join online: "); h.a(link, .href(link), .external) } }
+            if let link { h.p { h.strong("Join online: "); h.a(link, .href(web: link), .external) } }
             if !place.isEmpty { h.p { h.strong("Place: "); h.text(place) } }
             h.p("\(going) going")
         }
@@ -169,7 +169,7 @@ struct EventPage: PageView {
                 h.button("Cancel the event", .type("submit"), .class("button danger"), .data(.dataConfirm, "Cancel \(title)? The answers go with it."))
             }
         }
-        h.p { h.a("All events", .href(SiteURL.coaching(.events).path)) }
+        h.p { h.a("All events", .href(Href(SiteURL.coaching(.events)))) }
     }
 }
 
@@ -188,7 +188,7 @@ extension HTML {
 
 extension EventsPage.Entry {
     init(_ item: EventUseCases.Listed, for viewer: UserModel) {
-        self.init(url: SiteURL.coaching(.event(id: item.event.requireIDString)).path, title: item.event.title,
+        self.init(url: Href(SiteURL.coaching(.event(id: item.event.requireIDString))), title: item.event.title,
                   when: Formats.span(item.event.startsAt, item.event.endsAt, zone: viewer.timeZone),
                   audience: item.cohortName ?? "everyone", online: !item.event.link.isEmpty, place: item.event.place, going: item.going, own: item.own)
     }
@@ -216,10 +216,10 @@ extension EventPage {
             title: event.title, description: event.description, when: Formats.span(event.startsAt, event.endsAt, zone: viewer.timeZone),
             audience: detail.cohortName ?? "every graduate", heldBy: PersonName(detail.createdBy.name, role: detail.createdBy.role),
             link: event.link.isEmpty ? nil : event.link, place: event.place,
-            going: detail.going, own: detail.own, answerURL: detail.canAnswer ? SiteURL.coaching(.answerEvent(id: id)).path : nil,
+            going: detail.going, own: detail.own, answerURL: detail.canAnswer ? Href(SiteURL.coaching(.answerEvent(id: id))) : nil,
             hasStarted: !EventRules.takesAnswers(startsAt: event.startsAt, now: now),
             whoComes: detail.seesWhoComes ? .init(going: names(.going), notGoing: names(.notGoing), goingCount: detail.going, notGoingCount: detail.notGoing,
                                                   unanswered: detail.unanswered) : nil,
-            cancelURL: detail.canCancel ? SiteURL.coaching(.cancelEvent(id: id)).path : nil)
+            cancelURL: detail.canCancel ? Href(SiteURL.coaching(.cancelEvent(id: id))) : nil)
     }
 }

@@ -63,7 +63,7 @@ struct LearningPlanPage: PageView {
         let isOverdue: Bool
         let outcomeLink: String?
         /// The graduate's form to move it.
-        var progressURL: String? = nil
+        var progressURL: Href? = nil
     }
     struct Meeting {
         let held: String
@@ -72,7 +72,7 @@ struct LearningPlanPage: PageView {
     }
     /// "Your learning plan", or the graduate's name for their coach.
     let heading: String
-    let graduateURL: String?
+    let graduateURL: Href?
     let state: LearningPlanState
     let coach: PersonName?
     let cadence: String
@@ -82,11 +82,11 @@ struct LearningPlanPage: PageView {
     let recommendations: [Recommendation]
     let meetings: [Meeting]
     /// The coach's forms while the plan is active.
-    var meetingURL: String? = nil
+    var meetingURL: Href? = nil
     var meetingForm = MeetingForm()
     /// The days a meeting may be recorded on: from the plan's start to today (YYYY-MM-DD).
     var meetingDays: (first: String?, last: String)? = nil
-    var finishURL: String? = nil
+    var finishURL: Href? = nil
     var errors: FormErrors = .none
 
     var title: String { heading }
@@ -117,12 +117,12 @@ struct LearningPlanPage: PageView {
                         h.p {
                             h.strong("\(item.kind): ")
                             h.text(item.description)
-                            if let link = item.link { h.text(" · "); h.a("Open", .href(link), .attr(.rel, "noopener"), .ariaLabel("Open: \(item.description)")) }
+                            if let link = item.link { h.text(" · "); h.a("Open", .href(web: link), .attr(.rel, "noopener"), .ariaLabel("Open: \(item.description)")) }
                         }
                         h.p(.class("hint")) {
                             h.span(item.isOverdue ? "Overdue" : item.state.title, .class("state-badge"))
                             if let due = item.due { h.text(" · due \(due)") }
-                            if let outcome = item.outcomeLink { h.text(" · "); h.a("What I made", .href(outcome), .attr(.rel, "noopener"), .ariaLabel("What I made: \(item.description)")) }
+                            if let outcome = item.outcomeLink { h.text(" · "); h.a("What I made", .href(web: outcome), .attr(.rel, "noopener"), .ariaLabel("What I made: \(item.description)")) }
                         }
                         if let progressURL = item.progressURL {
                             h.postForm(progressURL, .class("inline-form")) {
@@ -179,7 +179,7 @@ struct LearningPlanPage: PageView {
 
 /// A graduate without a plan: what a plan is, and the form to ask for one; their finished plans.
 struct AskForPlanPage: PageView {
-    let finished: [(title: String, url: String)]
+    let finished: [(title: String, url: Href)]
     let form: LearningPlanForm
     let errors: FormErrors
 
@@ -192,7 +192,7 @@ struct AskForPlanPage: PageView {
         h.section(.class("card"), .ariaLabel("Ask for a plan")) {
             h.h2("Ask for a plan")
             h.errorSummary(errors)
-            h.postForm(SiteURL.coaching(.plan).path, .class("form"), .flag(.novalidate)) {
+            h.postForm(Href(SiteURL.coaching(.plan)), .class("form"), .flag(.novalidate)) {
                 h.planFields(form, errors: errors, withCadence: false)
                 h.button("Ask for a plan", .type("submit"), .class("button primary"))
             }
@@ -208,7 +208,7 @@ struct AskForPlanPage: PageView {
 /// and overdue recommendations; and the form to start one.
 struct LearningPlansPage: PageView {
     struct Row {
-        let url: String
+        let url: Href
         let graduateID: String
         let graduate: String
         let focusAreas: String
@@ -249,7 +249,7 @@ struct LearningPlansPage: PageView {
             if graduatesWithout.isEmpty && rows.allSatisfy({ $0.state != .requested }) {
                 h.p("Every graduate of yours has a plan.", .class("empty"))
             } else {
-                h.postForm(SiteURL.coaching(.plans).path, .class("form"), .flag(.novalidate)) {
+                h.postForm(Href(SiteURL.coaching(.plans)), .class("form"), .flag(.novalidate)) {
                     let asked = rows.filter { $0.state == .requested }
                     h.selectField("graduate_id", "Graduate", options: asked.map { row in
                         SelectOption(value: row.graduateID, label: "\(row.graduate) (asked for one)", selected: form.graduate_id == row.graduateID)
@@ -275,20 +275,20 @@ extension LearningPlanPage {
         let records = detail.scope.canCoachLearningPlan && plan.state == .active
         self.init(
             heading: isSelf ? "Your learning plan" : "\(detail.graduate.name)'s learning plan",
-            graduateURL: isSelf ? nil : SiteURL.programme(.graduate(id: detail.graduate.requireIDString)).path,
+            graduateURL: isSelf ? nil : Href(SiteURL.programme(.graduate(id: detail.graduate.requireIDString))),
             state: plan.state, coach: detail.coach, cadence: plan.cadence.title, focusAreas: plan.focusAreas,
             asked: Formats.dayAndTime(plan.askedAt, zone: detail.scope.viewer.timeZone), nextMeeting: detail.nextMeeting?.display,
             recommendations: detail.recommendations.map { item in
                 Recommendation(
                     kind: item.kind.title, description: item.description, link: item.link.isEmpty ? nil : item.link, due: item.due.map(Formats.day(iso:)),
                     state: item.state, isOverdue: item.isOverdue(today: detail.today), outcomeLink: item.outcomeLink.isEmpty ? nil : item.outcomeLink,
-                    progressURL: isSelf && LearningPlanRules.recommendationsMove(inA: plan.state) ? SiteURL.coaching(.recommendation(id: item.requireIDString)).path : nil)
+                    progressURL: isSelf && LearningPlanRules.recommendationsMove(inA: plan.state) ? Href(SiteURL.coaching(.recommendation(id: item.requireIDString))) : nil)
             },
             meetings: detail.meetings.map { Meeting(held: Formats.day(iso: $0.heldOn), notes: $0.notes, recorder: recorders[$0.$recordedBy.id] ?? "") },
-            meetingURL: records ? SiteURL.coaching(.meetings(planID: id)).path : nil,
+            meetingURL: records ? Href(SiteURL.coaching(.meetings(planID: id))) : nil,
             meetingForm: meetingForm ?? MeetingForm(held_on: detail.today.iso),
             meetingDays: (plan.startedOn, detail.today.iso),
-            finishURL: detail.scope.canCoachLearningPlan && plan.state != .finished ? SiteURL.coaching(.finishPlan(id: id)).path : nil,
+            finishURL: detail.scope.canCoachLearningPlan && plan.state != .finished ? Href(SiteURL.coaching(.finishPlan(id: id))) : nil,
             errors: errors)
     }
 }
@@ -299,7 +299,7 @@ extension LearningPlansPage {
         let withPlans = Set(rows.map(\.graduate.id))
         self.init(
             rows: rows.map { row in
-                Row(url: SiteURL.coaching(.learningPlan(id: row.plan.requireIDString)).path, graduateID: row.graduate.requireIDString, graduate: row.graduate.name,
+                Row(url: Href(SiteURL.coaching(.learningPlan(id: row.plan.requireIDString))), graduateID: row.graduate.requireIDString, graduate: row.graduate.name,
                     focusAreas: row.plan.focusAreas, state: row.plan.state, nextMeeting: row.nextMeeting?.display, overdue: row.overdue)
             },
             graduatesWithout: people.filter { $0.role == .graduate && !withPlans.contains($0.id) }.map { (id: $0.requireIDString, name: $0.name) },
@@ -311,7 +311,7 @@ extension AskForPlanPage {
     /// Asking for a plan, with the graduate's finished plans to read again.
     init(finished: [LearningPlanModel], form: LearningPlanForm, errors: FormErrors) {
         self.init(finished: finished.map { plan in
-            (title: "Finished on " + Formats.day(iso: plan.finishedOn ?? ""), url: SiteURL.coaching(.learningPlan(id: plan.requireIDString)).path)
+            (title: "Finished on " + Formats.day(iso: plan.finishedOn ?? ""), url: Href(.coaching(.learningPlan(id: plan.requireIDString))))
         }, form: form, errors: errors)
     }
 }

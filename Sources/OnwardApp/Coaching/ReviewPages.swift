@@ -27,7 +27,7 @@ extension ReviewState {
 /// What a graduate submitted for review, where each review stands, and the form to submit more.
 struct SubmissionsPage: PageView {
     struct Entry {
-        let url: String
+        let url: Href
         let kind: String
         let title: String
         let submitted: String
@@ -43,7 +43,7 @@ struct SubmissionsPage: PageView {
     func content(_ h: HTML) {
         h.recordsPage("Submissions for review",
                       lede: "Send your job search analysis, your SMART goals, or a CV or cover letter to your coaches. They approve it or ask for changes; once approved, it counts on your road map.",
-                      empty: "Nothing submitted yet.", isEmpty: entries.isEmpty, formHeading: "Submit", action: SiteURL.coaching(.submissions).path,
+                      empty: "Nothing submitted yet.", isEmpty: entries.isEmpty, formHeading: "Submit", action: Href(SiteURL.coaching(.submissions)),
                       submit: "Submit for review", errors: errors) {
             for entry in entries {
                 h.li(.class(entry.state.badgeClass)) {
@@ -87,17 +87,17 @@ struct SubmissionPage: PageView {
     }
     let graduate: String
     /// Where a coach reads the graduate's programme; nil for the graduate.
-    let graduateURL: String?
+    let graduateURL: Href?
     let kind: String
     let heading: String
     let state: ReviewState
     let waited: String
     let rounds: [Round]
     /// The review form, for a coach while the round waits.
-    var reviewURL: String? = nil
+    var reviewURL: Href? = nil
     var reviewForm = ReviewForm()
     /// The resubmit form, for the graduate when asked for changes.
-    var resubmitURL: String? = nil
+    var resubmitURL: Href? = nil
     var resubmitForm = SubmissionForm()
     var errors: FormErrors = .none
 
@@ -148,7 +148,7 @@ struct SubmissionPage: PageView {
                 h.h3("Round \(round.number) · sent \(round.sent)")
                 h.p { h.strong(round.title) }
                 if !round.body.isEmpty { h.p(round.body, .class("prewrap")) }
-                if let link = round.link { h.p { h.a("Open the link", .href(link), .attr(.rel, "noopener"), .ariaLabel("Open the link of round \(round.number)")) } }
+                if let link = round.link { h.p { h.a("Open the link", .href(web: link), .attr(.rel, "noopener"), .ariaLabel("Open the link of round \(round.number)")) } }
                 if let verdict = round.verdict {
                     h.div(.class("review")) {
                         h.p {
@@ -170,7 +170,7 @@ struct SubmissionPage: PageView {
 /// waited; then what was sent back and waits for the graduate.
 struct ReviewQueuePage: PageView {
     struct Row {
-        let url: String
+        let url: Href
         let graduate: String
         let kind: String
         let title: String
@@ -219,7 +219,7 @@ struct ReviewQueuePage: PageView {
 extension SubmissionsPage {
     init(submissions: [SubmissionModel], form: SubmissionForm = .init(), errors: FormErrors = .none) {
         self.init(entries: submissions.map { submission in
-            Entry(url: SiteURL.coaching(.submission(id: submission.requireIDString)).path, kind: submission.kind.title, title: submission.title,
+            Entry(url: Href(SiteURL.coaching(.submission(id: submission.requireIDString))), kind: submission.kind.title, title: submission.title,
                   submitted: Formats.day(iso: submission.submittedOn), state: submission.state, round: submission.round)
         }, form: form, errors: errors)
     }
@@ -239,7 +239,7 @@ extension SubmissionPage {
         let zone = detail.scope.viewer.timeZone
         self.init(
             graduate: detail.graduate.name,
-            graduateURL: detail.scope.isSelf ? nil : SiteURL.programme(.graduate(id: detail.graduate.requireIDString)).path,
+            graduateURL: detail.scope.isSelf ? nil : Href(SiteURL.programme(.graduate(id: detail.graduate.requireIDString))),
             kind: submission.kind.title, heading: submission.title, state: submission.state,
             waited: SubmissionsPage.waited(submission, now: now),
             rounds: detail.rounds.map { item in
@@ -253,9 +253,9 @@ extension SubmissionPage {
                 }
                 return round
             },
-            reviewURL: detail.scope.canReviewSubmissions && submission.state == .waiting ? SiteURL.coaching(.review(id: id)).path : nil,
+            reviewURL: detail.scope.canReviewSubmissions && submission.state == .waiting ? Href(SiteURL.coaching(.review(id: id))) : nil,
             reviewForm: reviewForm,
-            resubmitURL: detail.scope.isSelf && submission.state == .changesRequested ? SiteURL.coaching(.resubmit(id: id)).path : nil,
+            resubmitURL: detail.scope.isSelf && submission.state == .changesRequested ? Href(SiteURL.coaching(.resubmit(id: id))) : nil,
             resubmitForm: resubmitForm ?? SubmissionForm(kind: submission.kind.rawValue, title: submission.title, body: submission.body, link: submission.link),
             errors: errors)
     }
@@ -264,7 +264,7 @@ extension SubmissionPage {
 extension ReviewQueuePage {
     init(waiting: [ReviewUseCases.Waiting], sentBack: [ReviewUseCases.Waiting], now: Date) {
         func row(_ item: ReviewUseCases.Waiting) -> Row {
-            Row(url: SiteURL.coaching(.submission(id: item.submission.requireIDString)).path, graduate: item.graduate.name,
+            Row(url: Href(SiteURL.coaching(.submission(id: item.submission.requireIDString))), graduate: item.graduate.name,
                 kind: item.submission.kind.title, title: item.submission.title, round: item.submission.round,
                 waited: SubmissionsPage.waited(item.submission, now: now))
         }

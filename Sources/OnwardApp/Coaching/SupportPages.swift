@@ -28,7 +28,7 @@ extension SupportRequestState {
 /// A graduate's support requests, and the form to open one.
 struct SupportPage: PageView {
     struct Entry {
-        let url: String
+        let url: Href
         let kind: String
         let subject: String
         let state: SupportRequestState
@@ -45,7 +45,7 @@ struct SupportPage: PageView {
     func content(_ h: HTML) {
         h.recordsPage("Support",
                       lede: "Ask your coaches anything about your job search, or ask for a 1:1. They reply here; your reply opens a request again.",
-                      empty: "You have not asked anything yet.", isEmpty: entries.isEmpty, formHeading: "Ask for help", action: SiteURL.coaching(.support).path,
+                      empty: "You have not asked anything yet.", isEmpty: entries.isEmpty, formHeading: "Ask for help", action: Href(SiteURL.coaching(.support)),
                       submit: "Send", errors: errors) {
             for entry in entries {
                 h.li(.class(entry.state.badgeClass)) {
@@ -86,7 +86,7 @@ struct SupportRequestPage: PageView {
     let kind: SupportRequestKind
     let graduate: String
     /// Where a coach reads the graduate's programme; nil for the graduate.
-    let graduateURL: String?
+    let graduateURL: Href?
     let state: SupportRequestState
     let isTeam: Bool
     let opened: String
@@ -97,8 +97,8 @@ struct SupportRequestPage: PageView {
     let preferredTimes: String
     let meeting: String?
     let replies: [Reply]
-    let replyURL: String
-    let solveURL: String?
+    let replyURL: Href
+    let solveURL: Href?
     var form = SupportReplyForm()
     var errors: FormErrors = .none
 
@@ -154,7 +154,7 @@ struct SupportRequestPage: PageView {
 /// waiting for the graduate, then those solved lately.
 struct SupportDeskPage: PageView {
     struct Row {
-        let url: String
+        let url: Href
         let graduate: String
         let kind: String
         let subject: String
@@ -195,7 +195,7 @@ struct SupportDeskPage: PageView {
 extension SupportPage {
     init(requests: [SupportRequestModel], viewer: UserModel, form: SupportRequestForm = .init(), errors: FormErrors = .none) {
         self.init(entries: requests.map { request in
-            Entry(url: SiteURL.coaching(.supportRequest(id: request.requireIDString)).path, kind: request.label, subject: request.subject,
+            Entry(url: Href(SiteURL.coaching(.supportRequest(id: request.requireIDString))), kind: request.label, subject: request.subject,
                   state: request.state, opened: Formats.dayAndTime(request.openedAt, zone: viewer.timeZone),
                   meeting: request.meetingAt.map { Formats.dayAndTime($0, zone: viewer.timeZone) })
         }, form: form, errors: errors)
@@ -218,7 +218,7 @@ extension SupportRequestPage {
         let id = request.requireIDString
         self.init(
             subject: request.subject, kind: request.kind, graduate: thread.graduate.name,
-            graduateURL: thread.scope.isSelf ? nil : SiteURL.programme(.graduate(id: thread.graduate.requireIDString)).path,
+            graduateURL: thread.scope.isSelf ? nil : Href(SiteURL.programme(.graduate(id: thread.graduate.requireIDString))),
             state: request.state, isTeam: !thread.scope.isSelf, opened: Formats.dayAndTime(request.openedAt, zone: zone),
             age: Formats.waited(since: request.openedAt, now: now), firstReply: SupportPage.firstReply(request),
             message: request.message, preferredTimes: request.preferredTimes, meeting: request.meetingAt.map { Formats.dayAndTime($0, zone: zone) },
@@ -226,8 +226,8 @@ extension SupportRequestPage {
                 Reply(author: PersonName(reply.author.name, role: reply.author.role), written: Formats.dayAndTime(reply.writtenAt, zone: zone), body: reply.body,
                       meeting: reply.meetingAt.map { Formats.dayAndTime($0, zone: zone) })
             },
-            replyURL: SiteURL.coaching(.supportReply(id: id)).path,
-            solveURL: request.state == .solved ? nil : SiteURL.coaching(.solve(id: id)).path,
+            replyURL: Href(SiteURL.coaching(.supportReply(id: id))),
+            solveURL: request.state == .solved ? nil : Href(SiteURL.coaching(.solve(id: id))),
             form: form, errors: errors)
     }
 }
@@ -235,7 +235,7 @@ extension SupportRequestPage {
 extension SupportDeskPage {
     init(open: [SupportUseCases.Row], pending: [SupportUseCases.Row], solved: [SupportUseCases.Row], viewer: UserModel, now: Date) {
         func row(_ item: SupportUseCases.Row) -> Row {
-            Row(url: SiteURL.coaching(.supportRequest(id: item.request.requireIDString)).path, graduate: item.graduate.name,
+            Row(url: Href(SiteURL.coaching(.supportRequest(id: item.request.requireIDString))), graduate: item.graduate.name,
                 kind: item.request.label, subject: item.request.subject, age: Formats.waited(since: item.request.openedAt, now: now),
                 firstReply: SupportPage.firstReply(item.request), meeting: item.request.meetingAt.map { Formats.dayAndTime($0, zone: viewer.timeZone) })
         }

@@ -30,7 +30,7 @@ struct HomeController: RouteCollection {
     }
 
     static func card(_ user: UserModel) -> PersonCard {
-        PersonCard(name: user.name, url: SiteURL.homes(.person(id: user.requireIDString)).path, cohort: user.cohort?.name, githubLogin: user.githubLogin, stacks: user.stacks)
+        PersonCard(name: user.name, url: Href(SiteURL.homes(.person(id: user.requireIDString))), cohort: user.cohort?.name, githubLogin: user.githubLogin, stacks: user.stacks)
     }
 
     func graduateHome(req: Request) async throws -> Response {

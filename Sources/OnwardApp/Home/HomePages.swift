@@ -3,7 +3,7 @@ import OnwardCore
 /// A person as a card or a page heading shows them.
 struct PersonCard {
     let name: String
-    let url: String
+    let url: Href
     let cohort: String?
     let githubLogin: String?
     let stacks: [String]
@@ -23,7 +23,7 @@ struct PersonCard {
         guard let githubLogin, let githubURL else { return }
         h.p {
             h.text("GitHub: ")
-            h.a(githubLogin, .href(githubURL), .external)
+            h.a(githubLogin, .href(web: githubURL), .external)
         }
     }
 
@@ -98,12 +98,12 @@ struct PersonPage: PageView {
     func content(_ h: HTML) {
         h.h1(card.name)
         h.p(role + (card.cohort.map { " · " + $0 } ?? "") + " · " + timeZone, .class("lead"))
-        if isSelf { h.p { h.a("Edit your profile", .class("button"), .href(SiteURL.accounts(.profile).path)) } }
+        if isSelf { h.p { h.a("Edit your profile", .class("button"), .href(Href(SiteURL.accounts(.profile)))) } }
         h.dl(.class("details")) {
             h.dt("Email"); h.dd(email)
             h.dt("GitHub")
             h.dd {
-                if let login = card.githubLogin, let url = card.githubURL { h.a(login, .href(url), .external) } else { h.text("—") }
+                if let login = card.githubLogin, let url = card.githubURL { h.a(login, .href(web: url), .external) } else { h.text("—") }
             }
             h.dt("Stacks")
             h.dd { if card.stacks.isEmpty { h.text("—") } else { card.stackTags(h) } }

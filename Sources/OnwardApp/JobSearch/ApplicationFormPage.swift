@@ -3,10 +3,10 @@ import OnwardCore
 /// A new application, or an application's edit form.
 struct ApplicationFormPage: PageView {
     /// Where the form is sent.
-    let action: String
+    let action: Href
     let isNew: Bool
     let form: ApplicationForm
-    let cancelURL: String
+    let cancelURL: Href
     let errors: FormErrors
 
     var title: String { isNew ? "New application" : "Edit application" }
@@ -84,12 +84,12 @@ struct AcceptOfferPage: PageView {
             h.h1("Accept the offer from " + company)
             h.p("Congratulations! Record the job you are taking: your bootcamp counts it in its outcomes, and your coach can correct it later.", .class("lead"))
             h.errorSummary(errors)
-            h.postForm(SiteURL.jobSearch(.accept(id: applicationID)).path, .class("form"), .flag(.novalidate)) {
+            h.postForm(Href(SiteURL.jobSearch(.accept(id: applicationID))), .class("form"), .flag(.novalidate)) {
                 h.inputField("on", "Accepted on", type: "date", value: form.on, errors: errors)
                 PlacementFields(form: form, errors: errors, inFieldQuestion: "Is it a developer role, or directly related technical role?").render(h)
                 h.div(.class("actions")) {
                     h.button("Accept and record my new job", .type("submit"), .class("button primary"))
-                    h.a("Cancel", .href(SiteURL.jobSearch(.application(id: applicationID)).path))
+                    h.a("Cancel", .href(Href(SiteURL.jobSearch(.application(id: applicationID)))))
                 }
             }
         }

@@ -59,7 +59,7 @@ struct ApplicationPage: PageView {
     let placement: Placement?
     /// Today in the graduate's time zone: the latest day a move can be dated.
     let today: LocalDate
-    let backURL: String
+    let backURL: Href
     let errors: FormErrors
     let interviewForm: InterviewForm
     let contactForm: ContactForm
@@ -102,14 +102,14 @@ struct ApplicationPage: PageView {
         h.section(.class("card"), .ariaLabelledBy("move-heading")) {
             h.h2("Move it on", .id("move-heading"))
             if !targets.isEmpty {
-                h.postForm(SiteURL.jobSearch(.move(id: id)).path, .class("inline-form")) {
+                h.postForm(Href(SiteURL.jobSearch(.move(id: id))), .class("inline-form")) {
                     h.selectField("stage", "To", options: targets.map { SelectOption(value: $0.rawValue, label: $0.title) }, errors: errors, inline: true)
                     h.inputField("on", "On", type: "date", value: today.iso, errors: errors, inline: true, .attr(.max, today.iso))
                     h.button("Move", .type("submit"), .class("button primary"))
                 }
             }
             if stage == .offer {
-                h.p { h.a("Accept this offer", .class("button primary"), .href(SiteURL.jobSearch(.accept(id: id)).path)) }
+                h.p { h.a("Accept this offer", .class("button primary"), .href(Href(SiteURL.jobSearch(.accept(id: id))))) }
             } else if targets.isEmpty {
                 h.p("This application is closed.", .class("hint"))
             }
@@ -130,7 +130,7 @@ struct ApplicationPage: PageView {
             guard canCorrectPlacement else { return }
             h.details(.class("add-form"), .flag(.open, errors.any("start_date", "salary", "job_title", "in_field"))) {
                 h.summary("Correct the placement")
-                h.postForm(SiteURL.jobSearch(.correctPlacement(id: id)).path, .class("form"), .flag(.novalidate)) {
+                h.postForm(Href(SiteURL.jobSearch(.correctPlacement(id: id))), .class("form"), .flag(.novalidate)) {
                     PlacementFields(form: placement.form, errors: errors, inFieldQuestion: "Developer or directly related technical role?").render(h)
                     h.button("Save the correction", .type("submit"), .class("button primary"))
                 }
@@ -143,7 +143,7 @@ struct ApplicationPage: PageView {
             h.h2("Details", .id("details-heading"))
             h.dl(.class("details")) {
                 h.dt("Job post")
-                h.dd { if let postURL { h.a(postURL, .href(postURL), .external) } else { h.text("—") } }
+                h.dd { if let postURL { h.a(postURL, .href(web: postURL), .external) } else { h.text("—") } }
                 h.dt("Location"); h.dd((location.isEmpty ? "—" : location) + (remote ? " (remote)" : ""))
                 h.dt("Salary"); h.dd(salary ?? "—")
                 h.dt("Found through"); h.dd(source)
@@ -155,8 +155,8 @@ struct ApplicationPage: PageView {
             }
             if canWrite {
                 h.div(.class("actions")) {
-                    h.a("Edit", .class("button"), .href(SiteURL.jobSearch(.edit(id: id)).path))
-                    h.postForm(SiteURL.jobSearch(.delete(id: id)).path, .data(.dataConfirm, "Delete this application and its history? This cannot be undone.")) {
+                    h.a("Edit", .class("button"), .href(Href(SiteURL.jobSearch(.edit(id: id)))))
+                    h.postForm(Href(SiteURL.jobSearch(.delete(id: id))), .data(.dataConfirm, "Delete this application and its history? This cannot be undone.")) {
                         h.button("Delete", .type("submit"), .class("button danger"))
                     }
                 }
@@ -189,7 +189,7 @@ struct ApplicationPage: PageView {
             guard canWrite else { return }
             h.details(.class("add-form"), .flag(.open, errors.any("kind", "date", "time", "duration_minutes"))) {
                 h.summary("Add an interview or tech test")
-                h.postForm(SiteURL.jobSearch(.addInterview(id: id)).path, .class("form"), .flag(.novalidate)) {
+                h.postForm(Href(SiteURL.jobSearch(.addInterview(id: id))), .class("form"), .flag(.novalidate)) {
                     h.selectField("kind", "Kind", options: InterviewKind.allCases.map {
                         SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == interviewForm.kind)
                     }, errors: errors)
@@ -228,11 +228,11 @@ struct ApplicationPage: PageView {
                             if !contact.role.isEmpty { h.text(", " + contact.role) }
                             if !contact.email.isEmpty {
                                 h.text(" · ")
-                                h.a(contact.email, .href("mailto:" + contact.email))
+                                h.a(contact.email, .href(.mail(contact.email)))
                             }
                             if !contact.profileURL.isEmpty {
                                 h.text(" · ")
-                                h.a("profile", .href(contact.profileURL), .external)
+                                h.a("profile", .href(web: contact.profileURL), .external)
                             }
                         }
                     }
@@ -241,7 +241,7 @@ struct ApplicationPage: PageView {
             guard canWrite else { return }
             h.details(.class("add-form"), .flag(.open, errors.any("contact_name", "contact_email", "contact_profile_url"))) {
                 h.summary("Add a contact")
-                h.postForm(SiteURL.jobSearch(.addContact(id: id)).path, .class("form"), .flag(.novalidate)) {
+                h.postForm(Href(SiteURL.jobSearch(.addContact(id: id))), .class("form"), .flag(.novalidate)) {
                     h.inputField("contact_name", "Name", value: contactForm.contact_name, errors: errors)
                     h.inputField("contact_role", "Their role", value: contactForm.contact_role, errors: errors)
                     h.inputField("contact_email", "Email", type: "email", value: contactForm.contact_email, errors: errors)
@@ -291,7 +291,7 @@ extension ApplicationPage {
                                                                in_field: $0.inField ? "yes" : "no", salary: String($0.salary)))
             },
             today: today,
-            backURL: scope.isSelf ? SiteURL.jobSearch(.board).path : SiteURL.jobSearch(.personBoard(id: scope.person.requireIDString)).path,
+            backURL: scope.isSelf ? Href(SiteURL.jobSearch(.board)) : Href(SiteURL.jobSearch(.personBoard(id: scope.person.requireIDString))),
             errors: errors,
             interviewForm: interviewForm ?? InterviewForm(date: today.iso, time: "10:00", duration_minutes: "60"),
             contactForm: contactForm ?? ContactForm())

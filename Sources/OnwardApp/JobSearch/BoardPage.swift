@@ -65,7 +65,7 @@ struct BoardPage: PageView {
             h.ul(.class("plain")) {
                 for card in column.cards {
                     h.li(.class("board-card")) {
-                        h.a(card.company, .href(SiteURL.jobSearch(.application(id: card.id)).path), .class("card-title"))
+                        h.a(card.company, .href(Href(SiteURL.jobSearch(.application(id: card.id)))), .class("card-title"))
                         h.p(card.roleTitle, .class("card-role"))
                         if let next = card.next { h.p(next, .class("hint")) }
                         if column.canMove { moveForm(card, column.stage, h) }
@@ -74,13 +74,13 @@ struct BoardPage: PageView {
             }
             let more = column.count - column.cards.count
             if more > 0 {
-                h.p(.class("more")) { h.a("\(more) more in the list", .href(heading.listURL + "?stage=" + key)) }
+                h.p(.class("more")) { h.a("\(more) more in the list", .href(heading.list(query: "stage=" + key))) }
             }
         }
     }
 
     private func moveForm(_ card: Card, _ stage: Stage, _ h: HTML) {
-        h.postForm(SiteURL.jobSearch(.move(id: card.id)).path, .class("move-form")) {
+        h.postForm(Href(SiteURL.jobSearch(.move(id: card.id))), .class("move-form")) {
             h.select(.name("stage"), .ariaLabel("Move " + card.company + " to")) {
                 if let options = Self.moveOptions[stage] { h.insert(options) }
             }

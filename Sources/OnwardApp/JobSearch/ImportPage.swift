@@ -32,7 +32,7 @@ struct ImportPage: PageView {
         h.p("Bring your search over from Huntr, Teal or a spreadsheet: export it as CSV and upload it here. You see what will happen before anything is saved.", .class("lead"))
         h.errorSummary(errors)
         if let preview { previewSection(preview, h) }
-        h.postForm(SiteURL.jobSearch(.importCSV).path, .attr(.enctype, "multipart/form-data"), .class("form"), .flag(.novalidate)) {
+        h.postForm(Href(SiteURL.jobSearch(.importCSV)), .attr(.enctype, "multipart/form-data"), .class("form"), .flag(.novalidate)) {
             h.inputField("file", "CSV file", type: "file", value: nil,
                          hint: "A header row is needed. Columns are matched by name: company, job title or role, status or stage, date applied, URL, salary, notes, and more.",
                          errors: errors, .attr(.accept, ".csv,text/csv"))
@@ -40,7 +40,7 @@ struct ImportPage: PageView {
         }
         h.p(.class("hint")) {
             h.text("Your applications leave Onward the same way: ")
-            h.a("download them as CSV", .href(SiteURL.jobSearch(.exportCSV).path))
+            h.a("download them as CSV", .href(Href(SiteURL.jobSearch(.exportCSV))))
             h.text(".")
         }
     }
@@ -69,7 +69,7 @@ struct ImportPage: PageView {
                     }
                 }
             } else if !preview.rows.isEmpty {
-                h.postForm(SiteURL.jobSearch(.confirmImport).path, .class("form")) {
+                h.postForm(Href(SiteURL.jobSearch(.confirmImport)), .class("form")) {
                     h.textarea(csv, .name("csv"), .flag(.hidden), .attr(.ariaHidden, "true"))
                     h.button("Import \(preview.rows.count) application(s)", .type("submit"), .class("button primary"))
                 }

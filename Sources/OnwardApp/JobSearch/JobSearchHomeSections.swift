@@ -10,7 +10,7 @@ struct JobSearchHomeSections: HomeSectionSource {
     func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] {
         guard Access.keepsJobSearch(person.viewer) else { return [] }
         let figures = try await JobSearch(req: req).figures(of: person)
-        return [FiguresSection(figures, boardURL: SiteURL.jobSearch(.board).path, listURL: SiteURL.jobSearch(.list).path, isOwn: true)]
+        return [FiguresSection(figures, boardURL: Href(SiteURL.jobSearch(.board)), listURL: Href(SiteURL.jobSearch(.list)), isOwn: true)]
     }
 
     /// The two 7-day figures, as each graduate's home counts them.
@@ -26,7 +26,7 @@ struct JobSearchHomeSections: HomeSectionSource {
         let person = scope.person
         let figures = try await JobSearch(req: req).figures(of: person)
         let id = person.requireIDString
-        return [FiguresSection(figures, boardURL: SiteURL.jobSearch(.personBoard(id: id)).path, listURL: SiteURL.jobSearch(.personList(id: id)).path, isOwn: false)]
+        return [FiguresSection(figures, boardURL: Href(SiteURL.jobSearch(.personBoard(id: id))), listURL: Href(SiteURL.jobSearch(.personList(id: id))), isOwn: false)]
     }
 }
 
@@ -42,13 +42,13 @@ struct FiguresSection: HomeSection {
     let chart: BarChart?
     let funnel: [Step]
     let medianDaysToFirstResponse: String?
-    let boardURL: String
-    let listURL: String
+    let boardURL: Href
+    let listURL: Href
     /// On the graduate's own home (with a button to add an application), or on their page as
     /// someone else sees it (with links to their board and list).
     let isOwn: Bool
 
-    init(_ figures: JobSearch.Figures, boardURL: String, listURL: String, isOwn: Bool) {
+    init(_ figures: JobSearch.Figures, boardURL: Href, listURL: Href, isOwn: Bool) {
         applicationsLast7Days = figures.sevenDays.applicationsLast7Days
         interviewsLast7Days = figures.sevenDays.interviewsLast7Days
         let weeks = figures.weeks.suffix(26)
@@ -106,11 +106,11 @@ struct FiguresSection: HomeSection {
             h.p(medianDaysToFirstResponse.map { "Employers took \($0) days (median) to answer a first time." } ?? "No employer has answered yet.", .class("hint"))
         }
         if isOwn {
-            h.p { h.a("Add an application", .class("button primary"), .href(SiteURL.jobSearch(.new).path)) }
+            h.p { h.a("Add an application", .class("button primary"), .href(Href(SiteURL.jobSearch(.new)))) }
         }
     }
 
-    private func figure(_ value: Int, _ label: String, _ url: String, _ h: HTML) {
+    private func figure(_ value: Int, _ label: String, _ url: Href, _ h: HTML) {
         h.li {
             h.a(.href(url)) {
                 h.span(String(value), .class("figure-value"))

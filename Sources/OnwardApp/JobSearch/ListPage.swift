@@ -42,12 +42,12 @@ struct ListPage: PageView {
     var title: String { heading.title("Applications", "applications") }
 
     /// The list's address with this filter, at page `number`.
-    func link(page number: Int) -> String {
+    func link(page number: Int) -> Href {
         var items = URLComponents()
         items.queryItems = [("stage", filter.stage?.rawValue), ("source", filter.source?.rawValue), ("from", filter.from?.iso), ("to", filter.to?.iso),
                             ("q", filter.text.isEmpty ? nil : filter.text), ("sort", filter.sort.rawValue), ("page", String(number))]
             .compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
-        return heading.listURL + "?" + (items.percentEncodedQuery ?? "")
+        return heading.list(query: items.percentEncodedQuery ?? "")
     }
 
     func content(_ h: HTML) {
@@ -71,7 +71,7 @@ struct ListPage: PageView {
                 h.tbody {
                     for row in rows {
                         h.tr {
-                            h.td { h.a(row.company, .href(SiteURL.jobSearch(.application(id: row.id)).path)) }
+                            h.td { h.a(row.company, .href(Href(SiteURL.jobSearch(.application(id: row.id))))) }
                             h.td(row.roleTitle)
                             h.td { h.span(row.stage.title, .class("stage stage-" + row.stage.rawValue)) }
                             h.td(row.sent)

@@ -5,8 +5,11 @@ import OnwardCore
 struct SearchHeading {
     let owner: String
     let isOwn: Bool
-    let listURL: String
-    let boardURL: String
+    /// The list of this search's applications, and its board.
+    let listPage: SiteURL
+    let boardPage: SiteURL
+    var listURL: Href { Href(listPage) }
+    var boardURL: Href { Href(boardPage) }
     /// Whether the viewer may change this search (only its graduate may: `Access.canWriteJobSearch`).
     let canWrite: Bool
 
@@ -14,8 +17,13 @@ struct SearchHeading {
         self.owner = owner
         self.isOwn = isOwn
         self.canWrite = canWrite
-        listURL = isOwn ? SiteURL.jobSearch(.list).path : SiteURL.jobSearch(.personList(id: ownerID)).path
-        boardURL = isOwn ? SiteURL.jobSearch(.board).path : SiteURL.jobSearch(.personBoard(id: ownerID)).path
+        listPage = isOwn ? .jobSearch(.list) : .jobSearch(.personList(id: ownerID))
+        boardPage = isOwn ? .jobSearch(.board) : .jobSearch(.personBoard(id: ownerID))
+    }
+
+    /// The list with `query` (percent-encoded), filtered or paged.
+    func list(query: String) -> Href {
+        Href(listPage, query: query)
     }
 
     /// "Board", or "Sam's board".
@@ -24,13 +32,13 @@ struct SearchHeading {
     }
 
     /// The actions above the list or the board, with a link to the other view.
-    func actions(_ h: HTML, otherView: (label: String, url: String)) {
+    func actions(_ h: HTML, otherView: (label: String, url: Href)) {
         h.div(.class("actions")) {
             if canWrite {
-                h.a("Add an application", .class("button primary"), .href(SiteURL.jobSearch(.new).path))
-                h.a("Import from CSV", .class("button"), .href(SiteURL.jobSearch(.importCSV).path))
+                h.a("Add an application", .class("button primary"), .href(Href(SiteURL.jobSearch(.new))))
+                h.a("Import from CSV", .class("button"), .href(Href(SiteURL.jobSearch(.importCSV))))
             }
-            if isOwn { h.a("Download as CSV", .class("button"), .href(SiteURL.jobSearch(.exportCSV).path)) }
+            if isOwn { h.a("Download as CSV", .class("button"), .href(Href(SiteURL.jobSearch(.exportCSV)))) }
             h.a(otherView.label, .class("button"), .href(otherView.url))
         }
     }

@@ -7,6 +7,6 @@ struct ErrorPage: PageView {
     func content(_ h: HTML) {
         h.h1(title)
         h.p(message, .class("lead"))
-        h.p { h.a("Go to your home page", .href(SiteURL.home.path)) }
+        h.p { h.a("Go to your home page", .href(Href(SiteURL.home))) }
     }
 }

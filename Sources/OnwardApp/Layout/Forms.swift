@@ -55,7 +55,7 @@ struct SelectOption: Equatable {
 
 extension HTML {
     /// `<form method="post">` carrying this page's CSRF token.
-    func postForm(_ action: String, _ attributes: Attribute..., content: () -> Void) {
+    func postForm(_ action: Href, _ attributes: Attribute..., content: () -> Void) {
         raw("<form method=\"post\"")
         write(.action(action))
         for attribute in attributes { write(attribute) }
@@ -77,7 +77,7 @@ extension HTML {
             h2("Please check the form")
             ul {
                 for error in errors.all {
-                    li { a(error.message, .href("#field-" + error.field)) }
+                    li { a(error.message, .href(.fragment("field-" + error.field))) }
                 }
             }
         }

@@ -1,3 +1,4 @@
+import OnwardCore
 import NIOCore
 
 /// Onward's HTML writer: pages are Swift functions that write into one growing array of bytes, which
@@ -178,7 +179,7 @@ struct AttributeName: Sendable {
     }
 
     static let accept = AttributeName("accept")
-    static let action = AttributeName("action")
+    fileprivate static let action = AttributeName("action")
     static let ariaCurrent = AttributeName("aria-current")
     static let ariaDescribedby = AttributeName("aria-describedby")
     static let ariaHidden = AttributeName("aria-hidden")
@@ -200,7 +201,7 @@ struct AttributeName: Sendable {
     static let `for` = AttributeName("for")
     static let height = AttributeName("height")
     static let hidden = AttributeName("hidden")
-    static let href = AttributeName("href")
+    fileprivate static let href = AttributeName("href")
     static let id = AttributeName("id")
     static let inputmode = AttributeName("inputmode")
     static let label = AttributeName("label")
@@ -221,7 +222,7 @@ struct AttributeName: Sendable {
     static let scope = AttributeName("scope")
     static let selected = AttributeName("selected")
     static let spellcheck = AttributeName("spellcheck")
-    static let src = AttributeName("src")
+    fileprivate static let src = AttributeName("src")
     static let tabindex = AttributeName("tabindex")
     static let textAnchor = AttributeName("text-anchor")
     static let title = AttributeName("title")
@@ -234,6 +235,42 @@ struct AttributeName: Sendable {
     static let x2 = AttributeName("x2")
     static let y1 = AttributeName("y1")
     static let y2 = AttributeName("y2")
+}
+
+/// Where a link, a form or a script may go: one of Onward's own pages (a `SiteURL`, with a query
+/// when it filters or pages), a place on this page, a mail address, a file the site serves, or a
+/// web address someone gave, checked again here as `WebAddress` checks it on the way in. No other
+/// text becomes an `href`, an `action` or a `src`, so no page can link to `javascript:`.
+struct Href: Hashable, Sendable {
+    let text: String
+
+    private init(text: String) {
+        self.text = text
+    }
+
+    init(_ url: SiteURL) {
+        text = url.path
+    }
+
+    /// `url` with a query already percent-encoded (`URLComponents.percentEncodedQuery`); the
+    /// address still starts with Onward's own path, whatever the query says.
+    init(_ url: SiteURL, query: String) {
+        text = query.isEmpty ? url.path : url.path + "?" + query
+    }
+
+    /// A place on this page: the element with this id.
+    static func fragment(_ id: String) -> Href { Href(text: "#" + id) }
+
+    /// A mail address, as Core checked it on the way in.
+    static func mail(_ address: String) -> Href { Href(text: "mailto:" + address) }
+
+    /// A file the site serves from its public folder.
+    static func asset(_ path: StaticString) -> Href { Href(text: path.description) }
+
+    /// An http or https address someone gave; nil for anything else.
+    static func web(_ address: String) -> Href? {
+        WebAddress.isWebAddress(address) ? Href(text: address) : nil
+    }
 }
 
 /// An attribute of an element. Its name is one of `AttributeName`'s; its value is escaped.
@@ -268,13 +305,17 @@ struct Attribute {
 
     static func `class`(_ value: String) -> Attribute { attr(.`class`, value) }
     static func id(_ value: String) -> Attribute { attr(.id, value) }
-    static func href(_ value: String) -> Attribute { attr(.href, value) }
+    static func href(_ value: Href) -> Attribute { attr(.href, value.text) }
+    /// A link to an address someone gave: written only when it is an http or https address (as
+    /// `WebAddress` checks it); otherwise the link goes nowhere.
+    static func href(web address: String) -> Attribute { attr(.href, Href.web(address)?.text) }
+    static func src(_ value: Href) -> Attribute { attr(.src, value.text) }
     static func name(_ value: String) -> Attribute { attr(.name, value) }
     static func type(_ value: StaticString) -> Attribute { Attribute(name: "type", value: .literal(value)) }
     static func value(_ value: String?) -> Attribute { Attribute(name: "value", value: .text(value ?? "")) }
     static func `for`(_ value: String) -> Attribute { attr(.`for`, value) }
     static func role(_ value: StaticString) -> Attribute { Attribute(name: "role", value: .literal(value)) }
-    static func action(_ value: String) -> Attribute { attr(.action, value) }
+    static func action(_ value: Href) -> Attribute { attr(.action, value.text) }
     static func placeholder(_ value: StaticString) -> Attribute { Attribute(name: "placeholder", value: .literal(value)) }
     static func rel(_ value: StaticString) -> Attribute { Attribute(name: "rel", value: .literal(value)) }
     static func ariaLabel(_ value: String) -> Attribute { attr(.ariaLabel, value) }

@@ -13,7 +13,7 @@ protocol PageView {
 struct Shell {
     struct NavItem: Equatable {
         let label: String
-        let url: String
+        let url: Href
         let current: Bool
     }
 
@@ -28,10 +28,10 @@ struct Shell {
     let flashes: [Flash]
     let csrf: String
     /// Where the sign-out button posts (`Application.doors`); nil shows none.
-    let signOut: String?
+    let signOut: Href?
 
-    static let stylesheet = "/css/onward.css"
-    static let script = "/js/onward.js"
+    static let stylesheet = Href.asset("/css/onward.css")
+    static let script = Href.asset("/js/onward.js")
 
     /// The shell of a page at `path` for `user` (nil: not signed in), with the links of their
     /// main bar and of their account menu.
@@ -41,14 +41,14 @@ struct Shell {
         func items(_ list: [(String, SiteURL)]) -> [NavItem] {
             let matching = list.map(\.1.path).filter { path == $0 || path.hasPrefix($0 + "/") }
             let current = matching.max { $0.count < $1.count }
-            return list.map { NavItem(label: $0.0, url: $0.1.path, current: $0.1.path == current) }
+            return list.map { NavItem(label: $0.0, url: Href($0.1), current: $0.1.path == current) }
         }
         self.user = user.map { SignedIn(name: $0.name, role: $0.role.title) }
         self.nav = user == nil ? [] : items(links.main)
         self.accountNav = user == nil ? [] : items(links.account)
         self.flashes = flashes
         self.csrf = csrf
-        self.signOut = signOut?.path
+        self.signOut = signOut.map(Href.init)
     }
 
     /// The whole document: the shell with `page` inside.
@@ -63,10 +63,10 @@ struct Shell {
                 h.element("title", [], text: page.title + " · Onward")
                 h.open("link", [.rel("stylesheet"), .href(Self.stylesheet)])
                 h.raw("\n")
-                h.element("script", [.attr(.src, Self.script), .flag(.defer)]) {}
+                h.element("script", [.src(Self.script), .flag(.defer)]) {}
             }
             h.element("body", []) {
-                h.a("Skip to content", .class("skip"), .href("#main"))
+                h.a("Skip to content", .class("skip"), .href(.fragment("main")))
                 header(h)
                 h.element("main", [.id("main"), .class("page")]) {
                     for flash in flashes {
@@ -85,7 +85,7 @@ struct Shell {
     private func header(_ h: HTML) {
         h.element("header", [.class("site-header")]) {
             h.div(.class("bar")) {
-                h.a("Onward", .class("brand"), .href(SiteURL.home.path))
+                h.a("Onward", .class("brand"), .href(Href(SiteURL.home)))
                 guard let user else { return }
                 h.nav(.class("nav"), .ariaLabel("Main")) {
                     h.ul { links(nav, h) }

@@ -3,7 +3,7 @@ import Foundation
 extension HTML {
     /// A page of records: the list (or a line saying there is none yet), then a card with the
     /// form that adds one.
-    func recordsPage(_ heading: String, lede: String, empty: String, isEmpty: Bool, formHeading: String, action: String, submit: String,
+    func recordsPage(_ heading: String, lede: String, empty: String, isEmpty: Bool, formHeading: String, action: Href, submit: String,
                      errors: FormErrors, list: () -> Void, fields: () -> Void) {
         h1(heading)
         p(lede, .class("lede"))

@@ -61,7 +61,7 @@ enum ScoresChart {
 /// ahead, to read the feedback after), the coaches' open slots to book, and their scores over time.
 struct MockInterviewsPage: PageView {
     struct Entry {
-        let url: String
+        let url: Href
         let when: String
         let coach: PersonName
         let theme: String
@@ -69,13 +69,13 @@ struct MockInterviewsPage: PageView {
         let late: Bool
         let isPast: Bool
         let scored: Bool
-        let cancelURL: String?
+        let cancelURL: Href?
         /// Cancelling now would be late.
         let cancelIsLate: Bool
     }
     struct OpenSlot {
         let id: String
-        let url: String
+        let url: Href
         let when: String
         let coach: PersonName
         let themes: [MockTheme]
@@ -183,8 +183,8 @@ struct MockSlotsPage: PageView {
         let graduate: String?
         let theme: String?
         let practise: String?
-        let url: String?
-        let removeURL: String?
+        let url: Href?
+        let removeURL: Href?
         let toScore: Bool
         let scored: Bool
     }
@@ -224,7 +224,7 @@ struct MockSlotsPage: PageView {
         h.section(.class("card"), .ariaLabel("Open a slot")) {
             h.h2("Open a slot")
             h.errorSummary(errors)
-            h.postForm(SiteURL.practice(.mockSlots).path, .class("form"), .flag(.novalidate)) {
+            h.postForm(Href(SiteURL.practice(.mockSlots)), .class("form"), .flag(.novalidate)) {
                 h.div(.class("field-row")) {
                     h.inputField("day", "Day", type: "date", value: form.day, hint: "In your time zone (\(timeZone)).", errors: errors)
                     h.inputField("time", "Starts", type: "time", value: form.time, errors: errors)
@@ -264,7 +264,7 @@ struct MockInterviewPage: PageView {
     /// Nil while booked; whether it was late, once cancelled.
     let cancelled: Bool?
     let rubric: Feedback?
-    let rubricURL: String?
+    let rubricURL: Href?
     let waitsForStart: Bool
     let isGraduate: Bool
     var form = RubricForm()
@@ -341,14 +341,14 @@ extension MockInterviewsPage {
         self.init(
             recommended: recommended,
             bookings: bookings.map { item in
-                Entry(url: SiteURL.practice(.mockInterview(id: item.booking.requireIDString)).path, when: MockSlotsPage.when(item.slot, for: viewer),
+                Entry(url: Href(SiteURL.practice(.mockInterview(id: item.booking.requireIDString))), when: MockSlotsPage.when(item.slot, for: viewer),
                       coach: PersonName(item.coach.name, role: item.coach.role), theme: item.booking.theme.title, cancelled: item.booking.cancelledAt != nil,
                       late: item.booking.lateCancellation, isPast: item.slot.startsAt <= now, scored: item.rubric != nil,
-                      cancelURL: item.booking.cancelledAt == nil && item.slot.startsAt > now ? SiteURL.practice(.cancelBooking(id: item.booking.requireIDString)).path : nil,
+                      cancelURL: item.booking.cancelledAt == nil && item.slot.startsAt > now ? Href(SiteURL.practice(.cancelBooking(id: item.booking.requireIDString))) : nil,
                       cancelIsLate: MockInterviewRules.isLateCancellation(at: now, startsAt: item.slot.startsAt))
             },
             open: open.map { item in
-                OpenSlot(id: item.slot.requireIDString, url: SiteURL.practice(.book(slotID: item.slot.requireIDString)).path,
+                OpenSlot(id: item.slot.requireIDString, url: Href(SiteURL.practice(.book(slotID: item.slot.requireIDString))),
                          when: MockSlotsPage.when(item.slot, for: viewer), coach: PersonName(item.coach.name, role: item.coach.role),
                          themes: MockTheme.allCases.filter(item.slot.themes.contains))
             },
@@ -364,8 +364,8 @@ extension MockSlotsPage {
         self.init(rows: slots.map { item in
             Row(when: Self.when(item.slot, for: viewer), themes: MockTheme.allCases.filter(item.slot.themes.contains).map(\.title).joined(separator: ", "),
                 graduate: item.graduate?.name, theme: item.booking?.theme.title, practise: item.booking?.practise,
-                url: item.booking.map { SiteURL.practice(.mockInterview(id: $0.requireIDString)).path },
-                removeURL: item.everBooked ? nil : SiteURL.practice(.removeSlot(id: item.slot.requireIDString)).path,
+                url: item.booking.map { Href(SiteURL.practice(.mockInterview(id: $0.requireIDString))) },
+                removeURL: item.everBooked ? nil : Href(SiteURL.practice(.removeSlot(id: item.slot.requireIDString))),
                 toScore: item.booking != nil && !item.scored && item.slot.startsAt <= now, scored: item.scored)
         }, timeZone: viewer.timeZone, form: form, errors: errors)
     }
@@ -391,7 +391,7 @@ extension MockInterviewPage {
             graduate: item.graduate.name, coach: PersonName(item.coach.name, role: item.coach.role), when: MockSlotsPage.when(item.slot, for: viewer),
             theme: item.booking.theme, practise: item.booking.practise, cancelled: item.booking.cancelledAt.map { _ in item.booking.lateCancellation },
             rubric: item.rubric.map { Feedback(scores: $0.scores, strengths: $0.strengths, improvements: $0.improvements, resources: $0.resources) },
-            rubricURL: canScore ? SiteURL.practice(.rubric(bookingID: item.booking.requireIDString)).path : nil,
+            rubricURL: canScore ? Href(SiteURL.practice(.rubric(bookingID: item.booking.requireIDString))) : nil,
             waitsForStart: open && !mayScore, isGraduate: item.graduate.id == viewer.id, form: form, errors: errors)
     }
 }

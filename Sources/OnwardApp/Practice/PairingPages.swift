@@ -76,13 +76,13 @@ extension HTML {
     func practiceLinks(_ current: PracticeURL) {
         nav(.ariaLabel("Ways to practise"), .class("sub-nav")) {
             for (label, url) in [("Mock interviews with a coach", PracticeURL.mockInterviews), ("Peer practice sessions", .peerSessions), ("Pairing", .pairing)] {
-                if url == current { span(label, .class("current"), .attr(.ariaCurrent, "page")) } else { a(label, .href(SiteURL.practice(url).path)) }
+                if url == current { span(label, .class("current"), .attr(.ariaCurrent, "page")) } else { a(label, .href(Href(SiteURL.practice(url)))) }
             }
         }
     }
 
     /// Accept and Decline for a proposed pairing, each its own small form.
-    func answerButtons(_ url: String) {
+    func answerButtons(_ url: Href) {
         div(.class("button-row")) {
             for (answer, label, style) in [("accept", "Accept", "button primary"), ("decline", "Decline", "button")] {
                 postForm(url, .class("inline-form")) {
@@ -128,12 +128,12 @@ extension HTML {
 /// coming up and past, and the way to volunteer.
 struct PairingPage: PageView {
     struct Proposal {
-        let url: String
+        let url: Href
         let partner: String
         let partnerAccepted: Bool
         let when: String
         let topic: String
-        let answerURL: String?
+        let answerURL: Href?
         let matchedByHand: Bool
     }
     struct Request {
@@ -142,10 +142,10 @@ struct PairingPage: PageView {
         let windows: [String]
         let asked: String
         let timesPassed: Bool
-        let withdrawURL: String
+        let withdrawURL: Href
     }
     struct Entry {
-        let url: String
+        let url: Href
         let partner: String
         let when: String
         let state: String
@@ -194,7 +194,7 @@ struct PairingPage: PageView {
             } else {
                 h.h2("Ask to pair")
                 h.errorSummary(errors)
-                h.postForm(SiteURL.practice(.pairing).path, .class("form"), .flag(.novalidate)) {
+                h.postForm(Href(SiteURL.practice(.pairing)), .class("form"), .flag(.novalidate)) {
                     h.inputField("topic", "What you want to work on", value: form.topic, hint: "Such as \"the bowling kata in Ruby\" or \"a take-home tech test in React\".", errors: errors)
                     h.pairingFields(form, timeZone: timeZone, errors: errors)
                     h.button("Ask to pair", .type("submit"), .class("button primary"))
@@ -216,7 +216,7 @@ struct PairingPage: PageView {
             h.h2("Help others")
             h.p(volunteering ? "You volunteer to pair: graduates who ask are matched with you at the times you gave." :
                     "Found your feet? Volunteer to pair with graduates who ask for help on what you know.")
-            h.p { h.a(volunteering ? "Your availability" : "Volunteer to pair", .href(SiteURL.practice(.volunteer).path)) }
+            h.p { h.a(volunteering ? "Your availability" : "Volunteer to pair", .href(Href(SiteURL.practice(.volunteer)))) }
         }
     }
 
@@ -251,19 +251,19 @@ struct VolunteerPage: PageView {
                 h.h2("You are volunteering")
                 if windows.isEmpty { h.p("Your times have all passed: give new ones below.", .class("warning-text")) }
                 h.ul { for window in windows { h.li(window) } }
-                h.postForm(SiteURL.practice(.stopVolunteering).path, .class("inline-form")) { h.button("Stop volunteering", .type("submit"), .class("button")) }
+                h.postForm(Href(SiteURL.practice(.stopVolunteering)), .class("inline-form")) { h.button("Stop volunteering", .type("submit"), .class("button")) }
             }
         }
         h.section(.class("card"), .ariaLabel("When you are free")) {
             h.h2(volunteering ? "Change your availability" : "When you are free")
             h.errorSummary(errors)
-            h.postForm(SiteURL.practice(.volunteer).path, .class("form"), .flag(.novalidate)) {
+            h.postForm(Href(SiteURL.practice(.volunteer)), .class("form"), .flag(.novalidate)) {
                 h.inputField("topics", "What you can help with", value: form.topics, hint: "Such as \"Ruby, Rails, tech tests\".", errors: errors)
                 h.pairingFields(form, timeZone: timeZone, errors: errors)
                 h.button(volunteering ? "Save the availability" : "Volunteer", .type("submit"), .class("button primary"))
             }
         }
-        h.p { h.a("Back to pairing", .href(SiteURL.practice(.pairing).path)) }
+        h.p { h.a("Back to pairing", .href(Href(SiteURL.practice(.pairing)))) }
     }
 }
 
@@ -280,12 +280,12 @@ struct PairingSessionPage: PageView {
     let sides: [Side]
     let matchedBy: String?
     let link: String
-    let answerURL: String?
+    let answerURL: Href?
     let waiting: String?
-    let linkURL: String?
-    let noteURL: String?
+    let linkURL: Href?
+    let noteURL: Href?
     /// Where the viewer's list of pairings (or of requests) is.
-    let back: (label: String, url: String)
+    let back: (label: String, url: Href)
     var linkForm = PairingLinkForm()
     var noteForm = PairingNoteForm()
     var errors: FormErrors = .none
@@ -297,7 +297,7 @@ struct PairingSessionPage: PageView {
         h.p("\(when) · \(state)" + (matchedBy.map { " · matched by \($0)" } ?? ""), .class("lede"))
         if let answerURL { h.answerButtons(answerURL) }
         if let waiting { h.p(waiting, .class("hint")) }
-        if !link.isEmpty { h.p { h.strong("Join: "); h.a(link, .href(link), .external) } }
+        if !link.isEmpty { h.p { h.strong("Join: "); h.a(link, .href(web: link), .external) } }
         h.section(.class("card"), .ariaLabel("About")) {
             h.h2("What each brings")
             h.ul(.class("record-list")) {
@@ -336,7 +336,7 @@ struct PairingSessionPage: PageView {
 /// A coach's list of the requests that found nobody for over 48 hours.
 struct UnmatchedRequestsPage: PageView {
     struct Row {
-        let url: String
+        let url: Href
         let person: String
         let topic: String
         let tags: String
@@ -369,7 +369,7 @@ struct UnmatchedRequestsPage: PageView {
 
 /// A coach pairs one request by hand: whom with, and when.
 struct HandMatchPage: PageView {
-    let action: String
+    let action: Href
     let person: String
     let topic: String
     let tags: String
@@ -398,7 +398,7 @@ struct HandMatchPage: PageView {
                 h.button("Propose", .type("submit"), .class("button primary"))
             }
         }
-        h.p { h.a("All unmatched requests", .href(SiteURL.practice(.unmatchedRequests).path)) }
+        h.p { h.a("All unmatched requests", .href(Href(SiteURL.practice(.unmatchedRequests)))) }
     }
 }
 
@@ -411,12 +411,12 @@ extension PairingPage {
         var proposals: [Proposal] = [], upcoming: [Entry] = [], past: [Entry] = []
         for item in overview.pairings {
             let pairing = item.pairing, partner = item.partner(of: viewer), isFirst = pairing.isFirst(viewer.id)
-            let url = SiteURL.practice(.pairingSession(id: pairing.requireIDString)).path
+            let url = Href(.practice(.pairingSession(id: pairing.requireIDString)))
             if pairing.isLive(at: now) {
                 let accepted = isFirst ? pairing.firstAccepted : pairing.secondAccepted
                 proposals.append(Proposal(url: url, partner: partner.name, partnerAccepted: isFirst ? pairing.secondAccepted : pairing.firstAccepted,
                                           when: Self.when(pairing, for: viewer), topic: isFirst ? pairing.secondTopic : pairing.firstTopic,
-                                          answerURL: accepted ? nil : SiteURL.practice(.answerPairing(id: pairing.requireIDString)).path,
+                                          answerURL: accepted ? nil : Href(SiteURL.practice(.answerPairing(id: pairing.requireIDString))),
                                           matchedByHand: pairing.$matchedBy.id != nil))
             } else {
                 let entry = Entry(url: url, partner: partner.name, when: Self.when(pairing, for: viewer), state: pairing.title(at: now))
@@ -426,7 +426,7 @@ extension PairingPage {
         let request = overview.request.map { request in
             Request(topic: request.topic, tags: Self.tags(request.tags), windows: Self.windows(request.windows, for: viewer),
                     asked: Formats.waited(since: request.askedAt, now: now) + " ago", timesPassed: PairingMatcher.ahead(request.windows, of: now).isEmpty,
-                    withdrawURL: SiteURL.practice(.withdrawPairingRequest(id: request.requireIDString)).path)
+                    withdrawURL: Href(SiteURL.practice(.withdrawPairingRequest(id: request.requireIDString))))
         }
         self.init(proposals: proposals.reversed(), request: request, upcoming: upcoming.reversed(), past: Array(past.prefix(10)),
                   volunteering: overview.volunteer?.active == true, timeZone: viewer.timeZone, form: form, errors: errors)
@@ -468,10 +468,10 @@ extension PairingSessionPage {
             sides: [.init(name: found.first.name, topic: pairing.firstTopic, note: pairing.firstNote),
                     .init(name: found.second.name + (pairing.$partnerRequest.id == nil ? " (volunteer)" : ""), topic: pairing.secondTopic, note: pairing.secondNote)],
             matchedBy: pairing.matchedBy?.name, link: scope.readsLink ? pairing.link : "",
-            answerURL: isSide && open && !mineAccepted ? SiteURL.practice(.answerPairing(id: id)).path : nil, waiting: waiting,
-            linkURL: scope.setsLink ? SiteURL.practice(.pairingLink(id: id)).path : nil,
-            noteURL: scope.notes ? SiteURL.practice(.notePairing(id: id)).path : nil,
-            back: Access.pairs(viewer.viewer) ? ("All your pairing", SiteURL.practice(.pairing).path) : ("Requests to pair that found nobody", SiteURL.practice(.unmatchedRequests).path),
+            answerURL: isSide && open && !mineAccepted ? Href(SiteURL.practice(.answerPairing(id: id))) : nil, waiting: waiting,
+            linkURL: scope.setsLink ? Href(SiteURL.practice(.pairingLink(id: id))) : nil,
+            noteURL: scope.notes ? Href(SiteURL.practice(.notePairing(id: id))) : nil,
+            back: Access.pairs(viewer.viewer) ? ("All your pairing", Href(.practice(.pairing))) : ("Requests to pair that found nobody", Href(.practice(.unmatchedRequests))),
             linkForm: linkForm, noteForm: noteForm ?? PairingNoteForm(note: isFirst ? pairing.firstNote : pairing.secondNote), errors: errors)
     }
 }
@@ -480,7 +480,7 @@ extension UnmatchedRequestsPage {
     /// Requests that found nobody, each with only its times still ahead of `now`.
     init(_ items: [PairingUseCases.Unmatched], viewer: UserModel, now: Date) {
         self.init(rows: items.map { item in
-            Row(url: SiteURL.practice(.matchByHand(requestID: item.request.requireIDString)).path, person: item.person.name,
+            Row(url: Href(SiteURL.practice(.matchByHand(requestID: item.request.requireIDString))), person: item.person.name,
                 topic: item.request.topic, tags: PairingPage.tags(item.request.tags),
                 windows: PairingPage.windows(PairingMatcher.ahead(item.request.windows, of: now), for: viewer),
                 asked: Formats.waited(since: item.request.askedAt, now: now) + " ago")
@@ -492,7 +492,7 @@ extension HandMatchPage {
     /// Matching `item` by hand with anyone among `options` but its own asker.
     init(_ item: PairingUseCases.Unmatched, options: [PairingUseCases.PartnerOption], viewer: UserModel, now: Date,
          form: HandMatchForm = .init(), errors: FormErrors = .none) {
-        self.init(action: SiteURL.practice(.matchByHand(requestID: item.request.requireIDString)).path, person: item.person.name, topic: item.request.topic,
+        self.init(action: Href(SiteURL.practice(.matchByHand(requestID: item.request.requireIDString))), person: item.person.name, topic: item.request.topic,
                   tags: PairingPage.tags(item.request.tags), windows: PairingPage.windows(PairingMatcher.ahead(item.request.windows, of: now), for: viewer),
                   options: options.filter { $0.person != item.request.$user.id }.map { SelectOption(value: $0.key, label: $0.label, selected: $0.key == form.partner) },
                   timeZone: viewer.timeZone, form: form, errors: errors)

@@ -17,7 +17,7 @@ struct PeerNoteForm: Content {
 /// The cohort's peer practice sessions coming up, and the form to host one.
 struct PeerSessionsPage: PageView {
     struct Row {
-        let url: String
+        let url: Href
         let kind: String
         let when: String
         let host: String
@@ -52,7 +52,7 @@ struct PeerSessionsPage: PageView {
         h.section(.class("card"), .ariaLabel("Host a session")) {
             h.h2("Host a session")
             h.errorSummary(errors)
-            h.postForm(SiteURL.practice(.peerSessions).path, .class("form"), .flag(.novalidate)) {
+            h.postForm(Href(SiteURL.practice(.peerSessions)), .class("form"), .flag(.novalidate)) {
                 h.selectField("kind", "Kind", options: PeerSessionKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: form.kind == $0.rawValue) },
                               blank: "Choose", errors: errors)
                 h.div(.class("field-row")) {
@@ -85,8 +85,8 @@ struct PeerSessionPage: PageView {
     let people: [Person]
     /// A graduate, who may take a place; a coach reads what their graduates practised.
     let takesPart: Bool
-    let joinURL: String?
-    let noteURL: String?
+    let joinURL: Href?
+    let noteURL: Href?
     let joined: Bool
     let started: Bool
     var form = PeerNoteForm()
@@ -97,7 +97,7 @@ struct PeerSessionPage: PageView {
     func content(_ h: HTML) {
         h.h1("\(kind.title) practice")
         h.p("\(when) · hosted by \(host) · \(people.count) of \(places) places taken", .class("lede"))
-        if let link { h.p { h.strong("Join: "); h.a(link, .href(link), .external) } }
+        if let link { h.p { h.strong("Join: "); h.a(link, .href(web: link), .external) } }
         if let joinURL {
             h.postForm(joinURL, .class("inline-form")) { h.button("Take a place", .type("submit"), .class("button primary")) }
         } else if takesPart && !joined {
@@ -124,7 +124,7 @@ struct PeerSessionPage: PageView {
                 }
             }
         }
-        if takesPart { h.p { h.a("All peer sessions", .href(SiteURL.practice(.peerSessions).path)) } }
+        if takesPart { h.p { h.a("All peer sessions", .href(Href(SiteURL.practice(.peerSessions)))) } }
     }
 }
 
@@ -133,7 +133,7 @@ struct PeerSessionPage: PageView {
 extension PeerSessionsPage {
     init(sessions: [PeerSessionUseCases.Listed], viewer: UserModel, form: PeerSessionForm = .init(), errors: FormErrors = .none) {
         self.init(rows: sessions.map { item in
-            Row(url: SiteURL.practice(.peerSession(id: item.session.requireIDString)).path, kind: item.session.kind.title,
+            Row(url: Href(SiteURL.practice(.peerSession(id: item.session.requireIDString))), kind: item.session.kind.title,
                 when: Self.when(item.session, for: viewer), host: item.host.name, taken: item.taken, places: item.session.places, joined: item.joined)
         }, timeZone: viewer.timeZone, form: form, errors: errors)
     }
@@ -157,8 +157,8 @@ extension PeerSessionPage {
             people: zip(detail.seats, detail.notes).map { Person(name: $0.person.name, note: $1) },
             takesPart: practises,
             joinURL: practises && detail.joined == nil && PeerSessionRules.mayJoin(taken: detail.seats.count, places: session.places, startsAt: session.startsAt, now: now)
-                ? SiteURL.practice(.joinPeerSession(id: id)).path : nil,
-            noteURL: detail.joined != nil && started ? SiteURL.practice(.notePeerSession(id: id)).path : nil,
+                ? Href(SiteURL.practice(.joinPeerSession(id: id))) : nil,
+            noteURL: detail.joined != nil && started ? Href(SiteURL.practice(.notePeerSession(id: id))) : nil,
             joined: detail.joined != nil, started: started, form: form.note == nil ? PeerNoteForm(note: detail.joined?.note) : form, errors: errors)
     }
 }

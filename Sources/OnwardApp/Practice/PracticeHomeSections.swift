@@ -17,7 +17,7 @@ struct PracticeHomeSections: HomeSectionSource {
         guard next != nil || recommended || !pairings.isEmpty else { return [] }
         return [PracticeSection(
             next: next.map { "\(MockSlotsPage.when(startsAt: $0.startsAt, minutes: $0.minutes, for: person)) with \($0.coach) (\($0.theme.title.lowercased()))" },
-            nextURL: next.map { SiteURL.practice(.mockInterview(id: $0.id.uuidString)).path }, recommended: recommended, pairings: pairings)]
+            nextURL: next.map { Href(SiteURL.practice(.mockInterview(id: $0.id.uuidString))) }, recommended: recommended, pairings: pairings)]
     }
 
     /// The proposals waiting for `person`'s answer, then their next accepted pairing (until it
@@ -38,7 +38,7 @@ struct PracticeHomeSections: HomeSectionSource {
         return (waiting + (next.map { [$0] } ?? [])).map { pairing, partner in
             PracticeSection.Line(label: pairing.state == .accepted ? "Next pairing: " : "Pairing proposed, waiting for your answer: ",
                                  text: "\(partner), \(PairingPage.when(pairing, for: person))",
-                                 url: SiteURL.practice(.pairingSession(id: pairing.requireIDString)).path)
+                                 url: Href(SiteURL.practice(.pairingSession(id: pairing.requireIDString))))
         }
     }
 
@@ -59,10 +59,10 @@ struct PracticeSection: HomeSection {
     struct Line {
         let label: String
         let text: String
-        let url: String
+        let url: Href
     }
     let next: String?
-    let nextURL: String?
+    let nextURL: Href?
     let recommended: Bool
     var pairings: [Line] = []
 
@@ -74,7 +74,7 @@ struct PracticeSection: HomeSection {
             if recommended {
                 h.p("You have been job hunting for more than a month without a mock interview. One shows how your skills stack up, and a good one tells the partnerships team you are ready.",
                     .class("warning-text"))
-                h.p { h.a("Book a mock interview", .class("button primary"), .href(SiteURL.practice(.mockInterviews).path)) }
+                h.p { h.a("Book a mock interview", .class("button primary"), .href(Href(SiteURL.practice(.mockInterviews)))) }
             }
         }
     }

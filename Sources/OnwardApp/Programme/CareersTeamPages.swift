@@ -11,7 +11,8 @@ struct GraduateProgrammePage: PageView {
     }
     struct Record {
         let text: String
-        var link: String? = nil
+        /// A web address the graduate gave, or a page of Onward's.
+        var link: Href? = nil
         /// What the link says: "Open" for a link out, "Review" for a submission's page.
         var linkLabel = "Open"
     }
@@ -28,8 +29,8 @@ struct GraduateProgrammePage: PageView {
     /// While paused: why.
     var pausedReason: String? = nil
     /// For an admin: where to pause or resume the programme.
-    var pauseURL: String? = nil
-    var resumeURL: String? = nil
+    var pauseURL: Href? = nil
+    var resumeURL: Href? = nil
     let retrospectives: [RetrospectiveEntry]
 
     var title: String { "\(name) · programme" }
@@ -114,16 +115,16 @@ extension GraduateProgrammePage {
                 let at = [interview.role, interview.company].filter { !$0.isEmpty }.joined(separator: ", ")
                 return Record(text: [interview.person, at, day(interview.day)].filter { !$0.isEmpty }.joined(separator: " · "))
             },
-            posts: posts.map { Record(text: "\($0.title) · \($0.kind.title) · \(day($0.published))", link: $0.url) },
+            posts: posts.map { Record(text: "\($0.title) · \($0.kind.title) · \(day($0.published))", link: Href.web($0.url)) },
             submissions: submissions.map { submission in
                 Record(text: "\(submission.title) · \(submission.kind) · sent \(submission.submittedOn.display) · \(submission.state)",
-                     link: submission.url.path, linkLabel: "Review")
+                     link: Href(submission.url), linkLabel: "Review")
             },
             pausedReason: standing.pauseReason,
-            pauseURL: scope.canPauseProgramme ? SiteURL.programme(.pause(graduateID: id)).path : nil,
-            resumeURL: scope.canPauseProgramme ? SiteURL.programme(.resume(graduateID: id)).path : nil,
+            pauseURL: scope.canPauseProgramme ? Href(SiteURL.programme(.pause(graduateID: id))) : nil,
+            resumeURL: scope.canPauseProgramme ? Href(SiteURL.programme(.resume(graduateID: id))) : nil,
             retrospectives: retrospectives.map { retrospective in
-                RetrospectiveEntry(retrospective, editURL: nil, commentURL: SiteURL.programme(.comment(retrospectiveID: retrospective.requireIDString)).path,
+                RetrospectiveEntry(retrospective, editURL: nil, commentURL: Href(SiteURL.programme(.comment(retrospectiveID: retrospective.requireIDString))),
                                    comments: comments[retrospective.id!] ?? [])
             })
     }

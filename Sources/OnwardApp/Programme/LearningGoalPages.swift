@@ -24,7 +24,7 @@ struct MilestoneForm: Content {
 struct LearningGoalsPage: PageView {
     struct Goal {
         let title: String
-        let url: String
+        let url: Href
         let isActive: Bool
         /// "2 of 5 milestones done · next: … by …"
         let progress: String
@@ -60,7 +60,7 @@ struct LearningGoalsPage: PageView {
                 h.p("You have \(LearningGoalDraft.maximumActive) active goals. Set one aside to add another.", .class("hint"))
             }
             h.errorSummary(errors)
-            h.postForm(SiteURL.programme(.learningGoals).path, .class("form"), .flag(.novalidate)) {
+            h.postForm(Href(SiteURL.programme(.learningGoals)), .class("form"), .flag(.novalidate)) {
                 h.inputField("title", "The goal", value: form.title, hint: "Such as \"Become confident with SQL\".", errors: errors)
                 h.textAreaField("now", "Where I am now", value: form.now, rows: 3, errors: errors)
                 h.textAreaField("success", "What success looks like in a year", value: form.success, rows: 3, errors: errors)
@@ -83,7 +83,7 @@ struct LearningGoalPage: PageView {
         let due: String
         let isDone: Bool
         let isOverdue: Bool
-        let markURL: String
+        let markURL: Href
     }
     let goalID: String
     let goalTitle: String
@@ -133,7 +133,7 @@ struct LearningGoalPage: PageView {
             }
             let milestoneErrors = failedForm == "milestone" ? errors : .none
             h.errorSummary(milestoneErrors)
-            h.postForm(SiteURL.programme(.addMilestone(goalID: goalID)).path, .class("form"), .flag(.novalidate)) {
+            h.postForm(Href(SiteURL.programme(.addMilestone(goalID: goalID))), .class("form"), .flag(.novalidate)) {
                 h.inputField("title", "Milestone", value: milestoneForm.title, errors: milestoneErrors)
                 h.inputField("due", "By", type: "date", value: milestoneForm.due, errors: milestoneErrors)
                 h.button("Add milestone", .type("submit"), .class("button small"))
@@ -147,14 +147,14 @@ struct LearningGoalPage: PageView {
                 h.ul {
                     for resource in group.items {
                         h.li {
-                            if let link = resource.link { h.a(resource.name, .href(link), .attr(.rel, "noopener")) } else { h.text(resource.name) }
+                            if let link = resource.link { h.a(resource.name, .href(web: link), .attr(.rel, "noopener")) } else { h.text(resource.name) }
                         }
                     }
                 }
             }
             let resourceErrors = failedForm == "resource" ? errors : .none
             h.errorSummary(resourceErrors)
-            h.postForm(SiteURL.programme(.addResource(goalID: goalID)).path, .class("form"), .flag(.novalidate)) {
+            h.postForm(Href(SiteURL.programme(.addResource(goalID: goalID))), .class("form"), .flag(.novalidate)) {
                 h.selectField("kind", "Kind", options: LearningResourceKind.allCases.map {
                     SelectOption(value: $0.rawValue, label: $0.title, selected: resourceForm.kind == $0.rawValue)
                 }, blank: "Choose…", errors: resourceErrors)
@@ -163,11 +163,11 @@ struct LearningGoalPage: PageView {
                 h.button("Add resource", .type("submit"), .class("button small"))
             }
         }
-        h.postForm(SiteURL.programme(.setGoalActive(goalID: goalID)).path, .class("inline-form")) {
+        h.postForm(Href(SiteURL.programme(.setGoalActive(goalID: goalID))), .class("inline-form")) {
             h.input(.type("hidden"), .name("active"), .value(isActive ? "no" : "yes"))
             h.button(isActive ? "Set this goal aside" : "Take this goal up again", .type("submit"), .class("button"))
         }
-        h.p { h.a("All learning goals", .href(SiteURL.programme(.learningGoals).path)) }
+        h.p { h.a("All learning goals", .href(Href(SiteURL.programme(.learningGoals)))) }
     }
 }
 
@@ -176,7 +176,7 @@ struct LearningGoalPage: PageView {
 extension LearningGoalsPage {
     init(goals: [LearningGoalUseCases.Goal], today: LocalDate, form: LearningGoalForm = .init(), errors: FormErrors = .none) {
         self.init(goals: goals.map { item in
-            Goal(title: item.goal.title, url: SiteURL.programme(.learningGoal(id: item.goal.requireIDString)).path,
+            Goal(title: item.goal.title, url: Href(SiteURL.programme(.learningGoal(id: item.goal.requireIDString))),
                  isActive: item.goal.isActive, progress: Self.progress(of: item.milestones, today: today))
         }, form: form, errors: errors)
     }
@@ -206,7 +206,7 @@ extension LearningGoalPage {
         let milestones = item.milestones.map { milestone in
             Milestone(title: milestone.title, due: LocalDate(iso: milestone.due)?.display ?? milestone.due, isDone: milestone.doneOn != nil,
                       isOverdue: milestone.doneOn == nil && (LocalDate(iso: milestone.due).map { $0 < today } ?? false),
-                      markURL: SiteURL.programme(.milestone(id: milestone.requireIDString)).path)
+                      markURL: Href(SiteURL.programme(.milestone(id: milestone.requireIDString))))
         }
         self.init(goalID: goal.requireIDString, goalTitle: goal.title, now: goal.now, success: goal.success, why: goal.why, isActive: goal.isActive,
                   resources: resources, milestones: milestones, resourceForm: resourceForm, milestoneForm: milestoneForm, errors: errors, failedForm: failedForm)

@@ -78,7 +78,7 @@ struct ProgrammeController: RouteCollection {
         guard let standing = try await programmes.standing(of: user) else { return req.render(NoProgrammePage()) }
         let standup = standing.standupPosted ? try await programmes.todaysStandup(of: user, today: standing.today) : nil
         var page = RoadMapPage(standing, standupPosted: standing.standupPosted, standupLate: standup?.isLate ?? false)
-        page.boardURL = user.$cohort.id.map { SiteURL.programme(.standupBoard(cohortID: $0.uuidString)).path }
+        page.boardURL = user.$cohort.id.map { Href(SiteURL.programme(.standupBoard(cohortID: $0.uuidString))) }
         page.help = try await Capabilities.reads.coaching.standupHelp(of: user.requireID(), since: standing.today.adding(days: -14), on: req.db)
         return req.render(page)
     }

@@ -21,7 +21,7 @@ struct ProgrammeEditorPage: PageView {
         let when: String
         let required: Bool
         let count: Int
-        let removeURL: String
+        let removeURL: Href
     }
     let programmeID: String
     let name: String
@@ -60,7 +60,7 @@ struct ProgrammeEditorPage: PageView {
         h.section(.class("card"), .ariaLabel("Add an activity")) {
             h.h2("Add an activity")
             h.errorSummary(errors)
-            h.postForm(SiteURL.programme(.addActivity(programmeID: programmeID)).path, .class("form"), .flag(.novalidate)) {
+            h.postForm(Href(SiteURL.programme(.addActivity(programmeID: programmeID))), .class("form"), .flag(.novalidate)) {
                 h.inputField("title", "Title", value: form.title, errors: errors)
                 h.textAreaField("description", "What to do", value: form.description, rows: 2, errors: errors)
                 h.selectField("kind", "Kind", options: ActivityKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: form.kind == $0.rawValue) },
@@ -79,7 +79,7 @@ struct ProgrammeEditorPage: PageView {
                 h.button("Add activity", .type("submit"), .class("button primary"))
             }
         }
-        h.p { h.a("All programmes", .href(SiteURL.programme(.cohorts).path)) }
+        h.p { h.a("All programmes", .href(Href(SiteURL.programme(.cohorts)))) }
     }
 }
 
@@ -153,7 +153,7 @@ extension ProgrammeEditorPage {
             case .byWeek(let n): "By the end of week \(n)"
             }
             return Row(title: activity.title, kind: activity.kind.title, when: when, required: activity.isRequired, count: activity.count,
-                       removeURL: SiteURL.programme(.removeActivity(id: row.requireIDString)).path)
+                       removeURL: Href(SiteURL.programme(.removeActivity(id: row.requireIDString))))
         }, form: form, errors: errors)
     }
 }

@@ -21,13 +21,13 @@ struct ProgrammeHomeSections: HomeSectionSource {
         for status in statuses.values { counts[status.title, default: 0] += 1 }
         let atRisk = graduates.compactMap { graduate -> AtRiskSection.Row? in
             guard let id = graduate.id, let status = statuses[id], case .atRisk = status else { return nil }
-            return AtRiskSection.Row(name: graduate.name, url: SiteURL.homes(.person(id: id.uuidString)).path, missing: StatusView(status).missing)
+            return AtRiskSection.Row(name: graduate.name, url: Href(SiteURL.homes(.person(id: id.uuidString))), missing: StatusView(status).missing)
         }
         let summary = ["Enrolled", "At risk", "Placed", "Paused"].compactMap { title in counts[title].map { "\($0) \(title.lowercased())" } }
         var boards: [AtRiskSection.Board] = []
         for graduate in graduates {
             guard let cohort = graduate.cohort, let id = cohort.id, !boards.contains(where: { $0.name == cohort.name }) else { continue }
-            boards.append(.init(name: cohort.name, url: SiteURL.programme(.standupBoard(cohortID: id.uuidString)).path))
+            boards.append(.init(name: cohort.name, url: Href(SiteURL.programme(.standupBoard(cohortID: id.uuidString)))))
         }
         return [AtRiskSection(summary: summary.joined(separator: " · "), rows: atRisk, boards: boards)]
     }
@@ -52,7 +52,7 @@ struct ProgrammeHomeSections: HomeSectionSource {
     func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {
         guard scope.canReadProgramme, let standing = try await ProgrammeUseCases(req: req).standing(of: scope.person) else { return [] }
         return [ProgrammeStatusSection(status: StatusView(standing.status, pauseReason: standing.pauseReason), week: standing.roadMap.week, standupPosted: standing.standupPosted,
-                                       programmeURL: scope.canCoachProgramme ? SiteURL.programme(.graduate(id: scope.person.requireIDString)).path : nil)]
+                                       programmeURL: scope.canCoachProgramme ? Href(SiteURL.programme(.graduate(id: scope.person.requireIDString))) : nil)]
     }
 }
 
@@ -73,11 +73,11 @@ struct TodaySection: HomeSection {
             if !dueThisWeek.isEmpty { h.p("Due this week: " + dueThisWeek.joined(separator: ", ") + ".") }
             h.p {
                 if standupPosted { h.text("Standup posted. ") }
-                h.a("Your road map", .href(SiteURL.programme(.roadMap).path))
+                h.a("Your road map", .href(Href(SiteURL.programme(.roadMap))))
             }
             if !standupPosted {
                 h.h3("Today's standup · due at \(standupDue)")
-                h.postForm(SiteURL.programme(.standup).path, .class("form"), .flag(.novalidate)) {
+                h.postForm(Href(SiteURL.programme(.standup)), .class("form"), .flag(.novalidate)) {
                     h.standupFields(StandupForm(), errors: .none)
                     h.button("Post standup", .type("submit"), .class("button primary"))
                 }
@@ -92,7 +92,7 @@ struct ProgrammeStatusSection: HomeSection {
     let week: Int
     let standupPosted: Bool
     /// Their goals, records and retrospectives, for their coaches and an admin.
-    var programmeURL: String? = nil
+    var programmeURL: Href? = nil
 
     func content(_ h: HTML) {
         h.section(.class("card"), .ariaLabel("Programme")) {
@@ -108,12 +108,12 @@ struct ProgrammeStatusSection: HomeSection {
 struct AtRiskSection: HomeSection {
     struct Row {
         let name: String
-        let url: String
+        let url: Href
         let missing: [String]
     }
     struct Board {
         let name: String
-        let url: String
+        let url: Href
     }
     let summary: String
     let rows: [Row]

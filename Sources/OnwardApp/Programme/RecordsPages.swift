@@ -53,7 +53,7 @@ extension HTML {
 /// A graduate's SMART goals, each with how often it was reassessed, and the form for a new one.
 struct GoalsPage: PageView {
     struct Goal {
-        let url: String
+        let url: Href
         let current: SmartGoalVersionModel
         let versions: Int
         let lastWritten: String
@@ -81,7 +81,7 @@ struct GoalsPage: PageView {
         h.section(.class("card"), .ariaLabel("A new goal")) {
             h.h2("A new goal")
             h.errorSummary(errors)
-            h.postForm(SiteURL.programme(.goals).path, .class("form"), .flag(.novalidate)) {
+            h.postForm(Href(SiteURL.programme(.goals)), .class("form"), .flag(.novalidate)) {
                 h.smartGoalFields(form, errors: errors)
                 h.button("Set goal", .type("submit"), .class("button primary"))
             }
@@ -91,7 +91,7 @@ struct GoalsPage: PageView {
 
 /// One goal: the form to reassess it, filled with its current version, and its history.
 struct GoalPage: PageView {
-    let goalURL: String
+    let goalURL: Href
     let versions: [SmartGoalVersionModel]
     let form: GoalForm
     let errors: FormErrors
@@ -114,7 +114,7 @@ struct GoalPage: PageView {
                 h.smartGoal(version)
             }
         }
-        h.p { h.a("All goals", .href(SiteURL.programme(.goals).path)) }
+        h.p { h.a("All goals", .href(Href(SiteURL.programme(.goals)))) }
     }
 }
 
@@ -148,7 +148,7 @@ struct InformationalInterviewsPage: PageView {
         h.recordsPage("Informational interviews",
                       lede: "Talk to people doing the job you want: how they got there, what their team looks for. Plan them with your own dates; each counts once its day has come.",
                       empty: "None yet. Aim for one by week 2 and the rest by week 4.", isEmpty: entries.isEmpty, formHeading: "Record or plan one",
-                      action: SiteURL.programme(.informationalInterviews).path, submit: "Save", errors: errors) {
+                      action: Href(SiteURL.programme(.informationalInterviews)), submit: "Save", errors: errors) {
             for entry in entries {
                 h.li {
                     h.strong(entry.person)
@@ -195,11 +195,11 @@ struct BlogPostsPage: PageView {
     func content(_ h: HTML) {
         h.recordsPage("Blog posts",
                       lede: "Writing about what you build shows how you think. A technical post, or one about an open-source contribution, counts toward your programme.",
-                      empty: "No posts recorded yet.", isEmpty: entries.isEmpty, formHeading: "Record a post", action: SiteURL.programme(.blogPosts).path,
+                      empty: "No posts recorded yet.", isEmpty: entries.isEmpty, formHeading: "Record a post", action: Href(SiteURL.programme(.blogPosts)),
                       submit: "Save", errors: errors) {
             for entry in entries {
                 h.li {
-                    h.a(entry.title, .href(entry.url), .attr(.rel, "noopener"))
+                    h.a(entry.title, .href(web: entry.url), .attr(.rel, "noopener"))
                     h.text(" · \(entry.kind) · \(entry.published)")
                 }
             }
@@ -218,7 +218,7 @@ struct BlogPostsPage: PageView {
 extension GoalsPage {
     init(goals: [RecordsUseCases.Goal], form: GoalForm = GoalForm(), errors: FormErrors = .none) {
         self.init(goals: goals.map { goal in
-            Goal(url: SiteURL.programme(.goal(id: goal.id.uuidString)).path, current: goal.current, versions: goal.versions.count,
+            Goal(url: Href(SiteURL.programme(.goal(id: goal.id.uuidString))), current: goal.current, versions: goal.versions.count,
                  lastWritten: LocalDate(iso: goal.current.writtenOn)?.display ?? goal.current.writtenOn)
         }, form: form, errors: errors)
     }
@@ -227,7 +227,7 @@ extension GoalsPage {
 extension GoalPage {
     /// One goal with its versions; the form holds the current version unless a refused one is shown again.
     init(_ goal: RecordsUseCases.Goal, form: GoalForm? = nil, errors: FormErrors = .none) {
-        self.init(goalURL: SiteURL.programme(.goal(id: goal.id.uuidString)).path, versions: goal.versions, form: form ?? GoalForm(goal.current), errors: errors)
+        self.init(goalURL: Href(SiteURL.programme(.goal(id: goal.id.uuidString))), versions: goal.versions, form: form ?? GoalForm(goal.current), errors: errors)
     }
 }
 

@@ -27,7 +27,7 @@ struct RetrospectivePage: PageView {
             }
         }
         h.errorSummary(errors)
-        h.postForm(SiteURL.programme(.retrospective).path, .class("form"), .flag(.novalidate)) {
+        h.postForm(Href(SiteURL.programme(.retrospective)), .class("form"), .flag(.novalidate)) {
             h.input(.type("hidden"), .name("week"), .value(String(week)))
             h.textAreaField("went_well", "What went well", value: form.went_well, rows: 3, errors: errors)
             h.textAreaField("did_not_go_well", "What didn't go well", value: form.did_not_go_well, rows: 3, errors: errors)
@@ -44,7 +44,7 @@ struct RetrospectivePage: PageView {
             }
             h.button(isEdit ? "Save retrospective" : "Write retrospective", .type("submit"), .class("button primary"))
         }
-        h.p { h.a("Every retrospective", .href(SiteURL.programme(.retrospectives).path)) }
+        h.p { h.a("Every retrospective", .href(Href(SiteURL.programme(.retrospectives)))) }
     }
 }
 
@@ -57,9 +57,9 @@ struct RetrospectiveEntry {
     }
     let week: Int
     /// For the graduate: where to edit it.
-    let editURL: String?
+    let editURL: Href?
     /// For a coach: where a comment is posted.
-    var commentURL: String? = nil
+    var commentURL: Href? = nil
     let wentWell: String
     let didNotGoWell: String
     let learned: String
@@ -126,7 +126,7 @@ struct RetrospectivesPage: PageView {
 // MARK: Builders: from the retrospectives and the programme's calendar, with no request
 
 extension RetrospectiveEntry {
-    init(_ retrospective: RetrospectiveModel, editURL: String?, commentURL: String? = nil, comments: [RetrospectiveCommentModel]) {
+    init(_ retrospective: RetrospectiveModel, editURL: Href?, commentURL: Href? = nil, comments: [RetrospectiveCommentModel]) {
         self.init(
             week: retrospective.week, editURL: editURL, commentURL: commentURL, wentWell: retrospective.wentWell, didNotGoWell: retrospective.didNotGoWell,
             learned: retrospective.learned, focus: retrospective.focus, better: retrospective.better.title,
@@ -157,7 +157,7 @@ extension RetrospectivesPage {
     /// A graduate's retrospectives, each with the careers team's comments and a link to edit it.
     init(retrospectives: [RetrospectiveModel], comments: [UUID: [RetrospectiveCommentModel]]) {
         self.init(entries: retrospectives.map { retrospective in
-            RetrospectiveEntry(retrospective, editURL: SiteURL.programme(.retrospective).path + "?week=\(retrospective.week)",
+            RetrospectiveEntry(retrospective, editURL: Href(.programme(.retrospective), query: "week=\(retrospective.week)"),
                                comments: comments[retrospective.id!] ?? [])
         })
     }

@@ -62,7 +62,7 @@ struct RoadMapPage: PageView {
         /// The day a "done" mark is for: today, or the last day of an overdue week.
         let markDay: String
         /// Where it is recorded, for an activity that has a page of its own (the retrospective, a goal).
-        var record: (url: String, action: String)? = nil
+        var record: (url: Href, action: String)? = nil
     }
     struct Week {
         let number: Int
@@ -79,7 +79,7 @@ struct RoadMapPage: PageView {
     let overdue: [Item]
     let ahead: [Week]
     /// The cohort's standup board.
-    var boardURL: String? = nil
+    var boardURL: Href? = nil
     /// The requests for help the graduate's standups of the last two weeks opened in Support.
     var help: [StandupHelp] = []
 
@@ -94,7 +94,7 @@ struct RoadMapPage: PageView {
                 for (label, url) in [("SMART goals", SiteURL.programme(.goals)), ("Learning goals", .programme(.learningGoals)), ("Retrospectives", .programme(.retrospectives)),
                                      ("Informational interviews", .programme(.informationalInterviews)), ("Blog posts", .programme(.blogPosts)),
                                      ("Submissions", .coaching(.submissions))] {
-                    h.li { h.a(label, .href(url.path)) }
+                    h.li { h.a(label, .href(Href(url))) }
                 }
             }
         }
@@ -103,10 +103,10 @@ struct RoadMapPage: PageView {
             h.p {
                 if standupPosted {
                     h.text(standupLate ? "Standup posted (after \(standupDue)). " : "Standup posted. ")
-                    h.a("Edit it", .href(SiteURL.programme(.standup).path))
+                    h.a("Edit it", .href(Href(SiteURL.programme(.standup))))
                 } else {
                     h.text("Standup due at \(standupDue). ")
-                    h.a("Post your standup", .class("button primary"), .href(SiteURL.programme(.standup).path))
+                    h.a("Post your standup", .class("button primary"), .href(Href(SiteURL.programme(.standup))))
                 }
             }
             list(todays.filter { $0.key != "standup" && !$0.title.isEmpty }, h, withActions: true)
@@ -119,7 +119,7 @@ struct RoadMapPage: PageView {
                     for request in help {
                         h.li {
                             h.p {
-                                h.a("Standup of \(request.day.display)", .href(request.url.path))
+                                h.a("Standup of \(request.day.display)", .href(Href(request.url)))
                                 h.text(" · ")
                                 h.span(request.state, .class("state-badge"))
                             }
@@ -177,7 +177,7 @@ struct RoadMapPage: PageView {
                     } else if item.canMarkDone || (withActions && item.canSkip) {
                         h.div(.class("road-item-actions")) {
                             if item.canMarkDone {
-                                h.postForm(SiteURL.programme(.mark).path, .class("inline-form")) {
+                                h.postForm(Href(SiteURL.programme(.mark)), .class("inline-form")) {
                                     h.input(.type("hidden"), .name("activity"), .value(item.key))
                                     h.input(.type("hidden"), .name("day"), .value(item.markDay))
                                     h.input(.type("hidden"), .name("mark"), .value("done"))
@@ -185,7 +185,7 @@ struct RoadMapPage: PageView {
                                 }
                             }
                             if withActions && item.canSkip {
-                                h.postForm(SiteURL.programme(.mark).path, .class("inline-form")) {
+                                h.postForm(Href(SiteURL.programme(.mark)), .class("inline-form")) {
                                     h.input(.type("hidden"), .name("activity"), .value(item.key))
                                     h.input(.type("hidden"), .name("mark"), .value("skipped"))
                                     h.button("Skip", .type("submit"), .class("button small"), .ariaLabel("Skip \(item.title) today"))
@@ -241,15 +241,15 @@ extension RoadMapPage {
 
     /// Where an activity with a record of its own is written, and what the link says; nil for
     /// one that is marked done.
-    static func record(of activity: Activity, week: Int) -> (url: String, action: String)? {
+    static func record(of activity: Activity, week: Int) -> (url: Href, action: String)? {
         switch activity.kind {
-        case .standup: (SiteURL.programme(.standup).path, "Post it")
-        case .retrospective: (SiteURL.programme(.retrospective).path + "?week=\(week)", "Write it")
-        case .goalReassessment: (SiteURL.programme(.goals).path, "Reassess")
-        case .informationalInterview: (SiteURL.programme(.informationalInterviews).path, "Record one")
-        case .blogPost: (SiteURL.programme(.blogPosts).path, "Record it")
-        case .jobSearchAnalysis: (SiteURL.coaching(.submissions).path + "?kind=" + SubmissionKind.jobSearchAnalysis.rawValue, "Submit it for review")
-        case .applicationMaterial: (SiteURL.coaching(.submissions).path + "?kind=" + SubmissionKind.applicationMaterial.rawValue, "Submit it for review")
+        case .standup: (Href(SiteURL.programme(.standup)), "Post it")
+        case .retrospective: (Href(.programme(.retrospective), query: "week=\(week)"), "Write it")
+        case .goalReassessment: (Href(.programme(.goals)), "Reassess")
+        case .informationalInterview: (Href(.programme(.informationalInterviews)), "Record one")
+        case .blogPost: (Href(.programme(.blogPosts)), "Record it")
+        case .jobSearchAnalysis: (Href(.coaching(.submissions), query: "kind=" + SubmissionKind.jobSearchAnalysis.rawValue), "Submit it for review")
+        case .applicationMaterial: (Href(.coaching(.submissions), query: "kind=" + SubmissionKind.applicationMaterial.rawValue), "Submit it for review")
         case .custom: nil
         }
     }
@@ -279,7 +279,7 @@ struct StandupPage: PageView {
         h.h1("Standup · \(day)")
         h.p(isEdit ? "You posted today's standup; change it here." : "Due at \(due). Your coaches read it; only they see your mood and concerns.", .class("lede"))
         h.errorSummary(errors)
-        h.postForm(SiteURL.programme(.standup).path, .class("form"), .flag(.novalidate)) {
+        h.postForm(Href(SiteURL.programme(.standup)), .class("form"), .flag(.novalidate)) {
             h.standupFields(form, errors: errors)
             h.button(isEdit ? "Save standup" : "Post standup", .type("submit"), .class("button primary"))
         }
@@ -317,7 +317,7 @@ struct ProgrammesPage: PageView {
         let cohortID: String
         let programme: String?
         /// Where the programme is edited.
-        var editURL: String? = nil
+        var editURL: Href? = nil
     }
     let rows: [Row]
 
@@ -342,7 +342,7 @@ struct ProgrammesPage: PageView {
                                     h.text(programme + " ")
                                     if let editURL = row.editURL { h.a("Edit", .href(editURL), .ariaLabel("Edit the programme of \(row.cohort)")) }
                                 } else {
-                                    h.postForm(SiteURL.programme(.giveDefault(cohortID: row.cohortID)).path, .class("inline-form")) {
+                                    h.postForm(Href(SiteURL.programme(.giveDefault(cohortID: row.cohortID))), .class("inline-form")) {
                                         h.button("Give it the default programme", .type("submit"), .class("button small"), .ariaLabel("Give \(row.cohort) the default programme"))
                                     }
                                 }
@@ -428,7 +428,7 @@ extension ProgrammesPage {
         self.init(rows: cohorts.map { cohort in
             let programme = byCohort[cohort.id!]
             return Row(cohort: cohort.name, cohortID: cohort.requireIDString, programme: programme?.name,
-                       editURL: programme.map { SiteURL.programme(.programme(id: $0.requireIDString)).path })
+                       editURL: programme.map { Href(SiteURL.programme(.programme(id: $0.requireIDString))) })
         })
     }
 }
