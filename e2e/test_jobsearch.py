@@ -3,6 +3,7 @@ import tempfile
 import time
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select
 
 from helpers import check_accessibility, sign_in, wait
@@ -102,10 +103,12 @@ def test_add_move_interview_and_see_both_figures_change(server, browser, other_b
     card = browser.find_element(By.XPATH, "//li[contains(@class,'board-card')][.//a[normalize-space()='Globex']]")
     browser.execute_async_script("""
         const form = arguments[0].querySelector('.move-form'), done = arguments[1];
-        const data = new URLSearchParams(new FormData(form)); data.set('stage', 'withdrawn');
+        const data = new URLSearchParams(new FormData(form)); data.set('stage', 'withdrawn'); data.set('confirmed', 'yes');
         fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual'}).then(() => done());
     """, card)
-    browser.execute_script("window.postedMoves = 0; const f = window.fetch; window.fetch = function () { window.postedMoves++; return f.apply(this, arguments); };"
+    # The drop asks before a move that closes the application: answered yes here.
+    browser.execute_script("window.confirm = function () { return true; };"
+                           "window.postedMoves = 0; const f = window.fetch; window.fetch = function () { window.postedMoves++; return f.apply(this, arguments); };"
                            "HTMLFormElement.prototype.submit = function () { window.postedMoves += 100; };")
     assert browser.execute_script(DRAG, card, browser.find_element(By.CSS_SELECTOR, ".column[data-stage=rejected]"))
     alert = wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, ".flash-error[role=alert]"))
@@ -115,6 +118,38 @@ def test_add_move_interview_and_see_both_figures_change(server, browser, other_b
     check_accessibility(browser, "board-refused-drag")
     browser.refresh()
     assert "Globex" in browser.find_element(By.CSS_SELECTOR, ".column[data-stage=withdrawn]").text
+
+
+def test_an_offer_is_closed_only_on_purpose(server, browser, other_browser):
+    new_graduate(server, other_browser, browser)
+    browser.find_element(By.LINK_TEXT, "Board").click()
+    browser.find_element(By.LINK_TEXT, "Add an application").click()
+    browser.find_element(By.ID, "field-company").send_keys("Initech")
+    browser.find_element(By.ID, "field-role_title").send_keys("Developer")
+    Select(browser.find_element(By.ID, "field-stage")).select_by_visible_text("Offer")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Add application']").click()
+    wait(browser).until(lambda d: "is on your board" in d.page_source)
+
+    # Nothing is chosen for the graduate, and accepting is the main action.
+    moves = Select(browser.find_element(By.ID, "field-stage"))
+    assert moves.first_selected_option.text == "Move to…"
+    assert [o.text for o in moves.options][1:] == ["They withdrew the offer", "I declined the offer"]
+    assert "primary" in browser.find_element(By.LINK_TEXT, "Accept this offer").get_attribute("class")
+    check_accessibility(browser, "application-offer")
+
+    # A move that closes the application is asked first; "no" keeps the offer.
+    moves.select_by_visible_text("I declined the offer")
+    browser.find_element(By.XPATH, "//form[contains(@action,'/moves')]//button").click()
+    alert = wait(browser).until(expected_conditions.alert_is_present())
+    assert "closes the application" in alert.text
+    alert.dismiss()
+    assert "Your offer" in browser.page_source and "The application is closed" not in browser.page_source
+
+    Select(browser.find_element(By.ID, "field-stage")).select_by_visible_text("I declined the offer")
+    browser.find_element(By.XPATH, "//form[contains(@action,'/moves')]//button").click()
+    wait(browser).until(expected_conditions.alert_is_present()).accept()
+    wait(browser).until(lambda d: "Initech: I declined the offer. The application is closed." in d.page_source)
+    assert "This application is closed." in browser.page_source
 
 
 def test_import_a_messy_csv_through_the_preview(server, browser, other_browser):

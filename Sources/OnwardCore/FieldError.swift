@@ -18,6 +18,11 @@ public struct ValidationErrors: Error, Sendable, Equatable {
         self.errors = errors
     }
 
+    /// One thing wrong, with `field`.
+    public static func one(_ field: String, _ message: String) -> ValidationErrors {
+        ValidationErrors([FieldError(field: field, message: message)])
+    }
+
     public var isEmpty: Bool { errors.isEmpty }
 
     public mutating func add(_ field: String, _ message: String) {

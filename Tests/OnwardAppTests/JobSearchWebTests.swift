@@ -59,7 +59,7 @@ extension AppTests {
                 let form = try #require(board.range(of: #"<select name="stage" aria-label="Move Acme to">"#))
                 let select = String(board[form.upperBound...]).components(separatedBy: "</select>")[0]
                 let offered = select.components(separatedBy: #"<option value=""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
-                #expect(offered == StageMoves.targets(from: .applied).filter { $0 != .accepted }.map(\.rawValue))
+                #expect(offered == [""] + StageMoves.targets(from: .applied).filter { $0 != .accepted }.map(\.rawValue), "nothing chosen for the graduate")
                 #expect(!offered.isEmpty)
 
                 // In the list, an application not sent yet shows a dash where the day it was sent goes.
@@ -116,6 +116,46 @@ extension AppTests {
                 #expect(try await browser.post(move, ["stage": "offer"]).status == .seeOther)
                 let last = try await StageMoveModel.query(on: app.db).sort(\.$position, .descending).first()
                 #expect(last?.stage == .offer && last?.onDate == Self.today.iso)
+            }
+        }
+
+        /// At an offer nothing is chosen for the graduate: the form starts at "Move to…", the
+        /// closing moves are said as a person says them, accepting is the main action, and a move
+        /// that closes the application is asked once more before it is made.
+        @Test func an_offer_is_closed_only_on_purpose() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                try await Self.newApplication(browser, extra: ["stage": "offer"])
+                let application = try await Self.only(app)
+                let id = application.requireIDString
+                let page = try await browser.get(SiteURL.jobSearch(.application(id: id)).path).text
+                let select = try #require(page.components(separatedBy: #"name="stage""#).dropFirst().first?.components(separatedBy: "</select>").first)
+                #expect(select.contains(#"<option value="">Move to…</option>"#))
+                #expect(!select.contains("selected"), "no move is chosen for them")
+                #expect(select.contains(#"<option value="rejected" data-confirm="“They withdrew the offer”: this closes the application. Go on?">They withdrew the offer</option>"#))
+                #expect(select.contains(">I declined the offer</option>"))
+                let accept = try #require(page.range(of: "Accept this offer")), move = try #require(page.range(of: #"name="stage""#))
+                #expect(accept.lowerBound < move.lowerBound, "accepting comes first")
+                #expect(page.contains(#"class="button primary" href="\#(SiteURL.jobSearch(.accept(id: id)).path)""#))
+
+                let path = SiteURL.jobSearch(.move(id: id)).path
+                let asked = try await browser.post(path, ["stage": "withdrawn"])
+                #expect(asked.status == .ok)
+                #expect(asked.text.contains("Close this application?") && asked.text.contains("“I declined the offer”"))
+                #expect(asked.text.contains(#"<input type="hidden" name="confirmed" value="yes">"#))
+                #expect(try await ApplicationModel.find(application.id, on: app.db)?.stage == .offer, "asking changes nothing")
+
+                let closed = try await browser.post(path, ["stage": "withdrawn", "confirmed": "yes"])
+                #expect(closed.status == .seeOther)
+                #expect(try await ApplicationModel.find(application.id, on: app.db)?.stage == .withdrawn)
+                let after = try await browser.get(SiteURL.jobSearch(.application(id: id)).path).text
+                #expect(after.contains("Acme: I declined the offer. The application is closed."))
+
+                // A closed application is not asked about again: the move is refused as before.
+                let again = try await browser.post(path, ["stage": "rejected"])
+                #expect(again.status == .conflict)
             }
         }
 

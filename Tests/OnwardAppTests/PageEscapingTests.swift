@@ -114,6 +114,7 @@ import Testing
             "coach's board": BoardPage(heading: heading, board: JobSearch.Board(counts: [.applied: 1], cards: [.applied: [card]])),
             "list": ListPage(heading: ownHeading, filter: filter, rows: [ListPage.Row(listed)], total: 120, matching: 60, pageNumber: 1, pageCount: 2),
             "application form": ApplicationFormPage(action: Href(.home), isNew: true, form: applicationForm, cancelURL: Href(.home), errors: errors("company", "on")),
+            "close an application": ConfirmMovePage(applicationID: id, company: h, roleTitle: h, stage: .withdrawn, said: h, on: h),
             "accept offer": AcceptOfferPage(applicationID: id, company: h, form: placementForm, errors: errors("job_title", "in_field")),
             "application": application,
             "import with problems": ImportPage(csv: h, preview: preview, errors: errors("file")),

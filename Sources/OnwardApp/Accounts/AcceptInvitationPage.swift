@@ -35,3 +35,13 @@ struct AcceptInvitationPage: PageView {
         }
     }
 }
+
+extension AcceptInvitationPage {
+    /// The invitation sent with `token`, its expiry said in its cohort's zone.
+    init(_ invitation: InvitationModel, token: String, name: String = "", errors: FormErrors = .none) {
+        self.init(
+            action: Href(.accounts(.invitation(token: token))), email: invitation.email, role: invitation.role.title.lowercased(),
+            cohort: invitation.cohort?.name, expires: Formats.dayAndTime(invitation.expiresAt, zone: invitation.cohort?.timeZone),
+            name: name, errors: errors)
+    }
+}

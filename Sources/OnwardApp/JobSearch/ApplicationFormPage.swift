@@ -96,6 +96,39 @@ struct AcceptOfferPage: PageView {
     }
 }
 
+/// A move that closes an application, asked once more before it is made (what the page's script
+/// asks in a dialog, for a browser without it).
+struct ConfirmMovePage: PageView {
+    let applicationID: String
+    let company: String
+    let roleTitle: String
+    let stage: Stage
+    /// The move in the graduate's words: "I declined the offer".
+    let said: String
+    let on: String
+
+    var title: String { "Close this application?" }
+
+    func content(_ h: HTML) {
+        h.div(.class("narrow")) {
+            h.h1("Close this application?")
+            h.p(.class("lead")) {
+                h.strong(company + " — " + roleTitle)
+                h.text(": “" + said + "”. A closed application cannot be moved again.")
+            }
+            h.postForm(Href(SiteURL.jobSearch(.move(id: applicationID))), .class("form")) {
+                h.input(.type("hidden"), .name("stage"), .value(stage.rawValue))
+                h.input(.type("hidden"), .name("on"), .value(on))
+                h.input(.type("hidden"), .name("confirmed"), .value("yes"))
+                h.div(.class("actions")) {
+                    h.button("Yes, close it", .type("submit"), .class("button primary"))
+                    h.a("No, keep it open", .href(Href(SiteURL.jobSearch(.application(id: applicationID)))))
+                }
+            }
+        }
+    }
+}
+
 /// The placement's fields, on accepting an offer and on a coach's correction.
 struct PlacementFields {
     let form: PlacementForm

@@ -98,19 +98,20 @@ struct ApplicationPage: PageView {
     }
 
     private func moveSection(_ h: HTML) {
-        let targets = StageMoves.formTargets(from: stage)
+        let targets = SelectOption.moves(from: stage)
         h.section(.class("card"), .ariaLabelledBy("move-heading")) {
-            h.h2("Move it on", .id("move-heading"))
-            if !targets.isEmpty {
-                h.postForm(Href(SiteURL.jobSearch(.move(id: id))), .class("inline-form")) {
-                    h.selectField("stage", "To", options: targets.map { SelectOption(value: $0.rawValue, label: $0.title) }, errors: errors, inline: true)
-                    h.inputField("on", "On", type: "date", value: today.iso, errors: errors, inline: true, .attr(.max, today.iso))
-                    h.button("Move", .type("submit"), .class("button primary"))
-                }
-            }
+            h.h2(stage == .offer ? "Your offer" : "Move it on", .id("move-heading"))
+            // At an offer, accepting is the main action; the other answers come second.
             if stage == .offer {
                 h.p { h.a("Accept this offer", .class("button primary"), .href(Href(SiteURL.jobSearch(.accept(id: id))))) }
-            } else if targets.isEmpty {
+            }
+            if !targets.isEmpty {
+                h.postForm(Href(SiteURL.jobSearch(.move(id: id))), .class("inline-form")) {
+                    h.selectField("stage", stage == .offer ? "Or" : "To", options: targets, blank: SelectOption.moveTo, errors: errors, inline: true)
+                    h.inputField("on", "On", type: "date", value: today.iso, errors: errors, inline: true, .attr(.max, today.iso))
+                    h.button("Move", .type("submit"), .class(stage == .offer ? "button" : "button primary"))
+                }
+            } else {
                 h.p("This application is closed.", .class("hint"))
             }
         }

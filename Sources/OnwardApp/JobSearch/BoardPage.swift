@@ -91,7 +91,8 @@ struct BoardPage: PageView {
     /// Each stage's move options, written once: every card of a column has the same.
     static let moveOptions: [Stage: HTMLFragment] = Dictionary(uniqueKeysWithValues: Stage.allCases.map { stage in
         (stage, HTML.fragment { h in
-            for target in StageMoves.formTargetsByStage[stage] ?? [] { h.option(target.title, .value(target.rawValue)) }
+            h.option(SelectOption.moveTo, .value(""))
+            h.options(SelectOption.moves(from: stage))
         })
     })
 }

@@ -181,8 +181,16 @@ struct JobSearchController: RouteCollection {
                 throw ValidationErrors([FieldError(field: "stage", message: "Choose the stage to move to.")])
             }
             let day = try search.moveDate(form.on, for: user)
+            let said = StageMoves.say(stage, from: application.stage)
+            // A move that closes the application is asked once more, unless the page's script
+            // asked already; one the form does not offer is refused by the move itself.
+            if StageMoves.closes(stage), form.confirmed != "yes", StageMoves.formTargetsByStage[application.stage]?.contains(stage) == true {
+                return req.render(ConfirmMovePage(applicationID: application.requireIDString, company: application.company, roleTitle: application.roleTitle,
+                                                  stage: stage, said: said, on: day.iso))
+            }
             try await search.move(application, to: stage, on: day)
-            return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "\(application.company) moved to \(stage.title.lowercased()).")
+            let done = StageMoves.closes(stage) ? "\(application.company): \(said). The application is closed." : "\(application.company) moved to \(stage.title.lowercased())."
+            return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: done)
         }
     }
 

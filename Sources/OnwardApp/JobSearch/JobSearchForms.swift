@@ -48,9 +48,26 @@ struct ApplicationForm: Content {
     }
 }
 
+extension SelectOption {
+    /// The moves a form offers from `stage`, in a person's words; one that closes the application
+    /// asks first. No choice is made for them: the form starts at "Move to…".
+    static func moves(from stage: Stage) -> [SelectOption] {
+        (StageMoves.formTargetsByStage[stage] ?? []).map { target in
+            let said = StageMoves.say(target, from: stage)
+            return SelectOption(value: target.rawValue, label: said,
+                                confirm: StageMoves.closes(target) ? "“\(said)”: this closes the application. Go on?" : nil)
+        }
+    }
+
+    /// The first choice of a move form, which moves nothing.
+    static let moveTo = "Move to…"
+}
+
 struct MoveForm: Content {
     var stage: String?
     var on: String?
+    /// "yes" once a move that closes the application is confirmed.
+    var confirmed: String?
 }
 
 struct PlacementForm: Content {

@@ -43,11 +43,15 @@ struct SelectOption: Equatable {
     let value: String
     let label: String
     let selected: Bool
+    /// A question the page asks before a form goes with this choice (a move that closes an
+    /// application): its script asks it, and without the script the server does.
+    let confirm: String?
 
-    init(value: String, label: String, selected: Bool = false) {
+    init(value: String, label: String, selected: Bool = false, confirm: String? = nil) {
         self.value = value
         self.label = label
         self.selected = selected
+        self.confirm = confirm
     }
 }
 
@@ -128,7 +132,7 @@ extension HTML {
 
     func options(_ options: [SelectOption]) {
         for choice in options {
-            option(choice.label, .value(choice.value), .flag(.selected, choice.selected))
+            option(choice.label, .value(choice.value), .flag(.selected, choice.selected), .attr(.dataConfirm, choice.confirm))
         }
     }
 

@@ -86,11 +86,11 @@ struct ProgrammeController: RouteCollection {
     func mark(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.form(MarkForm.self)
-        guard let mark = ActivityRecord.Mark(rawValue: form.mark ?? "") else { throw AppError.invalid("mark", "Choose done or skip.") }
+        guard let mark = ActivityRecord.Mark(rawValue: form.mark ?? "") else { throw ValidationErrors.one("mark", "Choose done or skip.") }
         do {
             try await ProgrammeUseCases(req: req).mark(form.activity ?? "", for: form.day, as: mark, for: user)
-        } catch let error as AppError where [.unprocessableEntity, .notFound].contains(error.status) {
-            return req.redirect(to: SiteURL.programme(.roadMap).path).flash(.error, error.message, on: req)
+        } catch let errors as ValidationErrors {
+            return req.redirect(to: SiteURL.programme(.roadMap).path).flash(.error, errors.errors.first?.message ?? "Check the day.", on: req)
         } catch let refusal as Refusal where refusal.kind != .notAllowed {
             return req.redirect(to: SiteURL.programme(.roadMap).path).flash(.error, refusal.message, on: req)
         }

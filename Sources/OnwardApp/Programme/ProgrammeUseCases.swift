@@ -292,14 +292,14 @@ struct ProgrammeUseCases: UseCases {
         let today = standing.today
         var day = today
         if let rawDay, !rawDay.isEmpty {
-            guard let parsed = LocalDate(iso: rawDay) else { throw AppError.invalid("day", "Enter the day as YYYY-MM-DD.") }
+            guard let parsed = LocalDate(iso: rawDay) else { throw ValidationErrors.one("day", "Enter the day as YYYY-MM-DD.") }
             day = parsed
         }
         switch activity.schedule {
         case .daily, .byWeek:
-            guard day == today else { throw AppError.invalid("day", "\(activity.title) is marked for today.") }
+            guard day == today else { throw ValidationErrors.one("day", "\(activity.title) is marked for today.") }
         case .weekly:
-            guard day <= today, standing.calendar.week(of: day) >= 1 else { throw AppError.invalid("day", "Choose a week of the programme that has begun.") }
+            guard day <= today, standing.calendar.week(of: day) >= 1 else { throw ValidationErrors.one("day", "Choose a week of the programme that has begun.") }
         }
         if mark == .skipped && (activity.isRequired || day != today) {
             throw Refusal.conflict("\(activity.title) is required: it cannot be skipped.", field: "activity")

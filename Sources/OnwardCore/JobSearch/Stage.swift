@@ -95,6 +95,24 @@ public enum StageMoves {
         targets(from: stage).filter { $0 != .accepted }
     }
 
+    /// A move from `stage` to `target` as a person says it on a form: a move that closes the
+    /// application in their own words ("I declined the offer"), any other by the stage's name.
+    public static func say(_ target: Stage, from stage: Stage) -> String {
+        switch (target, stage) {
+        case (.rejected, .offer): "They withdrew the offer"
+        case (.rejected, _): "They turned me down"
+        case (.withdrawn, .offer): "I declined the offer"
+        case (.withdrawn, _): "I withdrew"
+        default: target.title
+        }
+    }
+
+    /// Whether a move to `target` closes the application (nothing moves it again), and so is
+    /// confirmed before it is made.
+    public static func closes(_ target: Stage) -> Bool {
+        !target.isOpen
+    }
+
     /// The move forms' choices, worked out once per stage (a board prints one per card).
     public static let formTargetsByStage: [Stage: [Stage]] = Dictionary(uniqueKeysWithValues: Stage.allCases.map { ($0, formTargets(from: $0)) })
 }

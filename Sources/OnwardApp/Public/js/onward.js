@@ -14,9 +14,25 @@ document.addEventListener("click", function (event) {
   }
 });
 
+// A move that closes an application: the chosen option's question, asked here; answered, the form
+// says so (`confirmed`), and the server does not ask again on a page of its own.
+function closingQuestion(select) {
+  var option = select && select.options[select.selectedIndex];
+  return option ? option.getAttribute("data-confirm") : null;
+}
+
 document.addEventListener("submit", function (event) {
-  var message = event.target.getAttribute("data-confirm");
-  if (message && !window.confirm(message)) event.preventDefault();
+  var form = event.target;
+  var message = form.getAttribute("data-confirm");
+  if (message && !window.confirm(message)) { event.preventDefault(); return; }
+  var question = closingQuestion(form.querySelector("select[name=stage]"));
+  if (!question) return;
+  if (!window.confirm(question)) { event.preventDefault(); return; }
+  var confirmed = form.querySelector("input[name=confirmed]") || document.createElement("input");
+  confirmed.type = "hidden";
+  confirmed.name = "confirmed";
+  confirmed.value = "yes";
+  form.appendChild(confirmed);
 });
 
 document.addEventListener("DOMContentLoaded", function () {
@@ -93,11 +109,16 @@ document.addEventListener("DOMContentLoaded", function () {
     if (!takes(target)) return;
     event.preventDefault();
     var form = dragged.querySelector(".move-form");
-    stageSelect(dragged).value = target.getAttribute("data-stage");
+    var select = stageSelect(dragged);
+    select.value = target.getAttribute("data-stage");
+    var question = closingQuestion(select);
+    if (question && !window.confirm(question)) { select.value = ""; return; }
+    var body = new URLSearchParams(new FormData(form));
+    if (question) body.set("confirmed", "yes");
     // A move that works answers with a redirect: reload the board, which shows the card where it
     // is now. A refused move changed nothing: its page's message is shown on the board, and the
     // move is not sent again.
-    fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin", redirect: "manual" })
+    fetch(form.action, { method: "POST", body: body, credentials: "same-origin", redirect: "manual" })
       .then(function (response) {
         if (response.type === "opaqueredirect" || response.ok) { window.location.reload(); return; }
         return response.text().then(function (html) {
