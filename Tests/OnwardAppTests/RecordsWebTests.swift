@@ -90,6 +90,10 @@ extension AppTests {
             try await ProgrammeWebTests.withProgramme { app, world in
                 let browser = Browser(app)
                 try await browser.signIn(world.graduate)
+                // A new form's day is today, the usual answer.
+                let today = LocalDate(testNow, in: TimeZone(identifier: world.graduate.timeZone)!)
+                let empty = try await browser.get(SiteURL.programme(.informationalInterviews).path).text
+                #expect(empty.contains(#"id="field-day" name="day" aria-describedby="day-hint" type="date" value="\#(today.iso)""#))
                 for (person, day) in [("Sam Senior", "2026-11-05"), ("Lee Lead", "2026-11-12"), ("Ada Architect", "2026-12-01")] {
                     let answer = try await browser.post(SiteURL.programme(.informationalInterviews).path,
                                                         ["person": person, "company": "Acme", "role": "Engineer", "day": day, "how_it_came_about": "A meetup"])
@@ -113,6 +117,8 @@ extension AppTests {
             try await ProgrammeWebTests.withProgramme { app, world in
                 let browser = Browser(app)
                 try await browser.signIn(world.graduate)
+                let today = LocalDate(testNow, in: TimeZone(identifier: world.graduate.timeZone)!)
+                #expect(try await browser.get(SiteURL.programme(.blogPosts).path).text.contains(#"id="field-published" name="published" type="date" value="\#(today.iso)""#))
                 let ahead = try await browser.post(SiteURL.programme(.blogPosts).path,
                                                    ["title": "Joins", "url": "javascript:alert(1)", "published": "2026-11-30", "kind": "technical"])
                 #expect(ahead.status == .unprocessableEntity)

@@ -89,8 +89,10 @@ struct RecordsController: RouteCollection {
     // MARK: Blog posts
 
     private func blogPostsPage(_ req: Request, form: BlogPostForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let posts = try await RecordsUseCases(req: req).blogPosts(of: req.requireUser().requireID())
-        return req.render(BlogPostsPage(posts: posts, form: form, errors: errors), status: status)
+        let user = try req.requireUser()
+        let records = RecordsUseCases(req: req)
+        let page = BlogPostsPage(posts: try await records.blogPosts(of: user.requireID()), today: try await records.today(of: user), form: form, errors: errors)
+        return req.render(page, status: status)
     }
 
     func blogPosts(req: Request) async throws -> Response {

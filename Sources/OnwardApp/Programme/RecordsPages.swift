@@ -232,8 +232,11 @@ extension GoalPage {
 }
 
 extension InformationalInterviewsPage {
-    /// The graduate's informational interviews; one after `today` shows as ahead.
+    /// The graduate's informational interviews; one after `today` shows as ahead. A new form's
+    /// day is today, the usual answer.
     init(interviews: [InformationalInterviewModel], today: LocalDate, form: InformationalInterviewForm = .init(), errors: FormErrors = .none) {
+        var form = form
+        if form.day == nil { form.day = today.iso }
         self.init(entries: interviews.map { interview in
             Entry(person: interview.person, company: interview.company, role: interview.role, day: LocalDate(iso: interview.day)?.display ?? interview.day,
                   isAhead: (LocalDate(iso: interview.day) ?? today) > today, howItCameAbout: interview.howItCameAbout, notes: interview.notes)
@@ -242,7 +245,10 @@ extension InformationalInterviewsPage {
 }
 
 extension BlogPostsPage {
-    init(posts: [BlogPostModel], form: BlogPostForm = .init(), errors: FormErrors = .none) {
+    /// The graduate's posts; a new form's day is today, the usual answer.
+    init(posts: [BlogPostModel], today: LocalDate, form: BlogPostForm = .init(), errors: FormErrors = .none) {
+        var form = form
+        if form.published == nil { form.published = today.iso }
         self.init(entries: posts.map { post in
             Entry(title: post.title, url: post.url, published: LocalDate(iso: post.published)?.display ?? post.published, kind: post.kind.title)
         }, form: form, errors: errors)
