@@ -179,7 +179,7 @@ def test_import_a_messy_csv_through_the_preview(server, browser, other_browser):
         f.write(messy.rsplit("Acme,Broken Row", 1)[0])
     browser.find_element(By.ID, "field-file").send_keys(path)
     browser.find_element(By.XPATH, "//button[normalize-space()='Preview the import']").click()
-    button = wait(browser).until(lambda d: d.find_element(By.XPATH, "//button[normalize-space()='Import 2 application(s)']"))
+    button = wait(browser).until(lambda d: d.find_element(By.XPATH, "//button[normalize-space()='Import 2 applications']"))
     check_accessibility(browser, "import-preview")
     button.click()
     wait(browser).until(lambda d: "Imported 2 applications." in d.page_source)

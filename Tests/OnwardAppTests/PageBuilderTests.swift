@@ -354,4 +354,13 @@ import Testing
         #expect(asDev.posted.map(\.blockers) == [nil, "Stuck on SQL joins"], "their own concerns, not Amara's")
         #expect(asDev.posted.map(\.today) == ["A kata", "A kata"], "plans are for the whole cohort")
     }
+
+    // MARK: Accounts: the graduate's cohort on their home
+
+    @Test func the_course_is_said_to_end_before_its_day_and_to_have_ended_after() {
+        #expect(AccountsHomeSections.course(endingOn: "18 Dec 2026", weeksSince: nil) == "Your course ends on 18 Dec 2026.")
+        #expect(AccountsHomeSections.course(endingOn: "4 Dec 2026", weeksSince: 0) == "Your course ended on 4 Dec 2026: this is the first week of your job search.")
+        #expect(AccountsHomeSections.course(endingOn: "6 Nov 2026", weeksSince: 1) == "Your course ended on 6 Nov 2026: 1 week into your job search.")
+        #expect(AccountsHomeSections.course(endingOn: "6 Nov 2026", weeksSince: 4) == "Your course ended on 6 Nov 2026: 4 weeks into your job search.")
+    }
 }

@@ -84,4 +84,15 @@ import Testing
         #expect(LocalDate(iso: "1970-01-01")!.dayNumber == 0)
         #expect(LocalDate(iso: "2026-11-02")!.display == "2 Nov 2026")
     }
+
+    /// A closing move is said as the graduate would say it, and only closing moves are asked
+    /// about before they are made.
+    @Test func closing_moves_are_said_in_a_persons_words() {
+        #expect(StageMoves.say(.rejected, from: .offer) == "They withdrew the offer")
+        #expect(StageMoves.say(.withdrawn, from: .offer) == "I declined the offer")
+        #expect(StageMoves.say(.rejected, from: .interview) == "They turned me down")
+        #expect(StageMoves.say(.withdrawn, from: .applied) == "I withdrew")
+        #expect(StageMoves.say(.interview, from: .applied) == "Interview")
+        #expect(Stage.allCases.filter(StageMoves.closes) == [.accepted, .rejected, .withdrawn])
+    }
 }

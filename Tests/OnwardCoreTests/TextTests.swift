@@ -64,4 +64,12 @@ import Testing
         let ids = (0..<10_000).map { _ in UUID.timeOrdered() }
         #expect(Set(ids).count == 10_000)
     }
+
+    @Test func a_count_is_said_with_the_word_it_needs() {
+        #expect(Wording.count(0, "application") == "0 applications")
+        #expect(Wording.count(1, "application") == "1 application")
+        #expect(Wording.count(2, "week") == "2 weeks")
+        #expect(Wording.count(1, "person", "people") == "1 person")
+        #expect(Wording.count(3, "person", "people") == "3 people")
+    }
 }

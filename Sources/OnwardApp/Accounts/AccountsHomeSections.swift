@@ -10,6 +10,7 @@ struct AccountsHomeSections: HomeSectionSource {
         let name: String
         let courseEnd: String
         let standup: String
+        /// Whole weeks since the course ended; nil while it has not ended yet.
         let weeksSinceCourse: Int?
 
         func content(_ h: HTML) {
@@ -20,8 +21,17 @@ struct AccountsHomeSections: HomeSectionSource {
                     h.strong(standup)
                     h.text(".")
                 }
-                h.p("Your course ended on " + courseEnd + (weeksSinceCourse.map { " — \($0) week(s) into your job search" } ?? "") + ".")
+                h.p(AccountsHomeSections.course(endingOn: courseEnd, weeksSince: weeksSinceCourse))
             }
+        }
+    }
+
+    /// "Your course ends on …" before its last day; after it, how far into the job search.
+    static func course(endingOn day: String, weeksSince weeks: Int?) -> String {
+        switch weeks {
+        case nil: "Your course ends on \(day)."
+        case 0?: "Your course ended on \(day): this is the first week of your job search."
+        case let weeks?: "Your course ended on \(day): " + Wording.count(weeks, "week") + " into your job search."
         }
     }
 

@@ -114,7 +114,7 @@ struct CohortPage: PageView {
         h.div(.class("actions")) {
             h.a("Invite graduates to this cohort", .class("button primary"), .href(inviteURL))
             if pendingInvitations > 0 {
-                h.span("\(pendingInvitations) invitation(s) waiting to be accepted.", .class("hint"))
+                h.span(Wording.count(pendingInvitations, "invitation") + " waiting to be accepted.", .class("hint"))
             }
         }
         h.h2("Graduates and their coaches")

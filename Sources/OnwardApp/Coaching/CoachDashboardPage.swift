@@ -44,7 +44,7 @@ struct CoachDashboardPage: PageView {
         h.h1("Dashboard")
         h.p("Each of your graduates on one line. Choose a column's heading to sort by it; choose it again to turn the order round.", .class("lede"))
         filters(h)
-        h.p(rows.count == total ? "\(total) graduate\(total == 1 ? "" : "s")." : "\(rows.count) of \(total) graduates.", .class("hint"), .role("status"))
+        h.p(rows.count == total ? Wording.count(total, "graduate") + "." : "\(rows.count) of \(total) graduates.", .class("hint"), .role("status"))
         if rows.isEmpty {
             h.p(total == 0 ? "No graduates are assigned to you yet." : "Nobody matches this filter.", .class("empty"))
             return

@@ -134,9 +134,9 @@ struct CoachCoachingSection: HomeSection {
             h.h2("Coaching")
             h.p { h.a("Open the dashboard", .class("button primary"), .href(Href(SiteURL.coaching(.dashboard)))); h.text(" every graduate of yours on one line, to sort and filter.") }
             h.ul {
-                h.li { h.a("\(reviews) submission\(reviews == 1 ? "" : "s") waiting for review", .href(Href(SiteURL.coaching(.reviews)))) }
-                h.li { h.a("\(requests) open support request\(requests == 1 ? "" : "s")", .href(Href(SiteURL.coaching(.supportDesk)))) }
-                if plansAsked > 0 { h.li { h.a("\(plansAsked) learning plan\(plansAsked == 1 ? "" : "s") asked for", .href(Href(SiteURL.coaching(.plans)))) } }
+                h.li { h.a(Wording.count(reviews, "submission") + " waiting for review", .href(Href(SiteURL.coaching(.reviews)))) }
+                h.li { h.a(Wording.count(requests, "open support request"), .href(Href(SiteURL.coaching(.supportDesk)))) }
+                if plansAsked > 0 { h.li { h.a(Wording.count(plansAsked, "learning plan") + " asked for", .href(Href(SiteURL.coaching(.plans)))) } }
             }
             h.h3("ILP meetings in the next 7 days")
             if meetings.isEmpty { h.p("None due.", .class("empty")) } else { h.ul { for meeting in meetings { h.li(meeting) } } }
@@ -161,10 +161,10 @@ struct PersonCoachingSection: HomeSection {
             h.ul {
                 if showsPlan {
                     h.li(figures.nextMeeting.map { "Next ILP meeting: \($0.display)" } ?? (figures.askedForPlan ? "Asked for a learning plan" : "No active learning plan"))
-                    if figures.overdueRecommendations > 0 { h.li("\(figures.overdueRecommendations) overdue recommendation\(figures.overdueRecommendations == 1 ? "" : "s")") }
+                    if figures.overdueRecommendations > 0 { h.li(Wording.count(figures.overdueRecommendations, "overdue recommendation")) }
                 }
-                h.li("\(figures.openRequests) open support request\(figures.openRequests == 1 ? "" : "s")")
-                h.li("\(figures.waitingSubmissions) submission\(figures.waitingSubmissions == 1 ? "" : "s") waiting for review")
+                h.li(Wording.count(figures.openRequests, "open support request"))
+                h.li(Wording.count(figures.waitingSubmissions, "submission") + " waiting for review")
             }
             h.p {
                 if showsPlan { h.a("Learning plans", .href(Href(SiteURL.coaching(.plans)))); h.text(" · ") }

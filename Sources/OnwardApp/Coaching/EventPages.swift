@@ -161,7 +161,7 @@ struct EventPage: PageView {
                 h.answerNames(whoComes.going, count: whoComes.goingCount, none: "Nobody yet.")
                 h.h3("Not going (\(whoComes.notGoingCount))")
                 h.answerNames(whoComes.notGoing, count: whoComes.notGoingCount, none: "Nobody.")
-                h.p("\(whoComes.unanswered) graduate\(whoComes.unanswered == 1 ? "" : "s") it is for \(whoComes.unanswered == 1 ? "has" : "have") not answered.", .class("hint"))
+                h.p(Wording.count(whoComes.unanswered, "graduate") + " it is for \(whoComes.unanswered == 1 ? "has" : "have") not answered.", .class("hint"))
             }
         }
         if let cancelURL {
@@ -180,7 +180,7 @@ extension HTML {
         if count == 0 { p(none, .class("empty")); return }
         if !names.isEmpty { ul { for name in names { li(name) } } }
         let others = count - names.count
-        if others > 0 { p(names.isEmpty ? "\(others) graduate\(others == 1 ? "" : "s") you do not coach." : "And \(others) graduate\(others == 1 ? "" : "s") you do not coach.", .class("hint")) }
+        if others > 0 { p((names.isEmpty ? "" : "And ") + Wording.count(others, "graduate") + " you do not coach.", .class("hint")) }
     }
 }
 

@@ -63,7 +63,7 @@ struct ImportController: RouteCollection {
             let preview = try await search.preview(csv: text, for: user)
             let count = try await search.importRows(preview, for: user)
             let skipped = preview.duplicates.isEmpty ? "" : " \(preview.duplicates.count) duplicate\(preview.duplicates.count == 1 ? " was" : "s were") skipped."
-            return req.redirect(to: .jobSearch(.list), flash: "Imported \(count) application\(count == 1 ? "" : "s").\(skipped)")
+            return req.redirect(to: .jobSearch(.list), flash: "Imported " + Wording.count(count, "application") + ".\(skipped)")
         } catch let errors as ValidationErrors {
             let preview = try? await search.preview(csv: text, for: user)
             return page(req, csv: text, preview: preview, errors: FormErrors(errors), status: .unprocessableEntity)

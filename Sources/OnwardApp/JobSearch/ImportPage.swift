@@ -71,7 +71,7 @@ struct ImportPage: PageView {
             } else if !preview.rows.isEmpty {
                 h.postForm(Href(SiteURL.jobSearch(.confirmImport)), .class("form")) {
                     h.textarea(csv, .name("csv"), .flag(.hidden), .attr(.ariaHidden, "true"))
-                    h.button("Import \(preview.rows.count) application(s)", .type("submit"), .class("button primary"))
+                    h.button("Import " + Wording.count(preview.rows.count, "application"), .type("submit"), .class("button primary"))
                 }
             }
             h.h3("Columns")

@@ -62,7 +62,7 @@ struct ListPage: PageView {
             }
             return
         }
-        h.p("\(matching) of \(total) application(s)" + (pageCount > 1 ? " · page \(pageNumber) of \(pageCount)" : ""), .class("hint"))
+        h.p("\(matching) of " + Wording.count(total, "application") + (pageCount > 1 ? " · page \(pageNumber) of \(pageCount)" : ""), .class("hint"))
         h.div(.class("table-wrap")) {
             h.table {
                 h.thead {
