@@ -44,8 +44,11 @@ def test_a_graduate_posts_a_standup_skips_a_task_and_stays_enrolled(server, brow
     browser.find_element(By.ID, "field-today").send_keys("Two applications and a kata")
     browser.find_element(By.CSS_SELECTOR, "input[name=mood][value='4']").click()
     browser.find_element(By.CSS_SELECTOR, "button[type=submit].primary").click()
+    # The graduate stays where they posted, and goes back to the road map from there.
+    wait(browser).until(lambda d: "Your standup is posted." in d.page_source)
+    assert browser.current_url.endswith("/programme/standup")
+    browser.find_element(By.LINK_TEXT, "Back to your road map").click()
     wait(browser).until(lambda d: d.current_url.endswith("/programme"))
-    assert "Your standup is posted." in browser.page_source
     assert "Standup posted" in browser.find_element(By.CSS_SELECTOR, "section[aria-label=Today]").text
 
     road_item(browser, "Network").find_element(By.XPATH, ".//button[normalize-space()='Skip']").click()
@@ -90,6 +93,8 @@ def test_a_graduates_first_week_standup_skip_goal_reassessed_retrospective_and_e
     browser.find_element(By.ID, "field-today").send_keys("Reassess my goals and send two applications")
     browser.find_element(By.CSS_SELECTOR, "input[name=mood][value='3']").click()
     browser.find_element(By.CSS_SELECTOR, "button[type=submit].primary").click()
+    wait(browser).until(lambda d: "Your standup is posted." in d.page_source)
+    browser.find_element(By.LINK_TEXT, "Back to your road map").click()
     wait(browser).until(lambda d: d.current_url.endswith("/programme"))
     road_item(browser, "Code").find_element(By.XPATH, ".//button[normalize-space()='Skip']").click()
     wait(browser).until(shows("Code", "Skipped"))

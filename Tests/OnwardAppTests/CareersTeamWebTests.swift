@@ -21,8 +21,9 @@ extension AppTests {
             try await ProgrammeWebTests.withProgramme { app, world in
                 let graduate = Browser(app)
                 try await graduate.signIn(world.graduate)
-                #expect(try await graduate.post(SiteURL.programme(.standup).path, Self.asking).status == .seeOther)
-                #expect(try await graduate.get(SiteURL.programme(.roadMap).path).text.contains("Your request for help is in Support"))
+                let posted = try await graduate.post(SiteURL.programme(.standup).path, Self.asking)
+                #expect(posted.location == SiteURL.programme(.standup).path, "the graduate stays where they posted")
+                #expect(try await graduate.get(SiteURL.programme(.standup).path).text.contains("Your request for help is sent to your coaches"))
                 let request = try #require(try await Self.standupRequests(app).first)
                 #expect(request.message == "No replies to 40 applications. Is it my CV?" && request.state == .open && request.originDay == "2026-11-23")
                 #expect(request.subject == "Help asked for at the standup of 23 Nov 2026" && request.kind == .question)
@@ -40,6 +41,11 @@ extension AppTests {
                 let roadMap = try await graduate.get(SiteURL.programme(.roadMap).path).text
                 #expect(roadMap.contains("Your requests for help") && roadMap.contains(SiteURL.coaching(.supportRequest(id: request.requireIDString)).path))
                 #expect(roadMap.contains("go through it on Thursday") && roadMap.contains("Waiting for you"))
+                // The reply shows on the graduate's home, with a way to answer it.
+                let home = try await graduate.get(SiteURL.homes(.graduate).path).text
+                #expect(home.contains("A reply to “Help asked for at the standup of 23 Nov 2026”"))
+                #expect(home.contains("<blockquote>Send me your CV; let&#39;s go through it on Thursday.</blockquote>"))
+                #expect(home.contains(#"href="\#(SiteURL.coaching(.supportRequest(id: request.requireIDString)).path)""#) && home.contains("Answer it"))
                 // New concerns later the same day join the thread as the graduate's reply, and open it again.
                 var again = Self.asking
                 again["blockers"] = "Sent it. Also: how long should a cover letter be?"

@@ -101,7 +101,7 @@ import Testing
                 AccountsHomeSections.Cohort(name: h, courseEnd: h, standup: h, weeksSinceCourse: 2),
                 AccountsHomeSections.Coaches(names: [h]),
                 AccountsHomeSections.FinishProfile(missing: [h]),
-                GraduateCoachingSection(plan: .active, nextMeeting: h, overdue: [h], repliesWaiting: 2, sentBack: [h], events: [.init(title: h, url: Href(.home), when: h, own: nil)]),
+                GraduateCoachingSection(plan: .active, nextMeeting: h, overdue: [h], repliesWaiting: [(Href(.home), h, h)], sentBack: [h], events: [.init(title: h, url: Href(.home), when: h, own: nil)]),
             ]),
             "coach home": CoachHomePage(graduates: [person]),
             "coach home with coaching": CoachHomePage(sections: [CoachCoachingSection(reviews: 2, requests: 1, plansAsked: 1, meetings: [h], events: [.init(title: h, url: Href(.home), when: h, going: 2)])], graduates: [person]),

@@ -59,7 +59,9 @@ extension CoachingFigures {
         var coachName: String?
         var nextMeeting: LocalDate?
         var overdue: [String] = []
-        var repliesWaiting = 0
+        /// Requests the careers team answered and that wait for the graduate: the request, its
+        /// subject and the team's last reply.
+        var repliesWaiting: [(requestID: String, subject: String, reply: String)] = []
         var sentBack: [String] = []
         var events: [(id: UUID, title: String, startsAt: Date, endsAt: Date, own: EventAnswer?)] = []
     }
@@ -75,12 +77,15 @@ extension CoachingFigures {
               WHERE p.user_id = \(bind: id) AND p.state = 'active'
             UNION ALL SELECT 'overdue', r.description FROM recommendations r JOIN learning_plans p ON p.id = r.plan_id
               WHERE p.user_id = \(bind: id) AND p.state = 'active' AND r.state <> 'done' AND r.due IS NOT NULL AND r.due < \(bind: today.iso)
-            UNION ALL SELECT 'pending', subject FROM support_requests WHERE user_id = \(bind: id) AND state = 'pending'
+            UNION ALL SELECT 'pending', s.id || '|' || s.subject FROM support_requests s WHERE s.user_id = \(bind: id) AND s.state = 'pending'
+            UNION ALL SELECT 'reply', s.id || '|' || COALESCE((SELECT r.body FROM support_replies r WHERE r.request_id = s.id ORDER BY r.written_at DESC LIMIT 1), '')
+              FROM support_requests s WHERE s.user_id = \(bind: id) AND s.state = 'pending'
             UNION ALL SELECT 'sent_back', title FROM submissions WHERE user_id = \(bind: id) AND state = 'changes_requested'
             """).all()
         var summary = Summary()
         var plan: (state: LearningPlanState, cadence: MeetingCadence, started: LocalDate?)?
         var lastHeld: LocalDate?
+        var pending: [(id: String, subject: String)] = [], replies: [String: String] = [:]
         for row in rows {
             let text = try row.decode(column: "text", as: String.self)
             switch try row.decode(column: "what", as: String.self) {
@@ -91,11 +96,15 @@ extension CoachingFigures {
                 summary.coachName = parts[3].isEmpty ? nil : parts[3]
             case "meeting": if let day = LocalDate(iso: text), lastHeld.map({ day > $0 }) ?? true { lastHeld = day }
             case "overdue": summary.overdue.append(text)
-            case "pending": summary.repliesWaiting += 1
+            // "id|text": an id holds no bar, whatever the text after it holds.
+            case "pending": pending.append((String(text.prefix { $0 != "|" }), String(text.drop { $0 != "|" }.dropFirst())))
+            case "reply": replies[String(text.prefix { $0 != "|" })] = String(text.drop { $0 != "|" }.dropFirst())
             case "sent_back": summary.sentBack.append(text)
             default: continue
             }
         }
+        // PostgreSQL writes an id as lower-case text: links say it as the rest of the site does.
+        summary.repliesWaiting = pending.map { (UUID(uuidString: $0.id)?.uuidString ?? $0.id, $0.subject, replies[$0.id] ?? "") }
         if let plan {
             summary.plan = plan.state
             if plan.state == .active, let started = plan.started {

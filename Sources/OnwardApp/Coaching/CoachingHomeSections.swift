@@ -14,7 +14,7 @@ struct CoachingHomeSections: HomeSectionSource {
         section.plan = summary.plan
         section.nextMeeting = summary.nextMeeting.map { $0.display + (summary.coachName.map { " with \($0)" } ?? "") }
         section.overdue = summary.overdue
-        section.repliesWaiting = summary.repliesWaiting
+        section.repliesWaiting = summary.repliesWaiting.map { (Href(.coaching(.supportRequest(id: $0.requestID))), $0.subject, $0.reply) }
         section.sentBack = summary.sentBack
         section.events = summary.events.map { event in
             .init(title: event.title, url: Href(SiteURL.coaching(.event(id: event.id.uuidString))),
@@ -65,7 +65,9 @@ struct GraduateCoachingSection: HomeSection {
     var plan: LearningPlanState?
     var nextMeeting: String?
     var overdue: [String] = []
-    var repliesWaiting = 0
+    /// Answers from the careers team waiting for the graduate: each request's subject and the
+    /// team's last reply, with a link to answer it.
+    var repliesWaiting: [(url: Href, subject: String, reply: String)] = []
     var sentBack: [String] = []
     /// Events in the next two weeks.
     var events: [Event] = []
@@ -89,7 +91,13 @@ struct GraduateCoachingSection: HomeSection {
             default: h.p { h.text("No learning plan yet. "); h.a("Ask for one", .href(Href(SiteURL.coaching(.plan)))) }
             }
             if !overdue.isEmpty { h.p("Overdue recommendations: " + overdue.joined(separator: "; ") + ".", .class("warning-text")) }
-            if repliesWaiting > 0 { h.p { h.a(repliesWaiting == 1 ? "A reply waits for you in Support" : "\(repliesWaiting) replies wait for you in Support", .href(Href(SiteURL.coaching(.support)))) } }
+            for waiting in repliesWaiting {
+                h.div(.class("reply-waiting")) {
+                    h.p { h.strong("A reply to “" + waiting.subject + "”") }
+                    if !waiting.reply.isEmpty { h.blockquote(waiting.reply) }
+                    h.p { h.a("Answer it", .class("button small"), .href(waiting.url), .ariaLabel("Answer the reply to " + waiting.subject)) }
+                }
+            }
             if !sentBack.isEmpty { h.p { h.text("Changes asked: " + sentBack.joined(separator: "; ") + ". "); h.a("Your submissions", .href(Href(SiteURL.coaching(.submissions)))) } }
             if !events.isEmpty {
                 h.h3("Events in the next \(Self.eventDays) days")

@@ -116,7 +116,10 @@ struct ProgrammeController: RouteCollection {
                                                   mood: form.mood ?? "", wantsHelp: form.wants_help == "yes")
             try await programmes.postStandup(draft, for: user)
             let saved = standing.standupPosted ? "Your standup is saved." : "Your standup is posted."
-            return req.redirect(to: .programme(.roadMap), flash: draft.wantsHelp ? saved + " Your request for help is in Support, where the careers team answers it." : saved)
+            // The graduate stays where they posted; a request for help says where it went and
+            // where the answer will be.
+            return req.redirect(to: .programme(.standup), flash: draft.wantsHelp
+                ? saved + " Your request for help is sent to your coaches: their answer will show on your home, and you can reply to it there." : saved)
         }
     }
 

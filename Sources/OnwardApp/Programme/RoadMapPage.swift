@@ -283,6 +283,7 @@ struct StandupPage: PageView {
             h.standupFields(form, errors: errors)
             h.button(isEdit ? "Save standup" : "Post standup", .type("submit"), .class("button primary"))
         }
+        if isEdit { h.p { h.a("Back to your road map", .href(Href(.programme(.roadMap)))) } }
     }
 }
 
