@@ -246,6 +246,13 @@ import Testing
         #expect(try page(startsInHours: 2, viewer: coach).rubricURL == nil)
         #expect(try page(startsInHours: 2, viewer: coach).waitsForStart)
         #expect(try page(startsInHours: 2, viewer: graduate).isGraduate)
+        // The graduate's way out, until it starts; late under 24 hours before.
+        #expect(try page(startsInHours: 30, viewer: graduate).cancelURL != nil)
+        #expect(try page(startsInHours: 30, viewer: graduate).cancelIsLate == false)
+        #expect(try page(startsInHours: 2, viewer: graduate).cancelIsLate)
+        #expect(try page(startsInHours: 2, viewer: coach).cancelURL == nil)
+        #expect(try page(startsInHours: -1, viewer: graduate).cancelURL == nil)
+        #expect(try page(startsInHours: 30, viewer: graduate, cancelled: true).cancelURL == nil)
     }
 
     @Test func a_peer_session_is_joined_while_it_has_a_place_and_has_not_started_and_noted_once_it_has() throws {

@@ -267,6 +267,10 @@ struct MockInterviewPage: PageView {
     let rubricURL: Href?
     let waitsForStart: Bool
     let isGraduate: Bool
+    /// The graduate's way out, until the interview starts.
+    var cancelURL: Href? = nil
+    /// Cancelling now would be late (under 24 hours before).
+    var cancelIsLate = false
     var form = RubricForm()
     var errors: FormErrors = .none
 
@@ -279,6 +283,13 @@ struct MockInterviewPage: PageView {
         h.section(.class("card"), .ariaLabel("Asked for")) {
             h.h2(isGraduate ? "You asked to practise" : "\(graduate) asked to practise")
             h.p(practise, .class("prewrap"))
+        }
+        if let cancelURL {
+            h.postForm(cancelURL, .class("inline-form")) {
+                if cancelIsLate { h.p("It starts within 24 hours: cancelling now is recorded as a late cancellation.", .class("hint")) }
+                h.button("Cancel this mock interview", .type("submit"), .class("button"),
+                         .data(.dataConfirm, cancelIsLate ? "It starts within 24 hours: cancelling now is recorded as late. Cancel?" : "Cancel this mock interview?"))
+            }
         }
         if let rubric {
             h.section(.class("card"), .ariaLabel("Feedback")) {
@@ -392,6 +403,9 @@ extension MockInterviewPage {
             theme: item.booking.theme, practise: item.booking.practise, cancelled: item.booking.cancelledAt.map { _ in item.booking.lateCancellation },
             rubric: item.rubric.map { Feedback(scores: $0.scores, strengths: $0.strengths, improvements: $0.improvements, resources: $0.resources) },
             rubricURL: canScore ? Href(SiteURL.practice(.rubric(bookingID: item.booking.requireIDString))) : nil,
-            waitsForStart: open && !mayScore, isGraduate: item.graduate.id == viewer.id, form: form, errors: errors)
+            waitsForStart: open && !mayScore, isGraduate: item.graduate.id == viewer.id,
+            cancelURL: item.graduate.id == viewer.id && item.booking.cancelledAt == nil && item.slot.startsAt > now
+                ? Href(.practice(.cancelBooking(id: item.booking.requireIDString))) : nil,
+            cancelIsLate: MockInterviewRules.isLateCancellation(at: now, startsAt: item.slot.startsAt), form: form, errors: errors)
     }
 }

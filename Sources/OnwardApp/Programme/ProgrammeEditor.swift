@@ -48,7 +48,8 @@ struct ProgrammeEditorPage: PageView {
                             h.td(row.required ? "Required" : "May be skipped")
                             h.td(String(row.count))
                             h.td {
-                                h.postForm(row.removeURL, .class("inline-form")) {
+                                h.postForm(row.removeURL, .class("inline-form"),
+                                           .data(.dataConfirm, "Remove “\(row.title)” from the programme? Graduates stop being asked for it from today.")) {
                                     h.button("Remove", .type("submit"), .class("button small"), .ariaLabel("Remove \(row.title)"))
                                 }
                             }

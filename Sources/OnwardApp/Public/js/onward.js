@@ -23,7 +23,8 @@ function closingQuestion(select) {
 
 document.addEventListener("submit", function (event) {
   var form = event.target;
-  var message = form.getAttribute("data-confirm");
+  // The question is the form's, or the button's that sent it.
+  var message = form.getAttribute("data-confirm") || (event.submitter && event.submitter.getAttribute("data-confirm"));
   if (message && !window.confirm(message)) { event.preventDefault(); return; }
   var question = closingQuestion(form.querySelector("select[name=stage]"));
   if (!question) return;
