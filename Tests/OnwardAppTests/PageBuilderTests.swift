@@ -281,6 +281,39 @@ import Testing
         #expect(PeerSessionPage(try detail(startsInHours: -0.5, places: 3, seated: [host, guest]), viewer: guest, now: Self.now).noteURL != nil)
     }
 
+    /// The submission comes before the review form, and each round after the first says what
+    /// changed since the one before: the title, lines added and removed, the link.
+    @Test func a_submission_is_read_before_it_is_reviewed_and_each_round_says_what_changed() throws {
+        let coach = Self.person("Priya Shah", .coach), graduate = Self.person("Amara Okafor", .graduate)
+        let submission = SubmissionModel(userID: try graduate.requireID(), draft: SubmissionDraft(kind: .smartGoals, title: "My goals", body: "", link: nil),
+                                         on: LocalDate(year: 2026, month: 12, day: 1)!, at: Self.now)
+        submission.id = UUID()
+        submission.state = .waiting
+        func round(_ number: Int, _ title: String, _ body: String, _ link: String) -> ReviewUseCases.Detail.Round {
+            let round = SubmissionRoundModel()
+            round.round = number
+            round.title = title
+            round.body = body
+            round.link = link
+            round.sentAt = Self.now
+            return .init(round: round, review: nil)
+        }
+        let detail = ReviewUseCases.Detail(
+            submission: submission, graduate: graduate,
+            rounds: [round(2, "My SMART goals", "Apply to 5 roles a week\nOne kata a day\nA blog post a month", "https://docs.example/2"),
+                     round(1, "My goals", "Apply to 5 roles a week\nLearn Rust", "")],
+            scope: .init(viewer: coach, person: graduate, owner: Access.Owner(id: graduate.requireIDString, role: .graduate, coachIDs: [coach.requireIDString])))
+        let page = SubmissionPage(detail, now: Self.now)
+        #expect(page.rounds[0].changes == [.title(from: "My goals", to: "My SMART goals"), .removed("Learn Rust"), .added("One kata a day"),
+                                           .added("A blog post a month"), .link(from: nil, to: "https://docs.example/2")])
+        #expect(page.rounds[1].changes.isEmpty)
+        let html = HTML()
+        page.content(html)
+        let text = html.string
+        let body = try #require(text.range(of: "One kata a day")), form = try #require(text.range(of: "Your verdict")), earlier = try #require(text.range(of: "Earlier rounds"))
+        #expect(body.lowerBound < form.lowerBound && form.lowerBound < earlier.lowerBound, "the submission, then the form, then the rounds before")
+    }
+
     // MARK: Programme: retrospectives
 
     @Test func a_retrospective_asked_for_a_week_outside_those_that_may_be_written_gets_the_nearest() {

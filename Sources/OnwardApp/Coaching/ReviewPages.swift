@@ -84,6 +84,32 @@ struct SubmissionPage: PageView {
         var reviewer: PersonName?
         var reviewed: String = ""
         var comment: String = ""
+        /// What changed since the round before, line by line; empty for the first.
+        var changes: [Change] = []
+    }
+
+    /// One change between a round and the one before it.
+    enum Change: Equatable {
+        case title(from: String, to: String)
+        case added(String)
+        case removed(String)
+        case link(from: String?, to: String?)
+    }
+
+    /// What changed from `before` to `after`: the title, the lines of the text added and
+    /// removed, the link.
+    static func changes(from before: (title: String, body: String, link: String?), to after: (title: String, body: String, link: String?)) -> [Change] {
+        var changes: [Change] = []
+        if before.title != after.title { changes.append(.title(from: before.title, to: after.title)) }
+        let lines = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: true).map { String($0).trimmed }.filter { !$0.isEmpty } }
+        for step in lines(after.body).difference(from: lines(before.body)) {
+            switch step {
+            case .insert(_, let line, _): changes.append(.added(line))
+            case .remove(_, let line, _): changes.append(.removed(line))
+            }
+        }
+        if before.link != after.link { changes.append(.link(from: before.link, to: after.link)) }
+        return changes
     }
     let graduate: String
     /// Where a coach reads the graduate's programme; nil for the graduate.
@@ -112,6 +138,8 @@ struct SubmissionPage: PageView {
             h.span(state.title, .class("state-badge"))
             if state == .waiting { h.text(" · waiting \(waited)") }
         }
+        // The submission first, then what to do with it, then the rounds before it.
+        if let latest = rounds.first { round(latest, h) }
         if let reviewURL {
             h.section(.class("card"), .ariaLabel("Review")) {
                 h.h2("Review round \(rounds.first?.number ?? 1)")
@@ -142,25 +170,42 @@ struct SubmissionPage: PageView {
                 }
             }
         }
-        h.h2("Rounds")
-        for round in rounds {
-            h.section(.class("card"), .ariaLabel("Round \(round.number)")) {
-                h.h3("Round \(round.number) · sent \(round.sent)")
-                h.p { h.strong(round.title) }
-                if !round.body.isEmpty { h.p(round.body, .class("prewrap")) }
-                if let link = round.link { h.p { h.a("Open the link", .href(web: link), .attr(.rel, "noopener"), .ariaLabel("Open the link of round \(round.number)")) } }
-                if let verdict = round.verdict {
-                    h.div(.class("review")) {
-                        h.p {
-                            h.strong(verdict.title)
-                            if let reviewer = round.reviewer { h.text(" by "); h.person(reviewer) }
-                            h.text(", \(round.reviewed)")
+        if rounds.count > 1 {
+            h.h2("Earlier rounds")
+            for earlier in rounds.dropFirst() { round(earlier, h) }
+        }
+    }
+
+    private func round(_ round: Round, _ h: HTML) {
+        h.section(.class("card"), .ariaLabel("Round \(round.number)")) {
+            h.h2("Round \(round.number) · sent \(round.sent)")
+            h.p { h.strong(round.title) }
+            if !round.body.isEmpty { h.p(round.body, .class("prewrap")) }
+            if let link = round.link { h.p { h.a("Open the link", .href(web: link), .attr(.rel, "noopener"), .ariaLabel("Open the link of round \(round.number)")) } }
+            if !round.changes.isEmpty {
+                h.h3("What changed since round \(round.number - 1)")
+                h.ul(.class("changes")) {
+                    for change in round.changes {
+                        switch change {
+                        case .title(let from, let to): h.li("Title: “\(from)” became “\(to)”")
+                        case .added(let line): h.li("Added: " + line, .class("added"))
+                        case .removed(let line): h.li("Removed: " + line, .class("removed"))
+                        case .link(let from, let to): h.li(to.map { "Link: now " + $0 } ?? "Link removed" + (from.map { " (was " + $0 + ")" } ?? ""))
                         }
-                        if !round.comment.isEmpty { h.p(round.comment, .class("prewrap")) }
                     }
-                } else {
-                    h.p("Not reviewed yet.", .class("hint"))
                 }
+            }
+            if let verdict = round.verdict {
+                h.div(.class("review")) {
+                    h.p {
+                        h.strong(verdict.title)
+                        if let reviewer = round.reviewer { h.text(" by "); h.person(reviewer) }
+                        h.text(", \(round.reviewed)")
+                    }
+                    if !round.comment.isEmpty { h.p(round.comment, .class("prewrap")) }
+                }
+            } else {
+                h.p("Not reviewed yet.", .class("hint"))
             }
         }
     }
@@ -242,9 +287,15 @@ extension SubmissionPage {
             graduateURL: detail.scope.isSelf ? nil : Href(SiteURL.programme(.graduate(id: detail.graduate.requireIDString))),
             kind: submission.kind.title, heading: submission.title, state: submission.state,
             waited: SubmissionsPage.waited(submission, now: now),
-            rounds: detail.rounds.map { item in
+            rounds: detail.rounds.enumerated().map { index, item in
                 var round = Round(number: item.round.round, sent: Formats.dayAndTime(item.round.sentAt, zone: zone), title: item.round.title,
                                   body: item.round.body, link: item.round.link.isEmpty ? nil : item.round.link)
+                // The rounds come latest first: the one before this is the next in the list.
+                if index + 1 < detail.rounds.count {
+                    let before = detail.rounds[index + 1].round
+                    round.changes = Self.changes(from: (before.title, before.body, before.link.isEmpty ? nil : before.link),
+                                                 to: (item.round.title, item.round.body, item.round.link.isEmpty ? nil : item.round.link))
+                }
                 if let review = item.review {
                     round.verdict = review.verdict
                     round.reviewer = PersonName(review.reviewer.name, role: review.reviewer.role)
