@@ -27,6 +27,13 @@ extension AppTests {
                 try await coach.signIn(world.coach)
                 let list = try await coach.get(SiteURL.coaching(.plans).path).text
                 #expect(list.contains("Grace Graduate (asked for one)"))
+                // The plan asked for is started from its own page, from what the graduate wrote.
+                let asked = try #require(try await LearningPlanModel.query(on: app.db).first())
+                let askedPage = try await coach.get(SiteURL.coaching(.learningPlan(id: asked.requireIDString)).path).text
+                #expect(askedPage.contains("What they asked for") && askedPage.contains("Start this plan"))
+                #expect(askedPage.contains(#"<textarea id="field-focus_areas" name="focus_areas" aria-describedby="focus_areas-hint" rows="4">"# + "\nTesting; explaining my code</textarea>"))
+                #expect(askedPage.contains("Close this request") && !askedPage.contains("Finish the plan"))
+                #expect(!(try await graduate.get(SiteURL.coaching(.plan).path).text.contains("Start this plan")), "only a coach starts it")
                 #expect(try await coach.post(SiteURL.coaching(.plans).path,
                                              ["graduate_id": world.graduate.requireIDString, "focus_areas": "Testing; explaining my code", "cadence": "weekly"]).status == .seeOther)
                 let plan = try #require(try await LearningPlanModel.query(on: app.db).first())

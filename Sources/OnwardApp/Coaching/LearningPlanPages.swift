@@ -87,6 +87,9 @@ struct LearningPlanPage: PageView {
     /// The days a meeting may be recorded on: from the plan's start to today (YYYY-MM-DD).
     var meetingDays: (first: String?, last: String)? = nil
     var finishURL: Href? = nil
+    /// For a coach of the graduate while the plan is asked for: starting it here, from the
+    /// graduate's own focus areas.
+    var start: (graduateID: String, form: LearningPlanForm)? = nil
     var errors: FormErrors = .none
 
     var title: String { heading }
@@ -99,13 +102,31 @@ struct LearningPlanPage: PageView {
             if let coach { h.text(" · with "); h.person(coach) }
             h.text(" · \(cadence.lowercased())")
         }
-        if state == .requested { h.p("Asked for on \(asked). A coach starts it and sets how often you meet.", .class("card")) }
+        if state == .requested {
+            h.p(start == nil ? "Asked for on \(asked). A coach starts it and sets how often you meet."
+                             : "Asked for on \(asked). Start it below: what they wrote stays the plan's focus unless you change it.", .class("card"))
+        }
         if let nextMeeting {
             h.p(.class("card next-meeting")) { h.strong("Next meeting: "); h.text(nextMeeting) }
         }
         h.section(.class("card"), .ariaLabel("Focus areas")) {
-            h.h2("Focus areas")
+            h.h2(state == .requested ? "What they asked for" : "Focus areas")
             h.p(focusAreas, .class("prewrap"))
+        }
+        if let start {
+            h.section(.class("card"), .ariaLabel("Start this plan")) {
+                h.h2("Start this plan")
+                h.errorSummary(errors)
+                h.postForm(Href(.coaching(.plans)), .class("form"), .flag(.novalidate)) {
+                    h.input(.type("hidden"), .name("graduate_id"), .value(start.graduateID))
+                    h.textAreaField("focus_areas", "Focus areas", value: start.form.focus_areas, rows: 4,
+                                    hint: "Theirs to begin with: add your own, keep theirs.", errors: errors)
+                    h.selectField("cadence", "Meet", options: MeetingCadence.allCases.map {
+                        SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == start.form.cadence)
+                    }, errors: errors)
+                    h.button("Start this plan", .type("submit"), .class("button primary"))
+                }
+            }
         }
         h.section(.class("card"), .ariaLabel("Recommendations")) {
             let overdue = recommendations.filter(\.isOverdue).count
@@ -172,7 +193,7 @@ struct LearningPlanPage: PageView {
             }
         }
         if let finishURL {
-            h.postForm(finishURL, .class("inline-form")) { h.button("Finish the plan", .type("submit"), .class("button")) }
+            h.postForm(finishURL, .class("inline-form")) { h.button(state == .requested ? "Close this request" : "Finish the plan", .type("submit"), .class("button")) }
         }
     }
 }
@@ -289,6 +310,9 @@ extension LearningPlanPage {
             meetingForm: meetingForm ?? MeetingForm(held_on: detail.today.iso),
             meetingDays: (plan.startedOn, detail.today.iso),
             finishURL: detail.scope.canCoachLearningPlan && plan.state != .finished ? Href(SiteURL.coaching(.finishPlan(id: id))) : nil,
+            start: detail.scope.canCoachLearningPlan && plan.state == .requested
+                ? (detail.graduate.requireIDString, LearningPlanForm(graduate_id: detail.graduate.requireIDString, focus_areas: plan.focusAreas,
+                                                                     cadence: plan.cadence.rawValue)) : nil,
             errors: errors)
     }
 }
