@@ -23,6 +23,22 @@ import Testing
         }
     }
 
+    /// On a phone the bar folds into a menu that opens with no script: a `details` with the same
+    /// links, the page's current one marked in both.
+    @Test func the_bar_folds_into_a_menu_with_the_same_links() {
+        struct Empty: PageView {
+            var title: String { "Empty" }
+            func content(_ h: HTML) {}
+        }
+        let main = NavigationItem.links(of: Capabilities.navigation, in: .main, for: Viewer(id: "someone", role: .coach))
+        let shell = Shell(path: "/dashboard", user: ("Priya Shah", .coach), links: (main: main, account: []), flashes: [], csrf: "x", signOut: nil)
+        let page = shell.render(Empty()).string
+        let bar = page.components(separatedBy: #"<nav class="nav" aria-label="Main">"#).dropFirst().first?.components(separatedBy: "</nav>").first
+        let menu = page.components(separatedBy: #"<details class="nav-menu"><summary>Menu</summary><nav aria-label="Main">"#).dropFirst().first?.components(separatedBy: "</nav>").first
+        #expect(bar != nil && bar == menu)
+        #expect(menu?.contains(#"<a href="/dashboard" aria-current="page">Dashboard</a>"#) == true)
+    }
+
     /// No two items one person sees share a place in a bar, so their order is never left to chance.
     @Test func no_two_items_of_a_bar_share_a_place_for_one_role() {
         for role in Role.allCases {

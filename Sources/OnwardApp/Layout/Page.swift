@@ -90,6 +90,12 @@ struct Shell {
                 h.nav(.class("nav"), .ariaLabel("Main")) {
                     h.ul { links(nav, h) }
                 }
+                // On a phone the same links fold into a menu that opens without a script; the
+                // style sheet shows one of the two, so a screen reader meets one.
+                h.details(.class("nav-menu")) {
+                    h.summary { h.text("Menu") }
+                    h.nav(.ariaLabel("Main")) { h.ul { links(nav, h) } }
+                }
                 h.div(.class("who")) {
                     h.details(.class("account-menu")) {
                         h.summary {
