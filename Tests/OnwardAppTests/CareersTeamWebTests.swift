@@ -23,6 +23,9 @@ extension AppTests {
                 try await graduate.signIn(world.graduate)
                 let posted = try await graduate.post(SiteURL.programme(.standup).path, Self.asking)
                 #expect(posted.location == SiteURL.programme(.standup).path, "the graduate stays where they posted")
+                var fromHome = Self.asking
+                fromHome["from"] = "home"
+                #expect(try await graduate.post(SiteURL.programme(.standup).path, fromHome).location == SiteURL.homes(.graduate).path, "posted from the home, back to it")
                 #expect(try await graduate.get(SiteURL.programme(.standup).path).text.contains("Your request for help is sent to your coaches"))
                 let request = try #require(try await Self.standupRequests(app).first)
                 #expect(request.message == "No replies to 40 applications. Is it my CV?" && request.state == .open && request.originDay == "2026-11-23")

@@ -8,6 +8,8 @@ struct StandupForm: Content {
     var blockers: String?
     var mood: String?
     var wants_help: String?
+    /// "home" when posted from the graduate's home, which the graduate then stays on.
+    var from: String?
 
     init(yesterday: String? = nil, today: String? = nil, blockers: String? = nil, mood: String? = nil, wants_help: String? = nil) {
         self.yesterday = yesterday
@@ -118,7 +120,7 @@ struct ProgrammeController: RouteCollection {
             let saved = standing.standupPosted ? "Your standup is saved." : "Your standup is posted."
             // The graduate stays where they posted; a request for help says where it went and
             // where the answer will be.
-            return req.redirect(to: .programme(.standup), flash: draft.wantsHelp
+            return req.redirect(to: form.from == "home" ? .homes(.graduate) : .programme(.standup), flash: draft.wantsHelp
                 ? saved + " Your request for help is sent to your coaches: their answer will show on your home, and you can reply to it there." : saved)
         }
     }

@@ -78,6 +78,7 @@ struct TodaySection: HomeSection {
             if !standupPosted {
                 h.h3("Today's standup · due at \(standupDue)")
                 h.postForm(Href(SiteURL.programme(.standup)), .class("form"), .flag(.novalidate)) {
+                    h.input(.type("hidden"), .name("from"), .value("home"))
                     h.standupFields(StandupForm(), errors: .none)
                     h.button("Post standup", .type("submit"), .class("button primary"))
                 }
