@@ -72,7 +72,7 @@ struct CohortsPage: PageView {
         h.h2("New cohort", .id("new-cohort"))
         h.errorSummary(errors)
         h.postForm(Href(SiteURL.accounts(.cohorts)), .class("form"), .flag(.novalidate)) {
-            h.inputField("name", "Name", value: form.name, errors: errors, .placeholder("November 2026"))
+            h.inputField("name", "Name", value: form.name, hint: "Such as November 2026.", errors: errors)
             h.inputField("course_end_date", "Course end date", type: "date", value: form.course_end_date, errors: errors)
             let zone = form.time_zone ?? "Europe/London"
             h.selectField("time_zone", "Time zone", options: TimeZones.all.map { SelectOption(value: $0, label: $0, selected: $0 == zone) }, errors: errors)

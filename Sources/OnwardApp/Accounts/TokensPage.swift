@@ -38,7 +38,7 @@ struct TokensPage: PageView {
         }
         h.errorSummary(errors)
         h.postForm(Href(SiteURL.accounts(.tokens)), .class("form inline-form"), .flag(.novalidate)) {
-            h.inputField("name", "Token name", value: form.name, errors: errors, .placeholder("my laptop"))
+            h.inputField("name", "Token name", value: form.name, hint: "Where you will use it, such as “my laptop”.", errors: errors)
             let chosen = form.expires.flatMap(TokenLifetime.init(rawValue:)) ?? .standard
             h.selectField("expires", "Works for", options: TokenLifetime.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == chosen) }, errors: errors)
             h.button("Create token", .type("submit"), .class("button primary"))

@@ -57,19 +57,15 @@ struct ReviewController: RouteCollection {
     }
 
     func review(req: Request) async throws -> Response {
-        let form = try req.form(ReviewForm.self)
         let id = try req.parameter(SiteURL.Parameter.id)
         let useCases = ReviewUseCases(req: req)
-        do {
+        // Who may review is checked first: the page is shown again only to someone who may.
+        _ = try await useCases.detail(of: id, for: req.requireUser())
+        return try await req.submit(ReviewForm.self, again: { form, errors, status in try await submissionPage(req, reviewForm: form, errors: errors, status: status) },
+                                    conflictsGoTo: .coaching(.submission(id: id))) { form in
             let review = try await useCases.review(id, verdict: form.verdict ?? "", comment: form.comment ?? "", by: req.requireUser())
             let message = review.verdict == .approved ? "Approved. It counts on their road map." : "Sent back with your comment; it returns when they resubmit."
             return req.redirect(to: .coaching(.reviews), flash: message)
-        } catch let errors as ValidationErrors {
-            // Who may review is checked first: the page is shown only to someone who may.
-            _ = try await useCases.detail(of: id, for: req.requireUser())
-            return try await submissionPage(req, reviewForm: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as Refusal where error.kind == .conflict {
-            return req.redirect(to: SiteURL.coaching(.submission(id: id)).path).flash(.error, error.message, on: req)
         }
     }
 

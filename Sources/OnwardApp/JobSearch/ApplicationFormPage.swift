@@ -27,7 +27,7 @@ struct ApplicationFormPage: PageView {
             h.errorSummary(errors)
             h.postForm(action, .class("form"), .flag(.novalidate)) {
                 h.inputField("company", "Company", value: form.company, errors: errors)
-                h.inputField("role_title", "Role", value: form.role_title, errors: errors, .placeholder("Junior Developer"))
+                h.inputField("role_title", "Role", value: form.role_title, hint: "Such as Junior Developer.", errors: errors)
                 if isNew {
                     h.div(.class("field-row")) {
                         h.selectField("stage", "Stage", options: Stage.allCases.filter(\.isOpen).map {
@@ -36,7 +36,7 @@ struct ApplicationFormPage: PageView {
                         h.inputField("on", "Since", type: "date", value: form.on, errors: errors)
                     }
                 }
-                h.inputField("url", "Job post address", type: "url", value: form.url, errors: errors, .placeholder("https://"))
+                h.inputField("url", "Job post address", type: "url", value: form.url, hint: "Starting with https:// or http://.", errors: errors)
                 h.div(.class("field-row")) {
                     h.inputField("location", "Location", value: form.location, errors: errors)
                     h.div(.class("field checkbox")) {
@@ -57,7 +57,7 @@ struct ApplicationFormPage: PageView {
                     }, errors: errors)
                 }
                 h.div(.class("field-row")) {
-                    h.inputField("next_action", "Next action", value: form.next_action, errors: errors, .placeholder("Follow up with the recruiter"))
+                    h.inputField("next_action", "Next action", value: form.next_action, hint: "Such as: follow up with the recruiter.", errors: errors)
                     h.inputField("next_action_due", "Due", type: "date", value: form.next_action_due, errors: errors)
                 }
                 h.textAreaField("notes", "Notes", value: form.notes, errors: errors)

@@ -211,16 +211,11 @@ struct JobSearchController: RouteCollection {
     func accept(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: user)
-        let form = try req.form(PlacementForm.self)
         let search = JobSearch(req: req)
-        do {
+        return try await req.submit(PlacementForm.self, again: { form, errors, status in acceptPage(req, application, form: form, errors: errors, status: status) }) { form in
             let placement = try form.validate()
             try await search.move(application, to: .accepted, on: search.moveDate(form.on, for: user), placement: placement)
             return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "Congratulations on your new job at \(application.company)!")
-        } catch let errors as ValidationErrors {
-            return acceptPage(req, application, form: form, errors: FormErrors(errors), status: .unprocessableEntity)
-        } catch let error as Refusal where error.kind == .conflict {
-            return acceptPage(req, application, form: form, errors: FormErrors(error), status: .conflict)
         }
     }
 
