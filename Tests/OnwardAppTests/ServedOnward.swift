@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import Testing
 import Vapor
 @testable import OnwardApp
@@ -13,6 +14,10 @@ struct ServedOnward: Sendable {
     static func with(_ app: Application, _ body: (ServedOnward) async throws -> Void) async throws {
         // A test reads each answer as it is, redirects included.
         app.http.client.configuration.redirectConfiguration = .disallow
+        // A burst of a hundred requests waits its turn for one of the client's few connections; on
+        // a busy machine (CI runs three tests at once) that took more than the client's default 10
+        // s once, and the wait counted as a failure. A minute, so only a stuck server fails.
+        app.http.client.configuration.timeout = HTTPClient.Configuration.Timeout(connect: .seconds(60), read: .seconds(60))
         try await app.asyncBoot()
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         do {
