@@ -59,8 +59,8 @@ struct ReviewController: RouteCollection {
     func review(req: Request) async throws -> Response {
         let id = try req.parameter(SiteURL.Parameter.id)
         let useCases = ReviewUseCases(req: req)
-        // Who may review is checked first: the page is shown again only to someone who may.
-        _ = try await useCases.detail(of: id, for: req.requireUser())
+        // The review checks who may review; the page shown again reads the submission as the
+        // viewer may, so neither shows it to anyone else.
         return try await req.submit(ReviewForm.self, again: { form, errors, status in try await submissionPage(req, reviewForm: form, errors: errors, status: status) },
                                     conflictsGoTo: .coaching(.submission(id: id))) { form in
             let review = try await useCases.review(id, verdict: form.verdict ?? "", comment: form.comment ?? "", by: req.requireUser())
