@@ -91,9 +91,17 @@ def test_add_move_interview_and_see_both_figures_change(server, browser, other_b
     card = browser.find_element(By.XPATH, "//li[contains(@class,'board-card')][.//a[normalize-space()='Globex']]")
     assert card.get_attribute("draggable") == "true"
     assert not browser.execute_script(DRAG, card, browser.find_element(By.CSS_SELECTOR, ".column[data-stage=wishlist]"))
+    # On a narrower window the board scrolls sideways; scrolled before the drop, the reload comes
+    # back to the same place.
+    size = browser.get_window_size()
+    browser.set_window_size(900, size["height"])
+    scrolled = browser.execute_script("const b = document.querySelector('.board'); b.scrollLeft = 200; return b.scrollLeft;")
+    assert scrolled > 0, "the board overflows a 900 px window"
     assert browser.execute_script(DRAG, card, browser.find_element(By.CSS_SELECTOR, ".column[data-stage=offer]"))
     wait(browser).until(lambda d: "Globex moved to offer." in d.page_source)
     assert browser.current_url.endswith("/applications/board")
+    assert browser.execute_script("return document.querySelector('.board').scrollLeft") == scrolled
+    browser.set_window_size(size["width"], size["height"])
     offer = browser.find_element(By.CSS_SELECTOR, ".column[data-stage=offer]")
     assert "Globex" in offer.text
 
@@ -117,7 +125,75 @@ def test_add_move_interview_and_see_both_figures_change(server, browser, other_b
     assert browser.current_url.endswith("/applications/board")
     check_accessibility(browser, "board-refused-drag")
     browser.refresh()
-    assert "Globex" in browser.find_element(By.CSS_SELECTOR, ".column[data-stage=withdrawn]").text
+    # The closed stages are folded to their count; the count opens.
+    withdrawn = browser.find_element(By.CSS_SELECTOR, ".column[data-stage=withdrawn]")
+    assert "Globex" not in withdrawn.text
+    assert withdrawn.find_element(By.CSS_SELECTOR, ".count").text == "1"
+    withdrawn.find_element(By.TAG_NAME, "summary").click()
+    assert "Globex" in withdrawn.text
+
+
+def test_a_move_from_a_card_stays_on_the_board_and_due_actions_are_marked(server, browser, other_browser):
+    new_graduate(server, other_browser, browser)
+    browser.find_element(By.LINK_TEXT, "Add an application").click()
+    browser.find_element(By.ID, "field-company").send_keys("Hooli")
+    browser.find_element(By.ID, "field-role_title").send_keys("Junior Developer")
+    browser.find_element(By.ID, "field-next_action").send_keys("Email the recruiter")
+    due = browser.find_element(By.ID, "field-next_action_due")
+    browser.execute_script("arguments[0].value = new Date().toISOString().slice(0, 10);", due)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Add application']").click()
+    wait(browser).until(lambda d: "is on your board" in d.page_source)
+    browser.find_element(By.LINK_TEXT, "Board").click()
+    card = browser.find_element(By.XPATH, "//li[contains(@class,'board-card')][.//a[normalize-space()='Hooli']]")
+    assert "due today" in card.text or "overdue" in card.text
+    Select(card.find_element(By.CSS_SELECTOR, "select[name=stage]")).select_by_visible_text("Screening")
+    card.find_element(By.XPATH, ".//button[normalize-space()='Move']").click()
+    wait(browser).until(lambda d: "Hooli moved to screening." in d.page_source)
+    assert "/applications/board#card-" in browser.current_url
+    assert "Hooli" in browser.find_element(By.CSS_SELECTOR, ".column[data-stage=screening]").text
+    check_accessibility(browser, "board-after-a-move")
+
+
+def test_an_interview_is_edited_and_the_home_asks_how_it_went(server, browser, other_browser):
+    new_graduate(server, other_browser, browser)
+    browser.find_element(By.LINK_TEXT, "Add an application").click()
+    browser.find_element(By.ID, "field-company").send_keys("Pied Piper")
+    browser.find_element(By.ID, "field-role_title").send_keys("Junior Developer")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Add application']").click()
+    wait(browser).until(lambda d: "is on your board" in d.page_source)
+    application = browser.current_url
+    # An interview held yesterday, its result not known when it was written down.
+    browser.find_element(By.XPATH, "//summary[normalize-space()='Add an interview or tech test']").click()
+    browser.execute_script("arguments[0].value = new Date(Date.now() - 86400000).toISOString().slice(0, 10);", browser.find_element(By.ID, "field-date"))
+    browser.find_element(By.ID, "field-with_whom").send_keys("Richard")
+    browser.find_element(By.XPATH, "//form[contains(@action,'/interviews')]//button").click()
+    wait(browser).until(lambda d: "added." in d.page_source)
+
+    browser.find_element(By.XPATH, "//a[normalize-space()='Edit Phone screen']").click()
+    check_accessibility(browser, "interview-edit")
+    field = browser.find_element(By.ID, "field-with_whom")
+    field.clear()
+    field.send_keys("Richard and Monica")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Save']").click()
+    wait(browser).until(lambda d: "Phone screen saved." in d.page_source)
+    assert "Richard and Monica" in browser.page_source
+
+    browser.find_element(By.LINK_TEXT, "Home").click()
+    section = wait(browser).until(lambda d: d.find_element(By.XPATH, "//section[.//h2[normalize-space()='How did it go?']]"))
+    assert "Phone screen at Pied Piper" in section.text
+    check_accessibility(browser, "home-how-did-it-go")
+    Select(section.find_element(By.NAME, "outcome")).select_by_visible_text("Passed")
+    section.find_element(By.NAME, "feedback").send_keys("They liked the questions I asked.")
+    section.find_element(By.XPATH, ".//button[normalize-space()='Save the result']").click()
+    wait(browser).until(lambda d: "Phone screen at Pied Piper: passed. Saved." in d.page_source)
+    assert "How did it go?" not in browser.page_source
+
+    browser.get(application)
+    assert "They liked the questions I asked." in browser.page_source
+    browser.execute_script("window.confirm = function () { return true; };")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Delete Phone screen']").click()
+    wait(browser).until(lambda d: "Phone screen deleted." in d.page_source)
+    assert "None recorded." in browser.page_source
 
 
 def test_an_offer_is_closed_only_on_purpose(server, browser, other_browser):

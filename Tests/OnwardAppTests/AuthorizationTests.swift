@@ -76,6 +76,9 @@ extension AppTests {
             let unmatchedRequestID: String
             /// A volunteer (on languages) nobody is matched with.
             let volunteerID: String
+            /// An interview (held yesterday, awaiting its result) and a contact under the application.
+            let interviewID: String
+            let contactID: String
             var graduateID: String { world.graduate.requireIDString }
             var cohortID: String { world.cohort.id!.uuidString }
         }
@@ -135,6 +138,13 @@ extension AppTests {
                 post(.jobSearch(.addInterview(id: f.applicationID)), .jobSearch(.addInterview(id: key)), [:], form([.graduate], .unprocessableEntity)),
                 post(.jobSearch(.addContact(id: f.applicationID)), .jobSearch(.addContact(id: key)), [:], form([.graduate], .unprocessableEntity)),
                 post(.jobSearch(.delete(id: f.applicationID)), .jobSearch(.delete(id: key)), [:], form([.graduate], .seeOther)),
+                get(.jobSearch(.editInterview(id: f.interviewID)), .jobSearch(.editInterview(id: key)), page([.graduate])),
+                post(.jobSearch(.editInterview(id: f.interviewID)), .jobSearch(.editInterview(id: key)), ["kind": ""], form([.graduate], .unprocessableEntity)),
+                post(.jobSearch(.interviewResult(id: f.interviewID)), .jobSearch(.interviewResult(id: key)), ["outcome": "passed"], form([.graduate], .seeOther)),
+                post(.jobSearch(.deleteInterview(id: f.interviewID)), .jobSearch(.deleteInterview(id: key)), [:], form([.graduate], .seeOther)),
+                get(.jobSearch(.editContact(id: f.contactID)), .jobSearch(.editContact(id: key)), page([.graduate])),
+                post(.jobSearch(.editContact(id: f.contactID)), .jobSearch(.editContact(id: key)), ["contact_name": ""], form([.graduate], .unprocessableEntity)),
+                post(.jobSearch(.deleteContact(id: f.contactID)), .jobSearch(.deleteContact(id: key)), [:], form([.graduate], .seeOther)),
                 get(.jobSearch(.personList(id: f.graduateID)), .jobSearch(.personList(id: key)), page([.coach, .admin])),
                 get(.jobSearch(.personBoard(id: f.graduateID)), .jobSearch(.personBoard(id: key)), page([.coach, .admin])),
                 post(.jobSearch(.correctPlacement(id: f.placedID)), .jobSearch(.correctPlacement(id: key)), [:], form([.coach, .admin], .unprocessableEntity)),
@@ -283,6 +293,11 @@ extension AppTests {
                 api(.POST, "/applications/:id/moves", "/applications/\(f.applicationID)/moves", #"{"stage":"screening"}"#, token([.graduate], .created)),
                 api(.POST, "/applications/:id/interviews", "/applications/\(f.applicationID)/interviews", #"{"kind":"technical","at":"2026-11-20T10:00:00Z","duration_minutes":60}"#, token([.graduate], .created)),
                 api(.DELETE, "/applications/:id", "/applications/\(f.applicationID)", "", token([.graduate], .noContent)),
+                api(.PATCH, "/interviews/:id", "/interviews/\(f.interviewID)", #"{"outcome":"passed"}"#, token([.graduate], .ok)),
+                api(.DELETE, "/interviews/:id", "/interviews/\(f.interviewID)", "", token([.graduate], .noContent)),
+                api(.POST, "/applications/:id/contacts", "/applications/\(f.applicationID)/contacts", #"{"name":"Ada Interviewer"}"#, token([.graduate], .created)),
+                api(.PATCH, "/contacts/:id", "/contacts/\(f.contactID)", #"{"role":"Head of engineering"}"#, token([.graduate], .ok)),
+                api(.DELETE, "/contacts/:id", "/contacts/\(f.contactID)", "", token([.graduate], .noContent)),
                 api(.GET, "/metrics", "/metrics?graduate_id=\(f.graduateID)", "", token([.graduate, .coach, .admin], .ok)),
                 Case(method: .POST, route: "/api/v1/applications/import", path: "/api/v1/applications/import?dry_run=true", body: ["csv": "company,role\nGlobex,Developer\n"],
                      expected: expect([.graduate, .otherGraduate], .ok, denied: .forbidden, anonymous: .unauthorized)),
@@ -408,6 +423,9 @@ extension AppTests {
             let today = search.today(for: world.graduate)
             let application = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Acme", roleTitle: "Junior Developer"), stage: .applied, on: today)
             let offer = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Initech", roleTitle: "Developer"), stage: .offer, on: today)
+            let interview = try await search.addInterview(to: application, InterviewDraft(
+                kind: .technical, at: testNow.addingTimeInterval(-86_400), durationMinutes: 60, withWhom: "Sam", outcome: .awaiting, feedback: "", feedbackIsTechnical: false))
+            let contact = try await search.addContact(to: application, ContactDraft(name: "Sam Recruiter", role: "Recruiter", email: "", profileURL: ""))
             let placed = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Umbrella", roleTitle: "Developer"), stage: .offer, on: today)
             try await search.move(placed, to: .accepted, on: today, placement: PlacementDraft(startDate: today, jobTitle: "Developer", employmentType: .fullTime, inField: true, salary: 30000))
             let goal = try await RecordsUseCases(db: app.db, now: testNow).setGoal(
@@ -468,7 +486,7 @@ extension AppTests {
                            supportRequestID: support.requireIDString, planID: plan.requireIDString, recommendationID: recommendation.id!.uuidString, eventID: event.requireIDString,
                            openSlotID: openSlot.requireIDString, bookingID: booking.requireIDString, pastBookingID: pastBooking.requireIDString, peerSessionID: peer.requireIDString,
                            pairingRequestID: asked.requireIDString, pairingID: proposal.requireIDString, unmatchedRequestID: waiting.requireIDString,
-                           volunteerID: val.requireIDString)
+                           volunteerID: val.requireIDString, interviewID: interview.requireIDString, contactID: contact.requireIDString)
         }
 
         static func user(_ actor: Actor, in world: World) -> UserModel? {
@@ -531,8 +549,8 @@ extension AppTests {
             return (failures, caseCount)
         }
 
-        static let webCasesCount = 132
-        static let apiCasesCount = 97
+        static let webCasesCount = 139
+        static let apiCasesCount = 102
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

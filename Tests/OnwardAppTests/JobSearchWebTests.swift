@@ -70,6 +70,53 @@ extension AppTests {
             }
         }
 
+        /// Next actions due today or before are marked on their cards; a closed stage is folded to
+        /// its count; a move from a card comes back to the board, at the card, its column open.
+        @Test func the_board_marks_what_is_due_folds_what_is_closed_and_keeps_its_place() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let search = JobSearch(db: app.db, now: testNow)
+                let today = search.today(for: world.graduate)
+                let dueToday = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Acme", roleTitle: "Developer", nextAction: "Call Sam", nextActionDue: today),
+                                                       stage: .applied, on: today)
+                _ = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Globex", roleTitle: "Developer", nextAction: "Send the test", nextActionDue: today.adding(days: -2)),
+                                            stage: .techTest, on: today.adding(days: -5))
+                _ = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Initech", roleTitle: "Developer", nextAction: "Thank them", nextActionDue: today.adding(days: 2)),
+                                            stage: .interview, on: today)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                let board = try await browser.get(SiteURL.jobSearch(.board).path).text
+                #expect(board.contains(#"<li class="board-card due-today" id="card-\#(dueToday.requireIDString)">"#))
+                #expect(board.contains("Next: Call Sam — due today"))
+                #expect(board.contains("Next: Send the test — overdue, due \(Formats.day(iso: today.adding(days: -2).iso))"))
+                #expect(board.contains("Next: Thank them by \(Formats.day(iso: today.adding(days: 2).iso))"))
+                #expect(board.components(separatedBy: "board-card overdue").count == 2, "only the overdue card")
+                for closed in [Stage.accepted, .rejected, .withdrawn] {
+                    #expect(board.contains(#"column-\#(closed.rawValue) column-closed""#))
+                }
+                #expect(!board.contains("<details open>"), "folded")
+
+                // From the board's card: back to the board at the card.
+                let moved = try await browser.post(SiteURL.jobSearch(.move(id: dueToday.requireIDString)).path, ["stage": "screening", "from": "board"])
+                #expect(moved.status == .seeOther)
+                #expect(moved.location == SiteURL.jobSearch(.board).path + "#card-" + dueToday.requireIDString)
+                // A closing move is asked once more, then lands in its folded column, opened.
+                let asked = try await browser.post(SiteURL.jobSearch(.move(id: dueToday.requireIDString)).path, ["stage": "withdrawn", "from": "board"])
+                #expect(asked.text.contains(#"<input type="hidden" name="from" value="board">"#))
+                let closed = try await browser.post(SiteURL.jobSearch(.move(id: dueToday.requireIDString)).path, ["stage": "withdrawn", "from": "board", "confirmed": "yes"])
+                #expect(closed.location == SiteURL.jobSearch(.board).path + "?open=withdrawn#card-" + dueToday.requireIDString)
+                let after = try await browser.get(try #require(closed.location)).text
+                let withdrawn = try #require(after.range(of: "column-withdrawn column-closed"))
+                #expect(after[withdrawn.upperBound...].prefix(200).contains("<details open>"))
+                #expect(!after.contains("Next: Call Sam — due today"), "a closed application has nothing due")
+                // From the application's page, the page stays.
+                let fromPage = try await browser.post(SiteURL.jobSearch(.move(id: try #require(try await ApplicationModel.query(on: app.db).filter(\.$company == "Initech").first()).requireIDString)).path,
+                                                      ["stage": "offer"])
+                #expect(fromPage.location?.hasPrefix("/applications/") == true)
+                #expect(fromPage.location?.contains("board") == false)
+            }
+        }
+
         @Test func bad_input_is_shown_and_nothing_is_written() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)

@@ -43,7 +43,7 @@ enum DemoJobSearch {
                     company: company, roleTitle: role, url: "https://jobs.example.com/\(company.lowercased().filter(\.isLetter))/\(1000 + g * 37 + i)",
                     location: location, remote: location == "Remote", salary: SalaryRange(minimum: 26_000 + (i % 4) * 2000, maximum: 32_000 + (i % 4) * 2000),
                     source: ApplicationSource.allCases[(g + i) % ApplicationSource.allCases.count],
-                    nextAction: path.last!.0.isOpen ? ["Follow up with the recruiter", "Prepare for the tech test", "Research the team", "Send a thank-you note"][i % 4] : "",
+                    nextAction: path.last!.0 == .offer ? "Answer the offer" : (path.last!.0.isOpen ? ["Follow up with the recruiter", "Prepare for the tech test", "Research the team", "Send a thank-you note"][i % 4] : ""),
                     nextActionDue: path.last!.0.isOpen ? today.adding(days: i % 5) : nil,
                     notes: i % 3 == 0 ? "Found through the bootcamp's job board. Team uses \(graduate.stacks.first ?? "TypeScript")." : "",
                     excitement: 1 + (g + i * 3) % 5)

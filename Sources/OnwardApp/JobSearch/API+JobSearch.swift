@@ -83,7 +83,7 @@ extension OnwardAPI {
             application: .init(application, appliedOn: history.submittedOn),
             moves: moves.map { .init(stage: .init(rawValue: $0.stage.rawValue)!, on: $0.onDate) },
             interviews: interviews.map(Components.Schemas.Interview.init),
-            contacts: contacts.map { .init(name: $0.name, role: $0.role, email: $0.email, profileUrl: $0.profileURL) }))))
+            contacts: contacts.map(Components.Schemas.Contact.init)))))
     }
 
     func updateApplication(_ input: Operations.UpdateApplication.Input) async throws -> Operations.UpdateApplication.Output {
@@ -135,6 +135,51 @@ extension OnwardAPI {
             feedbackIsTechnical: body.feedbackIsTechnical ?? false)
         let interview = try await JobSearch(req: request).addInterview(to: application, draft)
         return .created(.init(body: .json(.init(interview))))
+    }
+
+    func updateInterview(_ input: Operations.UpdateInterview.Input) async throws -> Operations.UpdateInterview.Output {
+        let (interview, _) = try await JobSearchPolicy(db: request.db).writableInterview(input.path.id, for: user())
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        var at = interview.scheduledAt
+        if let raw = body.at {
+            guard let parsed = InternetDateTime.parse(raw) else { throw AppError.invalid("at", InternetDateTranscoder.message) }
+            at = parsed
+        }
+        let draft = try InterviewDraft.validate(
+            kind: body.kind.map { InterviewKind(rawValue: $0.rawValue)! } ?? interview.kind, at: at, durationMinutes: body.durationMinutes ?? interview.durationMinutes,
+            withWhom: body.withWhom ?? interview.withWhom, outcome: body.outcome.map { InterviewOutcome(rawValue: $0.rawValue)! } ?? interview.outcome,
+            feedback: body.feedback ?? interview.feedback, feedbackIsTechnical: body.feedbackIsTechnical ?? interview.feedbackIsTechnical)
+        try await JobSearch(req: request).update(interview, with: draft)
+        return .ok(.init(body: .json(.init(interview))))
+    }
+
+    func deleteInterview(_ input: Operations.DeleteInterview.Input) async throws -> Operations.DeleteInterview.Output {
+        let (interview, _) = try await JobSearchPolicy(db: request.db).writableInterview(input.path.id, for: user())
+        try await JobSearch(req: request).delete(interview)
+        return .noContent(.init())
+    }
+
+    func createContact(_ input: Operations.CreateContact.Input) async throws -> Operations.CreateContact.Output {
+        let application = try await writable(input.path.id)
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let draft = try ContactDraft.validate(name: body.name, role: body.role ?? "", email: body.email ?? "", profileURL: body.profileUrl ?? "")
+        let contact = try await JobSearch(req: request).addContact(to: application, draft)
+        return .created(.init(body: .json(.init(contact))))
+    }
+
+    func updateContact(_ input: Operations.UpdateContact.Input) async throws -> Operations.UpdateContact.Output {
+        let (contact, _) = try await JobSearchPolicy(db: request.db).writableContact(input.path.id, for: user())
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let draft = try ContactDraft.validate(name: body.name ?? contact.name, role: body.role ?? contact.role, email: body.email ?? contact.email,
+                                              profileURL: body.profileUrl ?? contact.profileURL)
+        try await JobSearch(req: request).update(contact, with: draft)
+        return .ok(.init(body: .json(.init(contact))))
+    }
+
+    func deleteContact(_ input: Operations.DeleteContact.Input) async throws -> Operations.DeleteContact.Output {
+        let (contact, _) = try await JobSearchPolicy(db: request.db).writableContact(input.path.id, for: user())
+        try await JobSearch(req: request).delete(contact)
+        return .noContent(.init())
     }
 
     func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output {
@@ -208,5 +253,11 @@ extension Components.Schemas.Interview {
             id: interview.id!.uuidString, kind: .init(rawValue: interview.kind.rawValue)!, at: interview.scheduledAt, durationMinutes: interview.durationMinutes,
             withWhom: interview.withWhom, outcome: .init(rawValue: interview.outcome.rawValue)!, feedback: interview.feedback,
             feedbackIsTechnical: interview.feedbackIsTechnical)
+    }
+}
+
+extension Components.Schemas.Contact {
+    init(_ contact: ContactModel) {
+        self.init(id: contact.requireIDString, name: contact.name, role: contact.role, email: contact.email, profileUrl: contact.profileURL)
     }
 }

@@ -106,6 +106,8 @@ struct ConfirmMovePage: PageView {
     /// The move in the graduate's words: "I declined the offer".
     let said: String
     let on: String
+    /// Where the move was asked from ("board"), to go back there.
+    let from: String?
 
     var title: String { "Close this application?" }
 
@@ -120,9 +122,11 @@ struct ConfirmMovePage: PageView {
                 h.input(.type("hidden"), .name("stage"), .value(stage.rawValue))
                 h.input(.type("hidden"), .name("on"), .value(on))
                 h.input(.type("hidden"), .name("confirmed"), .value("yes"))
+                if let from { h.input(.type("hidden"), .name("from"), .value(from)) }
                 h.div(.class("actions")) {
                     h.button("Yes, close it", .type("submit"), .class("button primary"))
-                    h.a("No, keep it open", .href(Href(SiteURL.jobSearch(.application(id: applicationID)))))
+                    h.a("No, keep it open", .href(from == "board" ? Href(SiteURL.jobSearch(.board), fragment: "card-" + applicationID)
+                                                                  : Href(SiteURL.jobSearch(.application(id: applicationID)))))
                 }
             }
         }

@@ -11,6 +11,7 @@ struct ApplicationPage: PageView {
         let kind: String
     }
     struct Interview {
+        let id: String
         let kind: String
         let when: String
         let duration: Int
@@ -20,6 +21,7 @@ struct ApplicationPage: PageView {
         let technical: Bool
     }
     struct Contact {
+        let id: String
         let name: String
         let role: String
         let email: String
@@ -183,6 +185,10 @@ struct ApplicationPage: PageView {
                                 h.blockquote(interview.feedback, .class("bio"))
                                 if interview.technical { h.p("Technical feedback", .class("tag-technical")) }
                             }
+                            if canWrite {
+                                EditOrDelete(edit: Href(SiteURL.jobSearch(.editInterview(id: interview.id))), delete: Href(SiteURL.jobSearch(.deleteInterview(id: interview.id))),
+                                             confirm: "Delete this \(interview.kind.lowercased())? This cannot be undone.", what: interview.kind).render(h)
+                            }
                         }
                     }
                 }
@@ -191,25 +197,7 @@ struct ApplicationPage: PageView {
             h.details(.class("add-form"), .flag(.open, errors.any("kind", "date", "time", "duration_minutes"))) {
                 h.summary("Add an interview or tech test")
                 h.postForm(Href(SiteURL.jobSearch(.addInterview(id: id))), .class("form"), .flag(.novalidate)) {
-                    h.selectField("kind", "Kind", options: InterviewKind.allCases.map {
-                        SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == interviewForm.kind)
-                    }, errors: errors)
-                    h.div(.class("field-row")) {
-                        h.inputField("date", "Date", type: "date", value: interviewForm.date, errors: errors)
-                        h.inputField("time", "Time", type: "time", value: interviewForm.time, errors: errors)
-                        h.inputField("duration_minutes", "Minutes", type: "number", value: interviewForm.duration_minutes, errors: errors,
-                                     .attr(.min, "5"), .attr(.max, "600"))
-                    }
-                    h.inputField("with_whom", "With whom", value: interviewForm.with_whom, errors: errors)
-                    h.selectField("outcome", "Outcome", options: InterviewOutcome.allCases.map {
-                        SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == interviewForm.outcome)
-                    }, errors: errors)
-                    h.textAreaField("feedback", "What the employer said", value: interviewForm.feedback, rows: 4, errors: errors)
-                    h.div(.class("field checkbox")) {
-                        h.input(.id("field-feedback_is_technical"), .name("feedback_is_technical"), .type("checkbox"), .value("yes"),
-                                .flag(.checked, interviewForm.feedback_is_technical == "yes"))
-                        h.label("The feedback is technical", .for("field-feedback_is_technical"))
-                    }
+                    InterviewFields(form: interviewForm, errors: errors).render(h)
                     h.button("Add", .type("submit"), .class("button primary"))
                 }
             }
@@ -235,6 +223,10 @@ struct ApplicationPage: PageView {
                                 h.text(" · ")
                                 h.a("profile", .href(web: contact.profileURL), .external)
                             }
+                            if canWrite {
+                                EditOrDelete(edit: Href(SiteURL.jobSearch(.editContact(id: contact.id))), delete: Href(SiteURL.jobSearch(.deleteContact(id: contact.id))),
+                                             confirm: "Delete \(contact.name) from the contacts?", what: contact.name).render(h)
+                            }
                         }
                     }
                 }
@@ -243,10 +235,7 @@ struct ApplicationPage: PageView {
             h.details(.class("add-form"), .flag(.open, errors.any("contact_name", "contact_email", "contact_profile_url"))) {
                 h.summary("Add a contact")
                 h.postForm(Href(SiteURL.jobSearch(.addContact(id: id))), .class("form"), .flag(.novalidate)) {
-                    h.inputField("contact_name", "Name", value: contactForm.contact_name, errors: errors)
-                    h.inputField("contact_role", "Their role", value: contactForm.contact_role, errors: errors)
-                    h.inputField("contact_email", "Email", type: "email", value: contactForm.contact_email, errors: errors)
-                    h.inputField("contact_profile_url", "Profile address", type: "url", value: contactForm.contact_profile_url, errors: errors)
+                    ContactFields(form: contactForm, errors: errors).render(h)
                     h.button("Add contact", .type("submit"), .class("button primary"))
                 }
             }
@@ -281,10 +270,10 @@ extension ApplicationPage {
             excitement: application.excitement,
             timeline: timeline.map { Event(day: Formats.day(iso: $0.day), text: $0.text, kind: $0.kind) },
             interviews: interviews.map {
-                Interview(kind: $0.kind.title, when: Formats.dayAndTime($0.scheduledAt, zone: zone), duration: $0.durationMinutes, withWhom: $0.withWhom,
+                Interview(id: $0.requireIDString, kind: $0.kind.title, when: Formats.dayAndTime($0.scheduledAt, zone: zone), duration: $0.durationMinutes, withWhom: $0.withWhom,
                           outcome: $0.outcome.title, feedback: $0.feedback, technical: $0.feedbackIsTechnical)
             },
-            contacts: contacts.map { Contact(name: $0.name, role: $0.role, email: $0.email, profileURL: $0.profileURL) },
+            contacts: contacts.map { Contact(id: $0.requireIDString, name: $0.name, role: $0.role, email: $0.email, profileURL: $0.profileURL) },
             placement: placement.map {
                 Placement(startDate: Formats.day(iso: $0.startDate), jobTitle: $0.jobTitle, employmentType: $0.employmentType.title, inField: $0.inField,
                           salary: $0.salary, correctedBy: $0.correctedBy?.name,

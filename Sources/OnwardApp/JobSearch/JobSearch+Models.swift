@@ -102,6 +102,10 @@ final class InterviewModel: Model, @unchecked Sendable {
 
     init(applicationID: UUID, draft: InterviewDraft) {
         self.$application.id = applicationID
+        apply(draft)
+    }
+
+    func apply(_ draft: InterviewDraft) {
         kind = draft.kind
         scheduledAt = draft.at
         durationMinutes = draft.durationMinutes
@@ -126,6 +130,10 @@ final class ContactModel: Model, @unchecked Sendable {
 
     init(applicationID: UUID, draft: ContactDraft) {
         self.$application.id = applicationID
+        apply(draft)
+    }
+
+    func apply(_ draft: ContactDraft) {
         name = draft.name
         role = draft.role
         email = draft.email

@@ -41,6 +41,24 @@ struct JobSearchPolicy {
         return application
     }
 
+    /// An interview under an application the viewer may change, with that application.
+    func writableInterview(_ rawID: String, for viewer: UserModel) async throws -> (InterviewModel, ApplicationModel) {
+        guard let id = UUID(uuidString: rawID), let interview = try await InterviewModel.find(id, on: db),
+              let application = try? await writableApplication(interview.$application.id.uuidString, for: viewer) else {
+            throw Refusal.notFound("There is no such interview.")
+        }
+        return (interview, application)
+    }
+
+    /// A contact under an application the viewer may change, with that application.
+    func writableContact(_ rawID: String, for viewer: UserModel) async throws -> (ContactModel, ApplicationModel) {
+        guard let id = UUID(uuidString: rawID), let contact = try await ContactModel.find(id, on: db),
+              let application = try? await writableApplication(contact.$application.id.uuidString, for: viewer) else {
+            throw Refusal.notFound("There is no such contact.")
+        }
+        return (contact, application)
+    }
+
     /// As `application`, but only if the viewer may correct its placement.
     func correctableApplication(_ rawID: String, for viewer: UserModel) async throws -> ApplicationModel {
         let (application, scope) = try await application(rawID, for: viewer)
@@ -170,8 +188,53 @@ struct JobSearch {
         return interview
     }
 
-    func addContact(to application: ApplicationModel, _ draft: ContactDraft) async throws {
-        try await ContactModel(applicationID: application.requireID(), draft: draft).create(on: db)
+    func update(_ interview: InterviewModel, with draft: InterviewDraft) async throws {
+        interview.apply(draft)
+        try await interview.save(on: db)
+    }
+
+    /// How an interview went, said after it (from the home's "How did it go?").
+    func record(_ result: InterviewResult, of interview: InterviewModel) async throws {
+        interview.outcome = result.outcome
+        interview.feedback = result.feedback
+        interview.feedbackIsTechnical = result.feedbackIsTechnical
+        try await interview.save(on: db)
+    }
+
+    func delete(_ interview: InterviewModel) async throws {
+        try await interview.delete(on: db)
+    }
+
+    @discardableResult
+    func addContact(to application: ApplicationModel, _ draft: ContactDraft) async throws -> ContactModel {
+        let contact = ContactModel(applicationID: try application.requireID(), draft: draft)
+        try await contact.create(on: db)
+        return contact
+    }
+
+    func update(_ contact: ContactModel, with draft: ContactDraft) async throws {
+        contact.apply(draft)
+        try await contact.save(on: db)
+    }
+
+    func delete(_ contact: ContactModel) async throws {
+        try await contact.delete(on: db)
+    }
+
+    /// The graduate's interviews that have ended with no result recorded, the oldest first (at
+    /// most `limit`), each with its company: the home asks how they went.
+    func interviewsAwaitingResult(of user: UserModel, limit: Int) async throws -> [(interview: InterviewModel, company: String)] {
+        let candidates = try await InterviewModel.query(on: db)
+            .join(ApplicationModel.self, on: \InterviewModel.$application.$id == \ApplicationModel.$id)
+            .filter(ApplicationModel.self, \.$user.$id == user.requireID())
+            .filter(\.$outcome == .awaiting)
+            .filter(\.$scheduledAt < now)
+            .sort(\.$scheduledAt)
+            .all()
+        return try candidates
+            .filter { $0.scheduledAt.addingTimeInterval(TimeInterval($0.durationMinutes * 60)) <= now }
+            .prefix(limit)
+            .map { ($0, try $0.joined(ApplicationModel.self).company) }
     }
 
     // MARK: Reading

@@ -20,6 +20,13 @@ struct JobSearchController: RouteCollection {
         graduates.post(.jobSearch(.accept(id: key)), use: accept)
         graduates.post(.jobSearch(.addInterview(id: key)), use: addInterview)
         graduates.post(.jobSearch(.addContact(id: key)), use: addContact)
+        graduates.get(.jobSearch(.editInterview(id: key)), use: editInterviewPage)
+        graduates.post(.jobSearch(.editInterview(id: key)), use: updateInterview)
+        graduates.post(.jobSearch(.interviewResult(id: key)), use: recordResult)
+        graduates.post(.jobSearch(.deleteInterview(id: key)), use: deleteInterview)
+        graduates.get(.jobSearch(.editContact(id: key)), use: editContactPage)
+        graduates.post(.jobSearch(.editContact(id: key)), use: updateContact)
+        graduates.post(.jobSearch(.deleteContact(id: key)), use: deleteContact)
         routes.get(.jobSearch(.application(id: key)), use: detail)
         let coaches = routes.grouped(Require(Access.readsOthersJobSearches))
         coaches.get(.jobSearch(.personList(id: key)), use: personList)
@@ -92,8 +99,10 @@ struct JobSearchController: RouteCollection {
     }
 
     private func board(_ req: Request, scope: Policy.Scope, viewer: UserModel) async throws -> Response {
-        let board = try await JobSearch(req: req).board(of: scope.person, perStage: BoardPage.cardsPerColumn)
-        return req.render(BoardPage(heading: heading(scope), board: board))
+        let search = JobSearch(req: req)
+        let board = try await search.board(of: scope.person, perStage: BoardPage.cardsPerColumn)
+        let open = (try? req.query.get(String.self, at: "open")).flatMap(Stage.init(rawValue:))
+        return req.render(BoardPage(heading: heading(scope), board: board, today: search.today(for: scope.person), open: open))
     }
 
     // MARK: New and edit
@@ -186,10 +195,14 @@ struct JobSearchController: RouteCollection {
             // asked already; one the form does not offer is refused by the move itself.
             if StageMoves.closes(stage), form.confirmed != "yes", StageMoves.formTargetsByStage[application.stage]?.contains(stage) == true {
                 return req.render(ConfirmMovePage(applicationID: application.requireIDString, company: application.company, roleTitle: application.roleTitle,
-                                                  stage: stage, said: said, on: day.iso))
+                                                  stage: stage, said: said, on: day.iso, from: form.from == "board" ? "board" : nil))
             }
             try await search.move(application, to: stage, on: day)
             let done = StageMoves.closes(stage) ? "\(application.company): \(said). The application is closed." : "\(application.company) moved to \(stage.title.lowercased())."
+            // From the board, back to the board, at the card in its new column (opened if folded).
+            if form.from == "board" {
+                return req.redirect(to: Href(.jobSearch(.board), query: stage.isOpen ? "" : "open=" + stage.rawValue, fragment: "card-" + application.requireIDString), flash: done)
+            }
             return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: done)
         }
     }
@@ -234,10 +247,7 @@ struct JobSearchController: RouteCollection {
         let user = try req.requireUser()
         let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: user)
         return try await req.submit(InterviewForm.self, again: { form, errors, status in try await detailPage(req, errors: errors, interviewForm: form, status: status) }) { form in
-            let draft = try InterviewDraft.validate(
-                kind: form.kind ?? "", date: form.date ?? "", time: form.time ?? "", timeZone: TimeZone(identifier: user.timeZone) ?? .gmt,
-                durationMinutes: form.duration_minutes ?? "", withWhom: form.with_whom ?? "", outcome: form.outcome ?? "",
-                feedback: form.feedback ?? "", feedbackIsTechnical: form.feedback_is_technical == "yes")
+            let draft = try form.validate(zone: user.timeZone)
             _ = try await JobSearch(req: req).addInterview(to: application, draft)
             return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "\(draft.kind.title) added.")
         }
@@ -247,9 +257,87 @@ struct JobSearchController: RouteCollection {
         let user = try req.requireUser()
         let application = try await JobSearchPolicy(db: req.db).writableApplication(req.parameter(SiteURL.Parameter.id), for: user)
         return try await req.submit(ContactForm.self, again: { form, errors, status in try await detailPage(req, errors: errors, contactForm: form, status: status) }) { form in
-            let draft = try ContactDraft.validate(name: form.contact_name ?? "", role: form.contact_role ?? "", email: form.contact_email ?? "", profileURL: form.contact_profile_url ?? "")
+            let draft = try form.validate()
             try await JobSearch(req: req).addContact(to: application, draft)
             return req.redirect(to: .jobSearch(.application(id: application.id!.uuidString)), flash: "\(draft.name) added to contacts.")
         }
+    }
+
+    // MARK: Editing and deleting interviews and contacts
+
+    private func applicationURL(_ application: ApplicationModel) -> SiteURL {
+        .jobSearch(.application(id: application.requireIDString))
+    }
+
+    private func interviewPage(_ req: Request, _ interview: InterviewModel, _ application: ApplicationModel, form: InterviewForm, errors: FormErrors,
+                               status: HTTPResponseStatus = .ok) -> Response {
+        req.render(EditUnderApplicationPage(id: interview.requireIDString, company: application.company, applicationURL: Href(applicationURL(application)),
+                                            record: .interview(form), errors: errors), status: status)
+    }
+
+    func editInterviewPage(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (interview, application) = try await JobSearchPolicy(db: req.db).writableInterview(req.parameter(SiteURL.Parameter.id), for: user)
+        return interviewPage(req, interview, application, form: InterviewForm(interview, zone: user.timeZone), errors: .none)
+    }
+
+    func updateInterview(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (interview, application) = try await JobSearchPolicy(db: req.db).writableInterview(req.parameter(SiteURL.Parameter.id), for: user)
+        return try await req.submit(InterviewForm.self, again: { form, errors, status in interviewPage(req, interview, application, form: form, errors: errors, status: status) }) { form in
+            let draft = try form.validate(zone: user.timeZone)
+            try await JobSearch(req: req).update(interview, with: draft)
+            return req.redirect(to: applicationURL(application), flash: "\(draft.kind.title) saved.")
+        }
+    }
+
+    /// The home's "How did it go?": the result, back on the home; a form with a mistake is shown
+    /// again on the interview's own page, where every field is.
+    func recordResult(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (interview, application) = try await JobSearchPolicy(db: req.db).writableInterview(req.parameter(SiteURL.Parameter.id), for: user)
+        return try await req.submit(InterviewForm.self, again: { form, errors, status in
+            var shown = InterviewForm(interview, zone: user.timeZone)
+            shown.outcome = form.outcome
+            shown.feedback = form.feedback
+            shown.feedback_is_technical = form.feedback_is_technical
+            return interviewPage(req, interview, application, form: shown, errors: errors, status: status)
+        }) { form in
+            let result = try form.validateResult()
+            try await JobSearch(req: req).record(result, of: interview)
+            return req.redirect(to: .homes(.graduate), flash: "\(interview.kind.title) at \(application.company): \(result.outcome.title.lowercased()). Saved.")
+        }
+    }
+
+    func deleteInterview(req: Request) async throws -> Response {
+        let (interview, application) = try await JobSearchPolicy(db: req.db).writableInterview(req.parameter(SiteURL.Parameter.id), for: req.requireUser())
+        try await JobSearch(req: req).delete(interview)
+        return req.redirect(to: applicationURL(application), flash: "\(interview.kind.title) deleted.")
+    }
+
+    private func contactPage(_ req: Request, _ contact: ContactModel, _ application: ApplicationModel, form: ContactForm, errors: FormErrors,
+                             status: HTTPResponseStatus = .ok) -> Response {
+        req.render(EditUnderApplicationPage(id: contact.requireIDString, company: application.company, applicationURL: Href(applicationURL(application)),
+                                            record: .contact(form), errors: errors), status: status)
+    }
+
+    func editContactPage(req: Request) async throws -> Response {
+        let (contact, application) = try await JobSearchPolicy(db: req.db).writableContact(req.parameter(SiteURL.Parameter.id), for: req.requireUser())
+        return contactPage(req, contact, application, form: ContactForm(contact), errors: .none)
+    }
+
+    func updateContact(req: Request) async throws -> Response {
+        let (contact, application) = try await JobSearchPolicy(db: req.db).writableContact(req.parameter(SiteURL.Parameter.id), for: req.requireUser())
+        return try await req.submit(ContactForm.self, again: { form, errors, status in contactPage(req, contact, application, form: form, errors: errors, status: status) }) { form in
+            let draft = try form.validate()
+            try await JobSearch(req: req).update(contact, with: draft)
+            return req.redirect(to: applicationURL(application), flash: "\(draft.name) saved.")
+        }
+    }
+
+    func deleteContact(req: Request) async throws -> Response {
+        let (contact, application) = try await JobSearchPolicy(db: req.db).writableContact(req.parameter(SiteURL.Parameter.id), for: req.requireUser())
+        try await JobSearch(req: req).delete(contact)
+        return req.redirect(to: applicationURL(application), flash: "\(contact.name) is no longer among the contacts.")
     }
 }

@@ -68,6 +68,8 @@ struct MoveForm: Content {
     var on: String?
     /// "yes" once a move that closes the application is confirmed.
     var confirmed: String?
+    /// "board" when sent from a card on the board: the graduate goes back there.
+    var from: String?
 }
 
 struct PlacementForm: Content {
@@ -95,11 +97,47 @@ struct InterviewForm: Content {
     var feedback_is_technical: String?
 }
 
+extension InterviewForm {
+    /// The form filled with a recorded interview, its moment in `zone`.
+    init(_ interview: InterviewModel, zone: String) {
+        let tz = TimeZone(identifier: zone) ?? .gmt
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = tz
+        let time = calendar.dateComponents([.hour, .minute], from: interview.scheduledAt)
+        self.init(kind: interview.kind.rawValue, date: LocalDate(interview.scheduledAt, in: tz).iso,
+                  time: String(format: "%02d:%02d", time.hour ?? 0, time.minute ?? 0), duration_minutes: String(interview.durationMinutes),
+                  with_whom: interview.withWhom, outcome: interview.outcome.rawValue, feedback: interview.feedback,
+                  feedback_is_technical: interview.feedbackIsTechnical ? "yes" : nil)
+    }
+
+    /// The date and time are read in `zone`, the graduate's.
+    func validate(zone: String) throws(ValidationErrors) -> InterviewDraft {
+        try InterviewDraft.validate(
+            kind: kind ?? "", date: date ?? "", time: time ?? "", timeZone: TimeZone(identifier: zone) ?? .gmt,
+            durationMinutes: duration_minutes ?? "", withWhom: with_whom ?? "", outcome: outcome ?? "",
+            feedback: feedback ?? "", feedbackIsTechnical: feedback_is_technical == "yes")
+    }
+
+    func validateResult() throws(ValidationErrors) -> InterviewResult {
+        try InterviewResult.validate(outcome: outcome ?? "", feedback: feedback ?? "", feedbackIsTechnical: feedback_is_technical == "yes")
+    }
+}
+
 struct ContactForm: Content {
     var contact_name: String?
     var contact_role: String?
     var contact_email: String?
     var contact_profile_url: String?
+}
+
+extension ContactForm {
+    init(_ contact: ContactModel) {
+        self.init(contact_name: contact.name, contact_role: contact.role, contact_email: contact.email, contact_profile_url: contact.profileURL)
+    }
+
+    func validate() throws(ValidationErrors) -> ContactDraft {
+        try ContactDraft.validate(name: contact_name ?? "", role: contact_role ?? "", email: contact_email ?? "", profileURL: contact_profile_url ?? "")
+    }
 }
 
 struct ListQuery: Content {

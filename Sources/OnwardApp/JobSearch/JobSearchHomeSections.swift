@@ -9,8 +9,13 @@ import Vapor
 struct JobSearchHomeSections: HomeSectionSource {
     func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] {
         guard Access.keepsJobSearch(person.viewer) else { return [] }
-        let figures = try await JobSearch(req: req).figures(of: person)
-        return [FiguresSection(figures, boardURL: Href(SiteURL.jobSearch(.board)), listURL: Href(SiteURL.jobSearch(.list)), isOwn: true)]
+        let search = JobSearch(req: req)
+        let figures = try await search.figures(of: person)
+        let toClose = try await search.interviewsAwaitingResult(of: person, limit: InterviewsToCloseSection.shown)
+        return [
+            InterviewsToCloseSection(toClose, zone: person.timeZone),
+            FiguresSection(figures, boardURL: Href(SiteURL.jobSearch(.board)), listURL: Href(SiteURL.jobSearch(.list)), isOwn: true),
+        ]
     }
 
     /// The two 7-day figures, as each graduate's home counts them.

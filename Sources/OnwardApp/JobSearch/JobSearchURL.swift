@@ -10,6 +10,11 @@ enum JobSearchURL: Hashable, Sendable {
     case accept(id: String)
     case addInterview(id: String)
     case addContact(id: String)
+    case editInterview(id: String)
+    case deleteInterview(id: String)
+    case interviewResult(id: String)
+    case editContact(id: String)
+    case deleteContact(id: String)
     case personList(id: String)
     case personBoard(id: String)
     case correctPlacement(id: String)
@@ -29,6 +34,11 @@ enum JobSearchURL: Hashable, Sendable {
         case .accept(let id): "/applications/\(id)/accept"
         case .addInterview(let id): "/applications/\(id)/interviews"
         case .addContact(let id): "/applications/\(id)/contacts"
+        case .editInterview(let id): "/interviews/\(id)/edit"
+        case .deleteInterview(let id): "/interviews/\(id)/delete"
+        case .interviewResult(let id): "/interviews/\(id)/result"
+        case .editContact(let id): "/contacts/\(id)/edit"
+        case .deleteContact(let id): "/contacts/\(id)/delete"
         case .personList(let id): "/people/\(id)/applications"
         case .personBoard(let id): "/people/\(id)/applications/board"
         case .correctPlacement(let id): "/applications/\(id)/placement"

@@ -34,4 +34,9 @@ extension Request {
     func redirect(to url: SiteURL, flash message: String) -> Response {
         redirect(to: url.path).flash(.success, message, on: self)
     }
+
+    /// As `redirect(to:flash:)`, to a place on a page.
+    func redirect(to href: Href, flash message: String) -> Response {
+        redirect(to: href.text).flash(.success, message, on: self)
+    }
 }

@@ -90,16 +90,17 @@ extension HTML {
     /// A labelled field: its hint and its error above the control, and the control (written by
     /// `control` with the attributes it is given first) tied to both for screen readers. In a
     /// one-line form (`inline`), the field is only marked: its message is in the summary above.
-    func field(_ name: String, _ label: String, hint: String? = nil, errors: FormErrors, inline: Bool = false, control: ([Attribute]) -> Void) {
+    /// Where several forms with the same fields share a page, `idSuffix` keeps their ids apart.
+    func field(_ name: String, _ label: String, hint: String? = nil, errors: FormErrors, inline: Bool = false, idSuffix: String = "", control: ([Attribute]) -> Void) {
         let error = errors[name]
         let message = inline ? nil : error
         div(.class(error == nil ? "field" : "field has-error")) {
-            self.label(label, .for("field-" + name))
-            if let hint { p(hint, .class("hint"), .id(name + "-hint")) }
-            if let message { p(message, .class("field-error"), .id(name + "-error")) }
-            let described = [hint.map { _ in name + "-hint" }, message.map { _ in name + "-error" }].compactMap { $0 }
+            self.label(label, .for("field-" + name + idSuffix))
+            if let hint { p(hint, .class("hint"), .id(name + "-hint" + idSuffix)) }
+            if let message { p(message, .class("field-error"), .id(name + "-error" + idSuffix)) }
+            let described = [hint.map { _ in name + "-hint" + idSuffix }, message.map { _ in name + "-error" + idSuffix }].compactMap { $0 }
             control([
-                .id("field-" + name), .name(name),
+                .id("field-" + name + idSuffix), .name(name),
                 .attr(.ariaInvalid, error == nil ? nil : "true"),
                 .ariaDescribedBy(described.isEmpty ? nil : described.joined(separator: " ")),
             ])
@@ -114,8 +115,9 @@ extension HTML {
     }
 
     /// A labelled `<select>`, with a first blank choice when `blank` names one.
-    func selectField(_ name: String, _ label: String, options: [SelectOption], blank: String? = nil, hint: String? = nil, errors: FormErrors, inline: Bool = false) {
-        field(name, label, hint: hint, errors: errors, inline: inline) { wiring in
+    func selectField(_ name: String, _ label: String, options: [SelectOption], blank: String? = nil, hint: String? = nil, errors: FormErrors, inline: Bool = false,
+                     idSuffix: String = "") {
+        field(name, label, hint: hint, errors: errors, inline: inline, idSuffix: idSuffix) { wiring in
             element("select", wiring) {
                 if let blank { option(blank, .value("")) }
                 self.options(options)
@@ -124,8 +126,8 @@ extension HTML {
     }
 
     /// A labelled `<textarea>`.
-    func textAreaField(_ name: String, _ label: String, value: String?, rows: Int = 5, hint: String? = nil, errors: FormErrors) {
-        field(name, label, hint: hint, errors: errors) { wiring in
+    func textAreaField(_ name: String, _ label: String, value: String?, rows: Int = 5, hint: String? = nil, errors: FormErrors, idSuffix: String = "") {
+        field(name, label, hint: hint, errors: errors, idSuffix: idSuffix) { wiring in
             textarea(value ?? "", wiring + [.attr(.rows, String(rows))])
         }
     }

@@ -258,6 +258,12 @@ struct Href: Hashable, Sendable {
         text = query.isEmpty ? url.path : url.path + "?" + query
     }
 
+    /// A place on one of Onward's pages: `url` (with a percent-encoded `query`, or none) scrolled
+    /// to the element with the id `fragment`.
+    init(_ url: SiteURL, query: String = "", fragment: String) {
+        text = Href(url, query: query).text + "#" + fragment
+    }
+
     /// A place on this page: the element with this id.
     static func fragment(_ id: String) -> Href { Href(text: "#" + id) }
 

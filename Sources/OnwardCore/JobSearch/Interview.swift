@@ -101,6 +101,25 @@ public struct InterviewDraft: Equatable, Sendable {
     }
 }
 
+/// How an interview went, said once it is over: an outcome other than "awaiting", and what the
+/// employer said.
+public struct InterviewResult: Equatable, Sendable {
+    public var outcome: InterviewOutcome
+    public var feedback: String
+    public var feedbackIsTechnical: Bool
+
+    public static let outcomes: [InterviewOutcome] = [.passed, .notPassed, .cancelled]
+
+    public static func validate(outcome rawOutcome: String, feedback rawFeedback: String, feedbackIsTechnical: Bool) throws(ValidationErrors) -> InterviewResult {
+        var errors = ValidationErrors()
+        let outcome = InterviewOutcome(rawValue: rawOutcome).flatMap { outcomes.contains($0) ? $0 : nil }
+        if outcome == nil { errors.add("outcome", "Choose how it went: passed, not passed or cancelled.") }
+        let feedback = TextRules.checked(rawFeedback, field: "feedback", label: "feedback", limit: TextRules.Limit.long, into: &errors)
+        try errors.throwIfAny()
+        return InterviewResult(outcome: outcome!, feedback: feedback, feedbackIsTechnical: feedbackIsTechnical)
+    }
+}
+
 public enum EmploymentType: String, CaseIterable, Codable, Sendable {
     case fullTime = "full_time"
     case partTime = "part_time"

@@ -66,10 +66,29 @@ document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".column.drop-target").forEach(function (c) { c.classList.remove("drop-target"); });
   }
 
+  // A reload after a drop comes back where the graduate was: the page's and the board's own
+  // scroll are kept for it (a browser restores the page's, not a scrolled box's).
+  function keepPlace() {
+    var board = document.querySelector(".board");
+    try {
+      sessionStorage.setItem("onward.board", JSON.stringify({ x: board ? board.scrollLeft : 0, y: window.scrollY, path: location.pathname }));
+    } catch (e) { /* no storage: the board starts at its beginning */ }
+  }
+
+  function restorePlace() {
+    var kept = null;
+    try { kept = JSON.parse(sessionStorage.getItem("onward.board")); sessionStorage.removeItem("onward.board"); } catch (e) { kept = null; }
+    var board = document.querySelector(".board");
+    if (!kept || !board || kept.path !== location.pathname) return;
+    board.scrollLeft = kept.x;
+    window.scrollTo(0, kept.y);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".board-card").forEach(function (card) {
       if (stageSelect(card)) card.setAttribute("draggable", "true");
     });
+    restorePlace();
   });
 
   document.addEventListener("dragstart", function (event) {
@@ -121,7 +140,7 @@ document.addEventListener("DOMContentLoaded", function () {
     // move is not sent again.
     fetch(form.action, { method: "POST", body: body, credentials: "same-origin", redirect: "manual" })
       .then(function (response) {
-        if (response.type === "opaqueredirect" || response.ok) { window.location.reload(); return; }
+        if (response.type === "opaqueredirect" || response.ok) { keepPlace(); window.location.reload(); return; }
         return response.text().then(function (html) {
           var page = new DOMParser().parseFromString(html, "text/html");
           // The form's error if the page has one, else the error page's message.
