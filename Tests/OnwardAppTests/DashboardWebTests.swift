@@ -31,6 +31,9 @@ extension AppTests {
             try await InterviewModel(applicationID: acme.requireID(), draft: InterviewDraft(kind: .technical, at: testNow.addingTimeInterval(-3_600), durationMinutes: 60,
                                                                                               withWhom: "", outcome: .awaiting, feedback: "", feedbackIsTechnical: false)).create(on: app.db)
             try await SupportUseCases(db: app.db, now: testNow).open(SupportRequestDraft(kind: .question, subject: "CV", message: "Too long?"), for: world.graduate)
+            // Asked again at today's standup; and an offer to decide.
+            try await SupportUseCases(db: app.db, now: testNow).askFromStandup(grace, of: today, concerns: "Is it my CV?")
+            _ = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Globex", roleTitle: "Developer"), stage: .offer, on: today.adding(days: -1))
             try await ReviewUseCases(db: app.db, now: testNow).submit(SubmissionDraft(kind: .jobSearchAnalysis, title: "Week 4", body: "Referrals", link: nil), for: world.graduate)
             let plans = LearningPlanUseCases(db: app.db, now: testNow.addingTimeInterval(-10 * 86_400))
             let plan = try await plans.start(for: world.graduate.requireIDString, LearningPlanDraft(focusAreas: "Testing", cadence: .weekly), by: world.coach)
@@ -49,9 +52,11 @@ extension AppTests {
                 #expect(ProgrammeColumns.status(of: status) == .atRisk && !(status?.notes.isEmpty ?? true), "no retrospectives written in weeks 1 to 3")
                 #expect(grace[ProgrammeColumns.streak]?.value == 3, "Thursday, Friday, today: the weekend passes over")
                 #expect(grace[ProgrammeColumns.mood]?.value == 2)
-                #expect(grace[JobSearchColumns.applications]?.value == 2, "the one sent seven days ago is outside")
+                #expect(grace[JobSearchColumns.applications]?.value == 3, "the one sent seven days ago is outside")
+                #expect(grace[JobSearchColumns.offers]?.value == 1)
+                #expect(grace[CoachingColumns.requests]?.notes == ["1 asked at a standup"])
                 #expect(grace[JobSearchColumns.interviews]?.value == 1)
-                #expect(grace[CoachingColumns.requests]?.value == 1 && grace[CoachingColumns.submissions]?.value == 1 && grace[CoachingColumns.overdue]?.value == 1)
+                #expect(grace[CoachingColumns.requests]?.value == 2 && grace[CoachingColumns.submissions]?.value == 1 && grace[CoachingColumns.overdue]?.value == 1)
                 #expect(CoachingColumns.meeting(of: grace[CoachingColumns.meeting]) == LocalDate(iso: "2026-11-23"), "a week after the last meeting, which has passed: due today")
                 let otto = try #require(rows.first { $0.name == "Otto Other" })
                 #expect(otto[ProgrammeColumns.streak]?.value == 0 && otto[ProgrammeColumns.mood] == nil && otto[JobSearchColumns.applications]?.value == 0
@@ -64,7 +69,20 @@ extension AppTests {
                 #expect(page.text.contains("Grace Graduate") && page.text.contains("Otto Other") && page.text.contains("2 of 5") && page.text.contains("3 days"))
                 #expect(page.text.contains(#"aria-sort="ascending""#))
                 #expect(page.text.contains(#"<td class="status-at_risk"><span class="state-badge">At risk</span><p class="hint missing">Missing: "#))
-                #expect(page.text.contains(#"<td class="num"><a href="/support-desk">1</a></td>"#), "an open request leads to the desk")
+                #expect(page.text.contains(#"<td class="num"><a href="/support-desk">2</a><p class="hint missing">1 asked at a standup</p></td>"#),
+                        "an open request leads to the desk; one asked at a standup says so")
+                // What waits on the coach, summed above the table, each a filter that shows who.
+                #expect(page.text.contains("<strong>Waiting on you: </strong>"))
+                #expect(page.text.contains(#">2 open requests</a>"#) && page.text.contains(#">1 submission to review</a>"#) && page.text.contains(#">1 offer to decide</a>"#))
+                #expect(page.text.contains(#"<td class="num warning-text">1</td>"#), "an offer to decide is marked")
+                let offers = try await coach.get(SiteURL.coaching(.dashboard).path + "?show=offers_to_decide").text
+                #expect(offers.contains("Grace Graduate") && !offers.contains("Otto Other"))
+                // Grace's page: her last standups with their moods, the lowest marked.
+                let person = try await coach.get(SiteURL.homes(.person(id: world.graduate.requireIDString)).path).text
+                let recent = try #require(person.range(of: "Last five standups"))
+                let table = String(person[recent.upperBound...].prefix(3_000))
+                #expect(table.contains(Formats.day(iso: "2026-11-23")) && table.contains(Formats.day(iso: "2026-11-19")))
+                #expect(table.contains(#"<td class="warning-text">2</td>"#) && table.contains(#"<td class="num">4</td>"#))
                 #expect(page.text.contains(#"<option value="low_mood">Low mood today (1 or 2)</option>"#))
                 let lowMood = try await coach.get(SiteURL.coaching(.dashboard).path + "?show=low_mood").text
                 #expect(lowMood.contains("Grace Graduate") && !lowMood.contains("Otto Other") && lowMood.contains("1 of 2 graduates."))
@@ -84,7 +102,8 @@ extension AppTests {
                 #expect(decoded?.map { $0["graduate_name"] as? String } == ["Grace Graduate", "Otto Other"])
                 #expect(decoded?.first?["mood_today"] as? Int == 2 && decoded?.first?["status"] as? String == "at_risk")
                 #expect(decoded?.last?["mood_today"] == nil, "left out, not null")
-                #expect(decoded?.first?["next_meeting"] as? String == "2026-11-23" && decoded?.first?["open_support_requests"] as? Int == 1)
+                #expect(decoded?.first?["next_meeting"] as? String == "2026-11-23" && decoded?.first?["open_support_requests"] as? Int == 2)
+                #expect(decoded?.first?["offers_to_decide"] as? Int == 1 && decoded?.last?["offers_to_decide"] as? Int == 0)
                 #expect(decoded?.first?["standup_streak"] as? Int == 3 && (decoded?.first?["missing"] as? [String])?.isEmpty == false)
                 #expect(decoded?.last?["next_meeting"] == nil && decoded?.last?["applications_last_7_days"] as? Int == 0)
                 // Another coach sees none of them; an admin sees every graduate.

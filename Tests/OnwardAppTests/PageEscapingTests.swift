@@ -211,11 +211,11 @@ import Testing
             "dashboard": { () -> CoachDashboardPage in
                 // A capability's column whose titles, filter and cells all carry the hostile text.
                 let column = DashboardColumn(id: "hostile", title: h, heading: h, filters: [DashboardFilter("hostile_filter", h) { _, _ in true }])
-                let shown = [ShownDashboardColumn(column: column, place: 0) { figure in DashboardCell(text: h, look: .badge(tone: h), link: .coaching(.reviews), note: figure?.notes.first) },
+                let shown = [ShownDashboardColumn(column: column, place: 0, waiting: (h, h)) { figure in DashboardCell(text: h, look: .badge(tone: h), link: .coaching(.reviews), note: figure?.notes.first) },
                              ShownDashboardColumn(column: .init(id: "plain", title: h, heading: h), place: 1) { _ in DashboardCell(text: h, warning: true, link: .coaching(.reviews)) }]
                 var row = DashboardRow(id: id, name: h)
                 row[column] = DashboardFigure(1, tag: h, notes: [h])
-                return CoachDashboardPage(columns: shown, query: DashboardQuery(sort: column, order: .descending, filter: column.filters.first, search: h), total: 2, rows: [row])
+                return CoachDashboardPage(columns: shown, query: DashboardQuery(sort: column, order: .descending, filter: column.filters.first, search: h), all: [row, row], rows: [row])
             }(),
             "mock interviews": MockInterviewsPage(
                 recommended: true,
@@ -258,6 +258,7 @@ import Testing
             "graduate home with today": GraduateHomePage(firstName: h, sections: [
                 TodaySection(status: StatusView(name: "at_risk", title: h, missing: [h]), week: 2, standupDue: h, standupPosted: false, openTasks: [h], dueThisWeek: [h]),
                 ProgrammeStatusSection(status: StatusView(name: "enrolled", title: h, missing: []), week: 2, standupPosted: true),
+                RecentStandupsSection(posts: [.init(day: h, mood: h, today: h, concerns: h, askedForHelp: true, late: true)]),
             ]),
         ]
     }

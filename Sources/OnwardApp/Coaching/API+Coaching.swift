@@ -280,7 +280,7 @@ extension OnwardAPI {
             func count(_ id: String) -> Int { figure(id)?.value ?? 0 }
             return .init(graduateId: row.id, graduateName: row.name, status: figure("status")?.tag.flatMap(Components.Schemas.DashboardStatus.init(rawValue:)),
                          missing: figure("status")?.notes ?? [], standupStreak: count("streak"), moodToday: figure("mood")?.value,
-                         applicationsLast7Days: count("applications"), interviewsLast7Days: count("interviews"), openSupportRequests: count("requests"),
+                         applicationsLast7Days: count("applications"), interviewsLast7Days: count("interviews"), offersToDecide: count("offers"), openSupportRequests: count("requests"),
                          waitingSubmissions: count("submissions"), overdueRecommendations: count("overdue"),
                          nextMeeting: figure("meeting").map { LocalDate(dayNumber: $0.value).iso })
         })))

@@ -87,6 +87,6 @@ struct CoachDashboardController: RouteCollection {
                                    show: req.query[String.self, at: "show"], search: req.query[String.self, at: "q"])
         let all = try await CoachDashboard(app: req.application, db: req.db, now: req.now).rows(for: viewer)
         let shown = query.arrange(all, today: viewer.today(at: req.now))
-        return req.render(CoachDashboardPage(columns: columns, query: query, total: all.count, rows: shown))
+        return req.render(CoachDashboardPage(columns: columns, query: query, all: all, rows: shown))
     }
 }

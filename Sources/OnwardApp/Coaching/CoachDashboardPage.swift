@@ -13,19 +13,35 @@ struct CoachDashboardPage: PageView {
         let cells: [DashboardCell]
     }
 
+    /// What waits on the coach across all their graduates: "3 open requests", with the filter
+    /// that shows who.
+    struct Waiting {
+        let text: String
+        let url: Href
+    }
+
     let columns: [DashboardColumn]
     let query: DashboardQuery
     /// Graduates in all, before the filter.
     let total: Int
     let rows: [Line]
+    let waiting: [Waiting]
 
-    /// The page of `rows` (already arranged by `query`), each figure printed by its column.
-    init(columns: [ShownDashboardColumn], query: DashboardQuery, total: Int, rows: [DashboardRow]) {
+    /// The page of `rows` (already arranged by `query`) out of `all`, each figure printed by its
+    /// column; what waits summed over `all`.
+    init(columns: [ShownDashboardColumn], query: DashboardQuery, all: [DashboardRow], rows: [DashboardRow]) {
         self.columns = columns.map(\.column)
         self.query = query
-        self.total = total
+        total = all.count
         self.rows = rows.map { row in
             Line(url: Href(SiteURL.homes(.person(id: row.id))), name: row.name, cells: columns.map { $0.cell(row.figure($0.column)) })
+        }
+        waiting = columns.compactMap { shown in
+            guard let words = shown.waiting, let filter = shown.column.filters.first else { return nil }
+            let sum = all.reduce(0) { $0 + (($1.figure(shown.column)?.value) ?? 0) }
+            guard sum > 0 else { return nil }
+            return Waiting(text: Wording.count(sum, words.singular, words.plural),
+                           url: Self.link(DashboardQuery(sort: shown.column, order: shown.column.firstOrder, filter: filter)))
         }
     }
 
@@ -43,6 +59,15 @@ struct CoachDashboardPage: PageView {
     func content(_ h: HTML) {
         h.h1("Dashboard")
         h.p("Each of your graduates on one line. Choose a column's heading to sort by it; choose it again to turn the order round.", .class("lede"))
+        if !waiting.isEmpty {
+            h.p(.class("waiting"), .role("note")) {
+                h.strong("Waiting on you: ")
+                for (index, item) in waiting.enumerated() {
+                    if index > 0 { h.text(" · ") }
+                    h.a(item.text, .href(item.url))
+                }
+            }
+        }
         filters(h)
         h.p(rows.count == total ? Wording.count(total, "graduate") + "." : "\(rows.count) of \(total) graduates.", .class("hint"), .role("status"))
         if rows.isEmpty {

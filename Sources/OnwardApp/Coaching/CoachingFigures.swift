@@ -9,6 +9,8 @@ import SQLKit
 struct CoachingFigures {
     struct Figures: Equatable {
         var openRequests = 0
+        /// Of the open requests, those asked at a standup.
+        var standupAsks = 0
         var waitingSubmissions = 0
         var overdueRecommendations = 0
         var nextMeeting: LocalDate?
@@ -27,13 +29,18 @@ struct CoachingFigures {
         let group = SQLBind.group(ids)
         let counts = try await sql.raw("""
             SELECT user_id AS who, 'request' AS what, COUNT(*) AS n FROM support_requests WHERE user_id IN \(group) AND state = 'open' GROUP BY user_id
+            UNION ALL SELECT user_id, 'standup', COUNT(*) FROM support_requests WHERE user_id IN \(group) AND state = 'open' AND origin = 'standup' GROUP BY user_id
             UNION ALL SELECT user_id, 'submission', COUNT(*) FROM submissions WHERE user_id IN \(group) AND state = 'waiting' GROUP BY user_id
             """).all()
         let byText = UUID.byText(ids)
         for row in counts {
             let who = try row.id("who", among: byText)
             let n = try row.decode(column: "n", as: Int.self)
-            if try row.decode(column: "what", as: String.self) == "request" { result[who]?.openRequests = n } else { result[who]?.waitingSubmissions = n }
+            switch try row.decode(column: "what", as: String.self) {
+            case "request": result[who]?.openRequests = n
+            case "standup": result[who]?.standupAsks = n
+            default: result[who]?.waitingSubmissions = n
+            }
         }
         let plans = try await LearningPlanModel.query(on: db).filter(\.$user.$id ~~ ids).filter(\.$state != .finished).all()
         let facts = try await LearningPlanUseCases(db: db, now: now).planFacts(of: plans.compactMap(\.id))

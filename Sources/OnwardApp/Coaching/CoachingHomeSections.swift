@@ -46,7 +46,7 @@ struct CoachingHomeSections: HomeSectionSource {
     /// Open support requests, waiting submissions, overdue recommendations, the next meeting.
     func fillDashboard(_ rows: inout [UUID: DashboardRow], of graduates: [UserModel], db: any Database, now: Date) async throws {
         for (id, figures) in try await CoachingFigures(db: db, now: now).figures(of: graduates) {
-            rows[id]?[CoachingColumns.requests] = DashboardFigure(figures.openRequests)
+            rows[id]?[CoachingColumns.requests] = DashboardFigure(figures.openRequests, notes: figures.standupAsks > 0 ? [CoachingColumns.standupAsks(figures.standupAsks)] : [])
             rows[id]?[CoachingColumns.submissions] = DashboardFigure(figures.waitingSubmissions)
             rows[id]?[CoachingColumns.overdue] = DashboardFigure(figures.overdueRecommendations)
             rows[id]?[CoachingColumns.meeting] = figures.nextMeeting.map(CoachingColumns.figure(meeting:))

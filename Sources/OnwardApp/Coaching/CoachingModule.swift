@@ -26,8 +26,12 @@ struct CoachingModule: CapabilityModule {
 
     var dashboardColumns: [ShownDashboardColumn] {
         [
-            .init(column: CoachingColumns.requests, place: 60) { .count($0, link: .coaching(.supportDesk)) },
-            .init(column: CoachingColumns.submissions, place: 70) { .count($0, link: .coaching(.reviews)) },
+            .init(column: CoachingColumns.requests, place: 60, waiting: ("open request", "open requests")) { figure in
+                var cell = DashboardCell.count(figure, link: .coaching(.supportDesk))
+                cell.note = figure?.notes.first
+                return cell
+            },
+            .init(column: CoachingColumns.submissions, place: 70, waiting: ("submission to review", "submissions to review")) { .count($0, link: .coaching(.reviews)) },
             .init(column: CoachingColumns.overdue, place: 80) { .count($0, warns: { $0 > 0 }) },
             .init(column: CoachingColumns.meeting, place: 90) { DashboardCell(text: CoachingColumns.meeting(of: $0)?.display ?? "none") },
         ]

@@ -97,7 +97,7 @@ extension JobSearch {
     /// The two 7-day figures of each of `graduates` (applications sent, interviews), as their
     /// home counts them, for the coach's dashboard: two queries however many graduates there are,
     /// each reading only the days around the window.
-    func sevenDayFigures(of graduates: [UserModel]) async throws -> [UUID: (applications: Int, interviews: Int)] {
+    func sevenDayFigures(of graduates: [UserModel]) async throws -> [UUID: (applications: Int, interviews: Int, offers: Int)] {
         let ids = graduates.compactMap(\.id)
         guard !ids.isEmpty else { return [:] }
         let sql = db as! any SQLDatabase
@@ -112,9 +112,12 @@ extension JobSearch {
             SELECT a.user_id AS who, i.scheduled_at AS at FROM \(ident: InterviewModel.schema) i JOIN \(ident: ApplicationModel.schema) a ON a.id = i.application_id
             WHERE a.user_id IN \(SQLBind.group(ids)) AND i.scheduled_at >= \(bind: now.addingTimeInterval(-9 * 86_400)) AND i.scheduled_at < \(bind: now.addingTimeInterval(2 * 86_400))
             """).all()
+        let offers = try await sql.raw("""
+            SELECT user_id AS who, COUNT(*) AS n FROM \(ident: ApplicationModel.schema) WHERE user_id IN \(SQLBind.group(ids)) AND stage = \(bind: Stage.offer.rawValue) GROUP BY user_id
+            """).all()
         let windows = Dictionary(graduates.compactMap { graduate in graduate.id.map { ($0, (SevenDayWindow(endingOn: graduate.today(at: now)), TimeZone(identifier: graduate.timeZone) ?? .gmt)) } },
                                  uniquingKeysWith: { first, _ in first })
-        var result = Dictionary(uniqueKeysWithValues: ids.map { ($0, (applications: 0, interviews: 0)) })
+        var result = Dictionary(uniqueKeysWithValues: ids.map { ($0, (applications: 0, interviews: 0, offers: 0)) })
         let byText = UUID.byText(ids)
         for row in sent {
             let who = try row.id("who", among: byText)
@@ -123,6 +126,9 @@ extension JobSearch {
         for row in interviews {
             let who = try row.id("who", among: byText)
             if let (window, zone) = windows[who], window.contains(LocalDate(try row.decode(column: "at", as: Date.self), in: zone)) { result[who]?.interviews += 1 }
+        }
+        for row in offers {
+            result[try row.id("who", among: byText)]?.offers = try row.decode(column: "n", as: Int.self)
         }
         return result
     }

@@ -18,11 +18,12 @@ struct JobSearchHomeSections: HomeSectionSource {
         ]
     }
 
-    /// The two 7-day figures, as each graduate's home counts them.
+    /// The two 7-day figures, as each graduate's home counts them, and the offers to decide.
     func fillDashboard(_ rows: inout [UUID: DashboardRow], of graduates: [UserModel], db: any Database, now: Date) async throws {
         for (id, figures) in try await JobSearch(db: db, now: now).sevenDayFigures(of: graduates) {
             rows[id]?[JobSearchColumns.applications] = DashboardFigure(figures.applications)
             rows[id]?[JobSearchColumns.interviews] = DashboardFigure(figures.interviews)
+            rows[id]?[JobSearchColumns.offers] = DashboardFigure(figures.offers)
         }
     }
 

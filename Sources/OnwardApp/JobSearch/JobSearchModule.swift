@@ -22,6 +22,7 @@ struct JobSearchModule: CapabilityModule {
         [
             .init(column: JobSearchColumns.applications, place: 40) { .count($0, warns: { $0 == 0 }) },
             .init(column: JobSearchColumns.interviews, place: 50) { .count($0) },
+            .init(column: JobSearchColumns.offers, place: 55, waiting: ("offer to decide", "offers to decide")) { .count($0, warns: { $0 > 0 }) },
         ]
     }
 }

@@ -51,8 +51,13 @@ struct ProgrammeHomeSections: HomeSectionSource {
 
     func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {
         guard scope.canReadProgramme, let standing = try await ProgrammeUseCases(req: req).standing(of: scope.person) else { return [] }
-        return [ProgrammeStatusSection(status: StatusView(standing.status, pauseReason: standing.pauseReason), week: standing.roadMap.week, standupPosted: standing.standupPosted,
-                                       programmeURL: scope.canCoachProgramme ? Href(SiteURL.programme(.graduate(id: scope.person.requireIDString))) : nil)]
+        let recent = try await StandupModel.query(on: req.db).filter(\.$user.$id == scope.person.requireID()).sort(\.$day, .descending)
+            .limit(RecentStandupsSection.shown).all()
+        return [
+            ProgrammeStatusSection(status: StatusView(standing.status, pauseReason: standing.pauseReason), week: standing.roadMap.week, standupPosted: standing.standupPosted,
+                                   programmeURL: scope.canCoachProgramme ? Href(SiteURL.programme(.graduate(id: scope.person.requireIDString))) : nil),
+            RecentStandupsSection(recent),
+        ]
     }
 }
 
@@ -101,6 +106,63 @@ struct ProgrammeStatusSection: HomeSection {
             status.content(h)
             h.p(standupPosted ? "Standup posted today." : "No standup yet today.")
             if let programmeURL { h.p { h.a("Goals, records and retrospectives", .href(programmeURL)) } }
+        }
+    }
+}
+
+/// On a graduate's page as their coach (or an admin) sees it: their last standups, with mood,
+/// concerns and whether they asked for help, so that a question asked three days running shows.
+struct RecentStandupsSection: HomeSection {
+    struct Post {
+        let day: String
+        let mood: String
+        let today: String
+        let concerns: String
+        let askedForHelp: Bool
+        let late: Bool
+    }
+    let posts: [Post]
+    static let shown = 5
+
+    init(posts: [Post]) {
+        self.posts = posts
+    }
+
+    init(_ standups: [StandupModel]) {
+        posts = standups.map {
+            Post(day: Formats.day(iso: $0.day), mood: StandupRules.moodLabel($0.mood), today: $0.today, concerns: $0.blockers, askedForHelp: $0.wantsHelp, late: $0.isLate)
+        }
+    }
+
+    func content(_ h: HTML) {
+        h.section(.class("card"), .ariaLabelledBy("recent-standups")) {
+            h.h2("Last five standups", .id("recent-standups"))
+            if posts.isEmpty {
+                h.p("No standup yet.", .class("empty"))
+                return
+            }
+            h.div(.class("table-wrap")) {
+                h.table(.class("compact")) {
+                    h.thead {
+                        h.tr {
+                            for heading in ["Day", "Mood", "Today", "Concerns"] { h.th(heading) }
+                        }
+                    }
+                    h.tbody {
+                        for post in posts {
+                            h.tr {
+                                h.th(.attr(.scope, "row")) { h.text(post.day + (post.late ? " (late)" : "")) }
+                                h.td(post.mood, .class(post.mood.hasPrefix("1") || post.mood.hasPrefix("2") ? "warning-text" : "num"))
+                                h.td(post.today)
+                                h.td {
+                                    h.text(post.concerns.isEmpty ? "—" : post.concerns)
+                                    if post.askedForHelp { h.span(" Asked for help", .class("state-badge")) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

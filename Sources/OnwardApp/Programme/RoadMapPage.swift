@@ -303,7 +303,7 @@ extension HTML {
             legend("Mood")
             if let message = errors["mood"] { p(message, .class("field-error"), .id("mood-error")) }
             div(.class("radio-row")) {
-                for (value, label) in [("1", "1 · low"), ("2", "2"), ("3", "3 · okay"), ("4", "4"), ("5", "5 · great")] {
+                for (value, label) in StandupRules.moods.map({ (String($0), StandupRules.moodLabel($0)) }) {
                     radio("mood", value: value, label: label, checked: form.mood == value)
                 }
             }

@@ -9,6 +9,16 @@ struct ShownDashboardColumn: Sendable {
     let place: Int
     /// How a row's figure prints (nil when the row has none).
     let cell: @Sendable (DashboardFigure?) -> DashboardCell
+    /// What its figures count that waits on the coach ("offer to decide", "offers to decide"):
+    /// summed over every graduate above the table. Nil for a column that is no queue.
+    let waiting: (singular: String, plural: String)?
+
+    init(column: DashboardColumn, place: Int, waiting: (singular: String, plural: String)? = nil, cell: @escaping @Sendable (DashboardFigure?) -> DashboardCell) {
+        self.column = column
+        self.place = place
+        self.waiting = waiting
+        self.cell = cell
+    }
 }
 
 /// One cell of the dashboard, as it prints.

@@ -7,6 +7,9 @@ public enum CoachingColumns {
         id: "requests", title: "Open requests", heading: "Open requests", firstOrder: .descending, absent: DashboardFigure(0),
         filters: [DashboardFilter("open_requests", "Open support requests") { figure, _ in (figure?.value ?? 0) > 0 }])
 
+    /// The note under a count of open requests when some were asked at a standup.
+    public static func standupAsks(_ n: Int) -> String { n == 1 ? "1 asked at a standup" : "\(n) asked at standups" }
+
     public static let submissions = DashboardColumn(
         id: "submissions", title: "Waiting submissions", heading: "To review", firstOrder: .descending, absent: DashboardFigure(0),
         filters: [DashboardFilter("waiting_submissions", "Submissions waiting") { figure, _ in (figure?.value ?? 0) > 0 }])

@@ -3,6 +3,16 @@ import Foundation
 public enum StandupRules {
     public static let moods = 1...5
 
+    /// A mood as the standup form words it: "1 · low", "3 · okay", "5 · great".
+    public static func moodLabel(_ mood: Int) -> String {
+        switch mood {
+        case 1: "1 · low"
+        case 3: "3 · okay"
+        case 5: "5 · great"
+        default: String(mood)
+        }
+    }
+
     /// The moment the standup of `day` is due: the cohort's standup time on that day, in its zone.
     public static func deadline(of day: LocalDate, at time: StandupTime, in zone: TimeZone) -> Date {
         var calendar = Calendar(identifier: .gregorian)
