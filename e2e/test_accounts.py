@@ -69,6 +69,41 @@ def test_admin_pages_are_usable(server, browser):
     assert "Amara Okafor" in browser.page_source
 
 
+def test_admin_sets_up_a_cohort_invites_a_list_and_assigns_a_coach(server, browser):
+    sign_in(browser, server, DEMO["admin"])
+    check_accessibility(browser, "admin-overview")
+    assert "Placed in " in browser.find_element(By.CSS_SELECTOR, "table").text
+    stamp = int(time.time() * 1000)
+    browser.find_element(By.LINK_TEXT, "Cohorts").click()
+    browser.find_element(By.ID, "field-name").send_keys(f"Spring {stamp}")
+    browser.execute_script("arguments[0].value = '2027-03-19';", browser.find_element(By.ID, "field-course_end_date"))
+    Select(browser.find_element(By.ID, "field-time_zone")).select_by_value("Europe/London")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Create cohort']").click()
+    wait(browser).until(lambda d: "is created" in d.page_source)
+    assert "Course ends " in browser.page_source
+
+    browser.find_element(By.LINK_TEXT, "Invitations").click()
+    emails = [f"list.{stamp}.{n}@example.org" for n in range(3)]
+    browser.find_element(By.ID, "field-emails").send_keys("\n".join(emails + ["not an address"]))
+    Select(browser.find_element(By.ID, "field-cohort_id-list")).select_by_visible_text(f"Spring {stamp}")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Invite them all']").click()
+    wait(browser).until(lambda d: "3 invitations created" in d.page_source)
+    assert "Line 4: not an address" in browser.page_source
+    check_accessibility(browser, "invitations-list-sent")
+
+    # A graduate of the demo's cohort gets a second coach with the rest of the cohort.
+    browser.find_element(By.LINK_TEXT, "Cohorts").click()
+    browser.find_element(By.LINK_TEXT, "Autumn 2026").click()
+    Select(browser.find_element(By.ID, "field-coach_id")).select_by_visible_text("Tom Fletcher")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Assign the coach']").click()
+    wait(browser).until(lambda d: "Tom Fletcher now coaches" in d.page_source)
+    check_accessibility(browser, "cohort-after-assigning")
+
+    browser.find_element(By.LINK_TEXT, "People").click()
+    row = browser.find_element(By.XPATH, "//tr[.//a[normalize-space()='Dev Patel']]")
+    assert "At risk" in row.text or "Enrolled" in row.text
+
+
 def test_coach_sees_their_graduates_and_a_graduates_page(server, browser):
     sign_in(browser, server, DEMO["coach"])
     assert "Amara Okafor" in browser.page_source

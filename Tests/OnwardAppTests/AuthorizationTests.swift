@@ -121,6 +121,8 @@ extension AppTests {
                 get(.accounts(.cohort(id: f.cohortID)), .accounts(.cohort(id: key)), page([.admin])),
                 get(.accounts(.invitations), nil, page([.admin])),
                 post(.accounts(.invitations), nil, ["email": ""], form([.admin], .unprocessableEntity)),
+                post(.accounts(.inviteList), nil, ["emails": ""], form([.admin], .unprocessableEntity)),
+                post(.accounts(.cohortAssignments(id: f.cohortID)), .accounts(.cohortAssignments(id: key)), ["coach_id": ""], form([.admin], .unprocessableEntity)),
                 get(.accounts(.people), nil, page([.admin])),
                 post(.accounts(.assignments), nil, ["coach_id": f.world.unassignedCoach.requireIDString, "graduate_id": f.world.otherGraduate.requireIDString], form([.admin], .seeOther)),
                 post(.accounts(.removeAssignment(id: f.assignmentID)), .accounts(.removeAssignment(id: key)), [:], form([.admin], .seeOther)),
@@ -549,7 +551,7 @@ extension AppTests {
             return (failures, caseCount)
         }
 
-        static let webCasesCount = 139
+        static let webCasesCount = 141
         static let apiCasesCount = 102
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

@@ -337,7 +337,12 @@ import Testing
         let priya = Self.person("Priya Shah", .coach), sam = Self.person("Sam Lee", .coach)
         let assignment = CoachAssignmentModel(coachID: try priya.requireID(), graduateID: try amara.requireID())
         assignment.id = UUID()
-        let page = CohortPage(cohort, graduates: [amara, dev], coaches: [priya, sam], assignments: [assignment], pendingInvitations: 2)
+        let page = CohortPage(cohort, graduates: [amara, dev], coaches: [priya, sam], assignments: [assignment], pendingInvitations: 2,
+                              today: LocalDate(iso: "2026-11-24")!)
+        #expect(page.courseEnd == "Course ended " + Formats.day(iso: "2026-10-30"))
+        #expect(CohortPage(cohort, graduates: [], coaches: [], assignments: [], pendingInvitations: 0, today: LocalDate(iso: "2026-10-01")!).courseEnd
+                == "Course ends " + Formats.day(iso: "2026-10-30"), "a day ahead is not said as past")
+        #expect(page.coaches.map(\.label) == ["Priya Shah", "Sam Lee"])
         #expect(page.graduates.map { $0.coaches.map(\.name) } == [["Priya Shah"], []])
         #expect(page.graduates.map { $0.assignable.map(\.label) } == [["Sam Lee"], ["Priya Shah", "Sam Lee"]])
         #expect(page.graduates[0].coaches[0].removeAction == Href(SiteURL.accounts(.removeAssignment(id: assignment.requireIDString))))

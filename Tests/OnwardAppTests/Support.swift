@@ -238,9 +238,31 @@ final class Browser: Sendable {
     }
 
     static func encode(_ fields: [String: String]) -> String {
+        encode(fields.map { ($0.key, $0.value) })
+    }
+
+    static func encode(_ pairs: [(String, String)]) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
-        return fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+        return pairs.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
+            .joined(separator: "&")
+    }
+
+    /// As `post(_:_:)`, for a form that sends a name more than once (ticked checkboxes).
+    @discardableResult
+    func post(_ path: String, pairs: [(String, String)]) async throws -> TestingHTTPResponse {
+        try await freshenToken()
+        let body = Browser.encode(pairs + [(CSRF.fieldName, csrf)])
+        var result: TestingHTTPResponse!
+        try await app.testing().test(.POST, path, beforeRequest: { req in
+            req.headers.replaceOrAdd(name: .cookie, value: cookieHeader)
+            req.headers.contentType = .urlEncodedForm
+            req.body = ByteBuffer(string: body)
+        }, afterResponse: { res in
+            result = res
+        })
+        remember(result)
+        return result
     }
 
     /// Signs in through the real form.

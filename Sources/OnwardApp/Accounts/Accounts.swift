@@ -72,6 +72,43 @@ struct Accounts {
     func invite(email rawEmail: String, role: Role?, cohortID rawCohortID: String?, by admin: UserModel, link: (String) -> String) async throws -> SentInvitation {
         var errors = ValidationErrors()
         let email = AccountRules.validateEmail(rawEmail, into: &errors)
+        let cohort = try await invitedTo(role: role, cohortID: rawCohortID, into: &errors)
+        if errors.message(for: "email") == nil, try await UserModel.query(on: db).filter(\.$email == email).count() > 0 {
+            errors.add("email", "Someone already has an account with this email address.")
+        }
+        try errors.throwIfAny()
+        let made = try makeInvitation(email: email, role: role!, cohort: cohort, by: admin, link: link)
+        try await db.transaction { db in try await made.create(on: db) }
+        return SentInvitation(invitation: made.invitation, link: made.link)
+    }
+
+    /// Every address of a pasted `list` invited with the same role (and cohort), in one
+    /// transaction: nothing is sent if the role or cohort is wrong; an address someone already
+    /// has an account with is refused with the list's own bad lines.
+    func invite(list: InvitationList, role: Role?, cohortID rawCohortID: String?, by admin: UserModel,
+                link: (String) -> String) async throws -> (sent: [SentInvitation], refused: [InvitationList.Refused]) {
+        var errors = ValidationErrors()
+        let cohort = try await invitedTo(role: role, cohortID: rawCohortID, into: &errors)
+        try errors.throwIfAny()
+        let taken = Set(try await UserModel.query(on: db).filter(\.$email ~~ list.emails).all(\.$email))
+        var refused = list.refused
+        var made: [MadeInvitation] = []
+        for email in list.emails {
+            if taken.contains(email) {
+                refused.append(.init(line: 0, text: email, reason: "Someone already has an account with this email address."))
+            } else {
+                made.append(try makeInvitation(email: email, role: role!, cohort: cohort, by: admin, link: link))
+            }
+        }
+        let all = made
+        try await db.transaction { db in
+            for one in all { try await one.create(on: db) }
+        }
+        return (made.map { SentInvitation(invitation: $0.invitation, link: $0.link) }, refused.sorted { ($0.line == 0 ? Int.max : $0.line) < ($1.line == 0 ? Int.max : $1.line) })
+    }
+
+    /// The cohort an invitation with `role` is for: one from the list, and one at all for a graduate.
+    private func invitedTo(role: Role?, cohortID rawCohortID: String?, into errors: inout ValidationErrors) async throws -> CohortModel? {
         if role == nil { errors.add("role", "Choose a role.") }
         var cohort: CohortModel?
         if let raw = rawCohortID, !raw.isEmpty {
@@ -80,32 +117,41 @@ struct Accounts {
         } else if role?.needsCohort == true {
             errors.add("cohort_id", "A graduate belongs to a cohort: choose one.")
         }
-        if errors.message(for: "email") == nil, try await UserModel.query(on: db).filter(\.$email == email).count() > 0 {
-            errors.add("email", "Someone already has an account with this email address.")
-        }
-        try errors.throwIfAny()
+        return cohort
+    }
 
+    /// An invitation with its link and the message that sends it, to be created together.
+    struct MadeInvitation: Sendable {
+        let invitation: InvitationModel
+        let link: String
+        let message: OutboxMessageModel
+
+        func create(on db: any Database) async throws {
+            try await invitation.create(on: db)
+            try await message.create(on: db)
+        }
+    }
+
+    private func makeInvitation(email: String, role: Role, cohort: CohortModel?, by admin: UserModel, link: (String) -> String) throws -> MadeInvitation {
         let token = Data([UInt8].random(count: 32)).base64URLEncodedString()
         let url = link(token)
         let cohortName = cohort?.name
         let invitation = InvitationModel(
-            email: email, role: role!, cohortID: try cohort?.requireID(), tokenHash: Self.hash(token),
+            email: email, role: role, cohortID: try cohort?.requireID(), tokenHash: Self.hash(token),
             invitedByID: try admin.requireID(), expiresAt: InvitationRules.expiry(from: now))
-        try await db.transaction { db in
-            try await invitation.create(on: db)
-            let message = OutboxMessageModel(
-                toEmail: email,
-                subject: "You're invited to Onward",
-                body: """
-                \(admin.name) has invited you to Onward as a \(role!.title.lowercased())\(cohortName.map { " in \($0)" } ?? "").
+        // Its id is chosen here, so that the message can name it before either is written.
+        invitation.id = UUID()
+        let message = OutboxMessageModel(
+            toEmail: email,
+            subject: "You're invited to Onward",
+            body: """
+            \(admin.name) has invited you to Onward as a \(role.title.lowercased())\(cohortName.map { " in \($0)" } ?? "").
 
-                Set your name and password here (the link works once, for 7 days):
-                \(url)
-                """,
-                topic: "invitation", subjectID: try invitation.requireID())
-            try await message.create(on: db)
-        }
-        return SentInvitation(invitation: invitation, link: url)
+            Set your name and password here (the link works once, for 7 days):
+            \(url)
+            """,
+            topic: "invitation", subjectID: try invitation.requireID())
+        return MadeInvitation(invitation: invitation, link: url, message: message)
     }
 
     /// The invitation for a token, if it can still be used.
@@ -254,6 +300,41 @@ struct Accounts {
         let assignment = CoachAssignmentModel(coachID: try coach!.requireID(), graduateID: try graduate!.requireID())
         try await assignment.create(on: db)
         return assignment
+    }
+
+    /// `coachID` assigned to every graduate of `cohort` (`graduateIDs` nil), or to each of
+    /// `graduateIDs`, who must all be its graduates: one statement, so that two admins doing it at
+    /// once leave each pair assigned once. Answers the coach, how many graduates it was for, and
+    /// how many of them were not theirs before.
+    func assign(coachID rawCoach: String, graduateIDs rawGraduates: [String]?, of cohort: CohortModel) async throws -> (coach: UserModel, asked: Int, added: Int) {
+        var errors = ValidationErrors()
+        let coach = try await UUID(uuidString: rawCoach).asyncFlatMap { try await UserModel.find($0, on: db) }
+        if coach?.role != .coach { errors.add("coach_id", "Choose a coach from the list.") }
+        let cohortID = try cohort.requireID()
+        let inCohort = UserModel.query(on: db).filter(\.$cohort.$id == cohortID).filter(\.$role == .graduate)
+        var members: [UUID]
+        if let rawGraduates {
+            let wanted = Set(rawGraduates.compactMap { UUID(uuidString: $0) })
+            members = wanted.isEmpty ? [] : try await inCohort.filter(\.$id ~~ wanted).all(\.$id)
+            if rawGraduates.isEmpty {
+                errors.add("graduate_ids", "Tick at least one graduate.")
+            } else if members.count != wanted.count || wanted.count != rawGraduates.count {
+                errors.add("graduate_ids", "Tick graduates of this cohort only.")
+            }
+        } else {
+            members = try await inCohort.all(\.$id)
+            if members.isEmpty { errors.add("graduate_ids", "This cohort has no graduate yet.") }
+        }
+        try errors.throwIfAny()
+        let coachID = try coach!.requireID()
+        let before = try await CoachAssignmentModel.query(on: db).filter(\.$coach.$id == coachID).filter(\.$graduate.$id ~~ members).count()
+        let sql = db as! any SQLDatabase
+        var insert = sql.insert(into: CoachAssignmentModel.schema).columns("id", "coach_id", "graduate_id", "created_at")
+        for graduate in members {
+            insert = insert.values(SQLBind(UUID()), SQLBind(coachID), SQLBind(graduate), SQLBind(now))
+        }
+        try await insert.ignoringConflicts(with: ["coach_id", "graduate_id"]).run()
+        return (coach!, members.count, members.count - before)
     }
 
     /// What a graduate's home says of their cohort.

@@ -45,6 +45,21 @@ struct InvitationForm: Content {
     var cohort_id: String?
 }
 
+/// A pasted list of addresses, one a line, all invited with the same role and cohort.
+struct InvitationListForm: Content {
+    var emails: String?
+    var role: String?
+    var cohort_id: String?
+}
+
+/// One coach for the graduates ticked on a cohort's page.
+struct CohortAssignmentForm: Content {
+    var coach_id: String?
+    /// "all" for every graduate of the cohort, "ticked" for those in `graduate_ids`.
+    var whom: String?
+    var graduate_ids: [String]?
+}
+
 struct AssignmentForm: Content {
     var coach_id: String?
     var graduate_id: String?

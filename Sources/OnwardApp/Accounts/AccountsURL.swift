@@ -10,7 +10,9 @@ enum AccountsURL: Hashable, Sendable {
     case overview
     case cohorts
     case cohort(id: String)
+    case cohortAssignments(id: String)
     case invitations
+    case inviteList
     case people
     case assignments
     case removeAssignment(id: String)
@@ -27,7 +29,9 @@ enum AccountsURL: Hashable, Sendable {
         case .overview: "/admin"
         case .cohorts: "/admin/cohorts"
         case .cohort(let id): "/admin/cohorts/\(id)"
+        case .cohortAssignments(let id): "/admin/cohorts/\(id)/assignments"
         case .invitations: "/admin/invitations"
+        case .inviteList: "/admin/invitations/list"
         case .people: "/admin/people"
         case .assignments: "/admin/assignments"
         case .removeAssignment(let id): "/admin/assignments/\(id)/remove"

@@ -9,8 +9,10 @@ struct AdminController: RouteCollection {
         routes.get(.accounts(.cohorts), use: cohortsPage)
         routes.post(.accounts(.cohorts), use: createCohort)
         routes.get(.accounts(.cohort(id: SiteURL.key(SiteURL.Parameter.id))), use: cohortPage)
+        routes.post(.accounts(.cohortAssignments(id: SiteURL.key(SiteURL.Parameter.id))), use: assignToCohort)
         routes.get(.accounts(.invitations), use: invitationsPage)
         routes.post(.accounts(.invitations), use: invite)
+        routes.post(.accounts(.inviteList), use: inviteList)
         routes.get(.accounts(.people), use: peoplePage)
         routes.post(.accounts(.assignments), use: assign)
         routes.post(.accounts(.removeAssignment(id: SiteURL.key(SiteURL.Parameter.id))), use: unassign)
@@ -23,6 +25,15 @@ struct AdminController: RouteCollection {
         let cohorts = try await CohortModel.query(on: req.db).count()
         let pending = try await InvitationModel.query(on: req.db).filter(\.$acceptedAt == nil).filter(\.$expiresAt > req.now).count()
         func count(_ role: Role) -> Int { roles.filter { $0 == role }.count }
+        let admin = try req.requireUser()
+        let lines = Dictionary(try await CoachDashboard(app: req.application, db: req.db, now: req.now).rows(for: admin).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let graduates = try await UserModel.query(on: req.db).filter(\.$role == .graduate).all().compactMap { user in user.id.map { (id: $0, cohort: user.$cohort.id) } }
+        let allCohorts = try await CohortModel.query(on: req.db).sort(\.$courseEndDate, .descending).all()
+        let today = admin.today(at: req.now)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: admin.timeZone) ?? .gmt
+        let monthStart = calendar.date(from: DateComponents(year: today.year, month: today.month, day: 1))!
+        let placed = try await Capabilities.reads.jobSearch.placedGraduates(since: monthStart, on: req.db)
         let page = AdminOverviewPage(
             figures: [
                 .init(label: "Cohorts", value: cohorts, url: Href(SiteURL.accounts(.cohorts))),
@@ -30,7 +41,9 @@ struct AdminController: RouteCollection {
                 .init(label: "Coaches", value: count(.coach), url: Href(SiteURL.accounts(.people))),
                 .init(label: "Partners", value: count(.partner), url: Href(SiteURL.accounts(.people))),
                 .init(label: "Pending invitations", value: pending, url: Href(SiteURL.accounts(.invitations))),
-            ])
+            ],
+            cohorts: allCohorts, graduates: graduates, lines: lines, columns: req.application.dashboardColumns, placed: placed,
+            month: Formats.month(year: today.year, month: today.month))
         return req.render(page)
     }
 
@@ -54,27 +67,55 @@ struct AdminController: RouteCollection {
         }
     }
 
-    func cohortPage(req: Request) async throws -> Response {
+    private func cohort(_ req: Request) async throws -> CohortModel {
         guard let id = UUID(uuidString: try req.parameter(SiteURL.Parameter.id)), let cohort = try await CohortModel.find(id, on: req.db) else {
             throw Refusal.notFound("There is no such cohort.")
         }
+        return cohort
+    }
+
+    func cohortPage(req: Request) async throws -> Response {
+        try await cohortPage(req, cohort(req), form: nil, errors: .none)
+    }
+
+    /// One coach for the graduates ticked: back on the cohort's page, saying how many are new.
+    func assignToCohort(req: Request) async throws -> Response {
+        let cohort = try await cohort(req)
+        return try await req.submit(CohortAssignmentForm.self, again: { form, errors, status in try await cohortPage(req, cohort, form: form, errors: errors, status: status) }) { form in
+            let ticked = form.whom == "ticked" ? form.graduate_ids ?? [] : nil
+            let (coach, asked, added) = try await Accounts(req: req).assign(coachID: form.coach_id ?? "", graduateIDs: ticked, of: cohort)
+            let already = asked - added
+            return req.redirect(to: .accounts(.cohort(id: cohort.requireIDString)),
+                                flash: "\(coach.name) now coaches \(Wording.count(added, "more graduate")) of \(cohort.name)" + (already > 0 ? " (\(already) already were theirs)." : "."))
+        }
+    }
+
+    private func cohortPage(_ req: Request, _ cohort: CohortModel, form: CohortAssignmentForm?, errors: FormErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let id = try cohort.requireID()
         let graduates = try await UserModel.query(on: req.db).filter(\.$cohort.$id == id).filter(\.$role == .graduate).sort(\.$name).all()
         let coaches = try await UserModel.query(on: req.db).filter(\.$role == .coach).sort(\.$name).all()
         let assignments = try await CoachAssignmentModel.query(on: req.db).filter(\.$graduate.$id ~~ graduates.compactMap(\.id)).all()
         let pending = try await InvitationModel.query(on: req.db).filter(\.$cohort.$id == id).filter(\.$acceptedAt == nil).filter(\.$expiresAt > req.now).count()
-        let page = CohortPage(cohort, graduates: graduates, coaches: coaches, assignments: assignments, pendingInvitations: pending)
-        return req.render(page)
+        var page = CohortPage(cohort, graduates: graduates, coaches: coaches, assignments: assignments, pendingInvitations: pending,
+                              today: LocalDate(req.now, in: TimeZone(identifier: cohort.timeZone) ?? .gmt))
+        if let form { page.form = form }
+        page.errors = errors
+        return req.render(page, status: status)
     }
 
     // MARK: Invitations
 
-    private func invitationsPage(req: Request, form: InvitationForm, errors: FormErrors, sent: InvitationsPage.Sent? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func invitationsPage(req: Request, form: InvitationForm, errors: FormErrors, sent: InvitationsPage.Sent? = nil, listForm: InvitationListForm = .init(),
+                                 listErrors: FormErrors = .none, listSent: InvitationsPage.ListSent? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let invitations = try await InvitationModel.query(on: req.db).with(\.$cohort).sort(\.$createdAt, .descending).limit(200).all()
         let messages = try await OutboxMessageModel.query(on: req.db).filter(\.$topic == "invitation").filter(\.$subjectID ~~ invitations.compactMap(\.id)).all()
         let bodies = Dictionary(messages.compactMap { message in message.subjectID.map { ($0, message.body) } }, uniquingKeysWith: { first, _ in first })
         let cohorts = try await CohortModel.query(on: req.db).sort(\.$courseEndDate, .descending).all()
-        let page = InvitationsPage(invitations: invitations, bodies: bodies, cohorts: cohorts, admin: try req.requireUser(), now: req.now,
+        var page = InvitationsPage(invitations: invitations, bodies: bodies, cohorts: cohorts, admin: try req.requireUser(), now: req.now,
                                    form: form, errors: errors, sent: sent)
+        page.listForm = listForm
+        page.listErrors = listErrors
+        page.listSent = listSent
         return req.render(page, status: status)
     }
 
@@ -94,11 +135,31 @@ struct AdminController: RouteCollection {
         }
     }
 
+    /// A pasted list: every good line invited at once, the others named; nothing at all when the
+    /// list, the role or the cohort is wrong.
+    func inviteList(req: Request) async throws -> Response {
+        let admin = try req.requireUser()
+        let blank = InvitationForm(cohort_id: nil)
+        return try await req.submit(InvitationListForm.self, again: { form, errors, status in
+            try await invitationsPage(req: req, form: blank, errors: .none, listForm: form, listErrors: errors, status: status)
+        }) { form in
+            let list = try InvitationList.read(form.emails ?? "")
+            let result = try await Accounts(req: req).invite(list: list, role: form.role.flatMap(Role.init(rawValue:)), cohortID: form.cohort_id, by: admin,
+                                                             link: { SiteURL.accounts(.invitation(token: $0)).absolute(on: req) })
+            let shown = InvitationsPage.ListSent(invited: result.sent.map(\.invitation.email), refused: result.refused)
+            // What was not invited stays in the box, to correct and send again.
+            let left = InvitationListForm(emails: result.refused.map(\.text).joined(separator: "\n"), role: form.role, cohort_id: form.cohort_id)
+            return try await invitationsPage(req: req, form: blank, errors: .none, listForm: left, listSent: shown, status: result.sent.isEmpty ? .ok : .created)
+        }
+    }
+
     // MARK: People and coach assignments
 
     func peoplePage(req: Request) async throws -> Response {
-        let people = try await Policy(db: req.db).visiblePeople(for: req.requireUser())
-        return req.render(PeoplePage(people: people))
+        let viewer = try req.requireUser()
+        let people = try await Policy(db: req.db).visiblePeople(for: viewer)
+        let lines = Dictionary(try await CoachDashboard(app: req.application, db: req.db, now: req.now).rows(for: viewer).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return req.render(PeoplePage(people: people, lines: lines, standing: req.application.dashboardColumns.first(where: \.isStanding)))
     }
 
     func assign(req: Request) async throws -> Response {

@@ -32,12 +32,16 @@ struct OutcomeFields {
     /// Asked after the interview, no outcome is chosen for the graduate.
     var blank: String?
     var rows = 4
+    /// Whether to ask if the feedback was technical: not where several of these forms share a
+    /// page (same-named checkboxes in separate forms read as one broken group).
+    var asksIfTechnical = true
 
     func render(_ h: HTML) {
         h.selectField("outcome", "Outcome", options: outcomes.map {
             SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == form.outcome)
         }, blank: blank, errors: errors, idSuffix: idSuffix)
         h.textAreaField("feedback", "What the employer said", value: form.feedback, rows: rows, errors: errors, idSuffix: idSuffix)
+        guard asksIfTechnical else { return }
         let checkbox = "field-feedback_is_technical" + idSuffix
         h.div(.class("field checkbox")) {
             h.input(.id(checkbox), .name("feedback_is_technical"), .type("checkbox"), .value("yes"), .flag(.checked, form.feedback_is_technical == "yes"))
@@ -169,7 +173,8 @@ struct InterviewsToCloseSection: HomeSection {
                         h.span(item.when, .class("hint"))
                     }
                     h.postForm(Href(SiteURL.jobSearch(.interviewResult(id: item.id))), .class("form"), .flag(.novalidate)) {
-                        OutcomeFields(form: InterviewForm(), errors: .none, outcomes: InterviewResult.outcomes, idSuffix: "-\(index)", blank: "Choose…", rows: 2).render(h)
+                        OutcomeFields(form: InterviewForm(), errors: .none, outcomes: InterviewResult.outcomes, idSuffix: "-\(index)", blank: "Choose…", rows: 2,
+                                      asksIfTechnical: false).render(h)
                         h.button("Save the result", .type("submit"), .class("button primary"))
                     }
                 }

@@ -197,7 +197,7 @@ struct JobSearch {
     func record(_ result: InterviewResult, of interview: InterviewModel) async throws {
         interview.outcome = result.outcome
         interview.feedback = result.feedback
-        interview.feedbackIsTechnical = result.feedbackIsTechnical
+        if let technical = result.feedbackIsTechnical { interview.feedbackIsTechnical = technical }
         try await interview.save(on: db)
     }
 

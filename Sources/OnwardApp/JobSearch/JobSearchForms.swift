@@ -119,7 +119,7 @@ extension InterviewForm {
     }
 
     func validateResult() throws(ValidationErrors) -> InterviewResult {
-        try InterviewResult.validate(outcome: outcome ?? "", feedback: feedback ?? "", feedbackIsTechnical: feedback_is_technical == "yes")
+        try InterviewResult.validate(outcome: outcome ?? "", feedback: feedback ?? "", feedbackIsTechnical: feedback_is_technical.map { $0 == "yes" })
     }
 }
 

@@ -26,6 +26,10 @@ struct PublishedJobSearch: JobSearchReads {
         return try rows.map { try $0.decode(column: "at", as: Date.self) }
     }
 
+    func placedGraduates(since start: Date, on db: any Database) async throws -> [UUID] {
+        try await PlacementModel.query(on: db).filter(\.$createdAt >= start).all(\.$user.$id)
+    }
+
     func whoAcceptedAJob(among userIDs: [UUID], on db: any Database) async throws -> Set<UUID> {
         guard !userIDs.isEmpty else { return [] }
         let sql = db as! any SQLDatabase

@@ -39,6 +39,12 @@ enum Formats {
         LocalDate(iso: iso)?.display ?? iso
     }
 
+    /// "December 2026".
+    static func month(year: Int, month: Int) -> String {
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return names[(month - 1) % 12] + " " + String(year)
+    }
+
     /// How long something has waited, for a queue: "under an hour", "5 h", "3 days".
     static func waited(since start: Date, now: Date) -> String {
         let hours = max(0, Int(now.timeIntervalSince(start) / 3600))

@@ -23,7 +23,7 @@ struct ProgrammeModule: CapabilityModule {
 
     var dashboardColumns: [ShownDashboardColumn] {
         [
-            .init(column: ProgrammeColumns.status, place: 10) { figure in
+            .init(column: ProgrammeColumns.status, place: 10, isStanding: true) { figure in
                 guard let status = ProgrammeColumns.status(of: figure) else { return DashboardCell(text: "No programme", look: .badge(tone: "none")) }
                 let missing = figure?.notes ?? []
                 return DashboardCell(text: status.title, look: .badge(tone: status.rawValue), note: missing.isEmpty ? nil : "Missing: " + missing.joined(separator: "; "))

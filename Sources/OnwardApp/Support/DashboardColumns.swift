@@ -12,11 +12,16 @@ struct ShownDashboardColumn: Sendable {
     /// What its figures count that waits on the coach ("offer to decide", "offers to decide"):
     /// summed over every graduate above the table. Nil for a column that is no queue.
     let waiting: (singular: String, plural: String)?
+    /// The column that says how a graduate stands (a state's badge): shown beside each graduate
+    /// on the admin's lists, and counted per cohort on the overview.
+    let isStanding: Bool
 
-    init(column: DashboardColumn, place: Int, waiting: (singular: String, plural: String)? = nil, cell: @escaping @Sendable (DashboardFigure?) -> DashboardCell) {
+    init(column: DashboardColumn, place: Int, waiting: (singular: String, plural: String)? = nil, isStanding: Bool = false,
+         cell: @escaping @Sendable (DashboardFigure?) -> DashboardCell) {
         self.column = column
         self.place = place
         self.waiting = waiting
+        self.isStanding = isStanding
         self.cell = cell
     }
 }

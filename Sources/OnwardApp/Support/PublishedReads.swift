@@ -17,6 +17,8 @@ protocol JobSearchReads: Sendable {
     func interviews(of userID: UUID, from start: Date, to end: Date, on db: any Database) async throws -> [Date]
     /// Which of `userIDs` have accepted a job (a placement is recorded), in one query.
     func whoAcceptedAJob(among userIDs: [UUID], on db: any Database) async throws -> Set<UUID>
+    /// The graduate of each job accepted from `start` on (one id a placement), in one query.
+    func placedGraduates(since start: Date, on db: any Database) async throws -> [UUID]
 }
 
 extension JobSearchReads {

@@ -106,11 +106,12 @@ public struct InterviewDraft: Equatable, Sendable {
 public struct InterviewResult: Equatable, Sendable {
     public var outcome: InterviewOutcome
     public var feedback: String
-    public var feedbackIsTechnical: Bool
+    /// Nil where the form did not ask: what was recorded stays.
+    public var feedbackIsTechnical: Bool?
 
     public static let outcomes: [InterviewOutcome] = [.passed, .notPassed, .cancelled]
 
-    public static func validate(outcome rawOutcome: String, feedback rawFeedback: String, feedbackIsTechnical: Bool) throws(ValidationErrors) -> InterviewResult {
+    public static func validate(outcome rawOutcome: String, feedback rawFeedback: String, feedbackIsTechnical: Bool?) throws(ValidationErrors) -> InterviewResult {
         var errors = ValidationErrors()
         let outcome = InterviewOutcome(rawValue: rawOutcome).flatMap { outcomes.contains($0) ? $0 : nil }
         if outcome == nil { errors.add("outcome", "Choose how it went: passed, not passed or cancelled.") }
