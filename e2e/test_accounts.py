@@ -22,6 +22,7 @@ def test_each_role_signs_in_lands_home_and_signs_out(server, browser):
 
 def test_admin_invites_a_graduate_who_accepts_in_another_browser(server, browser, other_browser):
     sign_in(browser, server, DEMO["admin"])
+    browser.find_element(By.LINK_TEXT, "People").click()
     browser.find_element(By.LINK_TEXT, "Invitations").click()
     check_accessibility(browser, "invitations")
     email = f"new.graduate.{int(time.time() * 1000)}@example.org"
@@ -82,6 +83,7 @@ def test_admin_sets_up_a_cohort_invites_a_list_and_assigns_a_coach(server, brows
     wait(browser).until(lambda d: "is created" in d.page_source)
     assert "Course ends " in browser.page_source
 
+    browser.find_element(By.LINK_TEXT, "People").click()
     browser.find_element(By.LINK_TEXT, "Invitations").click()
     emails = [f"list.{stamp}.{n}@example.org" for n in range(3)]
     browser.find_element(By.ID, "field-emails").send_keys("\n".join(emails + ["not an address"]))

@@ -182,5 +182,5 @@ def test_a_coach_holds_an_event_a_graduate_answers_and_the_coach_sees_who_comes(
     browser.find_element(By.XPATH, "//form[@role='search']//button[normalize-space()='Apply']").click()
     wait(browser).until(lambda d: "show=open_requests" in d.current_url)
     for row in browser.find_elements(By.CSS_SELECTOR, "table.dashboard tbody tr"):
-        assert row.find_elements(By.CSS_SELECTOR, "td:nth-of-type(6) a"), "each shown has an open request to follow"
+        assert row.find_elements(By.CSS_SELECTOR, "td:nth-of-type(7) a"), "each shown has an open request to follow"
     assert "of 8 graduates" in browser.page_source

@@ -82,7 +82,7 @@ def test_add_move_interview_and_see_both_figures_change(server, browser, other_b
     assert figure(browser, "interviews") == 1
     check_accessibility(browser, "home-with-figures")
 
-    browser.find_element(By.LINK_TEXT, "Board").click()
+    browser.find_element(By.LINK_TEXT, "Job search").click()
     check_accessibility(browser, "board")
     assert "Globex" in browser.page_source
 
@@ -143,7 +143,7 @@ def test_a_move_from_a_card_stays_on_the_board_and_due_actions_are_marked(server
     browser.execute_script("arguments[0].value = new Date().toISOString().slice(0, 10);", due)
     browser.find_element(By.XPATH, "//button[normalize-space()='Add application']").click()
     wait(browser).until(lambda d: "is on your board" in d.page_source)
-    browser.find_element(By.LINK_TEXT, "Board").click()
+    browser.find_element(By.LINK_TEXT, "Job search").click()
     card = browser.find_element(By.XPATH, "//li[contains(@class,'board-card')][.//a[normalize-space()='Hooli']]")
     assert "due today" in card.text or "overdue" in card.text
     Select(card.find_element(By.CSS_SELECTOR, "select[name=stage]")).select_by_visible_text("Screening")
@@ -198,7 +198,7 @@ def test_an_interview_is_edited_and_the_home_asks_how_it_went(server, browser, o
 
 def test_an_offer_is_closed_only_on_purpose(server, browser, other_browser):
     new_graduate(server, other_browser, browser)
-    browser.find_element(By.LINK_TEXT, "Board").click()
+    browser.find_element(By.LINK_TEXT, "Job search").click()
     browser.find_element(By.LINK_TEXT, "Add an application").click()
     browser.find_element(By.ID, "field-company").send_keys("Initech")
     browser.find_element(By.ID, "field-role_title").send_keys("Developer")
@@ -240,6 +240,7 @@ def test_import_a_messy_csv_through_the_preview(server, browser, other_browser):
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(messy)
 
+    browser.find_element(By.LINK_TEXT, "Job search").click()
     browser.find_element(By.LINK_TEXT, "Applications").click()
     browser.find_element(By.LINK_TEXT, "Import from CSV").click()
     check_accessibility(browser, "import")

@@ -29,7 +29,7 @@ def test_a_graduate_books_a_mock_interview_and_reads_the_feedback_the_coach_fill
 
     # The coach fills the rubric of an interview that has just ended; a missing score is refused.
     sign_in(browser, server, "coach.tom@demo.onward.example")
-    browser.find_element(By.LINK_TEXT, "Mock interviews").click()
+    browser.find_element(By.LINK_TEXT, "Practice").click()
     wait(browser).until(lambda d: d.current_url.endswith("/practice/mock-slots"))
     check_accessibility(browser, "practice-mock-slots")
     browser.find_element(By.LINK_TEXT, "Fill the rubric").click()
@@ -110,6 +110,7 @@ def test_a_graduate_asks_to_pair_is_matched_with_a_volunteer_and_both_accept(ser
 
     # A coach sees the request nobody matched and opens the form to pair it by hand.
     sign_in(browser, server, "coach.priya@demo.onward.example")
+    browser.find_element(By.LINK_TEXT, "Practice").click()
     browser.find_element(By.LINK_TEXT, "Pairing").click()
     wait(browser).until(lambda d: "Requests to pair that found nobody" in d.page_source)
     assert "Hamza Ali" in browser.page_source

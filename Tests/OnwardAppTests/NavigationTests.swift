@@ -6,21 +6,38 @@ import Testing
 /// only those its `Access` decisions allow.
 @Suite struct NavigationTests {
     static func links(_ role: Role, _ bar: NavigationItem.Bar = .main) -> [String] {
-        NavigationItem.links(of: Capabilities.navigation, in: bar, for: Viewer(id: "someone", role: role)).map { "\($0.0) \($0.1.path)" }
+        NavigationItem.links(of: Capabilities.navigation, in: bar, for: Viewer(id: "someone", role: role))
+            .map { "\($0.label) \($0.url.path)" + ($0.children.isEmpty ? "" : " [" + $0.children.map(\.label).joined(separator: ", ") + "]") }
     }
 
+    /// Each role's bar holds at most six links: past six, groups fold, the last first.
     @Test func each_role_sees_its_own_bar_in_order() {
-        #expect(Self.links(.graduate) == ["Home /graduate", "Programme /programme", "Board /applications/board", "Applications /applications",
+        #expect(Self.links(.graduate) == ["Home /graduate", "Programme /programme", "Job search /applications/board [Board, Applications]",
                                           "Support /support", "Practice /practice/mock-interviews", "Events /events"])
         #expect(Self.links(.coach) == ["My graduates /coach", "Dashboard /dashboard", "Reviews /reviews", "Support /support-desk",
-                                       "Mock interviews /practice/mock-slots", "Pairing /practice/pairing/unmatched", "Events /events"])
+                                       "Practice /practice/mock-slots [Mock interviews, Pairing]", "Events /events"])
         #expect(Self.links(.partner) == ["Candidates /partner"])
-        #expect(Self.links(.admin) == ["Overview /admin", "Cohorts /admin/cohorts", "People /admin/people", "Invitations /admin/invitations",
-                                       "Programmes /admin/programmes", "Dashboard /dashboard", "Reviews /reviews", "Support /support-desk",
-                                       "Pairing /practice/pairing/unmatched", "Events /events"])
+        #expect(Self.links(.admin) == ["Overview /admin", "Cohorts /admin/cohorts [Cohorts, Programmes]", "People /admin/people [People, Invitations]",
+                                       "Coaching /dashboard [Dashboard, Reviews, Support]", "Pairing /practice/pairing/unmatched", "Events /events"])
         for role in Role.allCases {
+            #expect(NavigationItem.links(of: Capabilities.navigation, in: .main, for: Viewer(id: "someone", role: role)).count <= NavigationItem.mostInBar, "\(role)")
             #expect(Self.links(role, .account) == ["Profile /account/profile", "Password /account/password", "API tokens /account/tokens"], "\(role)")
         }
+    }
+
+    /// On a page of a folded group, the group is the bar's current link and its pages are a row
+    /// of links above the page, the page's own marked.
+    @Test func a_folded_groups_pages_show_its_links() {
+        struct Empty: PageView {
+            var title: String { "Empty" }
+            func content(_ h: HTML) {}
+        }
+        let main = NavigationItem.links(of: Capabilities.navigation, in: .main, for: Viewer(id: "someone", role: .graduate))
+        let page = Shell(path: "/applications/123", user: ("Amara", .graduate), links: (main: main, account: []), flashes: [], csrf: "x", signOut: nil).render(Empty()).string
+        #expect(page.contains(#"<a href="/applications/board" aria-current="page">Job search</a>"#))
+        #expect(page.contains(#"<nav class="subnav" aria-label="Job search"><ul><li><a href="/applications/board">Board</a></li><li><a href="/applications" aria-current="page">Applications</a></li></ul></nav>"#))
+        let home = Shell(path: "/graduate", user: ("Amara", .graduate), links: (main: main, account: []), flashes: [], csrf: "x", signOut: nil).render(Empty()).string
+        #expect(!home.contains("subnav"))
     }
 
     /// On a phone the bar folds into a menu that opens with no script: a `details` with the same

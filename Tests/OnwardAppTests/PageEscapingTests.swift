@@ -9,7 +9,7 @@ import Testing
     static let hostile = EscapingCheck.hostile
 
     static func shell() -> Shell {
-        Shell(path: "/", user: (hostile, .graduate), links: (main: [(hostile, .home)], account: [(hostile, .home)]),
+        Shell(path: "/", user: (hostile, .graduate), links: (main: [NavLink(label: hostile, url: .home, children: [NavLink(label: hostile, url: .home)])], account: [NavLink(label: hostile, url: .home)]),
               flashes: [Flash(kind: .error, message: hostile)], csrf: hostile, signOut: .accounts(.signOut))
     }
 
@@ -270,6 +270,17 @@ import Testing
         for (name, page) in Self.pages() {
             let html = Self.shell().render(page).string
             EscapingCheck.check(html, name)
+        }
+    }
+
+    /// On a phone a table scrolls inside its own box, not the page: every table of every page is
+    /// the only child of a `table-wrap`.
+    @Test func every_table_scrolls_in_its_own_box() {
+        for (name, page) in Self.pages() {
+            let html = Self.shell().render(page).string
+            let tables = html.components(separatedBy: "<table").count - 1
+            let wrapped = html.components(separatedBy: #"<div class="table-wrap"><table"#).count - 1
+            #expect(tables == wrapped, "\(name): \(tables - wrapped) of \(tables) tables not in a table-wrap")
         }
     }
 

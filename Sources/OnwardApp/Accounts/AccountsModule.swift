@@ -14,9 +14,9 @@ struct AccountsModule: CapabilityModule {
     var navigation: [NavigationItem] {
         [
             .init(label: "Overview", url: .accounts(.overview), place: 11, shows: Access.runsBootcamp),
-            .init(label: "Cohorts", url: .accounts(.cohorts), place: 12, shows: Access.runsBootcamp),
-            .init(label: "People", url: .accounts(.people), place: 13, shows: Access.runsBootcamp),
-            .init(label: "Invitations", url: .accounts(.invitations), place: 14, shows: Access.runsBootcamp),
+            .init(label: "Cohorts", url: .accounts(.cohorts), place: 12, group: "Cohorts", shows: Access.runsBootcamp),
+            .init(label: "People", url: .accounts(.people), place: 13, group: "People", shows: Access.runsBootcamp),
+            .init(label: "Invitations", url: .accounts(.invitations), place: 14, group: "People", shows: Access.runsBootcamp),
             .init(label: "Profile", url: .accounts(.profile), bar: .account, place: 1, shows: { _ in true }),
             .init(label: "Password", url: .accounts(.password), bar: .account, place: 2, shows: { _ in true }),
             .init(label: "API tokens", url: .accounts(.tokens), bar: .account, place: 3, shows: { _ in true }),

@@ -14,10 +14,10 @@ struct CoachingModule: CapabilityModule {
 
     var navigation: [NavigationItem] {
         [
-            .init(label: "Dashboard", url: .coaching(.dashboard), place: 21, shows: Access.readsCoachDashboard),
-            .init(label: "Reviews", url: .coaching(.reviews), place: 22, shows: Access.reviewsSubmissions),
+            .init(label: "Dashboard", url: .coaching(.dashboard), place: 21, group: "Coaching", shows: Access.readsCoachDashboard),
+            .init(label: "Reviews", url: .coaching(.reviews), place: 22, group: "Coaching", shows: Access.reviewsSubmissions),
             .init(label: "Support", url: .coaching(.support), place: 50, shows: Access.followsProgramme),
-            .init(label: "Support", url: .coaching(.supportDesk), place: 51, shows: Access.worksSupportDesk),
+            .init(label: "Support", url: .coaching(.supportDesk), place: 51, group: "Coaching", shows: Access.worksSupportDesk),
             .init(label: "Events", url: .coaching(.events), place: 70, shows: Access.seesEvents),
         ]
     }

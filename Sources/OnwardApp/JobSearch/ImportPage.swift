@@ -75,14 +75,16 @@ struct ImportPage: PageView {
                 }
             }
             h.h3("Columns")
-            h.table {
-                h.thead { h.tr { h.th("Onward"); h.th("Your file") } }
-                h.tbody {
-                    for column in ApplicationsCSV.Column.allCases {
-                        guard let theirs = preview.mapping[column] else { continue }
-                        h.tr {
-                            h.td(column.rawValue.replacingOccurrences(of: "_", with: " "))
-                            h.td(theirs)
+            h.div(.class("table-wrap")) {
+                h.table {
+                    h.thead { h.tr { h.th("Onward"); h.th("Your file") } }
+                    h.tbody {
+                        for column in ApplicationsCSV.Column.allCases {
+                            guard let theirs = preview.mapping[column] else { continue }
+                            h.tr {
+                                h.td(column.rawValue.replacingOccurrences(of: "_", with: " "))
+                                h.td(theirs)
+                            }
                         }
                     }
                 }
@@ -97,11 +99,13 @@ struct ImportPage: PageView {
                 }
             }
             h.h3("First rows")
-            h.table {
-                h.thead { h.tr { h.th("Line"); h.th("Company"); h.th("Role"); h.th("Stage") } }
-                h.tbody {
-                    for row in preview.rows.prefix(Self.rowsShown).map(Row.init) {
-                        h.tr { h.td(String(row.line)); h.td(row.company); h.td(row.roleTitle); h.td(row.stage) }
+            h.div(.class("table-wrap")) {
+                h.table {
+                    h.thead { h.tr { h.th("Line"); h.th("Company"); h.th("Role"); h.th("Stage") } }
+                    h.tbody {
+                        for row in preview.rows.prefix(Self.rowsShown).map(Row.init) {
+                            h.tr { h.td(String(row.line)); h.td(row.company); h.td(row.roleTitle); h.td(row.stage) }
+                        }
                     }
                 }
             }

@@ -11,8 +11,8 @@ struct JobSearchModule: CapabilityModule {
 
     var navigation: [NavigationItem] {
         [
-            .init(label: "Board", url: .jobSearch(.board), place: 30, shows: Access.keepsJobSearch),
-            .init(label: "Applications", url: .jobSearch(.list), place: 40, shows: Access.keepsJobSearch),
+            .init(label: "Board", url: .jobSearch(.board), place: 30, group: "Job search", shows: Access.keepsJobSearch),
+            .init(label: "Applications", url: .jobSearch(.list), place: 40, group: "Job search", shows: Access.keepsJobSearch),
         ]
     }
 

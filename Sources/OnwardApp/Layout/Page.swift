@@ -24,6 +24,8 @@ struct Shell {
 
     let user: SignedIn?
     let nav: [NavItem]
+    /// The pages of the folded group this page is in (its label, and its links), shown above the page.
+    let groupNav: (label: String, items: [NavItem])?
     let accountNav: [NavItem]
     let flashes: [Flash]
     let csrf: String
@@ -35,17 +37,26 @@ struct Shell {
 
     /// The shell of a page at `path` for `user` (nil: not signed in), with the links of their
     /// main bar and of their account menu.
-    init(path: String, user: (name: String, role: Role)?, links: (main: [(String, SiteURL)], account: [(String, SiteURL)]), flashes: [Flash], csrf: String,
+    init(path: String, user: (name: String, role: Role)?, links: (main: [NavLink], account: [NavLink]), flashes: [Flash], csrf: String,
          signOut: SiteURL?) {
-        // The current item is the one whose path is the longest prefix of this page's.
-        func items(_ list: [(String, SiteURL)]) -> [NavItem] {
-            let matching = list.map(\.1.path).filter { path == $0 || path.hasPrefix($0 + "/") }
-            let current = matching.max { $0.count < $1.count }
-            return list.map { NavItem(label: $0.0, url: Href($0.1), current: $0.1.path == current) }
+        // The current page is the one whose path is the longest prefix of this page's, among
+        // every page a bar leads to (a folded group's too); a group is current when one of its is.
+        func current(_ list: [NavLink]) -> String? {
+            let paths = list.flatMap { $0.children.isEmpty ? [$0.url.path] : $0.children.map(\.url.path) }
+            return paths.filter { path == $0 || path.hasPrefix($0 + "/") }.max { $0.count < $1.count }
+        }
+        func items(_ list: [NavLink], current: String?) -> [NavItem] {
+            list.map { link in
+                NavItem(label: link.label, url: Href(link.url),
+                        current: link.children.isEmpty ? link.url.path == current : link.children.contains { $0.url.path == current })
+            }
         }
         self.user = user.map { SignedIn(name: $0.name, role: $0.role.title) }
-        self.nav = user == nil ? [] : items(links.main)
-        self.accountNav = user == nil ? [] : items(links.account)
+        let here = current(links.main)
+        self.nav = user == nil ? [] : items(links.main, current: here)
+        let group = links.main.first { link in link.children.contains { $0.url.path == here } }
+        self.groupNav = user == nil ? nil : group.map { ($0.label, items($0.children, current: here)) }
+        self.accountNav = user == nil ? [] : items(links.account, current: current(links.account))
         self.flashes = flashes
         self.csrf = csrf
         self.signOut = signOut.map(Href.init)
@@ -69,6 +80,9 @@ struct Shell {
                 h.a("Skip to content", .class("skip"), .href(.fragment("main")))
                 header(h)
                 h.element("main", [.id("main"), .class("page")]) {
+                    if let groupNav {
+                        h.nav(.class("subnav"), .ariaLabel(groupNav.label)) { h.ul { links(groupNav.items, h) } }
+                    }
                     for flash in flashes {
                         h.div(.class("flash flash-" + flash.kind.rawValue), .attr(.role, flash.kind == .error ? "alert" : "status")) { h.text(flash.message) }
                     }

@@ -294,14 +294,16 @@ struct MockInterviewPage: PageView {
         if let rubric {
             h.section(.class("card"), .ariaLabel("Feedback")) {
                 h.h2("Feedback")
-                h.table(.class("rubric")) {
-                    h.thead { h.tr { h.th("Criterion"); h.th("Score") } }
-                    h.tbody {
-                        for criterion in RubricCriterion.allCases {
-                            let score = rubric.scores[criterion] ?? 0
-                            h.tr {
-                                h.td(criterion == .topicArea ? "\(criterion.title): \(theme.topicArea)" : criterion.title)
-                                h.td("\(score) of 4 · \(RubricCriterion.scale[score] ?? "")")
+                h.div(.class("table-wrap")) {
+                    h.table(.class("rubric")) {
+                        h.thead { h.tr { h.th("Criterion"); h.th("Score") } }
+                        h.tbody {
+                            for criterion in RubricCriterion.allCases {
+                                let score = rubric.scores[criterion] ?? 0
+                                h.tr {
+                                    h.td(criterion == .topicArea ? "\(criterion.title): \(theme.topicArea)" : criterion.title)
+                                    h.td("\(score) of 4 · \(RubricCriterion.scale[score] ?? "")")
+                                }
                             }
                         }
                     }

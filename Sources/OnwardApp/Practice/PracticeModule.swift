@@ -12,8 +12,8 @@ struct PracticeModule: CapabilityModule {
     var navigation: [NavigationItem] {
         [
             .init(label: "Practice", url: .practice(.mockInterviews), place: 60, shows: Access.booksMockInterviews),
-            .init(label: "Mock interviews", url: .practice(.mockSlots), place: 61, shows: Access.holdsMockInterviews),
-            .init(label: "Pairing", url: .practice(.unmatchedRequests), place: 62, shows: Access.matchesPairsByHand),
+            .init(label: "Mock interviews", url: .practice(.mockSlots), place: 61, group: "Practice", shows: Access.holdsMockInterviews),
+            .init(label: "Pairing", url: .practice(.unmatchedRequests), place: 62, group: "Practice", shows: Access.matchesPairsByHand),
         ]
     }
 

@@ -14,7 +14,7 @@ struct ProgrammeModule: CapabilityModule {
 
     var navigation: [NavigationItem] {
         [
-            .init(label: "Programmes", url: .programme(.cohorts), place: 15, shows: Access.runsBootcamp),
+            .init(label: "Programmes", url: .programme(.cohorts), place: 15, group: "Cohorts", shows: Access.runsBootcamp),
             .init(label: "Programme", url: .programme(.roadMap), place: 20, shows: Access.followsProgramme),
         ]
     }

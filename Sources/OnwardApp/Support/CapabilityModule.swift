@@ -51,11 +51,46 @@ struct NavigationItem: Sendable {
     let place: Int
     /// The `Access` decision that shows it.
     let shows: @Sendable (Viewer) -> Bool
+    /// The heading it folds under ("Job search") when a person sees more than `mostInBar` items.
+    var group: String? = nil
+
+    init(label: String, url: SiteURL, bar: Bar = .main, place: Int, group: String? = nil, shows: @escaping @Sendable (Viewer) -> Bool) {
+        self.label = label
+        self.url = url
+        self.bar = bar
+        self.place = place
+        self.group = group
+        self.shows = shows
+    }
+
+    /// The most links one person's main bar holds: more wrap onto a second line.
+    static let mostInBar = 6
 
     /// The links of `bar` that `viewer` sees, in the order of `items` (already in their places).
-    static func links(of items: [NavigationItem], in bar: Bar, for viewer: Viewer) -> [(String, SiteURL)] {
-        items.filter { $0.bar == bar && $0.shows(viewer) }.map { ($0.label, $0.url) }
+    /// Past `mostInBar`, groups fold into one link each (to their first page, the others a row of
+    /// links on the group's pages), the last group first, until the bar holds `mostInBar`.
+    static func links(of items: [NavigationItem], in bar: Bar, for viewer: Viewer) -> [NavLink] {
+        let visible = items.filter { $0.bar == bar && $0.shows(viewer) }
+        var links = visible.map { NavLink(label: $0.label, url: $0.url) }
+        guard bar == .main, links.count > mostInBar else { return links }
+        var groups: [String] = []
+        for item in visible { if let group = item.group, !groups.contains(group) { groups.append(group) } }
+        for group in groups.reversed() where links.count > mostInBar {
+            let members = visible.filter { $0.group == group }
+            guard members.count > 1, let first = links.firstIndex(where: { $0.url == members[0].url }) else { continue }
+            let folded = NavLink(label: group, url: members[0].url, children: members.map { NavLink(label: $0.label, url: $0.url) })
+            links.removeAll { link in members.contains { $0.url == link.url } }
+            links.insert(folded, at: min(first, links.count))
+        }
+        return links
     }
+}
+
+/// A link of a bar: a page, or a folded group of pages (to the first of them).
+struct NavLink: Equatable, Sendable {
+    let label: String
+    let url: SiteURL
+    var children: [NavLink] = []
 }
 
 extension Application {
