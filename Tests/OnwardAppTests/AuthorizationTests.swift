@@ -186,6 +186,9 @@ extension AppTests {
                 get(.programme(.programme(id: f.programmeID)), .programme(.programme(id: key)), page([.admin])),
                 post(.programme(.addActivity(programmeID: f.programmeID)), .programme(.addActivity(programmeID: key)), ["title": ""], form([.admin], .unprocessableEntity)),
                 post(.programme(.removeActivity(id: f.activityID)), .programme(.removeActivity(id: key)), [:], form([.admin], .seeOther)),
+                get(.programme(.editActivity(id: f.activityID)), .programme(.editActivity(id: key)), page([.admin])),
+                post(.programme(.editActivity(id: f.activityID)), .programme(.editActivity(id: key)), ["title": ""], form([.admin], .unprocessableEntity)),
+                post(.programme(.renameProgramme(id: f.programmeID)), .programme(.renameProgramme(id: key)), ["name": "Spring programme"], form([.admin], .seeOther)),
                 post(.programme(.giveDefault(cohortID: f.cohortID)), .programme(.giveDefault(cohortID: key)), [:], form([.admin], .seeOther)),
                 // Coaching
                 get(.coaching(.submissions), nil, page([.graduate, .otherGraduate])),
@@ -551,7 +554,7 @@ extension AppTests {
             return (failures, caseCount)
         }
 
-        static let webCasesCount = 141
+        static let webCasesCount = 144
         static let apiCasesCount = 102
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

@@ -490,3 +490,44 @@ extension AppTests.ProgrammeWebTests {
         }
     }
 }
+
+extension AppTests.ProgrammeWebTests {
+    /// An activity edited keeps its key (what marks and records name) and counts from the day of
+    /// the edit; a bad edit changes nothing; a programme gets a name of its own.
+    @Test func an_admin_edits_an_activity_from_today_and_renames_the_programme() async throws {
+        try await Self.withProgramme { app, world in
+            let admin = Browser(app)
+            try await admin.signIn(world.admin)
+            let programme = try #require(try await ProgrammeModel.query(on: app.db).first())
+            #expect(programme.name == ProgrammeName.of(cohort: world.cohort.name), "a cohort's copy is named after it")
+            let retrospective = try #require(try await ProgrammeActivityModel.query(on: app.db).filter(\.$key == "retrospective").first())
+            let path = SiteURL.programme(.editActivity(id: retrospective.requireIDString)).path
+            #expect(try await admin.get(SiteURL.programme(.programme(id: programme.requireIDString)).path).text.contains(path))
+            let page = try await admin.get(path).text
+            #expect(page.contains(#"value="\#(retrospective.title)""#))
+
+            let bad = try await admin.post(path, ["title": "Weekly retrospective", "kind": "retrospective", "schedule": "daily", "count": "1"])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("A retrospective falls due every week."))
+            #expect(try await ProgrammeActivityModel.find(retrospective.id, on: app.db)?.since == retrospective.since)
+
+            // Weeks 1 to 3 had no retrospective: once the activity is edited today, they no longer count.
+            let before = try #require(try await ProgrammeUseCases(db: app.db, now: testNow).standing(of: world.graduate))
+            guard case .atRisk(let missing) = before.status else { Issue.record("at risk before"); return }
+            #expect(missing.map(\.activity.id).contains("retrospective"))
+            let saved = try await admin.post(path, ["title": "Friday retrospective", "description": "Before 5 pm", "kind": "retrospective",
+                                                    "schedule": "weekly", "required": "yes", "count": "1"])
+            #expect(saved.status == .seeOther)
+            let stored = try #require(try await ProgrammeActivityModel.find(retrospective.id, on: app.db))
+            #expect(stored.title == "Friday retrospective" && stored.key == "retrospective" && stored.since == "2026-11-23")
+            let after = try #require(try await ProgrammeUseCases(db: app.db, now: testNow).standing(of: world.graduate))
+            if case .atRisk(let still) = after.status { #expect(!still.map(\.activity.id).contains("retrospective")) }
+
+            let rename = SiteURL.programme(.renameProgramme(id: programme.requireIDString)).path
+            let blank = try await admin.post(rename, ["name": "  "])
+            #expect(blank.status == .unprocessableEntity && blank.text.contains("Name the programme."))
+            #expect(try await admin.post(rename, ["name": "Autumn job search"]).status == .seeOther)
+            #expect(try await ProgrammeModel.find(programme.id, on: app.db)?.name == "Autumn job search")
+            #expect(try await admin.get(SiteURL.programme(.cohorts).path).text.contains("Autumn job search"))
+        }
+    }
+}

@@ -72,6 +72,9 @@ struct ProgrammeController: RouteCollection {
         admin.get(.programme(.programme(id: SiteURL.key(SiteURL.Parameter.id))), use: editor)
         admin.post(.programme(.addActivity(programmeID: SiteURL.key(SiteURL.Parameter.id))), use: addActivity)
         admin.post(.programme(.removeActivity(id: SiteURL.key(SiteURL.Parameter.id))), use: removeActivity)
+        admin.get(.programme(.editActivity(id: SiteURL.key(SiteURL.Parameter.id))), use: editActivityPage)
+        admin.post(.programme(.editActivity(id: SiteURL.key(SiteURL.Parameter.id))), use: editActivity)
+        admin.post(.programme(.renameProgramme(id: SiteURL.key(SiteURL.Parameter.id))), use: renameProgramme)
     }
 
     func roadMap(req: Request) async throws -> Response {

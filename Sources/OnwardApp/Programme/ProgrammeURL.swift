@@ -47,6 +47,8 @@ enum ProgrammeURL: Hashable, Sendable {
     case addActivity(programmeID: String)
     /// Remove an activity from its programme.
     case removeActivity(id: String)
+    case editActivity(id: String)
+    case renameProgramme(id: String)
     /// Give a cohort the default programme.
     case giveDefault(cohortID: String)
 
@@ -76,6 +78,8 @@ enum ProgrammeURL: Hashable, Sendable {
         case .programme(let id): "/admin/programmes/\(id)"
         case .addActivity(let id): "/admin/programmes/\(id)/activities"
         case .removeActivity(let id): "/admin/programme-activities/\(id)/remove"
+        case .editActivity(let id): "/admin/programme-activities/\(id)/edit"
+        case .renameProgramme(let id): "/admin/programmes/\(id)/name"
         case .giveDefault(let id): "/admin/programmes/\(id)/default"
         }
     }

@@ -87,7 +87,7 @@ struct ProgrammeUseCases: UseCases {
             guard try await CohortProgrammeModel.query(on: db).filter(\.$cohort.$id == cohortID).count() == 0 else {
                 throw Refusal.conflict("\(name) already follows a programme.")
             }
-            let programme = ProgrammeModel(name: DefaultProgramme.name)
+            let programme = ProgrammeModel(name: ProgrammeName.of(cohort: name))
             try await programme.create(on: db)
             let programmeID = try programme.requireID()
             for (position, activity) in DefaultProgramme.activities.enumerated() {

@@ -266,6 +266,24 @@ public enum ProgrammeStatus: Equatable, Sendable {
     }
 }
 
+/// A programme's name, as an admin gives it: said, and short enough for a heading.
+public enum ProgrammeName {
+    public static let limit = 100
+
+    public static func validate(_ raw: String) throws(ValidationErrors) -> String {
+        var errors = ValidationErrors()
+        let name = TextRules.checked(raw, field: "name", label: "name", limit: limit, into: &errors)
+        if name.isEmpty && errors.message(for: "name") == nil { errors.add("name", "Name the programme.") }
+        try errors.throwIfAny()
+        return name
+    }
+
+    /// The name a cohort's own copy of the default programme is given.
+    public static func of(cohort: String) -> String {
+        String((cohort + " — " + DefaultProgramme.name).prefix(limit))
+    }
+}
+
 /// An activity an admin adds to a programme, checked.
 public enum ActivityDraft {
     public static let weeks = 1...52
