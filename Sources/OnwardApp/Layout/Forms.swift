@@ -95,7 +95,9 @@ extension HTML {
         let error = errors[name]
         let message = inline ? nil : error
         div(.class(error == nil ? "field" : "field has-error")) {
-            self.label(label, .for("field-" + name + idSuffix))
+            // A control that labels itself (a checkbox inside its own label) gets no empty label
+            // pointing at an id nothing has.
+            if !label.isEmpty { self.label(label, .for("field-" + name + idSuffix)) }
             if let hint { p(hint, .class("hint"), .id(name + "-hint" + idSuffix)) }
             if let message { p(message, .class("field-error"), .id(name + "-error" + idSuffix)) }
             let described = [hint.map { _ in name + "-hint" + idSuffix }, message.map { _ in name + "-error" + idSuffix }].compactMap { $0 }

@@ -318,7 +318,8 @@ struct Attribute {
     static func src(_ value: Href) -> Attribute { attr(.src, value.text) }
     static func name(_ value: String) -> Attribute { attr(.name, value) }
     static func type(_ value: StaticString) -> Attribute { Attribute(name: "type", value: .literal(value)) }
-    static func value(_ value: String?) -> Attribute { Attribute(name: "value", value: .text(value ?? "")) }
+    /// Nil writes none: a field with no value is empty, and a file input may carry none.
+    static func value(_ value: String?) -> Attribute { Attribute(name: "value", value: value.map { .text($0) } ?? .omitted) }
     static func `for`(_ value: String) -> Attribute { attr(.`for`, value) }
     static func role(_ value: StaticString) -> Attribute { Attribute(name: "role", value: .literal(value)) }
     static func action(_ value: Href) -> Attribute { attr(.action, value.text) }
