@@ -58,6 +58,8 @@ enum Migrations {
         MoveStandupHelpToTheDesk(),
         // One way to mark kept figures stale: the job search's as the dashboard's
         JobSearchMigrations.MarkFiguresStaleAsTheDashboardDoes(),
+        // Practice, later steps
+        PracticeMigrations.AddLeavingAndMeetingPlaces(),
     ]
 }
 

@@ -261,6 +261,10 @@ extension AppTests {
                      form([.coach, .admin], .unprocessableEntity)),
                 post(.practice(.notePeerSession(id: f.peerSessionID)), .practice(.notePeerSession(id: key)), ["note": "STAR"], form([.graduate], .seeOther)
                      .merging([.otherGraduate: .forbidden]) { $1 }),
+                // The host gives up no place (a 303 back with why); another graduate of the cohort has none to give up.
+                post(.practice(.leavePeerSession(id: f.peerSessionID)), .practice(.leavePeerSession(id: key)), [:], form([.graduate, .otherGraduate], .seeOther)),
+                post(.practice(.cancelPeerSession(id: f.peerSessionID)), .practice(.cancelPeerSession(id: key)), [:], form([.graduate], .seeOther)
+                     .merging([.otherGraduate: .forbidden]) { $1 }),
             ]
         }
 
@@ -554,7 +558,7 @@ extension AppTests {
             return (failures, caseCount)
         }
 
-        static let webCasesCount = 144
+        static let webCasesCount = 146
         static let apiCasesCount = 102
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

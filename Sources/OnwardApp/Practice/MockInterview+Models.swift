@@ -13,6 +13,9 @@ final class MockSlotModel: Model, @unchecked Sendable {
     /// The themes it covers, their raw values joined by commas.
     @Field(key: "themes") var themesText: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Where to meet, for the coach and the graduate who books it only.
+    @OptionalField(key: "link") var link: String?
+    @OptionalField(key: "place") var place: String?
 
     init() {}
 
@@ -20,6 +23,8 @@ final class MockSlotModel: Model, @unchecked Sendable {
         $coach.id = coachID
         startsAt = draft.startsAt
         minutes = draft.minutes
+        link = draft.link.isEmpty ? nil : draft.link
+        place = draft.place.isEmpty ? nil : draft.place
         themesText = MockTheme.allCases.filter(draft.themes.contains).map(\.rawValue).joined(separator: ",")
     }
 

@@ -75,6 +75,7 @@ struct MockInterviewController: RouteCollection {
         return try await req.submit(MockSlotForm.self, again: { form, errors, status in try await slotsPage(req, form: form, errors: errors, status: status) }) { form in
             let draft = try MockSlotDraft.validate(day: form.day ?? "", time: form.time ?? "", minutes: form.minutes ?? "", themes: form.themes,
                                                    timeZone: TimeZone(identifier: viewer.timeZone) ?? .gmt, now: req.now)
+                .meeting(link: form.link ?? "", place: form.place ?? "")
             try await MockInterviewUseCases(req: req).open(draft, by: viewer)
             return req.redirect(to: .practice(.mockSlots), flash: "The slot is open. Graduates can book it now.")
         }

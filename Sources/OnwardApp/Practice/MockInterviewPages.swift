@@ -8,6 +8,8 @@ struct MockSlotForm: Content {
     var theme_back_end: String?
     var theme_front_end: String?
     var theme_full_stack: String?
+    var link: String?
+    var place: String?
 
     /// The themes ticked, as raw values.
     var themes: [String] {
@@ -241,6 +243,8 @@ struct MockSlotsPage: PageView {
                         }
                     }
                 }
+                h.inputField("link", "Video call address", type: "url", value: form.link, hint: "Shown only to you and the graduate who books it.", errors: errors)
+                h.inputField("place", "Or a place to meet", value: form.place, errors: errors)
                 h.button("Open the slot", .type("submit"), .class("button primary"))
             }
         }
@@ -273,6 +277,9 @@ struct MockInterviewPage: PageView {
     var cancelIsLate = false
     var form = RubricForm()
     var errors: FormErrors = .none
+    /// Where to meet: for the graduate and the coach in it only, while it is on.
+    var link: String? = nil
+    var place: String? = nil
 
     var title: String { "Mock interview" }
 
@@ -280,6 +287,14 @@ struct MockInterviewPage: PageView {
         h.h1("Mock interview · \(theme.title)")
         h.p(.class("lede")) { h.text("\(when) · \(graduate) with "); h.person(coach) }
         if let cancelled { h.p(cancelled ? "Cancelled less than 24 hours before." : "Cancelled.", .class("warning-text")) }
+        if link != nil || place != nil {
+            h.p {
+                h.strong("Where: ")
+                if let link { h.a(link, .href(web: link), .external) }
+                if link != nil && place != nil { h.text(" · ") }
+                if let place { h.text(place) }
+            }
+        }
         h.section(.class("card"), .ariaLabel("Asked for")) {
             h.h2(isGraduate ? "You asked to practise" : "\(graduate) asked to practise")
             h.p(practise, .class("prewrap"))
@@ -409,5 +424,10 @@ extension MockInterviewPage {
             cancelURL: item.graduate.id == viewer.id && item.booking.cancelledAt == nil && item.slot.startsAt > now
                 ? Href(.practice(.cancelBooking(id: item.booking.requireIDString))) : nil,
             cancelIsLate: MockInterviewRules.isLateCancellation(at: now, startsAt: item.slot.startsAt), form: form, errors: errors)
+        let inIt = item.graduate.id == viewer.id || item.coach.id == viewer.id
+        if inIt && item.booking.cancelledAt == nil {
+            link = item.slot.link
+            place = item.slot.place
+        }
     }
 }

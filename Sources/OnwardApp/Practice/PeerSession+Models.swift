@@ -15,6 +15,8 @@ final class PeerSessionModel: Model, @unchecked Sendable {
     @Field(key: "places") var places: Int
     @Field(key: "link") var link: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// When its host called it off; late when less than a day before it (`PeerSessionRules.isLate`).
+    @OptionalField(key: "cancelled_at") var cancelledAt: Date?
 
     init() {}
 
@@ -39,6 +41,8 @@ final class PeerSeatModel: Model, @unchecked Sendable {
     /// What they practised, noted after it started; empty until then.
     @Field(key: "note") var note: String
     @Field(key: "joined_at") var joinedAt: Date
+    /// When they gave the place up (kept, so that a late one shows as late); nil while they have it.
+    @OptionalField(key: "left_at") var leftAt: Date?
 
     init() {}
 

@@ -12,6 +12,8 @@ struct PeerSessionController: RouteCollection {
         routes.grouped(Require(Access.readsPeerSessions)).get(.practice(.peerSession(id: SiteURL.key(SiteURL.Parameter.id))), use: session)
         graduate.post(.practice(.joinPeerSession(id: SiteURL.key(SiteURL.Parameter.id))), use: join)
         graduate.post(.practice(.notePeerSession(id: SiteURL.key(SiteURL.Parameter.id))), use: note)
+        graduate.post(.practice(.leavePeerSession(id: SiteURL.key(SiteURL.Parameter.id))), use: leave)
+        graduate.post(.practice(.cancelPeerSession(id: SiteURL.key(SiteURL.Parameter.id))), use: cancel)
     }
 
     private func listPage(_ req: Request, form: PeerSessionForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -51,6 +53,31 @@ struct PeerSessionController: RouteCollection {
             return req.redirect(to: .practice(.peerSession(id: id)), flash: "You have a place. The link to join is on this page.")
         } catch let error as Refusal where error.kind == .conflict {
             return req.redirect(to: SiteURL.practice(.peerSession(id: id)).path).flash(.error, error.message, on: req)
+        }
+    }
+
+    /// Back on the session's page either way: what happened, or why not.
+    private func change(_ req: Request, _ act: (String) async throws -> (session: PeerSessionModel, late: Bool), said: (Bool) -> String) async throws -> Response {
+        let id = try req.parameter(SiteURL.Parameter.id)
+        do {
+            let (_, late) = try await act(id)
+            return req.redirect(to: .practice(.peerSession(id: id)), flash: said(late))
+        } catch let error as Refusal where error.kind == .conflict {
+            return req.redirect(to: SiteURL.practice(.peerSession(id: id)).path).flash(.error, error.message, on: req)
+        }
+    }
+
+    func leave(req: Request) async throws -> Response {
+        let viewer = try req.requireUser()
+        return try await change(req, { try await PeerSessionUseCases(req: req).leave($0, by: viewer) }) { late in
+            "Your place is given up" + (late ? ", less than a day before: recorded as late." : ".")
+        }
+    }
+
+    func cancel(req: Request) async throws -> Response {
+        let viewer = try req.requireUser()
+        return try await change(req, { try await PeerSessionUseCases(req: req).cancel($0, by: viewer) }) { late in
+            "The session is cancelled; those with a place see it on its page" + (late ? ". Less than a day before: recorded as late." : ".")
         }
     }
 

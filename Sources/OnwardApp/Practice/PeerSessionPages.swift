@@ -85,23 +85,46 @@ struct PeerSessionPage: PageView {
     let people: [Person]
     /// A graduate, who may take a place; a coach reads what their graduates practised.
     let takesPart: Bool
-    let joinURL: Href?
+    var joinURL: Href?
     let noteURL: Href?
     let joined: Bool
     let started: Bool
     var form = PeerNoteForm()
     var errors: FormErrors = .none
+    /// "Cancelled by its host on Mon 7 Dec, 09:10 (late)", once it is.
+    var cancelled: String? = nil
+    /// Giving up one's place (a participant) or calling it off (its host), before it starts.
+    var leaveURL: Href? = nil
+    var cancelURL: Href? = nil
+    /// Whether leaving or cancelling now would be recorded as late.
+    var wouldBeLate = false
+    /// Those who gave their place up: "Sam Lee, left Sun 6 Dec (late)".
+    var left: [String] = []
 
     var title: String { "Peer practice" }
 
     func content(_ h: HTML) {
         h.h1("\(kind.title) practice")
         h.p("\(when) · hosted by \(host) · \(people.count) of \(places) places taken", .class("lede"))
-        if let link { h.p { h.strong("Join: "); h.a(link, .href(web: link), .external) } }
+        if let cancelled {
+            h.div(.class("callout"), .role("status")) { h.p(cancelled) }
+        }
+        if let link, cancelled == nil { h.p { h.strong("Join: "); h.a(link, .href(web: link), .external) } }
         if let joinURL {
             h.postForm(joinURL, .class("inline-form")) { h.button("Take a place", .type("submit"), .class("button primary")) }
-        } else if takesPart && !joined {
+        } else if takesPart && !joined && cancelled == nil {
             h.p(started ? "This session has started." : "This session is full.", .class("hint"))
+        }
+        let late = wouldBeLate ? " It starts within a day: it is recorded as a late cancellation." : ""
+        if let leaveURL {
+            h.postForm(leaveURL, .class("inline-form"), .data(.dataConfirm, "Give up your place?" + late)) {
+                h.button("Give up my place", .type("submit"), .class("button"))
+            }
+        }
+        if let cancelURL {
+            h.postForm(cancelURL, .class("inline-form"), .data(.dataConfirm, "Cancel this session for everyone who has a place?" + late)) {
+                h.button("Cancel the session", .type("submit"), .class("button danger"))
+            }
         }
         h.section(.class("card"), .ariaLabel("Who comes")) {
             h.h2("Who comes")
@@ -113,6 +136,7 @@ struct PeerSessionPage: PageView {
                     }
                 }
             }
+            if !left.isEmpty { h.p("Gave their place up: " + left.joined(separator: "; ") + ".", .class("hint")) }
         }
         if let noteURL {
             h.section(.class("card"), .ariaLabel("What you practised")) {
@@ -160,5 +184,17 @@ extension PeerSessionPage {
                 ? Href(SiteURL.practice(.joinPeerSession(id: id))) : nil,
             noteURL: detail.joined != nil && started ? Href(SiteURL.practice(.notePeerSession(id: id))) : nil,
             joined: detail.joined != nil, started: started, form: form.note == nil ? PeerNoteForm(note: detail.joined?.note) : form, errors: errors)
+        let isHost = detail.host.id == viewer.id
+        let open = session.cancelledAt == nil && PeerSessionRules.mayLeave(at: now, startsAt: session.startsAt)
+        if let at = session.cancelledAt {
+            cancelled = "Cancelled by its host on \(Formats.dayAndTime(at, zone: viewer.timeZone))" + (PeerSessionRules.isLate(at: at, startsAt: session.startsAt) ? " (late)." : ".")
+            joinURL = nil
+        }
+        leaveURL = open && detail.joined != nil && !isHost ? Href(SiteURL.practice(.leavePeerSession(id: id))) : nil
+        cancelURL = open && isHost ? Href(SiteURL.practice(.cancelPeerSession(id: id))) : nil
+        wouldBeLate = PeerSessionRules.isLate(at: now, startsAt: session.startsAt)
+        left = detail.left.compactMap { seat, person in
+            seat.leftAt.map { "\(person.name), \(Formats.dayAndTime($0, zone: viewer.timeZone))" + (PeerSessionRules.isLate(at: $0, startsAt: session.startsAt) ? " (late)" : "") }
+        }
     }
 }

@@ -22,6 +22,8 @@ struct PeerSessionUseCases: UseCases {
         let host: UserModel
         let seats: [(seat: PeerSeatModel, person: UserModel)]
         var joined: (PeerSeatModel)? = nil
+        /// Those who gave their place up, with when (a late one is marked on the page).
+        var left: [(seat: PeerSeatModel, person: UserModel)] = []
         /// The link to join, for one who took part (`Access.canReadInsidePeerSession`); what each
         /// practised, for those who took part and each one's coaches (`Access.canReadPeerNote`).
         var link: String?
@@ -50,11 +52,11 @@ struct PeerSessionUseCases: UseCases {
         let people = try await hosts.all()
         let byID = Dictionary(people.compactMap { person in person.id.map { ($0, person) } }, uniquingKeysWith: { first, _ in first })
         guard !byID.isEmpty else { return [] }
-        let sessions = try await PeerSessionModel.query(on: db).filter(\.$host.$id ~~ Array(byID.keys))
+        let sessions = try await PeerSessionModel.query(on: db).filter(\.$host.$id ~~ Array(byID.keys)).filter(\.$cancelledAt == nil)
             .filter(\.$startsAt > now.addingTimeInterval(-Double(PeerSessionDraft.minuteRange.upperBound) * 60)).sort(\.$startsAt).all()
             .filter { $0.startsAt.addingTimeInterval(Double($0.minutes) * 60) > now }
         let ids = sessions.compactMap(\.id)
-        let seats = ids.isEmpty ? [] : try await PeerSeatModel.query(on: db).filter(\.$session.$id ~~ ids).all()
+        let seats = ids.isEmpty ? [] : try await PeerSeatModel.query(on: db).filter(\.$session.$id ~~ ids).filter(\.$leftAt == nil).all()
         return sessions.compactMap { session in
             guard let host = byID[session.$host.id] else { return nil }
             let mine = seats.filter { $0.$session.id == session.id }
@@ -65,7 +67,8 @@ struct PeerSessionUseCases: UseCases {
     func detail(of rawID: String, for viewer: UserModel) async throws -> Detail {
         guard let id = UUID(uuidString: rawID), let session = try await PeerSessionModel.query(on: db).filter(\.$id == id).with(\.$host).first()
         else { throw Self.noSuchSession }
-        let seats = try await PeerSeatModel.query(on: db).filter(\.$session.$id == id).with(\.$user).sort(\.$joinedAt).all()
+        let all = try await PeerSeatModel.query(on: db).filter(\.$session.$id == id).with(\.$user).sort(\.$joinedAt).all()
+        let seats = all.filter { $0.leftAt == nil }
         // Whom a coach coaches matters only to a coach.
         let coached = viewer.role == .coach ? try await Policy(db: db).coachedGraduateIDs(of: viewer) : []
         guard Access.canSeePeerSession(viewer.viewer, host: session.$host.id.uuidString, hostCohort: session.host.$cohort.id?.uuidString,
@@ -73,6 +76,7 @@ struct PeerSessionUseCases: UseCases {
         else { throw Self.noSuchSession }
         let joined = seats.first { $0.$user.id == viewer.id }
         return Detail(session: session, host: session.host, seats: seats.map { ($0, $0.user) }, joined: joined,
+                      left: all.filter { $0.leftAt != nil }.map { ($0, $0.user) },
                       link: Access.canReadInsidePeerSession(viewer.viewer, tookPart: joined != nil) ? session.link : nil,
                       notes: seats.map { Access.canReadPeerNote(viewer.viewer, tookPart: joined != nil, coachesWriter: coached.contains($0.$user.id)) ? $0.note : "" })
     }
@@ -87,15 +91,48 @@ struct PeerSessionUseCases: UseCases {
         let places = found.session.places, startsAt = found.session.startsAt
         return try await db.writeTransaction { db in
             try await db.lockRow(of: PeerSessionModel.schema, id: id)
-            let seats = try await PeerSeatModel.query(on: db).filter(\.$session.$id == id).all()
+            if try await PeerSessionModel.find(id, on: db)?.cancelledAt != nil { throw Refusal.conflict("This session is cancelled.") }
+            let all = try await PeerSeatModel.query(on: db).filter(\.$session.$id == id).all()
+            let seats = all.filter { $0.leftAt == nil }
             if seats.contains(where: { $0.$user.id == userID }) { throw Refusal.conflict("You have a place already.") }
             guard PeerSessionRules.mayJoin(taken: seats.count, places: places, startsAt: startsAt, now: now) else {
                 throw Refusal.conflict(now >= startsAt ? "This session has started." : "This session is full.")
+            }
+            // One who left and comes back takes their old row again (one row a person a session).
+            if let earlier = all.first(where: { $0.$user.id == userID }) {
+                earlier.leftAt = nil
+                earlier.joinedAt = now
+                try await earlier.save(on: db)
+                return earlier
             }
             let seat = PeerSeatModel(sessionID: id, userID: userID, at: now)
             try await seat.create(on: db)
             return seat
         }
+    }
+
+    /// A participant other than the host gives up their place before the session starts; the
+    /// place opens for someone else, and the leaving is kept with its moment.
+    func leave(_ rawID: String, by graduate: UserModel) async throws -> (session: PeerSessionModel, late: Bool) {
+        let found = try await detail(of: rawID, for: graduate)
+        guard let seat = found.joined else { throw Refusal.conflict("You have no place in this session.") }
+        guard found.session.$host.id != graduate.id else { throw Refusal.conflict("You host this session: cancel it instead.") }
+        guard PeerSessionRules.mayLeave(at: now, startsAt: found.session.startsAt) else { throw Refusal.conflict("This session has started.") }
+        seat.leftAt = now
+        try await seat.save(on: db)
+        return (found.session, PeerSessionRules.isLate(at: now, startsAt: found.session.startsAt))
+    }
+
+    /// The host calls the session off before it starts: nobody can join it any more, and those
+    /// who had a place see on its page that it is cancelled, and when.
+    func cancel(_ rawID: String, by graduate: UserModel) async throws -> (session: PeerSessionModel, late: Bool) {
+        let found = try await detail(of: rawID, for: graduate)
+        guard found.session.$host.id == graduate.id else { throw Refusal.notAllowed("Only the host cancels a session.") }
+        guard found.session.cancelledAt == nil else { throw Refusal.conflict("This session is cancelled already.") }
+        guard PeerSessionRules.mayLeave(at: now, startsAt: found.session.startsAt) else { throw Refusal.conflict("This session has started.") }
+        found.session.cancelledAt = now
+        try await found.session.save(on: db)
+        return (found.session, PeerSessionRules.isLate(at: now, startsAt: found.session.startsAt))
     }
 
     /// A participant notes what they practised, once the session has started.

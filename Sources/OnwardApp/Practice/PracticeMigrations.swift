@@ -53,6 +53,25 @@ enum PracticeMigrations {
     }
 
     /// Morning peer practice sessions and the places taken in them.
+    /// A place given up and a session cancelled are kept with their moment (a late one shows as
+    /// late); a mock interview slot says where to meet.
+    struct AddLeavingAndMeetingPlaces: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            // One column at a time: SQLite adds one per statement.
+            try await database.schema(PeerSessionModel.schema).field("cancelled_at", .datetime).update()
+            try await database.schema(PeerSeatModel.schema).field("left_at", .datetime).update()
+            try await database.schema(MockSlotModel.schema).field("link", .string).update()
+            try await database.schema(MockSlotModel.schema).field("place", .string).update()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(MockSlotModel.schema).deleteField("place").update()
+            try await database.schema(MockSlotModel.schema).deleteField("link").update()
+            try await database.schema(PeerSeatModel.schema).deleteField("left_at").update()
+            try await database.schema(PeerSessionModel.schema).deleteField("cancelled_at").update()
+        }
+    }
+
     struct CreatePeerSessions: AsyncMigration {
         func prepare(on database: any Database) async throws {
             try await database.schema(PeerSessionModel.schema)

@@ -22,6 +22,8 @@ enum PracticeURL: Hashable, Sendable {
     case joinPeerSession(id: String)
     /// Note what you practised in a peer session.
     case notePeerSession(id: String)
+    case leavePeerSession(id: String)
+    case cancelPeerSession(id: String)
     /// A graduate's pairing: proposals to answer, their request or the form to ask, their pairings.
     case pairing
     /// Withdraw an open request to pair.
@@ -56,6 +58,8 @@ enum PracticeURL: Hashable, Sendable {
         case .peerSession(let id): "/practice/peer-sessions/\(id)"
         case .joinPeerSession(let id): "/practice/peer-sessions/\(id)/join"
         case .notePeerSession(let id): "/practice/peer-sessions/\(id)/note"
+        case .leavePeerSession(let id): "/practice/peer-sessions/\(id)/leave"
+        case .cancelPeerSession(let id): "/practice/peer-sessions/\(id)/cancel"
         case .pairing: "/practice/pairing"
         case .withdrawPairingRequest(let id): "/practice/pairing/requests/\(id)/withdraw"
         case .volunteer: "/practice/pairing/volunteer"

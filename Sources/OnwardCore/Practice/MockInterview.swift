@@ -30,11 +30,29 @@ public struct MockSlotDraft: Equatable, Sendable {
     public let startsAt: Date
     public let minutes: Int
     public let themes: Set<MockTheme>
+    /// Where to meet, shown only to the coach and the graduate who books it: a video call's
+    /// address, a place, or both (empty for none).
+    public var link = ""
+    public var place = ""
 
-    public init(startsAt: Date, minutes: Int, themes: Set<MockTheme>) {
+    public init(startsAt: Date, minutes: Int, themes: Set<MockTheme>, link: String = "", place: String = "") {
         self.startsAt = startsAt
         self.minutes = minutes
         self.themes = themes
+        self.link = link
+        self.place = place
+    }
+
+    /// `link` an http or https address, `place` a line of text; both may be empty.
+    public func meeting(link rawLink: String, place rawPlace: String) throws(ValidationErrors) -> MockSlotDraft {
+        var errors = ValidationErrors()
+        let link = WebAddress.validate(rawLink, field: "link", into: &errors) ?? ""
+        let place = TextRules.checked(rawPlace, field: "place", label: "place", limit: TextRules.Limit.short, into: &errors)
+        try errors.throwIfAny()
+        var draft = self
+        draft.link = link
+        draft.place = place
+        return draft
     }
 
     public static let lengths = [45, 60]

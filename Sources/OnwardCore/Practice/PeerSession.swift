@@ -75,6 +75,16 @@ public enum PeerSessionRules {
     public static func mayNote(startsAt: Date, now: Date) -> Bool {
         now >= startsAt
     }
+
+    /// A place is given up, or a session cancelled by its host, before it starts.
+    public static func mayLeave(at moment: Date, startsAt: Date) -> Bool {
+        moment < startsAt
+    }
+
+    /// Leaving or cancelling less than a day before: recorded as late, as a mock interview's is.
+    public static func isLate(at moment: Date, startsAt: Date) -> Bool {
+        MockInterviewRules.isLateCancellation(at: moment, startsAt: startsAt)
+    }
 }
 
 /// A note written after practice, checked: free text, required; `prompt` says what to write.
