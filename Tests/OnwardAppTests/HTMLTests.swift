@@ -94,6 +94,25 @@ import Testing
         #expect(html.contains(#"value="a&quot;b""#))
     }
 
+    /// A score's axis runs 0 to 4 whatever the scores; a count's is rounded up to a step of 1, 2
+    /// or 5 with a label at each step; a zero is a stub, not a gap; the figures are in a table.
+    @Test func a_chart_has_a_sane_axis_visible_zeros_and_its_figures_in_words() {
+        #expect(BarChart.axis(largest: 3, fixed: 4) == (4, 1))
+        #expect(BarChart.axis(largest: 5, fixed: nil) == (5, 1))
+        #expect(BarChart.axis(largest: 7, fixed: nil) == (8, 2))
+        #expect(BarChart.axis(largest: 23, fixed: nil) == (25, 5))
+        #expect(BarChart.axis(largest: 0, fixed: nil) == (1, 1))
+        let scores = BarChart(title: "Scores", series: [.init(name: "Communication", cssClass: "c")], groups: [(label: "2 Nov", values: [3]), (label: "9 Nov", values: [0])], scale: 4)
+        #expect(scores.yLabels.map(\.text) == ["0", "1", "2", "3", "4"], "3 of 4 does not look like full marks")
+        #expect(scores.bars[0].height < scores.baseline - 12, "3 stands below the top")
+        #expect(scores.bars[1].height == 2 && scores.bars[1].cssClass.contains("zero"), "a zero shows")
+        #expect(scores.bars[0].x + scores.bars[0].width < scores.bars[1].x - 20, "weeks read apart")
+        let h = HTML()
+        scores.render(h)
+        #expect(h.string.contains(#"<summary>The figures</summary><div class="table-wrap"><table class="compact">"#))
+        #expect(h.string.contains(#"<th scope="row">9 Nov</th><td class="num">0</td>"#))
+    }
+
     @Test func the_chart_escapes_its_labels() {
         let chart = BarChart(title: "<t>", series: [.init(name: "S", cssClass: "s")], groups: [(label: "<w>", values: [3])])
         let h = HTML()

@@ -61,7 +61,8 @@ struct FiguresSection: HomeSection {
         chart = weeks.isEmpty ? nil : BarChart(
             title: "Applications and interviews, week by week",
             series: [.init(name: "Applications", cssClass: "series-applications"), .init(name: "Interviews", cssClass: "series-interviews")],
-            groups: weeks.map { (Formats.day(iso: $0.weekStarting.iso).replacingOccurrences(of: " \($0.weekStarting.year)", with: ""), [$0.applications, $0.interviews]) })
+            groups: weeks.map { (Formats.day(iso: $0.weekStarting.iso).replacingOccurrences(of: " \($0.weekStarting.year)", with: ""), [$0.applications, $0.interviews]) },
+            id: "weekly-chart")
         let f = figures.funnel
         func percent(_ rate: Double?) -> String? { rate.map { "\(Int(($0 * 100).rounded()))%" } }
         funnel = [

@@ -55,7 +55,7 @@ enum ScoresChart {
                         groups: trend.points.map { point in
                             ("\(point.day.display.replacingOccurrences(of: " \(point.day.year)", with: "")) · \(point.theme.title)",
                              RubricCriterion.allCases.map { point.scores[$0] ?? 0 })
-                        })
+                        }, scale: RubricCriterion.scale.keys.max() ?? 4, id: "scores-chart")
     }
 }
 
