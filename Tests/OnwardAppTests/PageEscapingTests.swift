@@ -68,7 +68,7 @@ import Testing
             timeline: [.init(day: h, text: h, kind: "applied")],
             interviews: [.init(id: h, kind: h, when: h, duration: 60, withWhom: h, outcome: h, feedback: h, technical: true)],
             contacts: [.init(id: h, name: h, role: h, email: h, profileURL: h)],
-            placement: .init(startDate: h, jobTitle: h, employmentType: h, inField: true, salary: 1, correctedBy: h, form: placementForm),
+            placement: .init(startDate: h, jobTitle: h, employmentType: h, inField: true, salary: h, correctedBy: h, form: placementForm),
             today: day, backURL: Href(.home), errors: errors("stage", "kind", "contact_name", "job_title"),
             interviewForm: InterviewForm(kind: h, date: h, time: h, duration_minutes: h, with_whom: h, outcome: h, feedback: h),
             contactForm: ContactForm(contact_name: h, contact_role: h, contact_email: h, contact_profile_url: h))

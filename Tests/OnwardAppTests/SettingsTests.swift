@@ -1,4 +1,5 @@
 import Foundation
+import OnwardCore
 import Testing
 @testable import OnwardApp
 
@@ -22,6 +23,17 @@ import Testing
         #expect(settings.secureCookies)
     }
 
+    /// Salaries are said in the bootcamp's currency: pounds unless set.
+    @Test func the_currency_is_an_iso_code_and_salaries_are_said_in_it() throws {
+        #expect(try Settings.fromEnvironment([:]).currency == .gbp)
+        let euros = try Settings.fromEnvironment(["ONWARD_CURRENCY": " eur "]).currency
+        #expect(euros.code == "EUR")
+        #expect(SalaryRange(minimum: 26_000, maximum: 32_000).said(in: .gbp) == "£26,000–£32,000 a year")
+        #expect(SalaryRange(minimum: 40_000, maximum: nil).said(in: euros) == "from €40,000 a year")
+        #expect(SalaryRange(minimum: nil, maximum: 950).said(in: try #require(Currency(code: "CHF"))) == "up to CHF 950 a year")
+        #expect(Currency.gbp.amount(1_234_567) == "£1,234,567")
+    }
+
     @Test func a_trusted_proxy_is_an_ip_address() throws {
         #expect(try Settings.fromEnvironment([:]).trustedProxy == nil)
         #expect(try Settings.fromEnvironment(["ONWARD_TRUSTED_PROXY": " 10.0.0.2 "]).trustedProxy == "10.0.0.2")
@@ -36,6 +48,8 @@ import Testing
         ["ONWARD_TRUSTED_PROXY": "proxy.internal"],
         ["ONWARD_TRUSTED_PROXY": "10.0.0.999"],
         ["ONWARD_SECRET_KEY": "too short"],
+        ["ONWARD_CURRENCY": "pounds"],
+        ["ONWARD_CURRENCY": "XYZ"],
     ])
     func bad_values_are_refused_naming_the_variable(_ environment: [String: String]) {
         #expect {

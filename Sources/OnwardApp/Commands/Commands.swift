@@ -1,5 +1,6 @@
 import ConsoleKit
 import Fluent
+import OnwardCore
 import Vapor
 
 /// `onward <command>`: serve, migrate, seed, and what later capabilities add.
@@ -66,12 +67,12 @@ struct MigrateCommand: AsyncCommand {
             } else {
                 let batch = try await migrator.previewRevertLastBatch().get()
                 try await migrator.revertLastBatch().get()
-                context.console.print("Reverted \(batch.count) migration(s).")
+                context.console.print("Reverted \(Wording.count(batch.count, "migration")).")
             }
         } else {
             let pending = try await migrator.previewPrepareBatch().get()
             try await migrator.prepareBatch().get()
-            context.console.print(pending.isEmpty ? "No pending migrations." : "Applied \(pending.count) migration(s).")
+            context.console.print(pending.isEmpty ? "No pending migrations." : "Applied \(Wording.count(pending.count, "migration")).")
         }
     }
 }

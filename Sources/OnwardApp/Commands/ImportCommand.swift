@@ -63,7 +63,7 @@ struct ImportCommand: AsyncCommand {
         } catch let refused as JobSearch.ImportRefused {
             if showBar { bar.fail() }
             let errors = refused.preview.errors
-            console.error("Nothing was imported: \(errors.count) line(s) to fix.")
+            console.error("Nothing was imported: \(Wording.count(errors.count, "line")) to fix.")
             for error in errors.prefix(50) { console.print("  line \(error.line): \(error.message)") }
             if errors.count > 50 { console.print("  … and \(errors.count - 50) more") }
             throw ExitCode.failure
@@ -77,6 +77,6 @@ struct ImportCommand: AsyncCommand {
         }
         if showBar { bar.succeed() }
         let seconds = Date().timeIntervalSince(started)
-        console.print("Imported \(result.imported) application(s) for \(user.email) in \(String(format: "%.2f", seconds)) s; \(result.preview.duplicates.count) duplicate(s) skipped.")
+        console.print("Imported \(Wording.count(result.imported, "application")) for \(user.email) in \(String(format: "%.2f", seconds)) s; \(Wording.count(result.preview.duplicates.count, "duplicate")) skipped.")
     }
 }

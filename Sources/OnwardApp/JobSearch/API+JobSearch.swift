@@ -206,7 +206,7 @@ extension OnwardAPI {
         }
         if !dryRun && !preview.errors.isEmpty {
             let first = preview.errors[0]
-            throw AppError(status: .unprocessableEntity, code: "invalid", message: "Line \(first.line): \(first.message). Nothing was imported (\(preview.errors.count) line(s) to fix; send dry_run=true to see them all).", field: "file")
+            throw AppError(status: .unprocessableEntity, code: "invalid", message: "Line \(first.line): \(first.message). Nothing was imported (\(Wording.count(preview.errors.count, "line")) to fix; send dry_run=true to see them all).", field: "file")
         }
         return .ok(.init(body: .json(.init(
             dryRun: dryRun, imported: preview.rows.count, duplicates: preview.duplicates.count,

@@ -32,7 +32,8 @@ struct ApplicationPage: PageView {
         let jobTitle: String
         let employmentType: String
         let inField: Bool
-        let salary: Int
+        /// "£32,000".
+        let salary: String
         let correctedBy: String?
         let form: PlacementForm
     }
@@ -127,7 +128,7 @@ struct ApplicationPage: PageView {
                 h.dt("Starts"); h.dd(placement.startDate)
                 h.dt("Employment"); h.dd(placement.employmentType)
                 h.dt("Developer or related technical role"); h.dd(placement.inField ? "Yes" : "No")
-                h.dt("Yearly salary"); h.dd(String(placement.salary))
+                h.dt("Yearly salary"); h.dd(placement.salary)
             }
             if let correctedBy = placement.correctedBy { h.p("Corrected by " + correctedBy + ".", .class("hint")) }
             guard canCorrectPlacement else { return }
@@ -251,7 +252,7 @@ extension ApplicationPage {
     /// who may correct it; the way back to the owner's board.
     init(_ application: ApplicationModel, scope: Policy.Scope, moves: [StageMoveModel], interviews: [InterviewModel], contacts: [ContactModel],
          placement: PlacementModel?, today: LocalDate, errors: FormErrors, interviewForm: InterviewForm? = nil, contactForm: ContactForm? = nil,
-         placementForm: PlacementForm? = nil) {
+         placementForm: PlacementForm? = nil, currency: Currency = .gbp) {
         let zone = scope.person.timeZone
         let tz = TimeZone(identifier: zone) ?? .gmt
         var timeline = moves.enumerated().map { index, move in
@@ -265,7 +266,7 @@ extension ApplicationPage {
             canCorrectPlacement: placement != nil && scope.canCorrectPlacement,
             company: application.company, roleTitle: application.roleTitle, stage: application.stage,
             postURL: application.url, location: application.location, remote: application.remote,
-            salary: salary == .none ? nil : salary.text, source: application.source.title,
+            salary: salary == .none ? nil : salary.said(in: currency), source: application.source.title,
             nextAction: application.nextAction, due: application.nextActionDue.map(Formats.day(iso:)), notes: application.notes,
             excitement: application.excitement,
             timeline: timeline.map { Event(day: Formats.day(iso: $0.day), text: $0.text, kind: $0.kind) },
@@ -276,7 +277,7 @@ extension ApplicationPage {
             contacts: contacts.map { Contact(id: $0.requireIDString, name: $0.name, role: $0.role, email: $0.email, profileURL: $0.profileURL) },
             placement: placement.map {
                 Placement(startDate: Formats.day(iso: $0.startDate), jobTitle: $0.jobTitle, employmentType: $0.employmentType.title, inField: $0.inField,
-                          salary: $0.salary, correctedBy: $0.correctedBy?.name,
+                          salary: currency.amount($0.salary), correctedBy: $0.correctedBy?.name,
                           form: placementForm ?? PlacementForm(start_date: $0.startDate, job_title: $0.jobTitle, employment_type: $0.employmentType.rawValue,
                                                                in_field: $0.inField ? "yes" : "no", salary: String($0.salary)))
             },

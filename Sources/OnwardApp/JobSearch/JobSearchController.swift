@@ -175,7 +175,7 @@ struct JobSearchController: RouteCollection {
         let placement = try await PlacementModel.query(on: req.db).filter(\.$application.$id == application.requireID()).with(\.$correctedBy).first()
         let page = ApplicationPage(application, scope: scope, moves: moves, interviews: interviews, contacts: contacts, placement: placement,
                                    today: JobSearch(req: req).today(for: scope.person), errors: errors, interviewForm: interviewForm,
-                                   contactForm: contactForm, placementForm: placementForm)
+                                   contactForm: contactForm, placementForm: placementForm, currency: req.settings.currency)
         return req.render(page, status: status)
     }
 

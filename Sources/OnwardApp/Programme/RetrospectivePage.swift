@@ -130,7 +130,8 @@ extension RetrospectiveEntry {
         self.init(
             week: retrospective.week, editURL: editURL, commentURL: commentURL, wentWell: retrospective.wentWell, didNotGoWell: retrospective.didNotGoWell,
             learned: retrospective.learned, focus: retrospective.focus, better: retrospective.better.title,
-            figures: "\(retrospective.applications) applications sent, \(retrospective.interviews) interviews, \(retrospective.standups) standups posted",
+            figures: Wording.count(retrospective.applications, "application") + " sent, " + Wording.count(retrospective.interviews, "interview") + ", "
+                + Wording.count(retrospective.standups, "standup") + " posted",
             comments: comments.map { Comment(author: PersonName($0.author.name, role: $0.author.role), body: $0.body) })
     }
 }

@@ -28,6 +28,8 @@ public struct Settings: Sendable {
     /// The key Onward signs with (CSRF tokens), at least 32 characters. Nil: Onward makes one and
     /// keeps it in the database (`ServerSecret`).
     public var secretKey: String?
+    /// The currency the bootcamp's salaries are written in (`ONWARD_CURRENCY`, an ISO 4217 code).
+    public var currency: Currency = .gbp
 
     public init(
         database: DatabaseKind = .sqliteFile(path: "onward.sqlite"),
@@ -61,6 +63,7 @@ public struct Settings: Sendable {
         case maxUploadBytes = "ONWARD_MAX_UPLOAD_BYTES"
         case trustedProxy = "ONWARD_TRUSTED_PROXY"
         case secretKey = "ONWARD_SECRET_KEY"
+        case currency = "ONWARD_CURRENCY"
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -111,6 +114,10 @@ public struct Settings: Sendable {
         if let key = value(.secretKey) {
             guard key.count >= 32 else { throw Invalid(variable: .secretKey, reason: "expected at least 32 characters (for example the output of 'openssl rand -base64 32')") }
             settings.secretKey = key
+        }
+        if let code = value(.currency) {
+            guard let currency = Currency(code: code) else { throw Invalid(variable: .currency, reason: "expected an ISO 4217 currency code, such as GBP, EUR or USD") }
+            settings.currency = currency
         }
         return settings
     }

@@ -80,6 +80,50 @@ public struct SalaryRange: Equatable, Sendable {
         case let (nil, max?): "\(max)"
         }
     }
+
+    /// As a person reads it, in `currency`: "£26,000–£32,000 a year".
+    public func said(in currency: Currency) -> String {
+        switch (minimum, maximum) {
+        case (nil, nil): ""
+        case let (min?, max?) where min == max: currency.amount(min) + " a year"
+        case let (min?, max?): currency.amount(min) + "–" + currency.amount(max) + " a year"
+        case let (min?, nil): "from " + currency.amount(min) + " a year"
+        case let (nil, max?): "up to " + currency.amount(max) + " a year"
+        }
+    }
+}
+
+/// The currency a bootcamp's salaries are in: an ISO 4217 code, with the symbol people write
+/// before an amount where it has a common one.
+public struct Currency: Equatable, Sendable {
+    public let code: String
+
+    public static let gbp = Currency(known: "GBP")
+
+    private static let symbols = ["GBP": "£", "EUR": "€", "USD": "$", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$", "INR": "₹", "JPY": "¥"]
+
+    /// A three-letter ISO 4217 code the system knows; nil for anything else.
+    public init?(code raw: String) {
+        let code = raw.trimmed.uppercased()
+        guard code.count == 3, Locale.commonISOCurrencyCodes.contains(code) else { return nil }
+        self.code = code
+    }
+
+    private init(known code: String) {
+        self.code = code
+    }
+
+    /// "£32,000", or "CHF 32,000" for a currency without a common symbol here.
+    public func amount(_ value: Int) -> String {
+        var digits = String(value.magnitude)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits = String(digits.dropLast(3))
+        }
+        let number = (value < 0 ? "-" : "") + digits + grouped
+        return Self.symbols[code].map { $0 + number } ?? code + " " + number
+    }
 }
 
 /// A contact at the company.
