@@ -60,6 +60,8 @@ enum Migrations {
         JobSearchMigrations.MarkFiguresStaleAsTheDashboardDoes(),
         // Practice, later steps
         PracticeMigrations.AddLeavingAndMeetingPlaces(),
+        // Coaching, later steps
+        CoachingMigrations.AddMeetingPlaceToLearningPlans(),
     ]
 }
 

@@ -211,6 +211,7 @@ extension AppTests {
                 post(.coaching(.plans), nil, ["graduate_id": ""], form([.coach, .unassignedCoach], .unprocessableEntity)),
                 get(.coaching(.learningPlan(id: f.planID)), .coaching(.learningPlan(id: key)), page([.graduate, .coach])),
                 post(.coaching(.meetings(planID: f.planID)), .coaching(.meetings(planID: key)), ["held_on": ""], form([.coach], .unprocessableEntity)),
+                post(.coaching(.meetingPlace(planID: f.planID)), .coaching(.meetingPlace(planID: key)), ["meeting_time": "14:00"], form([.coach], .seeOther)),
                 post(.coaching(.finishPlan(id: f.planID)), .coaching(.finishPlan(id: key)), [:], form([.coach], .seeOther)),
                 get(.coaching(.dashboard), nil, page([.coach, .unassignedCoach, .admin])),
                 get(.coaching(.events), nil, page([.graduate, .otherGraduate, .coach, .unassignedCoach, .admin])),
@@ -558,7 +559,7 @@ extension AppTests {
             return (failures, caseCount)
         }
 
-        static let webCasesCount = 146
+        static let webCasesCount = 147
         static let apiCasesCount = 102
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

@@ -125,6 +125,33 @@ extension AppTests {
             }
         }
 
+        /// The coach says when and where they meet; the plan's page says it to the graduate and the
+        /// coach; bad input writes nothing; no one else sets it.
+        @Test func a_plans_meetings_have_a_time_and_a_place_for_the_two_who_meet() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                let plans = LearningPlanUseCases(db: app.db, now: testNow)
+                let plan = try await plans.start(for: world.graduate.requireIDString, LearningPlanDraft(focusAreas: "Interviews", cadence: .weekly), by: world.coach)
+                let path = SiteURL.coaching(.meetingPlace(planID: plan.requireIDString)).path
+                let coach = Browser(app)
+                try await coach.signIn(world.coach)
+                #expect(try await coach.get(SiteURL.coaching(.learningPlan(id: plan.requireIDString)).path).text.contains("When and where you meet"))
+                let bad = try await coach.post(path, ["meeting_time": "25:00", "meeting_link": "ftp://x"])
+                #expect(bad.status == .unprocessableEntity && bad.text.contains("Enter the time as HH:MM") && bad.text.contains("Enter a web address"))
+                #expect(try await LearningPlanModel.find(plan.id, on: app.db)?.meetingTime == nil)
+                #expect(try await coach.post(path, ["meeting_time": "14:00", "meeting_link": "https://meet.example/ilp-grace", "meeting_place": ""]).status == .seeOther)
+                let grace = Browser(app)
+                try await grace.signIn(world.graduate)
+                let mine = try await grace.get(SiteURL.coaching(.plan).path).text
+                #expect(mine.contains("at 14:00") && mine.contains("https://meet.example/ilp-grace"))
+                #expect(!mine.contains("When and where you meet"), "the graduate reads it; their coach sets it")
+                #expect([.forbidden, .notFound].contains(try await grace.post(path, ["meeting_time": "09:00"]).status))
+                let other = Browser(app)
+                try await other.signIn(world.unassignedCoach)
+                #expect(try await other.post(path, ["meeting_time": "09:00"]).status == .notFound)
+                #expect(try await LearningPlanModel.find(plan.id, on: app.db)?.meetingTime == "14:00")
+            }
+        }
+
         @Test func bad_input_is_refused_with_a_message_and_writes_nothing() async throws {
             try await ProgrammeWebTests.withProgramme { app, world in
                 let plan = try await LearningPlanUseCases(db: app.db, now: testNow).start(

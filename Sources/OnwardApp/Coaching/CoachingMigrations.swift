@@ -170,6 +170,22 @@ enum CoachingMigrations {
     /// Where a request came from (the desk's form, or a standup's "I'd like help"), and for one
     /// from a standup that standup's day: one request per graduate and day, however many times
     /// the standup is saved at once.
+    /// When and where a learning plan's meetings happen.
+    struct AddMeetingPlaceToLearningPlans: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            // One column at a time: SQLite adds one per statement.
+            for field in ["meeting_time", "meeting_link", "meeting_place"] {
+                try await database.schema(LearningPlanModel.schema).field(.string(field), .string).update()
+            }
+        }
+
+        func revert(on database: any Database) async throws {
+            for field in ["meeting_place", "meeting_link", "meeting_time"] {
+                try await database.schema(LearningPlanModel.schema).deleteField(.string(field)).update()
+            }
+        }
+    }
+
     struct AddOriginToSupportRequests: AsyncMigration {
         func prepare(on database: any Database) async throws {
             try await database.schema(SupportRequestModel.schema).field("origin", .string, .required, .sql(.default("desk"))).update()

@@ -30,6 +30,7 @@ enum CoachingURL: Hashable, Sendable {
     case meetings(planID: String)
     /// Finish a plan.
     case finishPlan(id: String)
+    case meetingPlace(planID: String)
     /// Move a recommendation (to do, doing, done).
     case recommendation(id: String)
     /// Coaching events: the upcoming and the recent, and (the careers team) holding one.
@@ -60,6 +61,7 @@ enum CoachingURL: Hashable, Sendable {
         case .learningPlan(let id): "/plans/\(id)"
         case .meetings(let id): "/plans/\(id)/meetings"
         case .finishPlan(let id): "/plans/\(id)/finish"
+        case .meetingPlace(let id): "/plans/\(id)/meeting-place"
         case .recommendation(let id): "/recommendations/\(id)"
         case .events: "/events"
         case .event(let id): "/events/\(id)"

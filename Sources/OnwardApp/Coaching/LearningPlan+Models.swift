@@ -19,6 +19,11 @@ final class LearningPlanModel: Model, @unchecked Sendable {
     /// YYYY-MM-DD.
     @OptionalField(key: "finished_on") var finishedOn: String?
     @Field(key: "asked_at") var askedAt: Date
+    /// When and where meetings happen (`MeetingWhere`): HH:MM in the graduate's zone, an address,
+    /// a place; shown to the graduate and their coach.
+    @OptionalField(key: "meeting_time") var meetingTime: String?
+    @OptionalField(key: "meeting_link") var meetingLink: String?
+    @OptionalField(key: "meeting_place") var meetingPlace: String?
 
     init() {}
 

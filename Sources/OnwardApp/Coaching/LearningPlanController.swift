@@ -15,6 +15,7 @@ struct LearningPlanController: RouteCollection {
         coach.post(.coaching(.plans), use: start)
         coach.post(.coaching(.meetings(planID: SiteURL.key(SiteURL.Parameter.id))), use: recordMeeting)
         coach.post(.coaching(.finishPlan(id: SiteURL.key(SiteURL.Parameter.id))), use: finish)
+        coach.post(.coaching(.meetingPlace(planID: SiteURL.key(SiteURL.Parameter.id))), use: setMeetingPlace)
         routes.grouped(Require.signedIn).get(.coaching(.learningPlan(id: SiteURL.key(SiteURL.Parameter.id))), use: learningPlan)
     }
 
@@ -56,11 +57,27 @@ struct LearningPlanController: RouteCollection {
 
     // MARK: One plan
 
-    private func planPage(_ req: Request, id: String, meetingForm: MeetingForm? = nil, errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func planPage(_ req: Request, id: String, meetingForm: MeetingForm? = nil, errors: FormErrors = .none, placeForm: MeetingPlaceForm? = nil,
+                          placeErrors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
         let detail = try await LearningPlanUseCases(req: req).detail(of: id, for: req.requireUser())
         let recorderIDs = Array(Set(detail.meetings.map(\.$recordedBy.id)))
         let recorders = Dictionary(try await UserModel.query(on: req.db).filter(\.$id ~~ recorderIDs).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return req.render(LearningPlanPage(detail, recorders: recorders, meetingForm: meetingForm, errors: errors), status: status)
+        var page = LearningPlanPage(detail, recorders: recorders, meetingForm: meetingForm, errors: errors)
+        if let placeForm { page.placeForm = placeForm }
+        page.placeErrors = placeErrors
+        return req.render(page, status: status)
+    }
+
+    /// The coach sets when and where they meet; the plan's page says it to the two of them.
+    func setMeetingPlace(req: Request) async throws -> Response {
+        let id = try req.parameter(SiteURL.Parameter.id)
+        return try await req.submit(MeetingPlaceForm.self, again: { form, errors, status in
+            try await planPage(req, id: id, placeForm: form, placeErrors: errors, status: status)
+        }, conflictsGoTo: .coaching(.learningPlan(id: id))) { form in
+            let place = try MeetingWhere.validate(time: form.meeting_time ?? "", link: form.meeting_link ?? "", place: form.meeting_place ?? "")
+            try await LearningPlanUseCases(req: req).setMeetingPlace(place, on: id, by: req.requireUser())
+            return req.redirect(to: .coaching(.learningPlan(id: id)), flash: "When and where you meet is saved.")
+        }
     }
 
     func learningPlan(req: Request) async throws -> Response {

@@ -8,6 +8,13 @@ struct LearningPlanForm: Content {
 }
 
 /// A meeting and up to three recommendations, as the form names them (`rec1_kind`, …).
+/// When and where a plan's meetings happen, as its coach sets them.
+struct MeetingPlaceForm: Content {
+    var meeting_time: String?
+    var meeting_link: String?
+    var meeting_place: String?
+}
+
 struct MeetingForm: Content {
     var held_on: String?
     var notes: String?
@@ -91,6 +98,13 @@ struct LearningPlanPage: PageView {
     /// graduate's own focus areas.
     var start: (graduateID: String, form: LearningPlanForm)? = nil
     var errors: FormErrors = .none
+    /// Where the meetings happen, for the graduate and their coach only.
+    var meetingLink: String? = nil
+    var meetingPlace: String? = nil
+    /// The coach's form for when and where they meet.
+    var placeURL: Href? = nil
+    var placeForm = MeetingPlaceForm()
+    var placeErrors = FormErrors.none
 
     var title: String { heading }
 
@@ -107,7 +121,30 @@ struct LearningPlanPage: PageView {
                              : "Asked for on \(asked). Start it below: what they wrote stays the plan's focus unless you change it.", .class("card"))
         }
         if let nextMeeting {
-            h.p(.class("card next-meeting")) { h.strong("Next meeting: "); h.text(nextMeeting) }
+            h.div(.class("card next-meeting")) {
+                h.p { h.strong("Next meeting: "); h.text(nextMeeting) }
+                if meetingLink != nil || meetingPlace != nil {
+                    h.p {
+                        h.strong("Where: ")
+                        if let meetingLink { h.a(meetingLink, .href(web: meetingLink), .external) }
+                        if meetingLink != nil && meetingPlace != nil { h.text(" · ") }
+                        if let meetingPlace { h.text(meetingPlace) }
+                    }
+                }
+            }
+        }
+        if let placeURL {
+            h.details(.class("add-form"), .flag(.open, !placeErrors.isEmpty)) {
+                h.summary("When and where you meet")
+                h.errorSummary(placeErrors)
+                h.postForm(placeURL, .class("form"), .flag(.novalidate)) {
+                    h.inputField("meeting_time", "Time", type: "time", value: placeForm.meeting_time, hint: "In \(heading == "Your learning plan" ? "your" : "their") time zone.",
+                                 errors: placeErrors)
+                    h.inputField("meeting_link", "Video call address", type: "url", value: placeForm.meeting_link, errors: placeErrors)
+                    h.inputField("meeting_place", "Or a place", value: placeForm.meeting_place, errors: placeErrors)
+                    h.button("Save", .type("submit"), .class("button primary"))
+                }
+            }
         }
         h.section(.class("card"), .ariaLabel("Focus areas")) {
             h.h2(state == .requested ? "What they asked for" : "Focus areas")
@@ -298,7 +335,8 @@ extension LearningPlanPage {
             heading: isSelf ? "Your learning plan" : "\(detail.graduate.name)'s learning plan",
             graduateURL: isSelf ? nil : Href(SiteURL.programme(.graduate(id: detail.graduate.requireIDString))),
             state: plan.state, coach: detail.coach, cadence: plan.cadence.title, focusAreas: plan.focusAreas,
-            asked: Formats.dayAndTime(plan.askedAt, zone: detail.scope.viewer.timeZone), nextMeeting: detail.nextMeeting?.display,
+            asked: Formats.dayAndTime(plan.askedAt, zone: detail.scope.viewer.timeZone),
+            nextMeeting: detail.nextMeeting.map { $0.display + (plan.meetingTime.map { " at " + $0 } ?? "") },
             recommendations: detail.recommendations.map { item in
                 Recommendation(
                     kind: item.kind.title, description: item.description, link: item.link.isEmpty ? nil : item.link, due: item.due.map(Formats.day(iso:)),
@@ -314,6 +352,15 @@ extension LearningPlanPage {
                 ? (detail.graduate.requireIDString, LearningPlanForm(graduate_id: detail.graduate.requireIDString, focus_areas: plan.focusAreas,
                                                                      cadence: plan.cadence.rawValue)) : nil,
             errors: errors)
+        // Where they meet is for the two who meet (and an admin, who runs the bootcamp).
+        if isSelf || detail.scope.canCoachLearningPlan {
+            meetingLink = plan.meetingLink
+            meetingPlace = plan.meetingPlace
+        }
+        if detail.scope.canCoachLearningPlan && plan.state != .finished {
+            placeURL = Href(SiteURL.coaching(.meetingPlace(planID: id)))
+            placeForm = MeetingPlaceForm(meeting_time: plan.meetingTime, meeting_link: plan.meetingLink, meeting_place: plan.meetingPlace)
+        }
     }
 }
 

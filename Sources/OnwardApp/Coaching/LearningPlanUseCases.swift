@@ -146,6 +146,17 @@ struct LearningPlanUseCases: UseCases {
         return plan
     }
 
+    /// A coach of the graduate sets when and where the plan's meetings happen, while it is not finished.
+    func setMeetingPlace(_ place: MeetingWhere, on rawID: String, by coach: UserModel) async throws {
+        let (plan, _, scope) = try await visible(rawID, for: coach)
+        guard scope.canCoachLearningPlan else { throw Self.noSuchPlan }
+        guard plan.state != .finished else { throw Refusal.conflict("This plan is finished.") }
+        plan.meetingTime = place.time?.description
+        plan.meetingLink = place.link.isEmpty ? nil : place.link
+        plan.meetingPlace = place.place.isEmpty ? nil : place.place
+        try await plan.save(on: db)
+    }
+
     /// The graduate moves one of their recommendations (to do, doing, done) and links what they made.
     @discardableResult
     func progress(_ rawID: String, _ progress: RecommendationProgress, by graduate: UserModel) async throws -> RecommendationModel {

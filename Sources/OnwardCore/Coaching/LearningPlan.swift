@@ -40,6 +40,33 @@ public struct LearningPlanDraft: Equatable, Sendable {
     }
 }
 
+/// When and where a plan's meetings happen, as its coach sets them: a time of day (in the
+/// graduate's zone), a video call's address, a place; each may be left empty.
+public struct MeetingWhere: Equatable, Sendable {
+    public let time: StandupTime?
+    public let link: String
+    public let place: String
+
+    public init(time: StandupTime?, link: String, place: String) {
+        self.time = time
+        self.link = link
+        self.place = place
+    }
+
+    public static func validate(time rawTime: String, link rawLink: String, place rawPlace: String) throws(ValidationErrors) -> MeetingWhere {
+        var errors = ValidationErrors()
+        var time: StandupTime?
+        if !rawTime.trimmed.isEmpty {
+            time = StandupTime(rawTime.trimmed)
+            if time == nil { errors.add("meeting_time", "Enter the time as HH:MM, such as 14:00.") }
+        }
+        let link = WebAddress.validate(rawLink, field: "meeting_link", into: &errors) ?? ""
+        let place = TextRules.checked(rawPlace, field: "meeting_place", label: "place", limit: TextRules.Limit.short, into: &errors)
+        try errors.throwIfAny()
+        return MeetingWhere(time: time, link: link, place: place)
+    }
+}
+
 /// A recommendation made at a meeting, checked.
 public struct RecommendationDraft: Equatable, Sendable {
     public let kind: RecommendationKind
