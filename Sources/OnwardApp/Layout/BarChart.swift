@@ -132,23 +132,24 @@ extension BarChart {
                     h.raw(" ")
                 }
             }
-            // The same figures in words, for one who cannot see the bars or wants the numbers.
-            h.details(.class("chart-figures")) {
-                h.summary("The figures")
-                h.div(.class("table-wrap")) {
-                    h.table(.class("compact")) {
-                        h.thead {
-                            h.tr {
-                                h.th("")
-                                for series in series { h.th(series.name) }
-                            }
+        }
+        // The same figures in words, for one who cannot see the bars or wants the numbers (beside
+        // the figure: its caption must be its last child).
+        h.details(.class("chart-figures")) {
+            h.summary("The figures")
+            h.div(.class("table-wrap")) {
+                h.table(.class("compact")) {
+                    h.thead {
+                        h.tr {
+                            h.th("")
+                            for series in series { h.th(series.name) }
                         }
-                        h.tbody {
-                            for group in groups {
-                                h.tr {
-                                    h.th(.attr(.scope, "row")) { h.text(group.label) }
-                                    for value in group.values { h.td(String(value), .class("num")) }
-                                }
+                    }
+                    h.tbody {
+                        for group in groups {
+                            h.tr {
+                                h.th(.attr(.scope, "row")) { h.text(group.label) }
+                                for value in group.values { h.td(String(value), .class("num")) }
                             }
                         }
                     }
