@@ -84,6 +84,17 @@ def ids(role, base, token):
         application = first(api.get("/applications?limit=5") and api.get("/applications?limit=5")["applications"])
         for op in ("getApplication", "updateApplication", "deleteApplication", "moveApplication", "createInterview"):
             path(op, id=application and application["id"])
+        # Interviews and contacts: the first two applications that have them, one to change and
+        # one to delete, so that a delete does not take away what the changes are sent to.
+        listed = (api.get("/applications?limit=50") or {}).get("applications") or []
+        details = [d for d in (api.get(f"/applications/{a['id']}") for a in listed) if d and d.get("interviews") and d.get("contacts")][:2]
+        if details:
+            changed, deleted = details[0], details[-1]
+            path("updateInterview", id=changed["interviews"][0]["id"])
+            path("deleteInterview", id=deleted["interviews"][-1]["id"])
+            path("createContact", id=changed["application"]["id"])
+            path("updateContact", id=changed["contacts"][0]["id"])
+            path("deleteContact", id=deleted["contacts"][-1]["id"])
         path("getPerson", id=me.get("id"))
         path("getStandupBoard", id=me.get("cohort_id"))
         path("reassessGoal", id=(first(api.get("/goals")) or {}).get("id"))

@@ -63,6 +63,10 @@ enum DemoJobSearch {
                         feedback: i % 2 == 0 ? "Good communication. Be more confident with SQL joins and write tests before refactoring." : "",
                         feedbackIsTechnical: i % 2 == 0)
                     try await InterviewModel(applicationID: application.requireID(), draft: interview).create(on: db)
+                    // Who set the interview up: a contact to follow up with.
+                    let recruiter = ContactDraft(name: ["Sam Reed", "Priti Shah", "Tom Okafor", "Lena Fischer"][i % 4], role: "Talent partner",
+                                                 email: "talent@\(company.lowercased().filter(\.isLetter)).example.com", profileURL: "")
+                    try await ContactModel(applicationID: application.requireID(), draft: recruiter).create(on: db)
                 }
             }
         }
