@@ -129,6 +129,10 @@ def within_the_clock(operation, body):
         if at is not None and not (now + datetime.timedelta(hours=1) <= at <= now + datetime.timedelta(days=29)):
             body["starts_at"] = (now + datetime.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
     elif operation in ("POST /pairing-requests", "PUT /volunteering"):
+        # A stack both wanted and avoided is refused, a rule between two lists no schema states.
+        wanted = {str(s).strip().lower() for s in body.get("stacks") or [] if isinstance(s, str)}
+        if isinstance(body.get("avoid_stacks"), list):
+            body["avoid_stacks"] = [s for s in body["avoid_stacks"] if not isinstance(s, str) or s.strip().lower() not in wanted]
         windows = body.get("windows")
         now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
         for n, window in enumerate(windows if isinstance(windows, list) else []):

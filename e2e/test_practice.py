@@ -60,7 +60,7 @@ def test_a_graduate_books_a_mock_interview_and_reads_the_feedback_the_coach_fill
 
 
 def test_a_graduate_asks_to_pair_is_matched_with_a_volunteer_and_both_accept(server, browser):
-    # The Saturday of next week, when Jonas (a volunteer on frameworks and tech tests) is free from 10:00 to 13:00.
+    # The Saturday of next week, when Jonas (a volunteer on React and .NET tech tests) is free from 10:00 to 13:00.
     today = datetime.date.today()
     saturday = (today + datetime.timedelta(days=7 - today.weekday() + 5)).isoformat()
     sign_in(browser, server, "isla.murray@demo.onward.example")
@@ -68,13 +68,16 @@ def test_a_graduate_asks_to_pair_is_matched_with_a_volunteer_and_both_accept(ser
     browser.find_element(By.LINK_TEXT, "Pairing").click()
     wait(browser).until(lambda d: d.current_url.endswith("/practice/pairing"))
     check_accessibility(browser, "practice-pairing")
-    # Without a tag or a time it is refused, and nothing is asked.
+    # The stacks come from her profile; without a kind of session or a time it is refused, and nothing is asked.
+    assert browser.find_element(By.ID, "field-stacks").get_attribute("value") == "JavaScript, Vue"
     browser.find_element(By.ID, "field-topic").send_keys("A take-home tech test in React")
+    browser.find_element(By.ID, "field-stacks").send_keys(", React")
     browser.find_element(By.XPATH, "//button[normalize-space()='Ask to pair']").click()
     wait(browser).until(lambda d: "Please check the form" in d.page_source)
-    assert "Choose at least one tag" in browser.page_source and "Give at least one time that suits you." in browser.page_source
+    assert "Choose at least one kind of session" in browser.page_source and "Give at least one time that suits you." in browser.page_source
+    assert browser.find_element(By.ID, "field-stacks").get_attribute("value") == "JavaScript, Vue, React"
     check_accessibility(browser, "practice-pairing-refused")
-    browser.find_element(By.CSS_SELECTOR, "input[name=tag_tech_test]").click()
+    browser.find_element(By.CSS_SELECTOR, "input[name=kind_tech_test]").click()
     set_value(browser, "field-window1_day", saturday)
     set_value(browser, "field-window1_start", "10:00")
     set_value(browser, "field-window1_end", "12:00")
@@ -118,4 +121,11 @@ def test_a_graduate_asks_to_pair_is_matched_with_a_volunteer_and_both_accept(ser
     browser.find_element(By.LINK_TEXT, "Match by hand").click()
     wait(browser).until(lambda d: "Pair Hamza Ali by hand" in d.page_source)
     check_accessibility(browser, "practice-pairing-by-hand")
+    # Jonas is listed with his free hours; he and Hamza share no hour, so the first one cannot be taken.
+    jonas = browser.find_element(By.XPATH, "//li[contains(@class,'candidate')][.//label[contains(., 'Jonas Weber')]]")
+    assert "Free:" in jonas.text and "In common: no hours" in jonas.text
+    jonas.find_element(By.CSS_SELECTOR, "input[type=radio]").click()
+    browser.find_element(By.XPATH, "//button[normalize-space()='Propose']").click()
+    wait(browser).until(lambda d: "They have no free hour in common: give a day and a time." in d.page_source)
+    check_accessibility(browser, "practice-pairing-by-hand-no-hour")
 

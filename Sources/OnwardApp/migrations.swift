@@ -62,6 +62,8 @@ enum Migrations {
         PracticeMigrations.AddLeavingAndMeetingPlaces(),
         // Coaching, later steps
         CoachingMigrations.AddMeetingPlaceToLearningPlans(),
+        // Pairing by stacks and the kind of session
+        PracticeMigrations.AddStacksToPairing(),
     ]
 }
 

@@ -1,7 +1,7 @@
 // onward-bench: times Onward's pure rules on generated input, without a server or a database.
 // `onward-bench matcher REQUESTS VOLUNTEERS [RUNS]` prints the pairing matcher's median time over
 // RUNS runs (5 by default) on REQUESTS open requests and VOLUNTEERS volunteers: windows in the
-// next 14 days across four time zones, one to three tags each, generated from a fixed seed.
+// next 14 days across four time zones, one to three kinds of session and up to three stacks each, generated from a fixed seed.
 import Foundation
 import OnwardCore
 
@@ -24,6 +24,7 @@ guard arguments.count >= 4, arguments[1] == "matcher", let requestCount = Int(ar
 }
 let runs = arguments.count > 4 ? Int(arguments[4]) ?? 5 : 5
 let now = Date(timeIntervalSince1970: 1_795_435_200)
+let stackNames = ["ruby", "rails", "javascript", "typescript", "react", "node", "express", "python", "django", "java", "kotlin", "swift", "c#", ".net", "go", "php"]
 let zones = ["Europe/London", "America/New_York", "Africa/Lagos", "Asia/Kolkata"].map { TimeZone(identifier: $0)! }
 /// The generated input, the same every run.
 func input() -> (requests: [PairingMatcher.Request], volunteers: [PairingMatcher.Volunteer], recent: Set<PairingMatcher.Pair>) {
@@ -37,14 +38,15 @@ func input() -> (requests: [PairingMatcher.Request], volunteers: [PairingMatcher
             return TimeWindow(start: start, end: start.addingTimeInterval(Double(Int.random(in: 1...4, using: &random)) * 3_600))
         }
     }
-    func tags() -> Set<PairingTag> { Set((0..<Int.random(in: 1...3, using: &random)).map { _ in PairingTag.allCases.randomElement(using: &random)! }) }
+    func kinds() -> Set<PairingKind> { Set((0..<Int.random(in: 1...3, using: &random)).map { _ in PairingKind.allCases.randomElement(using: &random)! }) }
+    func stacks(_ most: Int) -> Set<String> { Set((0..<Int.random(in: 0...most, using: &random)).map { _ in stackNames.randomElement(using: &random)! }) }
 
     let requests = (0..<requestCount).map { i in
-        PairingMatcher.Request(id: "r\(i)", person: "g\(i)", tags: tags(), windows: windows(Int.random(in: 1...3, using: &random)),
+        PairingMatcher.Request(id: "r\(i)", person: "g\(i)", kinds: kinds(), stacks: stacks(3), avoided: i % 10 == 0 ? stacks(1) : [], windows: windows(Int.random(in: 1...3, using: &random)),
                                askedAt: now.addingTimeInterval(-Double(Int.random(in: 0...200_000, using: &random))))
     }
     let volunteers = (0..<volunteerCount).map { i in
-        PairingMatcher.Volunteer(id: "v\(i)", person: "v\(i)", tags: tags(), windows: windows(Int.random(in: 1...5, using: &random)), load: Int.random(in: 0...3, using: &random))
+        PairingMatcher.Volunteer(id: "v\(i)", person: "v\(i)", kinds: kinds(), stacks: stacks(4), windows: windows(Int.random(in: 1...5, using: &random)), load: Int.random(in: 0...3, using: &random))
     }
     let recent = Set((0..<requestCount / 4).map { i in PairingMatcher.Pair("g\(i)", "g\((i * 7 + 3) % max(requestCount, 1))") })
     return (requests, volunteers, recent)

@@ -295,6 +295,11 @@ extension AppTests {
                 #expect(try matches(free, "a" + String(scalar) + "b") == besideErrors.isEmpty, "U+\(String(value, radix: 16)) in free text")
             }
             #expect(property("ProfileUpdate", "stacks")["maxItems"] as? Int == ProfileDraft.maximumStacks)
+            for schema in ["PairingRequestCreate", "VolunteeringWrite"] {
+                #expect(property(schema, "stacks")["maxItems"] as? Int == Stacks.most)
+                #expect((property(schema, "kinds")["items"] as? [String: Any])?["$ref"] as? String == "#/components/schemas/PairingKind")
+            }
+            #expect((schemas["PairingKind"]!["enum"] as? [String]) == PairingKind.allCases.map(\.rawValue))
             #expect(property("InterviewCreate", "duration_minutes")["minimum"] as? Int == 5)
             #expect(property("InterviewCreate", "duration_minutes")["maximum"] as? Int == 600)
         }

@@ -40,11 +40,11 @@ extension AppTests {
                 #expect(try await MockSlotModel.query(on: app.db).count() == 0)
 
                 let window = #"{"start": "2026-11-25T10:00:00Z", "end": "2026-11-25T12:00:00Z"}"#
-                for tags in [#"["kata", "kata"]"#, "[" + Array(repeating: #""kata""#, count: 500).joined(separator: ",") + "]"] {
-                    let request = try await APITests.send(app, .POST, "/api/v1/pairing-requests", token: graduate, json: #"{"topic": "Bowling", "tags": \#(tags), "windows": [\#(window)]}"#)
+                for kinds in [#"["kata", "kata"]"#, "[" + Array(repeating: #""kata""#, count: 500).joined(separator: ",") + "]"] {
+                    let request = try await APITests.send(app, .POST, "/api/v1/pairing-requests", token: graduate, json: #"{"topic": "Bowling", "kinds": \#(kinds), "windows": [\#(window)]}"#)
                     #expect(request.status == .unprocessableEntity)
-                    #expect(try Self.code(request).1 == "tags")
-                    let volunteer = try await APITests.send(app, .PUT, "/api/v1/volunteering", token: graduate, json: #"{"active": true, "topics": "Katas", "tags": \#(tags), "windows": [\#(window)]}"#)
+                    #expect(try Self.code(request).1 == "kinds")
+                    let volunteer = try await APITests.send(app, .PUT, "/api/v1/volunteering", token: graduate, json: #"{"active": true, "topics": "Katas", "kinds": \#(kinds), "windows": [\#(window)]}"#)
                     #expect(volunteer.status == .unprocessableEntity)
                 }
                 #expect(try await PairingRequestModel.query(on: app.db).count() == 0)

@@ -396,7 +396,7 @@ extension AppTests {
                 api(.PUT, "/peer-sessions/:id/note", "/peer-sessions/\(f.peerSessionID)/note", #"{"note":"STAR"}"#, graduates(.conflict).merging([.otherGraduate: .forbidden]) { $1 }),
                 api(.GET, "/pairing-requests", nil, "", graduates(.ok)),
                 // Both graduates have an open request already; the web's case asks.
-                api(.POST, "/pairing-requests", nil, #"{"topic":"Katas","tags":["kata"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T11:00:00Z"}]}"#,
+                api(.POST, "/pairing-requests", nil, #"{"topic":"Katas","kinds":["kata"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T11:00:00Z"}]}"#,
                     graduates(.conflict)),
                 api(.DELETE, "/pairing-requests/:id", "/pairing-requests/\(f.pairingRequestID)", "", ownOnly(.ok)),
                 api(.GET, "/unmatched-pairing-requests", nil, "", expect([.coach, .unassignedCoach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized)),
@@ -405,7 +405,7 @@ extension AppTests {
                     #"{"partner_kind":"volunteer","partner_id":"\#(f.volunteerID)","starts_at":"2026-11-26T07:00:00Z"}"#,
                     expect([.coach], .created, denied: .forbidden, anonymous: .unauthorized).merging([.unassignedCoach: .notFound, .admin: .conflict]) { $1 }),
                 api(.GET, "/volunteering", nil, "", graduates(.ok)),
-                api(.PUT, "/volunteering", nil, #"{"topics":"Ruby","tags":["language"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T12:00:00Z"}]}"#,
+                api(.PUT, "/volunteering", nil, #"{"topics":"Ruby","kinds":["kata"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T12:00:00Z"}]}"#,
                     graduates(.ok)),
                 // Neither graduate volunteers.
                 api(.DELETE, "/volunteering", nil, "", graduates(.conflict)),
@@ -480,14 +480,14 @@ extension AppTests {
             // the coach's too, asked 50 hours ago and found nobody.
             let pairings = PairingUseCases(db: app.db, now: testNow)
             let windows = WindowsInput.rows([WindowRow(day: "2026-11-25", start: "10:00", end: "12:00")], timeZone: .gmt)
-            let asked = try await pairings.ask(try PairingRequestDraft.validate(topic: "Katas", tags: ["kata"], windows: windows, now: testNow), by: world.graduate).request
-            let proposal = try await pairings.ask(try PairingRequestDraft.validate(topic: "Katas too", tags: ["kata"], windows: windows, now: testNow), by: world.otherGraduate).proposal!
+            let asked = try await pairings.ask(try PairingRequestDraft.validate(topic: "Katas", kinds: ["kata"], windows: windows, now: testNow), by: world.graduate).request
+            let proposal = try await pairings.ask(try PairingRequestDraft.validate(topic: "Katas too", kinds: ["kata"], windows: windows, now: testNow), by: world.otherGraduate).proposal!
             let wes = try await world.graduate("Wes Waiting", email: "wes@example.org", coachedBy: world.coach, canSignIn: false, on: app)
             let val = try await world.graduate("Val Volunteer", email: "val@example.org", canSignIn: false, on: app)
-            try await pairings.volunteer(try AvailabilityDraft.validate(topics: "Python", tags: ["language"], windows: windows, now: testNow), by: val)
+            try await pairings.volunteer(try AvailabilityDraft.validate(topics: "Python", kinds: ["kata"], windows: windows, now: testNow), by: val)
             let twoDaysAgo = testNow.addingTimeInterval(-50 * 3_600)
             let waiting = try await PairingUseCases(db: app.db, now: twoDaysAgo).ask(try PairingRequestDraft.validate(
-                topic: "A tech test", tags: ["tech_test"], windows: .rows([WindowRow(day: "2026-11-26", start: "07:00", end: "08:00")], timeZone: .gmt), now: twoDaysAgo), by: wes).request
+                topic: "A tech test", kinds: ["tech_test"], windows: .rows([WindowRow(day: "2026-11-26", start: "07:00", end: "08:00")], timeZone: .gmt), now: twoDaysAgo), by: wes).request
             return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString,
                            applicationID: application.id!.uuidString, offerID: offer.id!.uuidString, placedID: placed.id!.uuidString, goalID: goal.id.uuidString,
                            learningGoalID: learning.id!.uuidString, milestoneID: milestone.id!.uuidString,

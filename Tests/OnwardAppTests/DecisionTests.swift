@@ -20,10 +20,10 @@ extension AppTests {
                 try await CoachAssignmentModel(coachID: world.coach.requireID(), graduateID: world.otherGraduate.requireID()).create(on: app.db)
                 let earlier = PairingUseCases(db: app.db, now: testNow.addingTimeInterval(-50 * 3_600))
                 let graces = try await earlier.ask(try PairingRequestDraft.validate(
-                    topic: "Katas", tags: ["kata"], windows: .rows([WindowRow(day: "2026-11-26", start: "18:00", end: "19:00")], timeZone: .gmt),
+                    topic: "Katas", kinds: ["kata"], windows: .rows([WindowRow(day: "2026-11-26", start: "18:00", end: "19:00")], timeZone: .gmt),
                     now: testNow.addingTimeInterval(-50 * 3_600)), by: world.graduate).request
                 let ottos = try await earlier.ask(try PairingRequestDraft.validate(
-                    topic: "Katas too", tags: ["kata"], windows: .rows([WindowRow(day: "2026-11-27", start: "18:00", end: "19:00")], timeZone: .gmt),
+                    topic: "Katas too", kinds: ["kata"], windows: .rows([WindowRow(day: "2026-11-27", start: "18:00", end: "19:00")], timeZone: .gmt),
                     now: testNow.addingTimeInterval(-50 * 3_600)), by: world.otherGraduate).request
                 let pairing = try await PairingUseCases(db: app.db, now: testNow).matchByHand(
                     graces.requireIDString, try HandMatchDraft.validate(partner: "request:\(ottos.requireIDString)", day: "2026-11-26", time: "18:00", timeZone: .gmt, now: testNow),

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OnwardCore
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -12,7 +13,7 @@ import VaporTesting
 extension AppTests {
     @Suite struct PairingWebTests {
         /// Tuesday 24 November, 10:00 to 12:00 in London (UTC in November).
-        static let ask = ["topic": "The bowling kata in Ruby", "tag_kata": "yes", "window1_day": "2026-11-24", "window1_start": "10:00", "window1_end": "12:00"]
+        static let ask = ["topic": "The bowling kata in Ruby", "kind_kata": "yes", "window1_day": "2026-11-24", "window1_start": "10:00", "window1_end": "12:00"]
 
         static func graduate(_ name: String, app: Application, world: World) async throws -> UserModel {
             try await world.graduate(name, email: name.lowercased() + "@example.org", on: app)
@@ -28,8 +29,8 @@ extension AppTests {
                 let waiting = try await grace.get(SiteURL.practice(.pairing).path).text
                 #expect(waiting.contains("Your request is in.") && waiting.contains("The bowling kata in Ruby") && waiting.contains("Withdraw the request"))
                 #expect(try await PairingModel.query(on: app.db).count() == 0, "nobody to pair with yet")
-                // Otto asks for 11:00 to 13:00 on a kata or a language: they share 11:00 to 12:00.
-                #expect(try await otto.post(SiteURL.practice(.pairing).path, ["topic": "Roman numerals, test first", "tag_kata": "yes", "tag_language": "yes",
+                // Otto asks for 11:00 to 13:00 on a kata or a project: they share 11:00 to 12:00.
+                #expect(try await otto.post(SiteURL.practice(.pairing).path, ["topic": "Roman numerals, test first", "kind_kata": "yes", "kind_project": "yes",
                                                                              "window1_day": "2026-11-24", "window1_start": "11:00", "window1_end": "13:00"]).status == .seeOther)
                 #expect(try await otto.get(SiteURL.practice(.pairing).path).text.contains("We found a match: accept it below."))
                 let pairing = try #require(try await PairingModel.query(on: app.db).first())
@@ -71,12 +72,63 @@ extension AppTests {
             }
         }
 
+        @Test func a_request_goes_by_the_profiles_stacks_and_is_never_matched_across_one_it_avoids() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                world.graduate.stacks = ["Ruby", "Rails"]
+                try await world.graduate.save(on: app.db)
+                let grace = Browser(app)
+                try await grace.signIn(world.graduate)
+                #expect(try await grace.get(SiteURL.practice(.pairing).path).text.contains(#"value="Ruby, Rails""#), "prefilled from the profile")
+                // Otto asks for a tech test in JavaScript at the same hours.
+                let express = try PairingRequestDraft.validate(topic: "A small API in Express", kinds: ["tech_test"], stacks: "JavaScript, Express",
+                                                               windows: .rows([WindowRow(day: "2026-11-24", start: "10:00", end: "12:00")], timeZone: .gmt), now: testNow)
+                try await PairingUseCases(db: app.db, now: testNow).ask(express, by: world.otherGraduate)
+                let ask = Self.ask.merging(["kind_kata": "", "kind_tech_test": "yes", "stacks": "Ruby, Rails"]) { $1 }
+                let both = try await grace.post(SiteURL.practice(.pairing).path, ask.merging(["avoid_stacks": "rails"]) { $1 })
+                #expect(both.status == .unprocessableEntity && both.text.contains("rails is in both lists"))
+                #expect(try await PairingRequestModel.query(on: app.db).count() == 1)
+                #expect(try await grace.post(SiteURL.practice(.pairing).path, ask.merging(["avoid_stacks": "JavaScript"]) { $1 }).status == .seeOther)
+                let page = try await grace.get(SiteURL.practice(.pairing).path).text
+                #expect(page.contains("A tech test · Ruby, Rails · not JavaScript") && page.contains("looking for a partner"))
+                #expect(try await PairingModel.query(on: app.db).count() == 0, "Otto works in JavaScript and shares no stack with Grace")
+                // Sam asks in Ruby, not Express: proposed to Grace (Otto, who asked first, would have taken anyone who avoids nothing of his).
+                let sam = try await Self.graduate("Sam", app: app, world: world)
+                let ruby = try PairingRequestDraft.validate(topic: "Sinatra", kinds: ["tech_test"], stacks: "ruby", avoiding: "Express",
+                                                            windows: .rows([WindowRow(day: "2026-11-24", start: "11:00", end: "12:00")], timeZone: .gmt), now: testNow)
+                let proposal = try #require(try await PairingUseCases(db: app.db, now: testNow).ask(ruby, by: sam).proposal)
+                #expect(proposal.sides == [world.graduate.requireIDString, sam.requireIDString])
+                // The API says the same, and refuses a stack with a comma in it, naming the field.
+                let token = try await APITests.token(for: world.otherGraduate, app: app)
+                let listed = try await APITests.send(app, .GET, "/api/v1/pairing-requests", token: token)
+                let request = try #require((try JSONSerialization.jsonObject(with: Data(listed.body.string.utf8)) as? [[String: Any]])?.first)
+                #expect(request["stacks"] as? [String] == ["JavaScript", "Express"] && request["kinds"] as? [String] == ["tech_test"] && request["avoid_stacks"] as? [String] == [])
+                let sams = try await APITests.token(for: sam, app: app)
+                let comma = try await APITests.send(app, .PUT, "/api/v1/volunteering", token: sams, json: #"{"topics":"Ruby","kinds":["kata"],"stacks":["Ruby, Rails"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T12:00:00Z"}]}"#)
+                #expect(comma.status == .unprocessableEntity && comma.body.string.contains(#""stacks""#))
+                #expect(try await PairingVolunteerModel.query(on: app.db).count() == 0)
+            }
+        }
+
+        @Test func the_categories_pairing_once_went_by_become_kinds_of_session() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let draft = try PairingRequestDraft.validate(topic: "Katas", kinds: ["kata"], windows: .rows([WindowRow(day: "2026-11-26", start: "07:00", end: "08:00")], timeZone: .gmt),
+                                                             now: testNow)
+                let request = try await PairingUseCases(db: app.db, now: testNow).ask(draft, by: world.graduate).request
+                try await (app.db as! any SQLDatabase).raw("UPDATE pairing_requests SET tags = 'language,side_project'").run()
+                try await PracticeMigrations.AddStacksToPairing.kindsFromCategories(on: app.db)
+                let found = try #require(try await PairingRequestModel.find(request.id, on: app.db))
+                #expect(found.kinds == [.kata, .project] && found.stacks.isEmpty)
+            }
+        }
+
         @Test func bad_input_writes_nothing_and_one_request_is_open_at_a_time() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)
                 let grace = Browser(app)
                 try await grace.signIn(world.graduate)
-                for (change, message) in [(["topic": ""], "Say what you want to work on"), (["tag_kata": ""], "Choose at least one tag"),
+                for (change, message) in [(["topic": ""], "Say what you want to work on"), (["kind_kata": ""], "Choose at least one kind of session"),
                                           (["window1_day": ""], "Enter the day as YYYY-MM-DD."), (["window1_day": "2026-11-20"], "Choose a time that has not begun yet."),
                                           (["window1_day": "2026-12-20"], "within the next 14 days"), (["window1_end": "10:30"], "Leave at least an hour"),
                                           (["topic": "Kata\u{7}"], "control character")] {
@@ -125,7 +177,7 @@ extension AppTests {
             try await withApp { app in
                 let world = try await World.make(on: app)
                 let pairing = PairingUseCases(db: app.db, now: testNow)
-                let draft = try PairingRequestDraft.validate(topic: "A tech test in React", tags: ["tech_test"],
+                let draft = try PairingRequestDraft.validate(topic: "A tech test in React", kinds: ["tech_test"],
                                                              windows: .rows([WindowRow(day: "2026-11-25", start: "18:00", end: "20:00")], timeZone: .gmt), now: testNow)
                 // Five pairs, and both sides of each accept at the same moment.
                 var proposals: [(PairingModel, UserModel, UserModel)] = []
@@ -148,7 +200,7 @@ extension AppTests {
                 try await pairing.answer(first.requireIDString, accept: false, by: world.otherGraduate)
                 #expect(try await PairingModel.query(on: app.db).filter(\.$state == .proposed).count() == 0, "not the same two again")
                 let vic = try await Self.graduate("Vic", app: app, world: world)
-                try await pairing.volunteer(try AvailabilityDraft.validate(topics: "React, tech tests", tags: ["tech_test", "framework"],
+                try await pairing.volunteer(try AvailabilityDraft.validate(topics: "React, tech tests", kinds: ["tech_test", "project"],
                                                                            windows: .rows([WindowRow(day: "2026-11-25", start: "19:00", end: "21:00")], timeZone: .gmt), now: testNow), by: vic)
                 let proposed = try await PairingModel.query(on: app.db).filter(\.$state == .proposed).all()
                 #expect(proposed.count == 1 && proposed.first?.$second.id == vic.id && proposed.first?.sides.contains(world.otherGraduate.requireIDString) == false,
@@ -167,11 +219,11 @@ extension AppTests {
             try await withApp { app in
                 let world = try await World.make(on: app)
                 let earlier = PairingUseCases(db: app.db, now: testNow.addingTimeInterval(-50 * 3_600))
-                let draft = try PairingRequestDraft.validate(topic: "My side project's API", tags: ["side_project"],
+                let draft = try PairingRequestDraft.validate(topic: "My side project's API", kinds: ["project"],
                                                              windows: .rows([WindowRow(day: "2026-11-26", start: "07:00", end: "08:30")], timeZone: .gmt), now: testNow.addingTimeInterval(-50 * 3_600))
                 let request = try await earlier.ask(draft, by: world.graduate).request
                 let ottos = try await PairingUseCases(db: app.db, now: testNow).ask(try PairingRequestDraft.validate(
-                    topic: "Katas", tags: ["kata"], windows: .rows([WindowRow(day: "2026-11-26", start: "18:00", end: "19:00")], timeZone: .gmt), now: testNow), by: world.otherGraduate).request
+                    topic: "Katas", kinds: ["kata"], windows: .rows([WindowRow(day: "2026-11-26", start: "18:00", end: "19:00")], timeZone: .gmt), now: testNow), by: world.otherGraduate).request
                 let cora = Browser(app), uma = Browser(app)
                 try await cora.signIn(world.coach)
                 try await uma.signIn(world.unassignedCoach)
@@ -183,11 +235,22 @@ extension AppTests {
                 #expect(try await uma.get(match).status == .notFound)
                 #expect(!(try await cora.get(match).text.contains("Otto Other")), "not Cora's graduate: not offered")
                 try await CoachAssignmentModel(coachID: world.coach.requireID(), graduateID: world.otherGraduate.requireID()).create(on: app.db)
+                // Val volunteers early on the 26th for katas in Go and Python: an hour and a half in
+                // common with Grace's request, though no kind of session (so the matcher left them).
+                let val = try await Self.graduate("Val", app: app, world: world)
+                try await PairingUseCases(db: app.db, now: testNow).volunteer(try AvailabilityDraft.validate(
+                    topics: "Go, Python", kinds: ["kata"], stacks: "Go, Python",
+                    windows: .rows([WindowRow(day: "2026-11-26", start: "06:00", end: "09:00")], timeZone: .gmt), now: testNow), by: val)
                 let form = try await cora.get(match).text
-                #expect(form.contains("Otto Other, who asked about Katas"))
+                let otto = try #require(form.range(of: "Otto Other, who asked about Katas")), vals = try #require(form.range(of: "Val, volunteer: Go, Python"))
+                #expect(vals.lowerBound < otto.lowerBound, "the most hours in common first")
+                #expect(form.contains("In common: 1.5 hours · no stack · no kind of session") && form.contains("First hour both are free: Thu 26 Nov 2026, 07:00–08:00."))
+                #expect(form.contains("In common: no hours") && form.contains("Free: Thu 26 Nov 2026, 18:00–19:00"), "Otto's own times, to choose from")
                 let bad = try await cora.post(match, ["partner": "request:\(ottos.requireIDString)", "day": "2026-11-20", "time": "18:00"])
                 #expect(bad.status == .unprocessableEntity && bad.text.contains("Choose a time that has not begun yet."))
                 #expect(try await cora.post(match, ["partner": "", "day": "2026-11-26", "time": "18:00"]).text.contains("Choose whom to pair them with."))
+                let noHour = try await cora.post(match, ["partner": "request:\(ottos.requireIDString)", "day": "", "time": ""])
+                #expect(noHour.status == .conflict && noHour.text.contains("They have no free hour in common: give a day and a time."))
                 #expect(try await PairingModel.query(on: app.db).count() == 0)
                 #expect(try await cora.post(match, ["partner": "request:\(ottos.requireIDString)", "day": "2026-11-26", "time": "18:00"]).status == .seeOther)
                 let pairing = try #require(try await PairingModel.query(on: app.db).first())
@@ -204,7 +267,7 @@ extension AppTests {
             try await withApp { app in
                 let world = try await World.make(on: app)
                 let grace = try await APITests.token(for: world.graduate, app: app), otto = try await APITests.token(for: world.otherGraduate, app: app)
-                let body = #"{"topic":"Katas","tags":["kata"],"windows":[{"start":"2026-11-25T10:00:00Z","end":"2026-11-25T12:00:00Z"}]}"#
+                let body = #"{"topic":"Katas","kinds":["kata"],"windows":[{"start":"2026-11-25T10:00:00Z","end":"2026-11-25T12:00:00Z"}]}"#
                 for (bad, field) in [(body.replacingOccurrences(of: "2026-11-25T12", with: "2026-11-25T10"), "windows[0]"),
                                      (body.replacingOccurrences(of: "2026-11-25", with: "2026-12-25"), "windows[0]"),
                                      (body.replacingOccurrences(of: #""Katas""#, with: #""  ""#), "topic")] {
@@ -228,7 +291,7 @@ extension AppTests {
                 let other = try await APITests.token(for: world.unassignedCoach, app: app)
                 #expect(try await APITests.send(app, .GET, "/api/v1/pairings/\(proposal)", token: other).status == .notFound)
                 let volunteering = try await APITests.send(app, .PUT, "/api/v1/volunteering", token: grace,
-                                                           json: #"{"topics":"Ruby","tags":["language","kata"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T12:00:00Z"}]}"#)
+                                                           json: #"{"topics":"Ruby","kinds":["project","kata"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T12:00:00Z"}]}"#)
                 let volunteer = try #require(try JSONSerialization.jsonObject(with: Data(volunteering.body.string.utf8)) as? [String: Any])
                 #expect(volunteering.status == .ok && volunteer["active"] as? Bool == true)
                 #expect(try await APITests.send(app, .DELETE, "/api/v1/volunteering", token: grace).status == .ok)
@@ -240,7 +303,7 @@ extension AppTests {
             try await withApp { app in
                 let world = try await World.make(on: app)
                 let pairing = PairingUseCases(db: app.db, now: testNow), later = PairingUseCases(db: app.db, now: testNow.addingTimeInterval(60))
-                let draft = try PairingRequestDraft.validate(topic: "Katas", tags: ["kata"],
+                let draft = try PairingRequestDraft.validate(topic: "Katas", kinds: ["kata"],
                                                              windows: .rows([WindowRow(day: "2026-11-24", start: "10:00", end: "12:00")], timeZone: .gmt), now: testNow)
                 let graces = try await pairing.ask(draft, by: world.graduate).request
                 let first = try #require(try await later.ask(draft, by: world.otherGraduate).proposal)
@@ -272,20 +335,20 @@ extension AppTests {
                 let twoDaysAgo = testNow.addingTimeInterval(-50 * 3_600)
                 let earlier = PairingUseCases(db: app.db, now: twoDaysAgo), pairing = PairingUseCases(db: app.db, now: testNow)
                 func draft(_ tag: String, _ day: String, now: Date) throws -> PairingRequestDraft {
-                    try PairingRequestDraft.validate(topic: "Practice", tags: [tag], windows: .rows([WindowRow(day: day, start: "07:00", end: "08:00")], timeZone: .gmt), now: now)
+                    try PairingRequestDraft.validate(topic: "Practice", kinds: [tag], windows: .rows([WindowRow(day: day, start: "07:00", end: "08:00")], timeZone: .gmt), now: now)
                 }
                 let wes = try await Self.graduate("Wes", app: app, world: world)
                 try await CoachAssignmentModel(coachID: world.coach.requireID(), graduateID: wes.requireID()).create(on: app.db)
                 let graces = try await earlier.ask(try draft("kata", "2026-11-26", now: twoDaysAgo), by: world.graduate).request
-                let wess = try await earlier.ask(try draft("language", "2026-11-27", now: twoDaysAgo), by: wes).request
+                let wess = try await earlier.ask(try draft("project", "2026-11-27", now: twoDaysAgo), by: wes).request
                 let ottos = try await earlier.ask(try draft("tech_test", "2026-11-28", now: twoDaysAgo), by: world.otherGraduate).request
                 let fresh = try await Self.graduate("Fresh", app: app, world: world)
                 try await CoachAssignmentModel(coachID: world.coach.requireID(), graduateID: fresh.requireID()).create(on: app.db)
-                let freshs = try await pairing.ask(try draft("side_project", "2026-11-29", now: testNow), by: fresh).request
+                let freshs = try await pairing.ask(try draft("project", "2026-11-29", now: testNow), by: fresh).request
                 let val = try await Self.graduate("Val", app: app, world: world)
-                try await pairing.volunteer(try AvailabilityDraft.validate(topics: "Python", tags: ["framework"],
+                try await pairing.volunteer(try AvailabilityDraft.validate(topics: "Python", kinds: ["project"],
                                                                            windows: .rows([WindowRow(day: "2026-11-30", start: "07:00", end: "08:00")], timeZone: .gmt), now: testNow), by: val)
-                let options = try await pairing.partnerOptions(for: world.coach).map(\.label)
+                let options = try await pairing.partnerOptions(for: world.coach).map(\.person.name)
                 #expect(options.contains { $0.hasPrefix("Wes") } && options.contains { $0.hasPrefix("Val") } && !options.contains { $0.hasPrefix("Otto") },
                         "Otto is not Cora's graduate: \(options)")
                 let at = try #require(InternetDateTime.parse("2026-11-26T18:00:00Z"))
@@ -299,6 +362,14 @@ extension AppTests {
                 let later = HandMatchDraft(partner: "volunteer:\(val.requireIDString)", slot: TimeWindow(start: at.addingTimeInterval(3_600), end: at.addingTimeInterval(7_200)))
                 try await pairing.matchByHand(wess.requireIDString, later, by: world.coach)
                 #expect(try await PairingModel.query(on: app.db).count() == 2)
+                // No hour given: the first both are free, here Yan's one hour inside Early's three.
+                let yan = try await Self.graduate("Yan", app: app, world: world), early = try await Self.graduate("Early", app: app, world: world)
+                try await CoachAssignmentModel(coachID: world.coach.requireID(), graduateID: yan.requireID()).create(on: app.db)
+                let yans = try await earlier.ask(try draft("project", "2026-12-01", now: twoDaysAgo), by: yan).request
+                try await pairing.volunteer(try AvailabilityDraft.validate(topics: "Katas", kinds: ["kata"],
+                                                                           windows: .rows([WindowRow(day: "2026-12-01", start: "06:00", end: "09:00")], timeZone: .gmt), now: testNow), by: early)
+                let first = try await pairing.matchByHand(yans.requireIDString, HandMatchDraft(partner: "volunteer:\(early.requireIDString)", slot: nil), by: world.coach)
+                #expect(first.startsAt == InternetDateTime.parse("2026-12-01T07:00:00Z"))
             }
         }
     
@@ -306,7 +377,7 @@ extension AppTests {
             try await withApp { app in
                 let world = try await World.make(on: app)
                 let pairing = PairingUseCases(db: app.db, now: testNow)
-                let draft = try PairingRequestDraft.validate(topic: "Katas", tags: ["kata"],
+                let draft = try PairingRequestDraft.validate(topic: "Katas", kinds: ["kata"],
                                                              windows: .rows([WindowRow(day: "2026-12-04", start: "10:00", end: "12:00")], timeZone: .gmt), now: testNow)
                 let graces = try await pairing.ask(draft, by: world.graduate).request
                 let proposal = try #require(try await PairingUseCases(db: app.db, now: testNow.addingTimeInterval(60)).ask(draft, by: world.otherGraduate).proposal)
@@ -324,7 +395,7 @@ extension AppTests {
             try await withApp { app in
                 let world = try await World.make(on: app)
                 let pairing = PairingUseCases(db: app.db, now: testNow)
-                let draft = try PairingRequestDraft.validate(topic: "Katas", tags: ["kata"],
+                let draft = try PairingRequestDraft.validate(topic: "Katas", kinds: ["kata"],
                                                              windows: .rows([WindowRow(day: "2026-11-25", start: "10:00", end: "12:00")], timeZone: .gmt), now: testNow)
                 var pairs: [(PairingModel, UserModel, UserModel, PairingRequestModel)] = []
                 for i in 0..<4 {

@@ -187,7 +187,7 @@ import Testing
 
 @Suite struct ProfileDraftTests {
     @Test func stacks_are_trimmed_and_deduplicated_in_order() {
-        #expect(ProfileDraft.parseStacks(" Swift, vapor,,React ,swift") == ["Swift", "vapor", "React"])
+        #expect(Stacks.parse(" Swift, vapor,,React ,swift") == ["Swift", "vapor", "React"])
     }
 
     @Test func github_login_may_be_typed_with_an_at_sign() throws {

@@ -16,8 +16,8 @@ import Testing
         return TimeWindow(start: start, end: StandupRules.deadline(of: endDay, at: StandupTime(hour: to % 24, minute: 0)!, in: tz))
     }
 
-    static func request(_ id: String, _ tags: Set<PairingTag>, _ windows: [TimeWindow], askedHoursAgo: Double = 1, person: String? = nil) -> PairingMatcher.Request {
-        .init(id: id, person: person ?? "p-" + id, tags: tags, windows: windows, askedAt: now.addingTimeInterval(-askedHoursAgo * 3_600))
+    static func request(_ id: String, _ kinds: Set<PairingKind>, _ windows: [TimeWindow], askedHoursAgo: Double = 1, person: String? = nil) -> PairingMatcher.Request {
+        .init(id: id, person: person ?? "p-" + id, kinds: kinds, windows: windows, askedAt: now.addingTimeInterval(-askedHoursAgo * 3_600))
     }
 
     @Test func no_overlap_in_time_or_topic_gives_no_match() {
@@ -28,7 +28,7 @@ import Testing
         let half = Self.request("h", [.kata], [Self.window(1, 10, 12)])
         let short = TimeWindow(start: Self.window(1, 9, 11).start, end: Self.window(1, 9, 11).start.addingTimeInterval(5_400))
         #expect(PairingMatcher.match(requests: [Self.request("s", [.kata], [short]), half], volunteers: []).isEmpty, "30 minutes in common is not an hour")
-        #expect(PairingMatcher.match(requests: [a, Self.request("t", [.techTest], [Self.window(1, 9, 11)])], volunteers: []).isEmpty, "no tag in common")
+        #expect(PairingMatcher.match(requests: [a, Self.request("t", [.techTest], [Self.window(1, 9, 11)])], volunteers: []).isEmpty, "no kind in common")
         let matched = PairingMatcher.match(requests: [a, b], volunteers: [])
         #expect(matched == [.init(request: "a", partner: .request("b"), slot: Self.window(1, 10, 11))], "exactly the shared hour")
     }
@@ -66,13 +66,13 @@ import Testing
 
     @Test func windows_in_different_time_zones_across_midnight_meet_where_they_overlap() {
         // 23:00 to 02:00 in London is 23:00–02:00 UTC in November; 18:00 to 22:00 in New York is 23:00–03:00 UTC.
-        let london = Self.request("london", [.sideProject], [Self.window(1, 23, 2, in: "Europe/London")])
-        let newYork = Self.request("ny", [.sideProject], [Self.window(1, 18, 22, in: "America/New_York")])
+        let london = Self.request("london", [.project], [Self.window(1, 23, 2, in: "Europe/London")])
+        let newYork = Self.request("ny", [.project], [Self.window(1, 18, 22, in: "America/New_York")])
         let match = PairingMatcher.match(requests: [london, newYork], volunteers: [])
         #expect(match.count == 1)
         #expect(match.first?.slot.start == Self.window(1, 23, 2, in: "Europe/London").start)
         // Tokyo 08:00–10:00 on Wednesday is 23:00–01:00 UTC on Tuesday night.
-        let tokyo = Self.request("tokyo", [.sideProject], [Self.window(2, 8, 10, in: "Asia/Tokyo")])
+        let tokyo = Self.request("tokyo", [.project], [Self.window(2, 8, 10, in: "Asia/Tokyo")])
         let withTokyo = PairingMatcher.match(requests: [tokyo, london], volunteers: [])
         #expect(withTokyo.first?.slot == TimeWindow(start: Self.window(1, 23, 2).start, end: Self.window(1, 23, 2).start.addingTimeInterval(3_600)))
     }
@@ -80,7 +80,7 @@ import Testing
     @Test func graduates_pair_with_each_other_before_a_volunteer_and_not_again_with_a_recent_partner() {
         let a = Self.request("a", [.kata], [Self.window(1, 9, 12)], askedHoursAgo: 3)
         let b = Self.request("b", [.kata], [Self.window(1, 11, 12)])
-        let volunteer = PairingMatcher.Volunteer(id: "v", person: "michael", tags: [.kata, .language], windows: [Self.window(1, 9, 10)])
+        let volunteer = PairingMatcher.Volunteer(id: "v", person: "michael", kinds: [.kata, .project], windows: [Self.window(1, 9, 10)])
         #expect(PairingMatcher.match(requests: [a, b], volunteers: [volunteer]).first?.partner == .request("b"), "a peer, though the volunteer is earlier")
         let recent: Set = [PairingMatcher.Pair("p-b", "p-a")]
         #expect(PairingMatcher.match(requests: [a, b], volunteers: [volunteer], recentPairs: recent).first?.partner == .volunteer("v"),
@@ -88,7 +88,7 @@ import Testing
         #expect(PairingMatcher.match(requests: [a, b], volunteers: [], recentPairs: recent).first?.partner == .request("b"),
                 "but a recent partner rather than nobody")
         #expect(PairingMatcher.match(requests: [a, b], volunteers: [], avoid: recent).isEmpty, "one declined the other: never proposed again")
-        let taken = PairingMatcher.Request(id: "b", person: "p-b", tags: [.kata], windows: [Self.window(1, 10, 12)], askedAt: Self.now, busy: [Self.window(1, 10, 11)])
+        let taken = PairingMatcher.Request(id: "b", person: "p-b", kinds: [.kata], windows: [Self.window(1, 10, 12)], askedAt: Self.now, busy: [Self.window(1, 10, 11)])
         #expect(PairingMatcher.match(requests: [a, taken], volunteers: []).first?.slot == Self.window(1, 11, 12), "not at an hour either is already taken")
         #expect(PairingMatcher.match(requests: [a, taken], volunteers: [volunteer]).first?.partner == .request("b"))
         #expect(PairingMatcher.match(requests: [a, b], volunteers: [volunteer], avoid: [PairingMatcher.Pair("p-a", "michael")]).first?.partner == .request("b"))
@@ -96,8 +96,8 @@ import Testing
 
     @Test func volunteers_load_is_spread_and_a_volunteer_is_never_booked_twice_at_once() {
         let requests = (0..<3).map { Self.request("r\($0)", [.techTest], [Self.window(1, 9, 12)], askedHoursAgo: Double(10 - $0), person: "g\($0)") }
-        let busy = PairingMatcher.Volunteer(id: "busy", person: "busy", tags: [.techTest], windows: [Self.window(1, 9, 12)], load: 3)
-        let free = PairingMatcher.Volunteer(id: "free", person: "free", tags: [.techTest], windows: [Self.window(1, 9, 11)])
+        let busy = PairingMatcher.Volunteer(id: "busy", person: "busy", kinds: [.techTest], windows: [Self.window(1, 9, 12)], load: 3)
+        let free = PairingMatcher.Volunteer(id: "free", person: "free", kinds: [.techTest], windows: [Self.window(1, 9, 11)])
         // The three requests share a window: two pair with each other; the third takes a volunteer,
         // the one with the fewer sessions.
         let matches = PairingMatcher.match(requests: requests, volunteers: [busy, free])
@@ -107,7 +107,7 @@ import Testing
         // takes the first two, one hour after the other, and the third waits rather than clash.
         let lately = (0..<3).map { Self.request("s\($0)", [.techTest], [Self.window(1, 9, 12)], askedHoursAgo: Double(10 - $0), person: "h\($0)") }
         let recent = Set(lately.flatMap { x in lately.map { PairingMatcher.Pair(x.person, $0.person) } })
-        let solo = PairingMatcher.Volunteer(id: "solo", person: "solo", tags: [.techTest], windows: [Self.window(1, 9, 11)])
+        let solo = PairingMatcher.Volunteer(id: "solo", person: "solo", kinds: [.techTest], windows: [Self.window(1, 9, 11)])
         let run = PairingMatcher.match(requests: lately, volunteers: [solo], recentPairs: recent)
         #expect(run.map(\.request) == ["s0", "s1"])
         let soloSlots = run.filter { $0.partner == .volunteer("solo") }.map(\.slot.start)
@@ -118,9 +118,9 @@ import Testing
     @Test func nobody_pairs_with_themselves_and_the_same_input_gives_the_same_matches() {
         let mine = Self.request("one", [.kata], [Self.window(1, 9, 11)], person: "ada")
         let alsoMine = Self.request("two", [.kata], [Self.window(1, 9, 11)], person: "ada")
-        let asVolunteer = PairingMatcher.Volunteer(id: "v", person: "ada", tags: [.kata], windows: [Self.window(1, 9, 11)])
+        let asVolunteer = PairingMatcher.Volunteer(id: "v", person: "ada", kinds: [.kata], windows: [Self.window(1, 9, 11)])
         #expect(PairingMatcher.match(requests: [mine, alsoMine], volunteers: [asVolunteer]).isEmpty)
-        let many = (0..<40).map { i in Self.request("q\(i)", i % 2 == 0 ? [.kata] : [.kata, .language], [Self.window(i % 3, 9 + i % 5, 12 + i % 5)], askedHoursAgo: Double(i % 7)) }
+        let many = (0..<40).map { i in Self.request("q\(i)", i % 2 == 0 ? [.kata] : [.kata, .project], [Self.window(i % 3, 9 + i % 5, 12 + i % 5)], askedHoursAgo: Double(i % 7)) }
         #expect(PairingMatcher.match(requests: many, volunteers: []) == PairingMatcher.match(requests: many.reversed(), volunteers: []))
     }
 
@@ -144,10 +144,74 @@ import Testing
         _ = PairingWindows.validate([], timeZone: Self.utc, now: Self.now, into: &none)
         #expect(none.errors.map(\.field) == ["window1_day"])
         #expect(throws: ValidationErrors.self) {
-            try PairingRequestDraft.validate(topic: "Bowling kata", tags: ["kata", "golf"], windows: .rows(rows, timeZone: Self.utc), now: Self.now)
+            try PairingRequestDraft.validate(topic: "Bowling kata", kinds: ["kata", "golf"], windows: .rows(rows, timeZone: Self.utc), now: Self.now)
         }
-        let draft = try PairingRequestDraft.validate(topic: " Bowling kata ", tags: ["kata"], windows: .rows(rows, timeZone: Self.utc), now: Self.now)
-        #expect(draft.topic == "Bowling kata" && draft.tags == [.kata])
+        let draft = try PairingRequestDraft.validate(topic: " Bowling kata ", kinds: ["kata"], windows: .rows(rows, timeZone: Self.utc), now: Self.now)
+        #expect(draft.topic == "Bowling kata" && draft.kinds == [.kata])
+    }
+
+    static func stacked(_ id: String, _ stacks: Set<String>, avoiding: Set<String> = [], _ window: TimeWindow, askedHoursAgo: Double = 1) -> PairingMatcher.Request {
+        .init(id: id, person: "p-" + id, kinds: [.techTest], stacks: stacks, avoided: avoiding, windows: [window], askedAt: now.addingTimeInterval(-askedHoursAgo * 3_600))
+    }
+
+    @Test func a_shared_stack_comes_before_an_earlier_hour_and_an_avoided_stack_is_never_crossed() {
+        // A Ruby request that avoids JavaScript; an Express request free earlier; a Sinatra one later.
+        let ruby = Self.stacked("ruby", ["ruby", "rails"], avoiding: ["javascript"], Self.window(1, 9, 12), askedHoursAgo: 5)
+        let express = Self.stacked("express", ["javascript", "express"], Self.window(1, 9, 10))
+        let sinatra = Self.stacked("sinatra", ["ruby", "sinatra"], Self.window(1, 11, 12))
+        #expect(PairingMatcher.match(requests: [ruby, express, sinatra], volunteers: []).first == .init(request: "ruby", partner: .request("sinatra"), slot: Self.window(1, 11, 12)),
+                "Ruby with Ruby, though Express is free at nine")
+        #expect(PairingMatcher.match(requests: [ruby, express], volunteers: []).isEmpty, "never across the stack it avoids")
+        let open = Self.stacked("open", ["ruby"], Self.window(1, 9, 12), askedHoursAgo: 5)
+        #expect(PairingMatcher.match(requests: [open, express], volunteers: []).first?.partner == .request("express"), "no stack shared and none avoided: better than nobody")
+        let picky = Self.stacked("picky", ["javascript"], avoiding: ["ruby"], Self.window(1, 9, 10))
+        #expect(PairingMatcher.match(requests: [open, picky], volunteers: []).isEmpty, "the partner's avoided stacks count as much")
+        let both = Self.stacked("both", ["javascript", "ruby"], Self.window(1, 9, 10))
+        #expect(PairingMatcher.match(requests: [ruby, both], volunteers: []).first?.partner == .request("both"), "they share Ruby: they work in it")
+        // A volunteer in the stack comes before a peer in none.
+        let anyStack = Self.stacked("any", [], Self.window(1, 9, 12))
+        let rubyist = PairingMatcher.Volunteer(id: "v", person: "v", kinds: [.techTest], stacks: ["ruby"], windows: [Self.window(1, 10, 11)])
+        #expect(PairingMatcher.match(requests: [open, anyStack], volunteers: [rubyist]).first?.partner == .volunteer("v"))
+        // Stacks never replace the kind of session: a kata and a tech test do not meet.
+        let kata = PairingMatcher.Request(id: "kata", person: "p-kata", kinds: [.kata], stacks: ["ruby"], windows: [Self.window(1, 9, 12)], askedAt: Self.now)
+        #expect(PairingMatcher.match(requests: [open, kata], volunteers: []).isEmpty)
+    }
+
+    @Test func a_coach_sees_candidates_ranked_by_shared_hours_then_stacks_never_across_an_avoided_stack() {
+        let request = Self.stacked("r", ["ruby"], avoiding: ["php"], Self.window(1, 9, 13))
+        func candidate(_ id: String, _ stacks: Set<String>, _ windows: [TimeWindow], kinds: Set<PairingKind> = [.techTest], busy: [TimeWindow] = []) -> PairingMatcher.Candidate {
+            .init(id: id, person: "p-" + id, side: .init(kinds: kinds, stacks: stacks, avoided: []), windows: windows, busy: busy)
+        }
+        let ranked = PairingMatcher.rank(request, candidates: [
+            candidate("two-hours", ["go"], [Self.window(1, 9, 11)]),
+            candidate("two-hours-ruby", ["ruby"], [Self.window(1, 11, 13)], busy: [Self.window(1, 11, 12)]),
+            candidate("three-hours", [], [Self.window(1, 10, 13)], kinds: [.kata]),
+            candidate("none", ["ruby"], [Self.window(2, 9, 11)]),
+            candidate("php", ["php"], [Self.window(1, 9, 13)]),
+            candidate("self", ["ruby"], [Self.window(1, 9, 13)]).withPerson("p-r"),
+        ])
+        #expect(ranked.map(\.id) == ["three-hours", "two-hours-ruby", "two-hours", "none"], "most hours, then stacks; no PHP, not themselves")
+        #expect(ranked[0].sharedKinds.isEmpty && ranked[1].sharedStacks == ["ruby"])
+        #expect(ranked[1].firstHour == Self.window(1, 12, 13), "the first hour both are free")
+        #expect(ranked[1].sharedSeconds == 7_200 && ranked[3].sharedSeconds == 0 && ranked[3].firstHour == nil)
+    }
+
+    @Test func stacks_are_checked_and_one_may_not_be_both_wanted_and_avoided() throws {
+        let rows = [WindowRow(day: "2026-11-24", start: "10:00", end: "12:00")]
+        func fields(stacks: String, avoiding: String) -> [String] {
+            do { _ = try PairingRequestDraft.validate(topic: "Katas", kinds: ["kata"], stacks: stacks, avoiding: avoiding, windows: .rows(rows, timeZone: Self.utc), now: Self.now); return [] }
+            catch { return error.errors.map(\.field) }
+        }
+        #expect(fields(stacks: "Ruby, Rails", avoiding: "rails") == ["avoid_stacks"])
+        #expect(fields(stacks: (1...13).map { "S\($0)" }.joined(separator: ","), avoiding: "") == ["stacks"])
+        #expect(fields(stacks: "", avoiding: String(repeating: "x", count: 41)) == ["avoid_stacks"])
+        let draft = try PairingRequestDraft.validate(topic: "Katas", kinds: ["kata"], stacks: " Ruby ,ruby, Rails", avoiding: "PHP", windows: .rows(rows, timeZone: Self.utc), now: Self.now)
+        #expect(draft.stacks == ["Ruby", "Rails"] && draft.avoidedStacks == ["PHP"])
+        #expect(throws: ValidationErrors.self) { try Stacks.typed(["Ruby, Rails"], field: "stacks") }
+        #expect(try Stacks.typed(["Ruby", "Rails"], field: "stacks") == "Ruby\nRails")
+        // A coach's match by hand with no day and no time takes the first hour both are free.
+        #expect(try HandMatchDraft.validate(partner: "volunteer:x", day: "", time: " ", timeZone: Self.utc, now: Self.now).slot == nil)
+        #expect(throws: ValidationErrors.self) { try HandMatchDraft.validate(partner: "volunteer:x", day: "2026-11-24", time: "", timeZone: Self.utc, now: Self.now) }
     }
 
     @Test func a_pairing_is_accepted_when_both_accept_and_ended_by_one_decline() {
@@ -249,4 +313,8 @@ import Testing
             #expect(Self.scope(other, .accepted, at: during) == PairingScope(readsLink: false, setsLink: false, notes: false), "\(other.role)")
         }
     }
+}
+
+extension PairingMatcher.Candidate {
+    func withPerson(_ person: String) -> Self { .init(id: id, person: person, side: side, windows: windows, busy: busy) }
 }

@@ -59,15 +59,18 @@ enum DemoPractice {
         func window(_ days: Int, _ from: Int, _ fromMinute: Int, _ to: Int) -> TimeWindow {
             TimeWindow(start: at(days, from, fromMinute), end: at(days, to, 0))
         }
-        func ask(_ person: UserModel, _ topic: String, _ tags: Set<PairingTag>, _ windows: [TimeWindow], at moment: Date) async throws -> PairingModel? {
-            try await PairingUseCases(db: db, now: moment).ask(PairingRequestDraft(topic: topic, tags: tags, windows: windows), by: person).proposal
+        func ask(_ person: UserModel, _ topic: String, _ kinds: Set<PairingKind>, _ stacks: [String], avoiding: [String] = [], _ windows: [TimeWindow],
+                 at moment: Date) async throws -> PairingModel? {
+            let draft = PairingRequestDraft(topic: topic, kinds: kinds, stacks: stacks, avoidedStacks: avoiding, windows: windows)
+            return try await PairingUseCases(db: db, now: moment).ask(draft, by: person).proposal
         }
         let amara = graduates[0], ben = graduates[1], chloe = graduates[2], femi = graduates[5], hamza = graduates[7], jonas = graduates[9]
+        let keisha = graduates[10]
         // Last week's Wednesday evening: Amara and Chloé on the bowling kata, with their notes.
         let lastWeek = window(-12, 18, 0, 20)
         let asked = lastWeek.start.addingTimeInterval(-2 * 86_400)
-        _ = try await ask(chloe, "The bowling kata, test first", [.kata], [lastWeek], at: asked)
-        if let kata = try await ask(amara, "Katas in Ruby: bowling or tennis", [.kata, .language], [lastWeek], at: asked.addingTimeInterval(3_600)) {
+        _ = try await ask(chloe, "The bowling kata, test first", [.kata], [], [lastWeek], at: asked)
+        if let kata = try await ask(amara, "Katas in Ruby: bowling or tennis", [.kata], ["Ruby"], [lastWeek], at: asked.addingTimeInterval(3_600)) {
             let answering = PairingUseCases(db: db, now: asked.addingTimeInterval(2 * 3_600))
             try await answering.answer(kata.requireIDString, accept: true, by: amara)
             try await answering.answer(kata.requireIDString, accept: true, by: chloe)
@@ -77,16 +80,22 @@ enum DemoPractice {
             try await after.note(kata.requireIDString, "The tenth frame took us half the hour. Amara spotted the off-by-one in my strike bonus.", by: chloe)
         }
         // Three days ago Hamza asked for early mornings on Go: nobody matched it, so it is on Priya's list.
-        _ = try await ask(hamza, "Go concurrency: channels and worker pools", [.language], [window(1, 7, 0, 8), window(3, 7, 0, 8)], at: now.addingTimeInterval(-3 * 86_400))
-        // Jonas volunteers on frameworks and tech tests; Ben's React take-home meets him on Thursday, and Ben has accepted.
+        _ = try await ask(hamza, "Go concurrency: channels and worker pools", [.project], ["Go"], [window(1, 7, 0, 8), window(3, 7, 0, 8)], at: now.addingTimeInterval(-3 * 86_400))
+        // Jonas volunteers on React and .NET, tech tests and projects; Ben's React take-home meets him on Thursday, and Ben has accepted.
         try await PairingUseCases(db: db, now: now.addingTimeInterval(-6 * 3_600)).volunteer(
-            AvailabilityDraft(topics: "React, .NET, take-home tech tests", tags: [.framework, .techTest], windows: [window(3, 18, 0, 21), window(5, 10, 0, 13)]), by: jonas)
-        if let bens = try await ask(ben, "Preparing a React take-home: state and tests", [.framework, .techTest], [window(3, 18, 0, 20)], at: now.addingTimeInterval(-5 * 3_600)) {
+            AvailabilityDraft(topics: "React, .NET, take-home tech tests", kinds: [.techTest, .project], stacks: ["React", "C#", ".NET"], windows: [window(3, 18, 0, 21), window(5, 10, 0, 13)]), by: jonas)
+        if let bens = try await ask(ben, "Preparing a React take-home: state and tests", [.techTest], ["JavaScript", "React"], [window(3, 18, 0, 20)], at: now.addingTimeInterval(-5 * 3_600)) {
             try await PairingUseCases(db: db, now: now.addingTimeInterval(-4 * 3_600)).answer(bens.requireIDString, accept: true, by: ben)
         }
-        // Femi and then Amara asked for tech test practice on Friday evening: proposed to each other, Femi has accepted; Amara's answer waits.
-        _ = try await ask(femi, "A timed tech test: a small API in Express", [.techTest], [window(4, 17, 0, 19)], at: now.addingTimeInterval(-3 * 3_600))
-        if let friday = try await ask(amara, "Timed tech test practice in Ruby", [.techTest, .language], [window(4, 17, 30, 20)], at: now.addingTimeInterval(-3_600)) {
+        // Amara asked for tech test practice in Ruby on Friday evening (not in JavaScript), then
+        // Keisha in Express, then Femi in Ruby: Amara is proposed to Femi, who shares Ruby, and
+        // never to Keisha; Femi has accepted, Amara's answer waits, Keisha still looks.
+        _ = try await ask(amara, "Timed tech test practice in Ruby", [.techTest], ["Ruby", "Rails"], avoiding: ["JavaScript"], [window(4, 17, 30, 20)],
+                          at: now.addingTimeInterval(-3 * 3_600))
+        _ = try await ask(keisha, "A timed tech test: a small API in Express", [.techTest], ["JavaScript", "Express"], [window(4, 17, 0, 19)],
+                          at: now.addingTimeInterval(-2 * 3_600))
+        if let friday = try await ask(femi, "A timed tech test: a small API in Sinatra", [.techTest], ["Ruby", "Sinatra"], [window(4, 17, 0, 19)],
+                                      at: now.addingTimeInterval(-3_600)) {
             try await PairingUseCases(db: db, now: now.addingTimeInterval(-1_800)).answer(friday.requireIDString, accept: true, by: femi)
         }
     }

@@ -10,12 +10,13 @@ extension OnwardAPI {
         .init(start: window.start, end: window.end)
     }
 
-    private static func tags(_ tags: Set<PairingTag>) -> [Components.Schemas.PairingTag] {
-        PairingTag.allCases.filter(tags.contains).map { .init(rawValue: $0.rawValue)! }
+    private static func kinds(_ kinds: Set<PairingKind>) -> [Components.Schemas.PairingKind] {
+        PairingKind.allCases.filter(kinds.contains).map { .init(rawValue: $0.rawValue)! }
     }
 
     private static func pairingRequest(_ request: PairingRequestModel, person: UserModel, holders: [UUID: UUID]) -> Components.Schemas.PairingRequest {
-        .init(id: request.requireIDString, personId: person.requireIDString, personName: person.name, topic: request.topic, tags: tags(request.tags),
+        .init(id: request.requireIDString, personId: person.requireIDString, personName: person.name, topic: request.topic, kinds: kinds(request.kinds),
+              stacks: request.stacks, avoidStacks: request.avoidedStacks,
               windows: request.windows.map(window), askedAt: request.askedAt, status: .init(rawValue: request.status.rawValue)!,
               proposalId: request.id.flatMap { holders[$0] }?.uuidString)
     }
@@ -34,8 +35,8 @@ extension OnwardAPI {
     }
 
     private static func volunteering(_ row: PairingVolunteerModel?, now: Date) -> Components.Schemas.Volunteering {
-        guard let row else { return .init(active: false, topics: "", tags: [], windows: []) }
-        return .init(active: row.active, topics: row.topics, tags: tags(row.tags), windows: PairingMatcher.ahead(row.windows, of: now).map(window), updatedAt: row.updatedAt)
+        guard let row else { return .init(active: false, topics: "", kinds: [], stacks: [], windows: []) }
+        return .init(active: row.active, topics: row.topics, kinds: kinds(row.kinds), stacks: row.stacks, windows: PairingMatcher.ahead(row.windows, of: now).map(window), updatedAt: row.updatedAt)
     }
 
     private func pairingGraduate() throws -> UserModel {
@@ -62,7 +63,9 @@ extension OnwardAPI {
     func askToPair(_ input: Operations.AskToPair.Input) async throws -> Operations.AskToPair.Output {
         let graduate = try pairingGraduate()
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        let draft = try PairingRequestDraft.validate(topic: body.topic, tags: body.tags.map(\.rawValue), windows: Self.moments(body.windows), now: try request.now)
+        let draft = try PairingRequestDraft.validate(topic: body.topic, kinds: body.kinds.map(\.rawValue), stacks: Stacks.typed(body.stacks ?? [], field: "stacks"),
+                                                     avoiding: Stacks.typed(body.avoidStacks ?? [], field: "avoid_stacks"),
+                                                     windows: Self.moments(body.windows), now: try request.now)
         let pairing = PairingUseCases(req: try request)
         let asked = try await pairing.ask(draft, by: graduate)
         return .created(.init(body: .json(Self.pairingRequest(asked.request, person: graduate, holders: try await pairing.holders()))))
@@ -85,8 +88,11 @@ extension OnwardAPI {
     func matchPairingRequest(_ input: Operations.MatchPairingRequest.Input) async throws -> Operations.MatchPairingRequest.Output {
         let viewer = try tokenOwner(Access.matchesPairsByHand, else: "Only coaches and admins match pairs by hand.")
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        let draft = try HandMatchDraft.validate(partner: "\(body.partnerKind.rawValue):\(body.partnerId)", startsAt: body.startsAt, now: try request.now)
-        let matched = try await PairingUseCases(req: try request).matchByHand(input.path.id, draft, by: viewer)
+        let partner = "\(body.partnerKind.rawValue):\(body.partnerId)", now = try request.now
+        // With no hour, the use case takes the first both are free.
+        let draft = try body.startsAt.map { startsAt throws(ValidationErrors) in try HandMatchDraft.validate(partner: partner, startsAt: startsAt, now: now) }
+            ?? HandMatchDraft(partner: partner, slot: nil)
+        let matched = try await PairingUseCases(req: try request).matchByHand(input.path.id, draft, by: viewer, hourField: "starts_at")
         return .created(.init(body: .json(try await pairingOutput(matched.requireIDString, for: viewer))))
     }
 
@@ -100,7 +106,8 @@ extension OnwardAPI {
         let graduate = try pairingGraduate()
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
         let request = try request
-        let draft = try AvailabilityDraft.validate(topics: body.topics, tags: body.tags.map(\.rawValue), windows: Self.moments(body.windows), now: request.now)
+        let draft = try AvailabilityDraft.validate(topics: body.topics, kinds: body.kinds.map(\.rawValue), stacks: Stacks.typed(body.stacks ?? [], field: "stacks"), windows: Self.moments(body.windows),
+                                                   now: request.now)
         return .ok(.init(body: .json(Self.volunteering(try await PairingUseCases(req: request).volunteer(draft, by: graduate), now: request.now))))
     }
 

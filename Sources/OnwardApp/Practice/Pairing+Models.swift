@@ -2,15 +2,20 @@ import Fluent
 import Foundation
 import OnwardCore
 
-/// Tags and windows as their columns hold them: tags by raw value, comma-separated; windows as
-/// pairs of seconds since 1970, "start-end", comma-separated.
+/// Kinds, stacks and windows as their columns hold them: kinds by raw value, comma-separated;
+/// stacks as typed, a line each; windows as pairs of seconds since 1970, "start-end",
+/// comma-separated.
 enum PairingColumns {
-    static func tags(_ tags: Set<PairingTag>) -> String {
-        PairingTag.allCases.filter(tags.contains).map(\.rawValue).joined(separator: ",")
+    static func kinds(_ kinds: Set<PairingKind>) -> String {
+        PairingKind.allCases.filter(kinds.contains).map(\.rawValue).joined(separator: ",")
     }
 
-    static func tags(_ column: String) -> Set<PairingTag> {
-        Set(column.split(separator: ",").compactMap { PairingTag(rawValue: String($0)) })
+    static func kinds(_ column: String) -> Set<PairingKind> {
+        Set(column.split(separator: ",").compactMap { PairingKind(rawValue: String($0)) })
+    }
+
+    static func stacks(_ column: String?) -> [String] {
+        (column ?? "").split(separator: "\n").map(String.init)
     }
 
     static func windows(_ windows: [TimeWindow]) -> String {
@@ -33,7 +38,10 @@ final class PairingRequestModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "user_id") var user: UserModel
     @Field(key: "topic") var topic: String
-    @Field(key: "tags") var tagsColumn: String
+    /// The kinds of session (the column held categories, named tags, before stacks came in).
+    @Field(key: "tags") var kindsColumn: String
+    @OptionalField(key: "stacks") var stacksColumn: String?
+    @OptionalField(key: "avoided_stacks") var avoidedStacksColumn: String?
     @Field(key: "windows") var windowsColumn: String
     @Field(key: "asked_at") var askedAt: Date
     @Field(key: "status") var status: PairingRequestStatus
@@ -44,14 +52,20 @@ final class PairingRequestModel: Model, @unchecked Sendable {
     init(userID: UUID, draft: PairingRequestDraft, at moment: Date) {
         $user.id = userID
         topic = draft.topic
-        tagsColumn = PairingColumns.tags(draft.tags)
+        kindsColumn = PairingColumns.kinds(draft.kinds)
+        stacksColumn = draft.stacks.joined(separator: "\n")
+        avoidedStacksColumn = draft.avoidedStacks.joined(separator: "\n")
         windowsColumn = PairingColumns.windows(draft.windows)
         askedAt = moment
         status = .open
     }
 
-    var tags: Set<PairingTag> { PairingColumns.tags(tagsColumn) }
+    var kinds: Set<PairingKind> { PairingColumns.kinds(kindsColumn) }
+    var stacks: [String] { PairingColumns.stacks(stacksColumn) }
+    var avoidedStacks: [String] { PairingColumns.stacks(avoidedStacksColumn) }
     var windows: [TimeWindow] { PairingColumns.windows(windowsColumn) }
+    /// What it brings to a match.
+    var side: PairingMatcher.Side { .init(kinds: kinds, stacks: Stacks.keys(stacks), avoided: Stacks.keys(avoidedStacks)) }
 }
 
 /// A volunteer pairer: the flag (active), what they help with and when they are free. One row a
@@ -62,7 +76,9 @@ final class PairingVolunteerModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "user_id") var user: UserModel
     @Field(key: "topics") var topics: String
-    @Field(key: "tags") var tagsColumn: String
+    /// The kinds of session, as on a request.
+    @Field(key: "tags") var kindsColumn: String
+    @OptionalField(key: "stacks") var stacksColumn: String?
     @Field(key: "windows") var windowsColumn: String
     @Field(key: "active") var active: Bool
     @Field(key: "updated_at") var updatedAt: Date
@@ -72,7 +88,7 @@ final class PairingVolunteerModel: Model, @unchecked Sendable {
     init(userID: UUID) {
         $user.id = userID
         topics = ""
-        tagsColumn = ""
+        kindsColumn = ""
         windowsColumn = ""
         active = false
         updatedAt = .distantPast
@@ -80,14 +96,17 @@ final class PairingVolunteerModel: Model, @unchecked Sendable {
 
     func post(_ draft: AvailabilityDraft, at moment: Date) {
         topics = draft.topics
-        tagsColumn = PairingColumns.tags(draft.tags)
+        kindsColumn = PairingColumns.kinds(draft.kinds)
+        stacksColumn = draft.stacks.joined(separator: "\n")
         windowsColumn = PairingColumns.windows(draft.windows)
         active = true
         updatedAt = moment
     }
 
-    var tags: Set<PairingTag> { PairingColumns.tags(tagsColumn) }
+    var kinds: Set<PairingKind> { PairingColumns.kinds(kindsColumn) }
+    var stacks: [String] { PairingColumns.stacks(stacksColumn) }
     var windows: [TimeWindow] { PairingColumns.windows(windowsColumn) }
+    var side: PairingMatcher.Side { .init(kinds: kinds, stacks: Stacks.keys(stacks), avoided: []) }
 }
 
 /// Two people proposed an hour together, by the matcher or by a coach: the one who asked (first)

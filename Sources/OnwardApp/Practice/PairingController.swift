@@ -26,10 +26,11 @@ struct PairingController: RouteCollection {
 
     // MARK: A graduate's pairing
 
-    private func overviewPage(_ req: Request, form: PairingForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
+    /// With no form sent, the request's stacks are those of the graduate's profile.
+    private func overviewPage(_ req: Request, form: PairingForm? = nil, errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try req.requireUser()
         let overview = try await PairingUseCases(req: req).overview(of: viewer)
-        return req.render(PairingPage(overview, viewer: viewer, now: req.now, form: form, errors: errors), status: status)
+        return req.render(PairingPage(overview, viewer: viewer, now: req.now, form: form ?? PairingForm(stacksOf: viewer), errors: errors), status: status)
     }
 
     func overview(req: Request) async throws -> Response {
@@ -43,11 +44,11 @@ struct PairingController: RouteCollection {
         }
         return try await req.submit(PairingForm.self, again: { form, errors, status in try await overviewPage(req, form: form, errors: errors, status: status) },
                                     conflictsGoTo: .practice(.pairing)) { form in
-            let draft = try PairingRequestDraft.validate(topic: form.topic ?? "", tags: form.tags,
+            let draft = try PairingRequestDraft.validate(topic: form.topic ?? "", kinds: form.kinds, stacks: form.stacks ?? "", avoiding: form.avoid_stacks ?? "",
                                                          windows: .rows(form.rows, timeZone: TimeZone(identifier: viewer.timeZone) ?? .gmt), now: req.now)
             let asked = try await PairingUseCases(req: req).ask(draft, by: viewer)
             return req.redirect(to: .practice(.pairing), flash: asked.proposal != nil ? "We found a match: accept it below." :
-                                    "Your request is in. You will see a proposal here as soon as someone's times and tags meet yours.")
+                                    "Your request is in. You will see a proposal here as soon as someone's times and kind of session meet yours.")
         }
     }
 
@@ -75,7 +76,7 @@ struct PairingController: RouteCollection {
     func postAvailability(req: Request) async throws -> Response {
         let viewer = try req.requireUser()
         return try await req.submit(PairingForm.self, again: { form, errors, status in try await volunteerPage(req, form: form, errors: errors, status: status) }) { form in
-            let draft = try AvailabilityDraft.validate(topics: form.topics ?? "", tags: form.tags,
+            let draft = try AvailabilityDraft.validate(topics: form.topics ?? "", kinds: form.kinds, stacks: form.stacks ?? "",
                                                        windows: .rows(form.rows, timeZone: TimeZone(identifier: viewer.timeZone) ?? .gmt), now: req.now)
             try await PairingUseCases(req: req).volunteer(draft, by: viewer)
             return req.redirect(to: .practice(.volunteer), flash: "Thank you. Graduates who ask are matched with you at these times; you accept or decline each.")
@@ -160,8 +161,8 @@ struct PairingController: RouteCollection {
         let id = try req.parameter(SiteURL.Parameter.id)
         let pairing = PairingUseCases(req: req)
         guard let item = try await pairing.unmatched(for: viewer).first(where: { $0.request.requireIDString == id.uppercased() }) else { throw PairingUseCases.noSuchRequest }
-        let options = try await pairing.partnerOptions(for: viewer)
-        return req.render(HandMatchPage(item, options: options, viewer: viewer, now: req.now, form: form, errors: errors), status: status)
+        let candidates = try await pairing.candidates(for: item, by: viewer)
+        return req.render(HandMatchPage(item, candidates: candidates, viewer: viewer, now: req.now, form: form, errors: errors), status: status)
     }
 
     func handMatch(req: Request) async throws -> Response {

@@ -1,16 +1,18 @@
 import OnwardCore
 import Vapor
 
-/// A request to pair, or a volunteer's availability, as the form sends it: what about, the tags
-/// ticked, and up to three windows (a day and two times each).
+/// A request to pair, or a volunteer's availability, as the form sends it: what about, the kinds
+/// of session ticked, the stacks (and, for a request, those to avoid), and up to three windows (a
+/// day and two times each).
 struct PairingForm: Content {
     var topic: String?
     var topics: String?
-    var tag_language: String?
-    var tag_framework: String?
-    var tag_kata: String?
-    var tag_side_project: String?
-    var tag_tech_test: String?
+    var kind_kata: String?
+    var kind_tech_test: String?
+    var kind_project: String?
+    var kind_interview_practice: String?
+    var stacks: String?
+    var avoid_stacks: String?
     var window1_day: String?
     var window1_start: String?
     var window1_end: String?
@@ -23,9 +25,9 @@ struct PairingForm: Content {
 
     static var rowCount: Int { rowKeys.count }
 
-    /// Each tag's checkbox field.
-    static let tagKeys: [(PairingTag, WritableKeyPath<PairingForm, String?>)] = [
-        (.language, \.tag_language), (.framework, \.tag_framework), (.kata, \.tag_kata), (.sideProject, \.tag_side_project), (.techTest, \.tag_tech_test),
+    /// Each kind's checkbox field.
+    static let kindKeys: [(PairingKind, WritableKeyPath<PairingForm, String?>)] = [
+        (.kata, \.kind_kata), (.techTest, \.kind_tech_test), (.project, \.kind_project), (.interviewPractice, \.kind_interview_practice),
     ]
 
     /// Each window row's day, start and end fields.
@@ -33,8 +35,8 @@ struct PairingForm: Content {
         (\.window1_day, \.window1_start, \.window1_end), (\.window2_day, \.window2_start, \.window2_end), (\.window3_day, \.window3_start, \.window3_end),
     ]
 
-    /// The tags ticked, as raw values.
-    var tags: [String] { Self.tagKeys.compactMap { tag, key in (self[keyPath: key] ?? "").isEmpty ? nil : tag.rawValue } }
+    /// The kinds ticked, as raw values.
+    var kinds: [String] { Self.kindKeys.compactMap { kind, key in (self[keyPath: key] ?? "").isEmpty ? nil : kind.rawValue } }
 
     var rows: [WindowRow] {
         Self.rowKeys.map { WindowRow(day: self[keyPath: $0.day] ?? "", start: self[keyPath: $0.start] ?? "", end: self[keyPath: $0.end] ?? "") }
@@ -42,14 +44,21 @@ struct PairingForm: Content {
 }
 
 extension PairingForm {
-    /// The form filled with what is kept: the tags ticked and up to three rows.
-    init(topics: String, tags: Set<PairingTag>, rows: [WindowRow]) {
+    /// The form filled with what is kept: the kinds ticked, the stacks, and up to three rows.
+    init(topics: String, kinds: Set<PairingKind>, stacks: [String], rows: [WindowRow]) {
         self.init()
         self.topics = topics
-        for (tag, key) in Self.tagKeys where tags.contains(tag) { self[keyPath: key] = "yes" }
+        self.stacks = stacks.joined(separator: ", ")
+        for (kind, key) in Self.kindKeys where kinds.contains(kind) { self[keyPath: key] = "yes" }
         for (keys, row) in zip(Self.rowKeys, rows) {
             (self[keyPath: keys.day], self[keyPath: keys.start], self[keyPath: keys.end]) = (row.day, row.start, row.end)
         }
+    }
+
+    /// An empty request, its stacks those of the asker's profile.
+    init(stacksOf person: UserModel) {
+        self.init()
+        stacks = person.stacks.joined(separator: ", ")
     }
 }
 
@@ -93,20 +102,27 @@ extension HTML {
         }
     }
 
-    /// The tags to tick and the windows to fill, shared by a request and a volunteer's availability.
-    func pairingFields(_ form: PairingForm, timeZone: String, errors: FormErrors) {
-        fieldset(.class(errors["tags"] == nil ? "field" : "field has-error"), .id("field-tags")) {
-            legend("Tags")
-            if let error = errors["tags"] { p(error, .class("field-error")) }
-            p("Matching goes by a tag in common.", .class("hint"))
+    /// The kinds to tick, the stacks and the windows to fill, shared by a request and a
+    /// volunteer's availability; only a request says which stacks to avoid.
+    func pairingFields(_ form: PairingForm, timeZone: String, avoiding: Bool, errors: FormErrors) {
+        fieldset(.class(errors["kinds"] == nil ? "field" : "field has-error"), .id("field-kinds")) {
+            legend("Kind of session")
+            if let error = errors["kinds"] { p(error, .class("field-error")) }
+            p("A match shares one of these. Tick all you would do.", .class("hint"))
             div(.class("radio-row")) {
-                for (tag, key) in PairingForm.tagKeys {
+                for (kind, key) in PairingForm.kindKeys {
                     label {
-                        input(.type("checkbox"), .name("tag_" + tag.rawValue), .value("yes"), .flag(.checked, !(form[keyPath: key] ?? "").isEmpty))
-                        text(" " + tag.title)
+                        input(.type("checkbox"), .name("kind_" + kind.rawValue), .value("yes"), .flag(.checked, !(form[keyPath: key] ?? "").isEmpty))
+                        text(" " + kind.title)
                     }
                 }
             }
+        }
+        inputField("stacks", "Stacks", value: form.stacks,
+                   hint: "The languages and frameworks, separated by commas, such as \"Ruby, Rails\". Matching prefers someone who shares one.", errors: errors)
+        if avoiding {
+            inputField("avoid_stacks", "Stacks to avoid (optional)", value: form.avoid_stacks,
+                       hint: "Such as \"PHP\": you are never matched to work in these.", errors: errors)
         }
         fieldset(.class("field")) {
             legend("Times that suit you")
@@ -138,7 +154,8 @@ struct PairingPage: PageView {
     }
     struct Request {
         let topic: String
-        let tags: String
+        /// The kinds, stacks and stacks avoided, in a line.
+        let about: String
         let windows: [String]
         let asked: String
         let timesPassed: Bool
@@ -163,7 +180,7 @@ struct PairingPage: PageView {
 
     func content(_ h: HTML) {
         h.h1("Pairing")
-        h.p("Ask to pair on a kata, a tech test or your side project: Onward matches you with another graduate, or a volunteer, at an hour that suits you both. Each of you accepts, then you meet for an hour.", .class("lede"))
+        h.p("Ask to pair on a kata, a tech test, a project or interview practice: Onward matches you with another graduate, or a volunteer, at an hour that suits you both, in a stack you share where it can. Each of you accepts, then you meet for an hour.", .class("lede"))
         h.practiceLinks(.pairing)
         if !proposals.isEmpty {
             h.section(.class("card"), .ariaLabel("Proposed to you")) {
@@ -185,9 +202,9 @@ struct PairingPage: PageView {
         h.section(.class("card"), .ariaLabel("Your request")) {
             if let request {
                 h.h2("Your request")
-                h.p { h.strong(request.topic); h.text(" · " + request.tags) }
+                h.p { h.strong(request.topic); h.text(" · " + request.about) }
                 h.ul { for window in request.windows { h.li(window) } }
-                h.p(proposals.isEmpty ? "Asked \(request.asked); looking for a partner. You will see a proposal here as soon as someone's times and tags meet yours."
+                h.p(proposals.isEmpty ? "Asked \(request.asked); looking for a partner. You will see a proposal here as soon as someone's times and kind of session meet yours."
                                       : "Asked \(request.asked).", .class("hint"))
                 if request.timesPassed { h.p("Its times have all passed: withdraw it and ask again with new ones.", .class("warning-text")) }
                 h.postForm(request.withdrawURL, .class("inline-form")) { h.button("Withdraw the request", .type("submit"), .class("button")) }
@@ -196,7 +213,7 @@ struct PairingPage: PageView {
                 h.errorSummary(errors)
                 h.postForm(Href(SiteURL.practice(.pairing)), .class("form"), .flag(.novalidate)) {
                     h.inputField("topic", "What you want to work on", value: form.topic, hint: "Such as \"the bowling kata in Ruby\" or \"a take-home tech test in React\".", errors: errors)
-                    h.pairingFields(form, timeZone: timeZone, errors: errors)
+                    h.pairingFields(form, timeZone: timeZone, avoiding: true, errors: errors)
                     h.button("Ask to pair", .type("submit"), .class("button primary"))
                 }
             }
@@ -259,7 +276,7 @@ struct VolunteerPage: PageView {
             h.errorSummary(errors)
             h.postForm(Href(SiteURL.practice(.volunteer)), .class("form"), .flag(.novalidate)) {
                 h.inputField("topics", "What you can help with", value: form.topics, hint: "Such as \"Ruby, Rails, tech tests\".", errors: errors)
-                h.pairingFields(form, timeZone: timeZone, errors: errors)
+                h.pairingFields(form, timeZone: timeZone, avoiding: false, errors: errors)
                 h.button(volunteering ? "Save the availability" : "Volunteer", .type("submit"), .class("button primary"))
             }
         }
@@ -339,7 +356,7 @@ struct UnmatchedRequestsPage: PageView {
         let url: Href
         let person: String
         let topic: String
-        let tags: String
+        let about: String
         let windows: [String]
         let asked: String
     }
@@ -357,7 +374,7 @@ struct UnmatchedRequestsPage: PageView {
                 for row in rows {
                     h.li {
                         h.strong(row.person)
-                        h.text(" · \(row.topic) · \(row.tags) · asked \(row.asked) · ")
+                        h.text(" · \(row.topic) · \(row.about) · asked \(row.asked) · ")
                         h.a("Match by hand", .href(row.url))
                         h.p("Times, in your time zone: " + (row.windows.isEmpty ? "all passed" : row.windows.joined(separator: "; ")), .class("hint"))
                     }
@@ -367,14 +384,27 @@ struct UnmatchedRequestsPage: PageView {
     }
 }
 
-/// A coach pairs one request by hand: whom with, and when.
+/// A coach pairs one request by hand: whom with (those who could, ranked by the hours and stacks
+/// they share with it, each with their free hours), and when.
 struct HandMatchPage: PageView {
+    struct Candidate {
+        /// The form's value for them ("request:<id>" or "volunteer:<user id>").
+        let key: String
+        let name: String
+        /// "who asked about …" or "volunteer: …".
+        let role: String
+        let about: String
+        /// What they share with the request: hours, stacks, a kind of session.
+        let shares: String
+        let firstHour: String?
+        let freeHours: [String]
+    }
     let action: Href
     let person: String
     let topic: String
-    let tags: String
+    let about: String
     let windows: [String]
-    let options: [SelectOption]
+    let candidates: [Candidate]
     let timeZone: String
     var form = HandMatchForm()
     var errors: FormErrors = .none
@@ -383,17 +413,34 @@ struct HandMatchPage: PageView {
 
     func content(_ h: HTML) {
         h.h1("Pair \(person) by hand")
-        h.p("\(topic) · \(tags)", .class("lede"))
+        h.p("\(topic) · \(about)", .class("lede"))
         h.p("Times that suit them, in your time zone: " + (windows.isEmpty ? "all passed" : windows.joined(separator: "; ")), .class("hint"))
         h.section(.class("card"), .ariaLabel("Propose a pairing")) {
             h.h2("Propose a pairing")
             h.errorSummary(errors)
-            if options.isEmpty { h.p("Nobody else is asking or volunteering just now.", .class("empty")) }
+            if candidates.isEmpty { h.p("Nobody else is asking or volunteering just now.", .class("empty")) }
             h.postForm(action, .class("form"), .flag(.novalidate)) {
-                h.selectField("partner", "With", options: options, blank: "Choose", errors: errors)
+                if !candidates.isEmpty {
+                    h.fieldset(.class(errors["partner"] == nil ? "field" : "field has-error"), .id("field-partner")) {
+                        h.legend("With")
+                        if let error = errors["partner"] { h.p(error, .class("field-error")) }
+                        h.p("Those who share the most hours with them first, then the most stacks. Times are in your time zone (\(timeZone)).", .class("hint"))
+                        h.ul(.class("record-list candidate-list")) {
+                            for candidate in candidates {
+                                h.li(.class("candidate")) {
+                                    h.radio("partner", value: candidate.key, label: "\(candidate.name), \(candidate.role)", checked: candidate.key == form.partner)
+                                    h.p(candidate.about, .class("hint"))
+                                    h.p(candidate.shares, .class("hint"))
+                                    if let firstHour = candidate.firstHour { h.p("First hour both are free: \(firstHour).", .class("hint")) }
+                                    h.p("Free: " + (candidate.freeHours.isEmpty ? "no times given ahead" : candidate.freeHours.joined(separator: "; ")), .class("hint"))
+                                }
+                            }
+                        }
+                    }
+                }
                 h.div(.class("field-row")) {
-                    h.inputField("day", "Day", type: "date", value: form.day, hint: "In your time zone (\(timeZone)).", errors: errors)
-                    h.inputField("time", "Starts", type: "time", value: form.time, hint: "For an hour.", errors: errors)
+                    h.inputField("day", "Day", type: "date", value: form.day, hint: "Empty: the first hour both are free.", errors: errors)
+                    h.inputField("time", "Starts", type: "time", value: form.time, hint: "For an hour, in \(timeZone).", errors: errors)
                 }
                 h.button("Propose", .type("submit"), .class("button primary"))
             }
@@ -424,7 +471,7 @@ extension PairingPage {
             }
         }
         let request = overview.request.map { request in
-            Request(topic: request.topic, tags: Self.tags(request.tags), windows: Self.windows(request.windows, for: viewer),
+            Request(topic: request.topic, about: Self.about(request), windows: Self.windows(request.windows, for: viewer),
                     asked: Formats.waited(since: request.askedAt, now: now) + " ago", timesPassed: PairingMatcher.ahead(request.windows, of: now).isEmpty,
                     withdrawURL: Href(SiteURL.practice(.withdrawPairingRequest(id: request.requireIDString))))
         }
@@ -440,8 +487,16 @@ extension PairingPage {
         windows.map { Formats.span($0.start, $0.end, zone: viewer.timeZone) }
     }
 
-    static func tags(_ tags: Set<PairingTag>) -> String {
-        PairingTag.allCases.filter(tags.contains).map(\.title).joined(separator: ", ")
+    /// "A kata or a tech test · Ruby, Rails · not PHP".
+    static func about(kinds: Set<PairingKind>, stacks: [String], avoided: [String] = []) -> String {
+        let kinds = PairingKind.allCases.filter(kinds.contains).map(\.title)
+        let said = kinds.enumerated().map { $0 == 0 ? $1 : $1.lowercased() }
+        return ([Wording.list(said, joinedBy: "or")] + (stacks.isEmpty ? ["any stack"] : [stacks.joined(separator: ", ")])
+                + (avoided.isEmpty ? [] : ["not " + avoided.joined(separator: ", ")])).joined(separator: " · ")
+    }
+
+    static func about(_ request: PairingRequestModel) -> String {
+        about(kinds: request.kinds, stacks: request.stacks, avoided: request.avoidedStacks)
     }
 }
 
@@ -481,7 +536,7 @@ extension UnmatchedRequestsPage {
     init(_ items: [PairingUseCases.Unmatched], viewer: UserModel, now: Date) {
         self.init(rows: items.map { item in
             Row(url: Href(SiteURL.practice(.matchByHand(requestID: item.request.requireIDString))), person: item.person.name,
-                topic: item.request.topic, tags: PairingPage.tags(item.request.tags),
+                topic: item.request.topic, about: PairingPage.about(item.request),
                 windows: PairingPage.windows(PairingMatcher.ahead(item.request.windows, of: now), for: viewer),
                 asked: Formats.waited(since: item.request.askedAt, now: now) + " ago")
         })
@@ -489,13 +544,26 @@ extension UnmatchedRequestsPage {
 }
 
 extension HandMatchPage {
-    /// Matching `item` by hand with anyone among `options` but its own asker.
-    init(_ item: PairingUseCases.Unmatched, options: [PairingUseCases.PartnerOption], viewer: UserModel, now: Date,
+    /// Matching `item` by hand with the candidates as ranked, times in the coach's zone.
+    init(_ item: PairingUseCases.Unmatched, candidates: [PairingUseCases.RankedOption], viewer: UserModel, now: Date,
          form: HandMatchForm = .init(), errors: FormErrors = .none) {
+        let zone = viewer.timeZone
         self.init(action: Href(SiteURL.practice(.matchByHand(requestID: item.request.requireIDString))), person: item.person.name, topic: item.request.topic,
-                  tags: PairingPage.tags(item.request.tags), windows: PairingPage.windows(PairingMatcher.ahead(item.request.windows, of: now), for: viewer),
-                  options: options.filter { $0.person != item.request.$user.id }.map { SelectOption(value: $0.key, label: $0.label, selected: $0.key == form.partner) },
-                  timeZone: viewer.timeZone, form: form, errors: errors)
+                  about: PairingPage.about(item.request), windows: PairingPage.windows(PairingMatcher.ahead(item.request.windows, of: now), for: viewer),
+                  candidates: candidates.map { Self.candidate($0, zone: zone, viewer: viewer) }, timeZone: zone, form: form, errors: errors)
+    }
+
+    static func candidate(_ item: PairingUseCases.RankedOption, zone: String, viewer: UserModel) -> Candidate {
+        let option = item.option, ranked = item.ranked
+        let hours = ranked.sharedSeconds / 3_600
+        let stacks = option.stacks.filter { ranked.sharedStacks.contains(Stacks.key($0)) }
+        let kinds = PairingKind.allCases.filter(ranked.sharedKinds.contains).map { $0.title.lowercased() }
+        let shares = "In common: " + [hours == 0 ? "no hours" : hours == hours.rounded() ? Wording.count(Int(hours), "hour") : String(format: "%.1f hours", hours),
+                                      stacks.isEmpty ? "no stack" : stacks.joined(separator: ", "),
+                                      kinds.isEmpty ? "no kind of session" : Wording.list(kinds, joinedBy: "or")].joined(separator: " · ")
+        return Candidate(key: option.key, name: option.person.name, role: option.isVolunteer ? "volunteer: \(option.topic)" : "who asked about \(option.topic)",
+                         about: PairingPage.about(kinds: option.kinds, stacks: option.stacks, avoided: option.avoidedStacks), shares: shares,
+                         firstHour: ranked.firstHour.map { Formats.span($0.start, $0.end, zone: zone) }, freeHours: PairingPage.windows(option.windows, for: viewer))
     }
 }
 
@@ -505,11 +573,11 @@ extension VolunteerPage {
     init(_ row: PairingVolunteerModel?, viewer: UserModel, now: Date, form: PairingForm? = nil, errors: FormErrors = .none) {
         let ahead = row.map { PairingMatcher.ahead($0.windows, of: now) } ?? []
         let active = row?.active == true
-        var shown = form ?? PairingForm()
+        var shown = form ?? PairingForm(stacksOf: viewer)
         if form == nil, let row, active {
             let zone = TimeZone(identifier: viewer.timeZone) ?? .gmt
             let rows = ahead.map { WindowRow(day: LocalDate($0.start, in: zone).iso, start: Formats.clock($0.start, in: zone), end: Formats.clock($0.end, in: zone)) }
-            shown = PairingForm(topics: row.topics, tags: row.tags, rows: rows)
+            shown = PairingForm(topics: row.topics, kinds: row.kinds, stacks: row.stacks, rows: rows)
         }
         self.init(volunteering: active, windows: active ? PairingPage.windows(ahead, for: viewer) : [], timeZone: viewer.timeZone, form: shown, errors: errors)
     }

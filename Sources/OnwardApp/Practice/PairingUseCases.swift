@@ -3,7 +3,7 @@ import Foundation
 import OnwardCore
 import Vapor
 
-/// Pairing: a graduate asks to pair (a topic, tags, times), a volunteer posts when they are free;
+/// Pairing: a graduate asks to pair (a topic, kinds of session, stacks, times), a volunteer posts when they are free;
 /// after each change the matcher proposes pairs; each side accepts or declines; a coach matches by
 /// hand the requests that found nobody for 48 hours. An accepted pairing has its hour, the link
 /// the two add, and a note from each afterwards.
@@ -18,8 +18,8 @@ struct PairingUseCases: UseCases {
 
     static let alreadyAsked = "You have an open request already: withdraw it to ask again."
 
-    static func conflict(_ message: String) -> Refusal {
-        Refusal.conflict(message)
+    static func conflict(_ message: String, field: String? = nil) -> Refusal {
+        Refusal.conflict(message, field: field)
     }
 
     /// A pairing with its two people.
@@ -49,8 +49,25 @@ struct PairingUseCases: UseCases {
     struct PartnerOption {
         /// "request:<id>" or "volunteer:<user id>".
         let key: String
-        let label: String
-        let person: UUID
+        let person: UserModel
+        /// What they asked about, or help with.
+        let topic: String
+        let isVolunteer: Bool
+        let kinds: Set<PairingKind>
+        let stacks: [String]
+        let avoidedStacks: [String]
+        /// Their times still ahead.
+        let windows: [TimeWindow]
+
+        var candidate: PairingMatcher.Candidate {
+            .init(id: key, person: person.requireIDString, side: .init(kinds: kinds, stacks: Stacks.keys(stacks), avoided: Stacks.keys(avoidedStacks)), windows: windows)
+        }
+    }
+
+    /// A partner option as the ranking weighs it against one request.
+    struct RankedOption {
+        let option: PartnerOption
+        let ranked: PairingMatcher.Ranked
     }
 
     // MARK: Asking and volunteering
@@ -270,15 +287,53 @@ struct PairingUseCases: UseCases {
         let requests = try await PairingRequestModel.query(on: db).filter(\.$status == .open).with(\.$user).sort(\.$askedAt).all()
             .filter { !held.contains($0.id!) && visible.contains($0.$user.id) }
         let volunteers = try await PairingVolunteerModel.query(on: db).filter(\.$active == true).with(\.$user).all().sorted { $0.user.name < $1.user.name }
-        return requests.map { PartnerOption(key: "request:\($0.requireIDString)", label: "\($0.user.name), who asked about \($0.topic)", person: $0.$user.id) }
-            + volunteers.map { PartnerOption(key: "volunteer:\($0.$user.id.uuidString)", label: "\($0.user.name), volunteer: \($0.topics)", person: $0.$user.id) }
+        let now = self.now
+        return requests.map { PartnerOption(key: "request:\($0.requireIDString)", person: $0.user, topic: $0.topic, isVolunteer: false, kinds: $0.kinds,
+                                            stacks: $0.stacks, avoidedStacks: $0.avoidedStacks, windows: PairingMatcher.ahead($0.windows, of: now)) }
+            + volunteers.map { PartnerOption(key: "volunteer:\($0.$user.id.uuidString)", person: $0.user, topic: $0.topics, isVolunteer: true, kinds: $0.kinds,
+                                             stacks: $0.stacks, avoidedStacks: [], windows: PairingMatcher.ahead($0.windows, of: now)) }
+    }
+
+    /// Whom `coach` may pair `item` with, best first by Core's ranking (the hours and stacks they
+    /// share), each free hour counted around the hours already taken.
+    func candidates(for item: Unmatched, by coach: UserModel) async throws -> [RankedOption] {
+        let options = try await partnerOptions(for: coach)
+        let busy = try await Self.busyHours(on: db, now: now)
+        let avoid = try await Self.declinedPairs(on: db, now: now)
+        let request = item.request
+        let asking = PairingMatcher.Request(id: request.requireIDString, person: request.$user.id.uuidString, kinds: request.kinds, stacks: request.side.stacks,
+                                            avoided: request.side.avoided, windows: PairingMatcher.ahead(request.windows, of: now), askedAt: request.askedAt,
+                                            busy: busy[request.$user.id] ?? [])
+        let byKey = Dictionary(options.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let candidates = options.map { option in
+            let plain = option.candidate
+            return PairingMatcher.Candidate(id: plain.id, person: plain.person, side: plain.side, windows: plain.windows, busy: busy[option.person.id!] ?? [])
+        }
+        return PairingMatcher.rank(asking, candidates: candidates, avoid: avoid).compactMap { ranked in byKey[ranked.id].map { RankedOption(option: $0, ranked: ranked) } }
+    }
+
+    /// Each person's hours taken by a pairing accepted or still open to answers.
+    private static func busyHours(on db: any Database, now: Date) async throws -> [UUID: [TimeWindow]] {
+        var hours: [UUID: [TimeWindow]] = [:]
+        for pairing in try await standing(on: db, now: now) {
+            for person in [pairing.$first.id, pairing.$second.id] { hours[person, default: []].append(TimeWindow(start: pairing.startsAt, end: pairing.endsAt)) }
+        }
+        return hours
+    }
+
+    /// Two people one of whom declined the other in the last 30 days: never proposed again.
+    private static func declinedPairs(on db: any Database, now: Date) async throws -> Set<PairingMatcher.Pair> {
+        let since = now.addingTimeInterval(-Double(PairingRules.recentDays) * 86_400)
+        return Set(try await PairingModel.query(on: db).filter(\.$state == .declined).filter(\.$proposedAt > since).all()
+            .map { PairingMatcher.Pair($0.$first.id.uuidString, $0.$second.id.uuidString) })
     }
 
     /// A coach pairs request `rawID` of one of their graduates, unmatched for 48 hours, with another
     /// open request of theirs or a volunteer, at an hour they choose and neither is taken; both
-    /// sides then accept or decline.
+    /// sides then accept or decline. With no hour given, the first both are free; none is a
+    /// conflict on `hourField` (the form's or the API's name for the hour).
     @discardableResult
-    func matchByHand(_ rawID: String, _ draft: HandMatchDraft, by coach: UserModel) async throws -> PairingModel {
+    func matchByHand(_ rawID: String, _ draft: HandMatchDraft, by coach: UserModel, hourField: String = "day") async throws -> PairingModel {
         let visible = Set(try await Policy(db: db).visibleGraduates(for: coach).compactMap(\.id))
         guard let id = UUID(uuidString: rawID), let found = try await PairingRequestModel.find(id, on: db), visible.contains(found.$user.id) else { throw Self.noSuchRequest }
         guard PairingRules.isLongUnmatched(askedAt: found.askedAt, now: now) else {
@@ -294,25 +349,38 @@ struct PairingUseCases: UseCases {
             guard let request = try await PairingRequestModel.find(id, on: db), request.status == .open, !held.contains(id) else {
                 throw Self.conflict("This request is matched or closed already.")
             }
-            let pairing: PairingModel
+            // The partner: their request, or their availability as a volunteer.
+            let partnerRequest: PairingRequestModel?, partnerTopic: String, partnerSide: PairingMatcher.Side, partnerWindows: [TimeWindow]
             if parts[0] == "request" {
                 guard let other = try await PairingRequestModel.find(partnerID, on: db), visible.contains(other.$user.id) else { throw Self.noSuchRequest }
                 guard other.status == .open, !held.contains(partnerID) else { throw Self.conflict("That request is matched or closed already: choose another.") }
                 guard other.$user.id != request.$user.id else { throw Self.samePerson }
-                pairing = PairingModel(request: request, partnerRequest: other, secondID: other.$user.id, secondTopic: other.topic, slot: draft.slot, matchedBy: coachID, at: now)
+                (partnerRequest, partnerTopic, partnerSide, partnerWindows) = (other, other.topic, other.side, other.windows)
             } else {
                 guard let volunteer = try await PairingVolunteerModel.query(on: db).filter(\.$user.$id == partnerID).filter(\.$active == true).first() else {
                     throw Self.conflict("That person does not volunteer (or stopped): choose another.")
                 }
                 guard partnerID != request.$user.id else { throw Self.samePerson }
-                pairing = PairingModel(request: request, partnerRequest: nil, secondID: partnerID, secondTopic: volunteer.topics, slot: draft.slot, matchedBy: coachID, at: now)
+                (partnerRequest, partnerTopic, partnerSide, partnerWindows) = (nil, volunteer.topics, volunteer.side, volunteer.windows)
             }
-            // Neither is taken at that hour.
-            let sides = [pairing.$first.id, pairing.$second.id]
-            let taken = try await Self.standing(on: db, now: now).filter { sides.contains($0.$first.id) || sides.contains($0.$second.id) }
-            guard !taken.contains(where: { TimeWindow(start: $0.startsAt, end: $0.endsAt).overlap(with: draft.slot) != nil }) else {
-                throw Self.conflict("One of them is already pairing at that hour: choose another.")
+            let secondID = partnerRequest?.$user.id ?? partnerID
+            guard !request.side.crosses(partnerSide) else {
+                throw Self.conflict("One of them asked to avoid the other's stacks, and they share none: choose someone else.")
             }
+            // Neither is taken at that hour; with no hour given, the first both are free.
+            let taken = try await Self.busyHours(on: db, now: now)
+            let busy = (taken[request.$user.id] ?? []) + (taken[secondID] ?? [])
+            let slot: TimeWindow
+            if let chosen = draft.slot {
+                guard !busy.contains(where: { $0.overlap(with: chosen) != nil }) else { throw Self.conflict("One of them is already pairing at that hour: choose another.") }
+                slot = chosen
+            } else {
+                guard let first = PairingMatcher.firstHour(PairingMatcher.ahead(request.windows, of: now), PairingMatcher.ahead(partnerWindows, of: now), avoiding: busy) else {
+                    throw Self.conflict("They have no free hour in common: give a day and a time.", field: hourField)
+                }
+                slot = first
+            }
+            let pairing = PairingModel(request: request, partnerRequest: partnerRequest, secondID: secondID, secondTopic: partnerTopic, slot: slot, matchedBy: coachID, at: now)
             try await pairing.create(on: db)
             return pairing
         }
@@ -359,11 +427,11 @@ struct PairingUseCases: UseCases {
             }
             func hours(of person: UUID) -> [TimeWindow] { hoursByPerson[person] ?? [] }
             let matches = PairingMatcher.match(
-                requests: requests.map { .init(id: $0.requireIDString, person: $0.$user.id.uuidString, tags: $0.tags, windows: PairingMatcher.ahead($0.windows, of: now),
-                                                askedAt: $0.askedAt, busy: hours(of: $0.$user.id)) },
+                requests: requests.map { .init(id: $0.requireIDString, person: $0.$user.id.uuidString, kinds: $0.kinds, stacks: $0.side.stacks, avoided: $0.side.avoided,
+                                                windows: PairingMatcher.ahead($0.windows, of: now), askedAt: $0.askedAt, busy: hours(of: $0.$user.id)) },
                 volunteers: volunteers.map { volunteer in
                     let theirs = hours(of: volunteer.$user.id)
-                    return .init(id: volunteer.$user.id.uuidString, person: volunteer.$user.id.uuidString, tags: volunteer.tags,
+                    return .init(id: volunteer.$user.id.uuidString, person: volunteer.$user.id.uuidString, kinds: volunteer.kinds, stacks: volunteer.side.stacks,
                                  windows: PairingMatcher.ahead(volunteer.windows, of: now), load: theirs.count, busy: theirs)
                 },
                 recentPairs: recent, avoid: avoid)

@@ -72,6 +72,39 @@ enum PracticeMigrations {
         }
     }
 
+    /// Pairing goes by real stacks and the kind of session, not categories: requests gain the
+    /// stacks to work in and to avoid, volunteers the stacks they help with, and the categories
+    /// kept in `tags` become kinds (a language's kata stays a kata, a framework or a side
+    /// project becomes a project; a repeat reads once).
+    struct AddStacksToPairing: AsyncMigration {
+        static let kindOf = [("side_project", "project"), ("language", "kata"), ("framework", "project")]
+
+        func prepare(on database: any Database) async throws {
+            try await database.schema(PairingRequestModel.schema).field("stacks", .string).update()
+            try await database.schema(PairingRequestModel.schema).field("avoided_stacks", .string).update()
+            try await database.schema(PairingVolunteerModel.schema).field("stacks", .string).update()
+            try await Self.kindsFromCategories(on: database)
+        }
+
+        /// The categories in `tags` said as kinds, in one transaction.
+        static func kindsFromCategories(on database: any Database) async throws {
+            try await database.transaction { db in
+                let sql = db as! any SQLDatabase
+                for table in [PairingRequestModel.schema, PairingVolunteerModel.schema] {
+                    for (old, new) in kindOf {
+                        try await sql.raw("UPDATE \(ident: table) SET tags = REPLACE(tags, \(bind: old), \(bind: new))").run()
+                    }
+                }
+            }
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(PairingVolunteerModel.schema).deleteField("stacks").update()
+            try await database.schema(PairingRequestModel.schema).deleteField("avoided_stacks").update()
+            try await database.schema(PairingRequestModel.schema).deleteField("stacks").update()
+        }
+    }
+
     struct CreatePeerSessions: AsyncMigration {
         func prepare(on database: any Database) async throws {
             try await database.schema(PeerSessionModel.schema)

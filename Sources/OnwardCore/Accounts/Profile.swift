@@ -9,7 +9,7 @@ public struct ProfileDraft: Equatable, Sendable {
     public var bio: String
 
     public static let maximumBioLength = 600
-    public static let maximumStacks = 12
+    public static let maximumStacks = Stacks.most
 
     public static func validate(
         name rawName: String,
@@ -28,32 +28,11 @@ public struct ProfileDraft: Equatable, Sendable {
             errors.add("github_login", "A GitHub login has up to 39 letters, digits or single hyphens, and does not start or end with a hyphen.")
         }
 
-        let stacks = parseStacks(rawStacks)
-        // Counted as sent, before duplicates fold: the API's document says at most this many items.
-        if stacks.count > maximumStacks || rawStacks.split(whereSeparator: { $0 == "," || $0 == "\n" }).count > maximumStacks {
-            errors.add("stacks", "List at most \(maximumStacks) stacks.")
-        } else if stacks.contains(where: { $0.count > 40 }) {
-            errors.add("stacks", "Keep each stack under 40 characters.")
-        } else if stacks.contains(where: { $0.unicodeScalars.contains { TextRules.isRefused($0) || TextRules.isDirectionControl($0) } }) {
-            errors.add("stacks", "The stacks hold a control character (such as a NUL byte, or one that turns text direction around) that Onward cannot keep: type them again without it.")
-        }
+        let stacks = Stacks.validate(rawStacks, field: "stacks", into: &errors)
 
         let bio = TextRules.checked(rawBio, field: "bio", label: "bio", limit: maximumBioLength, into: &errors)
         try errors.throwIfAny()
         return ProfileDraft(name: name, timeZone: zone, githubLogin: login.isEmpty ? nil : login, stacks: stacks, bio: bio)
-    }
-
-    /// "Swift, Vapor ,  React" → ["Swift", "Vapor", "React"]: trimmed, empty ones dropped, duplicates
-    /// (ignoring case) kept once, in the order typed.
-    public static func parseStacks(_ raw: String) -> [String] {
-        var seen = Set<String>()
-        var result: [String] = []
-        for piece in raw.split(whereSeparator: { $0 == "," || $0 == "\n" }) {
-            let stack = piece.trimmed
-            guard !stack.isEmpty, seen.insert(stack.lowercased()).inserted else { continue }
-            result.append(stack)
-        }
-        return result
     }
 
     public static func isGitHubLogin(_ login: String) -> Bool {

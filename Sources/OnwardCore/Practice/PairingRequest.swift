@@ -63,67 +63,87 @@ public enum WindowsInput: Sendable {
     case moments([TimeWindow])
 }
 
-/// A graduate's request to pair, checked: what about (free text and tags) and when.
+/// A graduate's request to pair, checked: what about (free text, kinds of session, the stacks to
+/// work in and those to avoid) and when.
 public struct PairingRequestDraft: Equatable, Sendable {
     public let topic: String
-    public let tags: Set<PairingTag>
+    public let kinds: Set<PairingKind>
+    public let stacks: [String]
+    public let avoidedStacks: [String]
     public let windows: [TimeWindow]
 
-    public init(topic: String, tags: Set<PairingTag>, windows: [TimeWindow]) {
+    public init(topic: String, kinds: Set<PairingKind>, stacks: [String] = [], avoidedStacks: [String] = [], windows: [TimeWindow]) {
         self.topic = topic
-        self.tags = tags
+        self.kinds = kinds
+        self.stacks = stacks
+        self.avoidedStacks = avoidedStacks
         self.windows = windows
     }
 
-    public static func validate(topic: String, tags: [String], windows: WindowsInput, now: Date) throws(ValidationErrors) -> PairingRequestDraft {
+    /// `stacks` and `avoiding` as typed, comma- or line-separated.
+    public static func validate(topic: String, kinds: [String], stacks: String = "", avoiding: String = "", windows: WindowsInput,
+                                now: Date) throws(ValidationErrors) -> PairingRequestDraft {
+        var errors = ValidationErrors()
+        let wanted = Stacks.validate(stacks, field: "stacks", into: &errors)
+        let avoided = Stacks.validate(avoiding, field: "avoid_stacks", into: &errors)
+        let wantedKeys = Stacks.keys(wanted)
+        if let both = avoided.first(where: { wantedKeys.contains(Stacks.key($0)) }), errors.message(for: "avoid_stacks") == nil {
+            errors.add("avoid_stacks", "\(both) is in both lists: keep it where it belongs.")
+        }
         let checked = try PairingDrafts.checked(topic, field: "topic", label: "topic", prompt: "Say what you want to work on, such as \"the bowling kata in Ruby\".",
-                                                tags: tags, windows: windows, now: now)
-        return PairingRequestDraft(topic: checked.text, tags: checked.tags, windows: checked.windows)
+                                                kinds: kinds, windows: windows, now: now, errors: errors)
+        return PairingRequestDraft(topic: checked.text, kinds: checked.kinds, stacks: wanted, avoidedStacks: avoided, windows: checked.windows)
     }
 }
 
-/// A volunteer's availability, checked: what they can help with, and when.
+/// A volunteer's availability, checked: what they can help with (free text, kinds of session,
+/// stacks), and when.
 public struct AvailabilityDraft: Equatable, Sendable {
     public let topics: String
-    public let tags: Set<PairingTag>
+    public let kinds: Set<PairingKind>
+    public let stacks: [String]
     public let windows: [TimeWindow]
 
-    public init(topics: String, tags: Set<PairingTag>, windows: [TimeWindow]) {
+    public init(topics: String, kinds: Set<PairingKind>, stacks: [String] = [], windows: [TimeWindow]) {
         self.topics = topics
-        self.tags = tags
+        self.kinds = kinds
+        self.stacks = stacks
         self.windows = windows
     }
 
-    public static func validate(topics: String, tags: [String], windows: WindowsInput, now: Date) throws(ValidationErrors) -> AvailabilityDraft {
+    public static func validate(topics: String, kinds: [String], stacks: String = "", windows: WindowsInput, now: Date) throws(ValidationErrors) -> AvailabilityDraft {
+        var errors = ValidationErrors()
+        let stacks = Stacks.validate(stacks, field: "stacks", into: &errors)
         let checked = try PairingDrafts.checked(topics, field: "topics", label: "topics", prompt: "Say what you can help with, such as \"Ruby, Rails, tech tests\".",
-                                                tags: tags, windows: windows, now: now)
-        return AvailabilityDraft(topics: checked.text, tags: checked.tags, windows: checked.windows)
+                                                kinds: kinds, windows: windows, now: now, errors: errors)
+        return AvailabilityDraft(topics: checked.text, kinds: checked.kinds, stacks: stacks, windows: checked.windows)
     }
 }
 
 enum PairingDrafts {
-    /// What a request and an availability share: a text (one sentence), tags, windows.
-    static func checked(_ raw: String, field: String, label: String, prompt: String, tags rawTags: [String], windows input: WindowsInput,
-                        now: Date) throws(ValidationErrors) -> (text: String, tags: Set<PairingTag>, windows: [TimeWindow]) {
-        var errors = ValidationErrors()
+    /// What a request and an availability share: a text (one sentence), kinds, windows; thrown
+    /// with `errors` found before.
+    static func checked(_ raw: String, field: String, label: String, prompt: String, kinds rawKinds: [String], windows input: WindowsInput,
+                        now: Date, errors: ValidationErrors) throws(ValidationErrors) -> (text: String, kinds: Set<PairingKind>, windows: [TimeWindow]) {
+        var errors = errors
         let text = TextRules.checked(raw, field: field, label: label, limit: TextRules.Limit.sentence, into: &errors)
         if text.isEmpty && errors.message(for: field) == nil { errors.add(field, prompt) }
-        let tags = Self.tags(rawTags, into: &errors)
+        let kinds = Self.kinds(rawKinds, into: &errors)
         let windows: [TimeWindow]
         switch input {
         case .rows(let rows, let zone): windows = PairingWindows.validate(rows, timeZone: zone, now: now, into: &errors)
         case .moments(let moments): windows = Self.windows(moments, now: now, into: &errors)
         }
         try errors.throwIfAny()
-        return (text, tags, windows)
+        return (text, kinds, windows)
     }
 
-    static func tags(_ raw: [String], into errors: inout ValidationErrors) -> Set<PairingTag> {
-        let tags = Set(raw.compactMap { PairingTag(rawValue: $0.trimmed) })
-        if raw.count > PairingTag.allCases.count || Set(raw.map(\.trimmed)).count != raw.count { errors.add("tags", "Choose at most \(PairingTag.allCases.count) tags, each once.") }
-        else if tags.count != Set(raw.map(\.trimmed).filter { !$0.isEmpty }).count { errors.add("tags", "Choose the tags from the list.") }
-        else if tags.isEmpty { errors.add("tags", "Choose at least one tag: it is what matching goes by.") }
-        return tags
+    static func kinds(_ raw: [String], into errors: inout ValidationErrors) -> Set<PairingKind> {
+        let kinds = Set(raw.compactMap { PairingKind(rawValue: $0.trimmed) })
+        if raw.count > PairingKind.allCases.count || Set(raw.map(\.trimmed)).count != raw.count { errors.add("kinds", "Choose at most \(PairingKind.allCases.count) kinds of session, each once.") }
+        else if kinds.count != Set(raw.map(\.trimmed).filter { !$0.isEmpty }).count { errors.add("kinds", "Choose the kinds of session from the list.") }
+        else if kinds.isEmpty { errors.add("kinds", "Choose at least one kind of session: a match shares one.") }
+        return kinds
     }
 
     static func windows(_ raw: [TimeWindow], now: Date, into errors: inout ValidationErrors) -> [TimeWindow] {
@@ -250,18 +270,21 @@ public enum PairingLink {
 }
 
 /// A coach's match by hand, checked: whom with (a request or a volunteer, by the key the form
-/// lists), and the hour it starts, in the next 14 days.
+/// lists), and the hour it starts, in the next 14 days; or no hour (nil), for the first hour the
+/// two share.
 public struct HandMatchDraft: Equatable, Sendable {
     public let partner: String
-    public let slot: TimeWindow
+    public let slot: TimeWindow?
 
-    public init(partner: String, slot: TimeWindow) {
+    public init(partner: String, slot: TimeWindow?) {
         self.partner = partner
         self.slot = slot
     }
 
+    /// A day and a time both left empty ask for the first hour the two share.
     public static func validate(partner: String, day: String, time: String, timeZone: TimeZone, now: Date) throws(ValidationErrors) -> HandMatchDraft {
         var errors = ValidationErrors()
+        if day.trimmed.isEmpty && time.trimmed.isEmpty { return try checked(partner: partner, startsAt: nil, now: now, field: "day", errors: errors) }
         let day = TypedMoment.day(day, field: "day", into: &errors), time = TypedMoment.time(time, field: "time", into: &errors)
         return try checked(partner: partner, startsAt: day.flatMap { day in time.map { TypedMoment.moment(day, $0, in: timeZone) } }, now: now, field: "day", errors: errors)
     }
@@ -274,11 +297,10 @@ public struct HandMatchDraft: Equatable, Sendable {
         var errors = errors
         let partner = raw.trimmed
         if partner.isEmpty { errors.add("partner", "Choose whom to pair them with.") }
-        var slot: TimeWindow?
-        if let startsAt {
-            slot = PairingWindows.checked(TimeWindow(start: startsAt, end: startsAt.addingTimeInterval(PairingMatcher.sessionSeconds)), now: now, field: field, into: &errors)
+        let slot = startsAt.flatMap {
+            PairingWindows.checked(TimeWindow(start: $0, end: $0.addingTimeInterval(PairingMatcher.sessionSeconds)), now: now, field: field, into: &errors)
         }
         try errors.throwIfAny()
-        return HandMatchDraft(partner: partner, slot: slot!)
+        return HandMatchDraft(partner: partner, slot: slot)
     }
 }
