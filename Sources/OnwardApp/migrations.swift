@@ -64,6 +64,8 @@ enum Migrations {
         CoachingMigrations.AddMeetingPlaceToLearningPlans(),
         // Pairing by stacks and the kind of session
         PracticeMigrations.AddStacksToPairing(),
+        // A salary's own currency
+        JobSearchMigrations.AddCurrencyToApplications(),
     ]
 }
 

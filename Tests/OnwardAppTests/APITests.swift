@@ -300,6 +300,9 @@ extension AppTests {
                 #expect((property(schema, "kinds")["items"] as? [String: Any])?["$ref"] as? String == "#/components/schemas/PairingKind")
             }
             #expect((schemas["PairingKind"]!["enum"] as? [String]) == PairingKind.allCases.map(\.rawValue))
+            for schema in ["ApplicationCreate", "ApplicationUpdate"] {
+                #expect(property(schema, "currency")["enum"] as? [String] == [""] + Currency.offered.map(\.code), "the form's list, and the bootcamp's as empty")
+            }
             #expect(property("InterviewCreate", "duration_minutes")["minimum"] as? Int == 5)
             #expect(property("InterviewCreate", "duration_minutes")["maximum"] as? Int == 600)
         }

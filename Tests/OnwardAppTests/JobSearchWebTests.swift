@@ -24,6 +24,33 @@ extension AppTests {
             return try #require(all.first)
         }
 
+        @Test func a_salary_is_in_the_bootcamps_currency_unless_the_application_says_another() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let browser = Browser(app)
+                try await browser.signIn(world.graduate)
+                let form = try await browser.get(SiteURL.jobSearch(.new).path).text
+                #expect(form.contains(#"<option value="" selected>GBP (£), the bootcamp&#39;s</option>"#) && form.contains(#"<option value="EUR">EUR (€)</option>"#))
+                let bad = try await Self.newApplication(browser, extra: ["salary_min": "40000", "salary_max": "45000", "currency": "XYZ"])
+                #expect(bad.status == .unprocessableEntity && bad.text.contains("Choose the salary&#39;s currency from the list."))
+                #expect(try await ApplicationModel.query(on: app.db).count() == 0)
+                let made = try await Self.newApplication(browser, extra: ["salary_min": "40000", "salary_max": "45000", "currency": "EUR"])
+                let page = try await browser.get(try #require(made.location)).text
+                #expect(page.contains("€40,000–€45,000 a year"))
+                let application = try await Self.only(app)
+                let edit = try await browser.get(SiteURL.jobSearch(.edit(id: application.requireIDString)).path).text
+                #expect(edit.contains(#"<option value="EUR" selected>EUR (€)</option>"#), "kept on the edit form")
+                // Through the API: said, and set back to the bootcamp's with an empty string.
+                let token = try await APITests.token(for: world.graduate, app: app)
+                let got = try await APITests.send(app, .GET, "/api/v1/applications/\(application.requireIDString)", token: token)
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(got.body.string.utf8)) as? [String: Any])
+                #expect((json["application"] as? [String: Any])?["currency"] as? String == "EUR")
+                let reset = try await APITests.send(app, .PATCH, "/api/v1/applications/\(application.requireIDString)", token: token, json: #"{"currency":""}"#)
+                #expect(reset.status == .ok && !reset.body.string.contains(#""currency""#))
+                #expect(try await browser.get(try #require(made.location)).text.contains("£40,000–£45,000 a year"))
+            }
+        }
+
         @Test func a_graduate_adds_an_application_and_sees_it_on_board_and_list() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)

@@ -65,7 +65,7 @@ extension OnwardAPI {
             company: body.company, roleTitle: body.roleTitle, url: body.url ?? "", location: body.location ?? "", remote: body.remote ?? false,
             salaryMinimum: body.salaryMin.map(String.init) ?? "", salaryMaximum: body.salaryMax.map(String.init) ?? "",
             source: body.source?.rawValue ?? ApplicationSource.jobBoard.rawValue, nextAction: body.nextAction ?? "",
-            nextActionDue: body.nextActionDue ?? "", notes: body.notes ?? "", excitement: String(body.excitement ?? 3))
+            nextActionDue: body.nextActionDue ?? "", notes: body.notes ?? "", excitement: String(body.excitement ?? 3), currency: body.currency?.rawValue ?? "")
         let stage = body.stage.flatMap { Stage(rawValue: $0.rawValue) } ?? .applied
         let day = try search.moveDate(body.on, for: user)
         let application = try await search.create(for: user, draft: draft, stage: stage, on: day)
@@ -102,7 +102,7 @@ extension OnwardAPI {
             salaryMinimum: minimum.map(String.init) ?? "", salaryMaximum: maximum.map(String.init) ?? "",
             source: body.source?.rawValue ?? current.source.rawValue, nextAction: body.nextAction ?? current.nextAction,
             nextActionDue: body.nextActionDue ?? current.nextActionDue?.iso ?? "", notes: body.notes ?? current.notes,
-            excitement: String(body.excitement ?? current.excitement))
+            excitement: String(body.excitement ?? current.excitement), currency: body.currency?.rawValue ?? current.currency?.code ?? "")
         try await JobSearch(req: request).update(application, with: draft)
         return .ok(.init(body: .json(.init(application, appliedOn: try await appliedOn(application)))))
     }
@@ -225,7 +225,7 @@ extension Components.Schemas.Application {
         self.init(
             id: app.id!.uuidString, graduateId: app.$user.id.uuidString, stage: .init(rawValue: app.stage.rawValue)!, appliedOn: appliedOn?.iso,
             company: app.company, roleTitle: app.roleTitle, url: app.url, location: app.location, remote: app.remote,
-            salaryMin: app.salaryMin, salaryMax: app.salaryMax, source: .init(rawValue: app.source.rawValue)!, nextAction: app.nextAction,
+            salaryMin: app.salaryMin, salaryMax: app.salaryMax, currency: app.currency, source: .init(rawValue: app.source.rawValue)!, nextAction: app.nextAction,
             nextActionDue: app.nextActionDue, notes: app.notes, excitement: app.excitement)
     }
 }
@@ -241,6 +241,7 @@ extension Components.Schemas.Application {
             url: try row.decode(column: "url", as: String?.self), location: try row.decode(column: "location", as: String.self),
             remote: try row.decode(column: "remote", as: Bool.self),
             salaryMin: try row.decode(column: "salary_min", as: Int?.self), salaryMax: try row.decode(column: "salary_max", as: Int?.self),
+            currency: try row.decode(column: "currency", as: String?.self),
             source: .init(rawValue: try row.decode(column: "source", as: ApplicationSource.self).rawValue)!,
             nextAction: try row.decode(column: "next_action", as: String.self), nextActionDue: try row.decode(column: "next_action_due", as: String?.self),
             notes: try row.decode(column: "notes", as: String.self), excitement: try row.decode(column: "excitement", as: Int.self))

@@ -8,6 +8,8 @@ struct ApplicationFormPage: PageView {
     let form: ApplicationForm
     let cancelURL: Href
     let errors: FormErrors
+    /// The bootcamp's currency, which a salary is in unless another is chosen.
+    var currency: Currency = .gbp
 
     var title: String { isNew ? "New application" : "Edit application" }
 
@@ -47,6 +49,9 @@ struct ApplicationFormPage: PageView {
                 h.div(.class("field-row")) {
                     h.inputField("salary_min", "Salary from (yearly)", value: form.salary_min, errors: errors, .attr(.inputmode, "numeric"))
                     h.inputField("salary_max", "to", value: form.salary_max, errors: errors, .attr(.inputmode, "numeric"))
+                    h.selectField("currency", "Currency", options: [SelectOption(value: "", label: "\(currency.label), the bootcamp's", selected: (form.currency ?? "").isEmpty)]
+                                  + Currency.offered.filter { $0 != currency }.map { SelectOption(value: $0.code, label: $0.label, selected: $0.code == form.currency) },
+                                  errors: errors)
                 }
                 h.div(.class("field-row")) {
                     h.selectField("source", "Found through", options: ApplicationSource.allCases.map {

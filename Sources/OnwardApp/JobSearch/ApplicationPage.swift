@@ -266,7 +266,7 @@ extension ApplicationPage {
             canCorrectPlacement: placement != nil && scope.canCorrectPlacement,
             company: application.company, roleTitle: application.roleTitle, stage: application.stage,
             postURL: application.url, location: application.location, remote: application.remote,
-            salary: salary == .none ? nil : salary.said(in: currency), source: application.source.title,
+            salary: salary == .none ? nil : salary.said(in: application.salaryCurrency(currency)), source: application.source.title,
             nextAction: application.nextAction, due: application.nextActionDue.map(Formats.day(iso:)), notes: application.notes,
             excitement: application.excitement,
             timeline: timeline.map { Event(day: Formats.day(iso: $0.day), text: $0.text, kind: $0.kind) },

@@ -15,6 +15,8 @@ final class ApplicationModel: Model, @unchecked Sendable {
     @Field(key: "remote") var remote: Bool
     @OptionalField(key: "salary_min") var salaryMin: Int?
     @OptionalField(key: "salary_max") var salaryMax: Int?
+    /// The salary's currency (an ISO 4217 code) when it is not the bootcamp's; nil for the bootcamp's.
+    @OptionalField(key: "currency") var currency: String?
     @Field(key: "source") var source: ApplicationSource
     @Field(key: "stage") var stage: Stage
     @Field(key: "next_action") var nextAction: String
@@ -44,6 +46,7 @@ final class ApplicationModel: Model, @unchecked Sendable {
         remote = draft.remote
         salaryMin = draft.salary.minimum
         salaryMax = draft.salary.maximum
+        currency = draft.currency?.code
         source = draft.source
         nextAction = draft.nextAction
         nextActionDue = draft.nextActionDue?.iso
@@ -55,8 +58,11 @@ final class ApplicationModel: Model, @unchecked Sendable {
         ApplicationDraft(
             company: company, roleTitle: roleTitle, url: url, location: location, remote: remote,
             salary: SalaryRange(minimum: salaryMin, maximum: salaryMax), source: source, nextAction: nextAction,
-            nextActionDue: nextActionDue.flatMap(LocalDate.init(iso:)), notes: notes, excitement: excitement)
+            nextActionDue: nextActionDue.flatMap(LocalDate.init(iso:)), notes: notes, excitement: excitement, currency: currency.flatMap(Currency.offered))
     }
+
+    /// The currency its salary is said in: its own, or else the bootcamp's.
+    func salaryCurrency(_ bootcamps: Currency) -> Currency { currency.flatMap(Currency.offered) ?? bootcamps }
 }
 
 /// One move of an application to a stage, on a day. The history of an application is its moves.

@@ -333,7 +333,7 @@ struct JobSearch {
         let submitted = Stage.allCases.filter(ApplicationHistory.submittedStages.contains).map(\.rawValue)
         let filtered: SQLQueryString = """
             SELECT j.id, j.user_id, j.company, j.role_title, j.stage, j.source, j.next_action, j.next_action_due, j.excitement, j.updated_at,
-              j.url, j.location, j.remote, j.salary_min, j.salary_max, j.notes
+              j.url, j.location, j.remote, j.salary_min, j.salary_max, j.currency, j.notes
             FROM \(ident: ApplicationModel.schema) j WHERE \(conditions.joined(separator: " AND "))
             """
         func withSentDay(_ rows: SQLQueryString) -> SQLQueryString {

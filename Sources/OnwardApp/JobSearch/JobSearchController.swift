@@ -108,7 +108,7 @@ struct JobSearchController: RouteCollection {
     // MARK: New and edit
 
     private func formPage(_ req: Request, action: SiteURL, isNew: Bool, form: ApplicationForm, cancel: SiteURL, errors: FormErrors, status: HTTPResponseStatus = .ok) -> Response {
-        req.render(ApplicationFormPage(action: Href(action), isNew: isNew, form: form, cancelURL: Href(cancel), errors: errors), status: status)
+        req.render(ApplicationFormPage(action: Href(action), isNew: isNew, form: form, cancelURL: Href(cancel), errors: errors, currency: req.settings.currency), status: status)
     }
 
     func newPage(req: Request) async throws -> Response {

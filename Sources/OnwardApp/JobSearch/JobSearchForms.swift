@@ -9,6 +9,8 @@ struct ApplicationForm: Content {
     var remote: String?
     var salary_min: String?
     var salary_max: String?
+    /// An ISO 4217 code from Core's list; empty for the bootcamp's currency.
+    var currency: String?
     var source: String?
     var next_action: String?
     var next_action_due: String?
@@ -26,6 +28,7 @@ struct ApplicationForm: Content {
         remote = application.remote ? "yes" : nil
         salary_min = application.salaryMin.map(String.init)
         salary_max = application.salaryMax.map(String.init)
+        currency = application.currency
         source = application.source.rawValue
         next_action = application.nextAction
         next_action_due = application.nextActionDue
@@ -44,7 +47,7 @@ struct ApplicationForm: Content {
         try ApplicationDraft.validate(
             company: company ?? "", roleTitle: role_title ?? "", url: url ?? "", location: location ?? "", remote: remote == "yes",
             salaryMinimum: salary_min ?? "", salaryMaximum: salary_max ?? "", source: source ?? "", nextAction: next_action ?? "",
-            nextActionDue: next_action_due ?? "", notes: notes ?? "", excitement: excitement ?? "")
+            nextActionDue: next_action_due ?? "", notes: notes ?? "", excitement: excitement ?? "", currency: currency ?? "")
     }
 }
 

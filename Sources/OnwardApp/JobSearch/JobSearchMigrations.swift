@@ -263,6 +263,18 @@ enum JobSearchMigrations {
     /// place of the triggers of `MarkFiguresStaleInTheDatabase`, which wrote the same rule a second
     /// way for each database. The same writes mark them: an application added or deleted (editing
     /// its details does not touch the figures), and any write to its moves or interviews.
+    /// A salary in another currency than the bootcamp's says which (issue: salaries with no
+    /// currency); nil keeps the bootcamp's.
+    struct AddCurrencyToApplications: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(ApplicationModel.schema).field("currency", .string).update()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(ApplicationModel.schema).deleteField("currency").update()
+        }
+    }
+
     struct MarkFiguresStaleAsTheDashboardDoes: AsyncMigration {
         /// The watched tables as this step shipped, written out.
         static let marks = StaleMarks(kept: JobSearch.figuresTable, cleared: "figures", name: "figures", watches: [

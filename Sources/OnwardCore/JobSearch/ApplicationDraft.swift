@@ -102,6 +102,20 @@ public struct Currency: Equatable, Sendable {
 
     private static let symbols = ["GBP": "£", "EUR": "€", "USD": "$", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$", "INR": "₹", "JPY": "¥"]
 
+    /// The currencies an application may be in when it is not the bootcamp's: a fixed list, so
+    /// that the form and the API offer the same choice.
+    public static let offered: [Currency] = ["AUD", "BRL", "CAD", "CHF", "DKK", "EUR", "GBP", "HKD", "INR", "JPY", "KES", "MXN", "NGN", "NOK", "NZD",
+                                             "PLN", "SEK", "SGD", "USD", "ZAR"].map(Currency.init(known:))
+
+    /// One of `offered`, by its code as typed ("eur" is EUR); nil for anything else.
+    public static func offered(_ raw: String) -> Currency? {
+        let code = raw.trimmed.uppercased()
+        return offered.first { $0.code == code }
+    }
+
+    /// "EUR (€)", or "CHF" for one without a common symbol here: how a list names it.
+    public var label: String { Self.symbols[code].map { "\(code) (\($0))" } ?? code }
+
     /// A three-letter ISO 4217 code the system knows; nil for anything else.
     public init?(code raw: String) {
         let code = raw.trimmed.uppercased()
@@ -166,9 +180,13 @@ public struct ApplicationDraft: Equatable, Sendable {
     public var nextActionDue: LocalDate?
     public var notes: String
     public var excitement: Int
+    /// The salary's currency when it is not the bootcamp's; nil for the bootcamp's.
+    public var currency: Currency?
 
     public init(company: String, roleTitle: String, url: String? = nil, location: String = "", remote: Bool = false, salary: SalaryRange = .none,
-                source: ApplicationSource = .jobBoard, nextAction: String = "", nextActionDue: LocalDate? = nil, notes: String = "", excitement: Int = 3) {
+                source: ApplicationSource = .jobBoard, nextAction: String = "", nextActionDue: LocalDate? = nil, notes: String = "", excitement: Int = 3,
+                currency: Currency? = nil) {
+        self.currency = currency
         self.company = company
         self.roleTitle = roleTitle
         self.url = url
@@ -185,7 +203,7 @@ public struct ApplicationDraft: Equatable, Sendable {
     public static func validate(
         company rawCompany: String, roleTitle rawRole: String, url rawURL: String, location: String, remote: Bool,
         salaryMinimum: String, salaryMaximum: String, source rawSource: String, nextAction: String, nextActionDue rawDue: String,
-        notes: String, excitement rawExcitement: String
+        notes: String, excitement rawExcitement: String, currency rawCurrency: String = ""
     ) throws(ValidationErrors) -> ApplicationDraft {
         var errors = ValidationErrors()
         let company = TextRules.checked(rawCompany, field: "company", label: "company", limit: TextRules.Limit.short, into: &errors)
@@ -218,11 +236,13 @@ public struct ApplicationDraft: Equatable, Sendable {
         }
         let excitement = Int(rawExcitement.trimmed) ?? 0
         if !(1...5).contains(excitement) { errors.add("excitement", "Choose how excited you are, from 1 to 5.") }
+        let currency = Currency.offered(rawCurrency)
+        if currency == nil && !rawCurrency.trimmed.isEmpty { errors.add("currency", "Choose the salary's currency from the list.") }
         try errors.throwIfAny()
         return ApplicationDraft(
             company: company, roleTitle: role, url: url, location: location, remote: remote,
             salary: SalaryRange(minimum: minimum, maximum: maximum), source: source!, nextAction: nextAction,
-            nextActionDue: due, notes: notes, excitement: excitement)
+            nextActionDue: due, notes: notes, excitement: excitement, currency: currency)
     }
 
     /// Two applications are the same job when company, role and address match, ignoring case
