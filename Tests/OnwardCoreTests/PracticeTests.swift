@@ -209,6 +209,7 @@ import Testing
         #expect(draft.stacks == ["Ruby", "Rails"] && draft.avoidedStacks == ["PHP"])
         #expect(throws: ValidationErrors.self) { try Stacks.typed(["Ruby, Rails"], field: "stacks") }
         #expect(try Stacks.typed(["Ruby", "Rails"], field: "stacks") == "Ruby\nRails")
+        #expect(throws: ValidationErrors.self, "13 items, though blank") { try Stacks.typed(Array(repeating: "", count: 13), field: "stacks") }
         // A coach's match by hand with no day and no time takes the first hour both are free.
         #expect(try HandMatchDraft.validate(partner: "volunteer:x", day: "", time: " ", timeZone: Self.utc, now: Self.now).slot == nil)
         #expect(throws: ValidationErrors.self) { try HandMatchDraft.validate(partner: "volunteer:x", day: "2026-11-24", time: "", timeZone: Self.utc, now: Self.now) }

@@ -36,6 +36,8 @@ public enum Stacks {
     /// Stacks sent as a list (the API) as a form types them, a line each; an item holding a comma
     /// or a line break would read as two, and is refused.
     public static func typed(_ items: [String], field: String) throws(ValidationErrors) -> String {
+        // Counted as sent: blank items, which the form would drop, count against the document's maxItems.
+        if items.count > most { throw ValidationErrors([FieldError(field: field, message: "List at most \(most) stacks.")]) }
         if items.contains(where: { $0.contains(where: { $0 == "," || $0.isNewline }) }) {
             throw ValidationErrors([FieldError(field: field, message: "Send each stack as its own item, with no comma or line break in it.")])
         }
