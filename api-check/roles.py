@@ -117,9 +117,15 @@ def ids(role, base, token):
         booking = first(api.get("/mock-bookings"))
         path("getMockBooking", id=booking and booking["id"])
         path("cancelMockBooking", id=booking and booking["id"])
-        session = first(api.get("/peer-sessions"))
+        sessions = api.get("/peer-sessions")
+        session = first(sessions)
         for op in ("getPeerSession", "joinPeerSession", "notePeerSession"):
             path(op, id=session and session["id"])
+        # A place the graduate holds in another's session, and a session of their own.
+        joined = first(sessions, lambda s: s.get("joined") and s.get("host_id") != me.get("id"))
+        path("leavePeerSession", id=joined and joined["id"])
+        hosted = first(sessions, lambda s: s.get("host_id") == me.get("id"))
+        path("cancelPeerSession", id=hosted and hosted["id"])
         request = first(api.get("/pairing-requests"), lambda r: r.get("status") == "open")
         path("withdrawPairingRequest", id=request and request["id"])
         # A daily task of the graduate's programme to mark: one not required, as the API asks.

@@ -394,6 +394,9 @@ extension AppTests {
                 api(.POST, "/peer-sessions/:id/seat", "/peer-sessions/\(f.peerSessionID)/seat", "", graduates(.created).merging([.graduate: .conflict]) { $1 }),
                 // The host has a place but it has not started; the other graduate has none.
                 api(.PUT, "/peer-sessions/:id/note", "/peer-sessions/\(f.peerSessionID)/note", #"{"note":"STAR"}"#, graduates(.conflict).merging([.otherGraduate: .forbidden]) { $1 }),
+                // The host gives up no place (cancels instead); the other graduate has none.
+                api(.DELETE, "/peer-sessions/:id/seat", "/peer-sessions/\(f.peerSessionID)/seat", "", graduates(.conflict)),
+                api(.DELETE, "/peer-sessions/:id", "/peer-sessions/\(f.peerSessionID)", "", graduates(.ok).merging([.otherGraduate: .forbidden]) { $1 }),
                 api(.GET, "/pairing-requests", nil, "", graduates(.ok)),
                 // Both graduates have an open request already; the web's case asks.
                 api(.POST, "/pairing-requests", nil, #"{"topic":"Katas","kinds":["kata"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T11:00:00Z"}]}"#,
@@ -560,7 +563,7 @@ extension AppTests {
         }
 
         static let webCasesCount = 147
-        static let apiCasesCount = 102
+        static let apiCasesCount = 104
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

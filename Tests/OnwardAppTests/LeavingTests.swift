@@ -60,6 +60,36 @@ extension AppTests {
             }
         }
 
+        @Test func through_the_api_a_place_is_given_up_a_session_cancelled_and_a_slot_says_where_to_meet() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let grace = try await APITests.token(for: world.graduate, app: app), otto = try await APITests.token(for: world.otherGraduate, app: app)
+                let hosted = try await APITests.send(app, .POST, "/api/v1/peer-sessions", token: grace,
+                                                     json: #"{"starts_at":"2026-11-26T09:00:00Z","minutes":45,"kind":"technical","places":4,"link":"https://meet.example/t"}"#)
+                let id = try #require((try JSONSerialization.jsonObject(with: Data(hosted.body.string.utf8)) as? [String: Any])?["id"] as? String)
+                #expect(try await APITests.send(app, .POST, "/api/v1/peer-sessions/\(id)/seat", token: otto).status == .created)
+                #expect(try await APITests.send(app, .DELETE, "/api/v1/peer-sessions/\(id)/seat", token: grace).status == .conflict, "the host cancels instead")
+                let left = try await APITests.send(app, .DELETE, "/api/v1/peer-sessions/\(id)/seat", token: otto)
+                #expect(left.status == .ok && left.body.string.contains(#""taken" : 1"#))
+                #expect(try await APITests.send(app, .DELETE, "/api/v1/peer-sessions/\(id)", token: otto).status == .forbidden)
+                let cancelled = try await APITests.send(app, .DELETE, "/api/v1/peer-sessions/\(id)", token: grace)
+                #expect(cancelled.status == .ok && cancelled.body.string.contains("cancelled_at"))
+                #expect(try await APITests.send(app, .DELETE, "/api/v1/peer-sessions/\(id)", token: grace).status == .conflict, "once")
+                // A slot opened with where to meet: its coach reads it; a graduate sees it only once booked.
+                let cora = try await APITests.token(for: world.coach, app: app)
+                let opened = try await APITests.send(app, .POST, "/api/v1/mock-slots", token: cora,
+                                                     json: #"{"starts_at":"2026-11-30T10:00:00Z","minutes":60,"themes":["back_end"],"link":"https://meet.example/mock","place":"Room 2"}"#)
+                #expect(opened.status == .created && opened.body.string.contains("Room 2"))
+                let slotID = try #require((try JSONSerialization.jsonObject(with: Data(opened.body.string.utf8)) as? [String: Any])?["id"] as? String)
+                #expect(!(try await APITests.send(app, .GET, "/api/v1/mock-slots", token: grace).body.string.contains("Room 2")), "not on an open slot")
+                let booked = try await APITests.send(app, .POST, "/api/v1/mock-slots/\(slotID)/booking", token: grace, json: #"{"theme":"back_end","practise":"APIs"}"#)
+                #expect(booked.status == .created && booked.body.string.contains("meet.example") && booked.body.string.contains("Room 2"))
+                let bad = try await APITests.send(app, .POST, "/api/v1/mock-slots", token: cora,
+                                                  json: #"{"starts_at":"2026-12-01T10:00:00Z","minutes":60,"themes":["back_end"],"link":"ftp://x"}"#)
+                #expect(bad.status == .unprocessableEntity && bad.body.string.contains(#""link""#))
+            }
+        }
+
         @Test func nobody_leaves_or_cancels_once_it_has_started() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)

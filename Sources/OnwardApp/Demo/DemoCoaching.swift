@@ -109,6 +109,10 @@ enum DemoCoaching {
             let graduate = graduates[g]
             let plan = try await LearningPlanUseCases(db: db, now: day(startedAgo)).start(
                 for: graduate.requireIDString, LearningPlanDraft(focusAreas: focus, cadence: cadence), by: coach)
+            // Where and when the two meet: at the campus at half past four, with a call for a week away.
+            try await LearningPlanUseCases(db: db, now: day(startedAgo)).setMeetingPlace(
+                MeetingWhere(time: StandupTime(hour: 16, minute: 30), link: "https://meet.example.org/onward-plan-\(g)", place: "Onward, 5 Commercial Street, London"),
+                on: plan.requireIDString, by: coach)
             for (ago, notes, recommendations) in meetings {
                 let held = graduate.today(at: day(ago))
                 try await LearningPlanUseCases(db: db, now: day(ago)).recordMeeting(on: plan.requireIDString, by: coach) { _ in

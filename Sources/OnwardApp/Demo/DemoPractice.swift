@@ -116,8 +116,10 @@ enum DemoPractice {
                                (graduates[3], "Two-sum with a hash map; I kept forgetting to state the complexity before coding.")] {
             try await after.note(past.requireIDString, note, by: person)
         }
-        // Coming up: a technical one on Monday with a place or two left, a behavioural one on Wednesday.
-        _ = try await hosted(at(0, 9, 0), .technical, places: 4, by: graduates[4], joined: [graduates[1]])
+        // Coming up: a technical one on Monday with a place or two left (Amara has one, to keep or
+        // give up), a behavioural one on Wednesday, and Amara's own on Tuesday lunchtime.
+        _ = try await hosted(at(0, 9, 0), .technical, places: 4, by: graduates[4], joined: [graduates[1], graduates[0]])
         _ = try await hosted(at(2, 9, 30), .behavioural, places: 3, by: graduates[5], joined: [graduates[3], graduates[7]])
+        _ = try await hosted(at(1, 12, 30), .behavioural, places: 3, by: graduates[0], joined: [graduates[2]])
     }
 }

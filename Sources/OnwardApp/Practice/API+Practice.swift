@@ -6,14 +6,18 @@ import Vapor
 
 /// Practice's API operations: mock interviews, peer practice sessions.
 extension OnwardAPI {
-    private static func mockSlot(_ slot: MockSlotModel, coach: String, booking: MockBookingModel?) -> Components.Schemas.MockSlot {
+    /// A slot; where to meet only as `meeting` gives it (its coach's own slots, or a booking's two).
+    private static func mockSlot(_ slot: MockSlotModel, coach: String, booking: MockBookingModel?, meeting: (link: String?, place: String?) = (nil, nil))
+        -> Components.Schemas.MockSlot {
         .init(id: slot.requireIDString, coachName: coach, startsAt: slot.startsAt, minutes: .init(rawValue: slot.minutes)!,
-              themes: MockTheme.allCases.filter(slot.themes.contains).map { .init(rawValue: $0.rawValue)! }, booked: booking != nil, bookingId: booking?.requireIDString)
+              themes: MockTheme.allCases.filter(slot.themes.contains).map { .init(rawValue: $0.rawValue)! }, booked: booking != nil, bookingId: booking?.requireIDString,
+              link: meeting.link, place: meeting.place)
     }
 
-    private static func mockBooking(_ item: MockInterviewUseCases.Booking) -> Components.Schemas.MockBooking {
+    private static func mockBooking(_ item: MockInterviewUseCases.Booking, for viewer: UserModel) -> Components.Schemas.MockBooking {
         let booking = item.booking
-        return .init(id: booking.requireIDString, slot: mockSlot(item.slot, coach: item.coach.name, booking: booking), graduateId: item.graduate.requireIDString,
+        return .init(id: booking.requireIDString, slot: mockSlot(item.slot, coach: item.coach.name, booking: booking, meeting: item.meeting(for: viewer)),
+                     graduateId: item.graduate.requireIDString,
                      graduateName: item.graduate.name, theme: .init(rawValue: booking.theme.rawValue)!, practise: booking.practise, bookedAt: booking.bookedAt,
                      cancelledAt: booking.cancelledAt, lateCancellation: booking.lateCancellation, rubric: item.rubric.map(Self.mockRubric))
     }
@@ -31,15 +35,19 @@ extension OnwardAPI {
         if Access.holdsMockInterviews(viewer.viewer) { slots = try await mock.slots(of: viewer) }
         else if Access.booksMockInterviews(viewer.viewer) { slots = try await mock.openSlots() }
         else { throw Refusal.notAllowed("Only graduates and coaches have mock interview slots.") }
-        return .ok(.init(body: .json(slots.map { Self.mockSlot($0.slot, coach: $0.coach.name, booking: $0.booking) })))
+        return .ok(.init(body: .json(slots.map { listed in
+            Self.mockSlot(listed.slot, coach: listed.coach.name, booking: listed.booking,
+                          meeting: listed.coach.id == viewer.id ? (listed.slot.link, listed.slot.place) : (nil, nil))
+        })))
     }
 
     func openMockSlot(_ input: Operations.OpenMockSlot.Input) async throws -> Operations.OpenMockSlot.Output {
         let coach = try tokenOwner(Access.holdsMockInterviews, else: "Only a coach opens mock interview slots.")
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
         let draft = try MockSlotDraft.validate(startsAt: body.startsAt, minutes: body.minutes.rawValue, themes: body.themes.map(\.rawValue), now: try request.now)
+            .meeting(link: body.link ?? "", place: body.place ?? "")
         let slot = try await MockInterviewUseCases(req: try request).open(draft, by: coach)
-        return .created(.init(body: .json(Self.mockSlot(slot, coach: coach.name, booking: nil))))
+        return .created(.init(body: .json(Self.mockSlot(slot, coach: coach.name, booking: nil, meeting: (slot.link, slot.place)))))
     }
 
     func bookMockSlot(_ input: Operations.BookMockSlot.Input) async throws -> Operations.BookMockSlot.Output {
@@ -53,23 +61,24 @@ extension OnwardAPI {
             throw Refusal.conflict("This slot does not cover \(draft.theme.title.lowercased()).", field: "theme")
         }
         let booking = try await mock.book(input.path.id, draft, by: graduate)
-        return .created(.init(body: .json(Self.mockBooking(try await mock.detail(of: booking.requireIDString, for: graduate)))))
+        return .created(.init(body: .json(Self.mockBooking(try await mock.detail(of: booking.requireIDString, for: graduate), for: graduate))))
     }
 
     func listMockBookings(_ input: Operations.ListMockBookings.Input) async throws -> Operations.ListMockBookings.Output {
         let graduate = try tokenOwner(Access.booksMockInterviews, else: "Only a graduate books mock interviews.")
-        return .ok(.init(body: .json(try await MockInterviewUseCases(req: try request).bookings(of: graduate).map(Self.mockBooking))))
+        return .ok(.init(body: .json(try await MockInterviewUseCases(req: try request).bookings(of: graduate).map { Self.mockBooking($0, for: graduate) })))
     }
 
     func getMockBooking(_ input: Operations.GetMockBooking.Input) async throws -> Operations.GetMockBooking.Output {
-        .ok(.init(body: .json(Self.mockBooking(try await MockInterviewUseCases(req: try request).detail(of: input.path.id, for: user())))))
+        let viewer = try user()
+        return .ok(.init(body: .json(Self.mockBooking(try await MockInterviewUseCases(req: try request).detail(of: input.path.id, for: viewer), for: viewer))))
     }
 
     func cancelMockBooking(_ input: Operations.CancelMockBooking.Input) async throws -> Operations.CancelMockBooking.Output {
         let viewer = try user()
         let mock = MockInterviewUseCases(req: try request)
         try await mock.cancel(input.path.id, by: viewer)
-        return .ok(.init(body: .json(Self.mockBooking(try await mock.detail(of: input.path.id, for: viewer)))))
+        return .ok(.init(body: .json(Self.mockBooking(try await mock.detail(of: input.path.id, for: viewer), for: viewer))))
     }
 
     func scoreMockBooking(_ input: Operations.ScoreMockBooking.Input) async throws -> Operations.ScoreMockBooking.Output {
@@ -91,7 +100,7 @@ extension OnwardAPI {
                                     participants: [Components.Schemas.PeerParticipant]? = nil) -> Components.Schemas.PeerSession {
         .init(id: session.requireIDString, kind: .init(rawValue: session.kind.rawValue)!, startsAt: session.startsAt, minutes: session.minutes,
               places: session.places, taken: taken, hostId: host.requireIDString, hostName: host.name, joined: joined, link: link,
-              participants: participants)
+              participants: participants, cancelledAt: session.cancelledAt)
     }
 
     private static func peerSession(_ detail: PeerSessionUseCases.Detail) -> Components.Schemas.PeerSession {
@@ -132,6 +141,20 @@ extension OnwardAPI {
         let peers = PeerSessionUseCases(req: try request)
         try await peers.join(input.path.id, by: graduate)
         return .created(.init(body: .json(Self.peerSession(try await peers.detail(of: input.path.id, for: graduate)))))
+    }
+
+    func leavePeerSession(_ input: Operations.LeavePeerSession.Input) async throws -> Operations.LeavePeerSession.Output {
+        let graduate = try peerGraduate()
+        let peers = PeerSessionUseCases(req: try request)
+        _ = try await peers.leave(input.path.id, by: graduate)
+        return .ok(.init(body: .json(Self.peerSession(try await peers.detail(of: input.path.id, for: graduate)))))
+    }
+
+    func cancelPeerSession(_ input: Operations.CancelPeerSession.Input) async throws -> Operations.CancelPeerSession.Output {
+        let graduate = try peerGraduate()
+        let peers = PeerSessionUseCases(req: try request)
+        _ = try await peers.cancel(input.path.id, by: graduate)
+        return .ok(.init(body: .json(Self.peerSession(try await peers.detail(of: input.path.id, for: graduate)))))
     }
 
     func notePeerSession(_ input: Operations.NotePeerSession.Input) async throws -> Operations.NotePeerSession.Output {

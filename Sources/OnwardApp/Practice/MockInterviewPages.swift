@@ -424,10 +424,6 @@ extension MockInterviewPage {
             cancelURL: item.graduate.id == viewer.id && item.booking.cancelledAt == nil && item.slot.startsAt > now
                 ? Href(.practice(.cancelBooking(id: item.booking.requireIDString))) : nil,
             cancelIsLate: MockInterviewRules.isLateCancellation(at: now, startsAt: item.slot.startsAt), form: form, errors: errors)
-        let inIt = item.graduate.id == viewer.id || item.coach.id == viewer.id
-        if inIt && item.booking.cancelledAt == nil {
-            link = item.slot.link
-            place = item.slot.place
-        }
+        (link, place) = item.meeting(for: viewer)
     }
 }

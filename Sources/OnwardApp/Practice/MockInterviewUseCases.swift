@@ -19,6 +19,13 @@ struct MockInterviewUseCases: UseCases {
         let graduate: UserModel
         let coach: UserModel
         let rubric: MockRubricModel?
+
+        /// Where the two meet (a link, a place), for `viewer` only when they are one of the two
+        /// and the booking stands.
+        func meeting(for viewer: UserModel) -> (link: String?, place: String?) {
+            guard graduate.id == viewer.id || coach.id == viewer.id, booking.cancelledAt == nil else { return (nil, nil) }
+            return (slot.link, slot.place)
+        }
     }
 
     /// A slot with whoever booked it (a booking not cancelled).
