@@ -153,11 +153,11 @@ struct InterviewsToCloseSection: HomeSection {
     }
 
     /// The interviews past their end with outcome `awaiting`, the oldest first.
-    init(_ interviews: [(interview: InterviewModel, company: String)], zone: String) {
-        items = interviews.map { interview, company in
-            Item(id: interview.requireIDString, title: "\(interview.kind.title) at \(company)",
+    init(_ interviews: [JobSearch.InterviewToClose], zone: String) {
+        items = interviews.map { interview in
+            Item(id: interview.id.uuidString, title: "\(interview.kind.title) at \(interview.company)",
                  when: Formats.dayAndTime(interview.scheduledAt, zone: zone),
-                 applicationURL: Href(SiteURL.jobSearch(.application(id: interview.$application.id.uuidString))))
+                 applicationURL: Href(SiteURL.jobSearch(.application(id: interview.applicationID.uuidString))))
         }
     }
 
