@@ -22,11 +22,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/swift-openapi-vapor.git", exact: "1.2.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         .target(
             name: "OnwardCore",
-            dependencies: [.product(name: "CSV", package: "CSV.swift")],
+            dependencies: [.product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")] + strict
         ),
         .target(

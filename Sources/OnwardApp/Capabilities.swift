@@ -9,6 +9,7 @@ enum Capabilities {
         CoachingModule(),
         PracticeModule(),
         JobSearchModule(),
+        EvidenceModule(),
         AccountsModule(),
     ]
 

@@ -17,6 +17,7 @@ enum SiteURL: Hashable, Sendable {
     case programme(ProgrammeURL)
     case coaching(CoachingURL)
     case practice(PracticeURL)
+    case evidence(EvidenceURL)
 
     /// Parameter names, used both in registration and in `req.parameters`.
     enum Parameter {
@@ -39,6 +40,7 @@ enum SiteURL: Hashable, Sendable {
         case .programme(let url): url.path
         case .coaching(let url): url.path
         case .practice(let url): url.path
+        case .evidence(let url): url.path
         }
     }
 

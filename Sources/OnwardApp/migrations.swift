@@ -66,6 +66,8 @@ enum Migrations {
         PracticeMigrations.AddStacksToPairing(),
         // A salary's own currency
         JobSearchMigrations.AddCurrencyToApplications(),
+        // Evidence: GitHub activity
+        EvidenceMigrations.CreateGitHubActivity(),
     ]
 }
 

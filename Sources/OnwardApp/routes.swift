@@ -24,6 +24,7 @@ func routes(_ app: Application) throws {
 
     for module in Capabilities.modules {
         try module.register(web: web, signedIn: signedIn, settings: app.settings)
+        try module.register(hooks: app, settings: app.settings)
     }
 
     // The JSON API

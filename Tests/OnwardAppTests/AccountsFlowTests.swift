@@ -203,6 +203,13 @@ extension AppTests {
                 let goals = try await SmartGoalVersionModel.query(on: app.db).all()
                 #expect(goals.filter { $0.version == 2 }.count == 12, "the first cohort reassessed its goals in week 1")
                 #expect(try await PeerSessionModel.query(on: app.db).count() == 4, "last week's, two coming up, and Amara's own")
+                // A year of commits: Amara past this week's target, Dev's last three weeks nearly empty.
+                let graduatesByEmail = Dictionary(uniqueKeysWithValues: try await UserModel.query(on: app.db).filter(\.$role == .graduate).all().map { ($0.email, $0) })
+                let amara = try #require(graduatesByEmail["amara.okafor@demo.onward.example"]), dev = try #require(graduatesByEmail["dev.patel@demo.onward.example"])
+                let evidence = EvidenceUseCases(db: app.db, now: testNow)
+                #expect(try await evidence.calendar(of: amara, target: 3).meetsTarget)
+                let devs = try await evidence.calendar(of: dev, target: 3)
+                #expect(devs.total > 100 && devs.weeks.suffix(3).joined().reduce(0) { $0 + $1.count } < 10)
                 let plans = try await LearningPlanModel.query(on: app.db).filter(\.$state == .active).all()
                 #expect(!plans.isEmpty && plans.allSatisfy { $0.meetingPlace == "Onward, 5 Commercial Street, London" }, "each says where the two meet")
                 let pairings = try await PairingModel.query(on: app.db).all()

@@ -102,6 +102,8 @@ extension AppTests {
                 get(.accounts(.signIn), nil, expect([.anonymous], .ok, denied: .seeOther)),
                 post(.accounts(.signIn), nil, ["email": "nobody@example.org", "password": "wrong password"], expect(everyone, .unauthorized)),
                 post(.accounts(.signOut), nil, [:], expect(everyone, .seeOther)),
+                // GitHub's webhook answers whoever signs with the secret, and nobody else: no cookie makes it sign.
+                post(.evidence(.githubWebhook), nil, [:], expect(everyone, .unauthorized)),
                 get(.accounts(.invitation(token: f.invitationToken)), .accounts(.invitation(token: SiteURL.key(SiteURL.Parameter.token))), expect(everyone, .ok)),
                 post(.accounts(.invitation(token: f.invitationToken)), .accounts(.invitation(token: SiteURL.key(SiteURL.Parameter.token))), ["name": ""], expect(everyone, .unprocessableEntity)),
                 get(.accounts(.profile), nil, page(signedIn)),
@@ -562,7 +564,7 @@ extension AppTests {
             return (failures, caseCount)
         }
 
-        static let webCasesCount = 147
+        static let webCasesCount = 148
         static let apiCasesCount = 104
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

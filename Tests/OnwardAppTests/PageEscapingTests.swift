@@ -266,6 +266,9 @@ import Testing
                                         errors: errors("partner", "day")),
             "graduate home with practice": GraduateHomePage(firstName: h, sections: [PracticeSection(next: h, nextURL: Href(.home), recommended: true,
                                                                                                      pairings: [.init(label: h, text: h, url: Href(.home))])]),
+            "graduate home with commits": GraduateHomePage(firstName: h, sections: [
+                ContributionsSection(calendar: ContributionCalendar(counts: [LocalDate(iso: "2026-11-20")!: 3], today: LocalDate(iso: "2026-11-23")!), login: h),
+                ContributionsSection(calendar: nil, login: nil)]),
             "graduate home with today": GraduateHomePage(firstName: h, sections: [
                 TodaySection(status: StatusView(name: "at_risk", title: h, missing: [h]), week: 2, standupDue: h, standupPosted: false, openTasks: [h], dueThisWeek: [h]),
                 ProgrammeStatusSection(status: StatusView(name: "enrolled", title: h, missing: []), week: 2, standupPosted: true),

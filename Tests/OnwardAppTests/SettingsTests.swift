@@ -50,6 +50,9 @@ import Testing
         ["ONWARD_SECRET_KEY": "too short"],
         ["ONWARD_CURRENCY": "pounds"],
         ["ONWARD_CURRENCY": "XYZ"],
+        ["ONWARD_GITHUB_WEBHOOK_SECRET": "short"],
+        ["ONWARD_WEEKLY_COMMIT_TARGET": "0"],
+        ["ONWARD_WEEKLY_COMMIT_TARGET": "a few"],
     ])
     func bad_values_are_refused_naming_the_variable(_ environment: [String: String]) {
         #expect {

@@ -78,6 +78,7 @@ struct Policy {
         let canAnswerSupportRequests: Bool
         let canCoachLearningPlan: Bool
         let canReadLearningPlanNotes: Bool
+        let canReadEvidence: Bool
 
         init(viewer: UserModel, person: UserModel, owner: Access.Owner) {
             let who = viewer.viewer
@@ -94,6 +95,7 @@ struct Policy {
             canAnswerSupportRequests = Access.canAnswerSupportRequests(who, of: owner)
             canCoachLearningPlan = Access.canCoachLearningPlan(who, of: owner)
             canReadLearningPlanNotes = Access.canReadLearningPlanNotes(who, of: owner)
+            canReadEvidence = Access.canReadEvidence(who, of: owner)
         }
     }
 

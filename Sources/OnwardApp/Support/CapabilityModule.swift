@@ -10,6 +10,9 @@ protocol CapabilityModule: Sendable {
     /// Registers the capability's pages and forms: `web` answers anyone (sessions and CSRF
     /// checked), `signedIn` only someone signed in.
     func register(web: any RoutesBuilder, signedIn: any RoutesBuilder, settings: Settings) throws
+    /// Registers what other services call (a webhook): no session, no CSRF token; each such
+    /// route proves its caller itself (a signature).
+    func register(hooks: any RoutesBuilder, settings: Settings) throws
     /// Its items of the navigation, each shown to whom its `Access` decision allows.
     var navigation: [NavigationItem] { get }
     /// What it puts on a person's home, the pages about them and the coach's dashboard; nil for none.
@@ -21,6 +24,7 @@ protocol CapabilityModule: Sendable {
 }
 
 extension CapabilityModule {
+    func register(hooks: any RoutesBuilder, settings: Settings) throws {}
     var navigation: [NavigationItem] { [] }
     var sections: (any HomeSectionSource)? { nil }
     var dashboardColumns: [ShownDashboardColumn] { [] }

@@ -30,6 +30,11 @@ public struct Settings: Sendable {
     public var secretKey: String?
     /// The currency the bootcamp's salaries are written in (`ONWARD_CURRENCY`, an ISO 4217 code).
     public var currency: Currency = .gbp
+    /// The secret GitHub signs its webhook deliveries with (`ONWARD_GITHUB_WEBHOOK_SECRET`); nil:
+    /// every delivery is refused as unsigned.
+    public var githubWebhookSecret: String?
+    /// The commits a week a graduate aims at (`ONWARD_WEEKLY_COMMIT_TARGET`, 3 by default).
+    public var weeklyCommitTarget = ContributionCalendar.defaultWeeklyTarget
 
     public init(
         database: DatabaseKind = .sqliteFile(path: "onward.sqlite"),
@@ -64,6 +69,8 @@ public struct Settings: Sendable {
         case trustedProxy = "ONWARD_TRUSTED_PROXY"
         case secretKey = "ONWARD_SECRET_KEY"
         case currency = "ONWARD_CURRENCY"
+        case githubWebhookSecret = "ONWARD_GITHUB_WEBHOOK_SECRET"
+        case weeklyCommitTarget = "ONWARD_WEEKLY_COMMIT_TARGET"
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -118,6 +125,14 @@ public struct Settings: Sendable {
         if let code = value(.currency) {
             guard let currency = Currency(code: code) else { throw Invalid(variable: .currency, reason: "expected an ISO 4217 currency code, such as GBP, EUR or USD") }
             settings.currency = currency
+        }
+        if let secret = value(.githubWebhookSecret) {
+            guard secret.count >= 16 else { throw Invalid(variable: .githubWebhookSecret, reason: "expected at least 16 characters, the secret set on GitHub's webhook") }
+            settings.githubWebhookSecret = secret
+        }
+        if let target = value(.weeklyCommitTarget) {
+            guard let n = Int(target), (1...100).contains(n) else { throw Invalid(variable: .weeklyCommitTarget, reason: "expected a number of commits a week, from 1 to 100") }
+            settings.weeklyCommitTarget = n
         }
         return settings
     }
