@@ -399,6 +399,7 @@ extension AppTests {
                 // The host gives up no place (cancels instead); the other graduate has none.
                 api(.DELETE, "/peer-sessions/:id/seat", "/peer-sessions/\(f.peerSessionID)/seat", "", graduates(.conflict)),
                 api(.DELETE, "/peer-sessions/:id", "/peer-sessions/\(f.peerSessionID)", "", graduates(.ok).merging([.otherGraduate: .forbidden]) { $1 }),
+                api(.GET, "/contributions", "/contributions?graduate_id=\(f.graduateID)", "", token([.graduate, .coach, .admin], .ok)),
                 api(.GET, "/pairing-requests", nil, "", graduates(.ok)),
                 // Both graduates have an open request already; the web's case asks.
                 api(.POST, "/pairing-requests", nil, #"{"topic":"Katas","kinds":["kata"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T11:00:00Z"}]}"#,
@@ -565,7 +566,7 @@ extension AppTests {
         }
 
         static let webCasesCount = 148
-        static let apiCasesCount = 104
+        static let apiCasesCount = 105
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

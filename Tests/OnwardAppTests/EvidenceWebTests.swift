@@ -69,6 +69,15 @@ extension AppTests {
                 let coachSees = try await cora.get(about).text
                 #expect(coachSees.contains("Commits of Grace Graduate") && coachSees.contains("the 3 a week they aim at"))
                 #expect(!(try await uma.get(about).text.contains("Commits of")))
+                // The API says the same; a coach names her; a coach naming nobody is told to.
+                let token = try await APITests.token(for: world.graduate, app: app)
+                let mine = try await APITests.send(app, .GET, "/api/v1/contributions", token: token)
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(mine.body.string.utf8)) as? [String: Any])
+                #expect(json["this_week"] as? Int == 3 && json["total"] as? Int == 3 && json["github_login"] as? String == "Grace-Codes")
+                #expect((json["days"] as? [[String: Any]])?.map { $0["count"] as? Int } == [3])
+                let coachToken = try await APITests.token(for: world.coach, app: app)
+                #expect(try await APITests.send(app, .GET, "/api/v1/contributions?graduate_id=\(world.graduate.requireIDString)", token: coachToken).status == .ok)
+                #expect(try await APITests.send(app, .GET, "/api/v1/contributions", token: coachToken).status == .forbidden)
                 // Otto, with no login linked, is told where to link one.
                 let otto = Browser(app)
                 try await otto.signIn(world.otherGraduate)
