@@ -33,18 +33,21 @@ struct EvidenceUseCases: UseCases {
             let people = try await sql.raw("""
                 SELECT id, time_zone FROM \(ident: UserModel.schema) WHERE LOWER(github_login) = \(bind: push.login.lowercased()) AND role = \(bind: Role.graduate.rawValue)
                 """).all()
-            var commits = 0
+            // Every new commit of every such graduate in one statement, however many the push holds.
+            var rows: [SQLGroupExpression] = []
             for person in people {
                 let userID = try person.decode(column: "id", as: UUID.self)
                 let zone = TimeZone(identifier: try person.decode(column: "time_zone", as: String.self)) ?? .gmt
-                for commit in push.commits {
-                    let added = try await sql.raw("""
-                        INSERT INTO \(ident: GitHubCommitModel.schema) (id, user_id, sha, committed_at, day)
-                        VALUES (\(bind: UUID()), \(bind: userID), \(bind: commit.id), \(bind: commit.at), \(bind: LocalDate(commit.at, in: zone).iso))
-                        ON CONFLICT (user_id, sha) DO NOTHING RETURNING id
-                        """).all()
-                    commits += added.count
+                rows += push.commits.map { commit in
+                    SQLGroupExpression([SQLBind(UUID()), SQLBind(userID), SQLBind(commit.id), SQLBind(commit.at), SQLBind(LocalDate(commit.at, in: zone).iso)])
                 }
+            }
+            var commits = 0
+            if !rows.isEmpty {
+                commits = try await sql.raw("""
+                    INSERT INTO \(ident: GitHubCommitModel.schema) (id, user_id, sha, committed_at, day) VALUES \(SQLList(rows))
+                    ON CONFLICT (user_id, sha) DO NOTHING RETURNING id
+                    """).all().count
             }
             return Counted(commits: commits, graduates: people.count, redelivered: false)
         }
