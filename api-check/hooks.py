@@ -83,6 +83,11 @@ def within_the_clock(operation, body):
         within("day", around(-363), around(178))
     elif operation == "POST /blog-posts":
         within("published", around(-363), around(-1))
+    elif operation in ("POST /projects", "PATCH /projects/{id}"):
+        # Started well before any day it was last worked on, both within ten years: a day the
+        # graduate gives is after the start of the demo's projects (150 days back at the most).
+        within("started_on", around(-3600), around(-400))
+        within("last_worked_on", around(-1), around(-1))
     elif operation == "POST /learning-goals":
         milestones = body.get("milestones")
         # Requests meant to be refused carry any type here: only a list of objects is adjusted.

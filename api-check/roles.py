@@ -132,6 +132,10 @@ def ids(role, base, token):
         programme = api.get("/programme") or {}
         task = first(programme.get("today_items"), lambda item: not item.get("required"))
         bodies["markTask"] = {"activity": task["activity"] if task else "apply"}
+        # The demo gives Amara a side project and her final project: one to change, one to delete.
+        projects = api.get("/projects") or []
+        path("updateProject", id=projects[0]["id"] if projects else None)
+        path("deleteProject", id=projects[-1]["id"] if len(projects) > 1 else None)
         pairing = first(api.get("/pairings"))
         for op in ("getPairing", "answerPairing", "setPairingLink", "notePairing"):
             path(op, id=pairing and pairing["id"])

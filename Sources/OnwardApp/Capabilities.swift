@@ -19,5 +19,6 @@ enum Capabilities {
     /// Every module's dashboard columns in their places.
     static let dashboardColumns = modules.flatMap(\.dashboardColumns).sorted { $0.place < $1.place }
 
-    static let reads = PublishedReads(accounts: PublishedAccounts(), jobSearch: PublishedJobSearch(), coaching: PublishedCoaching())
+    static let reads = PublishedReads(accounts: PublishedAccounts(), jobSearch: PublishedJobSearch(), coaching: PublishedCoaching(),
+                                     programme: PublishedProgramme(), practice: PublishedPractice())
 }

@@ -68,6 +68,10 @@ enum Migrations {
         JobSearchMigrations.AddCurrencyToApplications(),
         // Evidence: GitHub activity
         EvidenceMigrations.CreateGitHubActivity(),
+        // Evidence: side projects and the signals' history
+        EvidenceMigrations.CreateProjectsAndSignals(),
+        // The signals on the dashboard read commits, side projects and mock interviews too
+        KeptDashboardRows.AddWatches(name: "dashboard_signals", watches: KeptDashboardRows.AddWatches.forSignals),
     ]
 }
 
@@ -161,5 +165,18 @@ extension KeptDashboardRows.Create {
         .own("learning_plans"),
         .child("plan_meetings", key: "plan_id", of: "learning_plans"),
         .child("recommendations", key: "plan_id", of: "learning_plans"),
+    ]
+}
+
+extension KeptDashboardRows.AddWatches {
+    /// The tables the signals read that the dashboard did not watch before, written out as they shipped.
+    static let forSignals: [KeptDashboardRows.Watch] = [
+        .own("github_commits"),
+        .own("projects"),
+        // Linking a GitHub login lets Onward see a graduate's commits.
+        .init(table: "users", owners: { row in "SELECT \(row).id" }, columns: ["github_login"], events: ["UPDATE"]),
+        .own("mock_bookings"),
+        // A slot moved (its time) touches whoever booked it.
+        .init(table: "mock_slots", owners: { row in "SELECT b.user_id FROM mock_bookings b WHERE b.slot_id = \(row).id" }, columns: ["starts_at"], events: ["UPDATE"]),
     ]
 }

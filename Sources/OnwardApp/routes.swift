@@ -5,7 +5,7 @@ import Vapor
 
 /// Registers every capability's routes, navigation and sections, from the module list.
 func routes(_ app: Application) throws {
-    app.homeSectionSources = Capabilities.modules.compactMap(\.sections)
+    app.homeSectionSources = Capabilities.modules.compactMap { $0.sections(settings: app.settings) }
     app.navigation = Capabilities.navigation
     app.dashboardColumns = Capabilities.dashboardColumns
     app.doors = Capabilities.modules.lazy.compactMap(\.doors).first

@@ -79,6 +79,8 @@ extension AppTests {
             /// An interview (held yesterday, awaiting its result) and a contact under the application.
             let interviewID: String
             let contactID: String
+            /// A side project of the graduate's.
+            let projectID: String
             var graduateID: String { world.graduate.requireIDString }
             var cohortID: String { world.cohort.id!.uuidString }
         }
@@ -149,6 +151,12 @@ extension AppTests {
                 get(.jobSearch(.editContact(id: f.contactID)), .jobSearch(.editContact(id: key)), page([.graduate])),
                 post(.jobSearch(.editContact(id: f.contactID)), .jobSearch(.editContact(id: key)), ["contact_name": ""], form([.graduate], .unprocessableEntity)),
                 post(.jobSearch(.deleteContact(id: f.contactID)), .jobSearch(.deleteContact(id: key)), [:], form([.graduate], .seeOther)),
+                get(.evidence(.projects), nil, page([.graduate, .otherGraduate])),
+                post(.evidence(.projects), nil, ["name": ""], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                get(.evidence(.project(id: f.projectID)), .evidence(.project(id: key)), page([.graduate])),
+                post(.evidence(.project(id: f.projectID)), .evidence(.project(id: key)), ["name": ""], form([.graduate], .unprocessableEntity)),
+                post(.evidence(.deleteProject(id: f.projectID)), .evidence(.deleteProject(id: key)), [:], form([.graduate], .seeOther)),
+                get(.evidence(.signals), nil, page(signedIn)),
                 get(.jobSearch(.personList(id: f.graduateID)), .jobSearch(.personList(id: key)), page([.coach, .admin])),
                 get(.jobSearch(.personBoard(id: f.graduateID)), .jobSearch(.personBoard(id: key)), page([.coach, .admin])),
                 post(.jobSearch(.correctPlacement(id: f.placedID)), .jobSearch(.correctPlacement(id: key)), [:], form([.coach, .admin], .unprocessableEntity)),
@@ -400,6 +408,10 @@ extension AppTests {
                 api(.DELETE, "/peer-sessions/:id/seat", "/peer-sessions/\(f.peerSessionID)/seat", "", graduates(.conflict)),
                 api(.DELETE, "/peer-sessions/:id", "/peer-sessions/\(f.peerSessionID)", "", graduates(.ok).merging([.otherGraduate: .forbidden]) { $1 }),
                 api(.GET, "/contributions", "/contributions?graduate_id=\(f.graduateID)", "", token([.graduate, .coach, .admin], .ok)),
+                api(.GET, "/projects", "/projects?graduate_id=\(f.graduateID)", "", token([.graduate, .coach, .admin], .ok)),
+                api(.POST, "/projects", nil, #"{"name":"Shelf","started_on":"2026-10-01","is_side":true,"stacks":["Ruby"]}"#, graduates(.created)),
+                api(.PATCH, "/projects/:id", "/projects/\(f.projectID)", #"{"name":"Shelf, again"}"#, token([.graduate], .ok)),
+                api(.DELETE, "/projects/:id", "/projects/\(f.projectID)", "", token([.graduate], .noContent)),
                 api(.GET, "/pairing-requests", nil, "", graduates(.ok)),
                 // Both graduates have an open request already; the web's case asks.
                 api(.POST, "/pairing-requests", nil, #"{"topic":"Katas","kinds":["kata"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T11:00:00Z"}]}"#,
@@ -494,6 +506,9 @@ extension AppTests {
             let twoDaysAgo = testNow.addingTimeInterval(-50 * 3_600)
             let waiting = try await PairingUseCases(db: app.db, now: twoDaysAgo).ask(try PairingRequestDraft.validate(
                 topic: "A tech test", kinds: ["tech_test"], windows: .rows([WindowRow(day: "2026-11-26", start: "07:00", end: "08:00")], timeZone: .gmt), now: twoDaysAgo), by: wes).request
+            let project = try await ProjectUseCases(db: app.db, now: testNow).add(try ProjectDraft.validate(
+                name: "Shelf", repository: "https://github.com/grace/shelf", live: "", description: "", stacks: "Ruby", isSide: true,
+                startedOn: "2026-10-01", lastWorkedOn: "", today: LocalDate(testNow, in: .gmt)), for: world.graduate.requireID())
             return Fixture(world: world, invitationToken: link.link, graduateTokenID: token.requireIDString, assignmentID: assignment.id!.uuidString,
                            applicationID: application.id!.uuidString, offerID: offer.id!.uuidString, placedID: placed.id!.uuidString, goalID: goal.id.uuidString,
                            learningGoalID: learning.id!.uuidString, milestoneID: milestone.id!.uuidString,
@@ -502,7 +517,8 @@ extension AppTests {
                            supportRequestID: support.requireIDString, planID: plan.requireIDString, recommendationID: recommendation.id!.uuidString, eventID: event.requireIDString,
                            openSlotID: openSlot.requireIDString, bookingID: booking.requireIDString, pastBookingID: pastBooking.requireIDString, peerSessionID: peer.requireIDString,
                            pairingRequestID: asked.requireIDString, pairingID: proposal.requireIDString, unmatchedRequestID: waiting.requireIDString,
-                           volunteerID: val.requireIDString, interviewID: interview.requireIDString, contactID: contact.requireIDString)
+                           volunteerID: val.requireIDString, interviewID: interview.requireIDString, contactID: contact.requireIDString,
+                           projectID: project.requireIDString)
         }
 
         static func user(_ actor: Actor, in world: World) -> UserModel? {
@@ -565,8 +581,8 @@ extension AppTests {
             return (failures, caseCount)
         }
 
-        static let webCasesCount = 148
-        static let apiCasesCount = 105
+        static let webCasesCount = 154
+        static let apiCasesCount = 109
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

@@ -9,7 +9,7 @@ import Testing
     let columns = Capabilities.dashboardColumns.map(\.column)
 
     @Test func the_modules_columns_stand_in_their_places() {
-        #expect(columns.map(\.id) == ["status", "streak", "mood", "applications", "interviews", "offers", "requests", "submissions", "overdue", "meeting"])
+        #expect(columns.map(\.id) == ["status", "streak", "mood", "signals", "applications", "interviews", "offers", "requests", "submissions", "overdue", "meeting"])
         let places = Capabilities.dashboardColumns.map(\.place)
         #expect(Set(places).count == places.count, "no two columns share a place: \(places)")
         let filters = columns.flatMap(\.filters).map(\.id)

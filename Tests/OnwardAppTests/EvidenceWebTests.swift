@@ -109,5 +109,111 @@ extension AppTests {
                 #expect(status == .payloadTooLarge)
             }
         }
+
+        static func push(_ shas: [String], to repository: String, login: String = "grace-codes", at: String = "2026-11-23T09:30:00Z") -> [UInt8] {
+            let commits = shas.map { #"{"id":"\#($0)","distinct":true,"timestamp":"\#(at)"}"# }.joined(separator: ",")
+            return Array(#"{"ref":"refs/heads/main","repository":{"full_name":"\#(repository)"},"sender":{"login":"\#(login)"},"commits":[\#(commits)]}"#.utf8)
+        }
+
+        /// Grace, 24 days into her search with a login linked and no commit, no project and no
+        /// standup: three signs stand, on her home, her coach's home, the dashboard and the page
+        /// about her. A signed push clears "not writing much code", a side project "tutorials
+        /// only"; each keeps when it was raised and cleared.
+        @Test func signals_stand_on_the_evidence_and_clear_when_it_changes() async throws {
+            try await withApp(settings: { $0.githubWebhookSecret = Self.secret }) { app in
+                let world = try await World.make(on: app)
+                world.graduate.githubLogin = "grace-codes"
+                try await world.graduate.save(on: app.db)
+                let grace = Browser(app), cora = Browser(app)
+                try await grace.signIn(world.graduate)
+                try await cora.signIn(world.coach)
+                let home = SiteURL.homes(.graduate).path
+                var page = try await grace.get(home).text
+                #expect(page.contains("Signs to act on") && page.contains("Not writing much code") && page.contains("0 commits in the last 7 days, fewer than the 3 a week to aim at."))
+                #expect(page.contains("Tutorials only") && page.contains("No side project recorded, 3 weeks into the job search."))
+                #expect(page.contains("Motivation flagging") && page.contains("No standup on the last 3 working days (since 18 Nov 2026)."))
+                #expect(!page.contains("No mock interview in a month"), "a month has not passed")
+                #expect(try await SignalRecordModel.query(on: app.db).filter(\.$clearedAt == nil).count() == 3)
+                let coachHome = try await cora.get(SiteURL.homes(.coach).path).text
+                #expect(coachHome.contains("Who needs you") && coachHome.contains("Grace Graduate") && coachHome.contains("0 commits in the last 7 days"))
+                let dashboard = try await cora.get(SiteURL.coaching(.dashboard).path + "?show=signals").text
+                #expect(dashboard.contains("Grace Graduate") && dashboard.contains("Not writing much code; Tutorials only; Motivation flagging"))
+
+                // Three commits to her side project's repository, then the project itself.
+                #expect(try await Self.deliver(app, Self.push((11...13).map(Self.sha), to: "Grace-Codes/Shelf")).status == .ok)
+                page = try await grace.get(home).text
+                #expect(!page.contains("Not writing much code") && page.contains("Tutorials only"))
+                let refused = try await grace.post(SiteURL.evidence(.projects).path, ["name": " ", "repository": "ftp://shelf", "started_on": "2026-11-01"])
+                #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Give the project&#39;s name.") && refused.body.string.contains("starting with http://"))
+                #expect(try await ProjectModel.query(on: app.db).count() == 0, "nothing saved")
+                let added = try await grace.post(SiteURL.evidence(.projects).path, ["name": "Shelf", "repository": "https://github.com/grace-codes/shelf",
+                                                                                  "stacks": "Ruby, Rails", "is_side": "yes", "started_on": "2026-11-01"])
+                #expect(added.status == .seeOther)
+                #expect(try await grace.get(SiteURL.evidence(.projects).path).text.contains("last worked on 23 Nov 2026 (its last commit)"))
+                page = try await grace.get(home).text
+                #expect(!page.contains("Tutorials only") && page.contains("Motivation flagging"))
+
+                let records = try await SignalRecordModel.query(on: app.db).sort(\.$signal).all()
+                #expect(records.map(\.signal) == ["little_code", "motivation", "tutorials_only"])
+                #expect(records.map { $0.clearedAt != nil } == [true, false, true])
+                let about = try await cora.get(SiteURL.homes(.person(id: world.graduate.requireIDString)).path).text
+                #expect(about.contains("Raised and cleared before") && about.contains("Not writing much code: raised 23 Nov 2026, cleared 23 Nov 2026"))
+                #expect(about.contains("Motivation flagging: raised 23 Nov 2026, standing"))
+                let after = try await cora.get(SiteURL.coaching(.dashboard).path + "?show=signals").text
+                #expect(after.contains("Grace Graduate") && after.contains("Motivation flagging") && !after.contains("Tutorials only"), "the kept line was marked stale")
+
+                // Paused, nothing is asked of her, and what stood is cleared.
+                try await ProgrammePauseModel(userID: world.graduate.requireID(), pausedByID: world.admin.requireID(), reason: "Unwell", since: LocalDate(iso: "2026-11-23")!).create(on: app.db)
+                #expect(!(try await grace.get(home).text.contains("Signs to act on")))
+                #expect(try await SignalRecordModel.query(on: app.db).filter(\.$clearedAt == nil).count() == 0)
+            }
+        }
+
+        /// Eight pages working Grace's signals out at once raise each one once.
+        @Test func signals_worked_out_at_once_are_raised_once() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let graduate = world.graduate
+                let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+                    for _ in 0..<8 {
+                        group.addTask { try await SignalUseCases(db: app.db, now: testNow).standing(of: [graduate], thresholds: SignalThresholds())[graduate.requireID()]?.count ?? 0 }
+                    }
+                    return try await group.reduce(into: [Int]()) { $0.append($1) }
+                }
+                #expect(counts == Array(repeating: 2, count: 8), "tutorials only and motivation, for every page")
+                #expect(try await SignalRecordModel.query(on: app.db).count() == 2)
+            }
+        }
+
+        /// A project is its graduate's: another graduate cannot open or change it, and the API says
+        /// the same as the page.
+        @Test func a_project_is_kept_by_its_graduate_on_the_page_and_the_api() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let token = try await APITests.token(for: world.graduate, app: app)
+                let created = try await APITests.send(app, .POST, "/api/v1/projects", token: token,
+                                                      json: #"{"name":"Shelf","repository_url":"https://github.com/grace/shelf","stacks":["Ruby","ruby"],"is_side":true,"started_on":"2026-10-01"}"#)
+                #expect(created.status == .created)
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(created.body.string.utf8)) as? [String: Any])
+                #expect(json["stacks"] as? [String] == ["Ruby"] && json["last_worked_on"] as? String == "2026-10-01")
+                let id = try #require(json["id"] as? String)
+                let bad = try await APITests.send(app, .PATCH, "/api/v1/projects/\(id)", token: token, json: #"{"last_worked_on":"2026-09-01"}"#)
+                #expect(bad.status == .unprocessableEntity && bad.body.string.contains("last_worked_on"))
+                let otto = try await APITests.token(for: world.otherGraduate, app: app)
+                #expect(try await APITests.send(app, .PATCH, "/api/v1/projects/\(id)", token: otto, json: #"{"name":"Mine"}"#).status == .notFound)
+                let ottoPage = Browser(app)
+                try await ottoPage.signIn(world.otherGraduate)
+                #expect(try await ottoPage.get(SiteURL.evidence(.project(id: id)).path).status == .notFound)
+                let grace = Browser(app)
+                try await grace.signIn(world.graduate)
+                let edit = try await grace.post(SiteURL.evidence(.project(id: id)).path, ["name": "Shelf 2", "started_on": "2026-10-01", "last_worked_on": "2026-11-20"])
+                #expect(edit.status == .seeOther)
+                let listed = try #require(try JSONSerialization.jsonObject(with: Data(try await APITests.send(app, .GET, "/api/v1/projects", token: token).body.string.utf8)) as? [[String: Any]])
+                #expect(listed.count == 1 && listed[0]["name"] as? String == "Shelf 2" && listed[0]["last_worked_on"] as? String == "2026-11-20")
+                #expect(listed[0]["is_side"] as? Bool == false, "the box left unticked")
+                #expect(try await grace.post(SiteURL.evidence(.deleteProject(id: id)).path).status == .seeOther)
+                #expect(try await ProjectModel.query(on: app.db).count() == 0)
+            }
+        }
     }
 }

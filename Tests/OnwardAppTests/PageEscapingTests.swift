@@ -269,6 +269,21 @@ import Testing
             "graduate home with commits": GraduateHomePage(firstName: h, sections: [
                 ContributionsSection(calendar: ContributionCalendar(counts: [LocalDate(iso: "2026-11-20")!: 3], today: LocalDate(iso: "2026-11-23")!), login: h),
                 ContributionsSection(calendar: nil, login: nil)]),
+            "graduate home with signals": GraduateHomePage(firstName: h, sections: [
+                SignalsSection(items: [.init(title: h, reason: h, since: h, recommendation: h, action: h, url: Href(.home))]),
+                SignalsSection(items: [.init(title: h, reason: h, since: h, recommendation: h, action: h, url: Href(.home))], name: h,
+                               history: [.init(title: h, raised: h, cleared: h), .init(title: h, raised: h, cleared: nil)]),
+                SignalsSection(items: [], name: h)]),
+            "coach home with who needs you": CoachHomePage(sections: [WhoNeedsYouSection(rows: [.init(name: h, url: Href(.home), signals: [(h, h, h)])]),
+                                                                      WhoNeedsYouSection(rows: [])], graduates: [person]),
+            "projects": ProjectsPage(entries: [.init(id: h, name: h, repository: "https://github.com/" + h, live: "https://" + h, description: h, stacks: [h],
+                                                     isSide: true, started: h, lastWorked: h, byCommit: true),
+                                               .init(id: h, name: h, repository: nil, live: nil, description: "", stacks: [], isSide: false, started: h, lastWorked: h, byCommit: false)],
+                                     form: ProjectForm(name: h, repository: h, live: h, description: h, stacks: h, isSide: "yes", startedOn: h, lastWorkedOn: h),
+                                     errors: errors("name", "repository", "live", "description", "stacks", "started_on", "last_worked_on"), linked: false),
+            "project": ProjectPage(id: h, form: ProjectForm(name: h, repository: h, live: h, description: h, stacks: h, isSide: nil, startedOn: h, lastWorkedOn: h),
+                                   errors: errors("name")),
+            "signals": SignalsPage(thresholds: SignalThresholds()),
             "graduate home with today": GraduateHomePage(firstName: h, sections: [
                 TodaySection(status: StatusView(name: "at_risk", title: h, missing: [h]), week: 2, standupDue: h, standupPosted: false, openTasks: [h], dueThisWeek: [h]),
                 ProgrammeStatusSection(status: StatusView(name: "enrolled", title: h, missing: []), week: 2, standupPosted: true),

@@ -93,7 +93,7 @@ import Testing
     @Test func fifteen_applications_in_thirty_days_with_none_past_the_first_step_is_the_first_hurdle() {
         var evidence = Self.calm()
         evidence.applications = (0..<15).map { .init(sent: Self.today.adding(days: -$0 * 2), pastFirstStep: false) }
-        #expect(Signals.raised(by: evidence) == [RaisedSignal(.firstHurdle, "15 applications in the last 30 days, and none reached a first response, a tech test or an interview.")])
+        #expect(Signals.raised(by: evidence) == [RaisedSignal(.firstHurdle, "15 applications in the last 30 days, and none got past the first step to a screening, a tech test or an interview.")])
         evidence.applications[3] = .init(sent: evidence.applications[3].sent, pastFirstStep: true)
         #expect(Self.kinds(evidence) == [], "one reached a first response")
         evidence.applications = (0..<14).map { .init(sent: Self.today.adding(days: -$0), pastFirstStep: false) }
@@ -122,16 +122,16 @@ import Testing
 
     @Test func two_retrospectives_running_not_feeling_better() {
         var evidence = Self.calm()
-        evidence.retrospectives = [.init(week: 13, writtenOn: Self.today.adding(days: -1), better: .notSure),
-                                   .init(week: 12, writtenOn: Self.today.adding(days: -8), better: .no)]
+        evidence.retrospectives = [.init(week: 13, writtenOn: Self.today.adding(days: -1), answer: "Not sure", feltBetter: false),
+                                   .init(week: 12, writtenOn: Self.today.adding(days: -8), answer: "No", feltBetter: false)]
         #expect(Signals.raised(by: evidence) == [RaisedSignal(.notFeelingBetter, "\"Am I a better developer than a week ago?\" answered \"No\" in week 12 and \"Not sure\" in week 13.")])
-        evidence.retrospectives.append(.init(week: 14, writtenOn: Self.today, better: .yes))
+        evidence.retrospectives.append(.init(week: 14, writtenOn: Self.today, answer: "Yes", feltBetter: true))
         #expect(Self.kinds(evidence) == [], "the latest said yes")
-        evidence.retrospectives = [.init(week: 13, writtenOn: Self.today, better: .no), .init(week: 11, writtenOn: Self.today.adding(days: -14), better: .no)]
+        evidence.retrospectives = [.init(week: 13, writtenOn: Self.today, answer: "No", feltBetter: false), .init(week: 11, writtenOn: Self.today.adding(days: -14), answer: "No", feltBetter: false)]
         #expect(Self.kinds(evidence) == [], "not two weeks running")
-        evidence.retrospectives = [.init(week: 13, writtenOn: Self.today.adding(days: -15), better: .no), .init(week: 12, writtenOn: Self.today.adding(days: -22), better: .no)]
+        evidence.retrospectives = [.init(week: 13, writtenOn: Self.today.adding(days: -15), answer: "No", feltBetter: false), .init(week: 12, writtenOn: Self.today.adding(days: -22), answer: "No", feltBetter: false)]
         #expect(Self.kinds(evidence) == [], "long past: the retrospectives since are missing, not negative")
-        evidence.retrospectives = [.init(week: 13, writtenOn: Self.today, better: .no)]
+        evidence.retrospectives = [.init(week: 13, writtenOn: Self.today, answer: "No", feltBetter: false)]
         #expect(Self.kinds(evidence) == [], "one week is not two")
     }
 

@@ -282,7 +282,7 @@ extension OnwardAPI {
                          missing: figure("status")?.notes ?? [], standupStreak: count("streak"), moodToday: figure("mood")?.value,
                          applicationsLast7Days: count("applications"), interviewsLast7Days: count("interviews"), offersToDecide: count("offers"), openSupportRequests: count("requests"),
                          waitingSubmissions: count("submissions"), overdueRecommendations: count("overdue"),
-                         nextMeeting: figure("meeting").map { LocalDate(dayNumber: $0.value).iso })
+                         nextMeeting: figure("meeting").map { LocalDate(dayNumber: $0.value).iso }, signals: figure("signals")?.notes ?? [])
         })))
     }
 }

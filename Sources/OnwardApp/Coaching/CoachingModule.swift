@@ -16,9 +16,9 @@ struct CoachingModule: CapabilityModule {
         [
             .init(label: "Dashboard", url: .coaching(.dashboard), place: 21, group: "Coaching", shows: Access.readsCoachDashboard),
             .init(label: "Reviews", url: .coaching(.reviews), place: 22, group: "Coaching", shows: Access.reviewsSubmissions),
-            .init(label: "Support", url: .coaching(.support), place: 50, shows: Access.followsProgramme),
+            .init(label: "Support", url: .coaching(.support), place: 50, group: "Coaching", shows: Access.followsProgramme),
             .init(label: "Support", url: .coaching(.supportDesk), place: 51, group: "Coaching", shows: Access.worksSupportDesk),
-            .init(label: "Events", url: .coaching(.events), place: 70, shows: Access.seesEvents),
+            .init(label: "Events", url: .coaching(.events), place: 70, group: "Coaching", shows: Access.seesEvents),
         ]
     }
 

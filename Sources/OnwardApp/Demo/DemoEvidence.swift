@@ -3,13 +3,37 @@ import Foundation
 import OnwardCore
 
 /// A year of commits for each graduate who linked GitHub: most weekdays and some weekends, a few
-/// commits a day, from a fixed seed; Dev Patel's last three weeks almost empty (the sign the
-/// coaches should see), Amara's week already past the target.
+/// commits a day, from a fixed seed, most of them to their side project; Dev Patel's last three
+/// weeks almost empty (the signs the coaches should see: little code, and a side project left),
+/// Amara's week already past the target. Each graduate has their final project from the course,
+/// and a side project of their own but Elena, whose work is all tutorials.
 enum DemoEvidence {
+    /// Each graduate's side project, by their place in the list: a name, a line, and whether it is live.
+    static let sideProjects: [(name: String, slug: String, about: String)] = [
+        ("Shelf", "shelf", "Lend books to neighbours and get them back: reminders by email, a waiting list per book."),
+        ("Tidy Tests", "tidy-tests", "A small library that prints React test failures as a readable diff."),
+        ("Contrast Checker", "contrast", "Checks a page's colours against WCAG and suggests the nearest passing shade."),
+        ("Times Tables", "times-tables", "A Django app that drills times tables with spaced repetition, for my old pupils."),
+        ("", "", ""),
+        ("Setlist", "setlist", "Plans a band's setlist by key and tempo, shared live with the band."),
+    ]
+
     static func seed(graduates: [UserModel], on db: any Database, now: Date) async throws {
         var random = DemoRandom(state: 2026)
         for (index, graduate) in graduates.enumerated() where graduate.githubLogin != nil {
             let userID = try graduate.requireID(), today = graduate.today(at: now)
+            let side = index < sideProjects.count ? sideProjects[index] : (name: "Side project", slug: "side-project", about: "Something of my own, in my stacks.")
+            let login = graduate.githubLogin!
+            if !side.name.isEmpty {
+                let draft = ProjectDraft(name: side.name, repository: "https://github.com/\(login)/\(side.slug)", live: index % 2 == 0 ? "https://\(side.slug).example.org" : nil,
+                                         description: side.about, stacks: graduate.stacks, isSide: true, startedOn: today.adding(days: -120 + index * 5), lastWorkedOn: nil)
+                try await ProjectModel(userID: userID, draft: draft).create(on: db)
+            }
+            let final = ProjectDraft(name: "Final project", repository: "https://github.com/\(login)/final-project", live: nil,
+                                     description: "The team project that closed the course: four of us, two weeks, one demo day.", stacks: graduate.stacks, isSide: false,
+                                     startedOn: today.adding(days: -150), lastWorkedOn: today.adding(days: -136))
+            try await ProjectModel(userID: userID, draft: final).create(on: db)
+            let repository = side.name.isEmpty ? nil : ProjectDraft.gitHubRepository(of: "https://github.com/\(login)/\(side.slug)")
             let zone = TimeZone(identifier: graduate.timeZone) ?? .gmt
             var commits: [GitHubCommitModel] = []
             for back in 0..<364 {
@@ -18,13 +42,38 @@ enum DemoEvidence {
                 let chance = quiet ? 5 : (day.isWeekend ? 30 : 60)
                 var count = random.next(100) < chance ? 1 + random.next(4) : 0
                 if index == 0 && back == 0 { count = max(count, 3) }
+                // Everyone but Dev keeps to a few commits a week.
+                if index != 3 && [1, 3, 5].contains(back) { count = max(count, 1) }
                 for n in 0..<count {
                     let at = TypedMoment.moment(day, StandupTime(hour: 9 + n * 2 + random.next(2), minute: random.next(60))!, in: zone)
-                    commits.append(GitHubCommitModel(userID: userID, sha: String(format: "%08x%08x%024x", index, back, n), at: min(at, now), day: day))
+                    let commit = GitHubCommitModel(userID: userID, sha: String(format: "%08x%08x%024x", index, back, n), at: min(at, now), day: day)
+                    // Most of it on the side project since it started; Dev's last weeks on nothing of it.
+                    if back < 120 - index * 5, !(index == 3 && back < 25), random.next(100) < 70 { commit.repository = repository }
+                    commits.append(commit)
                 }
             }
             for chunk in stride(from: 0, to: commits.count, by: 500) { try await Array(commits[chunk..<min(chunk + 500, commits.count)]).create(on: db) }
         }
+        try await history(graduates: graduates, on: db, now: now)
+    }
+
+    /// What the coaches saw before today: Dev's little code raised a fortnight ago and his side
+    /// project left a few days ago, both still standing; Amara's missed standups, raised and
+    /// cleared when she came back to them.
+    static func history(graduates: [UserModel], on db: any Database, now: Date) async throws {
+        func record(_ graduate: UserModel, _ signal: SignalKind, _ reason: String, daysAgo raised: Int, cleared: Int? = nil) async throws {
+            let record = SignalRecordModel()
+            record.$user.id = try graduate.requireID()
+            record.signal = signal.rawValue
+            record.reason = reason
+            record.raisedAt = now.addingTimeInterval(-Double(raised) * 86_400)
+            record.clearedAt = cleared.map { now.addingTimeInterval(-Double($0) * 86_400) }
+            try await record.create(on: db)
+        }
+        guard graduates.count > 3 else { return }
+        try await record(graduates[3], .littleCode, "1 commit in the last 7 days, fewer than the 3 a week to aim at.", daysAgo: 14)
+        try await record(graduates[3], .tutorialsOnly, "No side project worked on in the last 3 weeks.", daysAgo: 4)
+        try await record(graduates[0], .motivation, "No standup on the last 3 working days.", daysAgo: 12, cleared: 9)
     }
 }
 

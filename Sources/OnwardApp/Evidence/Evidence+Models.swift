@@ -13,6 +13,8 @@ final class GitHubCommitModel: Model, @unchecked Sendable {
     @Field(key: "committed_at") var committedAt: Date
     /// YYYY-MM-DD in the graduate's time zone.
     @Field(key: "day") var day: String
+    /// The repository it was pushed to, "owner/name" in lower case; nil for those counted before it was kept.
+    @OptionalField(key: "repository") var repository: String?
 
     init() {}
 
@@ -32,6 +34,66 @@ final class GitHubDeliveryModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "delivery") var delivery: String
     @Field(key: "received_at") var receivedAt: Date
+
+    init() {}
+}
+
+/// A project a graduate built: a side project of their own, or course work.
+final class ProjectModel: Model, @unchecked Sendable {
+    static let schema = "projects"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: UserModel
+    @Field(key: "name") var name: String
+    @OptionalField(key: "repository_url") var repositoryURL: String?
+    /// The repository as "owner/name" in lower case when it is on GitHub: what commits match.
+    @OptionalField(key: "github_repository") var gitHubRepository: String?
+    @OptionalField(key: "live_url") var liveURL: String?
+    @Field(key: "description") var description: String
+    /// One per line.
+    @Field(key: "stacks") var stacksText: String
+    @Field(key: "is_side") var isSide: Bool
+    /// YYYY-MM-DD.
+    @Field(key: "started_on") var startedOn: String
+    /// YYYY-MM-DD, as the graduate said it.
+    @OptionalField(key: "last_worked_on") var lastWorkedOn: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(userID: UUID, draft: ProjectDraft) {
+        $user.id = userID
+        apply(draft)
+    }
+
+    func apply(_ draft: ProjectDraft) {
+        name = draft.name
+        repositoryURL = draft.repository
+        gitHubRepository = ProjectDraft.gitHubRepository(of: draft.repository)
+        liveURL = draft.live
+        description = draft.description
+        stacksText = draft.stacks.joined(separator: "\n")
+        isSide = draft.isSide
+        startedOn = draft.startedOn.iso
+        lastWorkedOn = draft.lastWorkedOn?.iso
+    }
+
+    var stacks: [String] { stacksText.split(separator: "\n").map(String.init) }
+}
+
+/// When a signal was raised for a graduate and, once the evidence changed, cleared: one row a
+/// time it stood, so that a coach sees how long it has.
+final class SignalRecordModel: Model, @unchecked Sendable {
+    static let schema = "signal_records"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: UserModel
+    @Field(key: "signal") var signal: String
+    /// The sentence it was raised with.
+    @Field(key: "reason") var reason: String
+    @Field(key: "raised_at") var raisedAt: Date
+    @OptionalField(key: "cleared_at") var clearedAt: Date?
 
     init() {}
 }

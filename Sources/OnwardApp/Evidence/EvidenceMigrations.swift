@@ -29,3 +29,48 @@ enum EvidenceMigrations {
         }
     }
 }
+
+extension EvidenceMigrations {
+    /// Side projects; the repository each commit was pushed to (to date a project's last work);
+    /// and the history of the signals.
+    struct CreateProjectsAndSignals: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(ProjectModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("name", .string, .required)
+                .field("repository_url", .string)
+                .field("github_repository", .string)
+                .field("live_url", .string)
+                .field("description", .string, .required)
+                .field("stacks", .string, .required)
+                .field("is_side", .bool, .required)
+                .field("started_on", .string, .required)
+                .field("last_worked_on", .string)
+                .field("created_at", .datetime)
+                .field("updated_at", .datetime)
+                .create()
+            let sql = database as! any SQLDatabase
+            try await sql.create(index: "projects_by_user").on(ProjectModel.schema).column("user_id").run()
+            try await database.schema(GitHubCommitModel.schema).field("repository", .string).update()
+            try await sql.create(index: "github_commits_by_repository").on(GitHubCommitModel.schema).column("user_id").column("repository").run()
+            try await database.schema(SignalRecordModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("signal", .string, .required)
+                .field("reason", .string, .required)
+                .field("raised_at", .datetime, .required)
+                .field("cleared_at", .datetime)
+                .create()
+            // At most one standing record of a signal per graduate, however many pages work it out at once.
+            try await sql.raw("CREATE UNIQUE INDEX signal_records_standing ON signal_records (user_id, signal) WHERE cleared_at IS NULL").run()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(SignalRecordModel.schema).delete()
+            try await (database as! any SQLDatabase).drop(index: "github_commits_by_repository").run()
+            try await database.schema(GitHubCommitModel.schema).deleteField("repository").update()
+            try await database.schema(ProjectModel.schema).delete()
+        }
+    }
+}

@@ -1,31 +1,89 @@
+import Fluent
 import OnwardCore
 import Vapor
 
-/// Evidence: what a graduate's work shows (GitHub activity so far), gathered from where it
-/// happens and shown to the graduate.
+/// Evidence: what a graduate's work shows (GitHub activity, projects, the signals read from
+/// them), gathered from where it happens and shown to the graduate and their coach.
 struct EvidenceModule: CapabilityModule {
-    func register(web: any RoutesBuilder, signedIn: any RoutesBuilder, settings: Settings) throws {}
+    func register(web: any RoutesBuilder, signedIn: any RoutesBuilder, settings: Settings) throws {
+        try signedIn.register(collection: ProjectController())
+        let thresholds = SignalThresholds(weeklyCommits: settings.weeklyCommitTarget)
+        signedIn.get(.evidence(.signals)) { req in req.render(SignalsPage(thresholds: thresholds)) }
+    }
 
     func register(hooks: any RoutesBuilder, settings: Settings) throws {
         try hooks.register(collection: GitHubWebhookController())
     }
 
-    var sections: (any HomeSectionSource)? { EvidenceHomeSections() }
-}
-
-/// On a graduate's home: a year of their commits, with this week's against the target.
-struct EvidenceHomeSections: HomeSectionSource {
-    func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] {
-        guard Access.showsCommits(person.viewer) else { return [] }
-        guard person.githubLogin != nil else { return [ContributionsSection(calendar: nil, login: nil)] }
-        let calendar = try await EvidenceUseCases(req: req).calendar(of: person, target: req.settings.weeklyCommitTarget)
-        return [ContributionsSection(calendar: calendar, login: person.githubLogin)]
+    var navigation: [NavigationItem] {
+        [.init(label: "Projects", url: .evidence(.projects), place: 65, shows: Access.keepsProjects)]
     }
 
-    /// On the page about a graduate, for their coaches and an admin: the same year, said of them.
+    var sections: (any HomeSectionSource)? { EvidenceHomeSections(thresholds: SignalThresholds()) }
+
+    func sections(settings: Settings) -> (any HomeSectionSource)? {
+        EvidenceHomeSections(thresholds: SignalThresholds(weeklyCommits: settings.weeklyCommitTarget))
+    }
+
+    var dashboardColumns: [ShownDashboardColumn] {
+        [
+            .init(column: EvidenceColumns.signals, place: 35, waiting: ("sign to reach out", "signs to reach out")) { figure in
+                let notes = figure?.notes ?? []
+                return DashboardCell(text: String(figure?.value ?? 0), look: .number, warning: !notes.isEmpty, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+            },
+        ]
+    }
+}
+
+/// On a graduate's home: the signs to act on and a year of their commits; on the page about them
+/// (their coaches, an admin), the same said of them with the signals' history; on a coach's home,
+/// who needs them; on the dashboard, the signals standing.
+struct EvidenceHomeSections: HomeSectionSource {
+    let thresholds: SignalThresholds
+
+    func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] {
+        var sections: [any HomeSection] = []
+        if Access.showsSignals(person.viewer) {
+            let standing = try await SignalUseCases(req: req).standing(of: [person], thresholds: thresholds)[person.requireID()] ?? []
+            if !standing.isEmpty { sections.append(SignalsSection(standing, zone: TimeZone(identifier: person.timeZone) ?? .gmt)) }
+        }
+        guard Access.showsCommits(person.viewer) else { return sections }
+        guard person.githubLogin != nil else { return sections + [ContributionsSection(calendar: nil, login: nil)] }
+        let calendar = try await EvidenceUseCases(req: req).calendar(of: person, target: thresholds.weeklyCommits)
+        return sections + [ContributionsSection(calendar: calendar, login: person.githubLogin)]
+    }
+
     func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {
-        guard scope.canReadEvidence, let login = scope.person.githubLogin else { return [] }
-        let calendar = try await EvidenceUseCases(req: req).calendar(of: scope.person, target: req.settings.weeklyCommitTarget)
-        return [ContributionsSection(calendar: calendar, login: login, name: scope.person.name)]
+        guard scope.canReadEvidence else { return [] }
+        let person = scope.person
+        let signals = SignalUseCases(req: req)
+        let standing = try await signals.standing(of: [person], thresholds: thresholds)[person.requireID()] ?? []
+        let zone = TimeZone(identifier: try req.requireUser().timeZone) ?? .gmt
+        var sections: [any HomeSection] = [SignalsSection(standing, zone: zone, name: person.name, history: try await signals.history(of: person.requireID()))]
+        if let login = person.githubLogin {
+            let calendar = try await EvidenceUseCases(req: req).calendar(of: person, target: thresholds.weeklyCommits)
+            sections.append(ContributionsSection(calendar: calendar, login: login, name: person.name))
+        }
+        return sections
+    }
+
+    func coachSections(for graduates: [UserModel], on req: Request) async throws -> [any HomeSection] {
+        guard !graduates.isEmpty else { return [] }
+        let standing = try await SignalUseCases(req: req).standing(of: graduates, thresholds: thresholds)
+        let zone = TimeZone(identifier: try req.requireUser().timeZone) ?? .gmt
+        let rows = graduates.compactMap { graduate -> (Date, WhoNeedsYouSection.Row)? in
+            guard let id = graduate.id, let signals = standing[id], let oldest = signals.map(\.since).min() else { return nil }
+            return (oldest, WhoNeedsYouSection.Row(name: graduate.name, url: Href(SiteURL.homes(.person(id: id.uuidString))),
+                                                   signals: signals.map { ($0.signal.kind.title, $0.signal.reason, LocalDate($0.since, in: zone).display) }))
+        }
+        return [WhoNeedsYouSection(rows: rows.sorted { $0.0 < $1.0 }.map(\.1))]
+    }
+
+    func fillDashboard(_ rows: inout [UUID: DashboardRow], of graduates: [UserModel], db: any Database, now: Date) async throws {
+        let standing = try await SignalUseCases(db: db, now: now).standing(of: graduates, thresholds: thresholds)
+        for graduate in graduates {
+            guard let id = graduate.id else { continue }
+            rows[id]?[EvidenceColumns.signals] = EvidenceColumns.figure((standing[id] ?? []).map { $0.signal.kind })
+        }
     }
 }

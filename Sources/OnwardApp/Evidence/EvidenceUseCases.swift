@@ -39,13 +39,13 @@ struct EvidenceUseCases: UseCases {
                 let userID = try person.decode(column: "id", as: UUID.self)
                 let zone = TimeZone(identifier: try person.decode(column: "time_zone", as: String.self)) ?? .gmt
                 rows += push.commits.map { commit in
-                    SQLGroupExpression([SQLBind(UUID()), SQLBind(userID), SQLBind(commit.id), SQLBind(commit.at), SQLBind(LocalDate(commit.at, in: zone).iso)])
+                    SQLGroupExpression([SQLBind(UUID()), SQLBind(userID), SQLBind(commit.id), SQLBind(commit.at), SQLBind(LocalDate(commit.at, in: zone).iso), SQLBind(push.repository)])
                 }
             }
             var commits = 0
             if !rows.isEmpty {
                 commits = try await sql.raw("""
-                    INSERT INTO \(ident: GitHubCommitModel.schema) (id, user_id, sha, committed_at, day) VALUES \(SQLList(rows))
+                    INSERT INTO \(ident: GitHubCommitModel.schema) (id, user_id, sha, committed_at, day, repository) VALUES \(SQLList(rows))
                     ON CONFLICT (user_id, sha) DO NOTHING RETURNING id
                     """).all().count
             }

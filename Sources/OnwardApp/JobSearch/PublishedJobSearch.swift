@@ -37,3 +37,28 @@ struct PublishedJobSearch: JobSearchReads {
         return Set(try rows.map { try $0.decode(column: "user_id", as: UUID.self) })
     }
 }
+
+extension PublishedJobSearch {
+    /// The stages past the first step: a screening, a tech test, an interview, or further.
+    static let pastFirstStep: [Stage] = [.screening, .techTest, .interview, .offer, .accepted]
+
+    func applicationsSent(by userIDs: [UUID], from first: LocalDate, on db: any Database) async throws -> [UUID: [SentApplication]] {
+        guard !userIDs.isEmpty else { return [:] }
+        let byText = UUID.byText(userIDs)
+        let submitted = ApplicationHistory.submittedStages.map(\.rawValue).sorted()
+        let past = Self.pastFirstStep.map(\.rawValue)
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT a.user_id AS who, MIN(m.on_date) AS day,
+                   MAX(CASE WHEN m.stage IN (\(binds: past)) THEN 1 ELSE 0 END) AS past
+            FROM application_moves m JOIN job_applications a ON a.id = m.application_id
+            WHERE a.user_id IN \(SQLBind.group(userIDs)) AND m.stage IN (\(binds: submitted))
+            GROUP BY a.user_id, m.application_id HAVING MIN(m.on_date) >= \(bind: first.iso)
+            """).all()
+        var result: [UUID: [SentApplication]] = [:]
+        for row in rows {
+            guard let day = LocalDate(iso: try row.decode(column: "day", as: String.self)) else { continue }
+            result[try row.id("who", among: byText), default: []].append(SentApplication(sent: day, pastFirstStep: try row.decode(column: "past", as: Int.self) == 1))
+        }
+        return result
+    }
+}

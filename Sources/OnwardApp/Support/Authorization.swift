@@ -171,7 +171,7 @@ struct Policy {
         case .nobody: return []
         }
         return try await sql.raw("""
-            SELECT u.id, u.name, u.cohort_id, u.time_zone, c.name AS cohort_name, c.course_end_date, c.time_zone AS cohort_zone, c.standup_time\(columns)
+            SELECT u.id, u.name, u.cohort_id, u.time_zone, u.github_login, u.created_at, c.name AS cohort_name, c.course_end_date, c.time_zone AS cohort_zone, c.standup_time\(columns)
             FROM \(ident: UserModel.schema) u LEFT JOIN \(ident: CohortModel.schema) c ON c.id = u.cohort_id\(joins)
             WHERE u.role = 'graduate' AND \(scope) ORDER BY u.name
             """).all()
@@ -183,6 +183,9 @@ struct Policy {
         let cohortID = try row.decode(column: "cohort_id", as: UUID?.self)
         let user = UserModel(id: try row.decode(column: "id", as: UUID.self), email: "", name: try row.decode(column: "name", as: String.self),
                              passwordHash: "", role: .graduate, cohortID: cohortID, timeZone: try row.decode(column: "time_zone", as: String.self))
+        // What the signals read of them: whether Onward can see their commits, and when they joined.
+        user.githubLogin = try row.decode(column: "github_login", as: String?.self)
+        user.createdAt = try row.decode(column: "created_at", as: Date?.self)
         if let cohortID {
             if cohorts[cohortID] == nil {
                 let cohort = CohortModel()

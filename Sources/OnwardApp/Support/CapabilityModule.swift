@@ -17,6 +17,9 @@ protocol CapabilityModule: Sendable {
     var navigation: [NavigationItem] { get }
     /// What it puts on a person's home, the pages about them and the coach's dashboard; nil for none.
     var sections: (any HomeSectionSource)? { get }
+    /// Its sections as the settings shape them (a target the signals read); `sections` unless it
+    /// says otherwise.
+    func sections(settings: Settings) -> (any HomeSectionSource)?
     /// Its columns of the coach's dashboard, which its `sections` fill.
     var dashboardColumns: [ShownDashboardColumn] { get }
     /// Where people sign in and out, for the capability that keeps accounts; nil for the others.
@@ -27,6 +30,7 @@ extension CapabilityModule {
     func register(hooks: any RoutesBuilder, settings: Settings) throws {}
     var navigation: [NavigationItem] { [] }
     var sections: (any HomeSectionSource)? { nil }
+    func sections(settings: Settings) -> (any HomeSectionSource)? { sections }
     var dashboardColumns: [ShownDashboardColumn] { [] }
     var doors: Doors? { nil }
 }

@@ -18,8 +18,8 @@ enum KeptDashboardRows {
 
     /// How the lines of the tables in `watches` are marked stale: triggers named
     /// `<table>_marks_dashboard_stale_<event>`.
-    static func marks(_ watches: [Watch]) -> StaleMarks {
-        StaleMarks(kept: table, cleared: "line", name: "dashboard", watches: watches)
+    static func marks(_ watches: [Watch], name: String = "dashboard") -> StaleMarks {
+        StaleMarks(kept: table, cleared: "line", name: name, watches: watches)
     }
 
     /// What is kept of one graduate: the generation it was worked out at, and the line when it
@@ -100,6 +100,22 @@ enum KeptDashboardRows {
         func revert(on database: any Database) async throws {
             try await KeptDashboardRows.marks(watches).drop(on: database as! any SQLDatabase)
             try await database.schema(KeptDashboardRows.table).delete()
+        }
+    }
+
+    /// Triggers on tables the dashboard reads since a later step: each step names its own, and
+    /// its triggers after it (`<table>_marks_<name>_stale_<event>`), so that a table watched
+    /// before gains a second trigger rather than clashing with the first.
+    struct AddWatches: AsyncMigration {
+        let name: String
+        let watches: [Watch]
+
+        func prepare(on database: any Database) async throws {
+            try await KeptDashboardRows.marks(watches, name: name).create(on: database as! any SQLDatabase)
+        }
+
+        func revert(on database: any Database) async throws {
+            try await KeptDashboardRows.marks(watches, name: name).drop(on: database as! any SQLDatabase)
         }
     }
 }

@@ -19,6 +19,16 @@ protocol JobSearchReads: Sendable {
     func whoAcceptedAJob(among userIDs: [UUID], on db: any Database) async throws -> Set<UUID>
     /// The graduate of each job accepted from `start` on (one id a placement), in one query.
     func placedGraduates(since start: Date, on db: any Database) async throws -> [UUID]
+    /// The applications each of `userIDs` sent from `first` on, each with whether it went past
+    /// the first step, in one query.
+    func applicationsSent(by userIDs: [UUID], from first: LocalDate, on db: any Database) async throws -> [UUID: [SentApplication]]
+}
+
+/// An application as the signals read it: the day it was sent, and whether it got past the first
+/// step (to a screening, a tech test, an interview or further; a rejection is not).
+struct SentApplication: Sendable, Equatable {
+    let sent: LocalDate
+    let pastFirstStep: Bool
 }
 
 extension JobSearchReads {
@@ -72,6 +82,36 @@ protocol CoachingReads: Sendable {
     func standupHelp(of graduateID: UUID, since: LocalDate, on db: any Database) async throws -> [StandupHelp]
 }
 
+/// The programme's facts about graduates' routine: their standups' moods, their retrospectives'
+/// answer to "Am I a better developer than a week ago?", and whose programme is paused.
+protocol ProgrammeReads: Sendable {
+    /// Each of `userIDs`' standups from `first` on, in one query.
+    func standupMoods(of userIDs: [UUID], from first: LocalDate, on db: any Database) async throws -> [UUID: [StandupMood]]
+    /// Each of `userIDs`' retrospectives written from `first` on, in one query.
+    func retrospectiveAnswers(of userIDs: [UUID], from first: LocalDate, on db: any Database) async throws -> [UUID: [RetrospectiveAnswer]]
+    /// Which of `userIDs` have their programme paused, in one query.
+    func paused(among userIDs: [UUID], on db: any Database) async throws -> Set<UUID>
+}
+
+struct StandupMood: Sendable, Equatable {
+    let day: LocalDate
+    let mood: Int
+}
+
+struct RetrospectiveAnswer: Sendable, Equatable {
+    let week: Int
+    let writtenOn: LocalDate
+    /// "Yes", "Not sure", "No".
+    let answer: String
+    let feltBetter: Bool
+}
+
+/// Practice's facts about graduates: their mock interviews.
+protocol PracticeReads: Sendable {
+    /// When each of `userIDs`' mock interviews (booked, not cancelled) start, from `start` on, held or ahead, in one query.
+    func mockInterviews(of userIDs: [UUID], from start: Date, on db: any Database) async throws -> [UUID: [Date]]
+}
+
 /// Accounts' facts about people: when they joined.
 protocol AccountReads: Sendable {
     /// When each of `userIDs` who came in through an invitation accepted it, in one query. Those
@@ -84,4 +124,6 @@ struct PublishedReads: Sendable {
     let accounts: any AccountReads
     let jobSearch: any JobSearchReads
     let coaching: any CoachingReads
+    let programme: any ProgrammeReads
+    let practice: any PracticeReads
 }

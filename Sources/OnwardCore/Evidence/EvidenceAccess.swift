@@ -10,3 +10,15 @@ extension Access {
         owner.role == .graduate && viewer.role != .partner && canRead(viewer, recordOf: owner)
     }
 }
+
+extension Access {
+    /// Who keeps projects of their own: a graduate.
+    public static func keepsProjects(_ viewer: Viewer) -> Bool {
+        viewer.role == .graduate
+    }
+
+    /// Who is shown signals about themselves: a graduate.
+    public static func showsSignals(_ viewer: Viewer) -> Bool {
+        viewer.role == .graduate
+    }
+}

@@ -50,10 +50,13 @@ public struct GitHubPush: Equatable, Sendable {
 
     public let login: String
     public let commits: [Commit]
+    /// The repository pushed to, "owner/name" in lower case, as a project's address names it.
+    public let repository: String?
 
-    public init(login: String, commits: [Commit]) {
+    public init(login: String, commits: [Commit], repository: String? = nil) {
         self.login = login
         self.commits = commits
+        self.repository = repository
     }
 
     public struct Unreadable: Error, Equatable {
@@ -62,6 +65,10 @@ public struct GitHubPush: Equatable, Sendable {
 
     private struct Body: Decodable {
         struct Sender: Decodable { let login: String }
+        struct Repository: Decodable {
+            let fullName: String?
+            enum CodingKeys: String, CodingKey { case fullName = "full_name" }
+        }
         struct Commit: Decodable {
             let id: String
             let distinct: Bool?
@@ -69,6 +76,7 @@ public struct GitHubPush: Equatable, Sendable {
         }
         let sender: Sender
         let commits: [Commit]?
+        let repository: Repository?
     }
 
     /// Reads a `push` event's body. A commit id is 40 hex digits; a timestamp is ISO 8601 with
@@ -85,6 +93,7 @@ public struct GitHubPush: Equatable, Sendable {
             guard let at = moments.date(from: commit.timestamp) else { throw Unreadable(reason: "a commit's timestamp is not ISO 8601") }
             commits.append(Commit(id: commit.id.lowercased(), at: at))
         }
-        return GitHubPush(login: login, commits: commits)
+        let repository = decoded.repository?.fullName.flatMap { ProjectDraft.gitHubRepository(of: "https://github.com/" + $0) }
+        return GitHubPush(login: login, commits: commits, repository: repository)
     }
 }

@@ -108,7 +108,7 @@ public struct SignalThresholds: Equatable, Sendable {
             (.littleCode, "Fewer than \(weeklyCommits) commits in the last \(codeDays) days."),
             (.tutorialsOnly, "No side project worked on in the last \(sideProjectDays / 7) weeks."),
             (.motivation, "Mood over the last \(recentMoods) standups below the \(earlierMoods) before by more than \(moodDrop), or no standup on \(missedStandups) working days running."),
-            (.firstHurdle, "At least \(hurdleApplications) applications in the last \(hurdleDays) days and none reached a first response, a tech test or an interview."),
+            (.firstHurdle, "At least \(hurdleApplications) applications in the last \(hurdleDays) days and none got past the first step to a screening, a tech test or an interview."),
             (.noMockInterview, "Over \(mockInterviewDays) days of job hunting and no mock interview in the last \(mockInterviewDays)."),
             (.notFeelingBetter, "\"Am I a better developer than a week ago?\" answered no or not sure \(notBetterWeeks) weeks running."),
             (.feedbackNotActedOn, "A piece of technical feedback with nothing done about it for \(feedbackOpenDays / 7) weeks."),
@@ -126,7 +126,7 @@ public struct SignalEvidence: Sendable {
 
     public struct Application: Equatable, Sendable {
         public let sent: LocalDate
-        /// It reached a first response, a tech test or an interview (or further).
+        /// It got past the first step: to a screening, a tech test or an interview (or further); a rejection is not.
         public let pastFirstStep: Bool
         public init(sent: LocalDate, pastFirstStep: Bool) { (self.sent, self.pastFirstStep) = (sent, pastFirstStep) }
     }
@@ -134,8 +134,12 @@ public struct SignalEvidence: Sendable {
     public struct Retrospective: Equatable, Sendable {
         public let week: Int
         public let writtenOn: LocalDate
-        public let better: BetterDeveloper
-        public init(week: Int, writtenOn: LocalDate, better: BetterDeveloper) { (self.week, self.writtenOn, self.better) = (week, writtenOn, better) }
+        /// The answer as the form words it ("Not sure").
+        public let answer: String
+        public let feltBetter: Bool
+        public init(week: Int, writtenOn: LocalDate, answer: String, feltBetter: Bool) {
+            (self.week, self.writtenOn, self.answer, self.feltBetter) = (week, writtenOn, answer, feltBetter)
+        }
     }
 
     public struct Feedback: Equatable, Sendable {
@@ -208,7 +212,7 @@ public enum Signals {
         let hurdleFrom = today.adding(days: -(t.hurdleDays - 1))
         let recentApplications = evidence.applications.filter { $0.sent >= hurdleFrom && $0.sent <= today }
         if recentApplications.count >= t.hurdleApplications, !recentApplications.contains(where: \.pastFirstStep) {
-            raised.append(RaisedSignal(.firstHurdle, "\(recentApplications.count) applications in the last \(t.hurdleDays) days, and none reached a first response, a tech test or an interview."))
+            raised.append(RaisedSignal(.firstHurdle, "\(recentApplications.count) applications in the last \(t.hurdleDays) days, and none got past the first step to a screening, a tech test or an interview."))
         }
 
         let mockFrom = today.adding(days: -t.mockInterviewDays)
@@ -220,8 +224,8 @@ public enum Signals {
         let latest = evidence.retrospectives.sorted { $0.week > $1.week }.prefix(t.notBetterWeeks)
         if latest.count == t.notBetterWeeks, let newest = latest.first, let oldest = latest.last,
            newest.week - oldest.week == t.notBetterWeeks - 1, newest.writtenOn >= today.adding(days: -14),
-           latest.allSatisfy({ $0.better != .yes }) {
-            let answers = Wording.list(latest.reversed().map { "\"\($0.better.title)\" in week \($0.week)" })
+           latest.allSatisfy({ !$0.feltBetter }) {
+            let answers = Wording.list(latest.reversed().map { "\"\($0.answer)\" in week \($0.week)" })
             raised.append(RaisedSignal(.notFeelingBetter, "\"Am I a better developer than a week ago?\" answered \(answers)."))
         }
 

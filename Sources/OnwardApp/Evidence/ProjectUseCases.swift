@@ -1,0 +1,92 @@
+import Fluent
+import Foundation
+import OnwardCore
+import SQLKit
+import Vapor
+
+/// A graduate's projects, each dated by the later of what they said and the last commit GitHub
+/// delivered for its repository.
+struct ProjectUseCases: UseCases {
+    let db: any Database
+    let now: Date
+
+    /// A project as pages and the API show it.
+    struct Project {
+        let model: ProjectModel
+        /// The last commit Onward saw to its GitHub repository, if any.
+        let lastCommit: LocalDate?
+        let lastWorked: LocalDate
+    }
+
+    /// `userID`'s projects, side projects first, then the most recently worked on: two queries.
+    func projects(of userID: UUID) async throws -> [Project] {
+        try await dated(ProjectModel.query(on: db).filter(\.$user.$id == userID).all(), of: userID)
+    }
+
+    /// One project, dated.
+    func project(_ model: ProjectModel) async throws -> Project {
+        try await dated([model], of: model.$user.id)[0]
+    }
+
+    private func dated(_ models: [ProjectModel], of userID: UUID) async throws -> [Project] {
+        let commits = try await lastCommits(of: [userID])[userID] ?? [:]
+        return models.map { model in
+            let lastCommit = model.gitHubRepository.flatMap { commits[$0] }
+            let started = LocalDate(iso: model.startedOn) ?? LocalDate(now, in: .gmt)
+            return Project(model: model, lastCommit: lastCommit,
+                           lastWorked: ProjectDraft.lastWorked(said: model.lastWorkedOn.flatMap(LocalDate.init(iso:)), lastCommit: lastCommit, started: started))
+        }.sorted { ($0.model.isSide ? 0 : 1, $1.lastWorked, $0.model.name) < ($1.model.isSide ? 0 : 1, $0.lastWorked, $1.model.name) }
+    }
+
+    /// The day each side project of each of `userIDs` was last worked on, in two queries.
+    func sideProjectDays(of userIDs: [UUID]) async throws -> [UUID: [LocalDate]] {
+        guard !userIDs.isEmpty else { return [:] }
+        let models = try await ProjectModel.query(on: db).filter(\.$user.$id ~~ userIDs).filter(\.$isSide == true).all()
+        let commits = try await lastCommits(of: Array(Set(models.map(\.$user.id))))
+        var days: [UUID: [LocalDate]] = [:]
+        for model in models {
+            guard let started = LocalDate(iso: model.startedOn) else { continue }
+            let lastCommit = model.gitHubRepository.flatMap { commits[model.$user.id]?[$0] }
+            days[model.$user.id, default: []].append(ProjectDraft.lastWorked(said: model.lastWorkedOn.flatMap(LocalDate.init(iso:)), lastCommit: lastCommit, started: started))
+        }
+        return days
+    }
+
+    /// The day of the last commit to each repository of each of `userIDs`, in one query.
+    private func lastCommits(of userIDs: [UUID]) async throws -> [UUID: [String: LocalDate]] {
+        guard !userIDs.isEmpty else { return [:] }
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT user_id, repository, MAX(day) AS day FROM \(ident: GitHubCommitModel.schema)
+            WHERE user_id IN (\(binds: userIDs)) AND repository IS NOT NULL GROUP BY user_id, repository
+            """).all()
+        var result: [UUID: [String: LocalDate]] = [:]
+        for row in rows {
+            guard let day = LocalDate(iso: try row.decode(column: "day", as: String.self)) else { continue }
+            result[try row.decode(column: "user_id", as: UUID.self), default: [:]][try row.decode(column: "repository", as: String.self)] = day
+        }
+        return result
+    }
+
+    func add(_ draft: ProjectDraft, for userID: UUID) async throws -> ProjectModel {
+        let project = ProjectModel(userID: userID, draft: draft)
+        try await project.create(on: db)
+        return project
+    }
+
+    func update(_ project: ProjectModel, with draft: ProjectDraft) async throws {
+        project.apply(draft)
+        try await project.update(on: db)
+    }
+
+    func delete(_ project: ProjectModel) async throws {
+        try await project.delete(on: db)
+    }
+
+    /// `rawID` as a project of `user`'s, which only they change: not found for anyone else's
+    /// (which says nothing of whether it exists).
+    func writable(_ rawID: String?, for user: UserModel) async throws -> ProjectModel {
+        guard let id = rawID.flatMap(UUID.init(uuidString:)), let project = try await ProjectModel.find(id, on: db),
+              project.$user.id == user.id else { throw Refusal.notFound() }
+        return project
+    }
+}

@@ -1,0 +1,19 @@
+import Fluent
+import Foundation
+import OnwardCore
+import SQLKit
+
+/// What practice publishes for other capabilities (`PracticeReads`), read from its own tables.
+struct PublishedPractice: PracticeReads {
+    func mockInterviews(of userIDs: [UUID], from start: Date, on db: any Database) async throws -> [UUID: [Date]] {
+        guard !userIDs.isEmpty else { return [:] }
+        let byText = UUID.byText(userIDs)
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT b.user_id AS who, s.starts_at AS at FROM \(ident: MockBookingModel.schema) b JOIN \(ident: MockSlotModel.schema) s ON s.id = b.slot_id
+            WHERE b.user_id IN \(SQLBind.group(userIDs)) AND b.cancelled_at IS NULL AND s.starts_at >= \(bind: start)
+            """).all()
+        var result: [UUID: [Date]] = [:]
+        for row in rows { result[try row.id("who", among: byText), default: []].append(try row.decode(column: "at", as: Date.self)) }
+        return result
+    }
+}
