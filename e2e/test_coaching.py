@@ -84,7 +84,8 @@ def test_a_support_request_goes_from_open_to_solved(server, browser):
     graduate = "luca.bianchi@demo.onward.example"
     subject = "Two offers: which one?"
     sign_in(browser, server, graduate)
-    browser.find_element(By.LINK_TEXT, "Support").click()
+    # A graduate's support and events fold under Coaching; its first page is support.
+    browser.find_element(By.LINK_TEXT, "Coaching").click()
     wait(browser).until(lambda d: d.current_url.endswith("/support"))
     check_accessibility(browser, "coaching-support")
     browser.find_element(By.ID, "field-subject").send_keys(subject)
@@ -182,5 +183,5 @@ def test_a_coach_holds_an_event_a_graduate_answers_and_the_coach_sees_who_comes(
     browser.find_element(By.XPATH, "//form[@role='search']//button[normalize-space()='Apply']").click()
     wait(browser).until(lambda d: "show=open_requests" in d.current_url)
     for row in browser.find_elements(By.CSS_SELECTOR, "table.dashboard tbody tr"):
-        assert row.find_elements(By.CSS_SELECTOR, "td:nth-of-type(7) a"), "each shown has an open request to follow"
+        assert row.find_elements(By.CSS_SELECTOR, "td:nth-of-type(8) a"), "each shown has an open request to follow"
     assert "of 8 graduates" in browser.page_source
