@@ -83,6 +83,9 @@ def within_the_clock(operation, body):
         within("day", around(-363), around(178))
     elif operation == "POST /blog-posts":
         within("published", around(-363), around(-1))
+    elif operation == "POST /feedback/actions":
+        # After the feedback roles.py chose (given two days ago or more), and not ahead.
+        within("day", around(-1), around(-1))
     elif operation in ("POST /projects", "PATCH /projects/{id}"):
         # Started well before any day it was last worked on, both within ten years: a day the
         # graduate gives is after the start of the demo's projects (150 days back at the most).

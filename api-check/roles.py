@@ -136,6 +136,15 @@ def ids(role, base, token):
         projects = api.get("/projects") or []
         path("updateProject", id=projects[0]["id"] if projects else None)
         path("deleteProject", id=projects[-1]["id"] if len(projects) > 1 else None)
+        # A piece of feedback given two days ago or more (an action's day may be yesterday), and
+        # something Amara recorded about one.
+        two_days_ago = (datetime.date.today() - datetime.timedelta(days=2)).isoformat()
+        feedback = api.get("/feedback") or []
+        given = first(feedback, lambda f: f.get("given_on", "9999") <= two_days_ago)
+        if given:
+            bodies["recordFeedbackAction"] = {"feedback_key": given["key"]}
+        acted = first([a for f in feedback for a in f.get("actions") or []])
+        path("deleteFeedbackAction", id=acted and acted["id"])
         pairing = first(api.get("/pairings"))
         for op in ("getPairing", "answerPairing", "setPairingLink", "notePairing"):
             path(op, id=pairing and pairing["id"])

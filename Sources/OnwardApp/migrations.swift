@@ -68,7 +68,7 @@ enum Migrations {
         JobSearchMigrations.AddCurrencyToApplications(),
         // Evidence: GitHub activity
         EvidenceMigrations.CreateGitHubActivity(),
-        // Evidence: side projects and the signals' history
+        // Evidence: side projects, the signals' history, feedback acted on
         EvidenceMigrations.CreateProjectsAndSignals(),
         // The signals on the dashboard read commits, side projects and mock interviews too
         KeptDashboardRows.AddWatches(name: "dashboard_signals", watches: KeptDashboardRows.AddWatches.forSignals),
@@ -173,6 +173,7 @@ extension KeptDashboardRows.AddWatches {
     static let forSignals: [KeptDashboardRows.Watch] = [
         .own("github_commits"),
         .own("projects"),
+        .own("feedback_actions"),
         // Linking a GitHub login lets Onward see a graduate's commits.
         .init(table: "users", owners: { row in "SELECT \(row).id" }, columns: ["github_login"], events: ["UPDATE"]),
         .own("mock_bookings"),

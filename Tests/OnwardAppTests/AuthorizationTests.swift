@@ -81,6 +81,9 @@ extension AppTests {
             let contactID: String
             /// A side project of the graduate's.
             let projectID: String
+            /// Technical feedback the graduate was given, and what they did about it.
+            let feedbackKey: String
+            let feedbackActionID: String
             var graduateID: String { world.graduate.requireIDString }
             var cohortID: String { world.cohort.id!.uuidString }
         }
@@ -157,6 +160,9 @@ extension AppTests {
                 post(.evidence(.project(id: f.projectID)), .evidence(.project(id: key)), ["name": ""], form([.graduate], .unprocessableEntity)),
                 post(.evidence(.deleteProject(id: f.projectID)), .evidence(.deleteProject(id: key)), [:], form([.graduate], .seeOther)),
                 get(.evidence(.signals), nil, page(signedIn)),
+                get(.evidence(.feedback), nil, page([.graduate, .otherGraduate])),
+                post(.evidence(.feedback), nil, ["feedback_key": f.feedbackKey], form([.graduate, .otherGraduate], .unprocessableEntity)),
+                post(.evidence(.deleteFeedbackAction(id: f.feedbackActionID)), .evidence(.deleteFeedbackAction(id: key)), [:], form([.graduate], .seeOther)),
                 get(.jobSearch(.personList(id: f.graduateID)), .jobSearch(.personList(id: key)), page([.coach, .admin])),
                 get(.jobSearch(.personBoard(id: f.graduateID)), .jobSearch(.personBoard(id: key)), page([.coach, .admin])),
                 post(.jobSearch(.correctPlacement(id: f.placedID)), .jobSearch(.correctPlacement(id: key)), [:], form([.coach, .admin], .unprocessableEntity)),
@@ -412,6 +418,10 @@ extension AppTests {
                 api(.POST, "/projects", nil, #"{"name":"Shelf","started_on":"2026-10-01","is_side":true,"stacks":["Ruby"]}"#, graduates(.created)),
                 api(.PATCH, "/projects/:id", "/projects/\(f.projectID)", #"{"name":"Shelf, again"}"#, token([.graduate], .ok)),
                 api(.DELETE, "/projects/:id", "/projects/\(f.projectID)", "", token([.graduate], .noContent)),
+                api(.GET, "/feedback", "/feedback?graduate_id=\(f.graduateID)", "", token([.graduate, .coach, .admin], .ok)),
+                // Only the graduate was given it; to the other graduate it does not exist.
+                api(.POST, "/feedback/actions", nil, #"{"feedback_key":"\#(f.feedbackKey)","kind":"kata","note":"Again","day":"2026-11-22"}"#, ownOnly(.created)),
+                api(.DELETE, "/feedback/actions/:id", "/feedback/actions/\(f.feedbackActionID)", "", token([.graduate], .noContent)),
                 api(.GET, "/pairing-requests", nil, "", graduates(.ok)),
                 // Both graduates have an open request already; the web's case asks.
                 api(.POST, "/pairing-requests", nil, #"{"topic":"Katas","kinds":["kata"],"windows":[{"start":"2026-11-27T10:00:00Z","end":"2026-11-27T11:00:00Z"}]}"#,
@@ -454,6 +464,13 @@ extension AppTests {
             let interview = try await search.addInterview(to: application, InterviewDraft(
                 kind: .technical, at: testNow.addingTimeInterval(-86_400), durationMinutes: 60, withWhom: "Sam", outcome: .awaiting, feedback: "", feedbackIsTechnical: false))
             let contact = try await search.addContact(to: application, ContactDraft(name: "Sam Recruiter", role: "Recruiter", email: "", profileURL: ""))
+            // Technical feedback from an interview last week, and something done about it.
+            let debrief = try await search.addInterview(to: application, InterviewDraft(
+                kind: .technical, at: testNow.addingTimeInterval(-7 * 86_400), durationMinutes: 60, withWhom: "Kim", outcome: .notPassed, feedback: "Test the edges", feedbackIsTechnical: true))
+            let feedbackKey = "interview:" + debrief.requireIDString
+            let acted = FeedbackActionModel(userID: try world.graduate.requireID(), feedbackKey: feedbackKey,
+                                            draft: FeedbackActionDraft(kind: .kata, link: nil, note: "Edge-case kata", day: LocalDate(iso: "2026-11-20")!))
+            try await acted.create(on: app.db)
             let placed = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Umbrella", roleTitle: "Developer"), stage: .offer, on: today)
             try await search.move(placed, to: .accepted, on: today, placement: PlacementDraft(startDate: today, jobTitle: "Developer", employmentType: .fullTime, inField: true, salary: 30000))
             let goal = try await RecordsUseCases(db: app.db, now: testNow).setGoal(
@@ -518,7 +535,7 @@ extension AppTests {
                            openSlotID: openSlot.requireIDString, bookingID: booking.requireIDString, pastBookingID: pastBooking.requireIDString, peerSessionID: peer.requireIDString,
                            pairingRequestID: asked.requireIDString, pairingID: proposal.requireIDString, unmatchedRequestID: waiting.requireIDString,
                            volunteerID: val.requireIDString, interviewID: interview.requireIDString, contactID: contact.requireIDString,
-                           projectID: project.requireIDString)
+                           projectID: project.requireIDString, feedbackKey: feedbackKey, feedbackActionID: acted.requireIDString)
         }
 
         static func user(_ actor: Actor, in world: World) -> UserModel? {
@@ -581,8 +598,8 @@ extension AppTests {
             return (failures, caseCount)
         }
 
-        static let webCasesCount = 154
-        static let apiCasesCount = 109
+        static let webCasesCount = 157
+        static let apiCasesCount = 112
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

@@ -215,5 +215,53 @@ extension AppTests {
                 #expect(try await ProjectModel.query(on: app.db).count() == 0)
             }
         }
+
+        /// Technical feedback from an interview 22 days ago with nothing done is open: the sign
+        /// stands until Grace records what she did; her coach reads both on the page about her.
+        @Test func feedback_not_acted_on_for_three_weeks_stands_until_something_is_recorded() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let search = JobSearch(db: app.db, now: testNow)
+                let today = LocalDate(testNow, in: .gmt)
+                let application = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Acme", roleTitle: "Junior Developer"), stage: .applied,
+                                                           on: today.adding(days: -30))
+                let interview = try await search.addInterview(to: application, InterviewDraft(
+                    kind: .technical, at: testNow.addingTimeInterval(-22 * 86_400), durationMinutes: 60, withWhom: "Kim", outcome: .notPassed,
+                    feedback: "Write the tests before the code", feedbackIsTechnical: true))
+                let grace = Browser(app), cora = Browser(app)
+                try await grace.signIn(world.graduate)
+                try await cora.signIn(world.coach)
+                var home = try await grace.get(SiteURL.homes(.graduate).path).text
+                #expect(home.contains("Feedback not acted on") && home.contains("&quot;Write the tests before the code&quot;, given on 1 Nov 2026, has had nothing done about it for 3 weeks."))
+                var page = try await grace.get(SiteURL.evidence(.feedback).path).text
+                #expect(page.contains("Interview at Acme") && page.contains("Open for 3 weeks"))
+
+                let key = "interview:" + interview.requireIDString
+                let refused = try await grace.post(SiteURL.evidence(.feedback).path, ["feedback_key": key, "kind": "commit", "note": "", "day": "2026-11-20"])
+                #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Give the address where it can be seen.") && refused.body.string.contains("Say in a line what you did"))
+                let early = try await grace.post(SiteURL.evidence(.feedback).path, ["feedback_key": key, "kind": "kata", "note": "Katas", "day": "2026-10-31"])
+                #expect(early.status == .unprocessableEntity && early.body.string.contains("Choose a day from 1 Nov 2026 on."), "nothing is done about feedback before it is given")
+                let notHers = try await grace.post(SiteURL.evidence(.feedback).path, ["feedback_key": "interview:" + UUID().uuidString, "kind": "kata", "note": "Katas", "day": "2026-11-20"])
+                #expect(notHers.status == .unprocessableEntity && notHers.body.string.contains("Choose a piece of feedback you were given."))
+                #expect(try await FeedbackActionModel.query(on: app.db).count() == 0, "nothing saved")
+
+                let recorded = try await grace.post(SiteURL.evidence(.feedback).path, ["feedback_key": key, "kind": "commit", "link": "https://github.com/grace/shelf/commit/abc1234",
+                                                                                       "note": "Shelf's loans now test first", "day": "2026-11-20"])
+                #expect(recorded.status == .seeOther)
+                home = try await grace.get(SiteURL.homes(.graduate).path).text
+                #expect(!home.contains("Feedback not acted on"))
+                page = try await grace.get(SiteURL.evidence(.feedback).path).text
+                #expect(page.contains("Acted on") && page.contains("20 Nov 2026 · A commit or a repository: Shelf&#39;s loans now test first"))
+                let about = try await cora.get(SiteURL.homes(.person(id: world.graduate.requireIDString)).path).text
+                #expect(about.contains("Feedback acted on") && about.contains("1 piece of technical feedback; 1 acted on.") && about.contains("Shelf&#39;s loans now test first"))
+                #expect(!about.contains(">Remove<"), "only Grace removes what she recorded")
+                // Otto cannot remove Grace's.
+                let action = try #require(try await FeedbackActionModel.query(on: app.db).first())
+                let otto = Browser(app)
+                try await otto.signIn(world.otherGraduate)
+                #expect(try await otto.post(SiteURL.evidence(.deleteFeedbackAction(id: action.requireIDString)).path).status == .notFound)
+                #expect(try await FeedbackActionModel.query(on: app.db).count() == 1)
+            }
+        }
     }
 }

@@ -284,6 +284,15 @@ import Testing
             "project": ProjectPage(id: h, form: ProjectForm(name: h, repository: h, live: h, description: h, stacks: h, isSide: nil, startedOn: h, lastWorkedOn: h),
                                    errors: errors("name")),
             "signals": SignalsPage(thresholds: SignalThresholds()),
+            "feedback": FeedbackPage(entries: [
+                FeedbackEntry(key: h, source: h, text: h, given: h, actions: [.init(kind: h, note: h, link: "https://" + h, day: h, deleteURL: Href(.home))], doneThere: true, openWeeks: nil),
+                FeedbackEntry(key: h, source: h, text: h, given: h, actions: [], doneThere: false, openWeeks: 4)],
+                form: FeedbackActionForm(feedbackKey: h, kind: h, link: h, note: h, day: h), errors: errors("feedback_key", "kind", "link", "note", "day")),
+            "feedback, none yet": FeedbackPage(entries: [], form: FeedbackActionForm(), errors: .none),
+            "person with feedback": GraduateHomePage(firstName: h, sections: [
+                FeedbackSection(name: h, entries: [FeedbackEntry(key: h, source: h, text: h, given: h, actions: [.init(kind: h, note: h, link: nil, day: h, deleteURL: nil)],
+                                                                 doneThere: false, openWeeks: 5)]),
+                FeedbackSection(name: h, entries: [])]),
             "graduate home with today": GraduateHomePage(firstName: h, sections: [
                 TodaySection(status: StatusView(name: "at_risk", title: h, missing: [h]), week: 2, standupDue: h, standupPosted: false, openTasks: [h], dueThisWeek: [h]),
                 ProgrammeStatusSection(status: StatusView(name: "enrolled", title: h, missing: []), week: 2, standupPosted: true),

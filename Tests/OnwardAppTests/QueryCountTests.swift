@@ -67,6 +67,43 @@ extension AppTests {
 
         /// Each column counts all of its stage's applications and shows the first few, most
         /// exciting first (then by company); a stage with none has no column count and no cards.
+        /// The signals of 5 graduates take as many statements as those of 40, each with a login,
+        /// a project, commits and standups: the coach's home and dashboard read them for all at once.
+        @Test func the_signals_of_many_graduates_take_a_fixed_number_of_statements() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let counter = QueryCounter()
+                let db = app.databases.database(logger: Logger(label: "count", factory: { _ in counter }), on: app.eventLoopGroup.any())!
+                var graduates: [UserModel] = []
+                func add(_ n: Int) async throws {
+                    for _ in 0..<n {
+                        let graduate = try await world.graduate("Grad \(graduates.count)", coachedBy: world.coach, canSignIn: false, on: app)
+                        graduate.githubLogin = "grad-\(graduates.count)"
+                        try await graduate.save(on: app.db)
+                        let today = LocalDate(testNow, in: .gmt)
+                        _ = try await ProjectUseCases(db: app.db, now: testNow).add(ProjectDraft(name: "Side", repository: nil, live: nil, description: "", stacks: [],
+                                                                                                    isSide: true, startedOn: today.adding(days: -40), lastWorkedOn: nil), for: graduate.requireID())
+                        try await GitHubCommitModel(userID: graduate.requireID(), sha: String(format: "%040x", graduates.count), at: testNow, day: today).create(on: app.db)
+                        graduates.append(graduate)
+                    }
+                }
+                func count() async throws -> (first: Int, again: Int) {
+                    counter.reset()
+                    _ = try await SignalUseCases(db: db, now: testNow).standing(of: graduates, thresholds: SignalThresholds())
+                    let first = counter.count
+                    counter.reset()
+                    _ = try await SignalUseCases(db: db, now: testNow).standing(of: graduates, thresholds: SignalThresholds())
+                    return (first, counter.count)
+                }
+                try await add(5)
+                let few = try await count()
+                try await add(35)
+                let many = try await count()
+                #expect(few.first == many.first && few.again == many.again, "5: \(few), 40: \(many)")
+                #expect(many.again <= 16, "\(many)")
+            }
+        }
+
         @Test func the_board_counts_every_stage_and_shows_each_ones_most_exciting_first() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)

@@ -55,3 +55,36 @@ struct PublishedCoaching: CoachingReads {
         }
     }
 }
+
+extension PublishedCoaching {
+    func technicalFeedback(to userIDs: [UUID], on db: any Database) async throws -> [UUID: [FeedbackGiven]] {
+        guard !userIDs.isEmpty else { return [:] }
+        let byText = UUID.byText(userIDs)
+        let sql = db as! any SQLDatabase
+        var result: [UUID: [FeedbackGiven]] = [:]
+        let reviews = try await sql.raw("""
+            SELECT s.user_id AS who, r.id, s.kind, s.title, r.comment, r.created_at AS at FROM \(ident: SubmissionReviewModel.schema) r
+            JOIN \(ident: SubmissionModel.schema) s ON s.id = r.submission_id
+            WHERE s.user_id IN \(SQLBind.group(userIDs)) AND r.verdict = \(bind: ReviewVerdict.changesRequested.rawValue) AND r.comment <> ''
+            """).all()
+        for row in reviews {
+            let kind = SubmissionKind(rawValue: try row.decode(column: "kind", as: String.self))?.title ?? "submission"
+            result[try row.id("who", among: byText), default: []].append(FeedbackGiven(
+                key: "review:" + (try row.decode(column: "id", as: UUID.self)).uuidString, source: "Review of your \(kind.lowercased()) “\(try row.decode(column: "title", as: String.self))”",
+                text: try row.decode(column: "comment", as: String.self), given: LocalDate(try row.decode(column: "at", as: Date?.self) ?? Date(), in: .gmt)))
+        }
+        let recommendations = try await sql.raw("""
+            SELECT p.user_id AS who, r.id, r.description, r.state, m.held_on FROM \(ident: RecommendationModel.schema) r
+            JOIN \(ident: PlanMeetingModel.schema) m ON m.id = r.meeting_id JOIN \(ident: LearningPlanModel.schema) p ON p.id = r.plan_id
+            WHERE p.user_id IN \(SQLBind.group(userIDs))
+            """).all()
+        for row in recommendations {
+            guard let held = LocalDate(iso: try row.decode(column: "held_on", as: String.self)) else { continue }
+            result[try row.id("who", among: byText), default: []].append(FeedbackGiven(
+                key: "recommendation:" + (try row.decode(column: "id", as: UUID.self)).uuidString, source: "Learning plan recommendation",
+                text: try row.decode(column: "description", as: String.self), given: held,
+                doneThere: try row.decode(column: "state", as: String.self) == RecommendationState.done.rawValue))
+        }
+        return result
+    }
+}

@@ -55,6 +55,27 @@ enum DemoEvidence {
             for chunk in stride(from: 0, to: commits.count, by: 500) { try await Array(commits[chunk..<min(chunk + 500, commits.count)]).create(on: db) }
         }
         try await history(graduates: graduates, on: db, now: now)
+        try await feedbackActedOn(graduates: graduates, on: db, now: now)
+    }
+
+    /// What the graduates did about their feedback: everyone acted on what is more than a week
+    /// old but Dev, whose oldest pieces stay open; Amara's first mock interview's "talk while you
+    /// think" answered by a kata done out loud, and her interview feedback by a commit.
+    static func feedbackActedOn(graduates: [UserModel], on db: any Database, now: Date) async throws {
+        let ids = graduates.compactMap(\.id)
+        let given = try await FeedbackUseCases(db: db, now: now).given(to: ids)
+        for (index, graduate) in graduates.enumerated() where index != 3 {
+            let id = try graduate.requireID(), today = graduate.today(at: now)
+            // A learning plan's recommendations move on the plan itself.
+            for piece in given[id] ?? [] where !piece.key.hasPrefix("recommendation:") && piece.given.days(to: today) >= 7 {
+                let day = min(today.adding(days: -1), piece.given.adding(days: 4))
+                let draft: FeedbackActionDraft = piece.key.hasPrefix("mock:")
+                    ? FeedbackActionDraft(kind: .kata, link: nil, note: "Did two katas out loud with a pair, saying each trade-off before typing.", day: day)
+                    : FeedbackActionDraft(kind: .commit, link: "https://github.com/\(graduate.githubLogin ?? "onward")/final-project/commit/\(String(format: "%07x", index * 7919 + day.day))",
+                                          note: "Wrote the tests first and reworked the joins the interviewer asked about.", day: day)
+                try await FeedbackActionModel(userID: id, feedbackKey: piece.key, draft: draft).create(on: db)
+            }
+        }
     }
 
     /// What the coaches saw before today: Dev's little code raised a fortnight ago and his side

@@ -76,3 +76,34 @@ extension Components.Schemas.Project {
                   stacks: model.stacks, isSide: model.isSide, startedOn: model.startedOn, lastWorkedOn: project.lastWorked.iso, lastCommitOn: project.lastCommit?.iso)
     }
 }
+
+/// Feedback acted on, through the API.
+extension OnwardAPI {
+    func listFeedback(_ input: Operations.ListFeedback.Input) async throws -> Operations.ListFeedback.Output {
+        let scope = try await evidenceScope(input.query.graduateId, "Only a graduate is given feedback: name a graduate with graduate_id.")
+        let items = try await FeedbackUseCases(req: request).feedback(of: scope.person.requireID())
+        let today = scope.person.today(at: try request.now)
+        return .ok(.init(body: .json(items.map { item in
+            Components.Schemas.Feedback(
+                key: item.given.key, source: item.given.source, text: item.given.text, givenOn: item.given.given.iso, doneWhereGiven: item.given.doneThere,
+                open: item.isOpen, openForWeeks: FeedbackEntry(item, today: today, mine: false).openWeeks,
+                actions: item.actions.map { .init(id: $0.requireIDString, kind: .init(rawValue: $0.kind.rawValue)!, link: $0.link, note: $0.note, day: $0.day) })
+        })))
+    }
+
+    func recordFeedbackAction(_ input: Operations.RecordFeedbackAction.Input) async throws -> Operations.RecordFeedbackAction.Output {
+        let graduate = try tokenOwner(Access.actsOnFeedback, else: "Only a graduate records what they did about their feedback.")
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let today = graduate.today(at: try request.now)
+        let action = try await FeedbackUseCases(req: try request).record({ given in
+            try FeedbackActionDraft.validate(kind: body.kind.rawValue, link: body.link ?? "", note: body.note, day: body.day ?? today.iso, given: given, today: today)
+        }, about: body.feedbackKey, for: graduate)
+        return .created(.init(body: .json(.init(id: action.requireIDString, kind: .init(rawValue: action.kind.rawValue)!, link: action.link, note: action.note, day: action.day))))
+    }
+
+    func deleteFeedbackAction(_ input: Operations.DeleteFeedbackAction.Input) async throws -> Operations.DeleteFeedbackAction.Output {
+        let feedback = FeedbackUseCases(req: try request)
+        try await feedback.writableAction(input.path.id, for: user()).delete(on: try request.db)
+        return .noContent(.init())
+    }
+}

@@ -97,3 +97,30 @@ final class SignalRecordModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// What a graduate did about a piece of technical feedback given elsewhere (named by its key).
+final class FeedbackActionModel: Model, @unchecked Sendable {
+    static let schema = "feedback_actions"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: UserModel
+    /// The feedback's key, as its capability publishes it ("interview:…").
+    @Field(key: "feedback_key") var feedbackKey: String
+    @Field(key: "kind") var kind: FeedbackActionKind
+    @OptionalField(key: "link") var link: String?
+    @Field(key: "note") var note: String
+    /// YYYY-MM-DD.
+    @Field(key: "day") var day: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(userID: UUID, feedbackKey: String, draft: FeedbackActionDraft) {
+        $user.id = userID
+        self.feedbackKey = feedbackKey
+        kind = draft.kind
+        link = draft.link
+        note = draft.note
+        day = draft.day.iso
+    }
+}

@@ -32,7 +32,7 @@ enum EvidenceMigrations {
 
 extension EvidenceMigrations {
     /// Side projects; the repository each commit was pushed to (to date a project's last work);
-    /// and the history of the signals.
+    /// the history of the signals; and what graduates did about feedback.
     struct CreateProjectsAndSignals: AsyncMigration {
         func prepare(on database: any Database) async throws {
             try await database.schema(ProjectModel.schema)
@@ -64,9 +64,21 @@ extension EvidenceMigrations {
                 .create()
             // At most one standing record of a signal per graduate, however many pages work it out at once.
             try await sql.raw("CREATE UNIQUE INDEX signal_records_standing ON signal_records (user_id, signal) WHERE cleared_at IS NULL").run()
+            try await database.schema(FeedbackActionModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("feedback_key", .string, .required)
+                .field("kind", .string, .required)
+                .field("link", .string)
+                .field("note", .string, .required)
+                .field("day", .string, .required)
+                .field("created_at", .datetime)
+                .create()
+            try await sql.create(index: "feedback_actions_by_user").on(FeedbackActionModel.schema).column("user_id").run()
         }
 
         func revert(on database: any Database) async throws {
+            try await database.schema(FeedbackActionModel.schema).delete()
             try await database.schema(SignalRecordModel.schema).delete()
             try await (database as! any SQLDatabase).drop(index: "github_commits_by_repository").run()
             try await database.schema(GitHubCommitModel.schema).deleteField("repository").update()

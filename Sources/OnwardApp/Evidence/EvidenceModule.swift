@@ -7,6 +7,7 @@ import Vapor
 struct EvidenceModule: CapabilityModule {
     func register(web: any RoutesBuilder, signedIn: any RoutesBuilder, settings: Settings) throws {
         try signedIn.register(collection: ProjectController())
+        try signedIn.register(collection: FeedbackController())
         let thresholds = SignalThresholds(weeklyCommits: settings.weeklyCommitTarget)
         signedIn.get(.evidence(.signals)) { req in req.render(SignalsPage(thresholds: thresholds)) }
     }
@@ -59,7 +60,11 @@ struct EvidenceHomeSections: HomeSectionSource {
         let signals = SignalUseCases(req: req)
         let standing = try await signals.standing(of: [person], thresholds: thresholds)[person.requireID()] ?? []
         let zone = TimeZone(identifier: try req.requireUser().timeZone) ?? .gmt
-        var sections: [any HomeSection] = [SignalsSection(standing, zone: zone, name: person.name, history: try await signals.history(of: person.requireID()))]
+        let feedback = try await FeedbackUseCases(req: req).feedback(of: person.requireID())
+        var sections: [any HomeSection] = [
+            SignalsSection(standing, zone: zone, name: person.name, history: try await signals.history(of: person.requireID())),
+            FeedbackSection(name: person.name, entries: feedback.map { FeedbackEntry($0, today: person.today(at: req.now), mine: false) }),
+        ]
         if let login = person.githubLogin {
             let calendar = try await EvidenceUseCases(req: req).calendar(of: person, target: thresholds.weeklyCommits)
             sections.append(ContributionsSection(calendar: calendar, login: login, name: person.name))

@@ -9,6 +9,9 @@ enum EvidenceURL: Hashable, Sendable {
     case deleteProject(id: String)
     /// The signals and their thresholds, as every role may read them.
     case signals
+    /// A graduate's technical feedback with what they did about each piece: the list, and recording.
+    case feedback
+    case deleteFeedbackAction(id: String)
 
     var path: String {
         switch self {
@@ -17,6 +20,8 @@ enum EvidenceURL: Hashable, Sendable {
         case .project(let id): "/projects/\(id)"
         case .deleteProject(let id): "/projects/\(id)/delete"
         case .signals: "/signals"
+        case .feedback: "/feedback"
+        case .deleteFeedbackAction(let id): "/feedback/actions/\(id)/delete"
         }
     }
 }

@@ -132,6 +132,7 @@ struct ProjectsPage: PageView {
             }
             ProjectFields(form: form, errors: errors).render(h)
         }
+        h.p { h.text("Acted on technical feedback in a project? "); h.a("Record it beside the feedback", .href(Href(SiteURL.evidence(.feedback)))) }
     }
 }
 

@@ -5,7 +5,8 @@ import OnwardCore
 extension SignalAction {
     var url: SiteURL {
         switch self {
-        case .writeCode, .startSideProject, .actOnFeedback: .evidence(.projects)
+        case .writeCode, .startSideProject: .evidence(.projects)
+        case .actOnFeedback: .evidence(.feedback)
         case .askToPair: .practice(.pairing)
         case .askForLearningPlan: .coaching(.plan)
         case .bookMockInterview: .practice(.mockInterviews)

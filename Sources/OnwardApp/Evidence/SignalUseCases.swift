@@ -38,6 +38,7 @@ struct SignalUseCases: UseCases {
         let mocks = try await reads.practice.mockInterviews(of: activeIDs, from: now.addingTimeInterval(-Double(Self.daysRead) * 86_400), on: db)
         let projects = try await ProjectUseCases(db: db, now: now).sideProjectDays(of: activeIDs)
         let commits = try await commitDays(of: active.filter { $0.githubLogin != nil }.compactMap(\.id), from: first)
+        let feedback = try await FeedbackUseCases(db: db, now: now).items(of: activeIDs)
 
         var result: [UUID: SignalEvidence] = [:]
         for graduate in active {
@@ -52,6 +53,7 @@ struct SignalUseCases: UseCases {
             evidence.applications = (applications[id] ?? []).map { .init(sent: $0.sent, pastFirstStep: $0.pastFirstStep) }
             evidence.mockInterviews = (mocks[id] ?? []).map { LocalDate($0, in: zone) }
             evidence.retrospectives = (retrospectives[id] ?? []).map { .init(week: $0.week, writtenOn: $0.writtenOn, answer: $0.answer, feltBetter: $0.feltBetter) }
+            evidence.openFeedback = (feedback[id] ?? []).filter(\.isOpen).map { .init(what: FeedbackItemText.excerpt($0.given.text), given: $0.given.given) }
             result[id] = evidence
         }
         return result

@@ -62,3 +62,22 @@ extension PublishedJobSearch {
         return result
     }
 }
+
+extension PublishedJobSearch {
+    func technicalFeedback(to userIDs: [UUID], on db: any Database) async throws -> [UUID: [FeedbackGiven]] {
+        guard !userIDs.isEmpty else { return [:] }
+        let byText = UUID.byText(userIDs)
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT a.user_id AS who, i.id, a.company, i.feedback, i.scheduled_at AS at FROM \(ident: InterviewModel.schema) i
+            JOIN \(ident: ApplicationModel.schema) a ON a.id = i.application_id
+            WHERE a.user_id IN \(SQLBind.group(userIDs)) AND i.feedback_is_technical = \(bind: true) AND i.feedback <> ''
+            """).all()
+        var result: [UUID: [FeedbackGiven]] = [:]
+        for row in rows {
+            result[try row.id("who", among: byText), default: []].append(FeedbackGiven(
+                key: "interview:" + (try row.decode(column: "id", as: UUID.self)).uuidString, source: "Interview at " + (try row.decode(column: "company", as: String.self)),
+                text: try row.decode(column: "feedback", as: String.self), given: LocalDate(try row.decode(column: "at", as: Date.self), in: .gmt)))
+        }
+        return result
+    }
+}

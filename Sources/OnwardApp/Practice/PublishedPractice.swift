@@ -17,3 +17,22 @@ struct PublishedPractice: PracticeReads {
         return result
     }
 }
+
+extension PublishedPractice {
+    func technicalFeedback(to userIDs: [UUID], on db: any Database) async throws -> [UUID: [FeedbackGiven]] {
+        guard !userIDs.isEmpty else { return [:] }
+        let byText = UUID.byText(userIDs)
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT b.user_id AS who, r.id, r.improvements, r.scored_at AS at FROM \(ident: MockRubricModel.schema) r
+            JOIN \(ident: MockBookingModel.schema) b ON b.id = r.booking_id
+            WHERE b.user_id IN \(SQLBind.group(userIDs)) AND r.improvements <> ''
+            """).all()
+        var result: [UUID: [FeedbackGiven]] = [:]
+        for row in rows {
+            result[try row.id("who", among: byText), default: []].append(FeedbackGiven(
+                key: "mock:" + (try row.decode(column: "id", as: UUID.self)).uuidString, source: "Mock interview",
+                text: try row.decode(column: "improvements", as: String.self), given: LocalDate(try row.decode(column: "at", as: Date.self), in: .gmt)))
+        }
+        return result
+    }
+}

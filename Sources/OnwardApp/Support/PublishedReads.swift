@@ -22,6 +22,21 @@ protocol JobSearchReads: Sendable {
     /// The applications each of `userIDs` sent from `first` on, each with whether it went past
     /// the first step, in one query.
     func applicationsSent(by userIDs: [UUID], from first: LocalDate, on db: any Database) async throws -> [UUID: [SentApplication]]
+    /// The technical feedback employers gave each of `userIDs` after interviews, in one query.
+    func technicalFeedback(to userIDs: [UUID], on db: any Database) async throws -> [UUID: [FeedbackGiven]]
+}
+
+/// A piece of technical feedback given to a graduate where it was given (an interview, a mock
+/// interview, a review, a learning plan), as Evidence lists it beside what they did about it.
+struct FeedbackGiven: Sendable, Equatable {
+    /// Stable from read to read: its source and the id of the record that holds it ("interview:…").
+    let key: String
+    /// Where it came from, in words ("Interview at Acme").
+    let source: String
+    let text: String
+    let given: LocalDate
+    /// Marked done where it was given (a learning plan's recommendation), so not open.
+    var doneThere = false
 }
 
 /// An application as the signals read it: the day it was sent, and whether it got past the first
@@ -80,6 +95,9 @@ protocol CoachingReads: Sendable {
     func askForHelp(_ graduateID: UUID, atStandupOf day: LocalDate, concerns: String, on db: any Database, now: Date) async throws
     /// The requests for help `graduateID`'s standups opened on `since` or later, the latest first.
     func standupHelp(of graduateID: UUID, since: LocalDate, on db: any Database) async throws -> [StandupHelp]
+    /// Reviews that asked each of `userIDs` for changes, and their learning plans'
+    /// recommendations, in two queries.
+    func technicalFeedback(to userIDs: [UUID], on db: any Database) async throws -> [UUID: [FeedbackGiven]]
 }
 
 /// The programme's facts about graduates' routine: their standups' moods, their retrospectives'
@@ -110,6 +128,8 @@ struct RetrospectiveAnswer: Sendable, Equatable {
 protocol PracticeReads: Sendable {
     /// When each of `userIDs`' mock interviews (booked, not cancelled) start, from `start` on, held or ahead, in one query.
     func mockInterviews(of userIDs: [UUID], from start: Date, on db: any Database) async throws -> [UUID: [Date]]
+    /// What each of `userIDs`' mock interviewers said to improve, in one query.
+    func technicalFeedback(to userIDs: [UUID], on db: any Database) async throws -> [UUID: [FeedbackGiven]]
 }
 
 /// Accounts' facts about people: when they joined.

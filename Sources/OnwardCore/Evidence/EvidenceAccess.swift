@@ -22,3 +22,10 @@ extension Access {
         viewer.role == .graduate
     }
 }
+
+extension Access {
+    /// Who records what they did about their feedback: a graduate.
+    public static func actsOnFeedback(_ viewer: Viewer) -> Bool {
+        viewer.role == .graduate
+    }
+}
