@@ -237,8 +237,8 @@ extension AppTests {
                 #expect(page.contains("Interview at Acme") && page.contains("Open for 3 weeks"))
 
                 let key = "interview:" + interview.requireIDString
-                let refused = try await grace.post(SiteURL.evidence(.feedback).path, ["feedback_key": key, "kind": "commit", "note": "", "day": "2026-11-20"])
-                #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Give the address where it can be seen.") && refused.body.string.contains("Say in a line what you did"))
+                let refused = try await grace.post(SiteURL.evidence(.feedback).path, ["feedback_key": key, "kind": "commit", "link": "javascript:alert(1)", "note": "", "day": "2026-11-20"])
+                #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Enter a web address starting with http") && refused.body.string.contains("Say in a line what you did"))
                 let early = try await grace.post(SiteURL.evidence(.feedback).path, ["feedback_key": key, "kind": "kata", "note": "Katas", "day": "2026-10-31"])
                 #expect(early.status == .unprocessableEntity && early.body.string.contains("Choose a day from 1 Nov 2026 on."), "nothing is done about feedback before it is given")
                 let notHers = try await grace.post(SiteURL.evidence(.feedback).path, ["feedback_key": "interview:" + UUID().uuidString, "kind": "kata", "note": "Katas", "day": "2026-11-20"])

@@ -97,7 +97,7 @@ struct FeedbackPage: PageView {
                     }, blank: "Choose the feedback…", errors: errors)
                     h.selectField("kind", "What you did", options: FeedbackActionKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: form.kind == $0.rawValue) },
                                   blank: "Choose…", errors: errors)
-                    h.inputField("link", "Where it can be seen", type: "url", value: form.link, hint: "A commit, a repository, a post: needed for a commit or a post.", errors: errors)
+                    h.inputField("link", "Where it can be seen", type: "url", value: form.link, hint: "A commit, a repository, a post: partners trust what they can open.", errors: errors)
                     h.inputField("note", "What you did, in a line", value: form.note, errors: errors)
                     h.inputField("day", "On", type: "date", value: form.day, errors: errors)
                     h.button("Record it", .type("submit"), .class("button primary"))

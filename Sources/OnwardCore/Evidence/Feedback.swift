@@ -18,9 +18,6 @@ public enum FeedbackActionKind: String, CaseIterable, Codable, Sendable {
         case .other: "Something else"
         }
     }
-
-    /// An address shows it: a commit's, a post's.
-    public var needsLink: Bool { self == .commit || self == .blogPost }
 }
 
 /// One thing done about a piece of feedback, checked: its kind, where to see it, a note and the day.
@@ -43,7 +40,6 @@ public struct FeedbackActionDraft: Equatable, Sendable {
         let kind = FeedbackActionKind(rawValue: rawKind.trimmed)
         if kind == nil { errors.add("kind", "Choose what you did: a commit, a project, a kata, a blog post or something else.") }
         let link = WebAddress.validate(link, field: "link", into: &errors)
-        if let kind, kind.needsLink, link == nil, errors.message(for: "link") == nil { errors.add("link", "Give the address where it can be seen.") }
         let note = TextRules.checked(note, field: "note", label: "note", limit: TextRules.Limit.sentence, into: &errors)
         if note.isEmpty { errors.add("note", "Say in a line what you did about it.") }
         let day = DayRules.day(rawDay, field: "day", from: min(given, today), to: today, into: &errors,
