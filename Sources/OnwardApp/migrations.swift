@@ -177,6 +177,8 @@ extension KeptDashboardRows.AddWatches {
         // Linking a GitHub login lets Onward see a graduate's commits.
         .init(table: "users", owners: { row in "SELECT \(row).id" }, columns: ["github_login"], events: ["UPDATE"]),
         .own("mock_bookings"),
+        // A mock interview's rubric says what to improve: feedback to act on.
+        .child("mock_rubrics", key: "booking_id", of: "mock_bookings"),
         // A slot moved (its time) touches whoever booked it.
         .init(table: "mock_slots", owners: { row in "SELECT b.user_id FROM mock_bookings b WHERE b.slot_id = \(row).id" }, columns: ["starts_at"], events: ["UPDATE"]),
     ]

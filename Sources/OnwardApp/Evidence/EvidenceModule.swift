@@ -45,7 +45,7 @@ struct EvidenceHomeSections: HomeSectionSource {
     func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] {
         var sections: [any HomeSection] = []
         if Access.showsSignals(person.viewer) {
-            let standing = try await SignalUseCases(req: req).standing(of: [person], thresholds: thresholds)[person.requireID()] ?? []
+            let standing = try await SignalUseCases(req: req).current(of: person, on: req.application)
             if !standing.isEmpty { sections.append(SignalsSection(standing, zone: TimeZone(identifier: person.timeZone) ?? .gmt)) }
         }
         guard Access.showsCommits(person.viewer) else { return sections }
@@ -58,7 +58,7 @@ struct EvidenceHomeSections: HomeSectionSource {
         guard scope.canReadEvidence else { return [] }
         let person = scope.person
         let signals = SignalUseCases(req: req)
-        let standing = try await signals.standing(of: [person], thresholds: thresholds)[person.requireID()] ?? []
+        let standing = try await signals.current(of: person, on: req.application)
         let zone = TimeZone(identifier: try req.requireUser().timeZone) ?? .gmt
         let feedback = try await FeedbackUseCases(req: req).feedback(of: person.requireID())
         var sections: [any HomeSection] = [
@@ -74,7 +74,11 @@ struct EvidenceHomeSections: HomeSectionSource {
 
     func coachSections(for graduates: [UserModel], on req: Request) async throws -> [any HomeSection] {
         guard !graduates.isEmpty else { return [] }
-        let standing = try await SignalUseCases(req: req).standing(of: graduates, thresholds: thresholds)
+        // The dashboard's lines are worked out again where stale (a change to a graduate's
+        // records, or a new day), which brings the signals' history up to date; the standing
+        // records then say who needs the coach, without reading every graduate's evidence again.
+        _ = try await CoachDashboard(app: req.application, db: req.db, now: req.now).rows(for: req.requireUser())
+        let standing = try await SignalUseCases(req: req).kept(of: graduates.compactMap(\.id))
         let zone = TimeZone(identifier: try req.requireUser().timeZone) ?? .gmt
         let rows = graduates.compactMap { graduate -> (Date, WhoNeedsYouSection.Row)? in
             guard let id = graduate.id, let signals = standing[id], let oldest = signals.map(\.since).min() else { return nil }

@@ -68,51 +68,91 @@ struct SignalUseCases: UseCases {
     }
 
     /// Brings the history of `ids` in line with `raised`: a signal no longer raised is cleared
-    /// now, a new one raised now; one still standing keeps the moment it was raised. Two pages
-    /// working the same graduate out at once raise a signal once (the database's unique index).
+    /// now, a new one raised now; one still standing keeps the moment it was raised. Most views
+    /// change nothing, and read the history without taking the write lock; a change is written
+    /// in one transaction, read again inside it. Two pages working the same graduate out at once
+    /// raise a signal once (the database's unique index).
     func keep(_ raised: [UUID: [RaisedSignal]], of ids: [UUID]) async throws -> [UUID: [Standing]] {
         guard !ids.isEmpty else { return [:] }
         let now = self.now
+        let read = try await Self.compare(raised, of: ids, on: db)
+        if read.cleared.isEmpty && read.fresh.isEmpty && read.reworded.isEmpty { return Self.standing(raised, since: read.since, now: now) }
         return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
-            let byText = UUID.byText(ids)
-            let open = try await sql.raw("""
-                SELECT id, user_id AS who, signal, raised_at FROM \(ident: SignalRecordModel.schema)
-                WHERE user_id IN \(SQLBind.group(ids)) AND cleared_at IS NULL
-                """).all()
-            var since: [UUID: [String: Date]] = [:]
-            var cleared: [UUID] = []
-            for row in open {
-                let who = try row.id("who", among: byText)
-                let signal = try row.decode(column: "signal", as: String.self)
-                if raised[who]?.contains(where: { $0.kind.rawValue == signal }) ?? false {
-                    since[who, default: [:]][signal] = try row.decode(column: "raised_at", as: Date.self)
-                } else {
-                    cleared.append(try row.decode(column: "id", as: UUID.self))
+            let current = try await Self.compare(raised, of: ids, on: db)
+            if !current.cleared.isEmpty {
+                try await sql.raw("UPDATE \(ident: SignalRecordModel.schema) SET cleared_at = \(bind: now) WHERE id IN \(SQLBind.group(current.cleared)) AND cleared_at IS NULL").run()
+            }
+            // A signal still standing keeps its sentence in the graduate's latest figures.
+            for (id, reason) in current.reworded {
+                try await sql.raw("UPDATE \(ident: SignalRecordModel.schema) SET reason = \(bind: reason) WHERE id = \(bind: id)").run()
+            }
+            if !current.fresh.isEmpty {
+                let rows = current.fresh.map { who, signal in
+                    SQLGroupExpression([SQLBind(UUID()), SQLBind(who), SQLBind(signal.kind.rawValue), SQLBind(signal.reason), SQLBind(now)])
                 }
-            }
-            if !cleared.isEmpty {
-                try await sql.raw("UPDATE \(ident: SignalRecordModel.schema) SET cleared_at = \(bind: now) WHERE id IN \(SQLBind.group(cleared)) AND cleared_at IS NULL").run()
-            }
-            var fresh: [SQLGroupExpression] = []
-            for (who, signals) in raised {
-                for signal in signals where since[who]?[signal.kind.rawValue] == nil {
-                    fresh.append(SQLGroupExpression([SQLBind(UUID()), SQLBind(who), SQLBind(signal.kind.rawValue), SQLBind(signal.reason), SQLBind(now)]))
-                    since[who, default: [:]][signal.kind.rawValue] = now
-                }
-            }
-            if !fresh.isEmpty {
                 try await sql.raw("""
-                    INSERT INTO \(ident: SignalRecordModel.schema) (id, user_id, signal, reason, raised_at) VALUES \(SQLList(fresh))
+                    INSERT INTO \(ident: SignalRecordModel.schema) (id, user_id, signal, reason, raised_at) VALUES \(SQLList(rows))
                     ON CONFLICT (user_id, signal) WHERE cleared_at IS NULL DO NOTHING
                     """).run()
             }
-            var standing: [UUID: [Standing]] = [:]
-            for (who, signals) in raised {
-                standing[who] = signals.map { Standing(signal: $0, since: since[who]?[$0.kind.rawValue] ?? now) }
-            }
-            return standing
+            return Self.standing(raised, since: current.since, now: now)
         }
+    }
+
+    /// The history's standing records of `ids` against `raised`: since when each still raised has
+    /// stood, which records to clear, which signals are new. One query.
+    private static func compare(_ raised: [UUID: [RaisedSignal]], of ids: [UUID], on db: any Database) async throws
+        -> (since: [UUID: [String: Date]], cleared: [UUID], fresh: [(UUID, RaisedSignal)], reworded: [(UUID, String)]) {
+        let byText = UUID.byText(ids)
+        let open = try await (db as! any SQLDatabase).raw("""
+            SELECT id, user_id AS who, signal, reason, raised_at FROM \(ident: SignalRecordModel.schema)
+            WHERE user_id IN \(SQLBind.group(ids)) AND cleared_at IS NULL
+            """).all()
+        var since: [UUID: [String: Date]] = [:]
+        var cleared: [UUID] = []
+        var reworded: [(UUID, String)] = []
+        for row in open {
+            let who = try row.id("who", among: byText)
+            let signal = try row.decode(column: "signal", as: String.self)
+            if let standing = raised[who]?.first(where: { $0.kind.rawValue == signal }) {
+                since[who, default: [:]][signal] = try row.decode(column: "raised_at", as: Date.self)
+                if try row.decode(column: "reason", as: String.self) != standing.reason { reworded.append((try row.decode(column: "id", as: UUID.self), standing.reason)) }
+            } else {
+                cleared.append(try row.decode(column: "id", as: UUID.self))
+            }
+        }
+        let fresh = raised.flatMap { who, signals in signals.filter { since[who]?[$0.kind.rawValue] == nil }.map { (who, $0) } }
+        return (since, cleared, fresh, reworded)
+    }
+
+    private static func standing(_ raised: [UUID: [RaisedSignal]], since: [UUID: [String: Date]], now: Date) -> [UUID: [Standing]] {
+        var standing: [UUID: [Standing]] = [:]
+        for (who, signals) in raised {
+            standing[who] = signals.map { Standing(signal: $0, since: since[who]?[$0.kind.rawValue] ?? now) }
+        }
+        return standing
+    }
+
+    /// The signals standing for `person` now, read as their dashboard line keeps them: the line
+    /// is worked out again (with the signals, their history brought up to date) only when one of
+    /// the records it reads changed or a new day began, so most views take two queries.
+    func current(of person: UserModel, on app: Application) async throws -> [Standing] {
+        _ = try await CoachDashboard(app: app, db: db, now: now).rows(for: person)
+        return try await kept(of: [person.requireID()])[person.requireID()] ?? []
+    }
+
+    /// The signals standing for each of `ids` as the history keeps them (with their reasons and
+    /// since when), in one query: what the last look at their evidence found.
+    func kept(of ids: [UUID]) async throws -> [UUID: [Standing]] {
+        guard !ids.isEmpty else { return [:] }
+        let records = try await SignalRecordModel.query(on: db).filter(\.$user.$id ~~ ids).filter(\.$clearedAt == nil).all()
+        var result: [UUID: [Standing]] = [:]
+        for record in records {
+            guard let kind = SignalKind(rawValue: record.signal) else { continue }
+            result[record.$user.id, default: []].append(Standing(signal: RaisedSignal(kind, record.reason), since: record.raisedAt))
+        }
+        return result.mapValues { $0.sorted { $0.signal.kind < $1.signal.kind } }
     }
 
     /// `graduateID`'s signals raised and cleared, the latest first.

@@ -111,7 +111,10 @@ enum KeptDashboardRows {
         let watches: [Watch]
 
         func prepare(on database: any Database) async throws {
-            try await KeptDashboardRows.marks(watches, name: name).create(on: database as! any SQLDatabase)
+            let sql = database as! any SQLDatabase
+            try await KeptDashboardRows.marks(watches, name: name).create(on: sql)
+            // Lines kept before read none of these tables: each is worked out again on its next read.
+            try await sql.raw("UPDATE \(ident: KeptDashboardRows.table) SET generation = generation + 1, line = NULL").run()
         }
 
         func revert(on database: any Database) async throws {
