@@ -138,7 +138,9 @@ def within_the_clock(operation, body):
             body["starts_at"] = (now + datetime.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
     elif operation in ("POST /pairing-requests", "PUT /volunteering"):
         # A stack both wanted and avoided is refused, a rule between two lists no schema states.
-        wanted = {str(s).strip().lower() for s in body.get("stacks") or [] if isinstance(s, str)}
+        # Requests meant to be refused carry any type here: only a list is read.
+        stacks = body.get("stacks")
+        wanted = {s.strip().lower() for s in (stacks if isinstance(stacks, list) else []) if isinstance(s, str)}
         if isinstance(body.get("avoid_stacks"), list):
             body["avoid_stacks"] = [s for s in body["avoid_stacks"] if not isinstance(s, str) or s.strip().lower() not in wanted]
         windows = body.get("windows")
