@@ -29,12 +29,13 @@ RUNS = [
 OPERATIONS = {
     "coach": ["listReviewQueue", "reviewSubmission", "listPlans", "startPlan", "recordMeeting", "finishPlan",
               "commentOnRetrospective", "getDashboard", "createEvent",
-              "openMockSlot", "listUnmatchedPairingRequests", "matchPairingRequest"],
+              "openMockSlot", "listUnmatchedPairingRequests", "matchPairingRequest", "writeTechnicalRecommendation"],
     "rubric": ["scoreMockBooking"],
     "admin": ["createCohort", "listInvitations", "createInvitation", "createCoachAssignment", "deleteCoachAssignment",
               "pauseProgramme", "resumeProgramme", "listProgrammes", "giveDefaultProgramme", "addActivity", "removeActivity",
               "cancelEvent"],
-    "partner": ["listCoachAssignments"],
+    "partner": ["listCoachAssignments", "listCandidates", "getCandidate", "listShortlists", "createShortlist", "getShortlist", "deleteShortlist",
+                "addToShortlist", "removeFromShortlist"],
 }
 # Revoking the token a run signs in with would end the run.
 EXCLUDED = ["deleteToken"]
@@ -59,6 +60,15 @@ class API:
 
     def get(self, path):
         request = urllib.request.Request(self.base + "/api/v1" + path, headers={"Authorization": f"Bearer {self.token}"})
+        try:
+            with urllib.request.urlopen(request) as response:
+                return json.load(response)
+        except urllib.error.HTTPError:
+            return None
+
+    def post(self, path, body):
+        request = urllib.request.Request(self.base + "/api/v1" + path, data=json.dumps(body).encode(), method="POST",
+                                         headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"})
         try:
             with urllib.request.urlopen(request) as response:
                 return json.load(response)
@@ -168,6 +178,9 @@ def ids(role, base, token):
                 if retrospective:
                     break
         path("commentOnRetrospective", id=retrospective and retrospective["id"])
+        # A graduate Priya coaches, whose technical recommendation she writes.
+        coached = first(api.get("/people"), lambda p: p.get("role") == "graduate")
+        path("writeTechnicalRecommendation", id=coached and coached["id"])
         unmatched = api.get("/unmatched-pairing-requests") or []
         if unmatched:
             path("matchPairingRequest", id=unmatched[0]["id"])
@@ -177,6 +190,20 @@ def ids(role, base, token):
             volunteer = API(base, volunteer_token).get("/me") or {}
             if volunteer.get("id"):
                 bodies["matchPairingRequest"] = {"partner_kind": "volunteer", "partner_id": volunteer["id"]}
+    elif role == "partner":
+        # The shared candidates as they stand after the graduate's run; the demo's shortlist, and
+        # one made here to delete, so that a delete does not take away what the others read.
+        candidate = first(api.get("/candidates"))
+        path("getCandidate", id=candidate and candidate["graduate_id"])
+        shortlist = first(api.get("/shortlists"))
+        path("getShortlist", id=shortlist and shortlist["id"])
+        path("addToShortlist", id=shortlist and shortlist["id"])
+        if candidate:
+            bodies["addToShortlist"] = {"graduate_id": candidate["graduate_id"]}
+        on = first(((shortlist and api.get(f"/shortlists/{shortlist['id']}")) or {}).get("candidates"))
+        path("removeFromShortlist", id=shortlist and shortlist["id"], graduate_id=on and on["graduate_id"])
+        spare = api.post("/shortlists", {"name": "To delete", "hiring_partner": "API check"})
+        path("deleteShortlist", id=spare and spare["id"])
     elif role == "rubric":
         # The coach's latest interview that has begun: the demo's, held this morning, waits for its rubric.
         now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -80,3 +80,62 @@ def test_a_signed_push_raises_the_week_and_clears_the_signs_it_answers(server, b
     browser.get(server + "/coach")
     assert "Who needs you" in browser.page_source
     check_accessibility(browser, "coach-home-who-needs-you")
+
+
+BEN = "ben.hartley@demo.onward.example"
+
+
+def test_a_partner_finds_a_shared_candidate_and_reads_the_evidence_behind_a_figure(server, browser):
+    # Rachel, of the partnerships team: four graduates share; Dev, whose signs stand, does not.
+    sign_in(browser, server, DEMO["partner"])
+    assert "4 graduates share a candidate profile" in browser.page_source
+    check_accessibility(browser, "partner-home")
+    browser.find_element(By.CSS_SELECTOR, "nav a[href='/candidates']").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/candidates"))
+    assert "Amara Okafor" in browser.page_source and "Dev Patel" not in browser.page_source
+    check_accessibility(browser, "candidates")
+
+    # She filters by a stack, and opens the evidence behind Amara's commits.
+    browser.find_element(By.ID, "field-stack").send_keys("ruby on rails")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Filter']").click()
+    wait(browser).until(lambda d: "stack=ruby" in d.current_url)
+    assert "Amara Okafor" in browser.page_source and "Ben Hartley" not in browser.page_source
+    browser.find_element(By.XPATH, "//tr[.//a[normalize-space()='Amara Okafor']]//a[contains(., 'weeks with')]").click()
+    wait(browser).until(lambda d: "/candidates/" in d.current_url and d.current_url.endswith("#commits"))
+    assert "Week of" in browser.page_source and "Their latest commits" in browser.page_source
+    assert "Their coach's technical recommendation" in browser.page_source, "Amara read hers"
+    assert "Former pharmacist" not in browser.page_source, "her own words on her profile are not the candidate profile"
+    check_accessibility(browser, "candidate")
+
+    # She makes a shortlist for a hiring partner, puts Amara on it and exports it.
+    browser.get(server + "/shortlists")
+    browser.find_element(By.ID, "field-name").send_keys("Rails developer")
+    browser.find_element(By.ID, "field-hiring_partner").send_keys("Contoso Health")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Make the shortlist']").click()
+    wait(browser).until(lambda d: "Rails developer is made" in d.page_source)
+    browser.get(server + "/candidates?stack=ruby+on+rails")
+    browser.find_element(By.LINK_TEXT, "Amara Okafor").click()
+    wait(browser).until(lambda d: "Ranked" in d.page_source)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Add to Rails developer']").click()
+    wait(browser).until(lambda d: "Added to Rails developer." in d.page_source)
+    browser.get(server + "/shortlists")
+    browser.find_element(By.LINK_TEXT, "Rails developer").click()
+    wait(browser).until(lambda d: "For Contoso Health" in d.page_source)
+    assert "Amara Okafor" in browser.page_source
+    check_accessibility(browser, "shortlist")
+    sign_out(browser)
+
+    # Ben reads his coach's recommendation, then stops sharing: partners no longer see him.
+    sign_in(browser, server, BEN)
+    browser.get(server + "/candidate-profile")
+    assert "Shared with the partnerships team" in browser.page_source and "Read it first" in browser.page_source
+    check_accessibility(browser, "candidate-profile")
+    browser.find_element(By.XPATH, "//button[normalize-space()='I have read it']").click()
+    wait(browser).until(lambda d: "part of your profile" in d.page_source)
+    browser.execute_script("window.confirm = () => true")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Stop sharing']").click()
+    wait(browser).until(lambda d: "no longer shared" in d.page_source)
+    sign_out(browser)
+    sign_in(browser, server, DEMO["partner"])
+    browser.get(server + "/candidates")
+    assert "Ben Hartley" not in browser.page_source and "Amara Okafor" in browser.page_source

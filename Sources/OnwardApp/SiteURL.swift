@@ -23,6 +23,7 @@ enum SiteURL: Hashable, Sendable {
     enum Parameter {
         static let token = "token"
         static let id = "id"
+        static let graduate = "graduate"
     }
 
     /// ":name", for registering a route with a parameter.

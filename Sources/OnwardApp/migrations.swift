@@ -72,6 +72,8 @@ enum Migrations {
         EvidenceMigrations.CreateProjectsAndSignals(),
         // The signals on the dashboard read commits, side projects and mock interviews too
         KeptDashboardRows.AddWatches(name: "dashboard_signals", watches: KeptDashboardRows.AddWatches.forSignals),
+        // Evidence: candidate profiles, technical recommendations, shortlists
+        EvidenceMigrations.CreateShortlists(),
     ]
 }
 

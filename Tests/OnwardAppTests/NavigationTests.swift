@@ -13,10 +13,11 @@ import Testing
     /// Each role's bar holds at most six links: past six, groups fold, the last first.
     @Test func each_role_sees_its_own_bar_in_order() {
         #expect(Self.links(.graduate) == ["Home /graduate", "Programme /programme", "Job search /applications/board [Board, Applications]",
-                                          "Coaching /support [Support, Events]", "Practice /practice/mock-interviews", "Projects /projects"])
+                                          "Coaching /support [Support, Events]", "Practice /practice/mock-interviews",
+                                          "Projects /projects [Projects, Candidate profile]"])
         #expect(Self.links(.coach) == ["My graduates /coach", "Dashboard /dashboard", "Reviews /reviews", "Support /support-desk",
                                        "Practice /practice/mock-slots [Mock interviews, Pairing]", "Events /events"])
-        #expect(Self.links(.partner) == ["Candidates /partner"])
+        #expect(Self.links(.partner) == ["Home /partner", "Candidates /candidates", "Shortlists /shortlists"])
         #expect(Self.links(.admin) == ["Overview /admin", "Cohorts /admin/cohorts", "People /admin/people [People, Invitations]", "Programmes /admin/programmes",
                                        "Coaching /dashboard [Dashboard, Reviews, Support, Events]", "Pairing /practice/pairing/unmatched"])
         for role in Role.allCases {

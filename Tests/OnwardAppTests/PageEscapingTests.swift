@@ -42,6 +42,39 @@ import Testing
                                                                                   timeBound: LocalDate(iso: "2027-01-31")!), writtenOn: LocalDate(iso: "2026-11-23")!)
     }
 
+    /// A shared candidate with every text hostile.
+    static func candidate(login: Bool = true) -> ShortlistUseCases.Candidate {
+        let h = hostile
+        let ranked = Shortlist.rank([Shortlist.Evidence(id: id, name: h, weeklyCommits: login ? Array(repeating: 4, count: 12) : nil, sideProjects: [day],
+                                                        feedbackGiven: 2, feedbackActedOn: 1)], today: day, weeklyTarget: 3)[0]
+        return ShortlistUseCases.Candidate(id: UUID(uuidString: id)!, name: h, headline: h, stacks: [h], githubLogin: login ? h : nil, availableFrom: day.adding(days: 9),
+                                           weeks: login ? ShortlistUseCases.mondays(today: day).map { (monday: $0, commits: 4) } : nil, sideProjects: [(name: h, lastWorked: day)],
+                                           mockScores: [MockScore(day: day, theme: h, scores: [(criterion: h, score: 3)])], recommendation: login ? h : nil, ranked: ranked)
+    }
+
+    /// The evidence behind a candidate's figures, every text hostile.
+    static func behind() -> ShortlistUseCases.Behind {
+        let h = hostile
+        let project = ProjectModel()
+        project.id = UUID()
+        (project.name, project.repositoryURL, project.liveURL, project.description, project.stacksText, project.isSide) = (h, "https://github.com/" + h, "https://" + h, h, h, true)
+        (project.startedOn, project.lastWorkedOn) = (day.iso, h)
+        let commit = GitHubCommitModel(userID: UUID(), sha: h, at: Date(), day: day)
+        commit.repository = h
+        let bare = GitHubCommitModel(userID: UUID(), sha: h, at: Date(), day: day)
+        let action = FeedbackActionModel(userID: UUID(), feedbackKey: h, draft: FeedbackActionDraft(kind: .kata, link: "https://" + h, note: h, day: day))
+        action.id = UUID()
+        return ShortlistUseCases.Behind(projects: [ProjectUseCases.Project(model: project, lastCommit: day, lastWorked: day)],
+                                        feedback: [FeedbackUseCases.Item(given: FeedbackGiven(key: h, source: h, text: h, given: day), actions: [action])],
+                                        commits: [commit, bare], recommendedBy: h)
+    }
+
+    static func shortlist() -> ShortlistModel {
+        let list = ShortlistModel(draft: ShortlistDraft(name: hostile, hiringPartner: hostile), by: UUID(), at: Date())
+        list.id = UUID()
+        return list
+    }
+
     /// One fixture of each page, every text a person can type hostile.
     static func pages() -> [String: any PageView] {
         let h = hostile
@@ -115,7 +148,22 @@ import Testing
             ]),
             "coach home": CoachHomePage(graduates: [person]),
             "coach home with coaching": CoachHomePage(sections: [CoachCoachingSection(reviews: 2, requests: 1, plansAsked: 1, meetings: [h], events: [.init(title: h, url: Href(.home), when: h, going: 2)])], graduates: [person]),
-            "partner home": PartnerHomePage(candidates: [person]),
+            "partner home": PartnerHomePage(firstName: h, sections: [
+                PartnerCandidatesSection(total: 3, top: [candidate()], shortlists: [(shortlist(), 2)], target: 3),
+                PartnerCandidatesSection(total: 0, top: [], shortlists: [], target: 3)]),
+            "candidates": CandidatesPage(candidates: [candidate()], total: 120, stack: h, startsWithin: 30, page: 2, pageCount: 3, target: 3, today: day),
+            "candidates, none": CandidatesPage(candidates: [], total: 0, stack: "", startsWithin: nil, page: 1, pageCount: 1, target: 3, today: day),
+            "candidate": CandidatePage(evidence: CandidateEvidence(candidate: candidate(), behind: behind(), target: 3, today: day), of: 4,
+                                       on: [shortlist()], shortlists: [shortlist(), shortlist()], errors: errors("graduate_id")),
+            "candidate profile": CandidateProfilePage(shared: true, form: CandidateProfileForm(headline: h, availableFrom: h), errors: errors("headline", "available_from"),
+                                                      recommendation: (text: h, read: false), shortlists: [(name: h, hiringPartner: h)],
+                                                      preview: CandidateEvidence(candidate: candidate(), behind: behind(), target: 3, today: day)),
+            "candidate profile, not shared": CandidateProfilePage(shared: false, form: CandidateProfileForm(), errors: .none, recommendation: nil, shortlists: [],
+                                                                  preview: CandidateEvidence(candidate: candidate(login: false), behind: ShortlistUseCases.Behind(projects: [], feedback: [], commits: [], recommendedBy: nil),
+                                                                                             target: 3, today: day)),
+            "shortlists": ShortlistsPage(shortlists: [(shortlist(), 3)], form: ShortlistForm(name: h, hiringPartner: h), errors: errors("name", "hiring_partner")),
+            "shortlist": ShortlistPage(shortlist: shortlist(), candidates: [candidate()], target: 3, today: day),
+            "recommendation": RecommendationPage(section: RecommendationSection(graduateID: id, name: h, text: h, read: true, errors: errors("text"))),
             "person": PersonPage(card: person, role: h, email: h, timeZone: h, bio: h, coaches: [h], isSelf: false,
                                  sections: [FiguresSection(figures(), boardURL: Href(.home), listURL: Href(.home), isOwn: false),
                                             PersonCoachingSection(figures: .init(openRequests: 1, waitingSubmissions: 2, overdueRecommendations: 1, nextMeeting: nil, askedForPlan: true),

@@ -65,6 +65,51 @@ extension AppTests {
             }
         }
 
+        /// The ranked candidates, a shortlist and its export read 5 shared profiles in as many
+        /// statements as 40, each with a login, commits, a side project and a recommendation read.
+        @Test func the_shortlist_of_many_candidates_takes_a_fixed_number_of_statements() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let counter = QueryCounter()
+                let db = app.databases.database(logger: Logger(label: "count", factory: { _ in counter }), on: app.eventLoopGroup.any())!
+                let setup = ShortlistUseCases(db: app.db, now: testNow)
+                let list = try await setup.makeShortlist(ShortlistDraft(name: "Juniors", hiringPartner: "Acme"), by: world.partner.requireID())
+                let today = LocalDate(testNow, in: .gmt)
+                var made = 0
+                func add(_ n: Int) async throws {
+                    for _ in 0..<n {
+                        let graduate = try await world.graduate("Candidate \(made)", coachedBy: world.coach, canSignIn: false, on: app)
+                        graduate.githubLogin = "candidate-\(made)"
+                        graduate.stacks = ["Ruby"]
+                        try await graduate.save(on: app.db)
+                        let id = try graduate.requireID()
+                        _ = try await ProjectUseCases(db: app.db, now: testNow).add(ProjectDraft(name: "Side", repository: nil, live: nil, description: "", stacks: [],
+                                                                                                    isSide: true, startedOn: today.adding(days: -40), lastWorkedOn: nil), for: id)
+                        for day in 0..<3 { try await GitHubCommitModel(userID: id, sha: String(format: "%032x%08x", made, day), at: testNow, day: today.adding(days: -day * 8)).create(on: app.db) }
+                        _ = try await setup.recommend("Solid", of: id, by: world.coach.requireID())
+                        _ = try await setup.markRead(by: id)
+                        try await setup.share(true, for: id)
+                        try await setup.add(id, to: list)
+                        made += 1
+                    }
+                }
+                func count() async throws -> [String: Int] {
+                    let cases = ShortlistUseCases(db: db, now: testNow)
+                    var result: [String: Int] = [:]
+                    counter.reset(); _ = try await cases.candidates(CandidateFilter(stack: "ruby"), today: today, target: 3); result["candidates"] = counter.count
+                    counter.reset(); _ = try await cases.candidates(on: list, today: today, target: 3); result["shortlist"] = counter.count
+                    return result
+                }
+                try await add(5)
+                let few = try await count()
+                try await add(35)
+                let many = try await count()
+                #expect(few == many, "5: \(few), 40: \(many)")
+                #expect((many["candidates"] ?? 99) <= 12, "\(many)")
+                #expect(try await ShortlistUseCases(db: app.db, now: testNow).candidates(today: today, target: 3).count == 40)
+            }
+        }
+
         /// Each column counts all of its stage's applications and shows the first few, most
         /// exciting first (then by company); a stage with none has no column count and no cards.
         /// The signals of 5 graduates take as many statements as those of 40, each with a login,

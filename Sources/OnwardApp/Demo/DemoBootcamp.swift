@@ -128,6 +128,7 @@ enum DemoBootcamp {
             try await DemoCoaching.seedEvents(autumn: cohort, winter: winter, graduates: graduateUsers, coaches: (priya, tom), admin: admin, zone: zone, on: db, now: now)
             try await DemoPractice.seed(graduates: graduateUsers, coaches: (priya, tom), zone: zone, on: db, now: now)
             try await DemoEvidence.seed(graduates: graduateUsers, on: db, now: now)
+            try await DemoEvidence.shortlist(graduates: graduateUsers, coach: priya, partner: partner, on: db, now: now)
         }
     }
 }

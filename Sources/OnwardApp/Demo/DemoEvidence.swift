@@ -98,6 +98,51 @@ enum DemoEvidence {
     }
 }
 
+extension DemoEvidence {
+    /// Who shares a candidate profile, by their place in the list, with their headline and how
+    /// many days until they can start (nil: now). Dev, whose signs stand, does not share yet.
+    static let shared: [(index: Int, headline: String, startsIn: Int?)] = [
+        (0, "Junior back-end developer: Rails APIs, PostgreSQL, tests first", nil),
+        (1, "Front-end developer: React and Node, tidy UIs with tidier tests", nil),
+        (2, "Front-end developer with a designer's eye: TypeScript, React, accessibility", nil),
+        (5, "Full-stack developer: Ruby and JavaScript, happiest pairing", 14),
+    ]
+
+    /// Four graduates share their profile; Priya recommended three of them (Amara and Chloé read
+    /// theirs; Ben's waits for him); Rachel shortlisted Amara and Femi for a back-end role.
+    static func shortlist(graduates: [UserModel], coach: UserModel, partner: UserModel, on db: any Database, now: Date) async throws {
+        guard graduates.count > 5 else { return }
+        for one in shared {
+            let graduate = graduates[one.index], id = try graduate.requireID()
+            let profile = CandidateProfileModel(userID: id)
+            profile.headline = one.headline
+            profile.availableFrom = one.startsIn.map { graduate.today(at: now).adding(days: $0).iso }
+            profile.sharedAt = now.addingTimeInterval(-5 * 86_400)
+            try await profile.create(on: db)
+        }
+        let words: [(index: Int, text: String, read: Bool)] = [
+            (0, "Amara writes small, well-tested Rails code and explains her trade-offs clearly. In her final project she designed the reminders schema and led the move to background jobs; in mock interviews she reasons out loud and asks good questions before coding.", true),
+            (1, "Ben builds clean React interfaces and keeps his components small. He took feedback on state management seriously and reworked his side project around it.", false),
+            (2, "Chloé is the strongest front-end developer of her cohort on accessibility: she audits every page she builds and fixes what she finds. Give her a design and she ships it, tested.", true),
+        ]
+        for word in words {
+            let recommendation = TechnicalRecommendationModel()
+            recommendation.$graduate.id = try graduates[word.index].requireID()
+            recommendation.$coach.id = try coach.requireID()
+            recommendation.text = word.text
+            recommendation.writtenAt = now.addingTimeInterval(-4 * 86_400)
+            recommendation.readAt = word.read ? now.addingTimeInterval(-3 * 86_400) : nil
+            try await recommendation.create(on: db)
+        }
+        let list = ShortlistModel(draft: ShortlistDraft(name: "Junior back-end developer", hiringPartner: "Northwind Logistics"), by: try partner.requireID(),
+                                  at: now.addingTimeInterval(-2 * 86_400))
+        try await list.create(on: db)
+        for index in [0, 5] {
+            try await ShortlistEntryModel(shortlistID: try list.requireID(), graduateID: try graduates[index].requireID(), at: now.addingTimeInterval(-2 * 86_400)).create(on: db)
+        }
+    }
+}
+
 /// A small fixed-seed generator (SplitMix64), so the demo is the same every time.
 struct DemoRandom {
     var state: UInt64

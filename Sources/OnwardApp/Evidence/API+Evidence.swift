@@ -83,12 +83,7 @@ extension OnwardAPI {
         let scope = try await evidenceScope(input.query.graduateId, "Only a graduate is given feedback: name a graduate with graduate_id.")
         let items = try await FeedbackUseCases(req: request).feedback(of: scope.person.requireID())
         let today = scope.person.today(at: try request.now)
-        return .ok(.init(body: .json(items.map { item in
-            Components.Schemas.Feedback(
-                key: item.given.key, source: item.given.source, text: item.given.text, givenOn: item.given.given.iso, doneWhereGiven: item.given.doneThere,
-                open: item.isOpen, openForWeeks: FeedbackEntry(item, today: today, mine: false).openWeeks,
-                actions: item.actions.map { .init(id: $0.requireIDString, kind: .init(rawValue: $0.kind.rawValue)!, link: $0.link, note: $0.note, day: $0.day) })
-        })))
+        return .ok(.init(body: .json(items.map { Components.Schemas.Feedback($0, today: today) })))
     }
 
     func recordFeedbackAction(_ input: Operations.RecordFeedbackAction.Input) async throws -> Operations.RecordFeedbackAction.Output {
@@ -105,5 +100,13 @@ extension OnwardAPI {
         let feedback = FeedbackUseCases(req: try request)
         try await feedback.writableAction(input.path.id, for: user()).delete(on: try request.db)
         return .noContent(.init())
+    }
+}
+
+extension Components.Schemas.Feedback {
+    init(_ item: FeedbackUseCases.Item, today: LocalDate) {
+        self.init(key: item.given.key, source: item.given.source, text: item.given.text, givenOn: item.given.given.iso, doneWhereGiven: item.given.doneThere,
+                  open: item.isOpen, openForWeeks: FeedbackEntry(item, today: today, mine: false).openWeeks,
+                  actions: item.actions.map { .init(id: $0.requireIDString, kind: .init(rawValue: $0.kind.rawValue)!, link: $0.link, note: $0.note, day: $0.day) })
     }
 }

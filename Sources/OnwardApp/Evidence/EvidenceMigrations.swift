@@ -86,3 +86,53 @@ extension EvidenceMigrations {
         }
     }
 }
+
+extension EvidenceMigrations {
+    /// The candidate profiles graduates share with the partnerships team, their coaches'
+    /// technical recommendations, and the partners' shortlists.
+    struct CreateShortlists: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(CandidateProfileModel.schema)
+                .id()
+                .field("user_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("headline", .string, .required)
+                .field("available_from", .string)
+                .field("shared_at", .datetime)
+                .field("updated_at", .datetime)
+                .unique(on: "user_id")
+                .create()
+            try await database.schema(TechnicalRecommendationModel.schema)
+                .id()
+                .field("graduate_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("coach_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("text", .string, .required)
+                .field("written_at", .datetime, .required)
+                .field("read_at", .datetime)
+                .unique(on: "graduate_id")
+                .create()
+            try await database.schema(ShortlistModel.schema)
+                .id()
+                .field("name", .string, .required)
+                .field("hiring_partner", .string, .required)
+                .field("created_by", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("created_at", .datetime, .required)
+                .create()
+            try await database.schema(ShortlistEntryModel.schema)
+                .id()
+                .field("shortlist_id", .uuid, .required, .references(ShortlistModel.schema, .id, onDelete: .cascade))
+                .field("graduate_id", .uuid, .required, .references(UserModel.schema, .id, onDelete: .cascade))
+                .field("added_at", .datetime, .required)
+                .unique(on: "shortlist_id", "graduate_id")
+                .create()
+            // A graduate's shortlists are read by graduate (their page, and leaving them all).
+            try await (database as! any SQLDatabase).create(index: "shortlist_entries_by_graduate").on(ShortlistEntryModel.schema).column("graduate_id").run()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(ShortlistEntryModel.schema).delete()
+            try await database.schema(ShortlistModel.schema).delete()
+            try await database.schema(TechnicalRecommendationModel.schema).delete()
+            try await database.schema(CandidateProfileModel.schema).delete()
+        }
+    }
+}

@@ -8,6 +8,7 @@ struct EvidenceModule: CapabilityModule {
     func register(web: any RoutesBuilder, signedIn: any RoutesBuilder, settings: Settings) throws {
         try signedIn.register(collection: ProjectController())
         try signedIn.register(collection: FeedbackController())
+        try signedIn.register(collection: ShortlistController())
         let thresholds = SignalThresholds(weeklyCommits: settings.weeklyCommitTarget)
         signedIn.get(.evidence(.signals)) { req in req.render(SignalsPage(thresholds: thresholds)) }
     }
@@ -17,7 +18,12 @@ struct EvidenceModule: CapabilityModule {
     }
 
     var navigation: [NavigationItem] {
-        [.init(label: "Projects", url: .evidence(.projects), place: 65, shows: Access.keepsProjects)]
+        [
+            .init(label: "Projects", url: .evidence(.projects), place: 65, group: "Projects", shows: Access.keepsProjects),
+            .init(label: "Candidate profile", url: .evidence(.candidateProfile), place: 66, group: "Projects", shows: Access.sharesCandidateProfile),
+            .init(label: "Candidates", url: .evidence(.candidates), place: 20, shows: Access.shortlistsCandidates),
+            .init(label: "Shortlists", url: .evidence(.shortlists), place: 30, shows: Access.shortlistsCandidates),
+        ]
     }
 
     var sections: (any HomeSectionSource)? { EvidenceHomeSections(thresholds: SignalThresholds()) }
@@ -69,7 +75,17 @@ struct EvidenceHomeSections: HomeSectionSource {
             let calendar = try await EvidenceUseCases(req: req).calendar(of: person, target: thresholds.weeklyCommits)
             sections.append(ContributionsSection(calendar: calendar, login: login, name: person.name))
         }
+        if scope.canRecommend {
+            let kept = try await ShortlistUseCases(req: req).recommendation(of: person.requireID())
+            sections.append(RecommendationSection(graduateID: person.requireIDString, name: person.name, text: kept?.text, read: kept?.readAt != nil, errors: .none))
+        }
         return sections
+    }
+
+    func partnerSections(for partner: UserModel, on req: Request) async throws -> [any HomeSection] {
+        let cases = ShortlistUseCases(req: req)
+        let candidates = try await cases.candidates(today: partner.today(at: req.now), target: thresholds.weeklyCommits)
+        return [PartnerCandidatesSection(total: candidates.count, top: Array(candidates.prefix(5)), shortlists: try await cases.shortlists(), target: thresholds.weeklyCommits)]
     }
 
     func coachSections(for graduates: [UserModel], on req: Request) async throws -> [any HomeSection] {

@@ -40,16 +40,22 @@ struct ProjectUseCases: UseCases {
 
     /// The day each side project of each of `userIDs` was last worked on, in two queries.
     func sideProjectDays(of userIDs: [UUID]) async throws -> [UUID: [LocalDate]] {
+        try await sideProjects(of: userIDs).mapValues { $0.map(\.lastWorked) }
+    }
+
+    /// Each side project of each of `userIDs`, named, with the day it was last worked on, in two queries.
+    func sideProjects(of userIDs: [UUID]) async throws -> [UUID: [(name: String, lastWorked: LocalDate)]] {
         guard !userIDs.isEmpty else { return [:] }
         let models = try await ProjectModel.query(on: db).filter(\.$user.$id ~~ userIDs).filter(\.$isSide == true).all()
         let commits = try await lastCommits(of: Array(Set(models.map(\.$user.id))))
-        var days: [UUID: [LocalDate]] = [:]
+        var result: [UUID: [(name: String, lastWorked: LocalDate)]] = [:]
         for model in models {
             guard let started = LocalDate(iso: model.startedOn) else { continue }
             let lastCommit = model.gitHubRepository.flatMap { commits[model.$user.id]?[$0] }
-            days[model.$user.id, default: []].append(ProjectDraft.lastWorked(said: model.lastWorkedOn.flatMap(LocalDate.init(iso:)), lastCommit: lastCommit, started: started))
+            result[model.$user.id, default: []].append((name: model.name, lastWorked: ProjectDraft.lastWorked(
+                said: model.lastWorkedOn.flatMap(LocalDate.init(iso:)), lastCommit: lastCommit, started: started)))
         }
-        return days
+        return result
     }
 
     /// The day of the last commit to each repository of each of `userIDs`, in one query.

@@ -49,8 +49,10 @@ struct HomeController: RouteCollection {
     }
 
     func partnerHome(req: Request) async throws -> Response {
-        let people = try await Policy(db: req.db).visiblePeople(for: req.requireUser())
-        return req.render(PartnerHomePage(candidates: people.map(Self.card)))
+        let partner = try req.requireUser()
+        var sections: [any HomeSection] = []
+        for source in req.application.homeSectionSources { sections += try await source.partnerSections(for: partner, on: req) }
+        return req.render(PartnerHomePage(firstName: String(partner.name.split(separator: " ").first ?? Substring(partner.name)), sections: sections))
     }
 
     func personPage(req: Request) async throws -> Response {

@@ -11,7 +11,7 @@ struct HomeModule: CapabilityModule {
         [
             .init(label: "Home", url: .homes(.graduate), place: 10, shows: Access.keepsJobSearch),
             .init(label: "My graduates", url: .homes(.coach), place: 10, shows: Access.coachesGraduates),
-            .init(label: "Candidates", url: .homes(.partner), place: 10, shows: Access.shortlistsCandidates),
+            .init(label: "Home", url: .homes(.partner), place: 10, shows: Access.shortlistsCandidates),
         ]
     }
 }

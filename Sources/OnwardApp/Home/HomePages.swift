@@ -64,21 +64,17 @@ struct CoachHomePage: PageView {
     }
 }
 
-/// A partner's home: the candidates who chose to share their profile.
+/// A partner's home: what each capability has for the partnerships team (the candidates who
+/// chose to share their profile, the shortlists).
 struct PartnerHomePage: PageView {
-    let candidates: [PersonCard]
+    let firstName: String
+    let sections: [any HomeSection]
 
-    var title: String { "Candidates" }
+    var title: String { "Home" }
 
     func content(_ h: HTML) {
-        h.h1("Candidates")
-        if candidates.isEmpty {
-            h.p("No graduate has shared a candidate profile with the partnerships team yet. Graduates choose to share; their profiles appear here when they do.", .class("empty"))
-        } else {
-            h.ul(.class("cards")) {
-                for person in candidates { h.li(.class("card")) { h.h2 { h.a(person.name, .href(person.url)) } } }
-            }
-        }
+        h.h1("Hello, \(firstName)")
+        for section in sections { section.content(h) }
     }
 }
 

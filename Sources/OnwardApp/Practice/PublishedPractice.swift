@@ -36,3 +36,23 @@ extension PublishedPractice {
         return result
     }
 }
+
+extension PublishedPractice {
+    func mockScores(of userIDs: [UUID], on db: any Database) async throws -> [UUID: [MockScore]] {
+        guard !userIDs.isEmpty else { return [:] }
+        let byText = UUID.byText(userIDs)
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT b.user_id AS who, b.theme, s.starts_at AS at, r.problem_solving, r.code_comprehension, r.communication, r.technical_knowledge, r.topic_area
+            FROM \(ident: MockRubricModel.schema) r JOIN \(ident: MockBookingModel.schema) b ON b.id = r.booking_id JOIN \(ident: MockSlotModel.schema) s ON s.id = b.slot_id
+            WHERE b.user_id IN \(SQLBind.group(userIDs)) ORDER BY s.starts_at DESC
+            """).all()
+        var result: [UUID: [MockScore]] = [:]
+        for row in rows {
+            let theme = MockTheme(rawValue: try row.decode(column: "theme", as: String.self))
+            let scores = try RubricCriterion.allCases.map { criterion in (criterion: criterion.title, score: try row.decode(column: criterion.rawValue, as: Int.self)) }
+            result[try row.id("who", among: byText), default: []].append(MockScore(
+                day: LocalDate(try row.decode(column: "at", as: Date.self), in: .gmt), theme: theme?.title ?? "Mock interview", scores: scores))
+        }
+        return result
+    }
+}

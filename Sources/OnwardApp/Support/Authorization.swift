@@ -79,6 +79,7 @@ struct Policy {
         let canCoachLearningPlan: Bool
         let canReadLearningPlanNotes: Bool
         let canReadEvidence: Bool
+        let canRecommend: Bool
 
         init(viewer: UserModel, person: UserModel, owner: Access.Owner) {
             let who = viewer.viewer
@@ -96,6 +97,7 @@ struct Policy {
             canCoachLearningPlan = Access.canCoachLearningPlan(who, of: owner)
             canReadLearningPlanNotes = Access.canReadLearningPlanNotes(who, of: owner)
             canReadEvidence = Access.canReadEvidence(who, of: owner)
+            canRecommend = Access.canRecommend(who, of: owner)
         }
     }
 

@@ -24,11 +24,14 @@ protocol HomeSectionSource: Sendable {
     /// This capability's columns of the coach's dashboard, filled into the rows of `graduates`
     /// (keyed by id), in a fixed number of queries however many there are.
     func fillDashboard(_ rows: inout [UUID: DashboardRow], of graduates: [UserModel], db: any Database, now: Date) async throws
+    /// Sections for a partner's home: the candidates who share, and the shortlists.
+    func partnerSections(for partner: UserModel, on req: Request) async throws -> [any HomeSection]
 }
 
 extension HomeSectionSource {
     func coachSections(for graduates: [UserModel], on req: Request) async throws -> [any HomeSection] { [] }
     func fillDashboard(_ rows: inout [UUID: DashboardRow], of graduates: [UserModel], db: any Database, now: Date) async throws {}
+    func partnerSections(for partner: UserModel, on req: Request) async throws -> [any HomeSection] { [] }
 }
 
 extension Application {

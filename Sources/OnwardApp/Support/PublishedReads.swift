@@ -130,6 +130,28 @@ protocol PracticeReads: Sendable {
     func mockInterviews(of userIDs: [UUID], from start: Date, on db: any Database) async throws -> [UUID: [Date]]
     /// What each of `userIDs`' mock interviewers said to improve, in one query.
     func technicalFeedback(to userIDs: [UUID], on db: any Database) async throws -> [UUID: [FeedbackGiven]]
+    /// Each of `userIDs`' scored mock interviews, the latest first, in one query.
+    func mockScores(of userIDs: [UUID], on db: any Database) async throws -> [UUID: [MockScore]]
+}
+
+/// A scored mock interview as a shared profile shows it: its day, its theme, and each
+/// criterion's score (1 "not yet" to 4 "strong"), in the rubric's order. What the coach wrote
+/// stays with the graduate.
+struct MockScore: Sendable, Equatable {
+    let day: LocalDate
+    let theme: String
+    let scores: [(criterion: String, score: Int)]
+
+    var mean: Double { scores.isEmpty ? 0 : Double(scores.map(\.score).reduce(0, +)) / Double(scores.count) }
+
+    static func == (a: MockScore, b: MockScore) -> Bool {
+        a.day == b.day && a.theme == b.theme && a.scores.map(\.criterion) == b.scores.map(\.criterion) && a.scores.map(\.score) == b.scores.map(\.score)
+    }
+}
+
+extension [MockScore] {
+    /// The mean of their means; nil when none was scored.
+    var meanScore: Double? { isEmpty ? nil : map(\.mean).reduce(0, +) / Double(count) }
 }
 
 /// Accounts' facts about people: when they joined.

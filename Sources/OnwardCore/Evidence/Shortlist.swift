@@ -62,3 +62,33 @@ public enum Shortlist {
         return result
     }
 }
+
+extension Shortlist.Ranked {
+    /// "9 of 12 weeks with 3+ commits", or that no GitHub login is linked.
+    public func weeksFigure(target: Int) -> String {
+        evidence.weeklyCommits == nil ? "No GitHub login linked" : "\(weeksOnTarget) of \(Shortlist.weeksRead) weeks with \(target)+ commits"
+    }
+
+    /// The commits counted over the weeks read.
+    public var commits: Int { (evidence.weeklyCommits ?? []).suffix(Shortlist.weeksRead).reduce(0, +) }
+
+    public var sideProjectFigure: String {
+        activeSideProject ? "Yes, worked on in the last \(Shortlist.sideProjectDays / 7) weeks" : "None worked on in the last \(Shortlist.sideProjectDays / 7) weeks"
+    }
+
+    /// "3 of 4 acted on", or that none was given.
+    public var feedbackFigure: String {
+        evidence.feedbackGiven == 0 ? "None given yet" : "\(min(evidence.feedbackActedOn, evidence.feedbackGiven)) of \(evidence.feedbackGiven) acted on"
+    }
+}
+
+extension Shortlist {
+    /// A shortlist's export: one row a candidate, in rank order, each cell plain text (no cell a
+    /// spreadsheet would run as a formula).
+    public static func csv(_ rows: [[String]], target: Int) -> String {
+        ApplicationsCSV.table(header: [
+            "Rank", "Name", "Headline", "Stacks", "Availability", "Weeks with \(target)+ commits (of \(weeksRead))", "Commits in \(weeksRead) weeks",
+            "Side project", "Feedback acted on", "Mock interview mean (1-4)", "GitHub", "Evidence",
+        ], rows: rows)
+    }
+}

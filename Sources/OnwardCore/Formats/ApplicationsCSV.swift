@@ -356,19 +356,26 @@ public enum ApplicationsCSV {
     /// RFC 4180: a header row, CRLF line ends, fields quoted when they need to be, and no cell a
     /// spreadsheet would run as a formula.
     public static func export(_ items: [ExportItem]) -> String {
-        let stream = OutputStream(toMemory: ())
-        let writer = try! CSVWriter(stream: stream, newline: .crlf)
-        try! writer.write(row: exportColumns.map(\.rawValue))
-        for item in items {
+        table(header: exportColumns.map(\.rawValue), rows: items.map { item in
             let d = item.draft
             let history = ApplicationHistory(moves: item.moves)
-            let values: [String] = [
+            return [
                 d.company, d.roleTitle, d.url ?? "", d.location, d.remote ? "yes" : "no", d.salary.minimum.map(String.init) ?? "",
                 d.salary.maximum.map(String.init) ?? "", d.source.rawValue, item.stage.rawValue, history.submittedOn?.iso ?? "",
                 d.nextAction, d.nextActionDue?.iso ?? "", String(d.excitement), d.notes,
                 item.contact?.name ?? "", item.contact?.role ?? "", item.contact?.email ?? "", item.contact?.profileURL ?? "",
                 item.moves.map { "\($0.stage.rawValue) \($0.on.iso)" }.joined(separator: "; "),
             ]
+        })
+    }
+
+    /// `header` and `rows` as RFC 4180 text (CRLF line ends, fields quoted when they need to be),
+    /// every cell `neutralised`: what any export of Onward's writes.
+    public static func table(header: [String], rows: [[String]]) -> String {
+        let stream = OutputStream(toMemory: ())
+        let writer = try! CSVWriter(stream: stream, newline: .crlf)
+        try! writer.write(row: header)
+        for values in rows {
             writer.beginNewRow()
             for value in values.map(neutralised) {
                 let needsQuotes = value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || value.hasPrefix(" ") || value.hasSuffix(" ")
