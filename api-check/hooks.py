@@ -91,6 +91,9 @@ def within_the_clock(operation, body):
         # graduate gives is after the start of the demo's projects (150 days back at the most).
         within("started_on", around(-3600), around(-400))
         within("last_worked_on", around(-1), around(-1))
+    elif operation == "PUT /candidate-profile":
+        # A start within a year of today, either way, in every time zone.
+        within("available_from", around(-363), around(363))
     elif operation == "POST /learning-goals":
         milestones = body.get("milestones")
         # Requests meant to be refused carry any type here: only a list of objects is adjusted.

@@ -521,9 +521,10 @@ struct PartnerCandidatesSection: HomeSection {
                 return
             }
             h.p("\(Wording.count(total, "graduate")) share a candidate profile. The best ranked on their evidence:", .class("hint"))
-            h.ol {
+            h.ul(.class("ranked")) {
                 for candidate in top {
                     h.li {
+                        h.text("\(candidate.ranked.rank). ")
                         h.a(candidate.name, .href(Href(SiteURL.evidence(.candidate(id: candidate.id.uuidString)))))
                         h.text(" · " + candidate.ranked.weeksFigure(target: target) + " · " + candidate.ranked.feedbackFigure)
                     }
