@@ -74,6 +74,8 @@ enum Migrations {
         KeptDashboardRows.AddWatches(name: "dashboard_signals", watches: KeptDashboardRows.AddWatches.forSignals),
         // Evidence: candidate profiles, technical recommendations, shortlists
         EvidenceMigrations.CreateShortlists(),
+        // Evidence: the days the daily GitHub sync ran
+        EvidenceMigrations.CreateGitHubSyncDays(),
     ]
 }
 

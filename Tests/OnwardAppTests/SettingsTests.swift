@@ -53,6 +53,9 @@ import Testing
         ["ONWARD_GITHUB_WEBHOOK_SECRET": "short"],
         ["ONWARD_WEEKLY_COMMIT_TARGET": "0"],
         ["ONWARD_WEEKLY_COMMIT_TARGET": "a few"],
+        ["ONWARD_GITHUB_API_URL": "api.github.com"],
+        ["ONWARD_GITHUB_API_URL": "ftp://api.github.com"],
+        ["ONWARD_GITHUB_DAILY_SYNC": "daily"],
     ])
     func bad_values_are_refused_naming_the_variable(_ environment: [String: String]) {
         #expect {

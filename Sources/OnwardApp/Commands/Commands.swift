@@ -10,6 +10,7 @@ public enum OnwardCommands {
         app.asyncCommands.use(MigrateCommand(), as: "migrate")
         app.asyncCommands.use(SeedCommand(), as: "seed")
         app.asyncCommands.use(ImportCommand(), as: "import")
+        app.asyncCommands.use(GitHubCommand(), as: "github")
     }
 }
 
@@ -41,6 +42,11 @@ struct ServeCommand: AsyncCommand {
         if let bind = signature.bind { arguments += ["--bind", bind] }
         var serve = CommandContext(console: context.console, input: CommandInput(arguments: arguments))
         serve.application = app
+        if app.settings.githubDailySync {
+            let daily = GitHubDailySync()
+            app.lifecycle.use(daily)
+            daily.start(on: app)
+        }
         try await app.servers.asyncCommand.run(using: &serve)
     }
 }

@@ -124,3 +124,15 @@ final class FeedbackActionModel: Model, @unchecked Sendable {
         day = draft.day.iso
     }
 }
+
+/// A day the daily GitHub sync ran, claimed by the instance that ran it.
+final class GitHubSyncDayModel: Model, @unchecked Sendable {
+    static let schema = "github_sync_days"
+
+    @ID(key: .id) var id: UUID?
+    /// YYYY-MM-DD in UTC.
+    @Field(key: "day") var day: String
+    @Field(key: "started_at") var startedAt: Date
+
+    init() {}
+}

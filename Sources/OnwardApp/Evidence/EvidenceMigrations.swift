@@ -144,3 +144,21 @@ extension EvidenceMigrations {
         }
     }
 }
+
+extension EvidenceMigrations {
+    /// The days the daily GitHub sync ran: one instance claims each.
+    struct CreateGitHubSyncDays: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(GitHubSyncDayModel.schema)
+                .id()
+                .field("day", .string, .required)
+                .field("started_at", .datetime, .required)
+                .unique(on: "day")
+                .create()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(GitHubSyncDayModel.schema).delete()
+        }
+    }
+}

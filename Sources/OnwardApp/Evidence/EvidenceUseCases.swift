@@ -20,16 +20,20 @@ struct EvidenceUseCases: UseCases {
 
     /// Records `push`, delivered as `delivery`, in one transaction: the delivery once (a
     /// redelivery changes nothing), each new commit of each graduate who linked the pushing login
-    /// (any case), on its day in the graduate's zone. A login nobody linked is ignored.
-    func record(_ push: GitHubPush, delivery: String) async throws -> Counted {
+    /// (any case), on its day in the graduate's zone. A login nobody linked is ignored. The sync
+    /// records the pushes it reads with no delivery. A new commit replaces one the calendar
+    /// counted on its day without naming it, so that no commit counts twice.
+    func record(_ push: GitHubPush, delivery: String?) async throws -> Counted {
         let now = self.now
         return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
-            let first = try await sql.raw("""
-                INSERT INTO \(ident: GitHubDeliveryModel.schema) (id, delivery, received_at) VALUES (\(bind: UUID()), \(bind: delivery), \(bind: now))
-                ON CONFLICT (delivery) DO NOTHING RETURNING id
-                """).all()
-            guard !first.isEmpty else { return Counted(commits: 0, graduates: 0, redelivered: true) }
+            if let delivery {
+                let first = try await sql.raw("""
+                    INSERT INTO \(ident: GitHubDeliveryModel.schema) (id, delivery, received_at) VALUES (\(bind: UUID()), \(bind: delivery), \(bind: now))
+                    ON CONFLICT (delivery) DO NOTHING RETURNING id
+                    """).all()
+                guard !first.isEmpty else { return Counted(commits: 0, graduates: 0, redelivered: true) }
+            }
             let people = try await sql.raw("""
                 SELECT id, time_zone FROM \(ident: UserModel.schema) WHERE LOWER(github_login) = \(bind: push.login.lowercased()) AND role = \(bind: Role.graduate.rawValue)
                 """).all()
@@ -44,12 +48,57 @@ struct EvidenceUseCases: UseCases {
             }
             var commits = 0
             if !rows.isEmpty {
-                commits = try await sql.raw("""
+                let added = try await sql.raw("""
                     INSERT INTO \(ident: GitHubCommitModel.schema) (id, user_id, sha, committed_at, day, repository) VALUES \(SQLList(rows))
-                    ON CONFLICT (user_id, sha) DO NOTHING RETURNING id
-                    """).all().count
+                    ON CONFLICT (user_id, sha) DO NOTHING RETURNING user_id, day
+                    """).all()
+                commits = added.count
+                var byDay: [String: (UUID, String, Int)] = [:]
+                for row in added {
+                    let who = try row.decode(column: "user_id", as: UUID.self), day = try row.decode(column: "day", as: String.self)
+                    byDay[who.uuidString + day, default: (who, day, 0)].2 += 1
+                }
+                for (who, day, count) in byDay.values {
+                    try await sql.raw("""
+                        DELETE FROM \(ident: GitHubCommitModel.schema) WHERE id IN (
+                            SELECT id FROM \(ident: GitHubCommitModel.schema) WHERE user_id = \(bind: who) AND day = \(bind: day) AND sha LIKE \(bind: GitHubSync.calendarPrefix + "%")
+                            LIMIT \(unsafeRaw: String(count)))
+                        """).run()
+                }
             }
             return Counted(commits: commits, graduates: people.count, redelivered: false)
+        }
+    }
+
+    /// Brings each day of `userID`'s that `calendar` counts up to its count, with commits that
+    /// stand in for those the calendar does not name: a day that already holds as many (from the
+    /// webhook, the events, or an earlier sync) is left, so no commit counts twice. The days are
+    /// in the graduate's calendar, as GitHub draws it for them. The commits added.
+    func topUp(_ calendar: [LocalDate: Int], for userID: UUID) async throws -> Int {
+        guard let first = calendar.keys.min(), let last = calendar.keys.max() else { return 0 }
+        return try await db.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            let rows = try await sql.raw("""
+                SELECT day, COUNT(*) AS n FROM \(ident: GitHubCommitModel.schema)
+                WHERE user_id = \(bind: userID) AND day >= \(bind: first.iso) AND day <= \(bind: last.iso) GROUP BY day
+                """).all()
+            var held: [String: Int] = [:]
+            for row in rows { held[try row.decode(column: "day", as: String.self)] = try row.decode(column: "n", as: Int.self) }
+            var added: [SQLGroupExpression] = []
+            for (day, count) in calendar where count > held[day.iso, default: 0] {
+                // Noon UTC: a day's moment for commits whose time the calendar does not give.
+                let moment = TypedMoment.moment(day, StandupTime(hour: 12, minute: 0)!, in: .gmt)
+                for n in held[day.iso, default: 0]..<count {
+                    added.append(SQLGroupExpression([SQLBind(UUID()), SQLBind(userID), SQLBind(GitHubSync.calendarSha(day, n)), SQLBind(moment), SQLBind(day.iso)]))
+                }
+            }
+            for chunk in stride(from: 0, to: added.count, by: 500) {
+                try await sql.raw("""
+                    INSERT INTO \(ident: GitHubCommitModel.schema) (id, user_id, sha, committed_at, day) VALUES \(SQLList(Array(added[chunk..<min(chunk + 500, added.count)])))
+                    ON CONFLICT (user_id, sha) DO NOTHING
+                    """).run()
+            }
+            return added.count
         }
     }
 

@@ -35,6 +35,13 @@ public struct Settings: Sendable {
     public var githubWebhookSecret: String?
     /// The commits a week a graduate aims at (`ONWARD_WEEKLY_COMMIT_TARGET`, 3 by default).
     public var weeklyCommitTarget = ContributionCalendar.defaultWeeklyTarget
+    /// Where the daily sync reads GitHub's API (a test's own server in tests).
+    public var githubAPIURL = "https://api.github.com"
+    /// A token for GitHub's GraphQL API: with one the sync reads each graduate's contribution
+    /// calendar; without, their public events.
+    public var githubToken: String?
+    /// Whether `serve` runs the sync once a day.
+    public var githubDailySync = true
 
     public init(
         database: DatabaseKind = .sqliteFile(path: "onward.sqlite"),
@@ -71,6 +78,9 @@ public struct Settings: Sendable {
         case currency = "ONWARD_CURRENCY"
         case githubWebhookSecret = "ONWARD_GITHUB_WEBHOOK_SECRET"
         case weeklyCommitTarget = "ONWARD_WEEKLY_COMMIT_TARGET"
+        case githubAPIURL = "ONWARD_GITHUB_API_URL"
+        case githubToken = "ONWARD_GITHUB_TOKEN"
+        case githubDailySync = "ONWARD_GITHUB_DAILY_SYNC"
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -133,6 +143,17 @@ public struct Settings: Sendable {
         if let target = value(.weeklyCommitTarget) {
             guard let n = Int(target), (1...100).contains(n) else { throw Invalid(variable: .weeklyCommitTarget, reason: "expected a number of commits a week, from 1 to 100") }
             settings.weeklyCommitTarget = n
+        }
+        if let url = value(.githubAPIURL) {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil else {
+                throw Invalid(variable: .githubAPIURL, reason: "expected an http or https address, such as https://api.github.com")
+            }
+            settings.githubAPIURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        if let token = value(.githubToken) { settings.githubToken = token }
+        if let daily = value(.githubDailySync) {
+            guard ["on", "off"].contains(daily) else { throw Invalid(variable: .githubDailySync, reason: "expected on or off") }
+            settings.githubDailySync = daily == "on"
         }
         return settings
     }
