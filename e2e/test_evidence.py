@@ -131,7 +131,7 @@ def test_a_partner_finds_a_shared_candidate_and_reads_the_evidence_behind_a_figu
     assert "Shared with the partnerships team" in browser.page_source and "Read it first" in browser.page_source
     check_accessibility(browser, "candidate-profile")
     browser.find_element(By.XPATH, "//button[normalize-space()='I have read it']").click()
-    wait(browser).until(lambda d: "part of your profile" in d.page_source)
+    wait(browser).until(lambda d: "You have read it" in d.page_source)
     browser.execute_script("window.confirm = () => true")
     browser.find_element(By.XPATH, "//button[normalize-space()='Stop sharing']").click()
     wait(browser).until(lambda d: "no longer shared" in d.page_source)

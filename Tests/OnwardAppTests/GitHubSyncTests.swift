@@ -58,9 +58,13 @@ extension AppTests {
                 let query = try JSONSerialization.jsonObject(with: Data(buffer: req.body.data ?? ByteBuffer())) as? [String: Any]
                 let login = ((query?["variables"] as? [String: Any])?["login"] as? String) ?? ""
                 recorded.asked.withLockedValue { $0.append("graphql \(login) \(req.headers.first(name: .authorization) ?? "")") }
-                let days = [("2026-11-21", 0), ("2026-11-22", 2), ("2026-11-23", 4)].map { #"{"date":"\#($0.0)","contributionCount":\#($0.1)}"# }.joined(separator: ",")
+                // Two repositories: the 22nd's two commits in one, the 23rd's four split 3 + 1.
+                func nodes(_ days: [(String, Int)]) -> String {
+                    #"{"contributions":{"nodes":["# + days.map { #"{"occurredAt":"\#($0.0)T08:00:00Z","commitCount":\#($0.1)}"# }.joined(separator: ",") + "]}}"
+                }
+                let repositories = [nodes([("2026-11-21", 0), ("2026-11-22", 2), ("2026-11-23", 3)]), nodes([("2026-11-23", 1)])].joined(separator: ",")
                 return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string:
-                    #"{"data":{"user":{"contributionsCollection":{"contributionCalendar":{"weeks":[{"contributionDays":[\#(days)]}]}}}}}"#))
+                    #"{"data":{"user":{"contributionsCollection":{"commitContributionsByRepository":[\#(repositories)]}}}}"#))
             }
             github.http.server.configuration.hostname = "127.0.0.1"
             github.http.server.configuration.port = 0
@@ -84,6 +88,7 @@ extension AppTests {
             settings.githubToken = token
             var run = GitHubSyncRun(db: app.db, http: app.http.client.shared, settings: settings, now: testNow, logger: app.logger)
             run.pause = { seconds in paused.withLockedValue { $0.append(seconds) } }
+            run.rotates = false
             return try await run.run(only: email)
         }
 
@@ -137,6 +142,15 @@ extension AppTests {
                     #expect(report.summary.contains("Stopped early: the rate limit is spent"))
                 }
             }
+        }
+
+        /// Each day's run starts at the next graduate along, so a spent limit does not leave the same ones out every day.
+        @Test func each_day_starts_at_another_graduate() {
+            let day = LocalDate(iso: "2026-11-23")!
+            let orders = (0..<3).map { GitHubSyncRun.rotated(["a", "b", "c"], on: day.adding(days: $0)) }
+            #expect(Set(orders.map { $0[0] }) == ["a", "b", "c"])
+            #expect(orders.allSatisfy { $0.sorted() == ["a", "b", "c"] })
+            #expect(GitHubSyncRun.rotated(["a"], on: day) == ["a"])
         }
 
         /// Four instances serving one database reach 03:00 together: one of them runs the day's sync.

@@ -156,7 +156,7 @@ import Testing
             "candidate": CandidatePage(evidence: CandidateEvidence(candidate: candidate(), behind: behind(), target: 3, today: day), of: 4,
                                        on: [shortlist()], shortlists: [shortlist(), shortlist()], errors: errors("graduate_id")),
             "candidate profile": CandidateProfilePage(shared: true, form: CandidateProfileForm(headline: h, availableFrom: h), errors: errors("headline", "available_from"),
-                                                      recommendation: (text: h, read: false), shortlists: [(name: h, hiringPartner: h)],
+                                                      recommendation: (text: h, read: false, version: h), shortlists: [(name: h, hiringPartner: h)],
                                                       preview: CandidateEvidence(candidate: candidate(), behind: behind(), target: 3, today: day)),
             "candidate profile, not shared": CandidateProfilePage(shared: false, form: CandidateProfileForm(), errors: .none, recommendation: nil, shortlists: [],
                                                                   preview: CandidateEvidence(candidate: candidate(login: false), behind: ShortlistUseCases.Behind(projects: [], feedback: [], commits: [], recommendedBy: nil),

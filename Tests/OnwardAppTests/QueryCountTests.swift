@@ -87,7 +87,7 @@ extension AppTests {
                                                                                                     isSide: true, startedOn: today.adding(days: -40), lastWorkedOn: nil), for: id)
                         for day in 0..<3 { try await GitHubCommitModel(userID: id, sha: String(format: "%032x%08x", made, day), at: testNow, day: today.adding(days: -day * 8)).create(on: app.db) }
                         _ = try await setup.recommend("Solid", of: id, by: world.coach.requireID())
-                        _ = try await setup.markRead(by: id)
+                        try await setup.markRead(by: id, version: TechnicalRecommendation.version(of: "Solid"))
                         try await setup.share(true, for: id)
                         try await setup.add(id, to: list)
                         made += 1

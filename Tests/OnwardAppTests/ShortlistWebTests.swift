@@ -64,7 +64,10 @@ extension AppTests {
                 #expect(try await APITests.send(app, .GET, "/api/v1/candidates/\(world.graduate.requireIDString)", token: token).status == .notFound)
                 #expect(!(try await partner.get(SiteURL.evidence(.shortlist(id: list.requireIDString)).path).text.contains("Grace Graduate")))
                 #expect(try await ShortlistEntryModel.query(on: app.db).count() == 0)
-                // And she cannot be put back on it while she does not share.
+                // And she cannot be put back on it while she does not share: the partner is told why.
+                let refused = try await partner.post(SiteURL.evidence(.shortlistCandidates(id: list.requireIDString)).path, ["graduate_id": world.graduate.requireIDString])
+                #expect(refused.status == .seeOther && refused.headers.first(name: .location) == SiteURL.evidence(.candidates).path)
+                #expect(try await partner.get(SiteURL.evidence(.candidates).path).text.contains("That candidate no longer shares their profile."))
                 #expect(try await APITests.send(app, .POST, "/api/v1/shortlists/\(list.requireIDString)/candidates", token: token,
                                                 json: #"{"graduate_id":"\#(world.graduate.requireIDString)"}"#).status == .notFound)
             }
@@ -94,7 +97,12 @@ extension AppTests {
                 #expect(!(try await partner.get(candidate).text.contains("90% coverage")), "not read yet")
                 let own = try await grace.get(SiteURL.evidence(.candidateProfile).path).text
                 #expect(own.contains("90% coverage") && own.contains("Read it first"))
-                #expect(try await grace.post(SiteURL.evidence(.readRecommendation).path).status == .seeOther)
+                // Read as it was shown: a version the coach has since changed is not marked.
+                let shown = TechnicalRecommendation.version(of: "Grace writes clear, tested Ruby: her shelf app has 90% coverage.")
+                #expect(try await grace.post(SiteURL.evidence(.readRecommendation).path, ["version": TechnicalRecommendation.version(of: "older words")]).status == .seeOther)
+                #expect(try await grace.get(SiteURL.evidence(.candidateProfile).path).text.contains("changed the recommendation since you opened it"))
+                #expect(!(try await partner.get(candidate).text.contains("90% coverage")), "not marked read")
+                #expect(try await grace.post(SiteURL.evidence(.readRecommendation).path, ["version": shown]).status == .seeOther)
                 let read = try await partner.get(candidate).text
                 #expect(read.contains("90% coverage") && read.contains("Cora Coach, their coach"))
                 // Changed words wait for her to read them again.
@@ -167,7 +175,15 @@ extension AppTests {
                 _ = try await SupportUseCases(db: app.db, now: testNow).open(SupportRequestDraft(kind: .question, subject: secret, message: secret), for: graduate)
                 let plans = LearningPlanUseCases(db: app.db, now: testNow)
                 let plan = try await plans.start(for: graduate.requireIDString, LearningPlanDraft(focusAreas: secret, cadence: .weekly), by: world.coach)
-                try await plans.recordMeeting(on: plan.requireIDString, by: world.coach) { today in MeetingDraft(heldOn: today, notes: secret) }
+                try await plans.recordMeeting(on: plan.requireIDString, by: world.coach) { today in
+                    MeetingDraft(heldOn: today, notes: secret, recommendations: [RecommendationDraft(kind: .reading, description: secret, due: today.adding(days: 7))])
+                }
+                // An employer's technical feedback after an interview at a company only the graduate and their coaches know of.
+                let search = JobSearch(db: app.db, now: testNow)
+                let application = try await search.create(for: graduate, draft: ApplicationDraft(company: "SECRET-EMPLOYER", roleTitle: "Developer"), stage: .applied,
+                                                          on: Self.today.adding(days: -3))
+                _ = try await search.addInterview(to: application, InterviewDraft(kind: .technical, at: testNow.addingTimeInterval(-86_400), durationMinutes: 60,
+                                                                                  withWhom: "Sam", outcome: .notPassed, feedback: secret, feedbackIsTechnical: true))
                 graduate.bio = secret
                 graduate.githubLogin = "grace-codes"
                 try await graduate.save(on: app.db)
@@ -184,13 +200,15 @@ extension AppTests {
                     let response = try await partner.get(path)
                     #expect(response.status == .ok, "\(path)")
                     #expect(path == SiteURL.evidence(.shortlists).path || response.body.string.contains("Grace Graduate"), "\(path) shows the candidate")
-                    #expect(!response.body.string.contains(secret), "\(path) shows private writing")
+                    #expect(!response.body.string.contains(secret) && !response.body.string.contains("SECRET-EMPLOYER"), "\(path) shows private writing")
                 }
+                // The feedback is there, in general words, with nothing of what it said.
+                #expect(try await partner.get(SiteURL.evidence(.candidate(id: id)).path).text.contains("Feedback from a job interview"))
                 let token = try await APITests.token(for: world.partner, app: app)
                 for path in ["/api/v1/candidates", "/api/v1/candidates/\(id)", "/api/v1/shortlists", "/api/v1/shortlists/\(listID)"] {
                     let response = try await APITests.send(app, .GET, path, token: token)
                     #expect(response.status == .ok, "\(path)")
-                    #expect(!response.body.string.contains(secret), "\(path) shows private writing")
+                    #expect(!response.body.string.contains(secret) && !response.body.string.contains("SECRET-EMPLOYER"), "\(path) shows private writing")
                 }
                 // The person page and the graduate's records stay closed to a partner.
                 #expect(try await partner.get(SiteURL.homes(.person(id: id)).path).status == .notFound)

@@ -19,12 +19,19 @@ import Testing
         }
     }
 
-    @Test func a_calendar_gives_its_days_with_contributions() throws {
-        let body = Array(#"{"data":{"user":{"contributionsCollection":{"contributionCalendar":{"weeks":[{"contributionDays":[{"date":"2026-11-22","contributionCount":0},{"date":"2026-11-23","contributionCount":3}]}]}}}}}"#.utf8)
-        #expect(try GitHubSync.calendar(inAnswer: body) == [LocalDate(iso: "2026-11-23")!: 3])
-        #expect(try GitHubSync.calendar(inAnswer: Array(#"{"data":{"user":null}}"#.utf8)).isEmpty, "a login GitHub does not know")
+    @Test func the_commit_contributions_give_each_days_commits_over_every_repository() throws {
+        let body = Array(#"{"data":{"user":{"contributionsCollection":{"commitContributionsByRepository":[{"contributions":{"nodes":[{"occurredAt":"2026-11-23T08:00:00Z","commitCount":3},{"occurredAt":"2026-11-22T08:00:00Z","commitCount":0}]}},{"contributions":{"nodes":[{"occurredAt":"2026-11-23T08:00:00Z","commitCount":2}]}}]}}}}"#.utf8)
+        #expect(try GitHubSync.calendar(inAnswer: body) == [LocalDate(iso: "2026-11-23")!: 5])
+        #expect(try GitHubSync.calendar(inAnswer: Array(#"{"data":{"user":null},"errors":[{"type":"NOT_FOUND","message":"Could not resolve to a User"}]}"#.utf8)).isEmpty,
+                "a login GitHub does not know")
         let refused = #expect(throws: GitHubPush.Unreadable.self) { try GitHubSync.calendar(inAnswer: Array(#"{"data":null,"errors":[{"message":"Bad credentials"}]}"#.utf8)) }
         #expect(refused?.reason == "Bad credentials")
+    }
+
+    @Test func a_push_event_without_its_commits_counts_its_head() throws {
+        let head = String(repeating: "c", count: 40)
+        let body = Array(#"[{"type":"PushEvent","created_at":"2026-11-23T09:30:00Z","repo":{"name":"grace-codes/shelf"},"payload":{"head":"\#(head)","before":"\#(String(repeating: "d", count: 40))"}}]"#.utf8)
+        #expect(try GitHubSync.pushes(inEvents: body, login: "grace-codes").flatMap(\.commits).map(\.id) == [head])
     }
 
     @Test func the_next_page_is_the_one_a_link_header_names_next() {

@@ -104,6 +104,13 @@ extension OnwardAPI {
 }
 
 extension Components.Schemas.Feedback {
+    /// As `entry` says it (a shared profile's, without the feedback's words), with `item`'s state.
+    init(_ entry: FeedbackEntry, item: FeedbackUseCases.Item) {
+        self.init(key: entry.key, source: entry.source, text: entry.text, givenOn: item.given.given.iso, doneWhereGiven: item.given.doneThere,
+                  open: item.isOpen, openForWeeks: entry.openWeeks,
+                  actions: item.actions.map { .init(id: $0.requireIDString, kind: .init(rawValue: $0.kind.rawValue)!, link: $0.link, note: $0.note, day: $0.day) })
+    }
+
     init(_ item: FeedbackUseCases.Item, today: LocalDate) {
         self.init(key: item.given.key, source: item.given.source, text: item.given.text, givenOn: item.given.given.iso, doneWhereGiven: item.given.doneThere,
                   open: item.isOpen, openForWeeks: FeedbackEntry(item, today: today, mine: false).openWeeks,

@@ -12,7 +12,7 @@ extension OnwardAPI {
         let profile = try await cases.profile(of: id)
         let recommendation = try await cases.recommendation(of: id)
         return .init(shared: profile?.sharedAt != nil, headline: profile?.headline ?? "", availableFrom: profile?.availableFrom,
-                     recommendation: recommendation.map { .init(text: $0.text, read: $0.readAt != nil) },
+                     recommendation: recommendation.map { .init(text: $0.text, read: $0.readAt != nil, version: TechnicalRecommendation.version(of: $0.text)) },
                      shortlists: try await cases.shortlists(with: id).map { .init(name: $0.name, hiringPartner: $0.hiringPartner) })
     }
 
@@ -29,11 +29,16 @@ extension OnwardAPI {
         let kept = try await cases.profile(of: id)
         let draft = try CandidateProfileDraft.validate(headline: body.headline ?? kept?.headline ?? "", availableFrom: body.availableFrom ?? kept?.availableFrom ?? "",
                                                        today: graduate.today(at: try request.now))
-        if body.recommendationRead == true, try await !cases.markRead(by: id) {
-            throw Refusal.notFound("Your coach has not written a recommendation yet.", field: "recommendation_read")
+        // Stopping sharing comes first, on its own: nothing else in the body can hold it up.
+        if body.shared == false, kept?.sharedAt != nil { try await cases.share(false, for: id) }
+        if body.recommendationRead == true {
+            guard let version = body.recommendationVersion else {
+                throw ValidationErrors([FieldError(field: "recommendation_version", message: "Name the version of the recommendation you read, as GET /candidate-profile gives it.")])
+            }
+            try await cases.markRead(by: id, version: version)
         }
         try await cases.save(draft, for: id)
-        if let shared = body.shared, shared != (kept?.sharedAt != nil) { try await cases.share(shared, for: id) }
+        if body.shared == true, kept?.sharedAt == nil { try await cases.share(true, for: id) }
         return .ok(.init(body: .json(try await candidateProfile(of: graduate))))
     }
 
@@ -72,7 +77,7 @@ extension OnwardAPI {
             weeks: (candidate.weeks ?? []).map { .init(weekOf: $0.monday.iso, commits: $0.commits) },
             latestCommits: behind.commits.map { .init(sha: $0.sha, day: $0.day, repository: $0.repository) },
             projects: behind.projects.map(Components.Schemas.Project.init),
-            feedback: behind.feedback.map { Components.Schemas.Feedback($0, today: today) },
+            feedback: behind.feedback.map { Components.Schemas.Feedback(FeedbackEntry(shared: $0, today: today), item: $0) },
             mockInterviews: candidate.mockScores.map { mock in
                 .init(day: mock.day.iso, theme: mock.theme, scores: .init(additionalProperties: Dictionary(mock.scores.map { ($0.criterion, $0.score) }) { first, _ in first }),
                       mean: mock.mean)

@@ -41,6 +41,10 @@ struct EvidenceUseCases: UseCases {
             var rows: [SQLGroupExpression] = []
             for person in people {
                 let userID = try person.decode(column: "id", as: UUID.self)
+                // Held against the sync's top-up of the same graduate (on PostgreSQL; SQLite's
+                // write transaction holds the one lock), so a stand-in is never added beside the
+                // real commit that replaces it.
+                try await db.lockRow(of: UserModel.schema, id: userID)
                 let zone = TimeZone(identifier: try person.decode(column: "time_zone", as: String.self)) ?? .gmt
                 rows += push.commits.map { commit in
                     SQLGroupExpression([SQLBind(UUID()), SQLBind(userID), SQLBind(commit.id), SQLBind(commit.at), SQLBind(LocalDate(commit.at, in: zone).iso), SQLBind(push.repository)])
@@ -72,11 +76,14 @@ struct EvidenceUseCases: UseCases {
 
     /// Brings each day of `userID`'s that `calendar` counts up to its count, with commits that
     /// stand in for those the calendar does not name: a day that already holds as many (from the
-    /// webhook, the events, or an earlier sync) is left, so no commit counts twice. The days are
-    /// in the graduate's calendar, as GitHub draws it for them. The commits added.
+    /// webhook, the events, or an earlier sync) is left, so no commit counts twice on a day. The
+    /// days are GitHub's (UTC): a commit made late in the evening west of UTC, or pushed days
+    /// after it was written, can stand on a neighbouring day as well (README says so). The
+    /// commits added.
     func topUp(_ calendar: [LocalDate: Int], for userID: UUID) async throws -> Int {
         guard let first = calendar.keys.min(), let last = calendar.keys.max() else { return 0 }
         return try await db.writeTransaction { db in
+            try await db.lockRow(of: UserModel.schema, id: userID)
             let sql = db as! any SQLDatabase
             let rows = try await sql.raw("""
                 SELECT day, COUNT(*) AS n FROM \(ident: GitHubCommitModel.schema)

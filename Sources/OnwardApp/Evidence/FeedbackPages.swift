@@ -47,7 +47,7 @@ struct FeedbackEntry {
                     h.span("Acted on", .class("tag-technical"))
                 }
             }
-            h.blockquote(text)
+            if !text.isEmpty { h.blockquote(text) }
             if doneThere { h.p("Marked done in the learning plan.", .class("hint")) }
             if !actions.isEmpty {
                 h.ul {
@@ -131,6 +131,15 @@ struct FeedbackSection: HomeSection {
 }
 
 extension FeedbackEntry {
+    /// `item` as a shared candidate profile shows it to partners: where it came from in general
+    /// words, when, and what was done about it; not the feedback's words, nor the employer or the
+    /// document it was about, which stay with the graduate and their coaches.
+    init(shared item: FeedbackUseCases.Item, today: LocalDate) {
+        let full = FeedbackEntry(item, today: today, mine: false)
+        self.init(key: full.key, source: FeedbackItemText.kind(ofKey: full.key), text: "", given: full.given, actions: full.actions,
+                  doneThere: full.doneThere, openWeeks: full.openWeeks)
+    }
+
     /// `item` on `today`; `mine` when the graduate themselves reads it (and may remove an action).
     init(_ item: FeedbackUseCases.Item, today: LocalDate, mine: Bool) {
         let days = item.given.given.days(to: today)

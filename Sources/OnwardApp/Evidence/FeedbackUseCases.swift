@@ -72,6 +72,17 @@ struct FeedbackUseCases: UseCases {
 enum FeedbackItemText {
     static let longest = 80
 
+    /// Where a piece of feedback came from, in general words, read from its key's prefix.
+    static func kind(ofKey key: String) -> String {
+        switch key.prefix(while: { $0 != ":" }) {
+        case "interview": "Feedback from a job interview"
+        case "mock": "Feedback from a mock interview"
+        case "review": "A coach's review"
+        case "recommendation": "A learning plan recommendation"
+        default: "Technical feedback"
+        }
+    }
+
     static func excerpt(_ text: String) -> String {
         let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
         return line.count > longest ? String(line.prefix(longest - 1)) + "…" : line

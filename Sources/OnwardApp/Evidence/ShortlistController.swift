@@ -41,7 +41,7 @@ struct ShortlistController: RouteCollection {
         return req.render(CandidateProfilePage(
             shared: profile?.sharedAt != nil,
             form: form ?? CandidateProfileForm(headline: profile?.headline, availableFrom: profile?.availableFrom),
-            errors: errors, recommendation: recommendation.map { (text: $0.text, read: $0.readAt != nil) },
+            errors: errors, recommendation: recommendation.map { (text: $0.text, read: $0.readAt != nil, version: TechnicalRecommendation.version(of: $0.text)) },
             shortlists: shortlists.map { (name: $0.name, hiringPartner: $0.hiringPartner) },
             preview: CandidateEvidence(candidate: preview, behind: try await cases.behind(preview), target: target, today: today)), status: status)
     }
@@ -71,8 +71,16 @@ struct ShortlistController: RouteCollection {
         return req.redirect(to: .evidence(.candidateProfile), flash: message)
     }
 
+    private struct ReadForm: Content {
+        var version: String?
+    }
+
     func readRecommendation(req: Request) async throws -> Response {
-        guard try await ShortlistUseCases(req: req).markRead(by: req.requireUser().requireID()) else { throw Refusal.notFound() }
+        do {
+            try await ShortlistUseCases(req: req).markRead(by: req.requireUser().requireID(), version: try req.form(ReadForm.self).version ?? "")
+        } catch let refusal as Refusal where refusal.kind == .conflict {
+            return req.redirect(to: SiteURL.evidence(.candidateProfile).path).flash(.error, refusal.message, on: req)
+        }
         return req.redirect(to: .evidence(.candidateProfile), flash: "Thank you: the recommendation is part of your profile.")
     }
 
@@ -169,7 +177,7 @@ struct ShortlistController: RouteCollection {
         let rows = try await cases.candidates(on: list, today: today, target: target).map { candidate in
             [String(candidate.ranked.rank), candidate.name, candidate.headline, candidate.stacks.joined(separator: ", "),
              CandidateProfileDraft.availability(from: candidate.availableFrom, today: today), String(candidate.ranked.weeksOnTarget), String(candidate.ranked.commits),
-             candidate.sideProjects.first.map { "\($0.name), last worked on \($0.lastWorked.iso)" } ?? candidate.ranked.sideProjectFigure,
+             candidate.sideProjects.first.flatMap { candidate.ranked.activeSideProject ? "\($0.name), last worked on \($0.lastWorked.iso)" : nil } ?? candidate.ranked.sideProjectFigure,
              candidate.ranked.feedbackFigure, candidate.mockScores.meanScore.map(MockScoreWords.mean) ?? "",
              candidate.githubLogin.map { "https://github.com/" + $0 } ?? "", SiteURL.evidence(.candidate(id: candidate.id.uuidString)).absolute(on: req)]
         }
@@ -190,7 +198,13 @@ struct ShortlistController: RouteCollection {
         let cases = ShortlistUseCases(req: req)
         let list = try await cases.shortlist(req.parameter(SiteURL.Parameter.id))
         guard let raw = try req.form(EntryForm.self).graduateID, let graduateID = UUID(uuidString: raw) else { throw Refusal.notFound() }
-        let added = try await cases.add(graduateID, to: list)
+        let added: Bool
+        do {
+            added = try await cases.add(graduateID, to: list)
+        } catch let refusal as Refusal where refusal.field != nil {
+            // They stopped sharing since the page was shown: say so where the partner goes next.
+            return req.redirect(to: SiteURL.evidence(.candidates).path).flash(.error, "That candidate no longer shares their profile.", on: req)
+        }
         return req.redirect(to: .evidence(.candidate(id: graduateID.uuidString)), flash: added ? "Added to \(list.name)." : "Already on \(list.name).")
     }
 

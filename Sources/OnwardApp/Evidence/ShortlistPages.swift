@@ -129,10 +129,10 @@ struct CandidateEvidence {
     private func feedback(_ h: HTML) {
         h.section(.class("card"), .ariaLabelledBy("feedback")) {
             h.h2("Technical feedback and what they did", .id("feedback"))
-            h.p(candidate.ranked.feedbackFigure + ".", .class("hint"))
+            h.p(candidate.ranked.feedbackFigure + ". Each piece with when it was given and what was done about it; its words stay between the graduate and their coaches.", .class("hint"))
             guard !behind.feedback.isEmpty else { return }
             h.ul(.class("record-list")) {
-                for item in behind.feedback { FeedbackEntry(item, today: today, mine: false).render(h, recordURL: nil) }
+                for item in behind.feedback { FeedbackEntry(shared: item, today: today).render(h, recordURL: nil) }
             }
         }
     }
@@ -193,7 +193,7 @@ struct CandidateProfilePage: PageView {
     let form: CandidateProfileForm
     let errors: FormErrors
     /// The recommendation's words and whether the graduate has read them; nil before a coach writes one.
-    let recommendation: (text: String, read: Bool)?
+    let recommendation: (text: String, read: Bool, version: String)?
     let shortlists: [(name: String, hiringPartner: String)]
     let preview: CandidateEvidence
 
@@ -201,7 +201,7 @@ struct CandidateProfilePage: PageView {
 
     func content(_ h: HTML) {
         h.h1("Your candidate profile")
-        h.p("The partnerships team shortlists graduates for hiring partners on evidence: how often you commit, your side projects, what you did about technical feedback, your mock interview scores. Share it when you are ready; stop at any moment and partners no longer see it.",
+        h.p("The partnerships team shortlists graduates for hiring partners on evidence: how often you commit, your side projects, what you did about technical feedback, your mock interview scores. Share it when you are ready; stop at any moment and partners no longer see it on Onward (a shortlist they already exported stays with them).",
             .class("lede"))
         h.section(.class("card"), .ariaLabelledBy("sharing")) {
             h.h2(shared ? "Shared with the partnerships team" : "Not shared", .id("sharing"))
@@ -244,6 +244,7 @@ struct CandidateProfilePage: PageView {
                 } else {
                     h.p("Read it first: it becomes part of your profile only once you have.", .class("hint"))
                     h.postForm(Href(SiteURL.evidence(.readRecommendation))) {
+                        h.input(.type("hidden"), .name("version"), .value(recommendation.version))
                         h.button("I have read it", .type("submit"), .class("button"))
                     }
                 }
@@ -349,7 +350,8 @@ struct CandidateTable {
                             if !candidate.stacks.isEmpty { h.br(); h.span(candidate.stacks.joined(separator: ", "), .class("hint")) }
                         }
                         h.td { h.a(candidate.ranked.weeksFigure(target: target), .href(Href(page, fragment: "commits"))) }
-                        h.td { h.a(candidate.sideProjects.first.map { "\($0.name), \($0.lastWorked.display)" } ?? candidate.ranked.sideProjectFigure, .href(Href(page, fragment: "projects"))) }
+                        h.td { h.a(candidate.sideProjects.first.flatMap { candidate.ranked.activeSideProject ? "\($0.name), \($0.lastWorked.display)" : nil } ?? candidate.ranked.sideProjectFigure,
+                                   .href(Href(page, fragment: "projects"))) }
                         h.td { h.a(candidate.ranked.feedbackFigure, .href(Href(page, fragment: "feedback"))) }
                         h.td { h.a(MockScoreWords.summary(candidate.mockScores), .href(Href(page, fragment: "mocks"))) }
                         if let remove {

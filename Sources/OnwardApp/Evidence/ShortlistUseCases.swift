@@ -103,14 +103,20 @@ struct ShortlistUseCases: UseCases {
         }
     }
 
-    /// `graduateID` read their recommendation as it stands: from now on it is shared with their profile.
-    func markRead(by graduateID: UUID) async throws -> Bool {
-        guard let recommendation = try await recommendation(of: graduateID) else { return false }
-        if recommendation.readAt == nil {
-            recommendation.readAt = now
-            try await recommendation.update(on: db)
-        }
-        return true
+    /// `graduateID` read their recommendation in the words of `version`: from now on it is shared
+    /// with their profile. Not found when there is none; a conflict (on `recommendation_version`)
+    /// when the coach changed the words since, so that only words the graduate saw are marked.
+    func markRead(by graduateID: UUID, version: String) async throws {
+        guard let recommendation = try await recommendation(of: graduateID) else { throw Refusal.notFound("Your coach has not written a recommendation yet.") }
+        let changed = Refusal.conflict("Your coach changed the recommendation since you opened it: read it again.", field: "recommendation_version")
+        guard TechnicalRecommendation.version(of: recommendation.text) == version else { throw changed }
+        guard recommendation.readAt == nil else { return }
+        // The words compared again as the row is written: a change saved meanwhile is not marked read.
+        let marked = try await (db as! any SQLDatabase).raw("""
+            UPDATE \(ident: TechnicalRecommendationModel.schema) SET read_at = \(bind: now)
+            WHERE graduate_id = \(bind: graduateID) AND text = \(bind: recommendation.text) RETURNING id
+            """).all()
+        guard !marked.isEmpty else { throw changed }
     }
 
     // MARK: The partners' side
@@ -187,9 +193,10 @@ struct ShortlistUseCases: UseCases {
         return result
     }
 
-    /// The Mondays of the weeks the ranking reads, oldest first, this week's last.
+    /// The Mondays of the weeks the ranking reads, oldest first: the twelve complete weeks before
+    /// this one, so that a candidate's figures do not drop each Monday morning.
     static func mondays(today: LocalDate) -> [LocalDate] {
-        (0..<Shortlist.weeksRead).reversed().map { today.startOfWeek.adding(days: -7 * $0) }
+        (1...Shortlist.weeksRead).reversed().map { today.startOfWeek.adding(days: -7 * $0) }
     }
 
     /// Each of `userIDs`' commits in each week the ranking reads, by Monday, in one query: the
@@ -204,7 +211,7 @@ struct ShortlistUseCases: UseCases {
         let rows = try await (db as! any SQLDatabase).raw("""
             SELECT who, week, COUNT(*) AS n FROM (
                 SELECT user_id AS who, \(week) AS week FROM \(ident: GitHubCommitModel.schema)
-                WHERE user_id IN \(SQLBind.group(userIDs)) AND day >= \(bind: mondays[0].iso) AND day <= \(bind: today.iso)
+                WHERE user_id IN \(SQLBind.group(userIDs)) AND day >= \(bind: mondays[0].iso) AND day < \(bind: today.startOfWeek.iso)
             ) weeks GROUP BY who, week
             """).all()
         var result: [UUID: [LocalDate: Int]] = [:]
@@ -225,7 +232,9 @@ struct ShortlistUseCases: UseCases {
 
     /// A shared candidate's latest commits, for the evidence behind their weeks.
     func latestCommits(of userID: UUID, limit: Int = 20) async throws -> [GitHubCommitModel] {
-        try await GitHubCommitModel.query(on: db).filter(\.$user.$id == userID).sort(\.$committedAt, .descending).limit(limit).all()
+        // The calendar's stand-ins are counted, not listed: they name no commit.
+        try await GitHubCommitModel.query(on: db).filter(\.$user.$id == userID).filter(\.$sha !=~ GitHubSync.calendarPrefix)
+            .sort(\.$committedAt, .descending).limit(limit).all()
     }
 
     // MARK: Shortlists

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// What a graduate says on the candidate profile they may share with the partnerships team: a
@@ -40,6 +41,12 @@ public struct CandidateProfileDraft: Equatable, Sendable {
 /// "ask us for our technical recommendations"). The graduate reads it before it is shared.
 public enum TechnicalRecommendation {
     public static let limit = 2_000
+
+    /// The words' version, which the graduate's "I have read it" names: SHA-256 of the text in
+    /// hex, so that words a coach changed after the page was shown are not marked read.
+    public static func version(of text: String) -> String {
+        SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
 
     public static func validate(_ text: String) throws(ValidationErrors) -> String {
         var errors = ValidationErrors()

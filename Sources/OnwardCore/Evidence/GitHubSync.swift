@@ -23,6 +23,8 @@ public enum GitHubSync {
             struct Payload: Decodable {
                 struct Commit: Decodable { let sha: String; let distinct: Bool? }
                 let commits: [Commit]?
+                /// The commit the branch moved to: all github.com's public push events still name.
+                let head: String?
             }
             let type: String?
             let repo: Repository?
@@ -40,7 +42,10 @@ public enum GitHubSync {
         for event in events where event.type == "PushEvent" {
             guard let raw = event.createdAt, let at = moments.date(from: raw) else { throw GitHubPush.Unreadable(reason: "a push's created_at is not ISO 8601") }
             var commits: [GitHubPush.Commit] = []
-            for commit in event.payload?.commits ?? [] where commit.distinct ?? true {
+            // Where the event no longer lists its commits (github.com's public events), its head
+            // stands for the push: one commit, at the least.
+            let listed = event.payload?.commits ?? event.payload?.head.map { [.init(sha: $0, distinct: true)] } ?? []
+            for commit in listed where commit.distinct ?? true {
                 guard commit.sha.count == 40, commit.sha.allSatisfy(\.isHexDigit) else { throw GitHubPush.Unreadable(reason: "a commit sha is not 40 hex digits") }
                 commits.append(GitHubPush.Commit(id: commit.sha.lowercased(), at: at))
             }
@@ -52,45 +57,49 @@ public enum GitHubSync {
 
     /// The GraphQL request for `login`'s contribution calendar from `from` to `to` (at most a year).
     public static func calendarRequest(login: String, from: Date, to: Date) -> [UInt8] {
+        // Commits only (the calendar also counts issues, pull requests and reviews), each day's
+        // per repository.
         let query = "query($login: String!, $from: DateTime!, $to: DateTime!) { user(login: $login) { contributionsCollection(from: $from, to: $to) "
-            + "{ contributionCalendar { weeks { contributionDays { date contributionCount } } } } } }"
+            + "{ commitContributionsByRepository(maxRepositories: 100) { contributions(first: 100) { nodes { occurredAt commitCount } } } } } }"
         let moments = ISO8601DateFormatter()
         let body: [String: Any] = ["query": query, "variables": ["login": login, "from": moments.string(from: from), "to": moments.string(from: to)]]
         return Array(try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))
     }
 
-    /// The days of a contribution calendar GraphQL answered, with a count above zero. An answer
-    /// that names no user (a login GitHub does not know) has none; an error answer is unreadable.
+    /// The commits of each day GraphQL answered (`commitContributionsByRepository`, each
+    /// repository's days summed; a day is `occurredAt`'s in UTC). An answer that names no user
+    /// (a login GitHub does not know) has none; an error answer is unreadable.
     public static func calendar(inAnswer body: [UInt8]) throws(GitHubPush.Unreadable) -> [LocalDate: Int] {
         struct Answer: Decodable {
             struct Data: Decodable {
                 struct User: Decodable {
                     struct Collection: Decodable {
-                        struct Calendar: Decodable {
-                            struct Week: Decodable {
-                                struct Day: Decodable { let date: String; let contributionCount: Int }
-                                let contributionDays: [Day]
+                        struct ByRepository: Decodable {
+                            struct Contributions: Decodable {
+                                struct Node: Decodable { let occurredAt: String; let commitCount: Int }
+                                let nodes: [Node]
                             }
-                            let weeks: [Week]
+                            let contributions: Contributions
                         }
-                        let contributionCalendar: Calendar
+                        let commitContributionsByRepository: [ByRepository]
                     }
                     let contributionsCollection: Collection
                 }
                 let user: User?
             }
-            struct Problem: Decodable { let message: String }
+            struct Problem: Decodable { let message: String; let type: String? }
             let data: Data?
             let errors: [Problem]?
         }
         let answer: Answer
-        do { answer = try JSONDecoder().decode(Answer.self, from: Foundation.Data(body)) } catch { throw GitHubPush.Unreadable(reason: "not a contribution calendar") }
-        if let problem = answer.errors?.first, answer.data?.user == nil { throw GitHubPush.Unreadable(reason: problem.message) }
+        do { answer = try JSONDecoder().decode(Answer.self, from: Foundation.Data(body)) } catch { throw GitHubPush.Unreadable(reason: "not an answer about commit contributions") }
+        if let problem = answer.errors?.first, answer.data?.user == nil, problem.type != "NOT_FOUND" { throw GitHubPush.Unreadable(reason: problem.message) }
+        let moments = ISO8601DateFormatter()
         var counts: [LocalDate: Int] = [:]
-        for week in answer.data?.user?.contributionsCollection.contributionCalendar.weeks ?? [] {
-            for day in week.contributionDays where day.contributionCount > 0 {
-                guard let date = LocalDate(iso: day.date) else { throw GitHubPush.Unreadable(reason: "a day is not YYYY-MM-DD") }
-                counts[date] = min(day.contributionCount, 1_000)
+        for repository in answer.data?.user?.contributionsCollection.commitContributionsByRepository ?? [] {
+            for node in repository.contributions.nodes where node.commitCount > 0 {
+                guard let at = moments.date(from: node.occurredAt) else { throw GitHubPush.Unreadable(reason: "a day's occurredAt is not ISO 8601") }
+                counts[LocalDate(at, in: .gmt), default: 0] += min(node.commitCount, 1_000)
             }
         }
         return counts

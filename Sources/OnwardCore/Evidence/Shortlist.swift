@@ -13,7 +13,8 @@ public enum Shortlist {
     public struct Evidence: Equatable, Sendable {
         public let id: String
         public let name: String
-        /// Commits in each of the last `weeksRead` weeks, this week last; nil when no GitHub login is linked.
+        /// Commits in each of the `weeksRead` complete weeks before this one, the latest last; nil
+        /// when no GitHub login is linked.
         public let weeklyCommits: [Int]?
         /// The days each side project was last worked on.
         public let sideProjects: [LocalDate]
