@@ -134,18 +134,22 @@ struct ShortlistUseCases: UseCases {
     /// Every shared candidate admitted by `filter`, ranked on `today` against `target` commits a
     /// week: eleven queries, however many there are.
     func candidates(_ filter: CandidateFilter = .init(), today: LocalDate, target: Int) async throws -> [Candidate] {
+        try await ranked(try await shared().filter { filter.admits(stacks: $0.stacks, availableFrom: $0.from, today: today) }, today: today, target: target)
+    }
+
+    /// Every graduate who shares a profile, as it says them: one query.
+    private func shared() async throws -> [Shared] {
         let rows = try await (db as! any SQLDatabase).raw("""
             SELECT u.id, u.name, u.stacks, u.github_login, p.headline, p.available_from
             FROM \(ident: CandidateProfileModel.schema) p JOIN \(ident: UserModel.schema) u ON u.id = p.user_id
             WHERE p.shared_at IS NOT NULL AND u.role = \(bind: Role.graduate.rawValue)
             """).all()
-        let shared = try rows.map { row in
+        return try rows.map { row in
             Shared(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
                    stacks: try row.decode(column: "stacks", as: String.self).split(separator: "\n").map(String.init),
                    login: try row.decode(column: "github_login", as: String?.self), headline: try row.decode(column: "headline", as: String.self),
                    from: try row.decode(column: "available_from", as: String?.self).flatMap(LocalDate.init(iso:)))
-        }.filter { filter.admits(stacks: $0.stacks, availableFrom: $0.from, today: today) }
-        return try await ranked(shared, today: today, target: target)
+        }
     }
 
     /// `user` as partners would read them if they shared, sharing or not: the graduate's preview.
@@ -268,9 +272,8 @@ struct ShortlistUseCases: UseCases {
     func candidates(on list: ShortlistModel, today: LocalDate, target: Int) async throws -> [Candidate] {
         let members = Set(try await ShortlistEntryModel.query(on: db).filter(\.$shortlist.$id == list.requireID()).all(\.$graduate.$id))
         guard !members.isEmpty else { return [] }
-        let all = try await candidates(today: today, target: target).filter { members.contains($0.id) }
-        return try await ranked(all.map { Shared(id: $0.id, name: $0.name, stacks: $0.stacks, login: $0.githubLogin, headline: $0.headline, from: $0.availableFrom) },
-                                today: today, target: target)
+        // Only the members' evidence is read, once: not every shared candidate's, then the members' again.
+        return try await ranked(try await shared().filter { members.contains($0.id) }, today: today, target: target)
     }
 
     /// The evidence behind a candidate's figures: every project, every piece of feedback with what
