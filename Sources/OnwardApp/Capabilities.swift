@@ -20,5 +20,6 @@ enum Capabilities {
     static let dashboardColumns = modules.flatMap(\.dashboardColumns).sorted { $0.place < $1.place }
 
     static let reads = PublishedReads(accounts: PublishedAccounts(), jobSearch: PublishedJobSearch(), coaching: PublishedCoaching(),
-                                     programme: PublishedProgramme(), practice: PublishedPractice())
+                                     programme: PublishedProgramme(), practice: PublishedPractice(),
+                                     evidence: PublishedEvidence())
 }

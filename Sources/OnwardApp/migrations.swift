@@ -76,6 +76,8 @@ enum Migrations {
         EvidenceMigrations.CreateShortlists(),
         // Evidence: the days the daily GitHub sync ran
         EvidenceMigrations.CreateGitHubSyncDays(),
+        // Coaching: the week-4 analysis keeps its figures and the changes the graduate will make
+        CoachingMigrations.AddAnalysisToSubmissions(),
     ]
 }
 

@@ -8,6 +8,22 @@ import Testing
 @Suite struct PageEscapingTests {
     static let hostile = EscapingCheck.hostile
 
+    /// An analysis's figures with hostile text in every line a person or a record wrote, read
+    /// from JSON as a kept round's are.
+    static func hostileAnalysis() -> JobSearchAnalysis {
+        let h = String(decoding: try! JSONEncoder().encode(hostile), as: UTF8.self)
+        let json = """
+            {"asOf":"2026-11-30","firstSent":"2026-11-02","open":1,"rejected":1,"withdrawn":0,"cohortSearching":3,
+             "sources":[{"source":\(h),"sent":2,"answered":1,"interviewed":0,"medianDaysToFirstAnswer":4.5}],
+             "stages":[{"stage":\(h),"count":2}],
+             "funnel":[{"step":\(h),"count":2,"cohortMedianCount":3},{"step":\(h),"count":1,"rate":0.5,"cohortMedianCount":1,"cohortMedianRate":0.4}],
+             "signals":[{"title":\(h),"reason":\(h),"raised":"2026-11-20"}],
+             "feedback":[{"source":\(h),"given":"2026-11-10","done":\(h),"doneOn":"2026-11-12"},{"source":\(h),"given":"2026-11-11"}]}
+            """
+        // A fixture that does not read is a broken test, not a case to handle.
+        return try! JSONDecoder().decode(JobSearchAnalysis.self, from: Data(json.utf8))
+    }
+
     static func shell() -> Shell {
         Shell(path: "/", user: (hostile, .graduate), links: (main: [NavLink(label: hostile, url: .home, children: [NavLink(label: hostile, url: .home)])], account: [NavLink(label: hostile, url: .home)]),
               flashes: [Flash(kind: .error, message: hostile)], csrf: hostile, signOut: .accounts(.signOut))
@@ -220,6 +236,12 @@ import Testing
                                         form: BlogPostForm(title: h, url: h, published: h, kind: h), errors: errors("url")),
             "submissions": SubmissionsPage(entries: [.init(url: Href(.home), kind: h, title: h, submitted: h, state: .changesRequested, round: 2)],
                                            form: SubmissionForm(kind: h, title: h, body: h, link: h), errors: errors("body")),
+            "job search analysis": AnalysisFormPage(figures: Self.hostileAnalysis(), form: SubmissionForm(kind: h, title: h, body: h, link: h, changes: h),
+                                                    errors: errors("body", "changes")),
+            "analysis": SubmissionPage(graduate: h, graduateURL: Href(.home), kind: h, heading: h, state: .changesRequested, waited: h,
+                                       rounds: [.init(number: 1, sent: h, title: h, body: h, link: nil, willChange: h, figures: Self.hostileAnalysis())],
+                                       isAnalysis: true, resubmitURL: Href(.home), resubmitForm: SubmissionForm(kind: h, title: h, body: h, link: h, changes: h),
+                                       errors: errors("changes")),
             "submission": SubmissionPage(graduate: h, graduateURL: Href(.home), kind: h, heading: h, state: .waiting, waited: h,
                                          rounds: [.init(number: 2, sent: h, title: h, body: h, link: "https://cv.example/" + h),
                                                   .init(number: 1, sent: h, title: h, body: h, link: nil, verdict: .changesRequested, reviewer: p, reviewed: h, comment: h)],

@@ -149,6 +149,39 @@ extension AppTests {
             }
         }
 
+        /// The figures of a week-4 analysis read the whole cohort's applications for its medians:
+        /// the same statements for a cohort of 6 as for one of 41.
+        @Test func the_analysis_of_a_large_cohort_takes_a_fixed_number_of_statements() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let counter = QueryCounter()
+                let db = app.databases.database(logger: Logger(label: "count", factory: { _ in counter }), on: app.eventLoopGroup.any())!
+                let search = JobSearch(db: app.db, now: testNow)
+                let today = LocalDate(testNow, in: .gmt)
+                var added = 0
+                func add(_ n: Int) async throws {
+                    for _ in 0..<n {
+                        let graduate = try await world.graduate("Grad \(added)", coachedBy: world.coach, canSignIn: false, on: app)
+                        let sent = try await search.create(for: graduate, draft: ApplicationDraft(company: "Acme \(added)", roleTitle: "Developer", source: .referral),
+                                                           stage: .applied, on: today.adding(days: -9))
+                        try await search.move(sent, to: .screening, on: today.adding(days: -4))
+                        added += 1
+                    }
+                }
+                func count() async throws -> (Int, JobSearchAnalysis) {
+                    counter.reset()
+                    let figures = try await PublishedEvidence().jobSearchAnalysis(of: world.graduate, on: db, now: testNow)
+                    return (counter.count, figures)
+                }
+                try await add(5)
+                let (few, small) = try await count()
+                try await add(35)
+                let (many, large) = try await count()
+                #expect(small.cohortSearching == 5 && large.cohortSearching == 40, "every graduate of the cohort who sent one")
+                #expect(few == many, "6: \(few), 41: \(many)")
+            }
+        }
+
         @Test func the_board_counts_every_stage_and_shows_each_ones_most_exciting_first() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)

@@ -24,7 +24,7 @@ extension AppTests {
                 let graduate = Browser(app)
                 try await graduate.signIn(world.graduate)
                 let form = try await graduate.get(SiteURL.coaching(.submissions).path + "?kind=job_search_analysis")
-                #expect(form.text.contains(#"<option value="job_search_analysis" selected>"#))
+                #expect(form.text.contains("Your job search analysis") && form.text.contains(#"<input type="hidden" name="kind" value="job_search_analysis">"#))
                 #expect(try await graduate.post(SiteURL.coaching(.submissions).path, Self.analysis).status == .seeOther)
                 let submission = try #require(try await SubmissionModel.query(on: app.db).first())
                 let id = submission.requireIDString
@@ -70,7 +70,10 @@ extension AppTests {
                 try await graduate.signIn(world.graduate)
                 let empty = try await graduate.post(SiteURL.coaching(.submissions).path, ["kind": "job_search_analysis", "title": "Week 4"])
                 #expect(empty.status == .unprocessableEntity)
-                #expect(empty.text.contains("Write the text here, or give a link to it."))
+                #expect(empty.text.contains("Write your reading of the figures here, or give a link to it.") && empty.text.contains("Your job search analysis"),
+                        "the analysis comes back on its own page, figures and all")
+                let stray = try await graduate.post(SiteURL.coaching(.submissions).path, ["kind": "smart_goals", "title": "Goals", "body": "x", "changes": "More"])
+                #expect(stray.status == .unprocessableEntity && stray.text.contains("Only a job search analysis says what will change"))
                 let nul = try await graduate.post(SiteURL.coaching(.submissions).path, ["kind": "smart_goals", "title": "Goals\u{0}", "body": "x"])
                 #expect(nul.status == .unprocessableEntity)
                 #expect(try await SubmissionModel.query(on: app.db).count() == 0)
@@ -169,6 +172,67 @@ extension AppTests {
                 #expect(outcomes.filter { $0 }.count == 1)
                 #expect(try await SubmissionRoundModel.query(on: app.db).count() == 2)
                 #expect(try await SubmissionModel.find(submission.id, on: app.db)?.round == 2)
+            }
+        }
+
+        /// The week-4 analysis opens with Grace's figures (by source, by stage, her funnel beside
+        /// the cohort's median, her signals and feedback); she writes her reading and her changes;
+        /// the round keeps the figures as they were, and her coach reads all of it together, on
+        /// the web and through the API. A later application changes the form's figures, not the
+        /// round's.
+        @Test func the_analysis_opens_with_the_figures_and_the_coach_reviews_them_with_the_writing() async throws {
+            try await ProgrammeWebTests.withProgramme { app, world in
+                let search = JobSearch(db: app.db, now: testNow)
+                let today = LocalDate(testNow, in: .gmt)
+                func sent(_ who: UserModel, _ company: String, _ source: ApplicationSource, daysAgo: Int, then moves: [(Stage, Int)] = []) async throws {
+                    let application = try await search.create(for: who, draft: ApplicationDraft(company: company, roleTitle: "Junior Developer", source: source),
+                                                              stage: .applied, on: today.adding(days: -daysAgo))
+                    for (stage, ago) in moves { try await search.move(application, to: stage, on: today.adding(days: -ago)) }
+                }
+                try await sent(world.graduate, "Acme", .jobBoard, daysAgo: 20, then: [(.rejected, 10)])
+                try await sent(world.graduate, "Brightly", .jobBoard, daysAgo: 18)
+                try await sent(world.graduate, "Cogs", .referral, daysAgo: 15, then: [(.screening, 12), (.interview, 8)])
+                try await sent(world.otherGraduate, "Dune", .referral, daysAgo: 9, then: [(.screening, 7)])
+                let grace = Browser(app), cora = Browser(app)
+                try await grace.signIn(world.graduate)
+                try await cora.signIn(world.coach)
+
+                let form = try await grace.get(SiteURL.coaching(.submissions).path + "?kind=job_search_analysis").text
+                #expect(form.contains(#"<th scope="row">Job board</th><td class="num">2</td><td class="num">1</td><td class="num">50%</td><td class="num">10</td><td class="num">0</td>"#))
+                #expect(form.contains(#"<th scope="row">Referral</th><td class="num">1</td><td class="num">1</td><td class="num">100%</td><td class="num">3</td><td class="num">1</td>"#))
+                #expect(form.contains(#"<th scope="row">Interview</th><td class="num">1</td>"#), "Cogs got to an interview")
+                #expect(form.contains("Now: 2 still open, 1 rejected, 0 withdrawn."))
+                // Grace sent 3 and had 2 answers; Otto sent 1 and had 1: the medians are 2 and 1.5.
+                #expect(form.contains(#"<th scope="row">Sent</th><td class="num">3</td><td class="num"></td><td class="num">2</td>"#))
+                #expect(form.contains(#"<th scope="row">First answer</th><td class="num">2</td><td class="num">67%</td><td class="num">1.5</td><td class="num">83%</td>"#))
+                #expect(form.contains("Medians of the 2 graduates of the cohort who have sent an application, you among them."))
+                #expect(form.contains("Interview at Acme") == false, "no employer gave technical feedback")
+
+                let refused = try await grace.post(SiteURL.coaching(.submissions).path, ["kind": "job_search_analysis", "title": "Week 4", "changes": String(repeating: "x", count: TextRules.Limit.long + 1)])
+                #expect(refused.status == .unprocessableEntity && refused.text.contains("Write your reading of the figures here") && refused.text.contains("Job board"))
+                #expect(try await SubmissionModel.query(on: app.db).count() == 0)
+                let posted = try await grace.post(SiteURL.coaching(.submissions).path, ["kind": "job_search_analysis", "title": "Week 4",
+                                                                                        "body": "Referrals answer; job boards do not.", "changes": "Ask for two referrals a week."])
+                #expect(posted.status == .seeOther)
+                let submission = try #require(try await SubmissionModel.query(on: app.db).first())
+                #expect(submission.changes == "Ask for two referrals a week.")
+                let kept = try #require(SubmissionModel.analysis(submission.figures))
+                #expect(kept.funnel.first?.count == 3 && kept.sources.map(\.source) == ["Job board", "Referral"])
+
+                // A fourth application later: the form counts it, the round sent does not.
+                try await sent(world.graduate, "Ember", .recruiter, daysAgo: 1)
+                #expect(try await grace.get(SiteURL.coaching(.submissions).path + "?kind=job_search_analysis").text.contains(#"<th scope="row">Recruiter</th>"#))
+                let page = try await cora.get(SiteURL.coaching(.submission(id: submission.requireIDString)).path).text
+                #expect(page.contains("What the figures tell them") && page.contains("Referrals answer; job boards do not.")
+                        && page.contains("What they will change") && page.contains("Ask for two referrals a week."))
+                #expect(page.contains("Figures of round 1") && page.contains(#"<th scope="row">Sent</th><td class="num">3</td>"#) && !page.contains(#"<th scope="row">Recruiter</th>"#))
+                #expect(page.contains("Review round 1"), "the coach reviews it there")
+
+                let token = try await APITests.token(for: world.coach, app: app)
+                let detail = try await APITests.send(app, .GET, "/api/v1/submissions/\(submission.requireIDString)", token: token)
+                let fields = detail.text.replacingOccurrences(of: "\" : ", with: "\":")
+                #expect(detail.status == .ok && fields.contains(#""changes":"Ask for two referrals a week.""#) && fields.contains(#""cohort_searching":2"#))
+                #expect(fields.contains(#""source":"Referral""#) && fields.contains(#""median_days_to_first_answer":3"#))
             }
         }
 

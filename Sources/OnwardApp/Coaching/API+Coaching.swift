@@ -13,7 +13,20 @@ extension OnwardAPI {
 
     private static func submission(_ submission: SubmissionModel) -> Components.Schemas.Submission {
         .init(id: submission.requireIDString, kind: .init(rawValue: submission.kind.rawValue)!, title: submission.title, body: submission.body,
-              link: submission.link, submittedOn: submission.submittedOn, state: .init(rawValue: submission.state.rawValue)!, round: submission.round)
+              link: submission.link, submittedOn: submission.submittedOn, state: .init(rawValue: submission.state.rawValue)!, round: submission.round,
+              changes: submission.changes, figures: SubmissionModel.analysis(submission.figures).map(Self.figures))
+    }
+
+    /// The figures of an analysis as the API says them.
+    private static func figures(_ a: JobSearchAnalysis) -> Components.Schemas.JobSearchAnalysis {
+        .init(asOf: a.asOf.iso, firstSent: a.firstSent?.iso,
+              sources: a.sources.map { .init(source: $0.source, sent: $0.sent, answered: $0.answered, interviewed: $0.interviewed, medianDaysToFirstAnswer: $0.medianDaysToFirstAnswer) },
+              stages: a.stages.map { .init(stage: $0.stage, count: $0.count) },
+              open: a.open, rejected: a.rejected, withdrawn: a.withdrawn,
+              funnel: a.funnel.map { .init(step: $0.step, count: $0.count, rate: $0.rate, cohortMedianCount: $0.cohortMedianCount, cohortMedianRate: $0.cohortMedianRate) },
+              cohortSearching: a.cohortSearching,
+              signals: a.signals.map { .init(title: $0.title, reason: $0.reason, raised: $0.raised.iso, cleared: $0.cleared?.iso) },
+              feedback: a.feedback.map { .init(source: $0.source, given: $0.given.iso, done: $0.done, doneOn: $0.doneOn?.iso) })
     }
 
     private static func review(_ review: SubmissionReviewModel, reviewer: String) -> Components.Schemas.SubmissionReview {
@@ -29,7 +42,7 @@ extension OnwardAPI {
     func createSubmission(_ input: Operations.CreateSubmission.Input) async throws -> Operations.CreateSubmission.Output {
         let viewer = try submitter()
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        let draft = try SubmissionDraft.validate(kind: body.kind.rawValue, title: body.title, body: body.body ?? "", link: body.link ?? "")
+        let draft = try SubmissionDraft.validate(kind: body.kind.rawValue, title: body.title, body: body.body ?? "", link: body.link ?? "", changes: body.changes ?? "")
         return .created(.init(body: .json(Self.submission(try await ReviewUseCases(req: request).submit(draft, for: viewer)))))
     }
 
@@ -39,14 +52,15 @@ extension OnwardAPI {
             submission: Self.submission(detail.submission), graduateId: detail.graduate.requireIDString, graduateName: detail.graduate.name,
             rounds: detail.rounds.map { item in
                 .init(round: item.round.round, title: item.round.title, body: item.round.body, link: item.round.link, sentAt: item.round.sentAt,
-                      review: item.review.map { Self.review($0, reviewer: $0.reviewer.name) })
+                      review: item.review.map { Self.review($0, reviewer: $0.reviewer.name) }, changes: item.round.changes,
+                      figures: SubmissionModel.analysis(item.round.figures).map(Self.figures))
             }))))
     }
 
     func resubmitSubmission(_ input: Operations.ResubmitSubmission.Input) async throws -> Operations.ResubmitSubmission.Output {
         let viewer = try submitter()
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        let submission = try await ReviewUseCases(req: request).resubmit(input.path.id, title: body.title, body: body.body ?? "", link: body.link ?? "", by: viewer)
+        let submission = try await ReviewUseCases(req: request).resubmit(input.path.id, title: body.title, body: body.body ?? "", link: body.link ?? "", changes: body.changes ?? "", by: viewer)
         return .created(.init(body: .json(Self.submission(submission))))
     }
 

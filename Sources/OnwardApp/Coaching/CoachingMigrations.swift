@@ -1,3 +1,4 @@
+import Foundation
 import Fluent
 import SQLKit
 
@@ -31,13 +32,17 @@ enum CoachingMigrations {
                 .field("created_at", .datetime)
                 .unique(on: "submission_id", "round")
                 .create()
-            // The rounds of what was already sent: each its first.
-            for submission in try await SubmissionModel.query(on: database).all() {
-                submission.sentAt = submission.createdAt
-                try await submission.save(on: database)
-                try await SubmissionRoundModel(of: submission, id: submission.requireID()).create(on: database)
-            }
+            // The rounds of what was already sent: each its first. Read and written as rows, not
+            // models: the models have since grown columns this step does not have yet.
             let sql = database as! any SQLDatabase
+            struct Sent: Decodable { let id: UUID; let title: String; let body: String; let link: String; let created_at: Date? }
+            for submission in try await sql.select().columns("id", "title", "body", "link", "created_at").from(SubmissionModel.schema).all(decoding: Sent.self) {
+                let sentAt = submission.created_at ?? Date()
+                try await sql.update(SubmissionModel.schema).set("sent_at", to: sentAt).where("id", .equal, submission.id).run()
+                try await sql.insert(into: SubmissionRoundModel.schema).columns("id", "submission_id", "round", "title", "body", "link", "sent_at")
+                    .values(SQLBind(UUID()), SQLBind(submission.id), SQLBind(1), SQLBind(submission.title), SQLBind(submission.body), SQLBind(submission.link), SQLBind(sentAt))
+                    .run()
+            }
             try await sql.create(index: "submissions_waiting").on(SubmissionModel.schema).column("state").column("sent_at").run()
         }
 
@@ -198,6 +203,24 @@ enum CoachingMigrations {
             try await (database as! any SQLDatabase).drop(index: "support_requests_one_per_standup").run()
             try await database.schema(SupportRequestModel.schema).deleteField("origin_day").update()
             try await database.schema(SupportRequestModel.schema).deleteField("origin").update()
+        }
+    }
+
+    /// A job search analysis keeps, with each round, the figures it was written beside (as JSON;
+    /// empty for other kinds and for analyses sent before) and what the graduate will change.
+    struct AddAnalysisToSubmissions: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            for schema in [SubmissionModel.schema, SubmissionRoundModel.schema] {
+                try await database.schema(schema).field("changes", .string, .required, .sql(.default(""))).update()
+                try await database.schema(schema).field("figures", .string, .required, .sql(.default(""))).update()
+            }
+        }
+
+        func revert(on database: any Database) async throws {
+            for schema in [SubmissionRoundModel.schema, SubmissionModel.schema] {
+                try await database.schema(schema).deleteField("figures").update()
+                try await database.schema(schema).deleteField("changes").update()
+            }
         }
     }
 }

@@ -19,7 +19,13 @@ struct ReviewController: RouteCollection {
 
     // MARK: The graduate's submissions
 
+    /// The list and the form; a job search analysis's form opens on its own page, with the
+    /// graduate's figures.
     private func submissionsPage(_ req: Request, form: SubmissionForm = .init(), errors: FormErrors = .none, status: HTTPResponseStatus = .ok) async throws -> Response {
+        if form.kind == SubmissionKind.jobSearchAnalysis.rawValue {
+            let figures = try await ReviewUseCases(req: req).analysisFigures(of: req.requireUser())
+            return req.render(AnalysisFormPage(figures: figures, form: form, errors: errors), status: status)
+        }
         let submissions = try await ReviewUseCases(req: req).submissions(of: req.requireUser().requireID())
         return req.render(SubmissionsPage(submissions: submissions, form: form, errors: errors), status: status)
     }
@@ -30,7 +36,7 @@ struct ReviewController: RouteCollection {
 
     func submit(req: Request) async throws -> Response {
         try await req.submit(SubmissionForm.self, again: { form, errors, status in try await submissionsPage(req, form: form, errors: errors, status: status) }) { form in
-            let draft = try SubmissionDraft.validate(kind: form.kind ?? "", title: form.title ?? "", body: form.body ?? "", link: form.link ?? "")
+            let draft = try SubmissionDraft.validate(kind: form.kind ?? "", title: form.title ?? "", body: form.body ?? "", link: form.link ?? "", changes: form.changes ?? "")
             try await ReviewUseCases(req: req).submit(draft, for: req.requireUser())
             return req.redirect(to: .coaching(.submissions), flash: "Submitted for review. Your coaches will approve it or ask for changes.")
         }
@@ -51,7 +57,7 @@ struct ReviewController: RouteCollection {
     func resubmit(req: Request) async throws -> Response {
         let id = try req.parameter(SiteURL.Parameter.id)
         return try await req.submit(SubmissionForm.self, again: { form, errors, status in try await submissionPage(req, resubmitForm: form, errors: errors, status: status) }, conflictsGoTo: .coaching(.submission(id: id))) { form in
-            try await ReviewUseCases(req: req).resubmit(id, title: form.title ?? "", body: form.body ?? "", link: form.link ?? "", by: req.requireUser())
+            try await ReviewUseCases(req: req).resubmit(id, title: form.title ?? "", body: form.body ?? "", link: form.link ?? "", changes: form.changes ?? "", by: req.requireUser())
             return req.redirect(to: .coaching(.submission(id: id)), flash: "Resubmitted. It is back in your coaches' queue.")
         }
     }

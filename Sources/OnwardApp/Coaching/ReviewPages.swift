@@ -6,6 +6,8 @@ struct SubmissionForm: Content {
     var title: String?
     var body: String?
     var link: String?
+    /// What will change, for a job search analysis.
+    var changes: String?
 }
 
 struct ReviewForm: Content {
@@ -54,6 +56,11 @@ struct SubmissionsPage: PageView {
                 }
             }
         } fields: {
+            h.p(.class("hint")) {
+                h.text("Writing your job search analysis? ")
+                h.a("Open it with your figures filled in", .href(Href(SiteURL.coaching(.submissions), query: "kind=" + SubmissionKind.jobSearchAnalysis.rawValue)))
+                h.text(".")
+            }
             h.selectField("kind", "What it is", options: SubmissionKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: form.kind == $0.rawValue) },
                           blank: "Choose…", errors: errors)
             h.submissionFields(form, errors: errors)
@@ -79,6 +86,9 @@ struct SubmissionPage: PageView {
         let title: String
         let body: String
         let link: String?
+        /// What will change, and the figures it was written beside: a job search analysis's.
+        var willChange: String = ""
+        var figures: JobSearchAnalysis? = nil
         /// The verdict, who gave it and when, and the comment; nil while waiting.
         var verdict: ReviewVerdict? = nil
         var reviewer: PersonName?
@@ -122,6 +132,8 @@ struct SubmissionPage: PageView {
     /// The review form, for a coach while the round waits.
     var reviewURL: Href? = nil
     var reviewForm = ReviewForm()
+    /// Whether it is a job search analysis: its rounds show their figures, its form the changes.
+    var isAnalysis = false
     /// The resubmit form, for the graduate when asked for changes.
     var resubmitURL: Href? = nil
     var resubmitForm = SubmissionForm()
@@ -162,10 +174,11 @@ struct SubmissionPage: PageView {
         if let resubmitURL {
             h.section(.class("card"), .ariaLabel("Resubmit")) {
                 h.h2("Resubmit")
-                h.p("Edit it as the review asks, then send it back for round \((rounds.first?.number ?? 1) + 1).", .class("hint"))
+                h.p("Edit it as the review asks, then send it back for round \((rounds.first?.number ?? 1) + 1)."
+                    + (isAnalysis ? " It goes with your figures as they stand when you send it." : ""), .class("hint"))
                 h.errorSummary(errors)
                 h.postForm(resubmitURL, .class("form"), .flag(.novalidate)) {
-                    h.submissionFields(resubmitForm, errors: errors)
+                    if isAnalysis { h.analysisFields(resubmitForm, errors: errors) } else { h.submissionFields(resubmitForm, errors: errors) }
                     h.button("Resubmit for review", .type("submit"), .class("button primary"))
                 }
             }
@@ -177,10 +190,24 @@ struct SubmissionPage: PageView {
     }
 
     private func round(_ round: Round, _ h: HTML) {
+        guard let figures = round.figures else { return writing(round, h) }
+        // An analysis: its writing beside the figures it was written from, read together.
+        h.div(.class("two-columns")) {
+            writing(round, h)
+            h.analysisFigures(figures, label: "Figures of round \(round.number)")
+        }
+    }
+
+    private func writing(_ round: Round, _ h: HTML) {
         h.section(.class("card"), .ariaLabel("Round \(round.number)")) {
             h.h2("Round \(round.number) · sent \(round.sent)")
             h.p { h.strong(round.title) }
+            if isAnalysis && !round.body.isEmpty { h.h3("What the figures tell them") }
             if !round.body.isEmpty { h.p(round.body, .class("prewrap")) }
+            if !round.willChange.isEmpty {
+                h.h3("What they will change")
+                h.p(round.willChange, .class("prewrap"))
+            }
             if let link = round.link { h.p { h.a("Open the link", .href(web: link), .attr(.rel, "noopener"), .ariaLabel("Open the link of round \(round.number)")) } }
             if !round.changes.isEmpty {
                 h.h3("What changed since round \(round.number - 1)")
@@ -289,7 +316,8 @@ extension SubmissionPage {
             waited: SubmissionsPage.waited(submission, now: now),
             rounds: detail.rounds.enumerated().map { index, item in
                 var round = Round(number: item.round.round, sent: Formats.dayAndTime(item.round.sentAt, zone: zone), title: item.round.title,
-                                  body: item.round.body, link: item.round.link.isEmpty ? nil : item.round.link)
+                                  body: item.round.body, link: item.round.link.isEmpty ? nil : item.round.link,
+                                  willChange: item.round.changes, figures: SubmissionModel.analysis(item.round.figures))
                 // The rounds come latest first: the one before this is the next in the list.
                 if index + 1 < detail.rounds.count {
                     let before = detail.rounds[index + 1].round
@@ -306,8 +334,10 @@ extension SubmissionPage {
             },
             reviewURL: detail.scope.canReviewSubmissions && submission.state == .waiting ? Href(SiteURL.coaching(.review(id: id))) : nil,
             reviewForm: reviewForm,
+            isAnalysis: submission.kind == .jobSearchAnalysis,
             resubmitURL: detail.scope.isSelf && submission.state == .changesRequested ? Href(SiteURL.coaching(.resubmit(id: id))) : nil,
-            resubmitForm: resubmitForm ?? SubmissionForm(kind: submission.kind.rawValue, title: submission.title, body: submission.body, link: submission.link),
+            resubmitForm: resubmitForm ?? SubmissionForm(kind: submission.kind.rawValue, title: submission.title, body: submission.body, link: submission.link,
+                                                         changes: submission.changes),
             errors: errors)
     }
 }

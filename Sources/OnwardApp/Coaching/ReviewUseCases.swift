@@ -34,11 +34,18 @@ struct ReviewUseCases: UseCases {
         try await SubmissionModel.query(on: db).filter(\.$user.$id == graduateID).sort(\.$createdAt, .descending).all()
     }
 
-    /// A new submission, as its first round, waiting for review.
+    /// The figures a job search analysis of `graduate` opens with, and is sent with, now.
+    func analysisFigures(of graduate: UserModel) async throws -> JobSearchAnalysis {
+        try await Capabilities.reads.evidence.jobSearchAnalysis(of: graduate, on: db, now: now)
+    }
+
+    /// A new submission, as its first round, waiting for review. A job search analysis is sent
+    /// with the figures as they stand.
     @discardableResult
     func submit(_ draft: SubmissionDraft, for graduate: UserModel) async throws -> SubmissionModel {
         let day = try await graduate.programmeDay(at: now, on: db)
-        let submission = SubmissionModel(userID: try graduate.requireID(), draft: draft, on: day, at: now)
+        let figures = draft.kind == .jobSearchAnalysis ? try await analysisFigures(of: graduate) : nil
+        let submission = SubmissionModel(userID: try graduate.requireID(), draft: draft, figures: figures, on: day, at: now)
         try await db.transaction { db in
             try await submission.create(on: db)
             try await SubmissionRoundModel(of: submission, id: submission.requireID()).create(on: db)
@@ -69,14 +76,15 @@ struct ReviewUseCases: UseCases {
     static let noSuchSubmission = Refusal.notFound("There is no such submission.")
 
     /// The graduate sends the next round of a submission sent back for changes (of the same kind,
-    /// with new text). Two at once
+    /// with new text; an analysis with the figures as they stand now). Two at once
     /// give one round and one refusal (409); resubmitting what is waiting or approved is refused.
     @discardableResult
-    func resubmit(_ rawID: String, title: String, body: String, link: String, by viewer: UserModel) async throws -> SubmissionModel {
+    func resubmit(_ rawID: String, title: String, body: String, link: String, changes: String = "", by viewer: UserModel) async throws -> SubmissionModel {
         let (found, graduate, scope) = try await visible(rawID, for: viewer)
         guard scope.isSelf else { throw Self.noSuchSubmission }
         let id = try found.requireID()
         let day = try await graduate.programmeDay(at: now, on: db)
+        let figures = found.kind == .jobSearchAnalysis ? try await analysisFigures(of: graduate) : nil
         let now = self.now
         do {
             return try await db.writeTransaction { db in
@@ -89,8 +97,8 @@ struct ReviewUseCases: UseCases {
                         ? "It is approved already: there is nothing to resubmit."
                         : "It is waiting for review already: resubmit once your coach has asked for changes.")
                 }
-                let draft = try SubmissionDraft.validate(kind: found.kind.rawValue, title: title, body: body, link: link)
-                submission.take(draft)
+                let draft = try SubmissionDraft.validate(kind: found.kind.rawValue, title: title, body: body, link: link, changes: changes)
+                submission.take(draft, figures: figures)
                 submission.state = next
                 submission.round += 1
                 submission.submittedOn = day.iso

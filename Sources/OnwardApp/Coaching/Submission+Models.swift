@@ -14,6 +14,11 @@ final class SubmissionModel: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     @Field(key: "body") var body: String
     @Field(key: "link") var link: String
+    /// What the graduate will change, for a job search analysis; empty for other kinds.
+    @Field(key: "changes") var changes: String
+    /// The figures a job search analysis was written beside, as `JobSearchAnalysis` JSON; empty
+    /// for other kinds (and analyses sent before the figures were kept).
+    @Field(key: "figures") var figures: String
     /// YYYY-MM-DD, in the cohort's time zone: the day the latest round was sent. An approved
     /// submission completes its programme activity on this day.
     @Field(key: "submitted_on") var submittedOn: String
@@ -26,23 +31,37 @@ final class SubmissionModel: Model, @unchecked Sendable {
 
     init() {}
 
-    init(userID: UUID, draft: SubmissionDraft, on day: LocalDate, at moment: Date) {
+    init(userID: UUID, draft: SubmissionDraft, figures: JobSearchAnalysis? = nil, on day: LocalDate, at moment: Date) {
         self.$user.id = userID
         kind = draft.kind
         title = draft.title
         body = draft.body
         link = draft.link ?? ""
+        changes = draft.changes
+        self.figures = Self.json(figures)
         submittedOn = day.iso
         state = .waiting
         round = 1
         sentAt = moment
     }
 
-    /// Takes the text of a new round.
-    func take(_ draft: SubmissionDraft) {
+    /// Takes the text of a new round, and the figures it was written beside.
+    func take(_ draft: SubmissionDraft, figures: JobSearchAnalysis?) {
         title = draft.title
         body = draft.body
         link = draft.link ?? ""
+        changes = draft.changes
+        self.figures = Self.json(figures)
+    }
+
+    static func json(_ figures: JobSearchAnalysis?) -> String {
+        guard let figures, let data = try? JSONEncoder().encode(figures) else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The figures kept as `json`; nil when there are none (or they no longer read).
+    static func analysis(_ json: String) -> JobSearchAnalysis? {
+        json.isEmpty ? nil : try? JSONDecoder().decode(JobSearchAnalysis.self, from: Data(json.utf8))
     }
 }
 
@@ -57,6 +76,8 @@ final class SubmissionRoundModel: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     @Field(key: "body") var body: String
     @Field(key: "link") var link: String
+    @Field(key: "changes") var changes: String
+    @Field(key: "figures") var figures: String
     @Field(key: "sent_at") var sentAt: Date
 
     init() {}
@@ -67,6 +88,8 @@ final class SubmissionRoundModel: Model, @unchecked Sendable {
         title = submission.title
         body = submission.body
         link = submission.link
+        changes = submission.changes
+        figures = submission.figures
         sentAt = submission.sentAt ?? Date()
     }
 }

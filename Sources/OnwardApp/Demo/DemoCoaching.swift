@@ -6,14 +6,13 @@ import OnwardCore
 enum DemoCoaching {
     /// Priya coaches the first half of `graduates`, Tom the second (as `DemoBootcamp` assigns them).
     static func seed(graduates: [UserModel], coaches: (priya: UserModel, tom: UserModel), on db: any Database, now: Date) async throws {
-        let analysis = "Referrals answered far more often than job boards (4 of 9 against 1 of 23), so I will ask for two introductions a week."
         // (graduate, kind, title, days ago sent, what happened since)
         enum Then { case waits, approved, changesAsked(comment: String, resubmitted: String?) }
         let plan: [(Int, SubmissionKind, String, Int, Then)] = [
             (0, .jobSearchAnalysis, "Job search analysis, week 4", 6, .approved),
             (3, .jobSearchAnalysis, "Job search analysis, week 4", 5,
              .changesAsked(comment: "Good start. Add what you will stop doing, and the numbers behind \"job boards don't work\".",
-                           resubmitted: analysis + " I will stop applying to listings older than two weeks.")),
+                           resubmitted: "Job boards brought most of my applications and the fewest answers: I send too many, too fast.")),
             (1, .applicationMaterial, "CV for back-end roles", 1, .waits),
             (6, .jobSearchAnalysis, "Job search analysis, week 4", 2, .waits),
             (9, .jobSearchAnalysis, "What three weeks of applications taught me", 4, .approved),
@@ -22,9 +21,12 @@ enum DemoCoaching {
             let graduate = graduates[g]
             let coach = g < 6 ? coaches.priya : coaches.tom
             let sent = now.addingTimeInterval(-Double(daysAgo) * 86_400)
-            let submission = try await ReviewUseCases(db: db, now: sent).submit(
-                SubmissionDraft(kind: kind, title: title, body: kind == .jobSearchAnalysis ? analysis : "", link: kind == .jobSearchAnalysis ? nil : "https://example.com/cv.pdf"),
-                for: graduate)
+            let cases = ReviewUseCases(db: db, now: sent)
+            let draft = kind == .jobSearchAnalysis
+                ? SubmissionDraft(kind: kind, title: title, body: Self.reading(try await cases.analysisFigures(of: graduate)), link: nil,
+                                  changes: "Ask for two introductions a week, and stop applying to listings older than two weeks.")
+                : SubmissionDraft(kind: kind, title: title, body: "", link: "https://example.com/cv.pdf")
+            let submission = try await cases.submit(draft, for: graduate)
             let id = submission.requireIDString
             let reviewed = ReviewUseCases(db: db, now: sent.addingTimeInterval(20 * 3600))
             switch then {
@@ -36,10 +38,21 @@ enum DemoCoaching {
                 try await reviewed.review(id, ReviewDraft(verdict: .changesRequested, comment: comment), by: coach)
                 if let resubmitted {
                     try await ReviewUseCases(db: db, now: now.addingTimeInterval(-3 * 3600))
-                        .resubmit(id, title: title, body: resubmitted, link: "", by: graduate)
+                        .resubmit(id, title: title, body: submission.body + " " + resubmitted, link: "", changes: submission.changes, by: graduate)
                 }
             }
         }
+    }
+
+    /// A graduate's reading of their own figures, as one might write it.
+    static func reading(_ figures: JobSearchAnalysis) -> String {
+        guard let most = figures.sources.first, let answered = figures.funnel.dropFirst().first else { return "I have not sent an application yet: that is the first thing to change." }
+        var text = "\(most.source) brought most of my applications (\(most.sent)) and \(most.answered) answers."
+        if let best = figures.sources.filter({ $0.sent >= 2 }).max(by: { ($0.answerRate ?? 0) < ($1.answerRate ?? 0) }), best.source != most.source {
+            text += " \(best.source) answered \(Formats.percent(best.answerRate)) of the time."
+        }
+        text += " My answer rate is \(Formats.percent(answered.rate)), against a cohort median of \(Formats.percent(answered.cohortMedianRate))."
+        return text
     }
 
     /// The help desk: an open question and a 1:1 waiting for a time in Priya's desk, a pending one

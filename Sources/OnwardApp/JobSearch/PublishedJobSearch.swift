@@ -81,3 +81,48 @@ extension PublishedJobSearch {
         return result
     }
 }
+
+extension PublishedJobSearch {
+    func analysedApplications(of userIDs: [UUID], on db: any Database) async throws -> [UUID: [AnalysedApplication]] {
+        guard !userIDs.isEmpty else { return [:] }
+        struct ApplicationRow: Decodable { let id: String; let user_id: String; let source: ApplicationSource; let stage: Stage; let time_zone: String }
+        struct MoveRow: Decodable { let application_id: String; let stage: Stage; let on_date: String }
+        struct InterviewRow: Decodable { let application_id: String; let kind: InterviewKind; let scheduled_at: Date }
+        let sql = db as! any SQLDatabase
+        let applications = try await sql.raw("""
+            SELECT CAST(a.id AS TEXT) AS id, CAST(a.user_id AS TEXT) AS user_id, a.source, a.stage, u.time_zone FROM \(ident: ApplicationModel.schema) a
+            JOIN users u ON u.id = a.user_id WHERE a.user_id IN \(SQLBind.group(userIDs))
+            """).all(decoding: ApplicationRow.self)
+        let moves = try await sql.raw("""
+            SELECT CAST(m.application_id AS TEXT) AS application_id, m.stage, m.on_date FROM \(ident: StageMoveModel.schema) m
+            JOIN \(ident: ApplicationModel.schema) a ON a.id = m.application_id
+            WHERE a.user_id IN \(SQLBind.group(userIDs)) ORDER BY m.application_id, m.position
+            """).all(decoding: MoveRow.self)
+        let interviews = try await sql.raw("""
+            SELECT CAST(i.application_id AS TEXT) AS application_id, i.kind, i.scheduled_at FROM \(ident: InterviewModel.schema) i
+            JOIN \(ident: ApplicationModel.schema) a ON a.id = i.application_id
+            WHERE a.user_id IN \(SQLBind.group(userIDs))
+            """).all(decoding: InterviewRow.self)
+        // The ids are compared as the database prints them, in one case.
+        let zones = Dictionary(applications.map { ($0.id.uppercased(), TimeZone(identifier: $0.time_zone) ?? .gmt) }, uniquingKeysWith: { first, _ in first })
+        var movesOf: [String: [ApplicationHistory.Move]] = [:]
+        for row in moves {
+            guard let day = LocalDate(iso: row.on_date) else { continue }
+            movesOf[row.application_id.uppercased(), default: []].append(.init(row.stage, on: day))
+        }
+        var interviewsOf: [String: [(on: LocalDate, isInterview: Bool)]] = [:]
+        for row in interviews {
+            let id = row.application_id.uppercased()
+            interviewsOf[id, default: []].append((LocalDate(row.scheduled_at, in: zones[id] ?? .gmt), row.kind.isInterview))
+        }
+        let byText = UUID.byText(userIDs)
+        var result: [UUID: [AnalysedApplication]] = [:]
+        for row in applications {
+            guard let who = byText[row.user_id.uppercased()] ?? UUID(uuidString: row.user_id) else { continue }
+            let id = row.id.uppercased()
+            result[who, default: []].append(AnalysedApplication(source: row.source, stage: row.stage,
+                                                                history: ApplicationHistory(moves: movesOf[id] ?? [], interviews: interviewsOf[id] ?? [])))
+        }
+        return result
+    }
+}

@@ -24,6 +24,9 @@ protocol JobSearchReads: Sendable {
     func applicationsSent(by userIDs: [UUID], from first: LocalDate, on db: any Database) async throws -> [UUID: [SentApplication]]
     /// The technical feedback employers gave each of `userIDs` after interviews, in one query.
     func technicalFeedback(to userIDs: [UUID], on db: any Database) async throws -> [UUID: [FeedbackGiven]]
+    /// Every application of each of `userIDs` (where it was found, where it stands, its moves and
+    /// interviews), as the week-4 analysis reads them, in three queries.
+    func analysedApplications(of userIDs: [UUID], on db: any Database) async throws -> [UUID: [AnalysedApplication]]
 }
 
 /// A piece of technical feedback given to a graduate where it was given (an interview, a mock
@@ -161,6 +164,15 @@ protocol AccountReads: Sendable {
     func joined(_ userIDs: [UUID], on db: any Database) async throws -> [UUID: Date]
 }
 
+/// Evidence's facts about a graduate, put together from every capability's: the figures their
+/// week-4 job search analysis opens with.
+protocol EvidenceReads: Sendable {
+    /// `graduate`'s job search as it stands at `now`: applications by source and stage, the funnel
+    /// beside their cohort's medians, the signals raised since they began, and their feedback
+    /// with what they did about it. A fixed number of queries.
+    func jobSearchAnalysis(of graduate: UserModel, on db: any Database, now: Date) async throws -> JobSearchAnalysis
+}
+
 /// Every published read, one of each, as the module list assembles them.
 struct PublishedReads: Sendable {
     let accounts: any AccountReads
@@ -168,4 +180,5 @@ struct PublishedReads: Sendable {
     let coaching: any CoachingReads
     let programme: any ProgrammeReads
     let practice: any PracticeReads
+    let evidence: any EvidenceReads
 }

@@ -24,21 +24,25 @@ public enum SubmissionKind: String, CaseIterable, Codable, Sendable {
     }
 }
 
-/// Work submitted for review, checked: its kind, a title, and the work itself as text, a link, or both.
+/// Work submitted for review, checked: its kind, a title, and the work itself as text, a link, or
+/// both. A job search analysis also says what the graduate will change (its text is their reading
+/// of the figures it is sent with); no other kind has changes.
 public struct SubmissionDraft: Equatable, Sendable {
     public let kind: SubmissionKind
     public let title: String
     public let body: String
     public let link: String?
+    public let changes: String
 
-    public init(kind: SubmissionKind, title: String, body: String, link: String?) {
+    public init(kind: SubmissionKind, title: String, body: String, link: String?, changes: String = "") {
         self.kind = kind
         self.title = title
         self.body = body
         self.link = link
+        self.changes = changes
     }
 
-    public static func validate(kind rawKind: String, title: String, body: String, link: String) throws(ValidationErrors) -> SubmissionDraft {
+    public static func validate(kind rawKind: String, title: String, body: String, link: String, changes rawChanges: String = "") throws(ValidationErrors) -> SubmissionDraft {
         var errors = ValidationErrors()
         let kind = SubmissionKind(rawValue: rawKind.trimmed)
         if kind == nil { errors.add("kind", "Choose what you are submitting.") }
@@ -47,10 +51,14 @@ public struct SubmissionDraft: Equatable, Sendable {
         let body = TextRules.checked(body, field: "body", label: "text", limit: TextRules.Limit.long, into: &errors)
         let link = WebAddress.validate(link, field: "link", into: &errors)
         if body.isEmpty && link == nil && errors.message(for: "link") == nil {
-            errors.add("body", "Write the text here, or give a link to it.")
+            errors.add("body", kind == .jobSearchAnalysis ? "Write your reading of the figures here, or give a link to it." : "Write the text here, or give a link to it.")
+        }
+        let changes = TextRules.checked(rawChanges, field: "changes", label: "changes", limit: TextRules.Limit.long, into: &errors)
+        if !changes.isEmpty && kind != nil && kind != .jobSearchAnalysis {
+            errors.add("changes", "Only a job search analysis says what will change: leave this empty.")
         }
         try errors.throwIfAny()
-        return SubmissionDraft(kind: kind!, title: title, body: body, link: link)
+        return SubmissionDraft(kind: kind!, title: title, body: body, link: link, changes: changes)
     }
 }
 

@@ -1,0 +1,39 @@
+import Fluent
+import Foundation
+import OnwardCore
+
+/// What Evidence publishes for other capabilities (`EvidenceReads`): the figures a week-4 job
+/// search analysis opens with, put together from the job search's published read, the cohort,
+/// the signals' history and the feedback with what was done about it.
+struct PublishedEvidence: EvidenceReads {
+    /// The signals of the analysis: the latest raised, at most this many.
+    static let signalsListed = 20
+
+    func jobSearchAnalysis(of graduate: UserModel, on db: any Database, now: Date) async throws -> JobSearchAnalysis {
+        let id = try graduate.requireID()
+        let zone = TimeZone(identifier: graduate.timeZone) ?? .gmt
+        var cohortIDs = [id]
+        if let cohortID = graduate.$cohort.id {
+            cohortIDs = try await UserModel.query(on: db).filter(\.$cohort.$id == cohortID).filter(\.$role == .graduate).all(\.$id)
+            if !cohortIDs.contains(id) { cohortIDs.append(id) }
+        }
+        let applications = try await Capabilities.reads.jobSearch.analysedApplications(of: cohortIDs, on: db)
+        let signals = try await SignalRecordModel.query(on: db).filter(\.$user.$id == id).sort(\.$raisedAt, .descending).limit(Self.signalsListed).all()
+        let feedback = try await FeedbackUseCases(db: db, now: now).feedback(of: id)
+        return JobSearchAnalysis(
+            applications: applications[id] ?? [],
+            cohort: cohortIDs.map { applications[$0] ?? [] },
+            signals: signals.reversed().compactMap { record in
+                guard let kind = SignalKind(rawValue: record.signal) else { return nil }
+                return AnalysedSignal(title: kind.title, reason: record.reason, raised: LocalDate(record.raisedAt, in: zone),
+                                      cleared: record.clearedAt.map { LocalDate($0, in: zone) })
+            },
+            feedback: feedback.map { item in
+                let first = item.actions.first
+                let done = first.map { FeedbackItemText.excerpt($0.note.isEmpty ? $0.kind.title : $0.kind.title + ": " + $0.note) }
+                    ?? (item.given.doneThere ? "Marked done where it was given" : nil)
+                return AnalysedFeedback(source: item.given.source, given: item.given.given, done: done, doneOn: first.flatMap { LocalDate(iso: $0.day) })
+            },
+            asOf: graduate.today(at: now))
+    }
+}
