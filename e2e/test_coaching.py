@@ -34,8 +34,13 @@ def test_a_review_round_from_submission_to_approval_completes_the_activity(serve
     assert item is not None and "Done" not in item.text
     item.find_element(By.LINK_TEXT, "Submit it for review").click()
     wait(browser).until(lambda d: "/submissions" in d.current_url)
-    browser.find_element(By.ID, "field-title").send_keys(title)
+    # The analysis opens with Elena's figures beside the form.
+    figures = browser.find_element(By.CSS_SELECTOR, "section[aria-label='The figures']").text
+    assert "Where the applications came from" in figures and "Your funnel beside your cohort's" in figures
+    check_accessibility(browser, "coaching-analysis-form")
+    set_value(browser, "field-title", title)
     browser.find_element(By.ID, "field-body").send_keys("Job boards: 2 replies from 30. Referrals: 3 from 5.")
+    browser.find_element(By.ID, "field-changes").send_keys("Ask for two introductions a week.")
     browser.find_element(By.XPATH, "//button[normalize-space()='Submit for review']").click()
     wait(browser).until(lambda d: "Submitted for review." in d.page_source)
     assert "Waiting for review" in browser.find_element(By.CSS_SELECTOR, ".record-list").text
@@ -60,12 +65,13 @@ def test_a_review_round_from_submission_to_approval_completes_the_activity(serve
     browser.find_element(By.LINK_TEXT, "Read the review and resubmit").click()
     wait(browser).until(lambda d: "Resubmit for review" in d.page_source)
     assert "Say what you will change next week" in browser.page_source
-    body = browser.find_element(By.ID, "field-body")
-    body.send_keys("\nNext week: two introductions, and no listings older than two weeks.")
+    changes = browser.find_element(By.ID, "field-changes")
+    changes.send_keys("\nNo listings older than two weeks.")
     check_accessibility(browser, "coaching-resubmit")
     browser.find_element(By.XPATH, "//button[normalize-space()='Resubmit for review']").click()
     wait(browser).until(lambda d: "Resubmitted." in d.page_source)
     assert "Round 2" in browser.page_source and "Round 1" in browser.page_source
+    assert "Figures of round 2" in browser.page_source and "No listings older than two weeks." in browser.page_source
     sign_out(browser)
 
     # Approved: the activity is done on the road map.

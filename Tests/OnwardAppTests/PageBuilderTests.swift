@@ -295,6 +295,8 @@ import Testing
             round.title = title
             round.body = body
             round.link = link
+            round.changes = ""
+            round.figures = ""
             round.sentAt = Self.now
             return .init(round: round, review: nil)
         }

@@ -233,6 +233,17 @@ extension AppTests {
                 let fields = detail.text.replacingOccurrences(of: "\" : ", with: "\":")
                 #expect(detail.status == .ok && fields.contains(#""changes":"Ask for two referrals a week.""#) && fields.contains(#""cohort_searching":2"#))
                 #expect(fields.contains(#""source":"Referral""#) && fields.contains(#""median_days_to_first_answer":3"#))
+                // Only an analysis says what will change: a new one of another kind is refused naming
+                // the field; a round of another kind, for what it resubmits (409).
+                let mine = try await APITests.token(for: world.graduate, app: app)
+                let goals = try await APITests.send(app, .POST, "/api/v1/submissions", token: mine, json: #"{"kind":"smart_goals","title":"Goals","body":"x","changes":"More"}"#)
+                #expect(goals.status == .unprocessableEntity && goals.text.contains(#""field""#) && goals.text.contains("changes"))
+                let cv = try await ReviewUseCases(db: app.db, now: testNow).submit(SubmissionDraft(kind: .applicationMaterial, title: "CV", body: "", link: "https://cv.example/a.pdf"), for: world.graduate)
+                _ = try await ReviewUseCases(db: app.db, now: testNow).review(cv.requireIDString, ReviewDraft(verdict: .changesRequested, comment: "Shorter"), by: world.coach)
+                let round = try await APITests.send(app, .POST, "/api/v1/submissions/\(cv.requireIDString)/rounds", token: mine,
+                                                    json: #"{"title":"CV","link":"https://cv.example/b.pdf","changes":"Shorter"}"#)
+                #expect(round.status == .conflict && round.text.contains("Only a job search analysis says what will change"))
+                #expect(try await SubmissionModel.find(cv.id, on: app.db)?.round == 1, "nothing resubmitted")
             }
         }
 

@@ -32,7 +32,7 @@ extension HTML {
                 p("No application sent yet.", .class("empty"))
             } else {
                 div(.class("table-wrap")) { table(.class("table")) {
-                    thead { tr { th("Source"); th("Sent"); th("Answered"); th("Answer rate"); th("Median days to an answer"); th("Interviews") } }
+                    thead { tr { th("Source"); th("Sent"); th("Answered"); th("Answer rate"); th("Days to an answer (median)"); th("Interviews") } }
                     tbody {
                         for line in a.sources {
                             tr {
@@ -111,9 +111,9 @@ struct AnalysisFormPage: PageView {
         h.h1("Your job search analysis")
         h.p("Onward has filled in the figures of your search so far. Read them, then write what they tell you and what you will change. Your coaches review the figures and your writing together.",
             .class("lede"))
-        h.div(.class("two-columns")) {
+        h.div(.class("analysis-layout")) {
             h.analysisFigures(figures)
-            h.section(.class("card"), .ariaLabel("Your analysis")) {
+            h.section(.class("card analysis-writing"), .ariaLabel("Your analysis")) {
                 h.h2("Your analysis")
                 h.errorSummary(errors)
                 h.postForm(Href(SiteURL.coaching(.submissions)), .class("form"), .flag(.novalidate)) {

@@ -192,14 +192,14 @@ struct SubmissionPage: PageView {
     private func round(_ round: Round, _ h: HTML) {
         guard let figures = round.figures else { return writing(round, h) }
         // An analysis: its writing beside the figures it was written from, read together.
-        h.div(.class("two-columns")) {
-            writing(round, h)
+        h.div(.class("analysis-layout")) {
             h.analysisFigures(figures, label: "Figures of round \(round.number)")
+            writing(round, h, extraClass: " analysis-writing")
         }
     }
 
-    private func writing(_ round: Round, _ h: HTML) {
-        h.section(.class("card"), .ariaLabel("Round \(round.number)")) {
+    private func writing(_ round: Round, _ h: HTML, extraClass: String = "") {
+        h.section(.class("card" + extraClass), .ariaLabel("Round \(round.number)")) {
             h.h2("Round \(round.number) · sent \(round.sent)")
             h.p { h.strong(round.title) }
             if isAnalysis && !round.body.isEmpty { h.h3("What the figures tell them") }

@@ -97,6 +97,10 @@ struct ReviewUseCases: UseCases {
                         ? "It is approved already: there is nothing to resubmit."
                         : "It is waiting for review already: resubmit once your coach has asked for changes.")
                 }
+                // Whether it may say what will change depends on what was submitted, not on the round sent.
+                guard found.kind == .jobSearchAnalysis || changes.trimmed.isEmpty else {
+                    throw Refusal.conflict("Only a job search analysis says what will change: leave the changes empty.")
+                }
                 let draft = try SubmissionDraft.validate(kind: found.kind.rawValue, title: title, body: body, link: link, changes: changes)
                 submission.take(draft, figures: figures)
                 submission.state = next

@@ -37,8 +37,9 @@ enum DemoCoaching {
             case .changesAsked(let comment, let resubmitted):
                 try await reviewed.review(id, ReviewDraft(verdict: .changesRequested, comment: comment), by: coach)
                 if let resubmitted {
-                    try await ReviewUseCases(db: db, now: now.addingTimeInterval(-3 * 3600))
-                        .resubmit(id, title: title, body: submission.body + " " + resubmitted, link: "", changes: submission.changes, by: graduate)
+                    let again = ReviewUseCases(db: db, now: now.addingTimeInterval(-3 * 3600))
+                    try await again.resubmit(id, title: title, body: Self.reading(try await again.analysisFigures(of: graduate)) + " " + resubmitted, link: "",
+                                             changes: submission.changes, by: graduate)
                 }
             }
         }
@@ -47,7 +48,7 @@ enum DemoCoaching {
     /// A graduate's reading of their own figures, as one might write it.
     static func reading(_ figures: JobSearchAnalysis) -> String {
         guard let most = figures.sources.first, let answered = figures.funnel.dropFirst().first else { return "I have not sent an application yet: that is the first thing to change." }
-        var text = "\(most.source) brought most of my applications (\(most.sent)) and \(most.answered) answers."
+        var text = "\(most.source) brought most of my applications (\(most.sent)) and \(Wording.count(most.answered, "answer"))."
         if let best = figures.sources.filter({ $0.sent >= 2 }).max(by: { ($0.answerRate ?? 0) < ($1.answerRate ?? 0) }), best.source != most.source {
             text += " \(best.source) answered \(Formats.percent(best.answerRate)) of the time."
         }
