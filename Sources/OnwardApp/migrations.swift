@@ -78,6 +78,9 @@ enum Migrations {
         EvidenceMigrations.CreateGitHubSyncDays(),
         // Coaching: the week-4 analysis keeps its figures and the changes the graduate will make
         CoachingMigrations.AddAnalysisToSubmissions(),
+        // The kept lines' generations also move for what a shared candidate profile shows, so the
+        // partners' ranked list is kept until one of them changes
+        KeptDashboardRows.AddWatches(name: "dashboard_candidates", watches: KeptDashboardRows.AddWatches.forCandidates),
     ]
 }
 
@@ -175,6 +178,14 @@ extension KeptDashboardRows.Create {
 }
 
 extension KeptDashboardRows.AddWatches {
+    /// What a shared candidate profile shows that the lines did not watch before, written out as it shipped.
+    static let forCandidates: [KeptDashboardRows.Watch] = [
+        .own("candidate_profiles"),
+        .own("technical_recommendations", by: "graduate_id"),
+        // The name and stacks a partner reads.
+        .init(table: "users", owners: { row in "SELECT \(row).id" }, columns: ["name", "stacks"], events: ["UPDATE"]),
+    ]
+
     /// The tables the signals read that the dashboard did not watch before, written out as they shipped.
     static let forSignals: [KeptDashboardRows.Watch] = [
         .own("github_commits"),

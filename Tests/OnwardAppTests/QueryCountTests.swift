@@ -107,6 +107,13 @@ extension AppTests {
                 #expect(few == many, "5: \(few), 40: \(many)")
                 #expect((many["candidates"] ?? 99) <= 12, "\(many)")
                 #expect(try await ShortlistUseCases(db: app.db, now: testNow).candidates(today: today, target: 3).count == 40)
+                // Kept between views: while nothing changes, a view reads one statement (the fingerprint).
+                let memo = CandidateMemo()
+                let kept = ShortlistUseCases(db: db, now: testNow, memo: memo)
+                counter.reset(); let first = try await kept.candidates(today: today, target: 3)
+                #expect(counter.count == (many["candidates"] ?? 0) + 1, "worked out once: \(counter.count)")
+                counter.reset(); let again = try await kept.candidates(CandidateFilter(stack: "ruby"), today: today, target: 3)
+                #expect(counter.count == 1 && again.map(\.id) == first.map(\.id))
             }
         }
 

@@ -161,6 +161,62 @@ extension AppTests {
             }
         }
 
+        /// Two coaches writing a graduate's first recommendation at once: one recommendation, in
+        /// the words of whichever wrote last, and no error for either.
+        @Test func two_first_recommendations_at_once_make_one() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let other = world.unassignedCoach
+                try await CoachAssignmentModel(coachID: other.requireID(), graduateID: world.graduate.requireID()).create(on: app.db)
+                let texts = try await withThrowingTaskGroup(of: String.self) { group in
+                    for (coach, text) in [(world.coach, "Writes clear, tested Ruby."), (other, "Pairs well and asks good questions.")] {
+                        group.addTask { try await ShortlistUseCases(db: app.db, now: testNow).recommend(text, of: world.graduate.requireID(), by: coach.requireID()).text }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                let kept = try await TechnicalRecommendationModel.query(on: app.db).all()
+                #expect(texts.count == 2 && kept.count == 1)
+                #expect(kept.first.map { texts.contains($0.text) } == true)
+            }
+        }
+
+        /// The ranked list is kept between a partner's views, and every change to what it shows
+        /// is on the next view: a commit, a project, feedback acted on, a new name, a headline, a
+        /// recommendation read, a profile that stops being shared.
+        @Test func the_kept_list_shows_every_change_on_the_next_view() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let cases = ShortlistUseCases(db: app.db, now: testNow)
+                world.graduate.githubLogin = "grace-codes"
+                try await world.graduate.save(on: app.db)
+                for graduate in [world.graduate, world.otherGraduate] { try await cases.share(true, for: graduate.requireID()) }
+                let partner = Browser(app)
+                try await partner.signIn(world.partner)
+                func page() async throws -> String { try await partner.get(SiteURL.evidence(.candidates).path).text }
+                func grace() async throws -> String { try await partner.get(SiteURL.evidence(.candidate(id: world.graduate.requireIDString)).path).text }
+                #expect(try await page().contains("0 of 12 weeks with 3+ commits"))
+
+                try await Self.commits(world.graduate, days: [Self.today.adding(days: -7)], count: 3, on: app)
+                #expect(try await page().contains("1 of 12 weeks with 3+ commits"), "a commit")
+                _ = try await ProjectUseCases(db: app.db, now: testNow).add(try ProjectDraft.validate(
+                    name: "Shelf", repository: "", live: "", description: "", stacks: "Ruby", isSide: true, startedOn: "2026-10-01", lastWorkedOn: "2026-11-20",
+                    today: Self.today), for: world.graduate.requireID())
+                #expect(try await page().contains("Shelf, "), "a project")
+                world.graduate.name = "Grace Hopper"
+                try await world.graduate.save(on: app.db)
+                #expect(try await page().contains("Grace Hopper"), "a new name")
+                try await cases.save(CandidateProfileDraft(headline: "Back-end, tests first", availableFrom: nil), for: world.graduate.requireID())
+                #expect(try await page().contains("Back-end, tests first"), "a headline")
+                _ = try await cases.recommend("Writes clear, tested Ruby.", of: world.graduate.requireID(), by: world.coach.requireID())
+                #expect(try await !grace().contains("Writes clear, tested Ruby."), "not read yet")
+                try await cases.markRead(by: world.graduate.requireID(), version: TechnicalRecommendation.version(of: "Writes clear, tested Ruby."))
+                #expect(try await grace().contains("Writes clear, tested Ruby."), "read")
+                try await cases.share(false, for: world.otherGraduate.requireID())
+                let after = try await page()
+                #expect(!after.contains("Otto Other") && after.contains("Grace Hopper"), "stopped sharing: gone at once")
+            }
+        }
+
         /// Every page and answer a partner can reach, with private writing filled in everywhere
         /// a graduate keeps some: none of it appears.
         @Test func nothing_private_reaches_a_partner() async throws {

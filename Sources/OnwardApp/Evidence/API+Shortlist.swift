@@ -60,7 +60,7 @@ extension OnwardAPI {
         let partner = try partner()
         let req = try request
         let today = partner.today(at: req.now)
-        let candidates = try await ShortlistUseCases(req: req).candidates(CandidateFilter(stack: input.query.stack, startsWithinDays: input.query.startsWithinDays),
+        let candidates = try await ShortlistUseCases.forPartner(req).candidates(CandidateFilter(stack: input.query.stack, startsWithinDays: input.query.startsWithinDays),
                                                                           today: today, target: req.settings.weeklyCommitTarget)
         return .ok(.init(body: .json(candidates.map { Components.Schemas.CandidateSummary($0, today: today) })))
     }
@@ -69,7 +69,7 @@ extension OnwardAPI {
         let partner = try partner()
         let req = try request
         let today = partner.today(at: req.now)
-        let cases = ShortlistUseCases(req: req)
+        let cases = ShortlistUseCases.forPartner(req)
         let (candidate, of) = try await cases.candidate(input.path.id, today: today, target: req.settings.weeklyCommitTarget)
         let behind = try await cases.behind(candidate)
         return .ok(.init(body: .json(.init(

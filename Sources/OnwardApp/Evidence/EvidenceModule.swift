@@ -83,7 +83,7 @@ struct EvidenceHomeSections: HomeSectionSource {
     }
 
     func partnerSections(for partner: UserModel, on req: Request) async throws -> [any HomeSection] {
-        let cases = ShortlistUseCases(req: req)
+        let cases = ShortlistUseCases.forPartner(req)
         let candidates = try await cases.candidates(today: partner.today(at: req.now), target: thresholds.weeklyCommits)
         return [PartnerCandidatesSection(total: candidates.count, top: Array(candidates.prefix(5)), shortlists: try await cases.shortlists(), target: thresholds.weeklyCommits)]
     }

@@ -129,7 +129,7 @@ struct ShortlistController: RouteCollection {
         let filter = CandidateFilter(stack: stack, startsWithinDays: starts)
         let today = try today(req)
         let target = req.settings.weeklyCommitTarget
-        let all = try await ShortlistUseCases(req: req).candidates(filter, today: today, target: target)
+        let all = try await ShortlistUseCases.forPartner(req).candidates(filter, today: today, target: target)
         let pageCount = max(1, (all.count + CandidatesPage.perPage - 1) / CandidatesPage.perPage)
         let page = min(max((try? req.query.get(Int.self, at: "page")) ?? 1, 1), pageCount)
         return req.render(CandidatesPage(candidates: Array(all.dropFirst((page - 1) * CandidatesPage.perPage).prefix(CandidatesPage.perPage)), total: all.count,
@@ -137,7 +137,7 @@ struct ShortlistController: RouteCollection {
     }
 
     func candidate(req: Request) async throws -> Response {
-        let cases = ShortlistUseCases(req: req)
+        let cases = ShortlistUseCases.forPartner(req)
         let today = try today(req)
         let target = req.settings.weeklyCommitTarget
         let (candidate, of) = try await cases.candidate(req.parameter(SiteURL.Parameter.id), today: today, target: target)

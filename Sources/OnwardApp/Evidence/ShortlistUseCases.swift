@@ -13,9 +13,26 @@ import Vapor
 struct ShortlistUseCases: UseCases {
     let db: any Database
     let now: Date
+    /// Where the ranked list is kept between views; nil reads it afresh every time.
+    let memo: CandidateMemo?
+
+    init(db: any Database, now: Date) {
+        self.init(db: db, now: now, memo: nil)
+    }
+
+    init(db: any Database, now: Date, memo: CandidateMemo?) {
+        self.db = db
+        self.now = now
+        self.memo = memo
+    }
+
+    /// For a partner's view: the list kept by this instance while nothing it shows has changed.
+    static func forPartner(_ req: Request) -> ShortlistUseCases {
+        ShortlistUseCases(db: req.db, now: req.now, memo: req.application.candidateMemo)
+    }
 
     /// A shared candidate as a partner reads them: who, and their answers to the three questions.
-    struct Candidate {
+    struct Candidate: Sendable {
         let id: UUID
         let name: String
         let headline: String
@@ -30,6 +47,12 @@ struct ShortlistUseCases: UseCases {
         /// Their coach's recommendation, once they read it; nil before.
         let recommendation: String?
         let ranked: Shortlist.Ranked
+
+        /// The same candidate, ranked among others.
+        func ranked(_ ranked: Shortlist.Ranked) -> Candidate {
+            Candidate(id: id, name: name, headline: headline, stacks: stacks, githubLogin: githubLogin, availableFrom: availableFrom, weeks: weeks,
+                      sideProjects: sideProjects, mockScores: mockScores, recommendation: recommendation, ranked: ranked)
+        }
     }
 
     // MARK: The graduate's side
@@ -85,10 +108,13 @@ struct ShortlistUseCases: UseCases {
         try await TechnicalRecommendationModel.query(on: db).filter(\.$graduate.$id == graduateID).first()
     }
 
-    /// Writes `coach`'s recommendation of `graduateID`: changed words wait for the graduate to read them again.
+    /// Writes `coach`'s recommendation of `graduateID`: changed words wait for the graduate to read
+    /// them again. Two coaches writing at once write one after the other (the graduate's row is
+    /// held), so the first recommendation is made once and the later words stand.
     func recommend(_ text: String, of graduateID: UUID, by coachID: UUID) async throws -> TechnicalRecommendationModel {
         let now = self.now
         return try await db.writeTransaction { db in
+            try await db.lockRow(of: UserModel.schema, id: graduateID)
             let kept = try await TechnicalRecommendationModel.query(on: db).filter(\.$graduate.$id == graduateID).first()
             let recommendation = kept ?? TechnicalRecommendationModel()
             if recommendation.id == nil || recommendation.text != text {
@@ -131,10 +157,21 @@ struct ShortlistUseCases: UseCases {
         let from: LocalDate?
     }
 
-    /// Every shared candidate admitted by `filter`, ranked on `today` against `target` commits a
-    /// week: eleven queries, however many there are.
+    /// Every shared candidate admitted by `filter`, ranked among themselves on `today` against
+    /// `target` commits a week: eleven queries however many there are, or one while the list
+    /// kept in `memo` still stands.
     func candidates(_ filter: CandidateFilter = .init(), today: LocalDate, target: Int) async throws -> [Candidate] {
-        try await ranked(try await shared().filter { filter.admits(stacks: $0.stacks, availableFrom: $0.from, today: today) }, today: today, target: target)
+        let all: [Candidate]
+        if let memo {
+            all = try await memo.candidates(today: today, target: target, on: db) { try await ranked(try await shared(), today: today, target: target) }
+        } else {
+            all = try await ranked(try await shared(), today: today, target: target)
+        }
+        let admitted = all.filter { filter.admits(stacks: $0.stacks, availableFrom: $0.availableFrom, today: today) }
+        guard admitted.count < all.count else { return all }
+        // Ranked again among those admitted: equal evidence keeps sharing a rank.
+        let byID = Dictionary(uniqueKeysWithValues: admitted.map { ($0.id.uuidString, $0) })
+        return Shortlist.rank(admitted.map(\.ranked.evidence), today: today, weeklyTarget: target).map { byID[$0.evidence.id]!.ranked($0) }
     }
 
     /// Every graduate who shares a profile, as it says them: one query.
