@@ -93,7 +93,7 @@ struct EvidenceHomeSections: HomeSectionSource {
         // The dashboard's lines are worked out again where stale (a change to a graduate's
         // records, or a new day), which brings the signals' history up to date; the standing
         // records then say who needs the coach, without reading every graduate's evidence again.
-        _ = try await CoachDashboard(app: req.application, db: req.db, now: req.now).rows(for: req.requireUser())
+        _ = try await req.dashboardRows()
         let standing = try await SignalUseCases(req: req).kept(of: graduates.compactMap(\.id))
         let zone = TimeZone(identifier: try req.requireUser().timeZone) ?? .gmt
         let rows = graduates.compactMap { graduate -> (Date, WhoNeedsYouSection.Row)? in

@@ -14,14 +14,18 @@ struct ProgrammeHomeSections: HomeSectionSource {
                              standupPosted: standing.standupPosted, openTasks: open, dueThisWeek: standing.roadMap.thisWeek.filter { $0.state == .due }.map(\.activity.title))]
     }
 
+    /// The statuses are read off the dashboard's kept lines (worked out again where stale), which
+    /// hold each status with what is missing: working out 200 statuses afresh was most of the page.
     func coachSections(for graduates: [UserModel], on req: Request) async throws -> [any HomeSection] {
-        let statuses = try await ProgrammeUseCases(req: req).statuses(of: graduates)
+        let statuses = Dictionary(try await req.dashboardRows().compactMap { row in
+            ProgrammeColumns.status(of: row[ProgrammeColumns.status]).map { (row.id, (kind: $0, missing: row[ProgrammeColumns.status]?.notes ?? [])) }
+        }, uniquingKeysWith: { first, _ in first })
         guard !statuses.isEmpty else { return [] }
         var counts: [String: Int] = [:]
-        for status in statuses.values { counts[status.title, default: 0] += 1 }
+        for status in statuses.values { counts[status.kind.title, default: 0] += 1 }
         let atRisk = graduates.compactMap { graduate -> AtRiskSection.Row? in
-            guard let id = graduate.id, let status = statuses[id], case .atRisk = status else { return nil }
-            return AtRiskSection.Row(name: graduate.name, url: Href(SiteURL.homes(.person(id: id.uuidString))), missing: StatusView(status).missing)
+            guard let id = graduate.id, let status = statuses[id.uuidString], status.kind == .atRisk else { return nil }
+            return AtRiskSection.Row(name: graduate.name, url: Href(SiteURL.homes(.person(id: id.uuidString))), missing: status.missing)
         }
         let summary = ["Enrolled", "At risk", "Placed", "Paused"].compactMap { title in counts[title].map { "\($0) \(title.lowercased())" } }
         var boards: [AtRiskSection.Board] = []

@@ -154,8 +154,8 @@ struct Policy {
     /// The graduates a viewer may list (`Access.reach(of:)`), by name, each with their cohort, for
     /// working out figures: one SQL statement, and the models built without Fluent's reflection,
     /// which cost more than the rest of a page that lists 200 of them (the coach's dashboard). The
-    /// models carry the id, name, time zone and cohort only (no email, no profile), and are not
-    /// for saving.
+    /// models carry the id, name, time zone, cohort, GitHub login and stacks only (no email, no
+    /// profile), and are not for saving.
     func visibleGraduates(for viewer: UserModel) async throws -> [UserModel] {
         var cohorts: [UUID: CohortModel] = [:]
         return try await visibleGraduateRows(for: viewer).map { try Self.graduate(from: $0, cohorts: &cohorts) }
@@ -173,7 +173,7 @@ struct Policy {
         case .nobody: return []
         }
         return try await sql.raw("""
-            SELECT u.id, u.name, u.cohort_id, u.time_zone, u.github_login, u.created_at, c.name AS cohort_name, c.course_end_date, c.time_zone AS cohort_zone, c.standup_time\(columns)
+            SELECT u.id, u.name, u.cohort_id, u.time_zone, u.github_login, u.stacks, u.created_at, c.name AS cohort_name, c.course_end_date, c.time_zone AS cohort_zone, c.standup_time\(columns)
             FROM \(ident: UserModel.schema) u LEFT JOIN \(ident: CohortModel.schema) c ON c.id = u.cohort_id\(joins)
             WHERE u.role = 'graduate' AND \(scope) ORDER BY u.name
             """).all()
@@ -187,6 +187,8 @@ struct Policy {
                              passwordHash: "", role: .graduate, cohortID: cohortID, timeZone: try row.decode(column: "time_zone", as: String.self))
         // What the signals read of them: whether Onward can see their commits, and when they joined.
         user.githubLogin = try row.decode(column: "github_login", as: String?.self)
+        // What their card shows.
+        user.stacksText = try row.decode(column: "stacks", as: String.self)
         user.createdAt = try row.decode(column: "created_at", as: Date?.self)
         if let cohortID {
             if cohorts[cohortID] == nil {

@@ -73,3 +73,18 @@ struct CoachDashboard {
         return rows
     }
 }
+
+extension Request {
+    private struct KeptDashboardRowsKey: StorageKey {
+        typealias Value = [DashboardRow]
+    }
+
+    /// The signed-in viewer's dashboard rows (`CoachDashboard.rows(for:)`, stale lines worked out
+    /// and kept), read once for the request: the coach's home has several sections that read them.
+    func dashboardRows() async throws -> [DashboardRow] {
+        if let rows = storage[KeptDashboardRowsKey.self] { return rows }
+        let rows = try await CoachDashboard(app: application, db: db, now: now).rows(for: requireUser())
+        storage[KeptDashboardRowsKey.self] = rows
+        return rows
+    }
+}
