@@ -182,6 +182,8 @@ extension KeptDashboardRows.AddWatches {
     static let forCandidates: [KeptDashboardRows.Watch] = [
         .own("candidate_profiles"),
         .own("technical_recommendations", by: "graduate_id"),
+        // A review that asked for changes is feedback, whoever removes it.
+        .child("submission_reviews", key: "submission_id", of: "submissions"),
         // The name and stacks a partner reads.
         .init(table: "users", owners: { row in "SELECT \(row).id" }, columns: ["name", "stacks"], events: ["UPDATE"]),
     ]

@@ -13,7 +13,7 @@ import Testing
     static func hostileAnalysis() -> JobSearchAnalysis {
         let h = String(decoding: try! JSONEncoder().encode(hostile), as: UTF8.self)
         let json = """
-            {"asOf":"2026-11-30","firstSent":"2026-11-02","open":1,"rejected":1,"withdrawn":0,"cohortSearching":3,
+            {"asOf":"2026-11-30","firstSent":"2026-11-02","open":1,"accepted":0,"rejected":1,"withdrawn":0,"cohortSearching":3,
              "sources":[{"source":\(h),"sent":2,"answered":1,"interviewed":0,"medianDaysToFirstAnswer":4.5}],
              "stages":[{"stage":\(h),"count":2}],
              "funnel":[{"step":\(h),"count":2,"cohortMedianCount":3},{"step":\(h),"count":1,"rate":0.5,"cohortMedianCount":1,"cohortMedianRate":0.4}],

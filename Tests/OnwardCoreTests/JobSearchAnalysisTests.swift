@@ -15,7 +15,14 @@ import Testing
     }
 
     func analysis(_ mine: [AnalysedApplication], cohort others: [[AnalysedApplication]] = []) -> JobSearchAnalysis {
-        JobSearchAnalysis(applications: mine, cohort: [mine] + others, signals: [], feedback: [], asOf: today)
+        JobSearchAnalysis(applications: mine, cohort: others, signals: [], feedback: [], asOf: today)
+    }
+
+    /// `sent` applications of someone else's, the first `answered` of them answered, the first `interviewed` interviewed.
+    func other(sent: Int, answered: Int, interviewed: Int = 0) -> [AnalysedApplication] {
+        (0..<sent).map { n in
+            application(.jobBoard, sentAgo: 10 + n, then: n < interviewed ? [(.screening, 5), (.interview, 3)] : n < answered ? [(.screening, 5)] : [])
+        }
     }
 
     @Test func each_source_counts_what_was_sent_answered_and_interviewed_with_the_median_days_to_an_answer() {
@@ -61,23 +68,49 @@ import Testing
         #expect((figures.open, figures.rejected, figures.withdrawn) == (4, 1, 1))
     }
 
-    @Test func the_funnel_sits_beside_the_medians_of_the_cohort_who_have_sent_applications() {
+    @Test func the_funnel_sits_beside_the_medians_of_the_others_in_the_cohort_who_have_sent_applications() {
         let mine = [application(.jobBoard, sentAgo: 10, then: [(.screening, 8)]), application(.jobBoard, sentAgo: 9), application(.jobBoard, sentAgo: 8),
                     application(.jobBoard, sentAgo: 7)]
-        // Two others: 2 sent, both answered; 7 sent, 4 answered, 1 interview. One who sent nothing.
-        let second = [application(.referral, sentAgo: 5, then: [(.screening, 4)]), application(.referral, sentAgo: 5, then: [(.rejected, 1)])]
-        let third = (0..<6).map { application(.jobBoard, sentAgo: 10 + $0, then: $0 < 3 ? [(.screening, 5)] : []) }
-            + [application(.jobBoard, sentAgo: 3, then: [(.screening, 2), (.interview, 1)])]
-        let figures = analysis(mine, cohort: [second, third, []])
-        #expect(figures.cohortSearching == 3, "the graduate with nothing sent is not in the medians")
+        // Five others searching, and one who sent nothing.
+        let others = [other(sent: 2, answered: 2), other(sent: 7, answered: 4, interviewed: 1), other(sent: 1, answered: 0),
+                      other(sent: 3, answered: 1), other(sent: 4, answered: 2), []]
+        let figures = analysis(mine, cohort: others)
+        #expect(figures.cohortSearching == 5 && figures.showsCohort, "the one with nothing sent is not in the medians")
         let sent = figures.funnel[0], answered = figures.funnel[1], interviewed = figures.funnel[2]
         #expect(figures.funnel.map(\.step) == ["Sent", "First answer", "Interview", "Offer"])
-        #expect(sent.count == 4 && sent.rate == nil && sent.cohortMedianCount == 4 && sent.cohortMedianRate == nil)
+        #expect(sent.count == 4 && sent.rate == nil && sent.cohortMedianCount == 3 && sent.cohortMedianRate == nil, "the others' 1, 2, 3, 4, 7")
         #expect(answered.count == 1 && answered.rate == 0.25)
-        // Answered: 1, 2, 4 → median 2; rates 1/4, 2/2, 4/7 → median 4/7.
-        #expect(answered.cohortMedianCount == 2)
-        #expect(answered.cohortMedianRate == 4.0 / 7.0)
+        // Answered: 0, 1, 2, 2, 4 → 2; rates 0, 1/3, 1/2, 4/7, 1 → 1/2. The graduate's own 1 of 4 is not among them.
+        #expect(answered.cohortMedianCount == 2 && answered.cohortMedianRate == 0.5)
         #expect(interviewed.cohortMedianCount == 0 && interviewed.cohortMedianRate == 0)
+    }
+
+    @Test func under_five_others_searching_no_median_is_shown() {
+        let mine = [application(.jobBoard, sentAgo: 10)]
+        // With one other searching, a median would be their own figures.
+        let figures = analysis(mine, cohort: [other(sent: 3, answered: 1), [], [], []])
+        #expect(figures.cohortSearching == 1 && !figures.showsCohort)
+        #expect(figures.funnel.allSatisfy { $0.cohortMedianCount == nil && $0.cohortMedianRate == nil })
+        let four = analysis(mine, cohort: (1...4).map { other(sent: $0, answered: 1) })
+        #expect(four.cohortSearching == 4 && four.funnel.allSatisfy { $0.cohortMedianCount == nil })
+    }
+
+    @Test func a_tech_test_recorded_under_an_application_reaches_the_tech_test_and_an_accepted_job_is_counted() {
+        let test = AnalysedApplication(source: .referral, stage: .applied,
+                                       history: ApplicationHistory(moves: [.init(.applied, on: day(-9))], interviews: [(day(-4), false)]), techTests: [day(-4)])
+        let screen = AnalysedApplication(source: .referral, stage: .applied,
+                                         history: ApplicationHistory(moves: [.init(.applied, on: day(-9))], interviews: [(day(-4), false)]))
+        let hired = application(.hiringPartner, sentAgo: 20, then: [(.interview, 10), (.offer, 5), (.accepted, 2)])
+        let figures = analysis([test, screen, hired])
+        let byStage = Dictionary(uniqueKeysWithValues: figures.stages.map { ($0.stage, $0.count) })
+        #expect(byStage["Tech test"] == 1 && byStage["Screening"] == 1 && byStage["Accepted"] == 1)
+        #expect((figures.open, figures.accepted, figures.rejected, figures.withdrawn) == (2, 1, 0, 0))
+    }
+
+    @Test func the_version_changes_with_the_figures() {
+        let one = analysis([application(.jobBoard, sentAgo: 10)])
+        #expect(one.version == analysis([application(.jobBoard, sentAgo: 10)]).version && one.version.count == 64)
+        #expect(one.version != analysis([application(.jobBoard, sentAgo: 10), application(.referral, sentAgo: 2)]).version)
     }
 
     @Test func an_even_cohort_takes_the_mean_of_the_middle_two_and_no_cohort_gives_no_median() {

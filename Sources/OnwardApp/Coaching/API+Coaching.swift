@@ -22,7 +22,7 @@ extension OnwardAPI {
         .init(asOf: a.asOf.iso, firstSent: a.firstSent?.iso,
               sources: a.sources.map { .init(source: $0.source, sent: $0.sent, answered: $0.answered, interviewed: $0.interviewed, medianDaysToFirstAnswer: $0.medianDaysToFirstAnswer) },
               stages: a.stages.map { .init(stage: $0.stage, count: $0.count) },
-              open: a.open, rejected: a.rejected, withdrawn: a.withdrawn,
+              open: a.open, accepted: a.accepted, rejected: a.rejected, withdrawn: a.withdrawn,
               funnel: a.funnel.map { .init(step: $0.step, count: $0.count, rate: $0.rate, cohortMedianCount: $0.cohortMedianCount, cohortMedianRate: $0.cohortMedianRate) },
               cohortSearching: a.cohortSearching,
               signals: a.signals.map { .init(title: $0.title, reason: $0.reason, raised: $0.raised.iso, cleared: $0.cleared?.iso) },

@@ -52,7 +52,7 @@ extension HTML {
                     for line in a.stages { tr { th(.attr(.scope, "row")) { text(line.stage) }; td(String(line.count), .class("num")) } }
                 }
             } }
-            p("Now: \(a.open) still open, \(a.rejected) rejected, \(a.withdrawn) withdrawn.", .class("hint"))
+            p("Now: \(a.open) still open, \(a.accepted) accepted, \(a.rejected) rejected, \(a.withdrawn) withdrawn.", .class("hint"))
             h3("Your funnel beside your cohort's")
             div(.class("table-wrap")) { table(.class("table")) {
                 thead { tr { th("Step"); th("You"); th("Of those sent"); th("Cohort median"); th("Cohort median, of those sent") } }
@@ -66,8 +66,9 @@ extension HTML {
                     }
                 }
             } }
-            p(a.cohortSearching < 2 ? "No one else in the cohort has sent an application yet: the medians are yours."
-                : "Medians of the \(a.cohortSearching) graduates of the cohort who have sent an application, you among them.", .class("hint"))
+            p(a.showsCohort ? "Medians of the \(a.cohortSearching) others in the cohort who have sent an application."
+                : "Fewer than \(JobSearchAnalysis.cohortMinimum) others in the cohort have sent an application: no median is shown, so that nobody's figures can be read from it.",
+              .class("hint"))
             h3("Signs Onward raised")
             if a.signals.isEmpty {
                 p("None: nothing in the evidence called for a coach.", .class("empty"))
@@ -118,6 +119,7 @@ struct AnalysisFormPage: PageView {
                 h.errorSummary(errors)
                 h.postForm(Href(SiteURL.coaching(.submissions)), .class("form"), .flag(.novalidate)) {
                     h.input(.type("hidden"), .name("kind"), .value(SubmissionKind.jobSearchAnalysis.rawValue))
+                    h.input(.type("hidden"), .name("figures_version"), .value(figures.version))
                     h.analysisFields(form, errors: errors)
                     h.button("Submit for review", .type("submit"), .class("button primary"))
                 }

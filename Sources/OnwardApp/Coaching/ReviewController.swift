@@ -37,7 +37,7 @@ struct ReviewController: RouteCollection {
     func submit(req: Request) async throws -> Response {
         try await req.submit(SubmissionForm.self, again: { form, errors, status in try await submissionsPage(req, form: form, errors: errors, status: status) }) { form in
             let draft = try SubmissionDraft.validate(kind: form.kind ?? "", title: form.title ?? "", body: form.body ?? "", link: form.link ?? "", changes: form.changes ?? "")
-            try await ReviewUseCases(req: req).submit(draft, for: req.requireUser())
+            try await ReviewUseCases(req: req).submit(draft, for: req.requireUser(), figuresRead: form.figures_version)
             return req.redirect(to: .coaching(.submissions), flash: "Submitted for review. Your coaches will approve it or ask for changes.")
         }
     }
@@ -46,8 +46,12 @@ struct ReviewController: RouteCollection {
 
     private func submissionPage(_ req: Request, reviewForm: ReviewForm = .init(), resubmitForm: SubmissionForm? = nil, errors: FormErrors = .none,
                                 status: HTTPResponseStatus = .ok) async throws -> Response {
-        let detail = try await ReviewUseCases(req: req).detail(of: req.parameter(SiteURL.Parameter.id), for: req.requireUser())
-        return req.render(SubmissionPage(detail, now: req.now, reviewForm: reviewForm, resubmitForm: resubmitForm, errors: errors), status: status)
+        let cases = ReviewUseCases(req: req)
+        let detail = try await cases.detail(of: req.parameter(SiteURL.Parameter.id), for: req.requireUser())
+        var page = SubmissionPage(detail, now: req.now, reviewForm: reviewForm, resubmitForm: resubmitForm, errors: errors)
+        // An analysis sent back shows its graduate their figures as they are now, which the next round is sent with.
+        if page.resubmitURL != nil && page.isAnalysis { page.figuresNow = try await cases.analysisFigures(of: detail.graduate) }
+        return req.render(page, status: status)
     }
 
     func submission(req: Request) async throws -> Response {
@@ -57,7 +61,8 @@ struct ReviewController: RouteCollection {
     func resubmit(req: Request) async throws -> Response {
         let id = try req.parameter(SiteURL.Parameter.id)
         return try await req.submit(SubmissionForm.self, again: { form, errors, status in try await submissionPage(req, resubmitForm: form, errors: errors, status: status) }, conflictsGoTo: .coaching(.submission(id: id))) { form in
-            try await ReviewUseCases(req: req).resubmit(id, title: form.title ?? "", body: form.body ?? "", link: form.link ?? "", changes: form.changes ?? "", by: req.requireUser())
+            try await ReviewUseCases(req: req).resubmit(id, title: form.title ?? "", body: form.body ?? "", link: form.link ?? "", changes: form.changes ?? "",
+                                                        figuresRead: form.figures_version, by: req.requireUser())
             return req.redirect(to: .coaching(.submission(id: id)), flash: "Resubmitted. It is back in your coaches' queue.")
         }
     }

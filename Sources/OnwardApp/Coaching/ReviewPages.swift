@@ -8,6 +8,8 @@ struct SubmissionForm: Content {
     var link: String?
     /// What will change, for a job search analysis.
     var changes: String?
+    /// The version of the figures an analysis was written beside, as the page showed them.
+    var figures_version: String?
 }
 
 struct ReviewForm: Content {
@@ -134,6 +136,8 @@ struct SubmissionPage: PageView {
     var reviewForm = ReviewForm()
     /// Whether it is a job search analysis: its rounds show their figures, its form the changes.
     var isAnalysis = false
+    /// An analysis's figures as they are now, shown to its graduate above the resubmit form.
+    var figuresNow: JobSearchAnalysis? = nil
     /// The resubmit form, for the graduate when asked for changes.
     var resubmitURL: Href? = nil
     var resubmitForm = SubmissionForm()
@@ -177,7 +181,9 @@ struct SubmissionPage: PageView {
                 h.p("Edit it as the review asks, then send it back for round \((rounds.first?.number ?? 1) + 1)."
                     + (isAnalysis ? " It goes with your figures as they stand when you send it." : ""), .class("hint"))
                 h.errorSummary(errors)
+                if let figuresNow { h.analysisFigures(figuresNow, label: "Your figures now") }
                 h.postForm(resubmitURL, .class("form"), .flag(.novalidate)) {
+                    if let figuresNow { h.input(.type("hidden"), .name("figures_version"), .value(figuresNow.version)) }
                     if isAnalysis { h.analysisFields(resubmitForm, errors: errors) } else { h.submissionFields(resubmitForm, errors: errors) }
                     h.button("Resubmit for review", .type("submit"), .class("button primary"))
                 }
@@ -321,8 +327,9 @@ extension SubmissionPage {
                 // The rounds come latest first: the one before this is the next in the list.
                 if index + 1 < detail.rounds.count {
                     let before = detail.rounds[index + 1].round
-                    round.changes = Self.changes(from: (before.title, before.body, before.link.isEmpty ? nil : before.link),
-                                                 to: (item.round.title, item.round.body, item.round.link.isEmpty ? nil : item.round.link))
+                    // The text compared is the reading and then what will change, line by line.
+                    round.changes = Self.changes(from: (before.title, before.body + "\n" + before.changes, before.link.isEmpty ? nil : before.link),
+                                                 to: (item.round.title, item.round.body + "\n" + item.round.changes, item.round.link.isEmpty ? nil : item.round.link))
                 }
                 if let review = item.review {
                     round.verdict = review.verdict

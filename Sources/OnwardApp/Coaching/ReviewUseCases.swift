@@ -42,9 +42,10 @@ struct ReviewUseCases: UseCases {
     /// A new submission, as its first round, waiting for review. A job search analysis is sent
     /// with the figures as they stand.
     @discardableResult
-    func submit(_ draft: SubmissionDraft, for graduate: UserModel) async throws -> SubmissionModel {
+    func submit(_ draft: SubmissionDraft, for graduate: UserModel, figuresRead: String? = nil) async throws -> SubmissionModel {
         let day = try await graduate.programmeDay(at: now, on: db)
         let figures = draft.kind == .jobSearchAnalysis ? try await analysisFigures(of: graduate) : nil
+        try Self.check(figures, read: figuresRead)
         let submission = SubmissionModel(userID: try graduate.requireID(), draft: draft, figures: figures, on: day, at: now)
         try await db.transaction { db in
             try await submission.create(on: db)
@@ -75,16 +76,26 @@ struct ReviewUseCases: UseCases {
 
     static let noSuchSubmission = Refusal.notFound("There is no such submission.")
 
+    /// An analysis written beside figures of version `read` (the form's) is sent only while they
+    /// are still the figures: a new application or answer meanwhile asks the graduate to read
+    /// them again (409), so the coach never reviews writing beside figures it was not written from.
+    static func check(_ figures: JobSearchAnalysis?, read: String?) throws {
+        guard let figures, let read, !read.isEmpty, read != figures.version else { return }
+        throw Refusal.conflict("Your figures changed since the page was opened: read them again (they are shown as they are now), then send.")
+    }
+
     /// The graduate sends the next round of a submission sent back for changes (of the same kind,
     /// with new text; an analysis with the figures as they stand now). Two at once
     /// give one round and one refusal (409); resubmitting what is waiting or approved is refused.
     @discardableResult
-    func resubmit(_ rawID: String, title: String, body: String, link: String, changes: String = "", by viewer: UserModel) async throws -> SubmissionModel {
+    func resubmit(_ rawID: String, title: String, body: String, link: String, changes: String = "", figuresRead: String? = nil,
+                  by viewer: UserModel) async throws -> SubmissionModel {
         let (found, graduate, scope) = try await visible(rawID, for: viewer)
         guard scope.isSelf else { throw Self.noSuchSubmission }
         let id = try found.requireID()
         let day = try await graduate.programmeDay(at: now, on: db)
         let figures = found.kind == .jobSearchAnalysis ? try await analysisFigures(of: graduate) : nil
+        try Self.check(figures, read: figuresRead)
         let now = self.now
         do {
             return try await db.writeTransaction { db in

@@ -12,17 +12,17 @@ struct PublishedEvidence: EvidenceReads {
     func jobSearchAnalysis(of graduate: UserModel, on db: any Database, now: Date) async throws -> JobSearchAnalysis {
         let id = try graduate.requireID()
         let zone = TimeZone(identifier: graduate.timeZone) ?? .gmt
-        var cohortIDs = [id]
+        // The others of the cohort: the medians are theirs, never the graduate's own.
+        var others: [UUID] = []
         if let cohortID = graduate.$cohort.id {
-            cohortIDs = try await UserModel.query(on: db).filter(\.$cohort.$id == cohortID).filter(\.$role == .graduate).all(\.$id)
-            if !cohortIDs.contains(id) { cohortIDs.append(id) }
+            others = try await UserModel.query(on: db).filter(\.$cohort.$id == cohortID).filter(\.$role == .graduate).filter(\.$id != id).all(\.$id)
         }
-        let applications = try await Capabilities.reads.jobSearch.analysedApplications(of: cohortIDs, on: db)
+        let applications = try await Capabilities.reads.jobSearch.analysedApplications(of: [id] + others, on: db)
         let signals = try await SignalRecordModel.query(on: db).filter(\.$user.$id == id).sort(\.$raisedAt, .descending).limit(Self.signalsListed).all()
         let feedback = try await FeedbackUseCases(db: db, now: now).feedback(of: id)
         return JobSearchAnalysis(
             applications: applications[id] ?? [],
-            cohort: cohortIDs.map { applications[$0] ?? [] },
+            cohort: others.map { applications[$0] ?? [] },
             signals: signals.reversed().compactMap { record in
                 guard let kind = SignalKind(rawValue: record.signal) else { return nil }
                 return AnalysedSignal(title: kind.title, reason: record.reason, raised: LocalDate(record.raisedAt, in: zone),

@@ -111,9 +111,12 @@ extension PublishedJobSearch {
             movesOf[row.application_id.uppercased(), default: []].append(.init(row.stage, on: day))
         }
         var interviewsOf: [String: [(on: LocalDate, isInterview: Bool)]] = [:]
+        var techTestsOf: [String: [LocalDate]] = [:]
         for row in interviews {
             let id = row.application_id.uppercased()
-            interviewsOf[id, default: []].append((LocalDate(row.scheduled_at, in: zones[id] ?? .gmt), row.kind.isInterview))
+            let day = LocalDate(row.scheduled_at, in: zones[id] ?? .gmt)
+            interviewsOf[id, default: []].append((day, row.kind.isInterview))
+            if row.kind == .techTest { techTestsOf[id, default: []].append(day) }
         }
         let byText = UUID.byText(userIDs)
         var result: [UUID: [AnalysedApplication]] = [:]
@@ -121,7 +124,8 @@ extension PublishedJobSearch {
             guard let who = byText[row.user_id.uppercased()] ?? UUID(uuidString: row.user_id) else { continue }
             let id = row.id.uppercased()
             result[who, default: []].append(AnalysedApplication(source: row.source, stage: row.stage,
-                                                                history: ApplicationHistory(moves: movesOf[id] ?? [], interviews: interviewsOf[id] ?? [])))
+                                                                history: ApplicationHistory(moves: movesOf[id] ?? [], interviews: interviewsOf[id] ?? []),
+                                                                techTests: techTestsOf[id] ?? []))
         }
         return result
     }

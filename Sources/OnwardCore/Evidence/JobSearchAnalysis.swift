@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// One application as the week-4 analysis reads it: where it was found, where it stands, and its
@@ -6,11 +7,14 @@ public struct AnalysedApplication: Sendable, Equatable {
     public let source: ApplicationSource
     public let stage: Stage
     public let history: ApplicationHistory
+    /// The days of tech tests recorded under it (the history knows them only as not interviews).
+    public let techTests: [LocalDate]
 
-    public init(source: ApplicationSource, stage: Stage, history: ApplicationHistory) {
+    public init(source: ApplicationSource, stage: Stage, history: ApplicationHistory, techTests: [LocalDate] = []) {
         self.source = source
         self.stage = stage
         self.history = history
+        self.techTests = techTests
     }
 
     /// The application as it stood at the end of `day`: what happened after is not known yet.
@@ -18,7 +22,8 @@ public struct AnalysedApplication: Sendable, Equatable {
         let moves = history.moves.filter { $0.on <= day }
         let interviews = history.interviews.filter { $0.on <= day }
         guard moves.count < history.moves.count || interviews.count < history.interviews.count else { return self }
-        return AnalysedApplication(source: source, stage: moves.last?.stage ?? .wishlist, history: ApplicationHistory(moves: moves, interviews: interviews))
+        return AnalysedApplication(source: source, stage: moves.last?.stage ?? .wishlist, history: ApplicationHistory(moves: moves, interviews: interviews),
+                                   techTests: techTests.filter { $0 <= day })
     }
 
     /// The furthest step of the pipeline it reached once sent (an interview recorded under it
@@ -27,6 +32,7 @@ public struct AnalysedApplication: Sendable, Equatable {
         guard history.submittedOn != nil else { return nil }
         var furthest = history.moves.map(\.stage).filter { Stage.pipeline.contains($0) && $0 != .wishlist }.max() ?? .applied
         if history.interviews.contains(where: \.isInterview) { furthest = max(furthest, .interview) }
+        else if !techTests.isEmpty { furthest = max(furthest, .techTest) }
         else if !history.interviews.isEmpty { furthest = max(furthest, .screening) }
         return furthest
     }
@@ -103,21 +109,36 @@ public struct JobSearchAnalysis: Sendable, Equatable, Codable {
     public let firstSent: LocalDate?
     public let sources: [SourceLine]
     public let stages: [StageLine]
-    /// Sent, still open, rejected, withdrawn: where the applications stand now.
+    /// Where the applications sent stand now: still open, a job accepted, rejected, withdrawn.
     public let open: Int
+    public let accepted: Int
     public let rejected: Int
     public let withdrawn: Int
     public let funnel: [FunnelLine]
-    /// How many of the cohort (the graduate included) have sent an application: the medians are theirs.
+    /// How many others of the cohort have sent an application. The medians are theirs, and are
+    /// shown only from `cohortMinimum` on: fewer, and one person's figures could be read from them.
     public let cohortSearching: Int
+
+    public static let cohortMinimum = 5
+
+    public var showsCohort: Bool { cohortSearching >= Self.cohortMinimum }
     public let signals: [AnalysedSignal]
     public let feedback: [AnalysedFeedback]
 
     public var feedbackActedOn: Int { feedback.filter { $0.done != nil }.count }
 
+    /// The figures' version: SHA-256 of their JSON, keys sorted. A form shows the figures with
+    /// their version, so that what is sent was written beside the figures as they still are.
+    public var version: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = (try? encoder.encode(self)) ?? Data()
+        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
     /// The analysis of `applications` read on `asOf`, with the funnel beside the medians of
-    /// `cohort` (each of its graduates' applications, the graduate's own among them; graduates
-    /// with none sent are left out of the medians). Only what happened by the end of `asOf`
+    /// `cohort` (each other graduate's applications; those with none sent are left out, and no
+    /// median is given under `cohortMinimum` of them). Only what happened by the end of `asOf`
     /// counts. Signals and feedback come as they were kept:
     /// signals in the order raised, feedback the latest given first.
     public init(applications: [AnalysedApplication], cohort: [[AnalysedApplication]], signals: [AnalysedSignal], feedback: [AnalysedFeedback], asOf: LocalDate) {
@@ -136,11 +157,13 @@ public struct JobSearchAnalysis: Sendable, Equatable, Codable {
         let furthest = Dictionary(grouping: sent.compactMap(\.furthestStage), by: { $0 }).mapValues(\.count)
         stages = Stage.pipeline.filter { $0 != .wishlist }.map { StageLine(stage: $0.title, count: furthest[$0] ?? 0) }
         open = sent.filter(\.stage.isOpen).count
+        accepted = sent.filter { $0.stage == .accepted }.count
         rejected = sent.filter { $0.stage == .rejected }.count
         withdrawn = sent.filter { $0.stage == .withdrawn }.count
 
-        let searching = cohort.map { Funnel(histories: $0.map(\.history)) }.filter { $0.applied > 0 }
-        cohortSearching = searching.count
+        let others = cohort.map { Funnel(histories: $0.map(\.history)) }.filter { $0.applied > 0 }
+        cohortSearching = others.count
+        let searching = others.count >= Self.cohortMinimum ? others : []
         let mine = Funnel(histories: sent.map(\.history))
         let steps: [(String, (Funnel) -> Int)] = [("Sent", \.applied), ("First answer", \.responded), ("Interview", \.interviewed), ("Offer", \.offered)]
         funnel = steps.enumerated().map { index, step in

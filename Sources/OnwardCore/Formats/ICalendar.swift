@@ -35,13 +35,14 @@ public struct CalendarEvent: Sendable, Equatable {
 public enum ICalendar {
     /// The feed of `events`, named `name`, written at `now` (its DTSTAMP).
     public static func document(name: String, events: [CalendarEvent], now: Date) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Onward//Onward calendar//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-CALNAME:" + escape(name)]
+        // No METHOD: a feed read by subscription is no iTIP message.
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Onward//Onward calendar//EN", "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + escape(name)]
         // Each zone once, with its transitions over the span of the events it serves.
         var spans: [String: (zone: TimeZone, first: Date, last: Date)] = [:]
         for event in events {
             guard case .timed(let start, let end, let zone?) = event.when, zone.identifier != "GMT", zone.identifier != "UTC" else { continue }
-            let last = event.recurrence == nil ? end : end.addingTimeInterval(366 * 86_400)
+            // A repeating event runs on: its zone's changes are written ten years ahead.
+            let last = event.recurrence == nil ? end : end.addingTimeInterval(10 * 366 * 86_400)
             let known = spans[zone.identifier]
             spans[zone.identifier] = (zone, min(known?.first ?? start, start), max(known?.last ?? last, last))
         }
@@ -80,9 +81,8 @@ public enum ICalendar {
         return lines
     }
 
-    /// A VTIMEZONE for `zone` with each of its transitions from a year before `first` to a year
-    /// after `last`, each its own STANDARD or DAYLIGHT component; a zone without transitions
-    /// there has one STANDARD at its offset.
+    /// A VTIMEZONE for `zone`: the offset in force a year before `first`, then each of its
+    /// transitions up to a year after `last`, each its own STANDARD or DAYLIGHT component.
     static func timeZone(_ zone: TimeZone, from first: Date, to last: Date) -> [String] {
         var lines = ["BEGIN:VTIMEZONE", "TZID:" + zone.identifier]
         let start = first.addingTimeInterval(-366 * 86_400), end = last.addingTimeInterval(366 * 86_400)
@@ -92,12 +92,12 @@ public enum ICalendar {
             transitions.append(next)
             moment = next
         }
-        if transitions.isEmpty {
-            let offset = zone.secondsFromGMT(for: first)
-            lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + self.offset(offset), "TZOFFSETTO:" + self.offset(offset)]
-            if let name = zone.abbreviation(for: first) { lines.append("TZNAME:" + escape(name)) }
-            lines.append("END:STANDARD")
-        }
+        // What holds from the start, so no time before the first transition falls outside the zone.
+        let opening = zone.secondsFromGMT(for: start)
+        let openingKind = zone.isDaylightSavingTime(for: start) ? "DAYLIGHT" : "STANDARD"
+        lines += ["BEGIN:" + openingKind, "DTSTART:" + local(start, offset: opening), "TZOFFSETFROM:" + offset(opening), "TZOFFSETTO:" + offset(opening)]
+        if let name = zone.abbreviation(for: start) { lines.append("TZNAME:" + escape(name)) }
+        lines.append("END:" + openingKind)
         for transition in transitions {
             let before = zone.secondsFromGMT(for: transition.addingTimeInterval(-1)), after = zone.secondsFromGMT(for: transition)
             let kind = zone.isDaylightSavingTime(for: transition) ? "DAYLIGHT" : "STANDARD"
