@@ -29,6 +29,19 @@ struct CoachDashboard {
     /// The rows of `viewer`'s graduates, unsorted: the graduates and their kept lines in one
     /// query, then the stale lines worked out.
     func rows(for viewer: UserModel) async throws -> [DashboardRow] {
+        try await read(for: viewer, withGraduates: false).rows
+    }
+
+    /// The rows, and the graduates they are of (as `Policy.visibleGraduates` builds them) from the
+    /// same read: the coach's home needs both.
+    func rowsAndGraduates(for viewer: UserModel) async throws -> (rows: [DashboardRow], graduates: [UserModel]) {
+        try await read(for: viewer, withGraduates: true)
+    }
+
+    /// Builds the graduates' models only where a line is stale, unless `withGraduates`: the
+    /// dashboard lists 200 kept lines and needs no model.
+    private func read(for viewer: UserModel, withGraduates: Bool) async throws -> (rows: [DashboardRow], graduates: [UserModel]) {
+        var graduates: [UserModel] = []
         let read = try await Policy(db: db).visibleGraduateRows(for: viewer, also: KeptDashboardRows.columns, joining: KeptDashboardRows.join)
         var days = KeptDashboardRows.Days(now: now)
         var rows: [DashboardRow] = []
@@ -41,10 +54,14 @@ struct CoachDashboard {
             let name = try row.decode(column: "name", as: String.self)
             let kept = try KeptDashboardRows.kept(from: row)
             let freshFor = days.freshFor(timeZone: try row.decode(column: "time_zone", as: String.self), cohortTimeZone: try row.decode(column: "cohort_zone", as: String?.self))
+            let graduate = withGraduates ? try Policy.graduate(from: row, cohorts: &cohorts) : nil
+            if let graduate { graduates.append(graduate) }
             if let kept, kept.freshFor == freshFor, let text = kept.line, let line = DashboardRow(id: id, name: name, kept: text, columns: columns) {
                 rows.append(line)
             } else {
-                stale.append((rows.count, try Policy.graduate(from: row, cohorts: &cohorts), kept, freshFor))
+                let model: UserModel
+                if let graduate { model = graduate } else { model = try Policy.graduate(from: row, cohorts: &cohorts) }
+                stale.append((rows.count, model, kept, freshFor))
                 rows.append(DashboardRow(id: id, name: name))
             }
         }
@@ -52,7 +69,7 @@ struct CoachDashboard {
             let worked = try await workOut(stale.map { ($0.graduate, $0.kept, $0.freshFor) })
             for (at, graduate, _, _) in stale { if let id = graduate.id, let row = worked[id] { rows[at] = row } }
         }
-        return rows
+        return (rows, graduates)
     }
 
     /// The lines of `stale` worked out by every capability, and kept.
@@ -86,5 +103,13 @@ extension Request {
         let rows = try await CoachDashboard(app: application, db: db, now: now).rows(for: requireUser())
         storage[KeptDashboardRowsKey.self] = rows
         return rows
+    }
+
+    /// The viewer's graduates (as `Policy.visibleGraduates` builds them), read with their
+    /// dashboard rows, which the rest of the request then reads from `dashboardRows()`.
+    func graduatesWithDashboardRows() async throws -> [UserModel] {
+        let read = try await CoachDashboard(app: application, db: db, now: now).rowsAndGraduates(for: requireUser())
+        storage[KeptDashboardRowsKey.self] = read.rows
+        return read.graduates
     }
 }
