@@ -1,19 +1,6 @@
 import OnwardCore
 import Vapor
 
-extension Formats {
-    /// "40%" for a rate; "–" when there was nothing to divide.
-    static func percent(_ rate: Double?) -> String {
-        rate.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
-    }
-
-    /// "4" or "4.5" for a median; "–" for none.
-    static func median(_ value: Double?) -> String {
-        guard let value else { return "–" }
-        return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
-}
-
 extension HTML {
     /// The figures a job search analysis is written beside: where applications came from and what
     /// came of them, how far they got, the funnel beside the cohort's medians, the signals raised,

@@ -18,7 +18,7 @@ struct PublishedEvidence: EvidenceReads {
             others = try await UserModel.query(on: db).filter(\.$cohort.$id == cohortID).filter(\.$role == .graduate).filter(\.$id != id).all(\.$id)
         }
         let applications = try await Capabilities.reads.jobSearch.analysedApplications(of: [id] + others, on: db)
-        let signals = try await SignalRecordModel.query(on: db).filter(\.$user.$id == id).sort(\.$raisedAt, .descending).limit(Self.signalsListed).all()
+        let signals = try await SignalUseCases(db: db, now: now).history(of: id, limit: Self.signalsListed)
         let feedback = try await FeedbackUseCases(db: db, now: now).feedback(of: id)
         return JobSearchAnalysis(
             applications: applications[id] ?? [],

@@ -64,14 +64,14 @@ struct FiguresSection: HomeSection {
             groups: weeks.map { (Formats.day(iso: $0.weekStarting.iso).replacingOccurrences(of: " \($0.weekStarting.year)", with: ""), [$0.applications, $0.interviews]) },
             id: "weekly-chart")
         let f = figures.funnel
-        func percent(_ rate: Double?) -> String? { rate.map { "\(Int(($0 * 100).rounded()))%" } }
+        func percent(_ rate: Double?) -> String? { rate.map { Formats.percent($0) } }
         funnel = [
             Step(label: "Applied", count: f.applied, rate: nil),
             Step(label: "First response", count: f.responded, rate: percent(f.responseRate)),
             Step(label: "Interview", count: f.interviewed, rate: percent(f.interviewRate)),
             Step(label: "Offer", count: f.offered, rate: percent(f.offerRate)),
         ]
-        medianDaysToFirstResponse = f.medianDaysToFirstResponse.map { $0 == $0.rounded() ? "\(Int($0))" : String(format: "%.1f", $0) }
+        medianDaysToFirstResponse = f.medianDaysToFirstResponse.map { Formats.median($0) }
         self.boardURL = boardURL
         self.listURL = listURL
         self.isOwn = isOwn

@@ -54,4 +54,15 @@ enum Formats {
     static func iso8601(_ date: Date) -> String {
         ISO8601DateFormatter().string(from: date)
     }
+
+    /// "40%" for a rate; "–" when there was nothing to divide.
+    static func percent(_ rate: Double?) -> String {
+        rate.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+    }
+
+    /// "4" or "4.5" for a median; "–" for none.
+    static func median(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
 }
