@@ -30,15 +30,17 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server():
+def start_server(log_level="warning"):
+    """`onward serve --demo` on a fresh SQLite database and a free port: (address, process, its
+    working directory, where its log goes)."""
     binary = os.environ.get("ONWARD_BIN") or os.path.join(os.path.dirname(__file__), "..", ".build", "debug", "onward")
     workdir = tempfile.mkdtemp(prefix="onward-e2e-")
     port = free_port()
-    env = dict(os.environ, ONWARD_SQLITE_PATH=os.path.join(workdir, "e2e.sqlite"), ONWARD_BCRYPT_COST="6", LOG_LEVEL="warning",
+    env = dict(os.environ, ONWARD_SQLITE_PATH=os.path.join(workdir, "e2e.sqlite"), ONWARD_BCRYPT_COST="6", LOG_LEVEL=log_level,
                ONWARD_GITHUB_WEBHOOK_SECRET=WEBHOOK_SECRET)
     env.pop("DATABASE_URL", None)
-    log = open(os.path.join(workdir, "serve.log"), "w")
+    log_path = os.path.join(workdir, "serve.log")
+    log = open(log_path, "w")
     # Started from another directory on purpose: templates and CSS come from the bundle.
     proc = subprocess.Popen([os.path.abspath(binary), "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(port)],
                             cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -52,13 +54,23 @@ def server():
             time.sleep(0.3)
     else:
         proc.terminate()
-        raise RuntimeError("onward serve did not start: " + open(os.path.join(workdir, "serve.log")).read())
-    yield base
+        raise RuntimeError("onward serve did not start: " + open(log_path).read())
+    return base, proc, log_path
+
+
+def stop_server(proc):
     proc.terminate()
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server():
+    base, proc, _ = start_server()
+    yield base
+    stop_server(proc)
 
 
 def make_driver():

@@ -11,6 +11,7 @@ enum Capabilities {
         JobSearchModule(),
         EvidenceModule(),
         AccountsModule(),
+        IntegrationsModule(),
     ]
 
     /// Every module's navigation items in their places, put in order once rather than on every page.

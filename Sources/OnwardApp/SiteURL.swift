@@ -18,6 +18,7 @@ enum SiteURL: Hashable, Sendable {
     case coaching(CoachingURL)
     case practice(PracticeURL)
     case evidence(EvidenceURL)
+    case integrations(IntegrationsURL)
 
     /// Parameter names, used both in registration and in `req.parameters`.
     enum Parameter {
@@ -42,6 +43,7 @@ enum SiteURL: Hashable, Sendable {
         case .coaching(let url): url.path
         case .practice(let url): url.path
         case .evidence(let url): url.path
+        case .integrations(let url): url.path
         }
     }
 

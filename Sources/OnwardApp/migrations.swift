@@ -81,6 +81,8 @@ enum Migrations {
         // The kept lines' generations also move for what a shared candidate profile shows, so the
         // partners' ranked list is kept until one of them changes
         KeptDashboardRows.AddWatches(name: "dashboard_candidates", watches: KeptDashboardRows.AddWatches.forCandidates),
+        // Integrations: calendar feeds
+        IntegrationsMigrations.CreateCalendarFeeds(),
     ]
 }
 

@@ -12,7 +12,11 @@ enum Entrypoint {
         // its queries' results and its response then change threads far less (bench/RESULTS.md).
         _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         var env = try Environment.detect()
-        try LoggingSystem.bootstrap(from: &env)
+        // Vapor's console logger, with the secrets of every line taken out first.
+        try LoggingSystem.bootstrap(from: &env) { level in
+            let console = Terminal()
+            return { label in RedactingLogHandler(ConsoleLogger(label: label, console: console, level: level)) }
+        }
         let app = try await Application.make(env)
         do {
             try await configure(app)

@@ -120,6 +120,12 @@ extension AppTests {
                 get(.accounts(.tokens), nil, page(signedIn)),
                 post(.accounts(.tokens), nil, [:], form(signedIn, .unprocessableEntity)),
                 post(.accounts(.revokeToken(id: f.graduateTokenID)), .accounts(.revokeToken(id: key)), [:], form([.graduate], .seeOther)),
+                get(.integrations(.calendar), nil, page(signedIn.subtracting([.partner]))),
+                post(.integrations(.calendar), nil, [:], form(signedIn.subtracting([.partner]), .created)),
+                post(.integrations(.stopCalendar), nil, [:], form(signedIn.subtracting([.partner]), .seeOther)),
+                // A feed answers whoever holds its address, and nobody else: no cookie stands for the token.
+                get(.integrations(.calendarFeed(token: String(repeating: "a", count: 43) + ".ics")), .integrations(.calendarFeed(token: SiteURL.key(SiteURL.Parameter.token))),
+                    expect(everyone, .notFound)),
                 get(.homes(.person(id: f.graduateID)), .homes(.person(id: key)), page([.graduate, .coach, .admin])),
                 get(.homes(.graduate), nil, page([.graduate, .otherGraduate])),
                 get(.homes(.coach), nil, page([.coach, .unassignedCoach])),
@@ -331,6 +337,10 @@ extension AppTests {
                 api(.DELETE, "/coach-assignments/:id", "/coach-assignments/\(f.assignmentID)", "", adminOnly(.noContent)),
                 api(.GET, "/tokens", nil, "", token(signedIn, .ok)),
                 api(.DELETE, "/tokens/:id", "/tokens/\(f.graduateTokenID)", "", token([.graduate], .noContent)),
+                // Integrations: a partner has no calendar feed.
+                api(.GET, "/calendar-feed", nil, "", expect(signedIn.subtracting([.partner]), .ok, denied: .forbidden, anonymous: .unauthorized)),
+                api(.POST, "/calendar-feed", nil, "", expect(signedIn.subtracting([.partner]), .created, denied: .forbidden, anonymous: .unauthorized)),
+                api(.DELETE, "/calendar-feed", nil, "", expect(signedIn.subtracting([.partner]), .noContent, denied: .forbidden, anonymous: .unauthorized)),
                 // Job search
                 api(.GET, "/applications", "/applications?graduate_id=\(f.graduateID)", "", token([.graduate, .coach, .admin], .ok)),
                 api(.POST, "/applications", nil, #"{"company":"Globex","role_title":"Developer"}"#, expect([.graduate, .otherGraduate], .created, denied: .forbidden, anonymous: .unauthorized)),
@@ -640,8 +650,8 @@ extension AppTests {
             return (failures, caseCount)
         }
 
-        static let webCasesCount = 172
-        static let apiCasesCount = 123
+        static let webCasesCount = 176
+        static let apiCasesCount = 126
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

@@ -22,7 +22,8 @@ import Testing
                                        "Coaching /dashboard [Dashboard, Reviews, Support, Events]", "Pairing /practice/pairing/unmatched"])
         for role in Role.allCases {
             #expect(NavigationItem.links(of: Capabilities.navigation, in: .main, for: Viewer(id: "someone", role: role)).count <= NavigationItem.mostInBar, "\(role)")
-            #expect(Self.links(role, .account) == ["Profile /account/profile", "Password /account/password", "API tokens /account/tokens"], "\(role)")
+            let calendar = role == .partner ? [] : ["Calendar feed /account/calendar"]
+            #expect(Self.links(role, .account) == ["Profile /account/profile", "Password /account/password", "API tokens /account/tokens"] + calendar, "\(role)")
         }
     }
 

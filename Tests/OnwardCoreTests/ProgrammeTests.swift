@@ -226,3 +226,28 @@ import Testing
         #expect(later.owed(byOneWhoJoinedOn: nil) == later)
     }
 }
+
+extension ProgrammeTests {
+    @Test func the_standup_repeats_on_weekdays_at_its_time_in_the_cohorts_zone() {
+        let event = london.standup(at: StandupTime("10:00")!, uid: "standup@onward", description: "Post yours", url: nil)
+        let lines = ICalendar.lines(of: ICalendar.document(name: "Feed", events: [event], now: london.start(of: day("2026-11-02"))))
+        // Week 1 begins on Monday 2 November, in GMT; the event is kept at 10:00 London time.
+        #expect(lines.contains("DTSTART;TZID=Europe/London:20261102T100000") && lines.contains("DTEND;TZID=Europe/London:20261102T101500"))
+        #expect(event.recurrence == "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")
+    }
+
+    @Test func due_dates_are_the_required_activities_not_done_from_this_week_on() {
+        let goals = Activity(id: "goals", title: "Goals", kind: .goalReassessment, schedule: .byWeek(1), isRequired: true)
+        let analysis = Activity(id: "analysis", title: "Analysis", kind: .jobSearchAnalysis, schedule: .byWeek(4), isRequired: true)
+        let blog = Activity(id: "blog", title: "Blog", kind: .blogPost, schedule: .byWeek(9), isRequired: true)
+        let apply = Activity(id: "apply", title: "Apply", kind: .custom, schedule: .daily, isRequired: true)
+        let optional = Activity(id: "opt", title: "Optional", kind: .custom, schedule: .weekly, isRequired: false)
+        // Wednesday of week 2: week 1's goals are past, this week's retrospective is due Sunday.
+        let today = day("2026-11-11")
+        let due = london.dueDates(of: [retrospective, goals, analysis, blog, apply, optional], records: [done("retro", "2026-11-16")], today: today)
+        // Weeks 2 to 6 (through 13 December); week 3's retrospective is done; the blog post is due in week 9.
+        #expect(due.map(\.activity.id) == ["retro", "analysis", "retro", "retro", "retro"])
+        #expect(due.map(\.due) == [day("2026-11-15"), day("2026-11-29"), day("2026-11-29"), day("2026-12-06"), day("2026-12-13")])
+        #expect(!due.contains { $0.activity.id == "goals" || $0.activity.id == "apply" || $0.activity.id == "opt" })
+    }
+}

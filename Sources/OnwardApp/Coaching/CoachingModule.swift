@@ -24,6 +24,8 @@ struct CoachingModule: CapabilityModule {
 
     var sections: (any HomeSectionSource)? { CoachingHomeSections() }
 
+    var calendar: (any CalendarSource)? { CoachingCalendar() }
+
     var dashboardColumns: [ShownDashboardColumn] {
         [
             .init(column: CoachingColumns.requests, place: 60, waiting: ("open request", "open requests")) { figure in

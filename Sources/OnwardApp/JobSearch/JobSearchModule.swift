@@ -18,6 +18,8 @@ struct JobSearchModule: CapabilityModule {
 
     var sections: (any HomeSectionSource)? { JobSearchHomeSections() }
 
+    var calendar: (any CalendarSource)? { JobSearchCalendar() }
+
     var dashboardColumns: [ShownDashboardColumn] {
         [
             .init(column: JobSearchColumns.applications, place: 40) { .count($0, warns: { $0 == 0 }) },

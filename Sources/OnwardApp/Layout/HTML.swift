@@ -273,6 +273,13 @@ struct Href: Hashable, Sendable {
     /// A file the site serves from its public folder.
     static func asset(_ path: StaticString) -> Href { Href(text: path.description) }
 
+    /// A calendar subscription: Onward's own http(s) address of a feed, as webcal, which a
+    /// calendar app opens to subscribe; nil for any other address.
+    static func subscription(_ address: String) -> Href? {
+        guard WebAddress.isWebAddress(address), let colon = address.firstIndex(of: ":") else { return nil }
+        return Href(text: "webcal" + address[colon...])
+    }
+
     /// An http or https address someone gave; nil for anything else.
     static func web(_ address: String) -> Href? {
         WebAddress.isWebAddress(address) ? Href(text: address) : nil

@@ -18,4 +18,6 @@ struct PracticeModule: CapabilityModule {
     }
 
     var sections: (any HomeSectionSource)? { PracticeHomeSections() }
+
+    var calendar: (any CalendarSource)? { PracticeCalendar() }
 }

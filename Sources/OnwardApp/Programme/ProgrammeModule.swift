@@ -21,6 +21,8 @@ struct ProgrammeModule: CapabilityModule {
 
     var sections: (any HomeSectionSource)? { ProgrammeHomeSections() }
 
+    var calendar: (any CalendarSource)? { ProgrammeCalendarSource() }
+
     var dashboardColumns: [ShownDashboardColumn] {
         [
             .init(column: ProgrammeColumns.status, place: 10, isStanding: true) { figure in

@@ -15,6 +15,8 @@ struct ProgrammeUseCases: UseCases {
         let calendar: ProgrammeCalendar
         let today: LocalDate
         let activities: [Activity]
+        /// What they did or skipped, as the road map read it.
+        let records: [ActivityRecord]
         let roadMap: RoadMap
         let status: ProgrammeStatus
         /// Whether today's standup is posted (`todaysStandup` reads it).
@@ -248,7 +250,7 @@ struct ProgrammeUseCases: UseCases {
         let evidence = try await RecordsUseCases(db: db, now: now).evidence(of: [graduateID])[graduateID] ?? ProgrammeRecords()
         let records = evidence.records(for: activities, calendar: calendar, today: today)
         return Standing(
-            calendar: calendar, today: today, activities: activities,
+            calendar: calendar, today: today, activities: activities, records: records,
             roadMap: RoadMap.on(today, activities: activities, records: records, calendar: calendar),
             status: ProgrammeStatus.of(activities: activities, records: records, calendar: calendar, today: today,
                                        placed: try await Capabilities.reads.jobSearch.hasAcceptedAJob(graduateID, on: db), paused: evidence.pauseReason != nil),

@@ -22,6 +22,8 @@ protocol CapabilityModule: Sendable {
     func sections(settings: Settings) -> (any HomeSectionSource)?
     /// Its columns of the coach's dashboard, which its `sections` fill.
     var dashboardColumns: [ShownDashboardColumn] { get }
+    /// What it puts in a person's calendar feed; nil for nothing dated.
+    var calendar: (any CalendarSource)? { get }
     /// Where people sign in and out, for the capability that keeps accounts; nil for the others.
     var doors: Doors? { get }
 }
@@ -32,6 +34,7 @@ extension CapabilityModule {
     var sections: (any HomeSectionSource)? { nil }
     func sections(settings: Settings) -> (any HomeSectionSource)? { sections }
     var dashboardColumns: [ShownDashboardColumn] { [] }
+    var calendar: (any CalendarSource)? { nil }
     var doors: Doors? { nil }
 }
 

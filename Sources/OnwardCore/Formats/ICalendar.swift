@@ -2,8 +2,8 @@ import Foundation
 
 /// One event of a calendar feed, as Onward writes it: a stable UID (so a calendar updates it
 /// rather than adding a copy), a timed span in a zone or a whole day, and its revision.
-public struct CalendarEvent: Sendable, Equatable {
-    public enum When: Sendable, Equatable {
+public struct CalendarEvent: Sendable, Equatable, Codable {
+    public enum When: Sendable, Equatable, Codable {
         /// From `start` to `end`, shown in `zone` (nil: written in UTC).
         case timed(start: Date, end: Date, zone: TimeZone?)
         /// The whole of `day`, wherever the reader is: a due date.
@@ -21,6 +21,8 @@ public struct CalendarEvent: Sendable, Equatable {
     public var cancelled = false
     /// An RRULE's value ("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"), for an event that repeats.
     public var recurrence: String? = nil
+    /// When this version of it was made (its DTSTAMP); nil for the moment the feed is written.
+    public var stamp: Date? = nil
 
     public init(uid: String, summary: String, when: When) {
         self.uid = uid
@@ -33,10 +35,12 @@ public struct CalendarEvent: Sendable, Equatable {
 /// (each as a VTIMEZONE of its real transitions), text escaped, lines folded at 75 octets and
 /// ended by CRLF. `lines(of:)` reads a document back into its content lines, for tests and checks.
 public enum ICalendar {
-    /// The feed of `events`, named `name`, written at `now` (its DTSTAMP).
-    public static func document(name: String, events: [CalendarEvent], now: Date) -> String {
+    /// The feed of `events`, named `name`, written at `now` (the DTSTAMP of an event without its
+    /// own). Calendars that honour them read it again every `refresh`.
+    public static func document(name: String, events: [CalendarEvent], now: Date, refresh: String = "PT1H") -> String {
         // No METHOD: a feed read by subscription is no iTIP message.
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Onward//Onward calendar//EN", "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + escape(name)]
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Onward//Onward calendar//EN", "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + escape(name),
+                     "REFRESH-INTERVAL;VALUE=DURATION:" + refresh, "X-PUBLISHED-TTL:" + refresh]
         // Each zone once, with its transitions over the span of the events it serves.
         var spans: [String: (zone: TimeZone, first: Date, last: Date)] = [:]
         for event in events {
@@ -56,7 +60,7 @@ public enum ICalendar {
     }
 
     static func event(_ event: CalendarEvent, stamp: Date) -> [String] {
-        var lines = ["BEGIN:VEVENT", "UID:" + escape(event.uid), "DTSTAMP:" + utc(stamp)]
+        var lines = ["BEGIN:VEVENT", "UID:" + escape(event.uid), "DTSTAMP:" + utc(event.stamp ?? stamp)]
         switch event.when {
         case .timed(let start, let end, let zone):
             if let zone, zone.identifier != "GMT", zone.identifier != "UTC" {

@@ -1,0 +1,19 @@
+import OnwardCore
+import Vapor
+
+/// Integrations: what Onward hands to the tools people already use. Each capability hands it
+/// its dated things through its module (`CalendarSource`); Integrations names none of them.
+struct IntegrationsModule: CapabilityModule {
+    func register(web: any RoutesBuilder, signedIn: any RoutesBuilder, settings: Settings) throws {
+        try signedIn.grouped(Require(Access.keepsCalendarFeed)).register(collection: CalendarFeedController())
+    }
+
+    func register(hooks: any RoutesBuilder, settings: Settings) throws {
+        // A calendar signs in to nothing: the token in the address is its proof.
+        hooks.get(SiteURL.integrations(.calendarFeed(token: SiteURL.key(SiteURL.Parameter.token))).pathComponents, use: CalendarFeedController.feed)
+    }
+
+    var navigation: [NavigationItem] {
+        [.init(label: "Calendar feed", url: .integrations(.calendar), bar: .account, place: 4, shows: Access.keepsCalendarFeed)]
+    }
+}

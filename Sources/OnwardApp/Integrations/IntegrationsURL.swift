@@ -1,0 +1,15 @@
+/// The pages of Integrations: one's calendar feed, and the feed itself.
+enum IntegrationsURL: Hashable, Sendable {
+    case calendar
+    case stopCalendar
+    /// The feed a calendar reads: the token proves who it is for ("…/TOKEN.ics").
+    case calendarFeed(token: String)
+
+    var path: String {
+        switch self {
+        case .calendar: "/account/calendar"
+        case .stopCalendar: "/account/calendar/stop"
+        case .calendarFeed(let token): "/calendar/\(token)"
+        }
+    }
+}
