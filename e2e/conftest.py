@@ -30,14 +30,14 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_server(log_level="warning"):
+def start_server(log_level="warning", extra_env=None):
     """`onward serve --demo` on a fresh SQLite database and a free port: (address, process, its
     working directory, where its log goes)."""
     binary = os.environ.get("ONWARD_BIN") or os.path.join(os.path.dirname(__file__), "..", ".build", "debug", "onward")
     workdir = tempfile.mkdtemp(prefix="onward-e2e-")
     port = free_port()
     env = dict(os.environ, ONWARD_SQLITE_PATH=os.path.join(workdir, "e2e.sqlite"), ONWARD_BCRYPT_COST="6", LOG_LEVEL=log_level,
-               ONWARD_GITHUB_WEBHOOK_SECRET=WEBHOOK_SECRET)
+               ONWARD_GITHUB_WEBHOOK_SECRET=WEBHOOK_SECRET, **(extra_env or {}))
     env.pop("DATABASE_URL", None)
     log_path = os.path.join(workdir, "serve.log")
     log = open(log_path, "w")

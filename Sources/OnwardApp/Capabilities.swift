@@ -22,5 +22,5 @@ enum Capabilities {
 
     static let reads = PublishedReads(accounts: PublishedAccounts(), jobSearch: PublishedJobSearch(), coaching: PublishedCoaching(),
                                      programme: PublishedProgramme(), practice: PublishedPractice(),
-                                     evidence: PublishedEvidence())
+                                     evidence: PublishedEvidence(), mail: PublishedMail())
 }

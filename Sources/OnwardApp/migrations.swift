@@ -83,6 +83,8 @@ enum Migrations {
         KeptDashboardRows.AddWatches(name: "dashboard_candidates", watches: KeptDashboardRows.AddWatches.forCandidates),
         // Integrations: calendar feeds
         IntegrationsMigrations.CreateCalendarFeeds(),
+        // Integrations: the outbox is sent
+        IntegrationsMigrations.AddDeliveryToOutbox(),
     ]
 }
 

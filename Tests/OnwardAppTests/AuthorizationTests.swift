@@ -123,6 +123,7 @@ extension AppTests {
                 get(.integrations(.calendar), nil, page(signedIn.subtracting([.partner]))),
                 post(.integrations(.calendar), nil, [:], form(signedIn.subtracting([.partner]), .created)),
                 post(.integrations(.stopCalendar), nil, [:], form(signedIn.subtracting([.partner]), .seeOther)),
+                get(.integrations(.outbox), nil, page([.admin])),
                 // A feed answers whoever holds its address, and nobody else: no cookie stands for the token.
                 get(.integrations(.calendarFeed(token: String(repeating: "a", count: 43) + ".ics")), .integrations(.calendarFeed(token: SiteURL.key(SiteURL.Parameter.token))),
                     expect(everyone, .notFound)),
@@ -650,7 +651,7 @@ extension AppTests {
             return (failures, caseCount)
         }
 
-        static let webCasesCount = 176
+        static let webCasesCount = 177
         static let apiCasesCount = 126
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

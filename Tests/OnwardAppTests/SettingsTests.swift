@@ -65,4 +65,19 @@ import Testing
             return environment.keys.contains(invalid.variable.rawValue)
         }
     }
+
+    @Test func a_mail_server_is_read_with_its_port_security_and_sender() throws {
+        #expect(try Settings.fromEnvironment([:]).smtp == nil, "no server: mail waits in the outbox")
+        let smtp = try #require(try Settings.fromEnvironment(["ONWARD_SMTP_HOST": "smtp.example.org", "ONWARD_PUBLIC_URL": "https://onward.bootcamp.example",
+                                                               "ONWARD_SMTP_USERNAME": "onward", "ONWARD_SMTP_PASSWORD": "a secret"]).smtp)
+        #expect(smtp.host == "smtp.example.org" && smtp.port == 587 && smtp.security == .startTLS && smtp.from == "onward@onward.bootcamp.example")
+        #expect(smtp.username == "onward" && smtp.password == "a secret")
+        let tls = try #require(try Settings.fromEnvironment(["ONWARD_SMTP_HOST": "smtp.example.org", "ONWARD_SMTP_SECURITY": "TLS", "ONWARD_MAIL_FROM": "careers@bootcamp.example"]).smtp)
+        #expect(tls.port == 465 && tls.security == .tls && tls.from == "careers@bootcamp.example")
+        for environment in [["ONWARD_SMTP_HOST": "h", "ONWARD_SMTP_PORT": "70000"], ["ONWARD_SMTP_HOST": "h", "ONWARD_SMTP_SECURITY": "ssl"],
+                            ["ONWARD_SMTP_HOST": "h", "ONWARD_SMTP_USERNAME": "only a name"], ["ONWARD_SMTP_HOST": "h", "ONWARD_MAIL_FROM": "not an address"],
+                            ["ONWARD_SMTP_PORT": "25"]] {
+            #expect(throws: Settings.Invalid.self, "\(environment)") { try Settings.fromEnvironment(environment) }
+        }
+    }
 }

@@ -37,32 +37,6 @@ final class InvitationModel: Model, @unchecked Sendable {
     }
 }
 
-/// Mail waiting to be sent. There is no mail server yet: a later capability sends what is here.
-final class OutboxMessageModel: Model, @unchecked Sendable {
-    static let schema = "outbox_messages"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "to_email") var toEmail: String
-    @Field(key: "subject") var subject: String
-    @Field(key: "body") var body: String
-    /// What the message is about ("invitation"), and which row, so it can be found again.
-    @Field(key: "topic") var topic: String
-    @OptionalField(key: "subject_id") var subjectID: UUID?
-    @OptionalField(key: "sent_at") var sentAt: Date?
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-
-    init() {}
-
-    init(toEmail: String, subject: String, body: String, topic: String, subjectID: UUID?) {
-        self.toEmail = toEmail
-        self.subject = subject
-        self.body = body
-        self.topic = topic
-        self.subjectID = subjectID
-    }
-}
-
-
 /// A personal API token. Only the SHA-256 of the token is stored; the token is shown once.
 final class APITokenModel: Model, @unchecked Sendable {
     static let schema = "api_tokens"

@@ -124,11 +124,11 @@ struct Accounts {
     struct MadeInvitation: Sendable {
         let invitation: InvitationModel
         let link: String
-        let message: OutboxMessageModel
+        let message: QueuedMail
 
         func create(on db: any Database) async throws {
             try await invitation.create(on: db)
-            try await message.create(on: db)
+            try await Capabilities.reads.mail.queue(message, on: db)
         }
     }
 
@@ -141,8 +141,8 @@ struct Accounts {
             invitedByID: try admin.requireID(), expiresAt: InvitationRules.expiry(from: now))
         // Its id is chosen here, so that the message can name it before either is written.
         invitation.id = UUID()
-        let message = OutboxMessageModel(
-            toEmail: email,
+        let message = QueuedMail(
+            to: email,
             subject: "You're invited to Onward",
             body: """
             \(admin.name) has invited you to Onward as a \(role.title.lowercased())\(cohortName.map { " in \($0)" } ?? "").

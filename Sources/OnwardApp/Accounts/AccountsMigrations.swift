@@ -68,7 +68,7 @@ enum AccountsMigrations {
 
     struct CreateOutboxMessage: AsyncMigration {
         func prepare(on database: any Database) async throws {
-            try await database.schema(OutboxMessageModel.schema)
+            try await database.schema("outbox_messages")
                 .id()
                 .field("to_email", .string, .required)
                 .field("subject", .string, .required)
@@ -81,7 +81,7 @@ enum AccountsMigrations {
         }
 
         func revert(on database: any Database) async throws {
-            try await database.schema(OutboxMessageModel.schema).delete()
+            try await database.schema("outbox_messages").delete()
         }
     }
 

@@ -108,8 +108,7 @@ struct AdminController: RouteCollection {
     private func invitationsPage(req: Request, form: InvitationForm, errors: FormErrors, sent: InvitationsPage.Sent? = nil, listForm: InvitationListForm = .init(),
                                  listErrors: FormErrors = .none, listSent: InvitationsPage.ListSent? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let invitations = try await InvitationModel.query(on: req.db).with(\.$cohort).sort(\.$createdAt, .descending).limit(200).all()
-        let messages = try await OutboxMessageModel.query(on: req.db).filter(\.$topic == "invitation").filter(\.$subjectID ~~ invitations.compactMap(\.id)).all()
-        let bodies = Dictionary(messages.compactMap { message in message.subjectID.map { ($0, message.body) } }, uniquingKeysWith: { first, _ in first })
+        let bodies = try await Capabilities.reads.mail.bodies(topic: "invitation", subjects: invitations.compactMap(\.id), on: req.db)
         let cohorts = try await CohortModel.query(on: req.db).sort(\.$courseEndDate, .descending).all()
         var page = InvitationsPage(invitations: invitations, bodies: bodies, cohorts: cohorts, admin: try req.requireUser(), now: req.now,
                                    form: form, errors: errors, sent: sent)

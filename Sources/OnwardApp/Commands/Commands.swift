@@ -47,6 +47,11 @@ struct ServeCommand: AsyncCommand {
             app.lifecycle.use(daily)
             daily.start(on: app)
         }
+        if let smtp = app.settings.smtp {
+            let outbox = OutboxDeliveryLoop()
+            app.lifecycle.use(outbox)
+            outbox.start(on: app, smtp: smtp)
+        }
         try await app.servers.asyncCommand.run(using: &serve)
     }
 }

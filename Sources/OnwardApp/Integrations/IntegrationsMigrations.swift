@@ -33,3 +33,27 @@ enum IntegrationsMigrations {
         }
     }
 }
+
+extension IntegrationsMigrations {
+    /// The outbox, sent: how many tries, the last error, when to try again, who holds a message
+    /// and when one was given up.
+    struct AddDeliveryToOutbox: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            // One column a step: SQLite adds one at a time.
+            try await database.schema("outbox_messages").field("attempts", .int, .required, .sql(.default(0))).update()
+            try await database.schema("outbox_messages").field("last_error", .string).update()
+            try await database.schema("outbox_messages").field("next_attempt_at", .datetime).update()
+            try await database.schema("outbox_messages").field("claimed_until", .datetime).update()
+            try await database.schema("outbox_messages").field("failed_at", .datetime).update()
+            // The sender looks for what waits.
+            try await (database as! any SQLDatabase).create(index: "outbox_waiting").on("outbox_messages").column("sent_at").column("next_attempt_at").run()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await (database as! any SQLDatabase).drop(index: "outbox_waiting").run()
+            for field in ["failed_at", "claimed_until", "next_attempt_at", "last_error", "attempts"] {
+                try await database.schema("outbox_messages").deleteField(.string(field)).update()
+            }
+        }
+    }
+}

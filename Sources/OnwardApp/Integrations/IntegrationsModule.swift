@@ -1,11 +1,12 @@
 import OnwardCore
 import Vapor
 
-/// Integrations: what Onward hands to the tools people already use. Each capability hands it
+/// Integrations: what Onward hands to the tools people already use (calendars, mail). Each capability hands it
 /// its dated things through its module (`CalendarSource`); Integrations names none of them.
 struct IntegrationsModule: CapabilityModule {
     func register(web: any RoutesBuilder, signedIn: any RoutesBuilder, settings: Settings) throws {
         try signedIn.grouped(Require(Access.keepsCalendarFeed)).register(collection: CalendarFeedController())
+        try signedIn.grouped(Require(Access.runsBootcamp)).register(collection: OutboxController())
     }
 
     func register(hooks: any RoutesBuilder, settings: Settings) throws {
@@ -14,6 +15,9 @@ struct IntegrationsModule: CapabilityModule {
     }
 
     var navigation: [NavigationItem] {
-        [.init(label: "Calendar feed", url: .integrations(.calendar), bar: .account, place: 4, shows: Access.keepsCalendarFeed)]
+        [
+            .init(label: "Calendar feed", url: .integrations(.calendar), bar: .account, place: 4, shows: Access.keepsCalendarFeed),
+            .init(label: "Outbox", url: .integrations(.outbox), place: 16, group: "People", shows: Access.runsBootcamp),
+        ]
     }
 }

@@ -4,12 +4,15 @@ enum IntegrationsURL: Hashable, Sendable {
     case stopCalendar
     /// The feed a calendar reads: the token proves who it is for ("…/TOKEN.ics").
     case calendarFeed(token: String)
+    /// The admin's outbox: mail waiting and sent.
+    case outbox
 
     var path: String {
         switch self {
         case .calendar: "/account/calendar"
         case .stopCalendar: "/account/calendar/stop"
         case .calendarFeed(let token): "/calendar/\(token)"
+        case .outbox: "/admin/outbox"
         }
     }
 }

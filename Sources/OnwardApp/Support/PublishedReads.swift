@@ -174,6 +174,24 @@ protocol EvidenceReads: Sendable {
 }
 
 /// Every published read, one of each, as the module list assembles them.
+/// The outbox (Integrations): mail written with the change that causes it, and read back.
+protocol MailReads: Sendable {
+    /// Queues `mail` on `db`, inside the caller's transaction: it is sent only if the change is kept.
+    func queue(_ mail: QueuedMail, on db: any Database) async throws
+    /// The body of the message about each of `subjects` under `topic` ("invitation"), by subject.
+    func bodies(topic: String, subjects: [UUID], on db: any Database) async throws -> [UUID: String]
+}
+
+/// A message for the outbox: to whom, what, and what it is about.
+struct QueuedMail: Sendable, Equatable {
+    let to: String
+    let subject: String
+    let body: String
+    /// What the message is about ("invitation"), and which record.
+    let topic: String
+    let subjectID: UUID?
+}
+
 struct PublishedReads: Sendable {
     let accounts: any AccountReads
     let jobSearch: any JobSearchReads
@@ -181,4 +199,5 @@ struct PublishedReads: Sendable {
     let programme: any ProgrammeReads
     let practice: any PracticeReads
     let evidence: any EvidenceReads
+    let mail: any MailReads
 }

@@ -42,6 +42,9 @@ public struct Settings: Sendable {
     public var githubToken: String?
     /// Whether `serve` runs the sync once a day.
     public var githubDailySync = true
+    /// The mail server the outbox is sent through; nil: mail waits in the outbox, which the
+    /// admin reads.
+    public var smtp: SMTPSettings?
 
     public init(
         database: DatabaseKind = .sqliteFile(path: "onward.sqlite"),
@@ -81,6 +84,12 @@ public struct Settings: Sendable {
         case githubAPIURL = "ONWARD_GITHUB_API_URL"
         case githubToken = "ONWARD_GITHUB_TOKEN"
         case githubDailySync = "ONWARD_GITHUB_DAILY_SYNC"
+        case smtpHost = "ONWARD_SMTP_HOST"
+        case smtpPort = "ONWARD_SMTP_PORT"
+        case smtpSecurity = "ONWARD_SMTP_SECURITY"
+        case smtpUsername = "ONWARD_SMTP_USERNAME"
+        case smtpPassword = "ONWARD_SMTP_PASSWORD"
+        case mailFrom = "ONWARD_MAIL_FROM"
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -155,7 +164,61 @@ public struct Settings: Sendable {
             guard ["on", "off"].contains(daily) else { throw Invalid(variable: .githubDailySync, reason: "expected on or off") }
             settings.githubDailySync = daily == "on"
         }
+        if let host = value(.smtpHost) {
+            var smtp = SMTPSettings(host: host)
+            if let raw = value(.smtpSecurity) {
+                guard let security = SMTPSettings.Security(rawValue: raw.lowercased()) else {
+                    throw Invalid(variable: .smtpSecurity, reason: "expected starttls (the default), tls or none")
+                }
+                smtp.security = security
+            }
+            smtp.port = smtp.security == .tls ? 465 : 587
+            if let raw = value(.smtpPort) {
+                guard let port = Int(raw), (1...65_535).contains(port) else { throw Invalid(variable: .smtpPort, reason: "expected a port number, such as 587") }
+                smtp.port = port
+            }
+            smtp.username = value(.smtpUsername)
+            smtp.password = environment[Variable.smtpPassword.rawValue].flatMap { $0.isEmpty ? nil : $0 }
+            if (smtp.username == nil) != (smtp.password == nil) {
+                throw Invalid(variable: smtp.username == nil ? .smtpUsername : .smtpPassword, reason: "set both the user name and the password, or neither")
+            }
+            if let from = value(.mailFrom) {
+                guard AccountRules.isPlausibleEmail(from) else { throw Invalid(variable: .mailFrom, reason: "expected an email address, such as careers@bootcamp.example") }
+                smtp.from = from
+            } else if let host = settings.publicURL.flatMap({ URL(string: $0)?.host }) {
+                smtp.from = "onward@" + host
+            }
+            settings.smtp = smtp
+        } else if value(.smtpPort) != nil || value(.smtpUsername) != nil || value(.smtpPassword) != nil {
+            throw Invalid(variable: .smtpHost, reason: "set the mail server's host name for the other ONWARD_SMTP_ settings to be used")
+        }
         return settings
+    }
+}
+
+/// How Onward reaches its mail server. The password is kept here only: no page, log line or
+/// export shows it.
+public struct SMTPSettings: Sendable, Equatable {
+    public enum Security: String, Sendable, Equatable {
+        /// Plain at first, then TLS before anything else is said (port 587).
+        case startTLS = "starttls"
+        /// TLS from the first byte (port 465).
+        case tls
+        /// No TLS at all: only for a server on this machine (a test's).
+        case none
+    }
+
+    public var host: String
+    public var port = 587
+    public var security = Security.startTLS
+    public var username: String?
+    public var password: String?
+    /// The address mail is sent from.
+    public var from = "onward@localhost"
+    public var fromName = "Onward"
+
+    public init(host: String) {
+        self.host = host
     }
 }
 

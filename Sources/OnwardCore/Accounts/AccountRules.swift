@@ -23,7 +23,7 @@ public enum AccountRules {
         return email
     }
 
-    static func isPlausibleEmail(_ email: String) -> Bool {
+    public static func isPlausibleEmail(_ email: String) -> Bool {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
         guard !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return false }
