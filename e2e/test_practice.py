@@ -29,6 +29,15 @@ def test_a_graduate_books_a_mock_interview_and_reads_the_feedback_the_coach_fill
 
     # The coach fills the rubric of an interview that has just ended; a missing score is refused.
     sign_in(browser, server, "coach.tom@demo.onward.example")
+    # First, the header says something waits: his slots' bookings, on the notifications page.
+    assert browser.find_elements(By.CSS_SELECTOR, "a.notices .notices-count")
+    browser.find_element(By.CSS_SELECTOR, "a.notices").click()
+    wait(browser).until(lambda d: d.current_url.endswith("/notifications"))
+    assert "booked your mock interview" in browser.page_source
+    check_accessibility(browser, "notifications")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Mark all as read']").click()
+    wait(browser).until(lambda d: "Nothing unread." in d.page_source)
+    assert "notices-count" not in browser.page_source
     browser.find_element(By.LINK_TEXT, "Practice").click()
     wait(browser).until(lambda d: d.current_url.endswith("/practice/mock-slots"))
     check_accessibility(browser, "practice-mock-slots")

@@ -22,5 +22,6 @@ enum Capabilities {
 
     static let reads = PublishedReads(accounts: PublishedAccounts(), jobSearch: PublishedJobSearch(), coaching: PublishedCoaching(),
                                      programme: PublishedProgramme(), practice: PublishedPractice(),
-                                     evidence: PublishedEvidence(), mail: PublishedMail())
+                                     evidence: PublishedEvidence(), mail: PublishedMail(),
+                                     notifications: PublishedNotifications())
 }

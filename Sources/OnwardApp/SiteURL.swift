@@ -53,10 +53,16 @@ enum SiteURL: Hashable, Sendable {
     /// address when one is set, else on the address Onward serves on. Never on the request's
     /// `Host` header, which whoever sends the request chooses.
     func absolute(on req: Request) -> String {
-        if let base = req.settings.publicURL { return base + path }
-        let server = req.application.http.server.configuration
+        Self.base(of: req.application) + path
+    }
+
+    /// Where Onward is reached, with no path: the public address when one is set, else the
+    /// address it serves on.
+    static func base(of app: Application) -> String {
+        if let base = app.settings.publicURL { return base }
+        let server = app.http.server.configuration
         let host = ["0.0.0.0", "::", ""].contains(server.hostname) ? "127.0.0.1" : server.hostname
-        return "http://\(host):\(server.port)\(path)"
+        return "http://\(host):\(server.port)"
     }
 }
 

@@ -85,6 +85,8 @@ enum Migrations {
         IntegrationsMigrations.CreateCalendarFeeds(),
         // Integrations: the outbox is sent
         IntegrationsMigrations.AddDeliveryToOutbox(),
+        // Integrations: notifications in the app and by email
+        IntegrationsMigrations.CreateNotifications(),
     ]
 }
 

@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     app.navigation = Capabilities.navigation
     app.dashboardColumns = Capabilities.dashboardColumns
     app.doors = Capabilities.modules.lazy.compactMap(\.doors).first
+    app.notices = Capabilities.modules.lazy.compactMap(\.notices).first
     app.get(.healthz) { _ in "ok" }
     app.get(.readyz, use: readiness)
 
@@ -19,7 +20,8 @@ func routes(_ app: Application) throws {
             maxBodyBytes: app.settings.maxBodyBytes,
             uploads: Dictionary(uniqueKeysWithValues: [SiteURL.jobSearch(.importCSV), .jobSearch(.confirmImport)].map {
                 ($0.path, UploadPath(maxBytes: app.settings.maxUploadBytes, mayUpload: Access.keepsJobSearch))
-            })))
+            })),
+        UnreadNoticesMiddleware())
     let signedIn = web.grouped(Require.signedIn)
 
     for module in Capabilities.modules {

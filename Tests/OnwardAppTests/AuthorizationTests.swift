@@ -124,6 +124,10 @@ extension AppTests {
                 post(.integrations(.calendar), nil, [:], form(signedIn.subtracting([.partner]), .created)),
                 post(.integrations(.stopCalendar), nil, [:], form(signedIn.subtracting([.partner]), .seeOther)),
                 get(.integrations(.outbox), nil, page([.admin])),
+                get(.integrations(.notifications), nil, page(signedIn)),
+                post(.integrations(.readNotifications), nil, [:], form(signedIn, .seeOther)),
+                get(.integrations(.notificationSettings), nil, page(signedIn)),
+                post(.integrations(.notificationSettings), nil, [:], form(signedIn, .seeOther)),
                 // A feed answers whoever holds its address, and nobody else: no cookie stands for the token.
                 get(.integrations(.calendarFeed(token: String(repeating: "a", count: 43) + ".ics")), .integrations(.calendarFeed(token: SiteURL.key(SiteURL.Parameter.token))),
                     expect(everyone, .notFound)),
@@ -342,6 +346,8 @@ extension AppTests {
                 api(.GET, "/calendar-feed", nil, "", expect(signedIn.subtracting([.partner]), .ok, denied: .forbidden, anonymous: .unauthorized)),
                 api(.POST, "/calendar-feed", nil, "", expect(signedIn.subtracting([.partner]), .created, denied: .forbidden, anonymous: .unauthorized)),
                 api(.DELETE, "/calendar-feed", nil, "", expect(signedIn.subtracting([.partner]), .noContent, denied: .forbidden, anonymous: .unauthorized)),
+                api(.GET, "/notifications", nil, "", token(signedIn, .ok)),
+                api(.POST, "/notifications/read", nil, "", token(signedIn, .noContent)),
                 // Job search
                 api(.GET, "/applications", "/applications?graduate_id=\(f.graduateID)", "", token([.graduate, .coach, .admin], .ok)),
                 api(.POST, "/applications", nil, #"{"company":"Globex","role_title":"Developer"}"#, expect([.graduate, .otherGraduate], .created, denied: .forbidden, anonymous: .unauthorized)),
@@ -651,8 +657,8 @@ extension AppTests {
             return (failures, caseCount)
         }
 
-        static let webCasesCount = 177
-        static let apiCasesCount = 126
+        static let webCasesCount = 181
+        static let apiCasesCount = 128
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

@@ -23,7 +23,8 @@ import Testing
         for role in Role.allCases {
             #expect(NavigationItem.links(of: Capabilities.navigation, in: .main, for: Viewer(id: "someone", role: role)).count <= NavigationItem.mostInBar, "\(role)")
             let calendar = role == .partner ? [] : ["Calendar feed /account/calendar"]
-            #expect(Self.links(role, .account) == ["Profile /account/profile", "Password /account/password", "API tokens /account/tokens"] + calendar, "\(role)")
+            #expect(Self.links(role, .account) == ["Profile /account/profile", "Password /account/password", "API tokens /account/tokens"] + calendar
+                    + ["Notifications by email /account/notifications"], "\(role)")
         }
     }
 

@@ -38,7 +38,7 @@ extension AppTests {
         }
 
         static func deliver(_ app: Application, _ server: Server, at now: Date = testNow) async throws -> OutboxDelivery.Report {
-            try await OutboxDelivery(db: app.db, sender: server, smtp: smtp, now: now, logger: app.logger).deliverDue()
+            try await OutboxDelivery(db: app.db, sender: server, smtp: smtp, clock: .fixed(now), logger: app.logger).deliverDue()
         }
 
         @Test func each_message_goes_once_even_with_two_senders_at_once() async throws {

@@ -139,6 +139,8 @@ import Testing
             "accept invitation": AcceptInvitationPage(action: Href(.home), email: h, role: h, cohort: h, expires: h, name: h, errors: errors("name")),
             "profile": ProfilePage(email: h, role: h, cohort: h, name: h, timeZone: h, githubLogin: h, stacks: h, bio: h, errors: errors("name", "bio")),
             "password": PasswordPage(errors: errors("password")),
+            "notifications": NotificationsPage(items: [.init(text: h, url: Href(.home), when: h, unread: true)], unread: 1),
+            "notification settings": NotificationSettingsPage(choices: [.init(kind: .reviewDone, emailed: true)]),
             "outbox": OutboxPage(server: h, messages: [.init(to: h, subject: h, written: h, state: h, tone: h, detail: h, error: h)], waiting: 1),
             "calendar feed": CalendarFeedPage(feed: .init(created: h, lastRead: h), newAddress: "https://onward.example/calendar/" + h, holds: [h]),
             "tokens": TokensPage(tokens: [.init(name: h, prefix: h, created: h, lastUsed: h, expires: h, revokeAction: Href(.home))], newToken: h,

@@ -76,7 +76,7 @@ import Testing
         #expect(tls.port == 465 && tls.security == .tls && tls.from == "careers@bootcamp.example")
         for environment in [["ONWARD_SMTP_HOST": "h", "ONWARD_SMTP_PORT": "70000"], ["ONWARD_SMTP_HOST": "h", "ONWARD_SMTP_SECURITY": "ssl"],
                             ["ONWARD_SMTP_HOST": "h", "ONWARD_SMTP_USERNAME": "only a name"], ["ONWARD_SMTP_HOST": "h", "ONWARD_MAIL_FROM": "not an address"],
-                            ["ONWARD_SMTP_PORT": "25"]] {
+                            ["ONWARD_SMTP_PORT": "25"], ["ONWARD_SMTP_HOST": "h"]] {
             #expect(throws: Settings.Invalid.self, "\(environment)") { try Settings.fromEnvironment(environment) }
         }
     }

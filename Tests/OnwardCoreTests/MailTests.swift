@@ -30,12 +30,15 @@ import Testing
         #expect(data.components(separatedBy: "\r\n").contains("From: <careers@bootcamp.example>"))
         // A header line cannot start with a dot; the base64 body never holds one: only the end does.
         #expect(data.components(separatedBy: "\r\n").filter { $0.hasPrefix(".") } == ["."])
+        // Text whose lines start with dots (a plain-text body) keeps them, doubled on the wire.
+        #expect(MailFormat.stuffed("Hi\r\n.\r\n..x\r\n") == "Hi\r\n..\r\n...x\r\n.\r\n")
     }
 
     @Test func failures_are_tried_again_later_each_time_then_given_up() {
         let now = mail.date
         let waits = (1...DeliveryRules.mostAttempts).map { DeliveryRules.nextAttempt(afterFailed: $0, at: now)?.timeIntervalSince(now) }
         #expect(Array(waits.prefix(7)) == [60.0, 120, 240, 480, 960, 1920, 3840].map { Optional($0) })
+        #expect(waits[7...10].allSatisfy { $0 == 7200 }, "two hours at most between tries")
         #expect(waits.last! == nil, "given up after the last try")
         #expect(DeliveryRules.nextAttempt(afterFailed: 1, at: now, permanent: true) == nil, "a final refusal is not tried again")
     }

@@ -236,7 +236,7 @@ extension ProgrammeTests {
         #expect(event.recurrence == "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")
     }
 
-    @Test func due_dates_are_the_required_activities_not_done_from_this_week_on() {
+    @Test func due_dates_are_the_required_activities_not_done_late_ones_included() {
         let goals = Activity(id: "goals", title: "Goals", kind: .goalReassessment, schedule: .byWeek(1), isRequired: true)
         let analysis = Activity(id: "analysis", title: "Analysis", kind: .jobSearchAnalysis, schedule: .byWeek(4), isRequired: true)
         let blog = Activity(id: "blog", title: "Blog", kind: .blogPost, schedule: .byWeek(9), isRequired: true)
@@ -244,10 +244,16 @@ extension ProgrammeTests {
         let optional = Activity(id: "opt", title: "Optional", kind: .custom, schedule: .weekly, isRequired: false)
         // Wednesday of week 2: week 1's goals are past, this week's retrospective is due Sunday.
         let today = day("2026-11-11")
-        let due = london.dueDates(of: [retrospective, goals, analysis, blog, apply, optional], records: [done("retro", "2026-11-16")], today: today)
-        // Weeks 2 to 6 (through 13 December); week 3's retrospective is done; the blog post is due in week 9.
+        let due = london.dueDates(of: [retrospective, goals, analysis, blog, apply, optional], records: [done("retro", "2026-11-16")], today: today, from: day("2026-11-09"))
+        // From 9 November through week 6 (13 December); week 3's retrospective is done; the blog
+        // post is due in week 9; week 1's goals fell due before the feed's reach.
         #expect(due.map(\.activity.id) == ["retro", "analysis", "retro", "retro", "retro"])
         #expect(due.map(\.due) == [day("2026-11-15"), day("2026-11-29"), day("2026-11-29"), day("2026-12-06"), day("2026-12-13")])
-        #expect(!due.contains { $0.activity.id == "goals" || $0.activity.id == "apply" || $0.activity.id == "opt" })
+        #expect(!due.contains { $0.activity.id == "apply" || $0.activity.id == "opt" })
+        // Week 1's goals, not done and late, stay while the feed reaches back to them.
+        let late = london.dueDates(of: [goals], records: [], today: today, from: day("2026-11-01"))
+        #expect(late.map(\.due) == [day("2026-11-08")])
+        #expect(london.dueDates(of: [goals], records: [done("goals", "2026-11-10")], today: today, from: day("2026-11-01")).isEmpty, "done: gone")
     }
 }
+

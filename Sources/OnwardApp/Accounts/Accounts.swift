@@ -150,7 +150,7 @@ struct Accounts {
             Set your name and password here (the link works once, for 7 days):
             \(url)
             """,
-            topic: "invitation", subjectID: try invitation.requireID())
+            topic: "invitation", subjectID: try invitation.requireID(), expiresAt: invitation.expiresAt)
         return MadeInvitation(invitation: invitation, link: url, message: message)
     }
 
@@ -191,6 +191,9 @@ struct Accounts {
                 try await fresh.save(on: db)
                 // The unique email is the last word: of two racing accepts, the second fails here.
                 try await user.create(on: db)
+                try await Capabilities.reads.notifications.notify([fresh.$invitedBy.id], Notice(
+                    kind: .invitationAccepted, text: "\(name) accepted your invitation and joined Onward as a \(user.role.title.lowercased()).",
+                    url: .homes(.person(id: try user.requireID().uuidString))), at: now, on: db)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             throw InvitationError.alreadyAccepted

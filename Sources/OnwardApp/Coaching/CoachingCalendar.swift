@@ -29,8 +29,12 @@ struct CoachingCalendar: CalendarSource {
             events.append(entry)
         }
 
+        // A coach's, only of the graduates assigned to them now: one no longer assigned keeps no
+        // sight of a former graduate's plan.
+        let assigned = Set(try await CoachAssignmentModel.query(on: db).filter(\.$coach.$id == id).all().map(\.$graduate.id))
         let plans = try await LearningPlanModel.query(on: db).filter(\.$state == .active)
             .group(.or) { $0.filter(\.$user.$id == id).filter(\.$coach.$id == id) }.all()
+            .filter { $0.$user.id == id || assigned.contains($0.$user.id) }
         guard !plans.isEmpty else { return events }
         let planIDs = plans.compactMap(\.id)
         var lastHeld: [UUID: LocalDate] = [:]
@@ -51,7 +55,7 @@ struct CoachingCalendar: CalendarSource {
             let zone = TimeZone(identifier: graduate?.timeZone ?? "") ?? .gmt
             let when: CalendarEvent.When
             if let time = plan.meetingTime.flatMap(StandupTime.init) {
-                let start = ProgrammeCalendar(courseEnd: day, timeZone: zone).start(of: day).addingTimeInterval(Double(time.hour * 3600 + time.minute * 60))
+                let start = TypedMoment.moment(day, time, in: zone)
                 when = .timed(start: start, end: start.addingTimeInterval(Double(Self.meetingMinutes * 60)), zone: zone)
             } else {
                 when = .allDay(day)

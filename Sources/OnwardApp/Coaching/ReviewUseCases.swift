@@ -156,6 +156,9 @@ struct ReviewUseCases: UseCases {
                 try await review.create(on: db)
                 submission.state = next
                 try await submission.save(on: db)
+                try await Capabilities.reads.notifications.notify([submission.$user.id], Notice(
+                    kind: .reviewDone, text: "\(viewer.name) reviewed “\(submission.title)”: \(draft.verdict.title.lowercased()).",
+                    url: .coaching(.submission(id: id.uuidString))), at: now, on: db)
                 return review
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {

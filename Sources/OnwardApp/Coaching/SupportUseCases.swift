@@ -99,6 +99,10 @@ struct SupportUseCases: UseCases {
             if fromTeam && request.firstReplyAt == nil { request.firstReplyAt = now }
             if let meetingAt = draft.meetingAt { request.meetingAt = meetingAt }
             try await request.save(on: db)
+            if fromTeam {
+                try await Capabilities.reads.notifications.notify([request.$user.id], Notice(
+                    kind: .requestReplied, text: "\(viewer.name) replied to “\(request.subject)”.", url: .coaching(.supportRequest(id: id.uuidString))), at: now, on: db)
+            }
         }
         return reply
     }

@@ -61,7 +61,12 @@ struct CalendarFeedController: RouteCollection {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .eTag, value: tag)
         headers.cacheControl = .init(noCache: true, isPrivate: true)
-        if req.headers[.ifNoneMatch].contains(where: { value in value.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == tag || $0.trimmingCharacters(in: .whitespaces) == "*" } }) {
+        // Compared weakly (RFC 9110 13.1.2): a proxy may have marked the tag W/.
+        let sent = req.headers[.ifNoneMatch].flatMap { $0.split(separator: ",") }.map { tag in
+            let trimmed = tag.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix("W/") ? String(trimmed.dropFirst(2)) : trimmed
+        }
+        if sent.contains(tag) || sent.contains("*") {
             return Response(status: .notModified, headers: headers)
         }
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])

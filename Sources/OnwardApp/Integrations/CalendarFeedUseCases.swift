@@ -51,9 +51,18 @@ struct CalendarFeedUseCases: UseCases {
             current += try await source.calendarEvents(of: person, since: since, on: req)
         }
         let userID = try person.requireID()
-        let kept = try await entries(of: userID)
-        let read = CalendarFeedRules.reconcile(current: current, kept: kept, now: now)
-        if read.changesAnything { try await remember(read, for: userID) }
+        let events = current
+        var read = CalendarFeedRules.reconcile(current: events, kept: try await entries(of: userID), now: now)
+        if read.changesAnything {
+            // Something changed: worked out again under the person's lock from what is kept then,
+            // so two reads at once write one revision (the second finds the first's and writes nothing).
+            read = try await db.writeTransaction { db in
+                try await db.lockRow(of: UserModel.schema, id: userID)
+                let again = CalendarFeedRules.reconcile(current: events, kept: try await entries(of: userID, on: db), now: now)
+                if again.changesAnything { try await remember(again, for: userID, on: db) }
+                return again
+            }
+        }
         if feed.lastReadAt.map({ now.timeIntervalSince($0) >= Self.readNotedEvery }) ?? true {
             feed.lastReadAt = now
             try await feed.update(on: db)
@@ -62,8 +71,8 @@ struct CalendarFeedUseCases: UseCases {
         return (body, CalendarFeedRules.entityTag(of: body))
     }
 
-    private func entries(of userID: UUID) async throws -> [KeptCalendarEntry] {
-        let sql = db as! any SQLDatabase
+    private func entries(of userID: UUID, on db: (any Database)? = nil) async throws -> [KeptCalendarEntry] {
+        let sql = (db ?? self.db) as! any SQLDatabase
         let rows = try await sql.select().columns("uid", "fingerprint", "sequence", "changed_at", "event").from("calendar_entries")
             .where("user_id", .equal, SQLBind(userID)).all()
         let decoder = JSONDecoder()
@@ -76,29 +85,26 @@ struct CalendarFeedUseCases: UseCases {
         }
     }
 
-    /// Keeps what a read changed, in one transaction. Two reads at once write the same values
-    /// (each computed from the same entries), so neither needs to wait for the other.
-    private func remember(_ read: CalendarFeedRules.Reconciliation, for userID: UUID) async throws {
+    /// Keeps what a read changed, inside the caller's transaction.
+    private func remember(_ read: CalendarFeedRules.Reconciliation, for userID: UUID, on db: any Database) async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .secondsSince1970
         let rows = try read.changed.map { entry in
             (entry, String(decoding: try encoder.encode(entry.event), as: UTF8.self))
         }
-        try await db.writeTransaction { db in
-            let sql = db as! any SQLDatabase
-            for (entry, event) in rows {
-                try await sql.raw("""
-                    INSERT INTO calendar_entries (user_id, uid, fingerprint, sequence, changed_at, event)
-                    VALUES (\(bind: userID), \(bind: entry.uid), \(bind: entry.fingerprint), \(bind: entry.sequence), \(bind: entry.changed), \(bind: event))
-                    ON CONFLICT (user_id, uid) DO UPDATE SET fingerprint = excluded.fingerprint, sequence = excluded.sequence,
-                        changed_at = excluded.changed_at, event = excluded.event
-                    """).run()
-            }
-            if !read.forgotten.isEmpty {
-                try await sql.delete(from: "calendar_entries").where("user_id", .equal, SQLBind(userID))
-                    .where("uid", .in, SQLBind.group(read.forgotten)).run()
-            }
+        let sql = db as! any SQLDatabase
+        for (entry, event) in rows {
+            try await sql.raw("""
+                INSERT INTO calendar_entries (user_id, uid, fingerprint, sequence, changed_at, event)
+                VALUES (\(bind: userID), \(bind: entry.uid), \(bind: entry.fingerprint), \(bind: entry.sequence), \(bind: entry.changed), \(bind: event))
+                ON CONFLICT (user_id, uid) DO UPDATE SET fingerprint = excluded.fingerprint, sequence = excluded.sequence,
+                    changed_at = excluded.changed_at, event = excluded.event
+                """).run()
+        }
+        if !read.forgotten.isEmpty {
+            try await sql.delete(from: "calendar_entries").where("user_id", .equal, SQLBind(userID))
+                .where("uid", .in, SQLBind.group(read.forgotten)).run()
         }
     }
 }

@@ -45,15 +45,51 @@ extension IntegrationsMigrations {
             try await database.schema("outbox_messages").field("next_attempt_at", .datetime).update()
             try await database.schema("outbox_messages").field("claimed_until", .datetime).update()
             try await database.schema("outbox_messages").field("failed_at", .datetime).update()
+            try await database.schema("outbox_messages").field("claimed_by", .uuid).update()
+            try await database.schema("outbox_messages").field("expires_at", .datetime).update()
+            // What waited before Onward sent mail was sent by hand, or not at all, long ago: it
+            // is set aside, not mailed out the day a mail server is set.
+            try await (database as! any SQLDatabase).raw("""
+                UPDATE outbox_messages SET failed_at = created_at, last_error = 'Written before Onward sent mail: not sent by it.' WHERE sent_at IS NULL
+                """).run()
             // The sender looks for what waits.
             try await (database as! any SQLDatabase).create(index: "outbox_waiting").on("outbox_messages").column("sent_at").column("next_attempt_at").run()
         }
 
         func revert(on database: any Database) async throws {
             try await (database as! any SQLDatabase).drop(index: "outbox_waiting").run()
-            for field in ["failed_at", "claimed_until", "next_attempt_at", "last_error", "attempts"] {
+            for field in ["expires_at", "claimed_by", "failed_at", "claimed_until", "next_attempt_at", "last_error", "attempts"] {
                 try await database.schema("outbox_messages").deleteField(.string(field)).update()
             }
+        }
+    }
+}
+
+extension IntegrationsMigrations {
+    /// Notifications, and which kinds each person also gets by email (no row: the defaults).
+    struct CreateNotifications: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema("notifications")
+                .id()
+                .field("user_id", .uuid, .required, .references("users", .id, onDelete: .cascade))
+                .field("kind", .string, .required)
+                .field("text", .string, .required)
+                .field("path", .string, .required)
+                .field("created_at", .datetime, .required)
+                .field("read_at", .datetime)
+                .create()
+            // The header counts a person's unread on every page; their page lists the newest.
+            try await (database as! any SQLDatabase).create(index: "notifications_by_person").on("notifications").column("user_id").column("read_at").run()
+            try await database.schema("notification_settings")
+                .field("user_id", .uuid, .required, .references("users", .id, onDelete: .cascade))
+                .field("emailed", .string, .required)
+                .unique(on: "user_id")
+                .create()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema("notification_settings").delete()
+            try await database.schema("notifications").delete()
         }
     }
 }

@@ -1,12 +1,14 @@
 import OnwardCore
 import Vapor
 
-/// Integrations: what Onward hands to the tools people already use (calendars, mail). Each capability hands it
+/// Integrations: what Onward hands to the tools people already use (calendars, mail), and the
+/// notifications every capability sends through it. Each capability hands it
 /// its dated things through its module (`CalendarSource`); Integrations names none of them.
 struct IntegrationsModule: CapabilityModule {
     func register(web: any RoutesBuilder, signedIn: any RoutesBuilder, settings: Settings) throws {
         try signedIn.grouped(Require(Access.keepsCalendarFeed)).register(collection: CalendarFeedController())
         try signedIn.grouped(Require(Access.runsBootcamp)).register(collection: OutboxController())
+        try signedIn.register(collection: NotificationsController())
     }
 
     func register(hooks: any RoutesBuilder, settings: Settings) throws {
@@ -14,9 +16,14 @@ struct IntegrationsModule: CapabilityModule {
         hooks.get(SiteURL.integrations(.calendarFeed(token: SiteURL.key(SiteURL.Parameter.token))).pathComponents, use: CalendarFeedController.feed)
     }
 
+    var notices: Notices? {
+        Notices(url: .integrations(.notifications)) { userID, db in try await NotificationUseCases.unread(of: userID, on: db) }
+    }
+
     var navigation: [NavigationItem] {
         [
             .init(label: "Calendar feed", url: .integrations(.calendar), bar: .account, place: 4, shows: Access.keepsCalendarFeed),
+            .init(label: "Notifications by email", url: .integrations(.notificationSettings), bar: .account, place: 5, shows: { _ in true }),
             .init(label: "Outbox", url: .integrations(.outbox), place: 16, group: "People", shows: Access.runsBootcamp),
         ]
     }

@@ -6,6 +6,10 @@ enum IntegrationsURL: Hashable, Sendable {
     case calendarFeed(token: String)
     /// The admin's outbox: mail waiting and sent.
     case outbox
+    /// One's notifications, marking them read, and which come by email.
+    case notifications
+    case readNotifications
+    case notificationSettings
 
     var path: String {
         switch self {
@@ -13,6 +17,9 @@ enum IntegrationsURL: Hashable, Sendable {
         case .stopCalendar: "/account/calendar/stop"
         case .calendarFeed(let token): "/calendar/\(token)"
         case .outbox: "/admin/outbox"
+        case .notifications: "/notifications"
+        case .readNotifications: "/notifications/read"
+        case .notificationSettings: "/account/notifications"
         }
     }
 }

@@ -21,14 +21,18 @@ final class OutboxMessageModel: Model, @unchecked Sendable {
     @Field(key: "attempts") var attempts: Int
     @OptionalField(key: "last_error") var lastError: String?
     @OptionalField(key: "next_attempt_at") var nextAttemptAt: Date?
-    /// Until when a sender holds it.
+    /// Until when a sender holds it, and which sender.
     @OptionalField(key: "claimed_until") var claimedUntil: Date?
+    @OptionalField(key: "claimed_by") var claimedBy: UUID?
+    /// Past this it is no use (an invitation's link has expired): given up, not sent.
+    @OptionalField(key: "expires_at") var expiresAt: Date?
     /// When it was given up (a final refusal, or too many tries).
     @OptionalField(key: "failed_at") var failedAt: Date?
 
     init() {}
 
-    init(toEmail: String, subject: String, body: String, topic: String, subjectID: UUID?) {
+    init(toEmail: String, subject: String, body: String, topic: String, subjectID: UUID?, expiresAt: Date? = nil) {
+        self.expiresAt = expiresAt
         self.toEmail = toEmail
         self.subject = subject
         self.body = body

@@ -4,7 +4,8 @@ import Foundation
 /// What Integrations offers the others of its outbox (`MailReads`).
 struct PublishedMail: MailReads {
     func queue(_ mail: QueuedMail, on db: any Database) async throws {
-        try await OutboxMessageModel(toEmail: mail.to, subject: mail.subject, body: mail.body, topic: mail.topic, subjectID: mail.subjectID).create(on: db)
+        try await OutboxMessageModel(toEmail: mail.to, subject: mail.subject, body: mail.body, topic: mail.topic, subjectID: mail.subjectID,
+                                 expiresAt: mail.expiresAt).create(on: db)
     }
 
     func bodies(topic: String, subjects: [UUID], on db: any Database) async throws -> [UUID: String] {

@@ -18,7 +18,8 @@ struct MailFailure: Error, CustomStringConvertible {
 
 /// Sends each message over a connection of its own (RFC 5321): the greeting, EHLO, STARTTLS
 /// when asked (refusing to go on in the clear), AUTH PLAIN when a user name is set, then MAIL,
-/// RCPT and DATA. Every reply is waited for at most `timeout`.
+/// RCPT and DATA. Every reply is waited for at most `timeout`, and the whole try at most
+/// `DeliveryRules.longestTry` (the connection is closed then, whatever it was doing).
 struct SMTPClient: MailSender {
     let settings: SMTPSettings
     let group: any EventLoopGroup
@@ -28,6 +29,8 @@ struct SMTPClient: MailSender {
         let replies = SMTPReplyHandler(timeout: timeout)
         let tls = try settings.security == .none ? nil : NIOSSLContext(configuration: .makeClientConfiguration())
         let host = settings.host
+        // A name is checked against the certificate and sent as SNI; an address cannot be SNI.
+        let serverName = Self.isAddress(host) ? nil : host
         let implicitTLS = settings.security == .tls ? tls : nil
         let channel: any Channel
         do {
@@ -35,7 +38,7 @@ struct SMTPClient: MailSender {
                 .connectTimeout(.seconds(10))
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        if let implicitTLS { try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: implicitTLS, serverHostname: host)) }
+                        if let implicitTLS { try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: implicitTLS, serverHostname: serverName)) }
                         try channel.pipeline.syncOperations.addHandler(replies)
                     }
                 }
@@ -43,6 +46,8 @@ struct SMTPClient: MailSender {
         } catch {
             throw MailFailure(description: "Could not reach the mail server \(host):\(settings.port): \(error)", permanent: false)
         }
+        let deadline = channel.eventLoop.scheduleTask(in: .seconds(Int64(DeliveryRules.longestTry))) { channel.close(promise: nil) }
+        defer { deadline.cancel() }
         do {
             try await converse(mail, on: channel, replies: replies, tls: tls)
             channel.close(promise: nil)
@@ -52,13 +57,24 @@ struct SMTPClient: MailSender {
         }
     }
 
+    static func isAddress(_ host: String) -> Bool {
+        (try? SocketAddress(ipAddress: host, port: 0)) != nil
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        ["localhost", "127.0.0.1", "::1"].contains(host.lowercased())
+    }
+
     private func converse(_ mail: OutgoingMail, on channel: any Channel, replies: SMTPReplyHandler, tls: NIOSSLContext?) async throws {
-        func say(_ line: String?, expecting codes: Set<Int>, _ what: String) async throws -> SMTPReply {
+        /// Says `line` and reads the reply. Only a refusal of the recipient or of the message is
+        /// final: one of the connection, the sign-in or the sender is how Onward is set up, and
+        /// is tried again once that is put right.
+        func say(_ line: String?, expecting codes: Set<Int>, _ what: String, finalIfRefused: Bool = false) async throws -> SMTPReply {
             if let line { try await channel.writeAndFlush(ByteBuffer(string: line + "\r\n")).get() }
             let reply = try await replies.next(on: channel.eventLoop)
             guard codes.contains(reply.code) else {
                 // The words are the server's; the command is named, never written out (AUTH carries the password).
-                throw MailFailure(description: "The mail server answered \(what) with \(reply.code) \(reply.text)", permanent: (500...599).contains(reply.code))
+                throw MailFailure(description: "The mail server answered \(what) with \(reply.code) \(reply.text)", permanent: finalIfRefused && (500...599).contains(reply.code))
             }
             return reply
         }
@@ -70,7 +86,11 @@ struct SMTPClient: MailSender {
                 throw MailFailure(description: "The mail server does not offer STARTTLS, and Onward does not send mail in the clear (set ONWARD_SMTP_SECURITY)", permanent: false)
             }
             _ = try await say("STARTTLS", expecting: [220], "STARTTLS")
-            let host = settings.host
+            // Nothing said in the clear may be read as said over TLS (RFC 3207 4.2).
+            guard try await replies.isEmpty(on: channel.eventLoop) else {
+                throw MailFailure(description: "The mail server sent more than its answer to STARTTLS: the connection is not trusted", permanent: false)
+            }
+            let host = Self.isAddress(settings.host) ? nil : settings.host
             // Made and added on the channel's own loop: a TLS handler never leaves it.
             try await channel.eventLoop.submit {
                 try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: host), position: .first)
@@ -78,15 +98,18 @@ struct SMTPClient: MailSender {
             hello = try await say("EHLO " + name, expecting: [250], "EHLO")
         }
         if let user = settings.username, let password = settings.password {
+            guard tls != nil || Self.isLoopback(settings.host) else {
+                throw MailFailure(description: "Onward does not send the mail server's password without TLS (set ONWARD_SMTP_SECURITY)", permanent: false)
+            }
             let credentials = Data(("\u{0}" + user + "\u{0}" + password).utf8).base64EncodedString()
             _ = try await say("AUTH PLAIN " + credentials, expecting: [235], "AUTH")
         }
         _ = hello
         _ = try await say("MAIL FROM:<\(mail.from)>", expecting: [250], "MAIL FROM")
-        _ = try await say("RCPT TO:<\(mail.to)>", expecting: [250, 251], "RCPT TO")
+        _ = try await say("RCPT TO:<\(mail.to)>", expecting: [250, 251], "RCPT TO", finalIfRefused: true)
         _ = try await say("DATA", expecting: [354], "DATA")
         try await channel.writeAndFlush(ByteBuffer(string: MailFormat.data(mail))).get()
-        _ = try await say(nil, expecting: [250], "the message")
+        _ = try await say(nil, expecting: [250], "the message", finalIfRefused: true)
         try? await channel.writeAndFlush(ByteBuffer(string: "QUIT\r\n")).get()
     }
 }
@@ -155,6 +178,11 @@ final class SMTPReplyHandler: ChannelInboundHandler, @unchecked Sendable {
             promise.futureResult.whenComplete { _ in timer.cancel() }
             return promise.futureResult
         }.get()
+    }
+
+    /// Whether nothing is read and waiting: no reply, no part of one.
+    func isEmpty(on loop: any EventLoop) async throws -> Bool {
+        try await loop.submit { self.ready.isEmpty && self.lines.isEmpty && self.pending.isEmpty }.get()
     }
 
     private func deliver(_ reply: SMTPReply) {

@@ -273,6 +273,12 @@ struct Href: Hashable, Sendable {
     /// A file the site serves from its public folder.
     static func asset(_ path: StaticString) -> Href { Href(text: path.description) }
 
+    /// A path on this site kept in the database (where a notification leads), checked again as
+    /// `LocalPath` checks where sign-in may send someone; nil for anything else.
+    static func local(_ path: String) -> Href? {
+        LocalPath.validated(path).map { Href(text: $0) }
+    }
+
     /// A calendar subscription: Onward's own http(s) address of a feed, as webcal, which a
     /// calendar app opens to subscribe; nil for any other address.
     static func subscription(_ address: String) -> Href? {

@@ -31,6 +31,8 @@ struct Shell {
     let csrf: String
     /// Where the sign-out button posts (`Application.doors`); nil shows none.
     let signOut: Href?
+    /// The signed-in person's unread notifications and where they are listed; nil shows none.
+    var notices: (url: Href, unread: Int)? = nil
 
     static let stylesheet = Href.asset("/css/onward.css")
     static let script = Href.asset("/js/onward.js")
@@ -111,6 +113,13 @@ struct Shell {
                     h.nav(.ariaLabel("Main")) { h.ul { links(nav, h) } }
                 }
                 h.div(.class("who")) {
+                    if let notices {
+                        let label = notices.unread == 0 ? "Notifications, none unread" : "Notifications, \(notices.unread) unread"
+                        h.a(.href(notices.url), .class(notices.unread == 0 ? "notices" : "notices has-unread"), .ariaLabel(label)) {
+                            h.span("Notifications", .class("notices-label"))
+                            if notices.unread > 0 { h.span(notices.unread > 99 ? "99+" : String(notices.unread), .class("notices-count")) }
+                        }
+                    }
                     h.details(.class("account-menu")) {
                         h.summary {
                             h.span(user.name, .class("who-name"))
@@ -151,7 +160,10 @@ extension Request {
         let links = user.map { user in
             (main: NavigationItem.links(of: items, in: .main, for: user.viewer), account: NavigationItem.links(of: items, in: .account, for: user.viewer))
         } ?? (main: [], account: [])
-        let shell = Shell(path: url.path, user: user.map { ($0.name, $0.role) }, links: links, flashes: flashes, csrf: csrf, signOut: application.doors?.signOut)
+        var shell = Shell(path: url.path, user: user.map { ($0.name, $0.role) }, links: links, flashes: flashes, csrf: csrf, signOut: application.doors?.signOut)
+        if user != nil, let notices = application.notices {
+            shell.notices = (Href(notices.url), storage[UnreadNoticesMiddleware.Key.self] ?? 0)
+        }
         let html = shell.render(page)
         var headers = HTTPHeaders()
         headers.contentType = .html

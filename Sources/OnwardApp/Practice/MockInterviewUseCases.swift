@@ -132,6 +132,10 @@ struct MockInterviewUseCases: UseCases {
                 }
                 let booking = MockBookingModel(slotID: slotID, userID: userID, draft: draft, at: now)
                 try await booking.create(on: db)
+                let zone = try await UserModel.find(slot.$coach.id, on: db)?.timeZone
+                try await Capabilities.reads.notifications.notify([slot.$coach.id], Notice(
+                    kind: .slotBooked, text: "\(graduate.name) booked your mock interview of \(Formats.dayAndTime(slot.startsAt, zone: zone)) (\(draft.theme.title.lowercased())).",
+                    url: .practice(.mockInterview(id: try booking.requireID().uuidString))), at: now, on: db)
                 return booking
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {

@@ -382,8 +382,16 @@ struct PairingUseCases: UseCases {
             }
             let pairing = PairingModel(request: request, partnerRequest: partnerRequest, secondID: secondID, secondTopic: partnerTopic, slot: slot, matchedBy: coachID, at: now)
             try await pairing.create(on: db)
+            try await Self.tellOfProposal(pairing, at: now, on: db)
             return pairing
         }
+    }
+
+    /// Tells both sides of a new proposal, which waits for their answers.
+    private static func tellOfProposal(_ pairing: PairingModel, at now: Date, on db: any Database) async throws {
+        try await Capabilities.reads.notifications.notify([pairing.$first.id, pairing.$second.id], Notice(
+            kind: .pairingProposed, text: "A pairing is proposed to you: accept or decline it within \(PairingRules.answerHours) hours.",
+            url: .practice(.pairingSession(id: try pairing.requireID().uuidString))), at: now, on: db)
     }
 
     // MARK: The matcher
@@ -450,6 +458,7 @@ struct PairingUseCases: UseCases {
                     pairing = PairingModel(request: request, partnerRequest: nil, secondID: volunteer.$user.id, secondTopic: volunteer.topics, slot: match.slot, matchedBy: nil, at: now)
                 }
                 try await pairing.create(on: db)
+                try await Self.tellOfProposal(pairing, at: now, on: db)
                 proposed.append(pairing)
             }
             return proposed

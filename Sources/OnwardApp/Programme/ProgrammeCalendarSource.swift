@@ -16,7 +16,8 @@ struct ProgrammeCalendarSource: CalendarSource {
                 description: "Your cohort's daily standup. Post yours in Onward: what you did yesterday, what you'll do today, anything in your way.",
                 url: link(.programme(.standup), on: req)))
         }
-        for occurrence in standing.calendar.dueDates(of: standing.activities, records: standing.records, today: standing.today) {
+        for occurrence in standing.calendar.dueDates(of: standing.activities, records: standing.records, today: standing.today,
+                                                     from: standing.calendar.day(at: since)) {
             let activity = occurrence.activity
             var event = CalendarEvent(uid: "due-\(activity.id)-\(occurrence.due.iso)-\(try person.requireID().uuidString.lowercased())@onward",
                                       summary: "Due: " + activity.title, when: .allDay(occurrence.due))

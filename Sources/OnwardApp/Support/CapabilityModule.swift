@@ -1,3 +1,4 @@
+import Fluent
 import OnwardCore
 import Vapor
 
@@ -26,6 +27,9 @@ protocol CapabilityModule: Sendable {
     var calendar: (any CalendarSource)? { get }
     /// Where people sign in and out, for the capability that keeps accounts; nil for the others.
     var doors: Doors? { get }
+    /// The header's count of what waits for the signed-in person and where it leads, for the
+    /// capability that keeps notifications; nil for the others.
+    var notices: Notices? { get }
 }
 
 extension CapabilityModule {
@@ -36,6 +40,13 @@ extension CapabilityModule {
     var dashboardColumns: [ShownDashboardColumn] { [] }
     var calendar: (any CalendarSource)? { nil }
     var doors: Doors? { nil }
+    var notices: Notices? { nil }
+}
+
+/// The header's count of a person's unread notifications, and the page that lists them.
+struct Notices: Sendable {
+    let url: SiteURL
+    let unread: @Sendable (_ userID: UUID, _ db: any Database) async throws -> Int
 }
 
 /// Where people sign in and out: the pages the shell (its sign-out button) and the error pages
@@ -125,5 +136,15 @@ extension Application {
     var doors: Doors? {
         get { storage[DoorsKey.self] }
         set { storage[DoorsKey.self] = newValue }
+    }
+
+    private struct NoticesKey: StorageKey {
+        typealias Value = Notices
+    }
+
+    /// The header's notices, as the module that keeps notifications says.
+    var notices: Notices? {
+        get { storage[NoticesKey.self] }
+        set { storage[NoticesKey.self] = newValue }
     }
 }

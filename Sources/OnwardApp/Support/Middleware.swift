@@ -181,3 +181,18 @@ struct BodyLimitMiddleware: AsyncMiddleware {
         return try await next.respond(to: request)
     }
 }
+
+/// Counts the signed-in person's unread notifications before a page is shown (`Application.notices`),
+/// for the header: one indexed count, on pages only (a form's post redirects to one).
+struct UnreadNoticesMiddleware: AsyncMiddleware {
+    struct Key: StorageKey {
+        typealias Value = Int
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.method == .GET, let notices = request.application.notices, let id = request.auth.get(UserModel.self)?.id {
+            request.storage[Key.self] = try await notices.unread(id, request.db)
+        }
+        return try await next.respond(to: request)
+    }
+}

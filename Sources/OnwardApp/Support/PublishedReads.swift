@@ -177,6 +177,7 @@ protocol EvidenceReads: Sendable {
 /// The outbox (Integrations): mail written with the change that causes it, and read back.
 protocol MailReads: Sendable {
     /// Queues `mail` on `db`, inside the caller's transaction: it is sent only if the change is kept.
+    /// A body may name Onward's own address as `{{site}}`: the sender writes the public address there.
     func queue(_ mail: QueuedMail, on db: any Database) async throws
     /// The body of the message about each of `subjects` under `topic` ("invitation"), by subject.
     func bodies(topic: String, subjects: [UUID], on db: any Database) async throws -> [UUID: String]
@@ -190,6 +191,22 @@ struct QueuedMail: Sendable, Equatable {
     /// What the message is about ("invitation"), and which record.
     let topic: String
     let subjectID: UUID?
+    /// Past this it is no use and is not sent (an invitation's link expires); nil: never.
+    var expiresAt: Date? = nil
+}
+
+/// Notifications (Integrations): what a capability tells a person, in the same transaction as
+/// the change it is about; in the app, and by email when they chose it.
+protocol NotificationWrites: Sendable {
+    /// Tells each of `userIDs` `notice` at `now`, on `db` (inside the caller's transaction).
+    func notify(_ userIDs: [UUID], _ notice: Notice, at now: Date, on db: any Database) async throws
+}
+
+/// One thing to tell: its kind, a sentence, and the page it is about.
+struct Notice: Sendable, Equatable {
+    let kind: NotificationKind
+    let text: String
+    let url: SiteURL
 }
 
 struct PublishedReads: Sendable {
@@ -200,4 +217,5 @@ struct PublishedReads: Sendable {
     let practice: any PracticeReads
     let evidence: any EvidenceReads
     let mail: any MailReads
+    let notifications: any NotificationWrites
 }

@@ -185,8 +185,10 @@ public struct Settings: Sendable {
             if let from = value(.mailFrom) {
                 guard AccountRules.isPlausibleEmail(from) else { throw Invalid(variable: .mailFrom, reason: "expected an email address, such as careers@bootcamp.example") }
                 smtp.from = from
-            } else if let host = settings.publicURL.flatMap({ URL(string: $0)?.host }) {
+            } else if let host = settings.publicURL.flatMap({ URL(string: $0)?.host }), host.contains(".") {
                 smtp.from = "onward@" + host
+            } else {
+                throw Invalid(variable: .mailFrom, reason: "set the address mail is sent from (or ONWARD_PUBLIC_URL, to send from onward@ its host)")
             }
             settings.smtp = smtp
         } else if value(.smtpPort) != nil || value(.smtpUsername) != nil || value(.smtpPassword) != nil {

@@ -52,7 +52,13 @@ public enum MailFormat {
     /// The message as SMTP's DATA sends it: every line beginning with a dot gets another
     /// (RFC 5321 4.5.2), and the lone dot that ends it.
     public static func data(_ mail: OutgoingMail) -> String {
-        message(mail).components(separatedBy: "\r\n").dropLast().map { $0.hasPrefix(".") ? "." + $0 : $0 }.joined(separator: "\r\n") + "\r\n.\r\n"
+        stuffed(message(mail))
+    }
+
+    /// `text` (CRLF lines, ending with CRLF) as DATA sends it: a dot added before each line's
+    /// leading dot, and the lone dot that ends it.
+    public static func stuffed(_ text: String) -> String {
+        text.components(separatedBy: "\r\n").dropLast().map { $0.hasPrefix(".") ? "." + $0 : $0 }.joined(separator: "\r\n") + "\r\n.\r\n"
     }
 
     /// `text` as a header may hold it: as it is when plain ASCII, else an RFC 2047 encoded word.
@@ -79,10 +85,13 @@ public enum MailFormat {
 }
 
 /// When an outbox message that could not be sent is tried again: a minute after the first
-/// failure, doubling up to two hours, and given up after `mostAttempts`. A refusal that says it
-/// is final (an SMTP 5xx: no such mailbox) is not tried again.
+/// failure, doubling up to two hours, and given up after `mostAttempts` (about twelve hours of
+/// trying). A refusal that says it is final (an SMTP 5xx to the recipient or the message: no such
+/// mailbox) is not tried again.
 public enum DeliveryRules {
-    public static let mostAttempts = 8
+    public static let mostAttempts = 12
+    /// The longest one try may take, well inside `claim`.
+    public static let longestTry: TimeInterval = 90
     /// How long a sender holds a message it took: past this another may take it (the first died).
     public static let claim: TimeInterval = 120
 

@@ -12,7 +12,8 @@ extension ProgrammeCalendar {
     /// Monday (or the course's end, for a cohort still before it), at `time` in the cohort's time
     /// zone, so a calendar keeps it at 10:00 across a change to summer time.
     public func standup(at time: StandupTime, uid: String, description: String, url: String?) -> CalendarEvent {
-        let start = self.start(of: firstMonday).addingTimeInterval(Double(time.hour * 3600 + time.minute * 60))
+        // The moment the clock shows `time` that day, not midnight plus hours: right on a day the clocks change.
+        let start = TypedMoment.moment(firstMonday, time, in: timeZone)
         var event = CalendarEvent(uid: uid, summary: "Standup", when: .timed(start: start, end: start.addingTimeInterval(Double(Self.standupMinutes * 60)), zone: timeZone))
         event.recurrence = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
         event.description = description
@@ -20,12 +21,12 @@ extension ProgrammeCalendar {
         return event
     }
 
-    /// The required activities not done yet that fall due from this week to `weeksOfDueDates`
-    /// ahead, each on its due day; a daily one (every day alike) is not a date to keep.
-    public func dueDates(of activities: [Activity], records: [ActivityRecord], today: LocalDate) -> [Occurrence] {
+    /// The required activities not done yet that fall due from `from` (one late stays until it
+    /// is done) to `weeksOfDueDates` weeks ahead, each on its due day; a daily one (every day
+    /// alike) is not a date to keep.
+    public func dueDates(of activities: [Activity], records: [ActivityRecord], today: LocalDate, from: LocalDate) -> [Occurrence] {
         let week = max(1, self.week(of: today))
         let byActivity = ProgrammeRules.byActivity(records)
-        let from = days(ofWeek: week).lowerBound
         return ProgrammeRules.occurrences(of: activities.filter { $0.isRequired && $0.schedule != .daily }, calendar: self, throughWeek: week + Self.weeksOfDueDates)
             .filter { occurrence in
                 guard occurrence.due >= from else { return false }

@@ -1,0 +1,47 @@
+import Fluent
+import Foundation
+import OnwardCore
+import SQLKit
+
+/// What Integrations offers the others of its notifications (`NotificationWrites`): each
+/// notice is kept for the app, and queued as mail for whoever chose that kind by email.
+struct PublishedNotifications: NotificationWrites {
+    func notify(_ userIDs: [UUID], _ notice: Notice, at now: Date, on db: any Database) async throws {
+        let people = Array(Set(userIDs))
+        guard !people.isEmpty else { return }
+        for id in people { try await NotificationModel(userID: id, notice: notice, at: now).create(on: db) }
+        let chosen = try await NotificationSettings.emailed(of: people, on: db)
+        let recipients = try await UserModel.query(on: db).filter(\.$id ~~ people).all()
+        for person in recipients where chosen[person.id!]?.contains(notice.kind) ?? NotificationKind.emailed(chosen: nil).contains(notice.kind) {
+            try await PublishedMail().queue(QueuedMail(
+                to: person.email, subject: "Onward: " + String(notice.text.prefix(120)),
+                body: """
+                \(notice.text)
+
+                See it in Onward: {{site}}\(notice.url.path)
+
+                You get this email because you chose to hear of this by email. Choose what comes by email: {{site}}\(SiteURL.integrations(.notificationSettings).path)
+                """,
+                topic: "notification", subjectID: nil), on: db)
+        }
+    }
+}
+
+/// The kinds each person gets by email, as kept.
+enum NotificationSettings {
+    /// What each of `userIDs` chose, for those who ever chose.
+    static func emailed(of userIDs: [UUID], on db: any Database) async throws -> [UUID: Set<NotificationKind>] {
+        let rows = try await (db as! any SQLDatabase).select().columns("user_id", "emailed").from("notification_settings")
+            .where("user_id", .in, SQLBind.group(userIDs)).all()
+        var result: [UUID: Set<NotificationKind>] = [:]
+        for row in rows { result[try row.decode(column: "user_id", as: UUID.self)] = NotificationKind.kinds(in: try row.decode(column: "emailed", as: String.self)) }
+        return result
+    }
+
+    static func save(_ kinds: Set<NotificationKind>, for userID: UUID, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw("""
+            INSERT INTO notification_settings (user_id, emailed) VALUES (\(bind: userID), \(bind: NotificationKind.column(kinds)))
+            ON CONFLICT (user_id) DO UPDATE SET emailed = excluded.emailed
+            """).run()
+    }
+}
