@@ -23,5 +23,5 @@ enum Capabilities {
     static let reads = PublishedReads(accounts: PublishedAccounts(), jobSearch: PublishedJobSearch(), coaching: PublishedCoaching(),
                                      programme: PublishedProgramme(), practice: PublishedPractice(),
                                      evidence: PublishedEvidence(), mail: PublishedMail(),
-                                     notifications: PublishedNotifications())
+                                     notifications: PublishedNotifications(), channels: PublishedChannels())
 }

@@ -87,6 +87,8 @@ enum Migrations {
         IntegrationsMigrations.AddDeliveryToOutbox(),
         // Integrations: notifications in the app and by email
         IntegrationsMigrations.CreateNotifications(),
+        // Integrations: Slack and the scheduler
+        IntegrationsMigrations.CreateSlackAndSchedule(),
     ]
 }
 

@@ -124,6 +124,11 @@ extension AppTests {
                 post(.integrations(.calendar), nil, [:], form(signedIn.subtracting([.partner]), .created)),
                 post(.integrations(.stopCalendar), nil, [:], form(signedIn.subtracting([.partner]), .seeOther)),
                 get(.integrations(.outbox), nil, page([.admin])),
+                get(.integrations(.slack), nil, page([.admin])),
+                post(.integrations(.saveSlack(cohortID: f.cohortID)), .integrations(.saveSlack(cohortID: key)), ["url": ""], form([.admin], .unprocessableEntity)),
+                // A test post asks for an address first.
+                post(.integrations(.testSlack(cohortID: f.cohortID)), .integrations(.testSlack(cohortID: key)), [:], form([.admin], .conflict)),
+                post(.integrations(.removeSlack(cohortID: f.cohortID)), .integrations(.removeSlack(cohortID: key)), [:], form([.admin], .seeOther)),
                 get(.integrations(.notifications), nil, page(signedIn)),
                 post(.integrations(.readNotifications), nil, [:], form(signedIn, .seeOther)),
                 get(.integrations(.notificationSettings), nil, page(signedIn)),
@@ -347,6 +352,9 @@ extension AppTests {
                 api(.POST, "/calendar-feed", nil, "", expect(signedIn.subtracting([.partner]), .created, denied: .forbidden, anonymous: .unauthorized)),
                 api(.DELETE, "/calendar-feed", nil, "", expect(signedIn.subtracting([.partner]), .noContent, denied: .forbidden, anonymous: .unauthorized)),
                 api(.GET, "/notifications", nil, "", token(signedIn, .ok)),
+                api(.GET, "/slack", nil, "", adminOnly(.ok)),
+                api(.PUT, "/cohorts/:id/slack-webhook", "/cohorts/\(f.cohortID)/slack-webhook", #"{"url":""}"#, adminOnly(.unprocessableEntity)),
+                api(.DELETE, "/cohorts/:id/slack-webhook", "/cohorts/\(f.cohortID)/slack-webhook", "", adminOnly(.noContent)),
                 api(.POST, "/notifications/read", nil, "", token(signedIn, .noContent)),
                 // Job search
                 api(.GET, "/applications", "/applications?graduate_id=\(f.graduateID)", "", token([.graduate, .coach, .admin], .ok)),
@@ -657,8 +665,8 @@ extension AppTests {
             return (failures, caseCount)
         }
 
-        static let webCasesCount = 181
-        static let apiCasesCount = 128
+        static let webCasesCount = 185
+        static let apiCasesCount = 131
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

@@ -35,7 +35,10 @@ extension AppTests {
                 let home = try await cora.get(SiteURL.homes(.coach).path)
                 #expect(home.body.string.contains(#"aria-label="Notifications, 1 unread""#) && home.body.string.contains(#"<span class="notices-count">1</span>"#))
                 let page = try await cora.get(SiteURL.integrations(.notifications).path)
-                #expect(page.body.string.contains("Grace Graduate booked your mock interview") && page.body.string.contains("1 unread notification."))
+                // Her home read Grace's signals for the first time, and told Cora of those raised.
+                let unread = try await Self.notices(of: world.coach, on: app)
+                #expect(unread.first?.kind == .slotBooked && unread.dropFirst().allSatisfy { $0.kind == .signalRaised })
+                #expect(page.body.string.contains("Grace Graduate booked your mock interview") && page.body.string.contains(Wording.count(unread.count, "unread notification") + "."))
                 #expect(try await cora.post(SiteURL.integrations(.readNotifications).path).status == .seeOther)
                 #expect(try await cora.get(SiteURL.homes(.coach).path).body.string.contains(#"aria-label="Notifications, none unread""#))
 

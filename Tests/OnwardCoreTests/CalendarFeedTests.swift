@@ -93,5 +93,6 @@ import Testing
         #expect(redacted.contains("method: GET") && redacted.contains("Accept: */*"))
         #expect(LogRedaction.redact("GET /invitations/AbCdEfGh12345678 404").contains("/invitations/[redacted]"))
         #expect(LogRedaction.redact("An ordinary line, about a calendar.") == "An ordinary line, about a calendar.")
+        #expect(LogRedaction.redact(#"INSERT INTO "slack_webhooks" ... ["https://hooks.slack.com/services/T0/B0/secret", 2026]"#) == #"INSERT INTO "slack_webhooks" ... ["https://hooks.slack.com/services/[redacted]", 2026]"#)
     }
 }

@@ -26,6 +26,8 @@ struct CoachingModule: CapabilityModule {
 
     var calendar: (any CalendarSource)? { CoachingCalendar() }
 
+    var scheduled: [ScheduledJob] { [EventReminders.job] }
+
     var dashboardColumns: [ShownDashboardColumn] {
         [
             .init(column: CoachingColumns.requests, place: 60, waiting: ("open request", "open requests")) { figure in

@@ -87,4 +87,12 @@ extension PublishedCoaching {
         }
         return result
     }
+
+    func events(forCohort cohortID: UUID, from start: Date, to end: Date, on db: any Database) async throws -> [DatedEvent] {
+        try await CoachingEventModel.query(on: db)
+            .group(.or) { $0.filter(\.$cohort.$id == cohortID).filter(\.$cohort.$id == nil) }
+            .filter(\.$startsAt >= start).filter(\.$startsAt < end).sort(\.$startsAt).all()
+            .map { DatedEvent(id: try $0.requireID(), title: $0.title, startsAt: $0.startsAt, endsAt: $0.endsAt, place: $0.place,
+                              url: .coaching(.event(id: try $0.requireID().uuidString))) }
+    }
 }

@@ -47,6 +47,9 @@ struct ServeCommand: AsyncCommand {
             app.lifecycle.use(daily)
             daily.start(on: app)
         }
+        let scheduler = Scheduler()
+        app.lifecycle.use(scheduler)
+        scheduler.start(on: app)
         if let smtp = app.settings.smtp {
             let outbox = OutboxDeliveryLoop()
             app.lifecycle.use(outbox)

@@ -129,6 +129,7 @@ enum DemoBootcamp {
             try await DemoPractice.seed(graduates: graduateUsers, coaches: (priya, tom), zone: zone, on: db, now: now)
             try await DemoEvidence.seed(graduates: graduateUsers, on: db, now: now)
             try await DemoEvidence.shortlist(graduates: graduateUsers, coach: priya, partner: partner, on: db, now: now)
+            try await DemoIntegrations.seed(cohort: cohort, graduates: graduateUsers, coach: priya, admin: admin, on: db, now: now)
         }
     }
 }

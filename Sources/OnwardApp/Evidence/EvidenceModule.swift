@@ -28,6 +28,18 @@ struct EvidenceModule: CapabilityModule {
 
     var sections: (any HomeSectionSource)? { EvidenceHomeSections(thresholds: SignalThresholds()) }
 
+    /// Every graduate's signals read again each hour, so a coach hears of one raised (a week
+    /// without code) without anyone opening a page.
+    var scheduled: [ScheduledJob] {
+        [ScheduledJob(name: "signals") { app, now in
+            let hour = String(ISO8601DateFormatter().string(from: now).prefix(13))
+            guard try await !ScheduledRuns.claimed("signals", among: [hour], on: app.db).contains(hour),
+                  try await ScheduledRuns.claim("signals", hour, at: now, on: app.db) else { return }
+            let graduates = try await UserModel.query(on: app.db).filter(\.$role == .graduate).all()
+            _ = try await SignalUseCases(db: app.db, now: now).standing(of: graduates, thresholds: SignalThresholds(weeklyCommits: app.settings.weeklyCommitTarget))
+        }]
+    }
+
     func sections(settings: Settings) -> (any HomeSectionSource)? {
         EvidenceHomeSections(thresholds: SignalThresholds(weeklyCommits: settings.weeklyCommitTarget))
     }

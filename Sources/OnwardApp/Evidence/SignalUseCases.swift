@@ -91,12 +91,33 @@ struct SignalUseCases: UseCases {
                 let rows = current.fresh.map { who, signal in
                     SQLGroupExpression([SQLBind(UUID()), SQLBind(who), SQLBind(signal.kind.rawValue), SQLBind(signal.reason), SQLBind(now)])
                 }
-                try await sql.raw("""
+                // What this transaction raised (not what another raised a moment before) is told.
+                let inserted = try await sql.raw("""
                     INSERT INTO \(ident: SignalRecordModel.schema) (id, user_id, signal, reason, raised_at) VALUES \(SQLList(rows))
-                    ON CONFLICT (user_id, signal) WHERE cleared_at IS NULL DO NOTHING
-                    """).run()
+                    ON CONFLICT (user_id, signal) WHERE cleared_at IS NULL DO NOTHING RETURNING user_id, signal
+                    """).all()
+                try await Self.tellCoaches(of: inserted.map { (try $0.decode(column: "user_id", as: UUID.self), try $0.decode(column: "signal", as: String.self)) },
+                                           fresh: current.fresh, at: now, on: db)
             }
             return Self.standing(raised, since: current.since, now: now)
+        }
+    }
+
+    /// Tells each graduate's coaches of the signals just raised for them (`raised`: graduate and
+    /// signal key, as inserted), in the words of `fresh`.
+    private static func tellCoaches(of raised: [(UUID, String)], fresh: [(UUID, RaisedSignal)], at now: Date, on db: any Database) async throws {
+        guard !raised.isEmpty else { return }
+        let graduates = Set(raised.map(\.0))
+        let names = Dictionary(try await UserModel.query(on: db).filter(\.$id ~~ graduates).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var coaches: [UUID: [UUID]] = [:]
+        for assignment in try await CoachAssignmentModel.query(on: db).filter(\.$graduate.$id ~~ graduates).all() {
+            coaches[assignment.$graduate.id, default: []].append(assignment.$coach.id)
+        }
+        for (graduate, key) in raised {
+            guard let signal = fresh.first(where: { $0.0 == graduate && $0.1.kind.rawValue == key })?.1, let told = coaches[graduate], !told.isEmpty else { continue }
+            try await Capabilities.reads.notifications.notify(told, Notice(
+                kind: .signalRaised, text: "\(names[graduate] ?? "A graduate"): \(signal.kind.title). \(signal.reason)",
+                url: .homes(.person(id: graduate.uuidString))), at: now, on: db)
         }
     }
 

@@ -93,3 +93,49 @@ extension IntegrationsMigrations {
         }
     }
 }
+
+extension IntegrationsMigrations {
+    /// Cohorts' Slack webhooks and the posts for them; and the claims of scheduled runs, which
+    /// let one instance of several do each.
+    struct CreateSlackAndSchedule: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema("slack_webhooks")
+                .id()
+                .field("cohort_id", .uuid, .required, .references("cohorts", .id, onDelete: .cascade))
+                .field("url", .string, .required)
+                .field("set_at", .datetime, .required)
+                .field("set_by_id", .uuid, .references("users", .id, onDelete: .setNull))
+                .unique(on: "cohort_id")
+                .create()
+            try await database.schema("slack_deliveries")
+                .id()
+                .field("cohort_id", .uuid, .required, .references("cohorts", .id, onDelete: .cascade))
+                .field("kind", .string, .required)
+                .field("summary", .string, .required)
+                .field("payload", .string, .required)
+                .field("created_at", .datetime, .required)
+                .field("attempts", .int, .required, .sql(.default(0)))
+                .field("last_error", .string)
+                .field("next_attempt_at", .datetime)
+                .field("claimed_until", .datetime)
+                .field("claimed_by", .uuid)
+                .field("sent_at", .datetime)
+                .field("failed_at", .datetime)
+                .create()
+            try await (database as! any SQLDatabase).create(index: "slack_waiting").on("slack_deliveries").column("sent_at").column("next_attempt_at").run()
+            try await database.schema("scheduled_runs")
+                .id()
+                .field("job", .string, .required)
+                .field("period", .string, .required)
+                .field("claimed_at", .datetime, .required)
+                .unique(on: "job", "period")
+                .create()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema("scheduled_runs").delete()
+            try await database.schema("slack_deliveries").delete()
+            try await database.schema("slack_webhooks").delete()
+        }
+    }
+}

@@ -2,12 +2,13 @@ import OnwardCore
 import Vapor
 
 /// Integrations: what Onward hands to the tools people already use (calendars, mail), and the
-/// notifications every capability sends through it. Each capability hands it
+/// notifications every capability sends through it, cohorts' Slack channels, and the scheduler. Each capability hands it
 /// its dated things through its module (`CalendarSource`); Integrations names none of them.
 struct IntegrationsModule: CapabilityModule {
     func register(web: any RoutesBuilder, signedIn: any RoutesBuilder, settings: Settings) throws {
         try signedIn.grouped(Require(Access.keepsCalendarFeed)).register(collection: CalendarFeedController())
         try signedIn.grouped(Require(Access.runsBootcamp)).register(collection: OutboxController())
+        try signedIn.grouped(Require(Access.runsBootcamp)).register(collection: SlackController())
         try signedIn.register(collection: NotificationsController())
     }
 
@@ -20,11 +21,14 @@ struct IntegrationsModule: CapabilityModule {
         Notices(url: .integrations(.notifications)) { userID, db in try await NotificationUseCases.unread(of: userID, on: db) }
     }
 
+    var scheduled: [ScheduledJob] { SlackJobs.all }
+
     var navigation: [NavigationItem] {
         [
             .init(label: "Calendar feed", url: .integrations(.calendar), bar: .account, place: 4, shows: Access.keepsCalendarFeed),
             .init(label: "Notifications by email", url: .integrations(.notificationSettings), bar: .account, place: 5, shows: { _ in true }),
             .init(label: "Outbox", url: .integrations(.outbox), place: 16, group: "People", shows: Access.runsBootcamp),
+            .init(label: "Slack", url: .integrations(.slack), place: 17, group: "People", shows: Access.runsBootcamp),
         ]
     }
 }

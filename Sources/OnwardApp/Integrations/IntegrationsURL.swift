@@ -10,6 +10,11 @@ enum IntegrationsURL: Hashable, Sendable {
     case notifications
     case readNotifications
     case notificationSettings
+    /// The admin's Slack page: each cohort's channel address, and the log of posts.
+    case slack
+    case saveSlack(cohortID: String)
+    case removeSlack(cohortID: String)
+    case testSlack(cohortID: String)
 
     var path: String {
         switch self {
@@ -20,6 +25,10 @@ enum IntegrationsURL: Hashable, Sendable {
         case .notifications: "/notifications"
         case .readNotifications: "/notifications/read"
         case .notificationSettings: "/account/notifications"
+        case .slack: "/admin/slack"
+        case .saveSlack(let id): "/admin/slack/\(id)"
+        case .removeSlack(let id): "/admin/slack/\(id)/remove"
+        case .testSlack(let id): "/admin/slack/\(id)/test"
         }
     }
 }

@@ -61,16 +61,8 @@ extension OutboxPage {
     init(messages: [OutboxMessageModel], waiting: Int, smtp: SMTPSettings?, zone: String) {
         let server = smtp.map { "\($0.host):\($0.port)" + ($0.security == .none ? " (no TLS)" : $0.security == .tls ? " (TLS)" : " (STARTTLS)") }
         self.init(server: server, messages: messages.map { message in
-            let state: String, tone: String, detail: String
-            if let sent = message.sentAt {
-                (state, tone, detail) = ("Sent", "sent", Formats.dayAndTime(sent, zone: zone))
-            } else if let failed = message.failedAt {
-                (state, tone, detail) = ("Given up", "failed", Formats.dayAndTime(failed, zone: zone) + ", after " + Wording.count(message.attempts, "try", "tries"))
-            } else if message.attempts > 0 {
-                (state, tone, detail) = ("Waiting", "waiting", Wording.count(message.attempts, "try", "tries") + " failed" + (message.nextAttemptAt.map { "; next " + Formats.dayAndTime($0, zone: zone) } ?? ""))
-            } else {
-                (state, tone, detail) = ("Waiting", "waiting", smtp == nil ? "for a mail server" : "")
-            }
+            let (state, tone, detail) = DeliveryState(sentAt: message.sentAt, failedAt: message.failedAt, attempts: message.attempts, nextAttemptAt: message.nextAttemptAt,
+                                                      zone: zone, waitingFor: smtp == nil ? "for a mail server" : "").parts
             return Message(to: message.toEmail, subject: message.subject, written: message.createdAt.map { Formats.dayAndTime($0, zone: zone) } ?? "",
                            state: state, tone: tone, detail: detail, error: message.sentAt == nil ? message.lastError : nil)
         }, waiting: waiting)

@@ -115,6 +115,7 @@ struct PairingUseCases: UseCases {
             let row = try await PairingVolunteerModel.query(on: db).filter(\.$user.$id == userID).first() ?? PairingVolunteerModel(userID: userID)
             row.post(draft, at: now)
             try await row.save(on: db)
+            try await Self.announce(draft, by: graduate, at: now, on: db)
             return row
         }
         let volunteer: PairingVolunteerModel
@@ -126,6 +127,14 @@ struct PairingUseCases: UseCases {
         }
         try await runMatcher()
         return volunteer
+    }
+
+    /// Tells `graduate`'s cohort's channel they are free to pair, and when (in the cohort's zone).
+    private static func announce(_ draft: AvailabilityDraft, by graduate: UserModel, at now: Date, on db: any Database) async throws {
+        guard let cohortID = graduate.$cohort.id, let cohort = try await CohortModel.find(cohortID, on: db) else { return }
+        let post = SlackPosts.availability(name: graduate.name, topics: draft.topics, times: draft.windows.map { Formats.span($0.start, $0.end, zone: cohort.timeZone) },
+                                           link: SlackPosts.site + SiteURL.practice(.pairing).path)
+        try await Capabilities.reads.channels.post(post, kind: "pairing", toCohort: cohortID, at: now, on: db)
     }
 
     /// `graduate` stops volunteering: the matcher proposes them no more, and the proposals not yet

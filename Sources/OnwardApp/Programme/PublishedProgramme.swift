@@ -43,4 +43,13 @@ struct PublishedProgramme: ProgrammeReads {
             """).all()
         return Set(try rows.map { try $0.id("who", among: byText) })
     }
+
+    func postedStandup(among userIDs: [UUID], on day: LocalDate, on db: any Database) async throws -> Set<UUID> {
+        guard !userIDs.isEmpty else { return [] }
+        let byText = UUID.byText(userIDs)
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT user_id AS who FROM \(ident: StandupModel.schema) WHERE user_id IN \(SQLBind.group(userIDs)) AND day = \(bind: day.iso)
+            """).all()
+        return Set(try rows.map { try $0.id("who", among: byText) })
+    }
 }

@@ -30,6 +30,8 @@ protocol CapabilityModule: Sendable {
     /// The header's count of what waits for the signed-in person and where it leads, for the
     /// capability that keeps notifications; nil for the others.
     var notices: Notices? { get }
+    /// What it does on a timetable while Onward serves; none for most.
+    var scheduled: [ScheduledJob] { get }
 }
 
 extension CapabilityModule {
@@ -41,6 +43,7 @@ extension CapabilityModule {
     var calendar: (any CalendarSource)? { nil }
     var doors: Doors? { nil }
     var notices: Notices? { nil }
+    var scheduled: [ScheduledJob] { [] }
 }
 
 /// The header's count of a person's unread notifications, and the page that lists them.

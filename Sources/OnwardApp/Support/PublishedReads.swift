@@ -101,6 +101,20 @@ protocol CoachingReads: Sendable {
     /// Reviews that asked each of `userIDs` for changes, and their learning plans'
     /// recommendations, in two queries.
     func technicalFeedback(to userIDs: [UUID], on db: any Database) async throws -> [UUID: [FeedbackGiven]]
+    /// The events open to cohort `cohortID` (its own and those for everyone) that start in
+    /// `start..<end`, earliest first.
+    func events(forCohort cohortID: UUID, from start: Date, to end: Date, on db: any Database) async throws -> [DatedEvent]
+}
+
+/// A coaching event as others show it: what, when, where, and its page.
+struct DatedEvent: Sendable, Equatable {
+    let id: UUID
+    let title: String
+    let startsAt: Date
+    let endsAt: Date
+    /// Empty for an event only online.
+    let place: String
+    let url: SiteURL
 }
 
 /// The programme's facts about graduates' routine: their standups' moods, their retrospectives'
@@ -112,6 +126,8 @@ protocol ProgrammeReads: Sendable {
     func retrospectiveAnswers(of userIDs: [UUID], from first: LocalDate, on db: any Database) async throws -> [UUID: [RetrospectiveAnswer]]
     /// Which of `userIDs` have their programme paused, in one query.
     func paused(among userIDs: [UUID], on db: any Database) async throws -> Set<UUID>
+    /// Which of `userIDs` posted their standup of `day`: who, never what (one query).
+    func postedStandup(among userIDs: [UUID], on day: LocalDate, on db: any Database) async throws -> Set<UUID>
 }
 
 struct StandupMood: Sendable, Equatable {
@@ -202,6 +218,15 @@ protocol NotificationWrites: Sendable {
     func notify(_ userIDs: [UUID], _ notice: Notice, at now: Date, on db: any Database) async throws
 }
 
+/// Cohorts' chat channels (Integrations): what a capability posts to a cohort's Slack, queued in
+/// the same transaction as the change it is about and sent later, so Slack being slow or down
+/// never slows or breaks a page.
+protocol ChannelWrites: Sendable {
+    /// Queues `post` (of `kind`: "pairing", "standup") for cohort `cohortID`'s channel, if it has
+    /// one; nothing otherwise.
+    func post(_ post: SlackPost, kind: String, toCohort cohortID: UUID, at now: Date, on db: any Database) async throws
+}
+
 /// One thing to tell: its kind, a sentence, and the page it is about.
 struct Notice: Sendable, Equatable {
     let kind: NotificationKind
@@ -218,4 +243,5 @@ struct PublishedReads: Sendable {
     let evidence: any EvidenceReads
     let mail: any MailReads
     let notifications: any NotificationWrites
+    let channels: any ChannelWrites
 }

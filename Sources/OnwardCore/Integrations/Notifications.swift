@@ -6,6 +6,8 @@ public enum NotificationKind: String, CaseIterable, Codable, Sendable {
     case requestReplied = "request_replied"
     case slotBooked = "slot_booked"
     case invitationAccepted = "invitation_accepted"
+    case eventTomorrow = "event_tomorrow"
+    case signalRaised = "signal_raised"
 
     /// As the settings list it.
     public var title: String {
@@ -15,14 +17,16 @@ public enum NotificationKind: String, CaseIterable, Codable, Sendable {
         case .requestReplied: "The careers team replies to your request"
         case .slotBooked: "A graduate books one of your mock interview slots"
         case .invitationAccepted: "Someone accepts an invitation you sent"
+        case .eventTomorrow: "An event you are going to starts within a day"
+        case .signalRaised: "A signal is raised for one of your graduates"
         }
     }
 
     /// Who can be told of it, so the settings offer a person only their own kinds.
     public func concerns(_ role: Role) -> Bool {
         switch self {
-        case .pairingProposed, .reviewDone, .requestReplied: role == .graduate
-        case .slotBooked: role == .coach
+        case .pairingProposed, .reviewDone, .requestReplied, .eventTomorrow: role == .graduate
+        case .slotBooked, .signalRaised: role == .coach
         case .invitationAccepted: role == .admin
         }
     }
@@ -30,8 +34,10 @@ public enum NotificationKind: String, CaseIterable, Codable, Sendable {
     /// Also by email unless the person says otherwise: what asks them to act soon.
     public var emailedByDefault: Bool {
         switch self {
-        case .pairingProposed, .reviewDone, .requestReplied, .slotBooked: true
-        case .invitationAccepted: false
+        case .pairingProposed, .reviewDone, .requestReplied, .slotBooked, .eventTomorrow: true
+        // A coach with thirty graduates sees signals on their dashboard; mail for each is noise
+        // unless they ask for it.
+        case .invitationAccepted, .signalRaised: false
         }
     }
 
