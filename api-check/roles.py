@@ -33,7 +33,7 @@ OPERATIONS = {
     "rubric": ["scoreMockBooking"],
     "admin": ["createCohort", "listInvitations", "createInvitation", "createCoachAssignment", "deleteCoachAssignment",
               "pauseProgramme", "resumeProgramme", "listProgrammes", "giveDefaultProgramme", "addActivity", "removeActivity",
-              "cancelEvent"],
+              "cancelEvent", "getSlack", "setSlackWebhook", "removeSlackWebhook"],
     "partner": ["listCoachAssignments", "listCandidates", "getCandidate", "listShortlists", "createShortlist", "getShortlist", "deleteShortlist",
                 "addToShortlist", "removeFromShortlist"],
 }
@@ -221,6 +221,8 @@ def ids(role, base, token):
         path("resumeProgramme", id=graduate and graduate["id"])
         cohort = first(api.get("/cohorts"))
         path("giveDefaultProgramme", id=cohort and cohort["id"])
+        path("setSlackWebhook", id=cohort and cohort["id"])
+        path("removeSlackWebhook", id=cohort and cohort["id"])
         if cohort:
             bodies["createInvitation"] = {"cohort_id": cohort["id"]}
         programme = first(api.get("/programmes"))

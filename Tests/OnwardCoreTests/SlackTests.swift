@@ -38,6 +38,7 @@ import Testing
         #expect(!json.contains("<!channel>") && json.contains("&lt;!channel&gt; &amp; co"))
         #expect(!json.contains("<https://evil.example|React>"))
         #expect(post.text == "&lt;!channel&gt; &amp; co is free to pair on &lt;https://evil.example|React&gt; at Mon 7 Dec 2026, 14:00–16:00", "the fallback line too")
+        #expect(SlackPosts.plain(post.text) == "<!channel> & co is free to pair on <https://evil.example|React> at Mon 7 Dec 2026, 14:00–16:00")
         let decoded = try JSONDecoder().decode(SlackPost.self, from: Data(json.utf8))
         #expect(decoded == post)
         #expect(decoded.blocks.map(\.type) == ["section", "context"])

@@ -30,7 +30,7 @@ enum DemoIntegrations {
             ])),
         ]
         for (ago, kind, post) in sent {
-            let delivery = SlackDeliveryModel(cohortID: cohortID, kind: kind, summary: post.text, payload: post.json, at: now.addingTimeInterval(-ago))
+            let delivery = SlackDeliveryModel(cohortID: cohortID, kind: kind, summary: SlackPosts.plain(post.text), payload: post.json, at: now.addingTimeInterval(-ago))
             delivery.attempts = 1
             delivery.sentAt = now.addingTimeInterval(-ago + 2)
             try await delivery.create(on: db)

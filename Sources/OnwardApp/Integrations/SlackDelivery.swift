@@ -104,6 +104,6 @@ struct SlackDelivery {
 struct PublishedChannels: ChannelWrites {
     func post(_ post: SlackPost, kind: String, toCohort cohortID: UUID, at now: Date, on db: any Database) async throws {
         guard try await SlackWebhookModel.query(on: db).filter(\.$cohort.$id == cohortID).count() > 0 else { return }
-        try await SlackDeliveryModel(cohortID: cohortID, kind: kind, summary: String(post.text.prefix(TextRules.Limit.sentence)), payload: post.json, at: now).create(on: db)
+        try await SlackDeliveryModel(cohortID: cohortID, kind: kind, summary: String(SlackPosts.plain(post.text).prefix(TextRules.Limit.sentence)), payload: post.json, at: now).create(on: db)
     }
 }

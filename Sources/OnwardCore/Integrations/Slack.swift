@@ -90,6 +90,11 @@ public enum SlackPosts {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
+    /// `escaped` undone: the words as a person reads them (the admin's log of posts).
+    public static func plain(_ text: String) -> String {
+        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     static func clipped(_ text: String) -> String {
         text.count <= sectionLimit ? text : String(text.prefix(sectionLimit)) + "…"
     }
