@@ -84,6 +84,7 @@ def test_a_cohorts_channel_hears_who_is_free_to_pair_and_the_admin_sees_each_pos
         # The test post meets a Slack that fails: the log says so, and it waits for its next try.
         autumn = browser.find_element(By.CSS_SELECTOR, "section[aria-label='Autumn 2026']")
         autumn.find_element(By.XPATH, ".//button[normalize-space()='Send a test post']").click()
+        wait(browser).until(lambda d: "A test post is on its way" in d.page_source)
         def test_row():
             return browser.find_element(By.XPATH, "//tr[td//strong[normalize-space()='Test post']]")
         deadline = time.time() + 45

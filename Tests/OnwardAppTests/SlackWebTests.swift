@@ -77,7 +77,7 @@ extension AppTests {
                 let world = try await World.make(on: app)
                 let windows = WindowsInput.rows([WindowRow(day: "2026-11-25", start: "14:00", end: "16:00")], timeZone: TimeZone(identifier: "Europe/London")!)
                 let pairing = PairingUseCases(db: app.db, now: testNow)
-                try await pairing.volunteer(try AvailabilityDraft.validate(topics: "React", kinds: ["kata"], windows: windows, now: testNow), by: world.graduate)
+                try await pairing.volunteer(try AvailabilityDraft.validate(topics: "React", kinds: ["kata"], windows: windows, now: testNow), by: world.otherGraduate)
                 #expect(try await Self.posts(app).isEmpty, "no channel, nothing queued")
 
                 try await Self.connect(world, on: app)
@@ -87,6 +87,9 @@ extension AppTests {
                 #expect(queued[0].summary == "Grace Graduate is free to pair on React at Wed 25 Nov 2026, 14:00–16:00")
                 #expect(queued[0].payload.contains("{{site}}" + SiteURL.practice(.pairing).path))
 
+                // Saved again with the same times (the topics edited): the channel has heard them.
+                try await pairing.volunteer(try AvailabilityDraft.validate(topics: "React, Vue", kinds: ["kata"], windows: windows, now: testNow), by: world.graduate)
+                #expect(try await Self.posts(app).count == 1)
                 let hook = Hook()
                 _ = try await Self.deliver(app, hook)
                 let sent = try #require(hook.taken.withLockedValue { $0 }.first)
@@ -165,6 +168,14 @@ extension AppTests {
                 #expect(!payload.contains("Pia Placed"), "a placed graduate is not asked to stand up")
                 #expect(!payload.contains("rejections") && !payload.contains("mood"), "never what anyone wrote or felt")
                 #expect(try await ScheduledRuns.claimed(SlackJobs.digest.name, among: ["\(world.cohort.requireIDString)/2026-11-23"], on: app.db).count == 1)
+
+                // A cohort still on its course is asked for no standup: no digest.
+                let spring = CohortModel(draft: try CohortDraft.validate(name: "Spring 2027", courseEndDate: "2027-03-19", timeZone: "Europe/London", standupTime: nil))
+                try await spring.create(on: app.db)
+                _ = try await world.graduate("Sol Spring", cohort: spring, canSignIn: false, on: app)
+                try await SlackUseCases(db: app.db, now: testNow).save(Self.address, forCohort: spring.requireIDString, by: world.admin)
+                await Scheduler.tick(app, jobs: [SlackJobs.digest])
+                #expect(try await Self.posts(app).count == 1)
             }
         }
 
@@ -189,6 +200,12 @@ extension AppTests {
                 let told = try await NotificationsWebTests.notices(of: world.graduate, on: app)
                 #expect(told.map(\.kind) == [.eventTomorrow] && told[0].text == "Coming up: CV clinic, Tue 24 Nov 2026, 14:00–15:00.")
                 #expect(try await NotificationsWebTests.notices(of: world.otherGraduate, on: app).isEmpty, "not going, not told")
+                // Otto changes his mind after the first reminders went: he is told at the next tick, once.
+                _ = try await events.answer(clinic.requireIDString, .going, by: world.otherGraduate)
+                await Scheduler.tick(app, jobs: [EventReminders.job])
+                await Scheduler.tick(app, jobs: [EventReminders.job])
+                #expect(try await NotificationsWebTests.notices(of: world.otherGraduate, on: app).map(\.kind) == [.eventTomorrow])
+                #expect(try await NotificationsWebTests.notices(of: world.graduate, on: app).count == 1)
             }
         }
 

@@ -17,6 +17,8 @@ import Testing
         #expect(try SlackWebhook.validate("http://127.0.0.1:9999/hook") == "http://127.0.0.1:9999/hook")
         #expect(try SlackWebhook.validate("http://localhost/hook") == "http://localhost/hook")
         #expect(Self.refusal("http://hooks.slack.com/services/T0/B0/abc")?.contains("must start with https://") == true, "in the clear, the secret would travel readable")
+        #expect(Self.refusal("http://127.evil.example/hook")?.contains("must start with https://") == true, "a name that starts with 127. is anyone's")
+        #expect(SlackWebhook.isLoopback("127.0.0.1") && SlackWebhook.isLoopback("[::1]") && !SlackWebhook.isLoopback("127.1") && !SlackWebhook.isLoopback("127.0.0.256"))
         #expect(Self.refusal("")?.contains("Paste the webhook address") == true)
         #expect(Self.refusal("hooks.slack.com/services/x")?.contains("not a web address") == true)
         #expect(Self.refusal("https://user:pass@hooks.slack.com/x")?.contains("not a web address") == true)
@@ -68,6 +70,17 @@ import Testing
         #expect(post.blocks[1].text?.text == "• <https://o.example/events/1|CV clinic>, Tue 24 Nov 2026, 14:00–15:00 (online)\n• <https://o.example/events/2|Panel>, Tue 24 Nov 2026, 18:00–19:30, Room 2")
     }
 
+    @Test func many_long_events_keep_whole_lines_with_room_for_the_address() {
+        let events = (1...20).map { n in
+            SlackPosts.Event(title: String(repeating: "<T\(n)>", count: 30), times: "Tue 24 Nov 2026, 14:00–15:00", place: String(repeating: "P", count: 200), link: SlackPosts.site + "/coaching/events/\(n)")
+        }
+        let section = SlackPosts.tomorrow(cohort: "C", day: "24 Nov 2026", events: events).blocks[1].text!.text
+        let sent = section.replacingOccurrences(of: SlackPosts.site, with: "https://onward.bootcamp-of-the-north.example")
+        #expect(sent.count <= 3_000, "Slack refuses a longer section, for good")
+        let lines = section.split(separator: "\n")
+        #expect(lines.last?.hasPrefix("…and ") == true && lines.dropLast().allSatisfy { $0.hasPrefix("• <") && $0.hasSuffix("PPP") })
+    }
+
     @Test func a_long_section_is_cut_to_what_slack_takes() {
         let post = SlackPosts.availability(name: "A", topics: String(repeating: "x", count: 5_000), times: [], link: "l")
         #expect(post.blocks[0].text!.text.count == SlackPosts.sectionLimit + 1)
@@ -86,6 +99,8 @@ import Testing
         // Summer time: the hour follows the zone, not UTC.
         let june = LocalDate(iso: "2026-06-15")!
         #expect(SlackSchedule.digestDay(now: Date(timeIntervalSince1970: 1_781_515_800), standup: standup, zone: london) == june) // 09:30 UTC = 10:30 BST
+        // A standup at 23:30: its digest falls due after midnight, on the next day's clock.
+        #expect(SlackSchedule.digestDay(now: at(LocalDate(iso: "2026-11-24")!, "00:45"), standup: StandupTime(hour: 23, minute: 30)!, zone: london) == monday)
         #expect(SlackSchedule.eventsDay(now: at(monday, "16:59"), zone: london) == nil)
         #expect(SlackSchedule.eventsDay(now: at(monday, "17:00"), zone: london) == LocalDate(iso: "2026-11-24"))
         #expect(SlackSchedule.eventsDay(now: at(monday, "23:30"), zone: london) == nil)

@@ -49,7 +49,7 @@ struct ServeCommand: AsyncCommand {
         }
         let scheduler = Scheduler()
         app.lifecycle.use(scheduler)
-        scheduler.start(on: app)
+        await scheduler.start(on: app)
         if let smtp = app.settings.smtp {
             let outbox = OutboxDeliveryLoop()
             app.lifecycle.use(outbox)

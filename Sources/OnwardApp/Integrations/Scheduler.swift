@@ -25,7 +25,8 @@ struct Scheduler: LifecycleHandler {
         }
     }
 
-    func start(on app: Application) {
+    func start(on app: Application) async {
+        await app.makeSlackClient()
         let handle = Task {
             while !Task.isCancelled {
                 await Self.tick(app)

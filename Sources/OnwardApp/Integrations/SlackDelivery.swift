@@ -20,7 +20,9 @@ struct SlackFailure: Error, CustomStringConvertible {
     var retryAfter: TimeInterval? = nil
 }
 
-/// Posts with AsyncHTTPClient, 15 s at most a try. Its log is silent: the address is the secret.
+/// Posts with AsyncHTTPClient, 15 s at most a try, through a client that follows no redirect (a
+/// 307 would carry the post, and Slack's answer, to another address). Its log is silent: the
+/// address is the secret.
 struct SlackHTTPSender: SlackSender {
     let http: HTTPClient
     static let timeout: TimeAmount = .seconds(15)
@@ -39,11 +41,11 @@ struct SlackHTTPSender: SlackSender {
             throw SlackFailure(description: "Slack could not be reached: " + String(describing: error).replacingOccurrences(of: url, with: SlackWebhook.masked(url)),
                                permanent: false)
         }
-        let body = String(buffer: try await response.body.collect(upTo: 64 << 10)).prefix(200)
         let status = Int(response.status.code)
+        // Taken is taken: a 2xx whose body cannot be read is not tried again (and posted twice).
+        guard !(200..<300).contains(status) else { return }
+        let body = ((try? await response.body.collect(upTo: 64 << 10)).map { String(buffer: $0) } ?? "").prefix(200)
         switch status {
-        case 200..<300:
-            return
         case 429:
             throw SlackFailure(description: "Slack asked to wait (429).", permanent: false,
                                retryAfter: response.headers.first(name: "Retry-After").flatMap(TimeInterval.init))
@@ -83,8 +85,6 @@ struct SlackDelivery {
             let attempts = delivery.attempts + 1
             do {
                 try await sender.post(delivery.payload.replacingOccurrences(of: SlackPosts.site, with: site), to: webhook.url)
-                try await queue.sent(id, attempts: attempts, at: clock.now)
-                report.sent += 1
             } catch {
                 let failure = error as? SlackFailure
                 let text = failure?.description ?? "Slack could not be reached."
@@ -94,7 +94,11 @@ struct SlackDelivery {
                 try await queue.failed(id, attempts: attempts, error: text, next: next, at: failedAt)
                 logger.warning("Slack post \(id) not sent (try \(attempts)\(next == nil ? ", given up" : "")): \(text)")
                 report.failed += 1
+                continue
             }
+            // Outside the try: a failure to note it is not Slack's, and must not post it again.
+            try await queue.sent(id, attempts: attempts, at: clock.now)
+            report.sent += 1
         }
         return report
     }
@@ -105,5 +109,20 @@ struct PublishedChannels: ChannelWrites {
     func post(_ post: SlackPost, kind: String, toCohort cohortID: UUID, at now: Date, on db: any Database) async throws {
         guard try await SlackWebhookModel.query(on: db).filter(\.$cohort.$id == cohortID).count() > 0 else { return }
         try await SlackDeliveryModel(cohortID: cohortID, kind: kind, summary: String(SlackPosts.plain(post.text).prefix(TextRules.Limit.sentence)), payload: post.json, at: now).create(on: db)
+    }
+}
+
+extension Application {
+    struct SlackClientKey: StorageKey {
+        typealias Value = HTTPClient
+    }
+
+    /// Slack's own HTTP client, following no redirect: made when the scheduler starts.
+    var slackClient: HTTPClient? { storage[SlackClientKey.self] }
+
+    /// Makes Slack's client, shut down with the app.
+    func makeSlackClient() async {
+        let client = HTTPClient(eventLoopGroup: eventLoopGroup, configuration: .init(redirectConfiguration: .disallow))
+        await storage.setWithAsyncShutdown(SlackClientKey.self, to: client, onShutdown: { try await $0.shutdown() })
     }
 }

@@ -54,7 +54,9 @@ struct SlackUseCases: UseCases {
             VALUES (\(bind: UUID()), \(bind: cohortID), \(bind: url), \(bind: now), \(bind: admin.requireID()))
             ON CONFLICT (cohort_id) DO UPDATE SET url = excluded.url, set_at = excluded.set_at, set_by_id = excluded.set_by_id
             """).run()
-        return try await SlackWebhookModel.query(on: db).filter(\.$cohort.$id == cohortID).first()!
+        // The cohort removed between the two: as if it never was.
+        guard let saved = try await SlackWebhookModel.query(on: db).filter(\.$cohort.$id == cohortID).first() else { throw Self.noSuchCohort }
+        return saved
     }
 
     /// Removes cohort `rawID`'s address; what waited for it is set aside, in the same transaction.
@@ -77,7 +79,7 @@ struct SlackUseCases: UseCases {
         guard try await SlackWebhookModel.query(on: db).filter(\.$cohort.$id == cohortID).count() > 0 else {
             throw Refusal.conflict("\(cohort.name) has no Slack address yet: save one first.")
         }
-        let post = SlackPost(text: "Onward is connected to this channel for \(cohort.name).",
+        let post = SlackPost(text: SlackPosts.escaped("Onward is connected to this channel for \(cohort.name)."),
                              blocks: [.section("Onward is connected to this channel for *\(SlackPosts.escaped(cohort.name))*: it will post who is free to pair, the standup digest and tomorrow's events.")])
         try await PublishedChannels().post(post, kind: "test", toCohort: cohortID, at: now, on: db)
     }

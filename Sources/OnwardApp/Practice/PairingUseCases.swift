@@ -113,9 +113,12 @@ struct PairingUseCases: UseCases {
         let userID = try graduate.requireID(), now = self.now
         @Sendable func post(_ db: any Database) async throws -> PairingVolunteerModel {
             let row = try await PairingVolunteerModel.query(on: db).filter(\.$user.$id == userID).first() ?? PairingVolunteerModel(userID: userID)
+            let before = Set(row.windows)
             row.post(draft, at: now)
             try await row.save(on: db)
-            try await Self.announce(draft, by: graduate, at: now, on: db)
+            // Only times the channel has not heard: editing the topics, or saving again, posts nothing.
+            let fresh = draft.windows.filter { !before.contains($0) }
+            if !fresh.isEmpty { try await Self.announce(draft.topics, fresh, by: graduate, at: now, on: db) }
             return row
         }
         let volunteer: PairingVolunteerModel
@@ -129,10 +132,10 @@ struct PairingUseCases: UseCases {
         return volunteer
     }
 
-    /// Tells `graduate`'s cohort's channel they are free to pair, and when (in the cohort's zone).
-    private static func announce(_ draft: AvailabilityDraft, by graduate: UserModel, at now: Date, on db: any Database) async throws {
+    /// Tells `graduate`'s cohort's channel they are free to pair at `windows` (in the cohort's zone).
+    private static func announce(_ topics: String, _ windows: [TimeWindow], by graduate: UserModel, at now: Date, on db: any Database) async throws {
         guard let cohortID = graduate.$cohort.id, let cohort = try await CohortModel.find(cohortID, on: db) else { return }
-        let post = SlackPosts.availability(name: graduate.name, topics: draft.topics, times: draft.windows.map { Formats.span($0.start, $0.end, zone: cohort.timeZone) },
+        let post = SlackPosts.availability(name: graduate.name, topics: topics, times: windows.map { Formats.span($0.start, $0.end, zone: cohort.timeZone) },
                                            link: SlackPosts.site + SiteURL.practice(.pairing).path)
         try await Capabilities.reads.channels.post(post, kind: "pairing", toCohort: cohortID, at: now, on: db)
     }

@@ -24,10 +24,13 @@ public enum SlackWebhook {
         return text
     }
 
-    /// `127.0.0.1`, `::1` or `localhost`: this machine.
+    /// An IPv4 address of 127/8, `::1` or `localhost`: this machine. A name that only starts
+    /// with "127." (`127.example.org`) is anyone's.
     public static func isLoopback(_ host: String) -> Bool {
         let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+        if bare == "localhost" || bare == "::1" { return true }
+        let parts = bare.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { part in part.count <= 3 && Int(part).map { (0...255).contains($0) } == true && part.allSatisfy(\.isASCII) }
     }
 
     /// "https://hooks.slack.com/…c0de": the host, to tell one channel's address from another's,
@@ -99,9 +102,18 @@ public enum SlackPosts {
         text.count <= sectionLimit ? text : String(text.prefix(sectionLimit)) + "…"
     }
 
-    /// "Ana, Ben and 3 more": names up to `most`, then how many more.
+    /// The most characters a list of lines or names takes in one section, leaving room for
+    /// "and N more" and for Onward's address written into each link when the post is sent.
+    static let listBudget = 2_000
+
+    /// "Ana, Ben and 3 more": names up to `most` (and `listBudget`), then how many more.
     static func names(_ names: [String], most: Int = 40) -> String {
-        let shown = names.prefix(most).map(escaped)
+        var shown: [String] = [], used = 0
+        for name in names.prefix(most).map(escaped) {
+            guard used + name.count <= listBudget else { break }
+            shown.append(name)
+            used += name.count + 2
+        }
         let more = names.count - shown.count
         if more > 0 { return shown.joined(separator: ", ") + " and \(more) more" }
         guard shown.count > 1 else { return shown.first ?? "" }
@@ -149,10 +161,15 @@ public enum SlackPosts {
     /// The events of `day` (tomorrow) open to the cohort, each with when and where.
     public static func tomorrow(cohort: String, day: String, events: [Event]) -> SlackPost {
         let count = events.count == 1 ? "1 event" : "\(events.count) events"
-        let lines = events.prefix(20).map { event in
-            "• <\(event.link)|\(escaped(event.title))>, \(escaped(event.times))" + (event.place.isEmpty ? " (online)" : ", " + escaped(event.place))
+        // Whole lines while they fit: a line cut through would break its link.
+        var lines: [String] = [], used = 0
+        for event in events.prefix(20) {
+            let line = "• <\(event.link)|\(escaped(event.title))>, \(escaped(event.times))" + (event.place.isEmpty ? " (online)" : ", " + escaped(event.place))
+            guard used + line.count <= listBudget else { break }
+            lines.append(line)
+            used += line.count + 1 + 40
         }
-        let more = events.count > 20 ? "\n…and \(events.count - 20) more in Onward." : ""
+        let more = events.count > lines.count ? "\n…and \(events.count - lines.count) more in Onward." : ""
         return SlackPost(text: escaped("Tomorrow, \(day): \(count) for \(cohort)"),
                          blocks: [.header("Tomorrow, \(day): \(count)"), .section(lines.joined(separator: "\n") + more)])
     }
@@ -168,11 +185,13 @@ public enum SlackSchedule {
     public static let lateness: TimeInterval = 6 * 3_600
 
     /// The weekday whose digest is due at `now`, for a cohort standing up at `standup` in `zone`.
+    /// A late standup's digest falls due after midnight: the day before is asked too.
     public static func digestDay(now: Date, standup: StandupTime, zone: TimeZone) -> LocalDate? {
         let today = LocalDate(now, in: zone)
-        guard !today.isWeekend else { return nil }
-        let due = TypedMoment.moment(today, standup, in: zone).addingTimeInterval(digestDelay)
-        return due <= now && now < due.addingTimeInterval(lateness) ? today : nil
+        return [today, today.adding(days: -1)].first { day in
+            let due = TypedMoment.moment(day, standup, in: zone).addingTimeInterval(digestDelay)
+            return !day.isWeekend && due <= now && now < due.addingTimeInterval(lateness)
+        }
     }
 
     /// The day (tomorrow) whose events are announced at `now`, for a cohort in `zone`.
