@@ -100,5 +100,30 @@ extension AppTests {
                 #expect(try await Self.mail(to: world.admin, on: app).isEmpty, "not by email unless the admin chooses it")
             }
         }
+
+        @Test func the_weekly_digest_goes_on_monday_morning_once_to_who_chose_it() async throws {
+            // Monday 23 November, 12:00 in London: the digest of the week of 16 November is due.
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                for day in ["2026-11-17", "2026-11-18", "2026-11-23"] {
+                    try await StandupModel(userID: world.graduate.requireID(), day: LocalDate(iso: day)!,
+                                           draft: StandupDraft(yesterday: "", today: "Apply", blockers: "", mood: 4, wantsHelp: false), late: false).create(on: app.db)
+                }
+                try await NotificationSettings.save([.reviewDone], for: world.otherGraduate.requireID(), on: app.db)
+                await withTaskGroup(of: Void.self) { group in
+                    for _ in 0..<2 { group.addTask { await Scheduler.tick(app, jobs: [WeeklyDigestJob.job]) } }
+                }
+                await Scheduler.tick(app, jobs: [WeeklyDigestJob.job])
+                let digests = try await OutboxMessageModel.query(on: app.db).filter(\.$topic == "weekly_digest").all()
+                #expect(Set(digests.map(\.toEmail)) == [world.graduate.email, world.coach.email] && digests.count == 2,
+                        "once each; Otto chose not to, Uma coaches nobody, admins and partners get none")
+                let grace = try #require(digests.first { $0.toEmail == world.graduate.email })
+                #expect(grace.subject == "Onward: your week of 16 Nov 2026")
+                #expect(grace.body.contains("2 standups, 0 applications sent, 0 interviews, 0 mock interviews") && grace.body.contains("{{site}}/graduate"))
+                let cora = try #require(digests.first { $0.toEmail == world.coach.email })
+                #expect(cora.body.contains("- Grace Graduate: 2 standups, 0 applications sent, 0 mock interviews"))
+                #expect(try await NotificationModel.query(on: app.db).filter(\.$kind == .weeklyDigest).count() == 0, "email only")
+            }
+        }
     }
 }

@@ -21,7 +21,7 @@ struct IntegrationsModule: CapabilityModule {
         Notices(url: .integrations(.notifications)) { userID, db in try await NotificationUseCases.unread(of: userID, on: db) }
     }
 
-    var scheduled: [ScheduledJob] { SlackJobs.all }
+    var scheduled: [ScheduledJob] { SlackJobs.all + [WeeklyDigestJob.job] }
 
     var navigation: [NavigationItem] {
         [

@@ -8,6 +8,8 @@ public enum NotificationKind: String, CaseIterable, Codable, Sendable {
     case invitationAccepted = "invitation_accepted"
     case eventTomorrow = "event_tomorrow"
     case signalRaised = "signal_raised"
+    /// Email only, each Monday: never a notification in the app.
+    case weeklyDigest = "weekly_digest"
 
     /// As the settings list it.
     public var title: String {
@@ -19,6 +21,7 @@ public enum NotificationKind: String, CaseIterable, Codable, Sendable {
         case .invitationAccepted: "Someone accepts an invitation you sent"
         case .eventTomorrow: "An event you are going to starts within a day"
         case .signalRaised: "A signal is raised for one of your graduates"
+        case .weeklyDigest: "A digest of the week, each Monday morning"
         }
     }
 
@@ -27,6 +30,7 @@ public enum NotificationKind: String, CaseIterable, Codable, Sendable {
         switch self {
         case .pairingProposed, .reviewDone, .requestReplied, .eventTomorrow: role == .graduate
         case .slotBooked, .signalRaised: role == .coach
+        case .weeklyDigest: role == .graduate || role == .coach
         case .invitationAccepted: role == .admin
         }
     }
@@ -34,7 +38,7 @@ public enum NotificationKind: String, CaseIterable, Codable, Sendable {
     /// Also by email unless the person says otherwise: what asks them to act soon.
     public var emailedByDefault: Bool {
         switch self {
-        case .pairingProposed, .reviewDone, .requestReplied, .slotBooked, .eventTomorrow: true
+        case .pairingProposed, .reviewDone, .requestReplied, .slotBooked, .eventTomorrow, .weeklyDigest: true
         // A coach with thirty graduates sees signals on their dashboard; mail for each is noise
         // unless they ask for it.
         case .invitationAccepted, .signalRaised: false
