@@ -89,6 +89,8 @@ enum Migrations {
         IntegrationsMigrations.CreateNotifications(),
         // Integrations: Slack and the scheduler
         IntegrationsMigrations.CreateSlackAndSchedule(),
+        // Integrations: the weekly digest, on for those who chose before it was offered
+        IntegrationsMigrations.TurnOnWeeklyDigest(),
     ]
 }
 

@@ -121,8 +121,24 @@ extension AppTests {
                 #expect(grace.subject == "Onward: your week of 16 Nov 2026")
                 #expect(grace.body.contains("2 standups, 0 applications sent, 0 interviews, 0 mock interviews") && grace.body.contains("{{site}}/graduate"))
                 let cora = try #require(digests.first { $0.toEmail == world.coach.email })
-                #expect(cora.body.contains("- Grace Graduate: 2 standups, 0 applications sent, 0 mock interviews"))
+                #expect(cora.body.contains("- Grace Graduate: 2 standups, 0 applications sent, 0 interviews, 0 mock interviews"))
+                #expect(try await ScheduledRuns.claimed(WeeklyDigestJob.job.name, among: [world.otherGraduate.requireIDString + "/2026-11-16"], on: app.db).count == 1,
+                        "one who turned it off is claimed too, so later ticks skip them")
                 #expect(try await NotificationModel.query(on: app.db).filter(\.$kind == .weeklyDigest).count() == 0, "email only")
+            }
+        }
+
+        @Test func those_who_chose_before_the_digest_existed_get_it_turned_on() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                try await NotificationSettings.save([.reviewDone], for: world.graduate.requireID(), on: app.db)
+                try await NotificationSettings.save([], for: world.coach.requireID(), on: app.db)
+                try await NotificationSettings.save([], for: world.partner.requireID(), on: app.db)
+                try await IntegrationsMigrations.TurnOnWeeklyDigest().prepare(on: app.db)
+                let chosen = try await NotificationSettings.emailed(of: [world.graduate.requireID(), world.coach.requireID(), world.partner.requireID()], on: app.db)
+                #expect(chosen[try world.graduate.requireID()] == [.reviewDone, .weeklyDigest])
+                #expect(chosen[try world.coach.requireID()] == [.weeklyDigest])
+                #expect(chosen[try world.partner.requireID()] == [], "a partner gets no digest")
             }
         }
     }

@@ -21,7 +21,7 @@ import Testing
                                          figures: DigestWeek(standups: 4, applications: 1, interviews: 2, mockInterviews: 0), home: "H", settings: "S")
         #expect(busy.subject == "Onward: your week of 16 Nov 2026")
         #expect(busy.body.contains("Your week of 16 Nov 2026: 4 standups, 1 application sent, 2 interviews, 0 mock interviews."))
-        #expect(busy.body.contains("Your week in Onward: H") && busy.body.contains("Choose what comes by email: S"))
+        #expect(busy.body.contains("Your week in Onward: H") && busy.body.contains("turn it off, or choose what else comes by email: S"))
         let quiet = WeeklyDigest.graduate(name: "Ben", week: LocalDate(iso: "2026-11-16")!,
                                           figures: DigestWeek(standups: 0, applications: 0, interviews: 0, mockInterviews: 0), home: "H", settings: "S")
         #expect(quiet.body.contains("A quiet week. This week, start with one small step"))
@@ -31,8 +31,9 @@ import Testing
         let digest = WeeklyDigest.coach(name: "Priya", week: LocalDate(iso: "2026-11-16")!, rows: [
             ("Amara", DigestWeek(standups: 5, applications: 3, interviews: nil, mockInterviews: 1)),
             ("Zoe", DigestWeek(standups: 0, applications: 0, interviews: nil, mockInterviews: 0)),
-        ], home: "H", settings: "S")
+        ], resting: 2, home: "H", settings: "S")
         #expect(digest.subject == "Onward: your graduates' week of 16 Nov 2026")
+        #expect(digest.body.contains("(2 graduates placed or paused, not listed.)"))
         #expect(digest.body.contains("(1 with a quiet week):\n\n- Zoe: a quiet week (nothing recorded)\n- Amara: 5 standups, 3 applications sent, 1 mock interview"))
     }
 }

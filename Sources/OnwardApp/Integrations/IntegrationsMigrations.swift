@@ -139,3 +139,18 @@ extension IntegrationsMigrations {
         }
     }
 }
+
+extension IntegrationsMigrations {
+    /// The weekly digest is on by default: those who saved their choices before it existed get
+    /// it too (they can turn it off), rather than finding it silently off.
+    struct TurnOnWeeklyDigest: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await (database as! any SQLDatabase).raw("""
+                UPDATE notification_settings SET emailed = emailed || '\nweekly_digest'
+                WHERE emailed NOT LIKE '%weekly_digest%' AND user_id IN (SELECT id FROM users WHERE role IN ('graduate', 'coach'))
+                """).run()
+        }
+
+        func revert(on database: any Database) async throws {}
+    }
+}

@@ -21,7 +21,7 @@ public enum NotificationKind: String, CaseIterable, Codable, Sendable {
         case .invitationAccepted: "Someone accepts an invitation you sent"
         case .eventTomorrow: "An event you are going to starts within a day"
         case .signalRaised: "A signal is raised for one of your graduates"
-        case .weeklyDigest: "A digest of the week, each Monday morning"
+        case .weeklyDigest: "A digest of last week, each Monday morning (by email only)"
         }
     }
 

@@ -49,8 +49,8 @@ public enum WeeklyDigest {
     /// A graduate's week. `home` and `settings` are links (on Onward's address).
     public static func graduate(name: String, week: LocalDate, figures: DigestWeek, home: String, settings: String) -> (subject: String, body: String) {
         let encouragement = figures.isQuiet
-            ? "A quiet week. This week, start with one small step: a standup tomorrow morning, or one application."
-            : figures.applications == 0 ? "No applications this week: could one go out by Wednesday?" : "Keep the rhythm going this week."
+            ? "A quiet week. This week, start with one small step: a standup this morning, or one application."
+            : figures.applications == 0 ? "No applications last week: could one go out by Wednesday?" : "Keep the rhythm going this week."
         return ("Onward: your week of \(week.display)", """
             Hello \(name),
 
@@ -60,12 +60,13 @@ public enum WeeklyDigest {
 
             Your week in Onward: \(home)
 
-            You get this email each Monday because you chose the weekly digest. Choose what comes by email: \(settings)
+            This digest comes each Monday; turn it off, or choose what else comes by email: \(settings)
             """)
     }
 
     /// A coach's week: each of their graduates, those with a quiet week first.
-    public static func coach(name: String, week: LocalDate, rows: [(name: String, figures: DigestWeek)], home: String, settings: String) -> (subject: String, body: String) {
+    /// `resting`: how many of their graduates are placed or paused, and not listed.
+    public static func coach(name: String, week: LocalDate, rows: [(name: String, figures: DigestWeek)], resting: Int = 0, home: String, settings: String) -> (subject: String, body: String) {
         let ordered = rows.filter { $0.figures.isQuiet }.sorted { $0.name < $1.name } + rows.filter { !$0.figures.isQuiet }.sorted { $0.name < $1.name }
         let quiet = rows.filter(\.figures.isQuiet).count
         let lines = ordered.map { "- \($0.name): " + ($0.figures.isQuiet ? "a quiet week (nothing recorded)" : Self.figures($0.figures)) }
@@ -74,11 +75,11 @@ public enum WeeklyDigest {
 
             Your graduates' week of \(week.display)\(quiet > 0 ? " (\(quiet) with a quiet week)" : ""):
 
-            \(lines.joined(separator: "\n"))
+            \(lines.joined(separator: "\n"))\(resting > 0 ? "\n\n(\(line(resting, "graduate", "graduates")) placed or paused, not listed.)" : "")
 
             Who needs you: \(home)
 
-            You get this email each Monday because you chose the weekly digest. Choose what comes by email: \(settings)
+            This digest comes each Monday; turn it off, or choose what else comes by email: \(settings)
             """)
     }
 }
