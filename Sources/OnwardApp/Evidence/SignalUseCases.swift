@@ -113,12 +113,15 @@ struct SignalUseCases: UseCases {
         for assignment in try await CoachAssignmentModel.query(on: db).filter(\.$graduate.$id ~~ graduates).all() {
             coaches[assignment.$graduate.id, default: []].append(assignment.$coach.id)
         }
+        var told: [(userID: UUID, notice: Notice)] = []
         for (graduate, key) in raised {
-            guard let signal = fresh.first(where: { $0.0 == graduate && $0.1.kind.rawValue == key })?.1, let told = coaches[graduate], !told.isEmpty else { continue }
-            try await Capabilities.reads.notifications.notify(told, Notice(
-                kind: .signalRaised, text: "\(names[graduate] ?? "A graduate"): \(signal.kind.title). \(signal.reason)",
-                url: .homes(.person(id: graduate.uuidString))), at: now, on: db)
+            guard let signal = fresh.first(where: { $0.0 == graduate && $0.1.kind.rawValue == key })?.1 else { continue }
+            let notice = Notice(kind: .signalRaised, text: "\(names[graduate] ?? "A graduate"): \(signal.kind.title). \(signal.reason)",
+                                url: .homes(.person(id: graduate.uuidString)))
+            told += (coaches[graduate] ?? []).map { ($0, notice) }
         }
+        // In a fixed number of statements: a dashboard's first read can raise many at once.
+        try await Capabilities.reads.notifications.notify(each: told, at: now, on: db)
     }
 
     /// The history's standing records of `ids` against `raised`: since when each still raised has

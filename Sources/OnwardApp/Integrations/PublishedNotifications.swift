@@ -13,16 +13,41 @@ struct PublishedNotifications: NotificationWrites {
         let chosen = try await NotificationSettings.emailed(of: people, on: db)
         let recipients = try await UserModel.query(on: db).filter(\.$id ~~ people).all()
         for person in recipients where chosen[person.id!]?.contains(notice.kind) ?? NotificationKind.emailed(chosen: nil).contains(notice.kind) {
-            try await PublishedMail().queue(QueuedMail(
-                to: person.email, subject: "Onward: " + String(notice.text.prefix(120)),
-                body: """
-                \(notice.text)
+            try await PublishedMail().queue(Self.mail(notice, to: person), on: db)
+        }
+    }
+}
 
-                See it in Onward: {{site}}\(notice.url.path)
+extension PublishedNotifications {
+    /// The email of `notice`, for `person`.
+    static func mail(_ notice: Notice, to person: UserModel) -> QueuedMail {
+        QueuedMail(
+            to: person.email, subject: "Onward: " + String(notice.text.prefix(120)),
+            body: """
+            \(notice.text)
 
-                You get this email because you chose to hear of this by email. Choose what comes by email: {{site}}\(SiteURL.integrations(.notificationSettings).path)
-                """,
-                topic: "notification", subjectID: nil), on: db)
+            See it in Onward: {{site}}\(notice.url.path)
+
+            You get this email because you chose to hear of this by email. Choose what comes by email: {{site}}\(SiteURL.integrations(.notificationSettings).path)
+            """,
+            topic: "notification", subjectID: nil)
+    }
+
+    func notify(each told: [(userID: UUID, notice: Notice)], at now: Date, on db: any Database) async throws {
+        guard !told.isEmpty else { return }
+        var rows = BulkInsert(into: NotificationModel.schema, columns: ["id", "user_id", "kind", "text", "path", "created_at"])
+        for (userID, notice) in told {
+            rows.append([.id(UUID()), .id(userID), .text(notice.kind.rawValue), .text(String(notice.text.prefix(NotificationKind.textLimit))), .text(notice.url.path), .time(now)])
+        }
+        try await rows.run(on: db as! any SQLDatabase)
+        let people = Array(Set(told.map(\.userID)))
+        let chosen = try await NotificationSettings.emailed(of: people, on: db)
+        let emailed = told.filter { chosen[$0.userID]?.contains($0.notice.kind) ?? NotificationKind.emailed(chosen: nil).contains($0.notice.kind) }
+        guard !emailed.isEmpty else { return }
+        let recipients = Dictionary(try await UserModel.query(on: db).filter(\.$id ~~ Set(emailed.map(\.userID))).all().map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+        for (userID, notice) in emailed {
+            guard let person = recipients[userID] else { continue }
+            try await PublishedMail().queue(Self.mail(notice, to: person), on: db)
         }
     }
 }

@@ -216,6 +216,9 @@ struct QueuedMail: Sendable, Equatable {
 protocol NotificationWrites: Sendable {
     /// Tells each of `userIDs` `notice` at `now`, on `db` (inside the caller's transaction).
     func notify(_ userIDs: [UUID], _ notice: Notice, at now: Date, on db: any Database) async throws
+    /// Tells each person their own notice, in a fixed number of statements however many (a
+    /// page that raises signals for many graduates at once).
+    func notify(each told: [(userID: UUID, notice: Notice)], at now: Date, on db: any Database) async throws
 }
 
 /// Cohorts' chat channels (Integrations): what a capability posts to a cohort's Slack, queued in
