@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import OnwardCore
 
-/// The demo's integrations: calendar feeds a calendar has read, the Autumn cohort's channel (on
+/// The demo's integrations: calendar feeds a calendar has read (a graduate's and Priya's), the Autumn cohort's channel (on
 /// this machine, where nothing listens: its posts show the retries) with a week of posts, mail
 /// sent, and notifications waiting for Amara.
 enum DemoIntegrations {
@@ -12,7 +12,8 @@ enum DemoIntegrations {
         let amara = graduates[0]
         let day: TimeInterval = 86_400
         // Feeds made a week ago and read an hour ago; their addresses were shown once, then.
-        for person in [amara, coach] {
+        // Amara has none: she is where a graduate first makes one.
+        for person in [graduates[1], coach] {
             let feed = CalendarFeedModel(userID: try person.requireID(), tokenHash: CalendarFeedToken.hash(CalendarFeedToken.make()), at: now.addingTimeInterval(-7 * day))
             feed.lastReadAt = now.addingTimeInterval(-3_600)
             try await feed.create(on: db)
