@@ -33,7 +33,7 @@ OPERATIONS = {
     "rubric": ["scoreMockBooking"],
     "admin": ["createCohort", "listInvitations", "createInvitation", "createCoachAssignment", "deleteCoachAssignment",
               "pauseProgramme", "resumeProgramme", "listProgrammes", "giveDefaultProgramme", "addActivity", "removeActivity",
-              "cancelEvent", "getSlack", "setSlackWebhook", "removeSlackWebhook"],
+              "cancelEvent", "getSlack", "setSlackWebhook", "removeSlackWebhook", "listAccountDeletions", "deleteAccountOnRequest"],
     "partner": ["listCoachAssignments", "listCandidates", "getCandidate", "listShortlists", "createShortlist", "getShortlist", "deleteShortlist",
                 "addToShortlist", "removeFromShortlist"],
 }

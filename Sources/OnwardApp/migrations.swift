@@ -91,6 +91,8 @@ enum Migrations {
         IntegrationsMigrations.CreateSlackAndSchedule(),
         // Integrations: the weekly digest, on for those who chose before it was offered
         IntegrationsMigrations.TurnOnWeeklyDigest(),
+        // Integrations: the record of accounts deleted
+        IntegrationsMigrations.CreateAccountDeletions(),
     ]
 }
 

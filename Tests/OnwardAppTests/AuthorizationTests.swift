@@ -133,6 +133,12 @@ extension AppTests {
                 post(.integrations(.readNotifications), nil, [:], form(signedIn, .seeOther)),
                 get(.integrations(.notificationSettings), nil, page(signedIn)),
                 post(.integrations(.notificationSettings), nil, [:], form(signedIn, .seeOther)),
+                get(.integrations(.yourData), nil, page(signedIn)),
+                get(.integrations(.exportData), nil, page(signedIn)),
+                // Anyone deletes only their own account, and only with its email typed again.
+                post(.integrations(.deleteAccount), nil, ["email": "not-theirs@example.org"], form(signedIn, .unprocessableEntity)),
+                get(.integrations(.deletions), nil, page([.admin])),
+                post(.integrations(.deletions), nil, ["email": "nobody@example.org"], form([.admin], .unprocessableEntity)),
                 // A feed answers whoever holds its address, and nobody else: no cookie stands for the token.
                 get(.integrations(.calendarFeed(token: String(repeating: "a", count: 43) + ".ics")), .integrations(.calendarFeed(token: SiteURL.key(SiteURL.Parameter.token))),
                     expect(everyone, .notFound)),
@@ -356,6 +362,10 @@ extension AppTests {
                 api(.PUT, "/cohorts/:id/slack-webhook", "/cohorts/\(f.cohortID)/slack-webhook", #"{"url":""}"#, adminOnly(.unprocessableEntity)),
                 api(.DELETE, "/cohorts/:id/slack-webhook", "/cohorts/\(f.cohortID)/slack-webhook", "", adminOnly(.noContent)),
                 api(.POST, "/notifications/read", nil, "", token(signedIn, .noContent)),
+                api(.GET, "/me/export", nil, "", token(signedIn, .ok)),
+                api(.POST, "/me/deletion", nil, #"{"email":"not-theirs@example.org"}"#, token(signedIn, .unprocessableEntity)),
+                api(.GET, "/account-deletions", nil, "", adminOnly(.ok)),
+                api(.POST, "/account-deletions", nil, #"{"email":"nobody@example.org"}"#, adminOnly(.unprocessableEntity)),
                 // Job search
                 api(.GET, "/applications", "/applications?graduate_id=\(f.graduateID)", "", token([.graduate, .coach, .admin], .ok)),
                 api(.POST, "/applications", nil, #"{"company":"Globex","role_title":"Developer"}"#, expect([.graduate, .otherGraduate], .created, denied: .forbidden, anonymous: .unauthorized)),
@@ -665,8 +675,8 @@ extension AppTests {
             return (failures, caseCount)
         }
 
-        static let webCasesCount = 185
-        static let apiCasesCount = 131
+        static let webCasesCount = 190
+        static let apiCasesCount = 135
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

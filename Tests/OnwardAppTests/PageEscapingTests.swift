@@ -145,6 +145,8 @@ import Testing
             "slack": SlackPage(channels: [.init(id: h, name: h, address: h, saved: h), .init(id: h, name: h, address: nil, saved: nil)],
                                posts: [.init(written: h, cohort: h, what: h, summary: h, state: DeliveryState(sentAt: nil, failedAt: nil, attempts: 1, nextAttemptAt: nil, zone: h, waitingFor: h), error: h)],
                                errors: FormErrors(ValidationErrors([FieldError(field: "url", message: h)])), erred: (h, h)),
+            "your data": YourDataPage(downloads: [(h, SiteURL.home)], lists: [h], role: .graduate, errors: FormErrors(ValidationErrors([FieldError(field: "email", message: h)]))),
+            "deletions": DeletionsPage(entries: [.init(when: h, role: h, by: h)], errors: FormErrors(ValidationErrors([FieldError(field: "email", message: h)])), typed: h),
             "calendar feed": CalendarFeedPage(feed: .init(created: h, lastRead: h), newAddress: "https://onward.example/calendar/" + h, holds: [h]),
             "tokens": TokensPage(tokens: [.init(name: h, prefix: h, created: h, lastUsed: h, expires: h, revokeAction: Href(.home))], newToken: h,
                                  form: TokenForm(name: h, expires: h), errors: errors("name")),

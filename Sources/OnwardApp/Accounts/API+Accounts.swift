@@ -135,6 +135,9 @@ extension Components.Schemas.Role {
         case .coach: self = .coach
         case .partner: self = .partner
         case .admin: self = .admin
+        // Never listed nor signed in (`visiblePeople` leaves them out); said as a graduate, whose
+        // place it usually takes, should one ever be named.
+        case .former: self = .graduate
         }
     }
 }

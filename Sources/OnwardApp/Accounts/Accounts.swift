@@ -109,7 +109,7 @@ struct Accounts {
 
     /// The cohort an invitation with `role` is for: one from the list, and one at all for a graduate.
     private func invitedTo(role: Role?, cohortID rawCohortID: String?, into errors: inout ValidationErrors) async throws -> CohortModel? {
-        if role == nil { errors.add("role", "Choose a role.") }
+        if role == nil || role == .former { errors.add("role", "Choose a role.") }
         var cohort: CohortModel?
         if let raw = rawCohortID, !raw.isEmpty {
             cohort = try await UUID(uuidString: raw).asyncFlatMap { try await CohortModel.find($0, on: db) }

@@ -26,4 +26,6 @@ struct AccountsModule: CapabilityModule {
     var sections: (any HomeSectionSource)? { AccountsHomeSections() }
 
     var doors: Doors? { Doors(signIn: .accounts(.signIn), signOut: .accounts(.signOut)) }
+
+    var personalData: (any PersonalData)? { AccountsPersonalData() }
 }

@@ -304,7 +304,7 @@ struct InvitationsPage: PageView {
                 h.postForm(Href(SiteURL.accounts(.invitations)), .class("form"), .flag(.novalidate)) {
                     h.inputField("email", "Email", type: "email", value: form.email, errors: errors)
                     let role = form.role ?? Role.graduate.rawValue
-                    h.selectField("role", "Role", options: Role.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == role) }, errors: errors)
+                    h.selectField("role", "Role", options: Role.given.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == role) }, errors: errors)
                     h.selectField("cohort_id", "Cohort", options: cohorts, blank: "No cohort", hint: "Required for a graduate; optional for anyone else.", errors: errors)
                     h.button("Create invitation", .type("submit"), .class("button primary"))
                 }
@@ -368,7 +368,7 @@ extension InvitationsPage {
                                 hint: "One a line, as many as a cohort (up to \(InvitationList.maximumLines)). A line that is not an address is named and left out; the others are invited.",
                                 errors: listErrors)
                 let role = listForm.role ?? Role.graduate.rawValue
-                h.selectField("role", "Role", options: Role.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == role) },
+                h.selectField("role", "Role", options: Role.given.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == role) },
                               errors: listErrors, idSuffix: "-list")
                 h.selectField("cohort_id", "Cohort", options: cohorts.map { SelectOption(value: $0.value, label: $0.label, selected: $0.value == listForm.cohort_id) },
                               blank: "No cohort", hint: "Required for graduates.", errors: listErrors, idSuffix: "-list")

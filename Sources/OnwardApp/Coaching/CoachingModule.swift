@@ -40,4 +40,6 @@ struct CoachingModule: CapabilityModule {
             .init(column: CoachingColumns.meeting, place: 90) { DashboardCell(text: CoachingColumns.meeting(of: $0)?.display ?? "none") },
         ]
     }
+
+    var personalData: (any PersonalData)? { CoachingPersonalData() }
 }

@@ -52,6 +52,8 @@ struct EvidenceModule: CapabilityModule {
             },
         ]
     }
+
+    var personalData: (any PersonalData)? { EvidencePersonalData() }
 }
 
 /// On a graduate's home: the signs to act on and a year of their commits; on the page about them

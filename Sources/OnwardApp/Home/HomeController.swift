@@ -26,6 +26,8 @@ struct HomeController: RouteCollection {
         case .coach: .homes(.coach)
         case .partner: .homes(.partner)
         case .admin: .accounts(.overview)
+        // Nobody signs in as one.
+        case .former: .home
         }
     }
 

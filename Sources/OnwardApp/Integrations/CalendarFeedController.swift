@@ -46,7 +46,7 @@ struct CalendarFeedController: RouteCollection {
              "The days your programme's required activities fall due, until you do them"]
         case .coach:
             ["Your mock interview slots, booked or not", "The next meeting of each learning plan you keep", "The events you run", "Pairings you are part of"]
-        case .admin, .partner:
+        case .admin, .partner, .former:
             ["The events you run"]
         }
     }

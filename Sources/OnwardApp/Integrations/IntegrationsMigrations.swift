@@ -154,3 +154,23 @@ extension IntegrationsMigrations {
         func revert(on database: any Database) async throws {}
     }
 }
+
+extension IntegrationsMigrations {
+    /// The record of accounts deleted: when, what the account was, and whether its owner or an
+    /// admin (who) deleted it. Nothing of the account itself.
+    struct CreateAccountDeletions: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema("account_deletions")
+                .id()
+                .field("role", .string, .required)
+                .field("by_owner", .bool, .required)
+                .field("done_by_id", .uuid, .references("users", "id", onDelete: .setNull))
+                .field("done_at", .datetime, .required)
+                .create()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema("account_deletions").delete()
+        }
+    }
+}

@@ -2,7 +2,8 @@ import OnwardCore
 import Vapor
 
 /// Integrations: what Onward hands to the tools people already use (calendars, mail), and the
-/// notifications every capability sends through it, cohorts' Slack channels, and the scheduler. Each capability hands it
+/// notifications every capability sends through it, cohorts' Slack channels, the scheduler, and
+/// a person's data (the export, deleting an account). Each capability hands it
 /// its dated things through its module (`CalendarSource`); Integrations names none of them.
 struct IntegrationsModule: CapabilityModule {
     func register(web: any RoutesBuilder, signedIn: any RoutesBuilder, settings: Settings) throws {
@@ -10,6 +11,7 @@ struct IntegrationsModule: CapabilityModule {
         try signedIn.grouped(Require(Access.runsBootcamp)).register(collection: OutboxController())
         try signedIn.grouped(Require(Access.runsBootcamp)).register(collection: SlackController())
         try signedIn.register(collection: NotificationsController())
+        try signedIn.register(collection: YourDataController())
     }
 
     func register(hooks: any RoutesBuilder, settings: Settings) throws {
@@ -29,6 +31,10 @@ struct IntegrationsModule: CapabilityModule {
             .init(label: "Notifications by email", url: .integrations(.notificationSettings), bar: .account, place: 5, shows: { _ in true }),
             .init(label: "Outbox", url: .integrations(.outbox), place: 16, group: "People", shows: Access.runsBootcamp),
             .init(label: "Slack", url: .integrations(.slack), place: 17, group: "People", shows: Access.runsBootcamp),
+            .init(label: "Your data", url: .integrations(.yourData), bar: .account, place: 6, shows: { _ in true }),
+            .init(label: "Deletions", url: .integrations(.deletions), place: 18, group: "People", shows: Access.runsBootcamp),
         ]
     }
+
+    var personalData: (any PersonalData)? { IntegrationsPersonalData() }
 }

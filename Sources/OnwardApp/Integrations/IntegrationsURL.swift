@@ -15,6 +15,12 @@ enum IntegrationsURL: Hashable, Sendable {
     case saveSlack(cohortID: String)
     case removeSlack(cohortID: String)
     case testSlack(cohortID: String)
+    /// One's data: the export, and deleting one's account.
+    case yourData
+    case exportData
+    case deleteAccount
+    /// The admin's deletions: deleting an account on request, and the record of those deleted.
+    case deletions
 
     var path: String {
         switch self {
@@ -29,6 +35,10 @@ enum IntegrationsURL: Hashable, Sendable {
         case .saveSlack(let id): "/admin/slack/\(id)"
         case .removeSlack(let id): "/admin/slack/\(id)/remove"
         case .testSlack(let id): "/admin/slack/\(id)/test"
+        case .yourData: "/account/data"
+        case .exportData: "/account/data/export"
+        case .deleteAccount: "/account/data/delete"
+        case .deletions: "/admin/deletions"
         }
     }
 }

@@ -27,4 +27,6 @@ struct JobSearchModule: CapabilityModule {
             .init(column: JobSearchColumns.offers, place: 55, waiting: ("offer to decide", "offers to decide")) { .count($0, warns: { $0 > 0 }) },
         ]
     }
+
+    var personalData: (any PersonalData)? { JobSearchPersonalData() }
 }

@@ -189,6 +189,7 @@ struct AttributeName: Sendable {
     static let ariaPressed = AttributeName("aria-pressed")
     static let ariaSort = AttributeName("aria-sort")
     static let autocomplete = AttributeName("autocomplete")
+    static let download = AttributeName("download")
     static let charset = AttributeName("charset")
     static let checked = AttributeName("checked")
     static let `class` = AttributeName("class")

@@ -72,7 +72,8 @@ struct PeerSessionUseCases: UseCases {
         // Whom a coach coaches matters only to a coach.
         let coached = viewer.role == .coach ? try await Policy(db: db).coachedGraduateIDs(of: viewer) : []
         guard Access.canSeePeerSession(viewer.viewer, host: session.$host.id.uuidString, hostCohort: session.host.$cohort.id?.uuidString,
-                                       viewerCohort: viewer.$cohort.id?.uuidString, coachesAParticipant: seats.contains { coached.contains($0.$user.id) })
+                                       viewerCohort: viewer.$cohort.id?.uuidString, coachesAParticipant: seats.contains { coached.contains($0.$user.id) },
+                                       tookPart: all.contains { $0.$user.id == viewer.id })
         else { throw Self.noSuchSession }
         let joined = seats.first { $0.$user.id == viewer.id }
         return Detail(session: session, host: session.host, seats: seats.map { ($0, $0.user) }, joined: joined,

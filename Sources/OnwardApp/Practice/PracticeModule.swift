@@ -20,4 +20,6 @@ struct PracticeModule: CapabilityModule {
     var sections: (any HomeSectionSource)? { PracticeHomeSections() }
 
     var calendar: (any CalendarSource)? { PracticeCalendar() }
+
+    var personalData: (any PersonalData)? { PracticePersonalData() }
 }

@@ -40,4 +40,6 @@ struct ProgrammeModule: CapabilityModule {
             },
         ]
     }
+
+    var personalData: (any PersonalData)? { ProgrammePersonalData() }
 }

@@ -139,7 +139,8 @@ struct Policy {
     func visiblePeople(for viewer: UserModel) async throws -> [UserModel] {
         switch Access.reach(of: viewer.viewer) {
         case .everyone:
-            return try await UserModel.query(on: db).with(\.$cohort).sort(\.$name).all()
+            // The former accounts stand in others' threads for people who left: nobody to list.
+            return try await UserModel.query(on: db).filter(\.$role != .former).with(\.$cohort).sort(\.$name).all()
         case .assignedGraduates:
             let ids = try await CoachAssignmentModel.query(on: db).filter(\.$coach.$id == viewer.requireID()).all(\.$graduate.$id)
             return try await UserModel.query(on: db).filter(\.$id ~~ ids).with(\.$cohort).sort(\.$name).all()

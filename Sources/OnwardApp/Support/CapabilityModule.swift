@@ -32,6 +32,8 @@ protocol CapabilityModule: Sendable {
     var notices: Notices? { get }
     /// What it does on a timetable while Onward serves; none for most.
     var scheduled: [ScheduledJob] { get }
+    /// Its part of a person's export and of deleting their account; nil for none.
+    var personalData: (any PersonalData)? { get }
 }
 
 extension CapabilityModule {
@@ -44,6 +46,7 @@ extension CapabilityModule {
     var doors: Doors? { nil }
     var notices: Notices? { nil }
     var scheduled: [ScheduledJob] { [] }
+    var personalData: (any PersonalData)? { nil }
 }
 
 /// The header's count of a person's unread notifications, and the page that lists them.

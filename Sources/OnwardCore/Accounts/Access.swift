@@ -42,7 +42,7 @@ public enum Access {
         case .admin: return true
         case .coach: return owner.role == .graduate && owner.coachIDs.contains(viewer.id)
         case .partner: return owner.role == .graduate && owner.sharedWithPartners
-        case .graduate: return false
+        case .graduate, .former: return false
         }
     }
 
@@ -64,7 +64,7 @@ public enum Access {
         case .admin: .everyone
         case .coach: .assignedGraduates
         case .graduate: .themselves
-        case .partner: .nobody
+        case .partner, .former: .nobody
         }
     }
 

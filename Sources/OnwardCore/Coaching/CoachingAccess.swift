@@ -54,7 +54,7 @@ extension Access {
 
     /// Who sees coaching events at all: graduates, coaches and admins; not a partner.
     public static func seesEvents(_ viewer: Viewer) -> Bool {
-        viewer.role != .partner
+        viewer.role != .partner && viewer.role != .former
     }
 
     /// Who may see one event: the careers team, every one; a graduate, those for everyone and for
@@ -63,7 +63,7 @@ extension Access {
         switch viewer.role {
         case .coach, .admin: true
         case .graduate: audience == nil || audience == viewerCohort
-        case .partner: false
+        case .partner, .former: false
         }
     }
 
@@ -93,7 +93,7 @@ extension Access {
         switch viewer.role {
         case .admin: .everyone
         case .coach: viewer.id == createdBy ? .everyone : .ownGraduates
-        case .graduate, .partner: .nobody
+        case .graduate, .partner, .former: .nobody
         }
     }
 

@@ -35,11 +35,13 @@ extension Access {
 
     /// Who sees a peer session: a graduate of the host's cohort (the host too), who may join it;
     /// a coach of one who took part, who reads what their graduates practised.
-    public static func canSeePeerSession(_ viewer: Viewer, host: String, hostCohort: String?, viewerCohort: String?, coachesAParticipant: Bool = false) -> Bool {
+    /// One who took part sees it still when its host has left Onward (and with them their cohort).
+    public static func canSeePeerSession(_ viewer: Viewer, host: String, hostCohort: String?, viewerCohort: String?, coachesAParticipant: Bool = false,
+                                         tookPart: Bool = false) -> Bool {
         switch viewer.role {
-        case .graduate: viewer.id == host || (hostCohort != nil && hostCohort == viewerCohort)
+        case .graduate: viewer.id == host || tookPart || (hostCohort != nil && hostCohort == viewerCohort)
         case .coach: coachesAParticipant
-        case .admin, .partner: false
+        case .admin, .partner, .former: false
         }
     }
 

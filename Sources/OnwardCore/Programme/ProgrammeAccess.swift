@@ -20,7 +20,7 @@ extension Access {
         case .admin: true
         case .graduate: isMember
         case .coach: coachesAMember
-        case .partner: false
+        case .partner, .former: false
         }
     }
 
