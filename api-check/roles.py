@@ -37,8 +37,8 @@ OPERATIONS = {
     "partner": ["listCoachAssignments", "listCandidates", "getCandidate", "listShortlists", "createShortlist", "getShortlist", "deleteShortlist",
                 "addToShortlist", "removeFromShortlist"],
 }
-# Revoking the token a run signs in with would end the run.
-EXCLUDED = ["deleteToken"]
+# Revoking the token a run signs in with, or deleting its account, would end the run.
+EXCLUDED = ["deleteToken", "deleteMyAccount"]
 
 
 def all_operations():
@@ -231,6 +231,10 @@ def ids(role, base, token):
         path("removeActivity", id=activity and activity["id"])
         event = first(api.get("/events"))
         path("cancelEvent", id=event and event["id"])
+        # Deleting an account on request: the last graduate by name, whom no other step needs.
+        leaving = [p for p in people if p.get("role") == "graduate"][-1:]
+        if leaving:
+            bodies["deleteAccountOnRequest"] = {"email": leaving[0]["email"]}
     return {"paths": paths, "bodies": bodies}
 
 

@@ -363,7 +363,7 @@ extension AppTests {
                 api(.DELETE, "/cohorts/:id/slack-webhook", "/cohorts/\(f.cohortID)/slack-webhook", "", adminOnly(.noContent)),
                 api(.POST, "/notifications/read", nil, "", token(signedIn, .noContent)),
                 api(.GET, "/me/export", nil, "", token(signedIn, .ok)),
-                api(.POST, "/me/deletion", nil, #"{"email":"not-theirs@example.org"}"#, token(signedIn, .unprocessableEntity)),
+                api(.POST, "/me/deletion", nil, #"{"email":"not-theirs@example.org","password":"not theirs"}"#, token(signedIn, .unprocessableEntity)),
                 api(.GET, "/account-deletions", nil, "", adminOnly(.ok)),
                 api(.POST, "/account-deletions", nil, #"{"email":"nobody@example.org"}"#, adminOnly(.unprocessableEntity)),
                 // Job search

@@ -159,8 +159,7 @@ extension AppTests {
                 try await DemoBootcamp.seedIfEmpty(app, console: Terminal())
                 let amara = try #require(try await UserModel.query(on: app.db).filter(\.$email == "amara.okafor@demo.onward.example").first())
                 let amaraID = try amara.requireID()
-                // Something of hers in the last places the demo leaves empty: a feed, a token, a
-                // mail waiting for her, a comment on someone else's retrospective.
+                // Something of hers in the places the demo leaves empty: a feed and a token.
                 let (_, feedToken) = try await CalendarFeedUseCases(db: app.db, now: testNow).start(for: amara)
                 let apiToken = try await APITests.token(for: amara, app: app)
                 let demo = try await UserModel.query(on: app.db).filter(\.$role == .graduate).filter(\.$id != amaraID).sort(\.$name).first()
@@ -249,7 +248,9 @@ extension AppTests {
                 #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains(#""field":"email""#))
                 let former = try await APITests.send(app, .POST, "/api/v1/account-deletions", token: token, json: #"{"email":"\#(AccountDeletion.formerEmail(of: .graduate))"}"#)
                 #expect(former.status == .unprocessableEntity, "a former account is no account to delete")
-                let alone = try await APITests.send(app, .POST, "/api/v1/me/deletion", token: token, json: #"{"email":"\#(admin.email)"}"#)
+                let guessed = try await APITests.send(app, .POST, "/api/v1/me/deletion", token: token, json: #"{"email":"\#(admin.email)","password":"a guess"}"#)
+                #expect(guessed.status == .unprocessableEntity && guessed.body.string.contains(#""field":"password""#), "a token alone cannot end an account")
+                let alone = try await APITests.send(app, .POST, "/api/v1/me/deletion", token: token, json: #"{"email":"\#(admin.email)","password":"\#(DemoBootcamp.password)"}"#)
                 #expect(alone.status == .conflict, "the only admin cannot leave: nobody would run the bootcamp")
                 #expect(try await UserModel.query(on: app.db).count() == users, "refused, nothing changed")
 
@@ -272,6 +273,39 @@ extension AppTests {
             }
         }
 
+        @Test func a_coach_who_leaves_calls_off_what_was_to_come_and_is_told_nothing_more() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let week = try await CalendarFeedWebTests.week(app, world)
+                let second = UserModel(email: "second.admin@example.org", name: "Second Admin", passwordHash: world.admin.passwordHash, role: .admin, cohortID: nil, timeZone: "UTC")
+                try await second.create(on: app.db)
+                let admin = Browser(app)
+                try await admin.signIn(world.admin)
+                let invalid = try await admin.post(SiteURL.accounts(.invitations).path, ["email": AccountDeletion.formerEmail(of: .coach), "role": "coach"])
+                #expect(invalid.status == .unprocessableEntity, "nobody can be invited at a former account's address")
+                #expect(try await admin.post(SiteURL.integrations(.deletions).path, ["email": world.coach.email]).status == .seeOther)
+                // His mock interview still to come is called off, and his slot is nobody's to book.
+                let booking = try #require(try await MockBookingModel.find(week.booking.id, on: app.db))
+                #expect(booking.cancelledAt == testNow, "the graduate's booking stays, called off")
+                let mock = MockInterviewUseCases(db: app.db, now: testNow)
+                #expect(try await mock.openSlots().isEmpty, "a former coach's slot is not open")
+                await #expect(throws: Refusal.self) { try await mock.book(week.slot.requireIDString, MockBookingDraft(theme: .frontEnd, practise: ""), by: world.otherGraduate) }
+                // The plan he kept stays the graduate's, with no coach; nobody tells the former account anything.
+                #expect(try await LearningPlanModel.find(week.plan.id, on: app.db)?.$coach.id == nil)
+                try await Capabilities.reads.notifications.notify([AccountDeletion.formerID(of: .coach)], Notice(kind: .slotBooked, text: "x", url: .home), at: testNow, on: app.db)
+                #expect(try await NotificationModel.query(on: app.db).filter(\.$user.$id == AccountDeletion.formerID(of: .coach)).count() == 0)
+                // An admin deleting their own account here is recorded as its owner's doing, and signed out.
+                let own = try await admin.post(SiteURL.integrations(.deletions).path, ["email": world.admin.email])
+                #expect(own.status == .seeOther && own.headers.first(name: .location) == "/")
+                let records = try await AccountDeletionModel.query(on: app.db).sort(\.$doneAt).all()
+                #expect(records.map(\.byOwner) == [false, true] && records.last?.$doneBy.id == nil)
+                #expect(try await admin.get(SiteURL.integrations(.deletions).path).status == .seeOther, "signed out")
+                let last = Browser(app)
+                try await last.signIn(second)
+                #expect(try await last.post(SiteURL.integrations(.deleteAccount).path, ["email": second.email]).status == .conflict, "the last admin stays")
+            }
+        }
+
         @Test func two_deletions_of_one_account_at_once_delete_it_once() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)
@@ -280,7 +314,7 @@ extension AppTests {
                 let email = world.graduate.email
                 async let first: Bool = { do { try await uses.deleteAccount(withEmail: email, by: world.admin); return true } catch { return false } }()
                 async let second: Bool = { do { try await uses.deleteAccount(withEmail: email, by: world.admin); return true } catch { return false } }()
-                let outcomes = try await [first, second]
+                let outcomes = await [first, second]
                 #expect(outcomes.filter { $0 }.count == 1, "one deletes it; the other finds it gone")
                 #expect(try await AccountDeletionModel.query(on: app.db).count() == 1)
                 #expect(try await UserModel.find(world.graduate.id, on: app.db) == nil)

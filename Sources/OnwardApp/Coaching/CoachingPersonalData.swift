@@ -47,6 +47,15 @@ struct CoachingPersonalData: PersonalData {
             ]), expressions: ["event": "e.title", "starts_at": "e.starts_at", "answer": "a.answer", "answered_at": "a.answered_at"]) {
                 "event_answers a JOIN coaching_events e ON e.id = a.event_id WHERE a.user_id = \(bind: $0) ORDER BY e.starts_at"
             },
+            ExportedTable(ExportTable("reviews_written", "Reviews this person wrote of others' work (the careers team).", [
+                .whole("round"), .text("verdict"), .text("comment"), .moment("written_at"),
+            ]), expressions: ["written_at": "created_at"]) { "submission_reviews WHERE reviewer_id = \(bind: $0) ORDER BY created_at" },
+            ExportedTable(ExportTable("request_replies_written", "Replies this person wrote to others' requests (the careers team).", [
+                .text("body"), .moment("meeting_at"), .moment("written_at"),
+            ])) { "support_replies WHERE author_id = \(bind: $0) AND request_id NOT IN (SELECT id FROM support_requests WHERE user_id = \(bind: $0)) ORDER BY written_at" },
+            ExportedTable(ExportTable("meeting_notes_written", "Notes this person recorded of others' learning plan meetings (a coach).", [
+                .day("held_on"), .text("notes"),
+            ])) { "plan_meetings WHERE recorded_by_id = \(bind: $0) AND plan_id NOT IN (SELECT id FROM learning_plans WHERE user_id = \(bind: $0)) ORDER BY held_on" },
             ExportedTable(ExportTable("events_run", "Events this person put on (the careers team).", [
                 .text("title"), .text("description"), .moment("starts_at"), .moment("ends_at"), .text("link"), .text("place"),
             ])) { "coaching_events WHERE created_by_id = \(bind: $0) ORDER BY starts_at" },

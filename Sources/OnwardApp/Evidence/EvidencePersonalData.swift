@@ -24,6 +24,12 @@ struct EvidencePersonalData: PersonalData {
             ExportedTable(ExportTable("candidate_profile", "The profile shown to hiring partners, when shared.", [
                 .text("headline"), .day("available_from"), .moment("shared_at"),
             ])) { "candidate_profiles WHERE user_id = \(bind: $0)" },
+            ExportedTable(ExportTable("technical_recommendations_written", "Technical recommendations this person wrote (a coach).", [
+                .text("text"), .moment("written_at"),
+            ])) { "technical_recommendations WHERE coach_id = \(bind: $0) ORDER BY written_at" },
+            ExportedTable(ExportTable("shortlists", "Shortlists this person made (a partner), with how many candidates each holds.", [
+                .text("name"), .text("hiring_partner"), .whole("candidates"), .moment("created_at"),
+            ]), expressions: ["candidates": "(SELECT COUNT(*) FROM shortlist_entries e WHERE e.shortlist_id = shortlists.id)"]) { "shortlists WHERE created_by = \(bind: $0) ORDER BY created_at" },
             ExportedTable(ExportTable("technical_recommendation", "The coach's technical recommendation.", [
                 .text("coach"), .text("text"), .moment("written_at"), .moment("read_at"),
             ]), expressions: ["coach": "(SELECT name FROM users WHERE id = coach_id)"]) { "technical_recommendations WHERE graduate_id = \(bind: $0)" },

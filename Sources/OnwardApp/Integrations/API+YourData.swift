@@ -15,7 +15,12 @@ extension OnwardAPI {
 
     func deleteMyAccount(_ input: Operations.DeleteMyAccount.Input) async throws -> Operations.DeleteMyAccount.Output {
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
-        try await YourDataUseCases(req: request).deleteOwnAccount(of: user(), typed: body.email)
+        let person = try user()
+        // A token alone is not enough to end an account: its owner's password too.
+        guard try await request.application.passwordHashing.verify(body.password, created: person.passwordHash) else {
+            throw ValidationErrors.one("password", "That is not your password: nothing was deleted.")
+        }
+        try await YourDataUseCases(req: request).deleteOwnAccount(of: person, typed: body.email)
         return .noContent(.init())
     }
 

@@ -7,7 +7,8 @@ import SQLKit
 /// notice is kept for the app, and queued as mail for whoever chose that kind by email.
 struct PublishedNotifications: NotificationWrites {
     func notify(_ userIDs: [UUID], _ notice: Notice, at now: Date, on db: any Database) async throws {
-        let people = Array(Set(userIDs))
+        // A former account (someone who left) is told nothing.
+        let people = Array(Set(userIDs)).filter { !AccountDeletion.isFormer($0) }
         guard !people.isEmpty else { return }
         for id in people { try await NotificationModel(userID: id, notice: notice, at: now).create(on: db) }
         let chosen = try await NotificationSettings.emailed(of: people, on: db)
@@ -33,7 +34,8 @@ extension PublishedNotifications {
             topic: "notification", subjectID: nil)
     }
 
-    func notify(each told: [(userID: UUID, notice: Notice)], at now: Date, on db: any Database) async throws {
+    func notify(each all: [(userID: UUID, notice: Notice)], at now: Date, on db: any Database) async throws {
+        let told = all.filter { !AccountDeletion.isFormer($0.userID) }
         guard !told.isEmpty else { return }
         var rows = BulkInsert(into: NotificationModel.schema, columns: ["id", "user_id", "kind", "text", "path", "created_at"])
         for (userID, notice) in told {

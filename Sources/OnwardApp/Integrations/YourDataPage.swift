@@ -54,7 +54,7 @@ struct YourDataPage: PageView {
         case .graduate:
             "your account, standups, retrospectives, goals, applications and interviews, work sent for review, requests to the careers team, learning plan, mock interviews, pairing, projects, notifications and what coaches wrote on them."
         case .coach:
-            "your account, the mock interview slots you offered, the events you ran and your notifications. What you wrote for graduates (reviews, replies, meeting notes) stays with them."
+            "your account, the mock interview slots nobody booked, and your notifications. What you wrote for graduates (reviews, replies, meeting notes) the mock interviews you held and the events you created stay with them, signed \"a former coach\"; mock interviews still to come are called off."
         case .partner, .admin, .former:
             "your account, your API tokens and your notifications."
         }

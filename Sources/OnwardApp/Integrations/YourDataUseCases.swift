@@ -20,6 +20,10 @@ struct YourDataUseCases: UseCases {
         let tables = Self.tables
         // One read transaction, so the lists agree with each other.
         let records = try await db.transaction { db in
+            // One snapshot for every list (SQLite's transaction is one already).
+            if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                try await sql.raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").run()
+            }
             var records: [String: [[String: ExportValue]]] = [:]
             for table in tables { records[table.shape.name] = try await table.records(of: id, on: db) }
             return records
@@ -40,7 +44,9 @@ struct YourDataUseCases: UseCases {
         guard !email.isEmpty, let person = try await UserModel.query(on: db).filter(\.$email == email).filter(\.$role != .former).first() else {
             throw ValidationErrors.one("email", email.isEmpty ? "Type the email address of the account to delete." : "No account has that email address: nothing was deleted.")
         }
-        return try await delete(person, byOwner: false, doneBy: admin.requireID())
+        // An admin deleting their own account here does what they would do on Your data.
+        let own = try person.requireID() == admin.requireID()
+        return try await delete(person, byOwner: own, doneBy: own ? nil : admin.requireID())
     }
 
     /// The record, newest first, with the name of the admin who did each (nil: its owner did, or
@@ -61,13 +67,16 @@ struct YourDataUseCases: UseCases {
             // Two deletions at once take turns: the second finds the account gone, and two admins
             // deleting each other cannot leave none.
             try await db.lockTable(UserModel.schema)
+            guard try await UserModel.find(id, on: db) != nil else { throw Refusal(.notFound, "That account is already gone.", field: "email") }
+            if let doneBy, try await UserModel.query(on: db).filter(\.$id == doneBy).filter(\.$role == .admin).count() == 0 {
+                throw Refusal.notAllowed("Only an admin deletes someone else's account.")
+            }
             if role == .admin {
                 let admins = try await UserModel.query(on: db).filter(\.$role == .admin).count()
                 guard admins > 1 else {
                     throw Refusal(.conflict, "This is the only admin account: invite another admin first, so someone can still run the bootcamp.", field: "email")
                 }
             }
-            guard try await UserModel.find(id, on: db) != nil else { throw Refusal(.notFound, "That account is already gone.", field: "email") }
             let leaving = Leaving(id: id, email: person.email, name: person.name, role: role, former: try await UserModel.former(of: role, on: db), now: now)
             for part in Self.parts { try await part.erase(leaving, on: db) }
             try await UserModel.query(on: db).filter(\.$id == id).delete()
@@ -102,10 +111,12 @@ struct IntegrationsPersonalData: PersonalData {
         let sql = db as! any SQLDatabase
         try await sql.raw("DELETE FROM \(ident: OutboxMessageModel.schema) WHERE LOWER(to_email) = \(bind: leaving.email.lowercased())").run()
         // What others were told about them ("Amara Okafor booked your slot") now names them as
-        // their threads do. A one-word name could be part of other words: only a full name is
-        // replaced.
+        // their threads do. A one-word name could be part of other words, and one inside another
+        // person's name ("Ben Li", "Ben Lima") would change theirs: only a full name no one
+        // else's holds is replaced.
         let former = AccountDeletion.formerName(of: leaving.role)
-        if leaving.name.contains(" "), leaving.name.count >= 5 {
+        let others = try await UserModel.query(on: db).filter(\.$id != leaving.id).filter(\.$name, .custom("LIKE"), "%" + leaving.name + "%").count()
+        if leaving.name.contains(" "), leaving.name.count >= 5, others == 0 {
             let name = leaving.name, like = "%" + leaving.name + "%"
             try await sql.raw("UPDATE \(ident: NotificationModel.schema) SET text = REPLACE(text, \(bind: name), \(bind: former)) WHERE text LIKE \(bind: like)").run()
             try await sql.raw("""

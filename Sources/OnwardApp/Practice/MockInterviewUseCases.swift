@@ -74,7 +74,9 @@ struct MockInterviewUseCases: UseCases {
     func openSlots() async throws -> [Slot] {
         let slots = try await MockSlotModel.query(on: db).filter(\.$startsAt > now).sort(\.$startsAt).with(\.$coach).all()
         let coaches = Dictionary(slots.map { ($0.$coach.id, $0.coach) }, uniquingKeysWith: { first, _ in first })
-        return try await withBookings(slots, coaches: coaches).filter { $0.booking == nil }
+        // A coach who left Onward offers nothing more: their slots still to come stay only as
+        // the record of what was called off.
+        return try await withBookings(slots, coaches: coaches).filter { $0.booking == nil && $0.coach.role != .former }
     }
 
     private func withBookings(_ slots: [MockSlotModel], coaches: [UUID: UserModel]) async throws -> [Slot] {
@@ -120,6 +122,7 @@ struct MockInterviewUseCases: UseCases {
         let slot = try await slot(rawID)
         let slotID = try slot.requireID(), userID = try graduate.requireID(), now = self.now
         guard slot.startsAt > now else { throw Refusal.conflict("This slot has started: choose a later one.") }
+        guard !AccountDeletion.isFormer(slot.$coach.id) else { throw Refusal.conflict("This slot's coach has left Onward: choose another slot.") }
         let taken = Refusal.conflict("Someone else booked this slot a moment ago: choose another.")
         do {
             return try await db.writeTransaction { db in

@@ -72,12 +72,19 @@ struct PracticePersonalData: PersonalData {
             """).run()
         try await leaving.handOver("pairings", "first_id", on: db)
         try await leaving.handOver("pairings", "second_id", on: db)
-        // A request a pairing was made from stays with it, closed; the others go.
+        // A request a pairing was made from stays with it, closed and emptied (the pairing keeps
+        // its own topics); the others go, and so do requests of people who left that no pairing
+        // holds any more.
         try await sql.raw("""
-            UPDATE pairing_requests SET user_id = \(bind: leaving.former), status = \(bind: PairingRequestStatus.withdrawn.rawValue), closed_at = COALESCE(closed_at, \(bind: now))
+            UPDATE pairing_requests SET user_id = \(bind: leaving.former), status = \(bind: PairingRequestStatus.withdrawn.rawValue), closed_at = COALESCE(closed_at, \(bind: now)),
+            topic = '', tags = '', windows = '', stacks = NULL, avoided_stacks = NULL
             WHERE user_id = \(bind: id) AND (id IN (SELECT request_id FROM pairings) OR id IN (SELECT partner_request_id FROM pairings WHERE partner_request_id IS NOT NULL))
             """).run()
         try await leaving.delete(from: "pairing_requests", on: db)
+        try await sql.raw("""
+            DELETE FROM pairing_requests WHERE user_id = \(bind: leaving.former)
+            AND id NOT IN (SELECT request_id FROM pairings) AND id NOT IN (SELECT partner_request_id FROM pairings WHERE partner_request_id IS NOT NULL)
+            """).run()
         try await leaving.delete(from: "pairing_volunteers", on: db)
     }
 }

@@ -49,6 +49,11 @@ struct ProgrammePersonalData: PersonalData {
             ])) { id in
                 "(SELECT m.goal_id AS goal, 'milestone' AS step, m.title AS title, NULL AS link, m.due AS due, m.done_on AS done_on, m.created_at AS made FROM learning_milestones m JOIN learning_goals g ON g.id = m.goal_id WHERE g.user_id = \(bind: id) UNION ALL SELECT r.goal_id, 'resource', r.name, r.link, NULL, NULL, r.created_at FROM learning_resources r JOIN learning_goals g ON g.id = r.goal_id WHERE g.user_id = \(bind: id)) steps ORDER BY made"
             },
+            ExportedTable(ExportTable("replies_written", "What this person wrote on others' standups and retrospectives (the careers team).", [
+                .text("kind", "help reply or retrospective comment"), .text("body"), .moment("written_at"),
+            ])) { id in
+                "(SELECT 'help reply' AS kind, body, created_at AS written_at FROM help_replies WHERE author_id = \(bind: id) UNION ALL SELECT 'retrospective comment', body, created_at FROM retrospective_comments WHERE author_id = \(bind: id)) written ORDER BY written_at"
+            },
             ExportedTable(ExportTable("programme_pauses", "A pause of the programme, while it lasts.", [
                 .text("reason"), .day("since"), .text("paused_by"),
             ]), expressions: ["paused_by": "(SELECT name FROM users WHERE id = paused_by_id)"]) { "programme_pauses WHERE user_id = \(bind: $0)" },

@@ -19,6 +19,9 @@ public enum AccountRules {
             errors.add(field, "Enter an email address.")
         } else if email.count > 254 || !isPlausibleEmail(email) {
             errors.add(field, "Enter an email address like name@example.org.")
+        } else if email.hasSuffix("@" + AccountDeletion.formerDomain) {
+            // The stand-ins for people who left have their addresses there (RFC 2606: no mail).
+            errors.add(field, "Enter an address that can take mail.")
         }
         return email
     }

@@ -171,8 +171,16 @@ public enum AccountDeletion {
         }
     }
 
+    /// Whether `id` is one of the former accounts: nobody to tell, book or mail.
+    public static func isFormer(_ id: UUID) -> Bool {
+        Role.given.contains { formerID(of: $0) == id }
+    }
+
+    /// The domain of their addresses, which no person's may use.
+    public static let formerDomain = "onward.invalid"
+
     /// Its address: on a domain that can take no mail (RFC 2606), so nobody can be invited as it.
     public static func formerEmail(of role: Role) -> String {
-        "former-\(role == .former ? Role.graduate.rawValue : role.rawValue)@onward.invalid"
+        "former-\(role == .former ? Role.graduate.rawValue : role.rawValue)@" + formerDomain
     }
 }
