@@ -12,6 +12,7 @@ enum Capabilities {
         EvidenceModule(),
         AccountsModule(),
         IntegrationsModule(),
+        OutcomesModule(),
     ]
 
     /// Every module's navigation items in their places, put in order once rather than on every page.

@@ -19,6 +19,7 @@ enum SiteURL: Hashable, Sendable {
     case practice(PracticeURL)
     case evidence(EvidenceURL)
     case integrations(IntegrationsURL)
+    case outcomes(OutcomesURL)
 
     /// Parameter names, used both in registration and in `req.parameters`.
     enum Parameter {
@@ -44,6 +45,7 @@ enum SiteURL: Hashable, Sendable {
         case .practice(let url): url.path
         case .evidence(let url): url.path
         case .integrations(let url): url.path
+        case .outcomes(let url): url.path
         }
     }
 

@@ -93,6 +93,8 @@ enum Migrations {
         IntegrationsMigrations.TurnOnWeeklyDigest(),
         // Integrations: the record of accounts deleted
         IntegrationsMigrations.CreateAccountDeletions(),
+        // Outcomes: enrolments and confirmed outcomes
+        OutcomesMigrations.CreateOutcomes(),
     ]
 }
 

@@ -133,6 +133,12 @@ extension AppTests {
                 post(.integrations(.readNotifications), nil, [:], form(signedIn, .seeOther)),
                 get(.integrations(.notificationSettings), nil, page(signedIn)),
                 post(.integrations(.notificationSettings), nil, [:], form(signedIn, .seeOther)),
+                get(.outcomes(.reports), nil, page([.coach, .unassignedCoach, .admin])),
+                // A coach reads the outcomes of the cohorts of the graduates they coach, and records theirs.
+                get(.outcomes(.cohort(id: f.cohortID)), .outcomes(.cohort(id: key)), page([.coach, .admin])),
+                get(.outcomes(.graduate(id: f.graduateID)), .outcomes(.graduate(id: key)), page([.coach, .admin])),
+                post(.outcomes(.enrolment(graduateID: f.graduateID)), .outcomes(.enrolment(graduateID: key)), [:], form([.coach, .admin], .unprocessableEntity)),
+                post(.outcomes(.recordOutcome(graduateID: f.graduateID)), .outcomes(.recordOutcome(graduateID: key)), [:], form([.coach, .admin], .unprocessableEntity)),
                 get(.integrations(.yourData), nil, page(signedIn)),
                 get(.integrations(.exportData), nil, page(signedIn)),
                 // Anyone deletes only their own account, and only with its email typed again.
@@ -675,7 +681,7 @@ extension AppTests {
             return (failures, caseCount)
         }
 
-        static let webCasesCount = 190
+        static let webCasesCount = 195
         static let apiCasesCount = 135
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {

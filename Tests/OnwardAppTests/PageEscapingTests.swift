@@ -58,6 +58,29 @@ import Testing
                                                                                   timeBound: LocalDate(iso: "2027-01-31")!), writtenOn: LocalDate(iso: "2026-11-23")!)
     }
 
+    /// A report with a graduate behind every kind of figure.
+    static func outcomeReport() -> OutcomeReport {
+        let end = LocalDate(iso: "2026-10-30")!
+        return Outcomes.report(of: [StudentRecord(id: hostile, enrolledOn: end.adding(days: -84), plannedEnd: end, enrolment: .graduated(on: end), intent: .seeking,
+                                                  outcomes: [RecordedOutcome(.fullTimeEmployee, on: end, documented: true, salary: .range(30_000, 40_000))])])
+    }
+
+    /// A graduate's outcome record with every text hostile: a job to confirm, an outcome, an enrolment.
+    static func graduateOutcomes() -> GraduateOutcomesPage {
+        let h = hostile
+        let person = UserModel(id: UUID(), email: h, name: h, passwordHash: "", role: .graduate, cohortID: nil, timeZone: "UTC")
+        let cohort = CohortModel()
+        (cohort.id, cohort.name, cohort.courseEndDate, cohort.timeZone, cohort.standupTime) = (UUID(), h, "2026-10-30", "UTC", "10:00")
+        let placement = PlacementFact(id: UUID(), acceptedOn: day, company: h, jobTitle: h, employmentType: .fullTime, inField: true, salary: 30_000, startsOn: day)
+        let draft = OutcomeDraft(code: .fullTimeEmployee, beganOn: day, salary: .exact(30_000), source: .employer, note: h)
+        let outcome = OutcomeRecordModel(userID: person.id!, draft: draft, placementID: nil, by: UUID(), at: Date())
+        outcome.$documentedBy.value = .some(person)
+        let enrolment = EnrolmentModel()
+        (enrolment.enrolledOn, enrolment.state, enrolment.stateOn, enrolment.intent, enrolment.intentNote) = (day.iso, .graduated, day.iso, .notSeeking, h)
+        let student = OutcomesUseCases.student(person, cohort: cohort, enrolment: enrolment, outcomes: [outcome], placements: [placement])
+        return GraduateOutcomesPage(student: student, cohort: cohort, today: day, zone: "UTC", errors: FormErrors(ValidationErrors([FieldError(field: "code", message: h)])), erred: "")
+    }
+
     /// A shared candidate with every text hostile.
     static func candidate(login: Bool = true) -> ShortlistUseCases.Candidate {
         let h = hostile
@@ -146,6 +169,11 @@ import Testing
                                posts: [.init(written: h, cohort: h, what: h, summary: h, state: DeliveryState(sentAt: nil, failedAt: nil, attempts: 1, nextAttemptAt: nil, zone: h, waitingFor: h), error: h)],
                                errors: FormErrors(ValidationErrors([FieldError(field: "url", message: h)])), erred: (h, h)),
             "your data": YourDataPage(downloads: [(h, SiteURL.home)], lists: [h], role: .graduate, errors: FormErrors(ValidationErrors([FieldError(field: "email", message: h)]))),
+            "outcomes": OutcomesPage(rows: [.init(half: HalfYear(year: 2026, first: false), cohort: h, url: .outcomes(.cohort(id: h)), report: Self.outcomeReport())],
+                                     cohortsRead: 1, seesNames: true, today: day),
+            "cohort outcomes": CohortOutcomesPage(cohort: h, cohortID: h, courseEnd: h, today: day, reports: [.init(half: HalfYear(year: 2026, first: false), report: Self.outcomeReport())],
+                                                  who: .init(figure: h, people: [(name: h, url: .outcomes(.graduate(id: h)))]), seesNames: true),
+            "graduate outcomes": Self.graduateOutcomes(),
             "deletions": DeletionsPage(entries: [.init(when: h, role: h, by: h)], errors: FormErrors(ValidationErrors([FieldError(field: "email", message: h)])), typed: h),
             "calendar feed": CalendarFeedPage(feed: .init(created: h, lastRead: h), newAddress: "https://onward.example/calendar/" + h, holds: [h]),
             "tokens": TokensPage(tokens: [.init(name: h, prefix: h, created: h, lastUsed: h, expires: h, revokeAction: Href(.home))], newToken: h,

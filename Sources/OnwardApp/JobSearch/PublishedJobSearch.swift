@@ -39,6 +39,27 @@ struct PublishedJobSearch: JobSearchReads {
 }
 
 extension PublishedJobSearch {
+    func placements(of userIDs: [UUID], on db: any Database) async throws -> [UUID: [PlacementFact]] {
+        guard !userIDs.isEmpty else { return [:] }
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT p.id, p.user_id, p.company, p.job_title, p.employment_type, p.in_field, p.salary, p.start_date, p.created_at,
+                   (SELECT MIN(m.on_date) FROM application_moves m WHERE m.application_id = p.application_id AND m.stage = \(bind: Stage.accepted.rawValue)) AS accepted_on
+            FROM placements p WHERE p.user_id IN \(SQLBind.group(userIDs)) ORDER BY p.created_at
+            """).all()
+        var result: [UUID: [PlacementFact]] = [:]
+        for row in rows {
+            let recorded = try row.decode(column: "created_at", as: Date?.self) ?? Date(timeIntervalSince1970: 0)
+            let accepted = try row.decode(column: "accepted_on", as: String?.self).flatMap(LocalDate.init(iso:)) ?? LocalDate(recorded, in: .gmt)
+            result[try row.decode(column: "user_id", as: UUID.self), default: []].append(PlacementFact(
+                id: try row.decode(column: "id", as: UUID.self), acceptedOn: accepted, company: try row.decode(column: "company", as: String.self),
+                jobTitle: try row.decode(column: "job_title", as: String.self),
+                employmentType: EmploymentType(rawValue: try row.decode(column: "employment_type", as: String.self)) ?? .fullTime,
+                inField: try row.decode(column: "in_field", as: Bool.self), salary: try row.decode(column: "salary", as: Int.self),
+                startsOn: LocalDate(iso: try row.decode(column: "start_date", as: String.self))))
+        }
+        return result
+    }
+
     /// The stages past the first step: a screening, a tech test, an interview, or further.
     static let pastFirstStep: [Stage] = [.screening, .techTest, .interview, .offer, .accepted]
 

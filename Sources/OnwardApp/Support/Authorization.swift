@@ -80,6 +80,7 @@ struct Policy {
         let canReadLearningPlanNotes: Bool
         let canReadEvidence: Bool
         let canRecommend: Bool
+        let canRecordOutcomes: Bool
 
         init(viewer: UserModel, person: UserModel, owner: Access.Owner) {
             let who = viewer.viewer
@@ -98,6 +99,7 @@ struct Policy {
             canReadLearningPlanNotes = Access.canReadLearningPlanNotes(who, of: owner)
             canReadEvidence = Access.canReadEvidence(who, of: owner)
             canRecommend = Access.canRecommend(who, of: owner)
+            canRecordOutcomes = Access.recordsOutcomes(who, of: owner)
         }
     }
 

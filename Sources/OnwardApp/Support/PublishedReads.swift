@@ -27,6 +27,21 @@ protocol JobSearchReads: Sendable {
     /// Every application of each of `userIDs` (where it was found, where it stands, its moves and
     /// interviews), as the week-4 analysis reads them, in three queries.
     func analysedApplications(of userIDs: [UUID], on db: any Database) async throws -> [UUID: [AnalysedApplication]]
+    /// Every job each of `userIDs` recorded accepting, with the day they accepted it, in one query.
+    func placements(of userIDs: [UUID], on db: any Database) async throws -> [UUID: [PlacementFact]]
+}
+
+/// A job a graduate recorded accepting, as Outcomes reads it to propose an outcome.
+struct PlacementFact: Sendable, Equatable {
+    let id: UUID
+    /// The day they moved the application to accepted, else the day they recorded the job.
+    let acceptedOn: LocalDate
+    let company: String
+    let jobTitle: String
+    let employmentType: EmploymentType
+    let inField: Bool
+    let salary: Int
+    let startsOn: LocalDate?
 }
 
 /// A piece of technical feedback given to a graduate where it was given (an interview, a mock

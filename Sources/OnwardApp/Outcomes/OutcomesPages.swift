@@ -1,0 +1,324 @@
+import Foundation
+import OnwardCore
+
+/// The reports by half-year of graduation: each cohort's headline figures, and all cohorts'.
+struct OutcomesPage: PageView {
+    struct Row {
+        let half: HalfYear
+        let cohort: String
+        /// The cohort's report; nil for the row of all cohorts.
+        let url: SiteURL?
+        let report: OutcomeReport
+    }
+
+    let rows: [Row]
+    let cohortsRead: Int
+    let seesNames: Bool
+    let today: LocalDate
+
+    var title: String { "Outcomes" }
+
+    func content(_ h: HTML) {
+        h.h1("Outcomes")
+        h.p("What became of the graduates, counted as CIRR asks: every enrolled student, reported by the half-year they graduated in, at 90 and 180 days after graduating. A job counts as placed only once a coach or an admin confirms it with its documentation; jobs graduates recorded that nobody has confirmed yet are counted apart.", .class("lead"))
+        guard !rows.isEmpty else {
+            h.p(cohortsRead == 0 ? "There are no cohorts to report on yet." : "These cohorts have no graduates yet.", .class("empty"))
+            return
+        }
+        h.div(.class("table-wrap")) {
+            h.table {
+                h.thead { h.tr { h.th("Graduated"); h.th("Cohort"); h.th("Graduates"); h.th("In field at 180 days"); h.th("Documented"); h.th("Not yet confirmed") } }
+                h.tbody {
+                    for row in rows {
+                        h.tr(.attr(.`class`, row.url == nil ? "total-row" : nil)) {
+                            h.td(row.half.title)
+                            h.td {
+                                if let url = row.url { h.a(row.cohort, .href(Href(url))) } else { h.strong(row.cohort) }
+                            }
+                            h.td(String(row.report.graduates.count))
+                            h.td(OutcomeWords.rate(row.report) + (row.report.isFinal(180, today: today) ? "" : " so far"))
+                            h.td("\(row.report.documented.count) of \(row.report.graduates.count)")
+                            h.td(String(row.report.unconfirmed.count))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One cohort's report: for each half-year its graduates graduated in, every CIRR figure with
+/// what it is taken from; for an admin, each figure a link to the graduates behind it.
+struct CohortOutcomesPage: PageView {
+    struct Report {
+        let half: HalfYear
+        let report: OutcomeReport
+    }
+
+    /// The graduates behind one figure, shown under the report.
+    struct Behind {
+        let figure: String
+        let people: [(name: String, url: SiteURL)]
+    }
+
+    let cohort: String
+    let cohortID: String
+    let courseEnd: String
+    let today: LocalDate
+    let reports: [Report]
+    let who: Behind?
+    let seesNames: Bool
+
+    var title: String { "Outcomes: \(cohort)" }
+
+    func content(_ h: HTML) {
+        h.p { h.a("All outcomes", .href(Href(SiteURL.outcomes(.reports)))) }
+        h.h1("Outcomes: \(cohort)")
+        h.p("The course was planned to end on \(courseEnd). A graduate with no enrolment recorded is counted as graduating that day, seeking work. Percentages are of graduates less the excluded.", .class("lead"))
+        if reports.isEmpty { h.p("This cohort has no students yet.", .class("empty")) }
+        for entry in reports {
+            let report = entry.report, key = entry.half.key
+            h.section(.class("card outcome-report"), .ariaLabel(entry.half.title)) {
+                h.h2("Graduated \(entry.half.title)")
+                h.dl(.class("outcome-figures")) {
+                    figure(h, "Enrolled", report.enrolled, key: "\(key):enrolled")
+                    figure(h, "Graduated on time", report.graduatedOnTime, key: "\(key):on-time")
+                    figure(h, "Graduated within 150% of the course's length", report.graduatedWithinHalfAgain, key: "\(key):half-again")
+                    figure(h, "Did not graduate", report.notGraduated, key: "\(key):not-graduated")
+                }
+                h.div(.class("table-wrap")) {
+                    h.table {
+                        h.element("caption", [], text: "Each graduate's outcome, 90 and 180 days after graduating")
+                        h.thead {
+                            h.tr {
+                                h.th("Code"); h.th("Outcome")
+                                for days in Outcomes.windows {
+                                    h.th(report.isFinal(days, today: today) ? "At \(days) days" : "At \(days) days, so far (closes \(report.windowCloses[days]?.display ?? ""))")
+                                }
+                            }
+                        }
+                        h.tbody {
+                            for code in OutcomeCode.allCases {
+                                h.tr {
+                                    h.td(code.rawValue)
+                                    h.td(code.title)
+                                    h.td { count(h, report.at90[code] ?? Counted([]), key: "\(key):90:\(code.rawValue)") }
+                                    h.td { count(h, report.at180[code] ?? Counted([]), key: "\(key):180:\(code.rawValue)") }
+                                }
+                            }
+                        }
+                    }
+                }
+                h.dl(.class("outcome-figures")) {
+                    h.dt(report.isFinal(180, today: today) ? "In field at 180 days" : "In field at 180 days, so far")
+                    h.dd {
+                        h.strong(OutcomeWords.rate(report))
+                        h.text(": ")
+                        count(h, report.inField, key: "\(key):in-field")
+                        h.text(" of \(report.inFieldDenominator) (graduates less the excluded)")
+                    }
+                    h.dt("Median base salary, in field")
+                    h.dd(report.medianSalary.value.map { "\(OutcomeWords.amount($0)), of \(report.medianSalary.from) who gave one" } ?? "No in-field hire gave a salary")
+                    h.dt("Median days from graduating to an accepted offer")
+                    h.dd(report.medianDaysToOffer.value.map { "\($0) days, of \(report.medianDaysToOffer.from) hires" } ?? "No confirmed offer yet")
+                    figure(h, "Outcomes at 180 days resting on documentation", report.documented, key: "\(key):documented")
+                    figure(h, "Jobs recorded by graduates, not yet confirmed (not counted as placed)", report.unconfirmed, key: "\(key):unconfirmed")
+                }
+            }
+        }
+        if let who {
+            h.section(.id("who"), .ariaLabel("Who")) {
+                h.h2("Behind \(who.figure)")
+                if who.people.isEmpty { h.p("Nobody.", .class("empty")) }
+                h.ul {
+                    for person in who.people { h.li { h.a(person.name, .href(Href(person.url))) } }
+                }
+            }
+        }
+    }
+
+    private func figure(_ h: HTML, _ label: String, _ counted: Counted, key: String) {
+        h.dt(label)
+        h.dd { count(h, counted, key: key) }
+    }
+
+    /// A count: for an admin, a link to the graduates behind it.
+    private func count(_ h: HTML, _ counted: Counted, key: String) {
+        if seesNames, counted.count > 0 {
+            h.a(String(counted.count), .href(Href(SiteURL.outcomes(.cohort(id: cohortID)), query: "who=" + (key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""), fragment: "who")))
+        } else {
+            h.text(String(counted.count))
+        }
+    }
+
+    /// The graduates behind figure `key` ("2026-h2:180:1A"), by name.
+    static func people(behind key: String, in reports: [Report], names: [String: String]) -> Behind? {
+        let parts = key.split(separator: ":").map(String.init)
+        guard parts.count >= 2, let entry = reports.first(where: { $0.half.key == parts[0] }) else { return nil }
+        let report = entry.report
+        let found: (String, Counted)?
+        switch Array(parts.dropFirst()) {
+        case ["enrolled"]: found = ("enrolled", report.enrolled)
+        case ["on-time"]: found = ("graduated on time", report.graduatedOnTime)
+        case ["half-again"]: found = ("graduated within 150%", report.graduatedWithinHalfAgain)
+        case ["not-graduated"]: found = ("did not graduate", report.notGraduated)
+        case ["in-field"]: found = ("in field at 180 days", report.inField)
+        case ["documented"]: found = ("documented outcomes", report.documented)
+        case ["unconfirmed"]: found = ("jobs not yet confirmed", report.unconfirmed)
+        case let rest where rest.count == 2:
+            guard let code = OutcomeCode(rawValue: rest[1]), let window = Int(rest[0]), Outcomes.windows.contains(window) else { return nil }
+            found = ("\(code.rawValue) at \(window) days", (window == 90 ? report.at90 : report.at180)[code] ?? Counted([]))
+        default: found = nil
+        }
+        guard let (label, counted) = found else { return nil }
+        return Behind(figure: "\(label), \(entry.half.title)", people: counted.ids.map { id in (names[id] ?? id, SiteURL.outcomes(.graduate(id: id))) })
+    }
+}
+
+/// A graduate's record: their enrolment and intent (with the form), the outcomes confirmed, the
+/// jobs they recorded that await confirmation, and the form to record an outcome.
+struct GraduateOutcomesPage: PageView {
+    let student: OutcomesUseCases.Student
+    let cohort: CohortModel
+    let today: LocalDate
+    let zone: String
+    let errors: FormErrors
+    /// Which form the errors are about: "enrolment", a placement's id, or "" (a new outcome).
+    let erred: String?
+
+    var title: String { "Outcomes: \(student.person.name)" }
+
+    func content(_ h: HTML) {
+        let id = student.person.requireIDString
+        h.p { h.a("Outcomes of \(cohort.name)", .href(Href(SiteURL.outcomes(.cohort(id: cohort.requireIDString))))) }
+        h.h1(student.person.name)
+        let counted90 = Outcomes.outcome(of: student.record, days: 90), counted180 = Outcomes.outcome(of: student.record, days: 180)
+        h.p(.class("lead")) {
+            switch student.record.enrolment {
+            case .graduated(let day): h.text("Graduated \(day.display).")
+            case .withdrew(let day): h.text("Withdrew \(day.display): counted as enrolled, not as a graduate.")
+            case .studying: h.text("Still studying.")
+            }
+            if let counted90, let counted180 {
+                h.text(" Counted at 90 days as \(counted90.code.rawValue) (\(counted90.code.title)), at 180 days as \(counted180.code.rawValue) (\(counted180.code.title)).")
+            }
+        }
+        h.errorSummary(errors)
+
+        h.h2("Jobs they recorded, waiting for confirmation")
+        if student.proposals.isEmpty {
+            h.p("None: every job they recorded is confirmed, or they recorded none.", .class("empty"))
+        }
+        for placement in student.proposals {
+            h.section(.class("card"), .ariaLabel("\(placement.jobTitle) at \(placement.company)")) {
+                h.h3("\(placement.jobTitle) at \(placement.company)")
+                h.p("\(placement.employmentType.title), \(placement.inField ? "in field" : "out of field"), \(OutcomeWords.amount(placement.salary)) a year; accepted \(placement.acceptedOn.display). Not counted until confirmed.", .class("hint"))
+                outcomeForm(h, graduateID: id, placement: placement)
+            }
+        }
+
+        h.h2("Outcomes confirmed")
+        if student.outcomes.isEmpty { h.p("None yet.", .class("empty")) }
+        else {
+            h.div(.class("table-wrap")) {
+                h.table {
+                    h.thead { h.tr { h.th("Began"); h.th("Outcome"); h.th("Salary"); h.th("Documentation"); h.th("Confirmed") } }
+                    h.tbody {
+                        for outcome in student.outcomes {
+                            h.tr {
+                                h.td(LocalDate(iso: outcome.beganOn)?.display ?? outcome.beganOn)
+                                h.td("\(outcome.code.rawValue) \(outcome.code.title)")
+                                h.td(outcome.salary.map(OutcomeWords.salary) ?? "Not given")
+                                h.td {
+                                    h.text(outcome.source.title)
+                                    if !outcome.note.isEmpty { h.p(outcome.note, .class("hint")) }
+                                }
+                                h.td("\(Formats.dayAndTime(outcome.documentedAt, zone: zone)) by \(outcome.documentedBy?.name ?? "someone who has left")")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        h.h2("Record an outcome")
+        h.p("A later outcome replaces an earlier one in the count from the day it began; both are kept.", .class("hint"))
+        outcomeForm(h, graduateID: id, placement: nil)
+
+        h.h2("Enrolment")
+        enrolmentForm(h, graduateID: id)
+    }
+
+    private func outcomeForm(_ h: HTML, graduateID: String, placement: PlacementFact?) {
+        let suffix = placement.map { "-" + $0.id.uuidString } ?? ""
+        let mine = erred == (placement?.id.uuidString ?? "")
+        let shown = mine ? errors : .none
+        h.postForm(Href(SiteURL.outcomes(.recordOutcome(graduateID: graduateID))), .class("form")) {
+            if let placement { h.open("input", [.type("hidden"), .name("placement_id"), .value(placement.id.uuidString)]) }
+            let proposed = placement.map { OutcomeCode.proposed(by: $0.employmentType, inField: $0.inField) }
+            h.selectField("code", "Outcome", options: OutcomeCode.allCases.map { SelectOption(value: $0.rawValue, label: "\($0.rawValue) \($0.title)", selected: $0 == proposed) },
+                          blank: placement == nil ? "Choose" : nil, errors: shown, idSuffix: suffix)
+            h.field("began_on", "Began on (the offer accepted)", errors: shown, idSuffix: suffix) { wiring in
+                h.open("input", wiring + [.type("date"), .value(placement?.acceptedOn.iso)])
+            }
+            h.field("salary_from", "Yearly base salary, or the bottom of its range", hint: "Leave empty if not known.", errors: shown, idSuffix: suffix) { wiring in
+                h.open("input", wiring + [.type("number"), .attr(.min, "0"), .attr(.max, String(OutcomeDraft.salaryRange.upperBound)), .value(placement.map { String($0.salary) })])
+            }
+            h.field("salary_to", "Top of the range", errors: shown, idSuffix: suffix) { wiring in
+                h.open("input", wiring + [.type("number"), .attr(.min, "0"), .attr(.max, String(OutcomeDraft.salaryRange.upperBound))])
+            }
+            h.selectField("source", "Documented by", options: OutcomeSource.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: false) },
+                          blank: "Choose", errors: shown, idSuffix: suffix)
+            h.textAreaField("note", "Note", value: nil, rows: 2, hint: "What the documentation is (an offer letter, the employer's email).", errors: shown, idSuffix: suffix)
+            h.button(placement == nil ? "Record the outcome" : "Confirm this job", .type("submit"), .class("button primary"))
+        }
+    }
+
+    private func enrolmentForm(_ h: HTML, graduateID: String) {
+        let enrolment = student.enrolment
+        let shown = erred == "enrolment" ? errors : .none
+        if enrolment == nil {
+            h.p("Nothing recorded: counted as enrolled \(student.record.enrolledOn.display) (a twelve-week course), graduating on the course's planned end, seeking work.", .class("hint"))
+        }
+        h.postForm(Href(SiteURL.outcomes(.enrolment(graduateID: graduateID))), .class("form")) {
+            h.field("enrolled_on", "Enrolled on", errors: shown) { wiring in
+                h.open("input", wiring + [.type("date"), .value(enrolment?.enrolledOn ?? student.record.enrolledOn.iso)])
+            }
+            let state = enrolment?.state ?? .graduated
+            h.selectField("state", "With the course", options: EnrolmentState.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == state) }, errors: shown)
+            h.field("state_on", "The day they graduated or withdrew", errors: shown) { wiring in
+                h.open("input", wiring + [.type("date"), .value(enrolment?.stateOn ?? student.record.graduatedOn?.iso)])
+            }
+            let intent = enrolment?.intent ?? .seeking
+            h.selectField("intent", "On their first day", options: Intent.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == intent) }, errors: shown)
+            h.textAreaField("intent_note", "Why, when not seeking", value: enrolment?.intentNote, rows: 2, errors: shown)
+            h.button("Save the enrolment", .type("submit"), .class("button"))
+        }
+    }
+}
+
+/// How the outcome pages say figures.
+enum OutcomeWords {
+    /// "67% (2 of 3)", or "No graduates" with no denominator.
+    static func rate(_ report: OutcomeReport) -> String {
+        guard let rate = report.inFieldRate else { return "No graduates to count" }
+        return "\(rate)%"
+    }
+
+    /// 34000 as "34,000".
+    static func amount(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
+    static func salary(_ salary: Salary) -> String {
+        switch salary {
+        case .exact(let value): amount(value)
+        case .range(let low, let high): "\(amount(low)) to \(amount(high))"
+        }
+    }
+}

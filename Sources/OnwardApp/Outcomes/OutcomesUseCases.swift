@@ -1,0 +1,135 @@
+import Fluent
+import Foundation
+import OnwardCore
+import SQLKit
+
+/// The bootcamp's outcomes: each graduate's enrolment and outcomes as recorded, the placements
+/// they recorded (proposals until confirmed), and the CIRR report of a cohort, counted by
+/// `Outcomes.report` in Core.
+struct OutcomesUseCases: UseCases {
+    let db: any Database
+    let now: Date
+
+    static let noSuchCohort = Refusal.notFound("There is no such cohort, or it is not one you read.")
+    /// A course's length when no enrolment says when a student began: twelve weeks.
+    static let assumedCourseDays = 84
+
+    /// One student, with what the count reads of them and where it comes from.
+    struct Student {
+        let person: UserModel
+        let record: StudentRecord
+        let enrolment: EnrolmentModel?
+        let outcomes: [OutcomeRecordModel]
+        /// Placements no outcome confirms yet.
+        let proposals: [PlacementFact]
+        let placements: [PlacementFact]
+    }
+
+    /// The cohorts `viewer` reads the outcomes of: every one for an admin; for a coach, those of
+    /// the graduates they coach. Newest course end first.
+    func cohorts(for viewer: UserModel) async throws -> [CohortModel] {
+        var query = CohortModel.query(on: db).sort(\.$courseEndDate, .descending).sort(\.$name)
+        if viewer.role != .admin {
+            guard Access.readsOutcomes(viewer.viewer) else { return [] }
+            let coached = try await Policy(db: db).coachedGraduateIDs(of: viewer)
+            let cohortIDs = try await UserModel.query(on: db).filter(\.$id ~~ coached).all(\.$cohort.$id).compactMap { $0 }
+            query = query.filter(\.$id ~~ Set(cohortIDs))
+        }
+        return try await query.all()
+    }
+
+    /// Cohort `rawID`, if `viewer` reads it.
+    func cohort(_ rawID: String, for viewer: UserModel) async throws -> CohortModel {
+        guard let id = UUID(uuidString: rawID), let cohort = try await cohorts(for: viewer).first(where: { $0.id == id }) else { throw Self.noSuchCohort }
+        return cohort
+    }
+
+    /// Every graduate of `cohorts` with their records, in five queries however many.
+    func students(of cohorts: [CohortModel]) async throws -> [Student] {
+        let byID = Dictionary(cohorts.compactMap { cohort in cohort.id.map { ($0, cohort) } }, uniquingKeysWith: { first, _ in first })
+        guard !byID.isEmpty else { return [] }
+        let people = try await UserModel.query(on: db).filter(\.$role == .graduate).filter(\.$cohort.$id ~~ Array(byID.keys)).sort(\.$name).all()
+        let ids = people.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let enrolments = Dictionary(try await EnrolmentModel.query(on: db).filter(\.$user.$id ~~ ids).all().map { ($0.$user.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let outcomes = Dictionary(grouping: try await OutcomeRecordModel.query(on: db).filter(\.$user.$id ~~ ids).sort(\.$beganOn).sort(\.$documentedAt).all(), by: \.$user.id)
+        let placements = try await Capabilities.reads.jobSearch.placements(of: ids, on: db)
+        return people.compactMap { person in
+            guard let id = person.id, let cohortID = person.$cohort.id, let cohort = byID[cohortID] else { return nil }
+            return Self.student(person, cohort: cohort, enrolment: enrolments[id], outcomes: outcomes[id] ?? [], placements: placements[id] ?? [])
+        }
+    }
+
+    static func student(_ person: UserModel, cohort: CohortModel, enrolment: EnrolmentModel?, outcomes: [OutcomeRecordModel], placements: [PlacementFact]) -> Student {
+        let plannedEnd = LocalDate(iso: cohort.courseEndDate) ?? LocalDate(Date(timeIntervalSince1970: 0), in: .gmt)
+        let enrolledOn = enrolment.flatMap { LocalDate(iso: $0.enrolledOn) } ?? plannedEnd.adding(days: -assumedCourseDays)
+        let state: Enrolment
+        switch (enrolment?.state, enrolment?.stateOn.flatMap(LocalDate.init(iso:))) {
+        case (.studying?, _): state = .studying
+        case (.withdrew?, let day?): state = .withdrew(on: day)
+        case (.graduated?, let day?): state = .graduated(on: day)
+        default: state = .graduated(on: plannedEnd)
+        }
+        let confirmed = Set(outcomes.compactMap(\.placementID))
+        let proposals = placements.filter { !confirmed.contains($0.id) }
+        let recorded = outcomes.compactMap { outcome in
+            LocalDate(iso: outcome.beganOn).map { RecordedOutcome(outcome.code, on: $0, documented: true, salary: outcome.salary) }
+        } + proposals.map { RecordedOutcome(OutcomeCode.proposed(by: $0.employmentType, inField: $0.inField), on: $0.acceptedOn, documented: false, salary: .exact($0.salary)) }
+        let record = StudentRecord(id: person.requireIDString, enrolledOn: enrolledOn, plannedEnd: plannedEnd, enrolment: state, intent: enrolment?.intent, outcomes: recorded)
+        return Student(person: person, record: record, enrolment: enrolment, outcomes: outcomes, proposals: proposals, placements: placements)
+    }
+
+    /// Graduate `rawID` with their records, for whoever records outcomes for them.
+    func student(_ rawID: String, for viewer: UserModel) async throws -> (Student, CohortModel) {
+        let scope = try await Policy(db: db).scope(of: rawID, for: viewer)
+        guard scope.canRecordOutcomes, let cohortID = scope.person.$cohort.id, let cohort = try await CohortModel.find(cohortID, on: db) else { throw Refusal.notFound() }
+        let person = scope.person, id = try person.requireID()
+        let enrolment = try await EnrolmentModel.query(on: db).filter(\.$user.$id == id).first()
+        let outcomes = try await OutcomeRecordModel.query(on: db).filter(\.$user.$id == id).sort(\.$beganOn).sort(\.$documentedAt).with(\.$documentedBy).all()
+        let placements = try await Capabilities.reads.jobSearch.placements(of: [id], on: db)[id] ?? []
+        return (Self.student(person, cohort: cohort, enrolment: enrolment, outcomes: outcomes, placements: placements), cohort)
+    }
+
+    /// Records (or corrects) `person`'s enrolment and first-day intent.
+    func recordEnrolment(of person: UserModel, _ draft: EnrolmentDraft, by staff: UserModel) async throws {
+        let id = try person.requireID(), staffID = try staff.requireID(), now = self.now
+        try await db.writeTransaction { db in
+            let enrolment = try await EnrolmentModel.query(on: db).filter(\.$user.$id == id).first() ?? EnrolmentModel()
+            enrolment.$user.id = id
+            enrolment.enrolledOn = draft.enrolledOn.iso
+            enrolment.state = draft.state
+            enrolment.stateOn = draft.stateOn?.iso
+            enrolment.intent = draft.intent
+            enrolment.intentNote = draft.intentNote
+            enrolment.$recordedBy.id = staffID
+            enrolment.recordedAt = now
+            try await enrolment.save(on: db)
+        }
+    }
+
+    /// Records an outcome of `person` with its documentation; with `placement`, the placement
+    /// they recorded that it confirms (one of theirs, not confirmed yet).
+    @discardableResult
+    func recordOutcome(of person: UserModel, _ draft: OutcomeDraft, confirming rawPlacement: String?, by staff: UserModel) async throws -> OutcomeRecordModel {
+        let id = try person.requireID()
+        var placementID: UUID?
+        if let rawPlacement, !rawPlacement.isEmpty {
+            let theirs = try await Capabilities.reads.jobSearch.placements(of: [id], on: db)[id] ?? []
+            guard let placement = UUID(uuidString: rawPlacement), theirs.contains(where: { $0.id == placement }) else {
+                throw Refusal(.notFound, "That job is not one this graduate recorded.", field: "placement_id")
+            }
+            placementID = placement
+        }
+        let record = OutcomeRecordModel(userID: id, draft: draft, placementID: placementID, by: try staff.requireID(), at: now)
+        let confirming = placementID
+        try await db.writeTransaction { db in
+            // Two confirmations of one job at once take turns.
+            try await db.lockRow(of: UserModel.schema, id: id)
+            if let confirming, try await OutcomeRecordModel.query(on: db).filter(\.$placementID == confirming).count() > 0 {
+                throw Refusal.conflict("Someone confirmed this job a moment ago.")
+            }
+            try await record.create(on: db)
+        }
+        return record
+    }
+}

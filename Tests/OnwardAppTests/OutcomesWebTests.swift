@@ -1,0 +1,89 @@
+import Fluent
+import Foundation
+import OnwardCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import OnwardApp
+
+/// The outcomes report as an admin and a coach read it: a job a graduate recorded is proposed,
+/// counted apart until a coach confirms it with its documentation, and then counted in field; an
+/// enrolment recorded as withdrawn leaves the graduates; every figure leads an admin to the
+/// graduates behind it, never a coach. The clock is Monday 23 November 2026; the cohort's course
+/// ended on 30 October 2026.
+extension AppTests {
+    @Suite struct OutcomesWebTests {
+        static func placed(_ app: Application, _ world: World) async throws {
+            let search = JobSearch(db: app.db, now: testNow)
+            let today = search.today(for: world.graduate)
+            let offer = try await search.create(for: world.graduate, draft: ApplicationDraft(company: "Acme", roleTitle: "Developer"), stage: .offer, on: LocalDate(iso: "2026-11-16")!)
+            try await search.move(offer, to: .accepted, on: LocalDate(iso: "2026-11-20")!,
+                                  placement: PlacementDraft(startDate: today.adding(days: 14), jobTitle: "Developer", employmentType: .fullTime, inField: true, salary: 32_000))
+        }
+
+        @Test func a_recorded_job_counts_as_placed_only_once_confirmed_with_its_documentation() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                try await Self.placed(app, world)
+                let coach = Browser(app)
+                try await coach.signIn(world.coach)
+                let cohort = SiteURL.outcomes(.cohort(id: world.cohort.requireIDString)).path
+                var report = try await coach.get(cohort).text
+                #expect(report.contains("Graduated July–December 2026"))
+                #expect(report.contains("Jobs recorded by graduates, not yet confirmed (not counted as placed)</dt><dd>1</dd>"), "the job waits, counted apart")
+                #expect(!report.contains("who="), "a coach reads the counts, never who is behind them")
+
+                let record = SiteURL.outcomes(.graduate(id: world.graduate.requireIDString)).path
+                let page = try await coach.get(record).text
+                #expect(page.contains("Developer at Acme") && page.contains("Confirm this job"))
+                let placement = try #require(try await Capabilities.reads.jobSearch.placements(of: [world.graduate.requireID()], on: app.db)[world.graduate.requireID()]?.first)
+                #expect(placement.acceptedOn == LocalDate(iso: "2026-11-20"), "the day the application moved to accepted")
+                let confirm = SiteURL.outcomes(.recordOutcome(graduateID: world.graduate.requireIDString)).path
+                // A range upside down, no source: refused beside each field, nothing recorded.
+                let wrong = try await coach.post(confirm, ["placement_id": placement.id.uuidString, "code": "1A", "began_on": "2026-11-20", "salary_from": "40000",
+                                                           "salary_to": "30000", "source": "", "note": ""])
+                #expect(wrong.status == .unprocessableEntity && wrong.text.contains("The top of the range is below its bottom.") && wrong.text.contains("Say where its documentation came from."))
+                #expect(try await OutcomeRecordModel.query(on: app.db).count() == 0)
+                let done = try await coach.post(confirm, ["placement_id": placement.id.uuidString, "code": "1A", "began_on": "2026-11-20", "salary_from": "30000",
+                                                          "salary_to": "34000", "source": "employer", "note": "Offer letter seen"])
+                #expect(done.status == .seeOther)
+                let again = try await coach.post(confirm, ["placement_id": placement.id.uuidString, "code": "1A", "began_on": "2026-11-20", "source": "employer", "note": ""])
+                #expect(again.status == .conflict, "one job is confirmed once")
+
+                report = try await coach.get(cohort).text
+                #expect(report.contains("Jobs recorded by graduates, not yet confirmed (not counted as placed)</dt><dd>0</dd>"))
+                #expect(report.contains("32,000, of 1 who gave one"), "a range counts at its middle")
+                #expect(report.contains("<strong>50%</strong>: 1 of 2"), "one of the cohort's two graduates is in field")
+                // The admin follows the in-field figure to the graduate and on to her record.
+                let admin = Browser(app)
+                try await admin.signIn(world.admin)
+                let who = try await admin.get(cohort + "?who=2026-h2%3Ain-field").text
+                #expect(who.contains("Behind in field at 180 days, July–December 2026") && who.contains(record) && who.contains(world.graduate.name))
+                let index = try await admin.get(SiteURL.outcomes(.reports).path).text
+                #expect(index.contains("All cohorts") && index.contains("1 of 2"))
+            }
+        }
+
+        @Test func an_enrolment_recorded_as_withdrawn_leaves_the_graduates() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let admin = Browser(app)
+                try await admin.signIn(world.admin)
+                let path = SiteURL.outcomes(.enrolment(graduateID: world.otherGraduate.requireIDString)).path
+                let wrong = try await admin.post(path, ["enrolled_on": "2026-08-03", "state": "withdrew", "state_on": "", "intent": "seeking", "intent_note": ""])
+                #expect(wrong.status == .unprocessableEntity && wrong.text.contains("Give the day they withdrew."))
+                let notSeeking = try await admin.post(path, ["enrolled_on": "2026-08-03", "state": "graduated", "state_on": "2026-10-30", "intent": "not_seeking", "intent_note": ""])
+                #expect(notSeeking.status == .unprocessableEntity && notSeeking.text.contains("CIRR asks for the reason"))
+                #expect(try await admin.post(path, ["enrolled_on": "2026-08-03", "state": "withdrew", "state_on": "2026-09-01", "intent": "seeking", "intent_note": ""]).status == .seeOther)
+                let students = try await OutcomesUseCases(db: app.db, now: testNow).students(of: [world.cohort])
+                let report = Outcomes.report(of: students.map(\.record))
+                #expect(report.enrolled.count == 2 && report.graduates.ids == [world.graduate.requireIDString] && report.notGraduated.ids == [world.otherGraduate.requireIDString])
+                // A coach of neither graduate reads no cohort.
+                let stranger = Browser(app)
+                try await stranger.signIn(world.unassignedCoach)
+                #expect(try await stranger.get(SiteURL.outcomes(.reports).path).text.contains("There are no cohorts to report on yet."))
+                #expect(try await stranger.get(SiteURL.outcomes(.graduate(id: world.graduate.requireIDString)).path).status == .notFound)
+            }
+        }
+    }
+}
