@@ -137,7 +137,8 @@ extension AppTests {
                 // A coach reads the outcomes of the cohorts of the graduates they coach, and records theirs.
                 get(.outcomes(.cohort(id: f.cohortID)), .outcomes(.cohort(id: key)), page([.coach, .admin])),
                 get(.outcomes(.graduate(id: f.graduateID)), .outcomes(.graduate(id: key)), page([.coach, .admin])),
-                post(.outcomes(.enrolment(graduateID: f.graduateID)), .outcomes(.enrolment(graduateID: key)), [:], form([.coach, .admin], .unprocessableEntity)),
+                // The first-day intent decides the in-field rate's denominator: an admin's to record.
+                post(.outcomes(.enrolment(graduateID: f.graduateID)), .outcomes(.enrolment(graduateID: key)), [:], form([.admin], .unprocessableEntity)),
                 post(.outcomes(.recordOutcome(graduateID: f.graduateID)), .outcomes(.recordOutcome(graduateID: key)), [:], form([.coach, .admin], .unprocessableEntity)),
                 get(.integrations(.yourData), nil, page(signedIn)),
                 get(.integrations(.exportData), nil, page(signedIn)),

@@ -43,6 +43,7 @@ extension AppTests {
                 let wrong = try await coach.post(confirm, ["placement_id": placement.id.uuidString, "code": "1A", "began_on": "2026-11-20", "salary_from": "40000",
                                                            "salary_to": "30000", "source": "", "note": ""])
                 #expect(wrong.status == .unprocessableEntity && wrong.text.contains("The top of the range is below its bottom.") && wrong.text.contains("Say where its documentation came from."))
+                #expect(wrong.text.contains(#"value="30000""#) && wrong.text.contains(#"value="40000""#), "what was typed is shown again")
                 #expect(try await OutcomeRecordModel.query(on: app.db).count() == 0)
                 let done = try await coach.post(confirm, ["placement_id": placement.id.uuidString, "code": "1A", "began_on": "2026-11-20", "salary_from": "30000",
                                                           "salary_to": "34000", "source": "employer", "note": "Offer letter seen"])
@@ -61,6 +62,30 @@ extension AppTests {
                 #expect(who.contains("Behind in field at 180 days, July–December 2026") && who.contains(record) && who.contains(world.graduate.name))
                 let index = try await admin.get(SiteURL.outcomes(.reports).path).text
                 #expect(index.contains("All cohorts") && index.contains("1 of 2"))
+            }
+        }
+
+        @Test func the_demo_shows_a_cohort_graduated_over_180_days_ago_with_real_figures() async throws {
+            try await withApp { app in
+                try await DemoBootcamp.seedIfEmpty(app, console: Terminal())
+                let spring = try #require(try await CohortModel.query(on: app.db).filter(\.$name == "Spring 2026").first())
+                let students = try await OutcomesUseCases(db: app.db, now: testNow).students(of: [spring])
+                let name = Dictionary(uniqueKeysWithValues: students.map { ($0.record.id, $0.person.name.split(separator: " ")[0]) })
+                let report = Outcomes.report(of: students.map(\.record))
+                func who(_ counted: Counted?) -> [Substring] { (counted?.ids ?? []).compactMap { name[$0] }.sorted() }
+                #expect(report.enrolled.count == 8 && report.graduates.count == 7 && who(report.notGraduated) == ["Priti"])
+                #expect(who(report.at180[.fullTimeEmployee]) == ["Ines", "Kwame", "Marco"] && who(report.at180[.fullTimeContract]) == ["Lena"])
+                #expect(who(report.at180[.notSeeking]) == ["Owen"] && who(report.at180[.nonReporting]) == ["Nadia", "Quinn"])
+                #expect(who(report.at90[.outOfField]) == ["Marco"] && who(report.at90[.nonReporting]) == ["Lena", "Nadia", "Quinn"])
+                #expect(who(report.unconfirmed) == ["Nadia"] && report.documented.count == 4)
+                #expect(report.inFieldRate == 57 && report.inFieldDenominator == 7)
+                #expect(report.medianSalary == Median(value: 32_500, from: 4) && report.medianDaysToOffer == Median(value: 37, from: 4))
+                #expect(report.isFinal(180, today: LocalDate(testNow, in: .gmt)))
+                // Tom coached them: he reads their report; Priya does not.
+                let tom = try #require(try await UserModel.query(on: app.db).filter(\.$email == "coach.tom@demo.onward.example").first())
+                let priya = try #require(try await UserModel.query(on: app.db).filter(\.$email == "coach.priya@demo.onward.example").first())
+                #expect(try await OutcomesUseCases(db: app.db, now: testNow).cohorts(for: tom).contains { $0.id == spring.id })
+                #expect(!(try await OutcomesUseCases(db: app.db, now: testNow).cohorts(for: priya).contains { $0.id == spring.id }))
             }
         }
 

@@ -77,8 +77,9 @@ import Testing
         outcome.$documentedBy.value = .some(person)
         let enrolment = EnrolmentModel()
         (enrolment.enrolledOn, enrolment.state, enrolment.stateOn, enrolment.intent, enrolment.intentNote) = (day.iso, .graduated, day.iso, .notSeeking, h)
-        let student = OutcomesUseCases.student(person, cohort: cohort, enrolment: enrolment, outcomes: [outcome], placements: [placement])
-        return GraduateOutcomesPage(student: student, cohort: cohort, today: day, zone: "UTC", errors: FormErrors(ValidationErrors([FieldError(field: "code", message: h)])), erred: "")
+        let student = OutcomesUseCases.student(person, cohort: cohort, enrolment: enrolment, outcomes: [outcome], placements: [placement], now: Date())
+        return GraduateOutcomesPage(student: student, cohort: cohort, today: day, zone: "UTC", editsEnrolment: true,
+                                    errors: FormErrors(ValidationErrors([FieldError(field: "code", message: h)])), erred: "", typed: ["note": h, "began_on": h, "code": h])
     }
 
     /// A shared candidate with every text hostile.

@@ -25,7 +25,7 @@ import Testing
         #expect(report.at90[.fullTimeEmployee]?.ids == ["a"] && report.at180[.fullTimeEmployee]?.ids == ["a", "b"])
         #expect(report.at180[.nonReporting]?.ids == ["c"])
         #expect(report.inField.count == 2 && report.inFieldDenominator == 3 && report.inFieldRate == 67)
-        #expect(report.windowCloses[180] == Self.day(180) && !report.isFinal(180, today: Self.day(179)) && report.isFinal(180, today: Self.day(180)))
+        #expect(report.windowCloses[180] == Self.day(180) && !report.isFinal(180, today: Self.day(180)) && report.isFinal(180, today: Self.day(181)))
     }
 
     @Test func an_offer_before_graduating_counts_from_the_first_day_and_a_second_job_replaces_the_first() throws {
@@ -61,6 +61,12 @@ import Testing
         #expect(report.unconfirmed.ids == ["proposed"])
         #expect(report.at180[.notSeeking]?.ids == ["resting"])
         #expect(report.documented.count == 0 && report.medianSalary == Median(value: nil, from: 0))
+        // A confirmed job out of field and a second, in field, waiting: set apart too.
+        let second = Self.student("second", [RecordedOutcome(.outOfField, on: Self.day(10), documented: true), RecordedOutcome(.fullTimeEmployee, on: Self.day(70), documented: false)])
+        #expect(Outcomes.report(of: [second]).unconfirmed.ids == ["second"] && Outcomes.outcome(of: second, days: 180)?.code == .outOfField)
+        // A job held before the course is not one it led to.
+        let before = Self.student("before", [RecordedOutcome(.fullTimeEmployee, on: Self.enrolled.adding(days: -30), documented: true)])
+        #expect(Outcomes.outcome(of: before, days: 180)?.code == .nonReporting)
     }
 
     @Test func an_excluded_graduate_leaves_the_denominator_until_a_confirmed_job_brings_them_back() throws {
@@ -86,8 +92,12 @@ import Testing
         #expect(HalfYear(containing: june30) < HalfYear(containing: july1) && HalfYear(containing: july1) < HalfYear(year: 2027, first: true))
         #expect(HalfYear(key: "2026-h2") == HalfYear(containing: july1) && HalfYear(key: "2026-h3") == nil && HalfYear(key: "x") == nil)
         #expect(HalfYear(containing: july1).title == "July–December 2026")
-        let groups = Outcomes.byHalfYear([Self.student("a", graduated: june30), Self.student("b", graduated: july1), Self.student("c", graduated: nil)])
-        #expect(groups[HalfYear(containing: june30)]?.map(\.id).sorted() == ["a", "c"], "one not graduated counts in the half-year of the planned end")
+        func planned(_ id: String, _ end: LocalDate, graduated: LocalDate?) -> StudentRecord {
+            StudentRecord(id: id, enrolledOn: Self.enrolled, plannedEnd: end, enrolment: graduated.map { .graduated(on: $0) } ?? .studying, intent: .seeking, outcomes: [])
+        }
+        let groups = Outcomes.byHalfYear([planned("a", june30, graduated: june30), planned("b", july1, graduated: july1), planned("late", june30, graduated: july1),
+                                          planned("c", june30, graduated: nil)])
+        #expect(groups[HalfYear(containing: june30)]?.map(\.id).sorted() == ["a", "c", "late"], "by the planned end: a late graduate stays with their cohort")
         #expect(Counted(["a", "b", "c", "d"]).published == "< 5" && Counted(Array(repeating: "x", count: 5)).published == "5" && Counted([]).published == "0")
         #expect(Outcomes.median([]) == nil && Outcomes.median([3, 1, 2]) == 2 && Outcomes.median([1, 2, 3, 4]) == 2)
     }

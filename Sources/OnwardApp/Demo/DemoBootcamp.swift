@@ -5,7 +5,8 @@ import OnwardCore
 import Vapor
 
 /// A believable bootcamp to look around in: an admin, two coaches, a partner, a cohort of twelve
-/// graduates a few weeks into their job search, and a cohort of two who finished last week.
+/// graduates a few weeks into their job search, a cohort of two who finished last week, and a
+/// cohort of eight who graduated over 180 days ago (for the outcome report).
 enum DemoBootcamp {
     /// The one password of every demo account. Demo data only; it is printed at start-up.
     static let password = "onward-demo-2026"
@@ -130,6 +131,21 @@ enum DemoBootcamp {
             try await DemoEvidence.seed(graduates: graduateUsers, on: db, now: now)
             try await DemoEvidence.shortlist(graduates: graduateUsers, coach: priya, partner: partner, on: db, now: now)
             try await DemoIntegrations.seed(cohort: cohort, graduates: graduateUsers, coach: priya, admin: admin, on: db, now: now)
+
+            // A cohort that graduated over 180 days ago, for the outcome report; Tom coached it.
+            let springEnd = today.adding(days: -215)
+            let spring = CohortModel(draft: CohortDraft(name: "Spring 2026", courseEndDate: springEnd, timeZone: zone, standupTime: CohortDraft.defaultStandupTime))
+            try await spring.create(on: db)
+            var alumni: [UserModel] = []
+            for alumnus in DemoOutcomes.graduates {
+                let user = person(alumnus.name, email(for: alumnus.name), .graduate, cohort: try spring.requireID())
+                user.stacks = alumnus.stacks
+                user.bio = alumnus.bio
+                try await user.create(on: db)
+                try await CoachAssignmentModel(coachID: try tom.requireID(), graduateID: try user.requireID()).create(on: db)
+                alumni.append(user)
+            }
+            try await DemoOutcomes.seed(courseEnd: springEnd, people: alumni, coach: tom, on: db, now: now)
         }
     }
 }

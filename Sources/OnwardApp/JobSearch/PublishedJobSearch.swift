@@ -44,7 +44,7 @@ extension PublishedJobSearch {
         let rows = try await (db as! any SQLDatabase).raw("""
             SELECT p.id, p.user_id, p.company, p.job_title, p.employment_type, p.in_field, p.salary, p.start_date, p.created_at,
                    (SELECT MIN(m.on_date) FROM application_moves m WHERE m.application_id = p.application_id AND m.stage = \(bind: Stage.accepted.rawValue)) AS accepted_on
-            FROM placements p WHERE p.user_id IN \(SQLBind.group(userIDs)) ORDER BY p.created_at
+            FROM placements p WHERE p.user_id IN \(SQLBind.group(userIDs)) ORDER BY p.created_at, p.id
             """).all()
         var result: [UUID: [PlacementFact]] = [:]
         for row in rows {

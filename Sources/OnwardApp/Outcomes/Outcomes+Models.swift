@@ -102,6 +102,8 @@ enum OutcomesMigrations {
                 .field("documented_at", .datetime, .required)
                 .create()
             try await (database as! any SQLDatabase).create(index: "outcome_records_user").on("outcome_records").column("user_id").run()
+            // One confirmation a job, whatever races past the use case's check.
+            try await (database as! any SQLDatabase).create(index: "outcome_records_placement").unique().on("outcome_records").column("placement_id").run()
         }
 
         func revert(on database: any Database) async throws {

@@ -72,11 +72,11 @@ struct OutcomesController: RouteCollection {
         try await graduatePage(req, errors: .none)
     }
 
-    private func graduatePage(_ req: Request, errors: FormErrors, erred: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func graduatePage(_ req: Request, errors: FormErrors, erred: String? = nil, typed: [String: String] = [:], status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try req.requireUser()
         let (student, cohort) = try await OutcomesUseCases(req: req).student(try req.parameter(SiteURL.Parameter.id), for: viewer)
         let response = req.render(GraduateOutcomesPage(student: student, cohort: cohort, today: viewer.today(at: req.now), zone: viewer.timeZone,
-                                                       errors: errors, erred: erred), status: status)
+                                                       editsEnrolment: Access.runsBootcamp(viewer.viewer), errors: errors, erred: erred, typed: typed), status: status)
         response.headers.cacheControl = .init(noStore: true)
         return response
     }
@@ -85,13 +85,17 @@ struct OutcomesController: RouteCollection {
         let viewer = try req.requireUser()
         let rawID = try req.parameter(SiteURL.Parameter.id)
         let (student, _) = try await OutcomesUseCases(req: req).student(rawID, for: viewer)
+        // The first-day intent decides who is excluded from the in-field rate: only an admin
+        // records or corrects it, never the coach whose figures it would change.
+        guard Access.runsBootcamp(viewer.viewer) else { throw Refusal.notFound() }
         let form = (try? req.content.decode(EnrolmentForm.self)) ?? EnrolmentForm()
         do {
             let draft = try EnrolmentDraft.validate(enrolledOn: form.enrolled_on ?? "", state: form.state ?? "", stateOn: form.state_on ?? "",
-                                                    intent: form.intent ?? "", intentNote: form.intent_note ?? "")
+                                                    intent: form.intent ?? "", intentNote: form.intent_note ?? "", today: viewer.today(at: req.now))
             try await OutcomesUseCases(req: req).recordEnrolment(of: student.person, draft, by: viewer)
         } catch let errors as ValidationErrors {
-            return try await graduatePage(req, errors: FormErrors(errors), erred: "enrolment", status: .unprocessableEntity)
+            let typed = ["enrolled_on": form.enrolled_on, "state": form.state, "state_on": form.state_on, "intent": form.intent, "intent_note": form.intent_note].compactMapValues { $0 }
+            return try await graduatePage(req, errors: FormErrors(errors), erred: "enrolment", typed: typed, status: .unprocessableEntity)
         }
         return req.redirect(to: .outcomes(.graduate(id: rawID)), flash: "Enrolment saved.")
     }
@@ -106,7 +110,9 @@ struct OutcomesController: RouteCollection {
                                                   source: form.source ?? "", note: form.note ?? "", today: viewer.today(at: req.now))
             try await OutcomesUseCases(req: req).recordOutcome(of: student.person, draft, confirming: form.placement_id, by: viewer)
         } catch let errors as ValidationErrors {
-            return try await graduatePage(req, errors: FormErrors(errors), erred: form.placement_id ?? "", status: .unprocessableEntity)
+            let typed = ["code": form.code, "began_on": form.began_on, "salary_from": form.salary_from, "salary_to": form.salary_to, "source": form.source, "note": form.note]
+                .compactMapValues { $0 }
+            return try await graduatePage(req, errors: FormErrors(errors), erred: form.placement_id ?? "", typed: typed, status: .unprocessableEntity)
         }
         return req.redirect(to: .outcomes(.graduate(id: rawID)), flash: "Outcome recorded: it counts from the day it began.")
     }

@@ -171,7 +171,8 @@ struct CohortOutcomesPage: PageView {
         default: found = nil
         }
         guard let (label, counted) = found else { return nil }
-        return Behind(figure: "\(label), \(entry.half.title)", people: counted.ids.map { id in (names[id] ?? id, SiteURL.outcomes(.graduate(id: id))) })
+        return Behind(figure: "\(label), \(entry.half.title)",
+                      people: counted.ids.map { id in (names[id] ?? id, SiteURL.outcomes(.graduate(id: id))) }.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending })
     }
 }
 
@@ -182,9 +183,13 @@ struct GraduateOutcomesPage: PageView {
     let cohort: CohortModel
     let today: LocalDate
     let zone: String
+    /// An admin records the enrolment; a coach reads it.
+    let editsEnrolment: Bool
     let errors: FormErrors
     /// Which form the errors are about: "enrolment", a placement's id, or "" (a new outcome).
     let erred: String?
+    /// What was typed into that form, shown again beside its errors.
+    var typed: [String: String] = [:]
 
     var title: String { "Outcomes: \(student.person.name)" }
 
@@ -254,21 +259,23 @@ struct GraduateOutcomesPage: PageView {
         let shown = mine ? errors : .none
         h.postForm(Href(SiteURL.outcomes(.recordOutcome(graduateID: graduateID))), .class("form")) {
             if let placement { h.open("input", [.type("hidden"), .name("placement_id"), .value(placement.id.uuidString)]) }
-            let proposed = placement.map { OutcomeCode.proposed(by: $0.employmentType, inField: $0.inField) }
-            h.selectField("code", "Outcome", options: OutcomeCode.allCases.map { SelectOption(value: $0.rawValue, label: "\($0.rawValue) \($0.title)", selected: $0 == proposed) },
+            let typed = mine ? self.typed : [:]
+            let proposed = typed["code"] ?? placement.map { OutcomeCode.proposed(by: $0.employmentType, inField: $0.inField).rawValue }
+            h.selectField("code", "Outcome", options: OutcomeDraft.recordable.map { SelectOption(value: $0.rawValue, label: "\($0.rawValue) \($0.title)", selected: $0.rawValue == proposed) },
                           blank: placement == nil ? "Choose" : nil, errors: shown, idSuffix: suffix)
             h.field("began_on", "Began on (the offer accepted)", errors: shown, idSuffix: suffix) { wiring in
-                h.open("input", wiring + [.type("date"), .value(placement?.acceptedOn.iso)])
+                h.open("input", wiring + [.type("date"), .value(typed["began_on"] ?? placement?.acceptedOn.iso)])
             }
             h.field("salary_from", "Yearly base salary, or the bottom of its range", hint: "Leave empty if not known.", errors: shown, idSuffix: suffix) { wiring in
-                h.open("input", wiring + [.type("number"), .attr(.min, "0"), .attr(.max, String(OutcomeDraft.salaryRange.upperBound)), .value(placement.map { String($0.salary) })])
+                h.open("input", wiring + [.type("number"), .attr(.min, "1"), .attr(.max, String(OutcomeDraft.salaryRange.upperBound)),
+                                          .value(typed["salary_from"] ?? placement.map { String($0.salary) })])
             }
             h.field("salary_to", "Top of the range", errors: shown, idSuffix: suffix) { wiring in
-                h.open("input", wiring + [.type("number"), .attr(.min, "0"), .attr(.max, String(OutcomeDraft.salaryRange.upperBound))])
+                h.open("input", wiring + [.type("number"), .attr(.min, "1"), .attr(.max, String(OutcomeDraft.salaryRange.upperBound)), .value(typed["salary_to"])])
             }
-            h.selectField("source", "Documented by", options: OutcomeSource.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: false) },
+            h.selectField("source", "Documented by", options: OutcomeSource.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == typed["source"]) },
                           blank: "Choose", errors: shown, idSuffix: suffix)
-            h.textAreaField("note", "Note", value: nil, rows: 2, hint: "What the documentation is (an offer letter, the employer's email).", errors: shown, idSuffix: suffix)
+            h.textAreaField("note", "Note", value: typed["note"], rows: 2, hint: "What the documentation is (an offer letter, the employer's email).", errors: shown, idSuffix: suffix)
             h.button(placement == nil ? "Record the outcome" : "Confirm this job", .type("submit"), .class("button primary"))
         }
     }
@@ -276,21 +283,28 @@ struct GraduateOutcomesPage: PageView {
     private func enrolmentForm(_ h: HTML, graduateID: String) {
         let enrolment = student.enrolment
         let shown = erred == "enrolment" ? errors : .none
+        let typed = erred == "enrolment" ? self.typed : [:]
         if enrolment == nil {
             h.p("Nothing recorded: counted as enrolled \(student.record.enrolledOn.display) (a twelve-week course), graduating on the course's planned end, seeking work.", .class("hint"))
+        } else if let enrolment {
+            h.p("Enrolled \(LocalDate(iso: enrolment.enrolledOn)?.display ?? enrolment.enrolledOn); \(enrolment.state.title.lowercased())\(enrolment.stateOn.flatMap(LocalDate.init(iso:)).map { " " + $0.display } ?? ""). On their first day: \(enrolment.intent.title.lowercased())\(enrolment.intentNote.isEmpty ? "" : " (" + enrolment.intentNote + ")").")
+        }
+        guard editsEnrolment else {
+            h.p("An admin records the enrolment and the first-day intent.", .class("hint"))
+            return
         }
         h.postForm(Href(SiteURL.outcomes(.enrolment(graduateID: graduateID))), .class("form")) {
             h.field("enrolled_on", "Enrolled on", errors: shown) { wiring in
-                h.open("input", wiring + [.type("date"), .value(enrolment?.enrolledOn ?? student.record.enrolledOn.iso)])
+                h.open("input", wiring + [.type("date"), .value(typed["enrolled_on"] ?? enrolment?.enrolledOn ?? student.record.enrolledOn.iso)])
             }
-            let state = enrolment?.state ?? .graduated
-            h.selectField("state", "With the course", options: EnrolmentState.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == state) }, errors: shown)
+            let state = typed["state"] ?? (enrolment?.state ?? (student.record.graduatedOn == nil ? .studying : .graduated)).rawValue
+            h.selectField("state", "With the course", options: EnrolmentState.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == state) }, errors: shown)
             h.field("state_on", "The day they graduated or withdrew", errors: shown) { wiring in
-                h.open("input", wiring + [.type("date"), .value(enrolment?.stateOn ?? student.record.graduatedOn?.iso)])
+                h.open("input", wiring + [.type("date"), .value(typed["state_on"] ?? enrolment?.stateOn ?? student.record.graduatedOn?.iso)])
             }
-            let intent = enrolment?.intent ?? .seeking
-            h.selectField("intent", "On their first day", options: Intent.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0 == intent) }, errors: shown)
-            h.textAreaField("intent_note", "Why, when not seeking", value: enrolment?.intentNote, rows: 2, errors: shown)
+            let intent = typed["intent"] ?? (enrolment?.intent ?? .seeking).rawValue
+            h.selectField("intent", "On their first day", options: Intent.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == intent) }, errors: shown)
+            h.textAreaField("intent_note", "Why, when not seeking", value: typed["intent_note"] ?? enrolment?.intentNote, rows: 2, errors: shown)
             h.button("Save the enrolment", .type("submit"), .class("button"))
         }
     }

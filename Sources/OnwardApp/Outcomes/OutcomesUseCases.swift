@@ -56,19 +56,22 @@ struct OutcomesUseCases: UseCases {
         let placements = try await Capabilities.reads.jobSearch.placements(of: ids, on: db)
         return people.compactMap { person in
             guard let id = person.id, let cohortID = person.$cohort.id, let cohort = byID[cohortID] else { return nil }
-            return Self.student(person, cohort: cohort, enrolment: enrolments[id], outcomes: outcomes[id] ?? [], placements: placements[id] ?? [])
+            return Self.student(person, cohort: cohort, enrolment: enrolments[id], outcomes: outcomes[id] ?? [], placements: placements[id] ?? [], now: now)
         }
     }
 
-    static func student(_ person: UserModel, cohort: CohortModel, enrolment: EnrolmentModel?, outcomes: [OutcomeRecordModel], placements: [PlacementFact]) -> Student {
+    /// `person`'s record as the count reads it at `now`. With no enrolment recorded, they count as
+    /// graduating on the cohort's course end once it has come, studying before.
+    static func student(_ person: UserModel, cohort: CohortModel, enrolment: EnrolmentModel?, outcomes: [OutcomeRecordModel], placements: [PlacementFact], now: Date) -> Student {
         let plannedEnd = LocalDate(iso: cohort.courseEndDate) ?? LocalDate(Date(timeIntervalSince1970: 0), in: .gmt)
+        let today = LocalDate(now, in: TimeZone(identifier: cohort.timeZone) ?? .gmt)
         let enrolledOn = enrolment.flatMap { LocalDate(iso: $0.enrolledOn) } ?? plannedEnd.adding(days: -assumedCourseDays)
         let state: Enrolment
         switch (enrolment?.state, enrolment?.stateOn.flatMap(LocalDate.init(iso:))) {
         case (.studying?, _): state = .studying
         case (.withdrew?, let day?): state = .withdrew(on: day)
         case (.graduated?, let day?): state = .graduated(on: day)
-        default: state = .graduated(on: plannedEnd)
+        default: state = plannedEnd <= today ? .graduated(on: plannedEnd) : .studying
         }
         let confirmed = Set(outcomes.compactMap(\.placementID))
         let proposals = placements.filter { !confirmed.contains($0.id) }
@@ -87,13 +90,15 @@ struct OutcomesUseCases: UseCases {
         let enrolment = try await EnrolmentModel.query(on: db).filter(\.$user.$id == id).first()
         let outcomes = try await OutcomeRecordModel.query(on: db).filter(\.$user.$id == id).sort(\.$beganOn).sort(\.$documentedAt).with(\.$documentedBy).all()
         let placements = try await Capabilities.reads.jobSearch.placements(of: [id], on: db)[id] ?? []
-        return (Self.student(person, cohort: cohort, enrolment: enrolment, outcomes: outcomes, placements: placements), cohort)
+        return (Self.student(person, cohort: cohort, enrolment: enrolment, outcomes: outcomes, placements: placements, now: now), cohort)
     }
 
     /// Records (or corrects) `person`'s enrolment and first-day intent.
     func recordEnrolment(of person: UserModel, _ draft: EnrolmentDraft, by staff: UserModel) async throws {
         let id = try person.requireID(), staffID = try staff.requireID(), now = self.now
         try await db.writeTransaction { db in
+            // Two first saves at once take turns: the second updates what the first made.
+            try await db.lockRow(of: UserModel.schema, id: id)
             let enrolment = try await EnrolmentModel.query(on: db).filter(\.$user.$id == id).first() ?? EnrolmentModel()
             enrolment.$user.id = id
             enrolment.enrolledOn = draft.enrolledOn.iso

@@ -34,7 +34,8 @@ public struct EnrolmentDraft: Sendable, Equatable {
         self.intentNote = intentNote
     }
 
-    public static func validate(enrolledOn rawEnrolled: String, state rawState: String, stateOn rawStateOn: String, intent rawIntent: String, intentNote rawNote: String) throws(ValidationErrors) -> EnrolmentDraft {
+    public static func validate(enrolledOn rawEnrolled: String, state rawState: String, stateOn rawStateOn: String, intent rawIntent: String, intentNote rawNote: String,
+                                today: LocalDate) throws(ValidationErrors) -> EnrolmentDraft {
         var errors = ValidationErrors()
         let enrolled = TypedMoment.day(rawEnrolled, field: "enrolled_on", into: &errors)
         let state = EnrolmentState(rawValue: rawState)
@@ -48,6 +49,8 @@ public struct EnrolmentDraft: Sendable, Equatable {
             }
         }
         if let enrolled, let stateOn, stateOn < enrolled { errors.add("state_on", "That day is before they enrolled.") }
+        if let stateOn, stateOn > today { errors.add("state_on", "That day is still to come: record it once it has happened.") }
+        if let enrolled, enrolled > today.adding(days: 366) { errors.add("enrolled_on", "That day is more than a year ahead.") }
         let intent = Intent(rawValue: rawIntent)
         if intent == nil { errors.add("intent", "Choose what they said on their first day.") }
         let note = TextRules.checked(rawNote, field: "intent_note", label: "note", limit: noteLimit, into: &errors)
@@ -76,8 +79,10 @@ public struct OutcomeDraft: Sendable, Equatable {
     public let note: String
 
     public static let noteLimit = 500
+    /// The codes one records: non-reporting (4) is what a graduate with nothing recorded counts as.
+    public static let recordable = OutcomeCode.allCases.filter { $0 != .nonReporting }
     /// Base salaries a form accepts (a year's, in the currency the bootcamp reports in).
-    public static let salaryRange = 0...10_000_000
+    public static let salaryRange = 1...10_000_000
 
     public init(code: OutcomeCode, beganOn: LocalDate, salary: Salary?, source: OutcomeSource, note: String) {
         self.code = code
@@ -90,15 +95,15 @@ public struct OutcomeDraft: Sendable, Equatable {
     public static func validate(code rawCode: String, beganOn rawDay: String, salaryFrom rawLow: String, salaryTo rawHigh: String, source rawSource: String,
                                 note rawNote: String, today: LocalDate) throws(ValidationErrors) -> OutcomeDraft {
         var errors = ValidationErrors()
-        let code = OutcomeCode(rawValue: rawCode)
+        let code = OutcomeCode(rawValue: rawCode).flatMap { recordable.contains($0) ? $0 : nil }
         if code == nil { errors.add("code", "Choose the outcome.") }
         let day = TypedMoment.day(rawDay, field: "began_on", into: &errors)
-        if let day, day > today.adding(days: 366) { errors.add("began_on", "That day is more than a year ahead.") }
+        if let day, day > today { errors.add("began_on", "That day is still to come: record the outcome once the offer is accepted.") }
         func amount(_ raw: String, field: String) -> Int? {
             let text = raw.trimmed.replacing(",", with: "")
             guard !text.isEmpty else { return nil }
             guard let value = Int(text), salaryRange.contains(value) else {
-                errors.add(field, "Give a yearly base salary in whole units, from 0 to 10,000,000.")
+                errors.add(field, "Give a yearly base salary in whole units, from 1 to 10,000,000.")
                 return nil
             }
             return value

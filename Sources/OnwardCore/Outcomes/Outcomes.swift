@@ -189,6 +189,11 @@ public struct Counted: Sendable, Equatable {
 public struct Median: Sendable, Equatable {
     public let value: Int?
     public let from: Int
+
+    public init(value: Int?, from: Int) {
+        self.value = value
+        self.from = from
+    }
 }
 
 /// The report of a group of students (a cohort in a half-year, or all of a half-year).
@@ -218,9 +223,10 @@ public struct OutcomeReport: Sendable, Equatable {
     /// only so far.
     public let windowCloses: [Int: LocalDate]
 
-    /// Whether the `days` window has closed for every graduate by `today`.
+    /// Whether the `days` window has closed for every graduate by `today`: an offer accepted on
+    /// its last day still counts, so it is final from the day after.
     public func isFinal(_ days: Int, today: LocalDate) -> Bool {
-        windowCloses[days].map { $0 <= today } ?? true
+        windowCloses[days].map { $0 < today } ?? true
     }
 
     /// The in-field rate, in whole per cent; nil with no denominator.
@@ -243,7 +249,8 @@ public enum Outcomes {
     public static func outcome(of student: StudentRecord, days: Int) -> (code: OutcomeCode, record: RecordedOutcome?)? {
         guard let graduated = student.graduatedOn else { return nil }
         let end = graduated.adding(days: days)
-        let counted = student.outcomes.enumerated().filter { $0.element.documented && $0.element.day <= end }
+        // A job held before the course is not one it led to.
+        let counted = student.outcomes.enumerated().filter { $0.element.documented && $0.element.day >= student.enrolledOn && $0.element.day <= end }
             .max { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }?.element
         if let counted { return (counted.code, counted) }
         switch student.intent {
@@ -265,8 +272,9 @@ public enum Outcomes {
                 continue
             }
             graduates.append(student.id)
-            let planned = student.enrolledOn.days(to: student.plannedEnd)
-            let took = student.enrolledOn.days(to: graduated)
+            // Lengths in days, both ends counted.
+            let planned = student.enrolledOn.days(to: student.plannedEnd) + 1
+            let took = student.enrolledOn.days(to: graduated) + 1
             if graduated <= student.plannedEnd { onTime.append(student.id) }
             if Double(took) <= Double(planned) * 1.5 { halfAgain.append(student.id) }
             for days in windows {
@@ -281,9 +289,11 @@ public enum Outcomes {
                 if let salary = final.record?.salary { salaries.append(salary.counted) }
             }
             if final.record != nil { documented.append(student.id) }
-            let confirmedEmployment = student.outcomes.filter { $0.documented && $0.code.employed && $0.day <= end }
+            let confirmedEmployment = student.outcomes.filter { $0.documented && $0.code.employed && $0.day >= student.enrolledOn && $0.day <= end }
             if let first = confirmedEmployment.map(\.day).min() { daysToOffer.append(max(0, graduated.days(to: first))) }
-            if !final.code.employed, student.outcomes.contains(where: { !$0.documented && $0.code.employed && $0.day <= end }) {
+            // A job waiting for confirmation that would change the count: none counted yet, or
+            // one begun after the counted outcome (a second job).
+            if student.outcomes.contains(where: { !$0.documented && $0.code.employed && $0.day <= end && $0.day > (final.record?.day ?? student.enrolledOn.adding(days: -1)) }) {
                 unconfirmed.append(student.id)
             }
         }
@@ -305,9 +315,11 @@ public enum Outcomes {
         return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
     }
 
-    /// The students of each half-year, by the day they graduated; those who did not graduate by
-    /// the half-year their course was planned to end in, so every enrolled student is counted once.
+    /// The students of each half-year, by the day their course was planned to end: a cohort is
+    /// reported whole, its late graduates and those who left with it, and a figure once shown
+    /// does not move to another half-year when someone graduates late. The 90 and 180 days run
+    /// from each graduate's own graduation.
     public static func byHalfYear(_ students: [StudentRecord]) -> [HalfYear: [StudentRecord]] {
-        Dictionary(grouping: students) { HalfYear(containing: $0.graduatedOn ?? $0.plannedEnd) }
+        Dictionary(grouping: students) { HalfYear(containing: $0.plannedEnd) }
     }
 }
