@@ -34,6 +34,11 @@ extension AppTests {
                 #expect(!report.contains("who="), "a coach reads the counts, never who is behind them")
 
                 let record = SiteURL.outcomes(.graduate(id: world.graduate.requireIDString)).path
+                // The coach meets the job on their home and on the page about her, each leading to her record.
+                let home = try await coach.get(SiteURL.homes(.coach).path).text
+                #expect(home.contains("Jobs to confirm") && home.contains("Developer at Acme, accepted 20 Nov 2026") && home.contains(record))
+                let about = try await coach.get(SiteURL.homes(.person(id: world.graduate.requireIDString)).path).text
+                #expect(about.contains("1 job they recorded waits for confirmation") && about.contains(record))
                 let page = try await coach.get(record).text
                 #expect(page.contains("Developer at Acme") && page.contains("Confirm this job"))
                 let placement = try #require(try await Capabilities.reads.jobSearch.placements(of: [world.graduate.requireID()], on: app.db)[world.graduate.requireID()]?.first)
@@ -51,6 +56,7 @@ extension AppTests {
                 let again = try await coach.post(confirm, ["placement_id": placement.id.uuidString, "code": "1A", "began_on": "2026-11-20", "source": "employer", "note": ""])
                 #expect(again.status == .conflict, "one job is confirmed once")
 
+                #expect(!(try await coach.get(SiteURL.homes(.coach).path).text.contains("Jobs to confirm")), "nothing left to confirm")
                 report = try await coach.get(cohort).text
                 #expect(report.contains("Jobs recorded by graduates, not yet confirmed (not counted as placed)</dt><dd>0</dd>"))
                 #expect(report.contains("32,000, of 1 who gave one"), "a range counts at its middle")

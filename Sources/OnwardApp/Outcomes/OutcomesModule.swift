@@ -14,6 +14,8 @@ struct OutcomesModule: CapabilityModule {
         [.init(label: "Outcomes", url: .outcomes(.reports), place: 19, group: "Cohorts", shows: Access.runsBootcamp)]
     }
 
+    var sections: (any HomeSectionSource)? { OutcomesHomeSections() }
+
     var personalData: (any PersonalData)? { OutcomesPersonalData() }
 }
 
