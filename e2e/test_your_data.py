@@ -12,8 +12,10 @@ def test_a_graduate_takes_their_data_out_and_leaves(server, browser):
     # Oscar finds Your data in his account menu.
     sign_in(browser, server, OSCAR)
     browser.find_element(By.CSS_SELECTOR, ".account-menu summary").click()
-    browser.find_element(By.LINK_TEXT, "Your data").click()
-    wait(browser).until(lambda d: d.current_url.endswith("/account/data"))
+    page = browser.find_element(By.LINK_TEXT, "Your data").get_attribute("href")
+    assert page.endswith("/account/data")
+    browser.get(page)
+    wait(browser).until(lambda d: "Download everything" in d.page_source)
     check_accessibility(browser, "integrations-your-data")
 
     # The download is his everything, as JSON, with his session's cookie.
