@@ -29,7 +29,7 @@ extension AppTests {
                 try await coach.signIn(world.coach)
                 let cohort = SiteURL.outcomes(.cohort(id: world.cohort.requireIDString)).path
                 var report = try await coach.get(cohort).text
-                #expect(report.contains("Graduated July–December 2026"))
+                #expect(report.contains("Course ended July–December 2026"))
                 #expect(report.contains("Jobs recorded by graduates, not yet confirmed (not counted as placed)</dt><dd>1</dd>"), "the job waits, counted apart")
                 #expect(!report.contains("who="), "a coach reads the counts, never who is behind them")
 

@@ -20,14 +20,14 @@ struct OutcomesPage: PageView {
 
     func content(_ h: HTML) {
         h.h1("Outcomes")
-        h.p("What became of the graduates, counted as CIRR asks: every enrolled student, reported by the half-year they graduated in, at 90 and 180 days after graduating. A job counts as placed only once a coach or an admin confirms it with its documentation; jobs graduates recorded that nobody has confirmed yet are counted apart.", .class("lead"))
+        h.p("What became of the graduates, counted as CIRR asks: every enrolled student, each cohort reported whole by the half-year its course was planned to end in, each graduate at 90 and 180 days after their own graduation. A job counts as placed only once a coach or an admin confirms it with its documentation; jobs graduates recorded that nobody has confirmed yet are counted apart.", .class("lead"))
         guard !rows.isEmpty else {
             h.p(cohortsRead == 0 ? "There are no cohorts to report on yet." : "These cohorts have no graduates yet.", .class("empty"))
             return
         }
         h.div(.class("table-wrap")) {
             h.table {
-                h.thead { h.tr { h.th("Graduated"); h.th("Cohort"); h.th("Graduates"); h.th("In field at 180 days"); h.th("Documented"); h.th("Not yet confirmed") } }
+                h.thead { h.tr { h.th("Course ended"); h.th("Cohort"); h.th("Graduates"); h.th("In field at 180 days"); h.th("Documented"); h.th("Not yet confirmed") } }
                 h.tbody {
                     for row in rows {
                         h.tr(.attr(.`class`, row.url == nil ? "total-row" : nil)) {
@@ -79,7 +79,7 @@ struct CohortOutcomesPage: PageView {
         for entry in reports {
             let report = entry.report, key = entry.half.key
             h.section(.class("card outcome-report"), .ariaLabel(entry.half.title)) {
-                h.h2("Graduated \(entry.half.title)")
+                h.h2("Course ended \(entry.half.title)")
                 h.dl(.class("outcome-figures")) {
                     figure(h, "Enrolled", report.enrolled, key: "\(key):enrolled")
                     figure(h, "Graduated on time", report.graduatedOnTime, key: "\(key):on-time")
