@@ -56,7 +56,7 @@ public enum TextRules {
 
 extension Int {
     /// "10,000": digits grouped by thousands, whatever the machine's locale.
-    var formatted: String {
+    public var formatted: String {
         let digits = String(self.magnitude)
         var grouped = ""
         for (index, digit) in digits.enumerated() {

@@ -69,14 +69,16 @@ struct YourDataController: RouteCollection {
     func deleteOnRequest(req: Request) async throws -> Response {
         let admin = try req.requireUser()
         let typed = (try? req.content.decode(EmailForm.self))?.email ?? ""
+        let deletion: AccountDeletionModel
         do {
-            try await YourDataUseCases(req: req).deleteAccount(withEmail: typed, by: admin)
+            deletion = try await YourDataUseCases(req: req).deleteAccount(withEmail: typed, by: admin)
         } catch let errors as ValidationErrors {
             return try await deletions(req, errors: FormErrors(errors), typed: typed, status: .unprocessableEntity)
         } catch let refusal as Refusal where refusal.field != nil {
             return try await deletions(req, errors: FormErrors(.one("email", refusal.message)), typed: typed, status: refusal.kind == .conflict ? .conflict : .unprocessableEntity)
         }
-        if AccountRules.normalizedEmail(typed) == AccountRules.normalizedEmail(admin.email) {
+        // The use case records an admin's own account as deleted by its owner: then they are signed out.
+        if deletion.byOwner {
             req.auth.logout(UserModel.self)
             req.session.destroy()
             return req.redirect(to: .home, flash: "Your account is deleted.")

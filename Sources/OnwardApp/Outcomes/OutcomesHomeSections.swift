@@ -44,12 +44,7 @@ struct OutcomesHomeSections: HomeSectionSource {
     func homeSections(of person: UserModel, on req: Request) async throws -> [any HomeSection] { [] }
 
     func personSections(in scope: Policy.Scope, on req: Request) async throws -> [any HomeSection] {
-        guard scope.canRecordOutcomes, let cohortID = scope.person.$cohort.id, let cohort = try await CohortModel.find(cohortID, on: req.db) else { return [] }
-        let id = try scope.person.requireID()
-        let enrolment = try await EnrolmentModel.query(on: req.db).filter(\.$user.$id == id).first()
-        let outcomes = try await OutcomeRecordModel.query(on: req.db).filter(\.$user.$id == id).sort(\.$beganOn).sort(\.$documentedAt).all()
-        let placements = try await Capabilities.reads.jobSearch.placements(of: [id], on: req.db)[id] ?? []
-        let student = OutcomesUseCases.student(scope.person, cohort: cohort, enrolment: enrolment, outcomes: outcomes, placements: placements, now: req.now)
+        guard scope.canRecordOutcomes, let (student, cohort) = try await OutcomesUseCases(req: req).student(scope.person) else { return [] }
         let counted: String
         switch student.record.enrolment {
         case .studying: counted = "Still studying: outcomes count from graduation."

@@ -118,7 +118,7 @@ struct CohortOutcomesPage: PageView {
                         h.text(" of \(report.inFieldDenominator) (graduates less the excluded)")
                     }
                     h.dt("Median base salary, in field")
-                    h.dd(report.medianSalary.value.map { "\(OutcomeWords.amount($0)), of \(report.medianSalary.from) who gave one" } ?? "No in-field hire gave a salary")
+                    h.dd(report.medianSalary.value.map { "\($0.formatted), of \(report.medianSalary.from) who gave one" } ?? "No in-field hire gave a salary")
                     h.dt("Median days from graduating to an accepted offer")
                     h.dd(report.medianDaysToOffer.value.map { "\($0) days, of \(report.medianDaysToOffer.from) hires" } ?? "No confirmed offer yet")
                     figure(h, "Outcomes at 180 days resting on documentation", report.documented, key: "\(key):documented")
@@ -217,7 +217,7 @@ struct GraduateOutcomesPage: PageView {
         for placement in student.proposals {
             h.section(.class("card"), .ariaLabel("\(placement.jobTitle) at \(placement.company)")) {
                 h.h3("\(placement.jobTitle) at \(placement.company)")
-                h.p("\(placement.employmentType.title), \(placement.inField ? "in field" : "out of field"), \(OutcomeWords.amount(placement.salary)) a year; accepted \(placement.acceptedOn.display). Not counted until confirmed.", .class("hint"))
+                h.p("\(placement.employmentType.title), \(placement.inField ? "in field" : "out of field"), \(placement.salary.formatted) a year; accepted \(placement.acceptedOn.display). Not counted until confirmed.", .class("hint"))
                 outcomeForm(h, graduateID: id, placement: placement)
             }
         }
@@ -318,21 +318,10 @@ enum OutcomeWords {
         return "\(rate)%"
     }
 
-    /// 34000 as "34,000".
-    static func amount(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped += "," }
-            grouped.append(digit)
-        }
-        return (value < 0 ? "-" : "") + grouped
-    }
-
     static func salary(_ salary: Salary) -> String {
         switch salary {
-        case .exact(let value): amount(value)
-        case .range(let low, let high): "\(amount(low)) to \(amount(high))"
+        case .exact(let value): value.formatted
+        case .range(let low, let high): "\(low.formatted) to \(high.formatted)"
         }
     }
 }

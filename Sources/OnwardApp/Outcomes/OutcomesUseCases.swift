@@ -85,8 +85,15 @@ struct OutcomesUseCases: UseCases {
     /// Graduate `rawID` with their records, for whoever records outcomes for them.
     func student(_ rawID: String, for viewer: UserModel) async throws -> (Student, CohortModel) {
         let scope = try await Policy(db: db).scope(of: rawID, for: viewer)
-        guard scope.canRecordOutcomes, let cohortID = scope.person.$cohort.id, let cohort = try await CohortModel.find(cohortID, on: db) else { throw Refusal.notFound() }
-        let person = scope.person, id = try person.requireID()
+        guard scope.canRecordOutcomes, let found = try await student(scope.person) else { throw Refusal.notFound() }
+        return found
+    }
+
+    /// `person`'s records and cohort, read for one graduate (the policy already asked); nil for
+    /// one without a cohort.
+    func student(_ person: UserModel) async throws -> (Student, CohortModel)? {
+        guard let cohortID = person.$cohort.id, let cohort = try await CohortModel.find(cohortID, on: db) else { return nil }
+        let id = try person.requireID()
         let enrolment = try await EnrolmentModel.query(on: db).filter(\.$user.$id == id).first()
         let outcomes = try await OutcomeRecordModel.query(on: db).filter(\.$user.$id == id).sort(\.$beganOn).sort(\.$documentedAt).with(\.$documentedBy).all()
         let placements = try await Capabilities.reads.jobSearch.placements(of: [id], on: db)[id] ?? []
