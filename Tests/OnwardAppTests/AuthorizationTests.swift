@@ -136,6 +136,12 @@ extension AppTests {
                 get(.outcomes(.reports), nil, page([.coach, .unassignedCoach, .admin])),
                 // A coach reads the outcomes of the cohorts of the graduates they coach, and records theirs.
                 get(.outcomes(.cohort(id: f.cohortID)), .outcomes(.cohort(id: key)), page([.coach, .admin])),
+                get(.outcomes(.cohortCSV(id: f.cohortID)), .outcomes(.cohortCSV(id: key)), page([.coach, .admin])),
+                get(.outcomes(.publishedCohort(id: f.cohortID)), .outcomes(.publishedCohort(id: key)), page([.coach, .admin])),
+                get(.outcomes(.publishedCohortCSV(id: f.cohortID)), .outcomes(.publishedCohortCSV(id: key)), page([.coach, .admin])),
+                get(.outcomes(.reportsCSV), nil, page([.coach, .unassignedCoach, .admin])),
+                get(.outcomes(.published), nil, page([.coach, .unassignedCoach, .admin])),
+                get(.outcomes(.publishedCSV), nil, page([.coach, .unassignedCoach, .admin])),
                 get(.outcomes(.graduate(id: f.graduateID)), .outcomes(.graduate(id: key)), page([.coach, .admin])),
                 // The first-day intent decides the in-field rate's denominator: an admin's to record.
                 post(.outcomes(.enrolment(graduateID: f.graduateID)), .outcomes(.enrolment(graduateID: key)), [:], form([.admin], .unprocessableEntity)),
@@ -372,6 +378,10 @@ extension AppTests {
                 api(.GET, "/me/export", nil, "", token(signedIn, .ok)),
                 api(.POST, "/me/deletion", nil, #"{"email":"not-theirs@example.org","password":"not theirs"}"#, token(signedIn, .unprocessableEntity)),
                 api(.GET, "/account-deletions", nil, "", adminOnly(.ok)),
+                // Outcomes: coaches read their graduates' cohorts; a coach of none reads no cohort.
+                api(.GET, "/outcomes", nil, "", expect([.coach, .unassignedCoach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized)),
+                api(.GET, "/outcomes/cohorts/:id", "/outcomes/cohorts/\(f.cohortID)", "",
+                    expect([.coach, .admin], .ok, denied: .forbidden, anonymous: .unauthorized).merging([.unassignedCoach: .notFound]) { $1 }),
                 api(.POST, "/account-deletions", nil, #"{"email":"nobody@example.org"}"#, adminOnly(.unprocessableEntity)),
                 // Job search
                 api(.GET, "/applications", "/applications?graduate_id=\(f.graduateID)", "", token([.graduate, .coach, .admin], .ok)),
@@ -682,8 +692,8 @@ extension AppTests {
             return (failures, caseCount)
         }
 
-        static let webCasesCount = 195
-        static let apiCasesCount = 135
+        static let webCasesCount = 201
+        static let apiCasesCount = 137
 
         static func request(_ c: Case, as actor: Actor, fixture f: Fixture, app: Application) async throws -> HTTPStatus {
             let user = user(actor, in: f.world)

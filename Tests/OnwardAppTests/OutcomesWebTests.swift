@@ -95,6 +95,72 @@ extension AppTests {
             }
         }
 
+        /// The report as CSV and in the version for publishing: exact counts for the bootcamp; for
+        /// anyone, a count under 5 as "< 5", no median of fewer than 5, and no name or link to a
+        /// graduate.
+        @Test func the_report_downloads_as_csv_and_publishes_without_names_or_small_counts() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                try await Self.placed(app, world)
+                let uses = OutcomesUseCases(db: app.db, now: testNow)
+                let (student, _) = try await uses.student(world.graduate.requireIDString, for: world.coach)
+                let draft = try OutcomeDraft.validate(code: "1A", beganOn: "2026-11-20", salaryFrom: "32000", salaryTo: "", source: "employer", note: "Offer letter",
+                                                      today: LocalDate(testNow, in: .gmt))
+                try await uses.recordOutcome(of: student.person, draft, confirming: student.proposals.first?.id.uuidString, by: world.coach)
+                let admin = Browser(app)
+                try await admin.signIn(world.admin)
+                let cohortID = world.cohort.requireIDString
+                let csv = try await admin.get(SiteURL.outcomes(.cohortCSV(id: cohortID)).path)
+                #expect(csv.status == .ok && csv.headers.contentType?.subType == "csv")
+                #expect(csv.headers.first(name: .contentDisposition)?.contains("onward-outcomes-\(world.cohort.name.lowercased().replacingOccurrences(of: " ", with: "-"))-2026-11-23.csv") == true)
+                let lines = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+                // No cell of the row holds a comma; some of the header's do, quoted.
+                let row = Dictionary(uniqueKeysWithValues: zip(OutcomesCSV.header(), lines[1].components(separatedBy: ",")))
+                #expect(lines[0].hasPrefix("Course ended,Cohort,Enrolled,") && lines[0].contains(#""1B Full-time apprenticeship, internship or contract at 90 days""#))
+                #expect(lines.count == 2 && row["Cohort"] == world.cohort.name && row["Enrolled"] == "2" && row["1A Full-time employee at 180 days"] == "1")
+                #expect(row["Median base salary, in field"] == "32000" && row["Figures at 180 days"]?.hasPrefix("So far") == true)
+
+                let published = try await admin.get(SiteURL.outcomes(.publishedCohort(id: cohortID)).path).text
+                #expect(published.contains("Graduate outcomes: \(world.cohort.name)") && published.contains("&lt; 5"))
+                #expect(published.contains("Not published: fewer than 5 figures"), "one hire's median is their salary")
+                #expect(published.contains("<strong>Not published</strong>"), "50% of 2 would give away the one in field")
+                #expect(!published.contains(world.graduate.name) && !published.contains("who=") && !published.contains("/outcomes/graduates/"), "nobody is named or linked")
+                let publishedCSV = try await admin.get(SiteURL.outcomes(.publishedCohortCSV(id: cohortID)).path).text
+                #expect(publishedCSV.contains(",< 5,") && !publishedCSV.contains("32000") && !publishedCSV.contains(world.graduate.name))
+                // The exact page offers both; the whole report's CSV carries the all-cohorts row.
+                let exact = try await admin.get(SiteURL.outcomes(.cohort(id: cohortID)).path).text
+                #expect(exact.contains(SiteURL.outcomes(.cohortCSV(id: cohortID)).path) && exact.contains(SiteURL.outcomes(.publishedCohort(id: cohortID)).path))
+                let all = try await admin.get(SiteURL.outcomes(.reportsCSV).path).text
+                #expect(all.contains("July–December 2026,All cohorts,2,") && all.contains("July–December 2026,\(world.cohort.name),2,"))
+                let everyone = try await admin.get(SiteURL.outcomes(.published).path).text
+                #expect(everyone.contains("Graduate outcomes: all cohorts") && !everyone.contains(world.graduate.name))
+                // The API answers the same figures; only an admin's name the graduates behind them.
+                let adminToken = try await APITests.token(for: world.admin, app: app)
+                let coachToken = try await APITests.token(for: world.coach, app: app)
+                let path = "/api/v1/outcomes/cohorts/\(cohortID)"
+                let json = try await APITests.send(app, .GET, path, token: adminToken)
+                #expect(json.status == .ok)
+                let body = try JSONSerialization.jsonObject(with: Data(json.body.readableBytesView)) as? [String: Any]
+                let first = try #require((body?["reports"] as? [[String: Any]])?.first)
+                #expect(first["half_year"] as? String == "2026-h2" && first["in_field_rate"] as? Int == 50)
+                #expect((first["in_field"] as? [String: Any])?["graduate_ids"] as? [String] == [world.graduate.requireIDString])
+                let window = try #require((first["windows"] as? [[String: Any]])?.last)
+                #expect(window["days"] as? Int == 180 && window["final"] as? Bool == false)
+                #expect((window["outcomes"] as? [[String: Any]])?.first { $0["code"] as? String == "1A" }?["count"] as? Int == 1)
+                let coachJSON = try await APITests.send(app, .GET, path, token: coachToken)
+                let coachBody = try JSONSerialization.jsonObject(with: Data(coachJSON.body.readableBytesView)) as? [String: Any]
+                #expect(coachJSON.status == .ok && (coachBody?["reports"] as? [[String: Any]])?.first?["in_field_rate"] as? Int == 50)
+                #expect(!coachJSON.body.string.contains("graduate_ids"))
+                let list = try JSONSerialization.jsonObject(with: Data(try await APITests.send(app, .GET, "/api/v1/outcomes", token: coachToken).body.readableBytesView)) as? [String: Any]
+                #expect((list?["reports"] as? [[String: Any]])?.map { $0["cohort_name"] as? String } == [world.cohort.name, "All cohorts"])
+                // A coach of neither graduate downloads nothing of their cohort.
+                let stranger = Browser(app)
+                try await stranger.signIn(world.unassignedCoach)
+                #expect(try await stranger.get(SiteURL.outcomes(.cohortCSV(id: cohortID)).path).status == .notFound)
+                #expect(!(try await stranger.get(SiteURL.outcomes(.reportsCSV).path).text.contains(world.cohort.name)))
+            }
+        }
+
         @Test func an_enrolment_recorded_as_withdrawn_leaves_the_graduates() async throws {
             try await withApp { app in
                 let world = try await World.make(on: app)

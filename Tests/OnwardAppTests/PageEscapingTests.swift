@@ -174,6 +174,8 @@ import Testing
                                      cohortsRead: 1, seesNames: true, today: day),
             "cohort outcomes": CohortOutcomesPage(cohort: h, cohortID: h, courseEnd: h, today: day, reports: [.init(half: HalfYear(year: 2026, first: false), report: Self.outcomeReport())],
                                                   who: .init(figure: h, people: [(name: h, url: .outcomes(.graduate(id: h)))]), seesNames: true),
+            "published outcomes": CohortOutcomesPage(cohort: h, cohortID: h, courseEnd: h, today: day,
+                                                     reports: [.init(half: HalfYear(year: 2026, first: false), report: Self.outcomeReport())], who: nil, seesNames: false, shown: .published),
             "graduate outcomes": Self.graduateOutcomes(),
             "deletions": DeletionsPage(entries: [.init(when: h, role: h, by: h)], errors: FormErrors(ValidationErrors([FieldError(field: "email", message: h)])), typed: h),
             "calendar feed": CalendarFeedPage(feed: .init(created: h, lastRead: h), newAddress: "https://onward.example/calendar/" + h, holds: [h]),

@@ -117,6 +117,58 @@ extension AppTests {
             }
         }
 
+        /// The outcome reports read 3 graduates in as many statements as 33 across three cohorts,
+        /// each with an enrolment, a confirmed outcome and a job waiting for confirmation: the
+        /// count works on what five statements bring, nothing per graduate or cohort.
+        @Test func the_outcome_reports_take_a_fixed_number_of_statements() async throws {
+            try await withApp { app in
+                let world = try await World.make(on: app)
+                let counter = QueryCounter()
+                let db = app.databases.database(logger: Logger(label: "count", factory: { _ in counter }), on: app.eventLoopGroup.any())!
+                let setup = OutcomesUseCases(db: app.db, now: testNow)
+                let today = LocalDate(testNow, in: .gmt)
+                var cohorts = [world.cohort]
+                for (name, end) in [("Spring 2026", "2026-05-08"), ("Summer 2026", "2026-08-14")] {
+                    let cohort = CohortModel(draft: try CohortDraft.validate(name: name, courseEndDate: end, timeZone: "Europe/London", standupTime: nil))
+                    try await cohort.create(on: app.db)
+                    cohorts.append(cohort)
+                }
+                var made = 0
+                func add(_ n: Int) async throws {
+                    for _ in 0..<n {
+                        let cohort = cohorts[made % cohorts.count]
+                        let graduate = try await world.graduate("Grad \(made)", cohort: cohort, coachedBy: world.coach, canSignIn: false, on: app)
+                        let end = LocalDate(iso: cohort.courseEndDate)!
+                        try await setup.recordEnrolment(of: graduate, try EnrolmentDraft.validate(enrolledOn: end.adding(days: -83).iso, state: "graduated", stateOn: end.iso,
+                                                                                                  intent: "seeking", intentNote: "", today: today), by: world.admin)
+                        try await setup.recordOutcome(of: graduate, try OutcomeDraft.validate(code: "1A", beganOn: end.adding(days: 20).iso, salaryFrom: "30000", salaryTo: "",
+                                                                                               source: "employer", note: "", today: today), confirming: nil, by: world.admin)
+                        let search = JobSearch(db: app.db, now: testNow)
+                        let offer = try await search.create(for: graduate, draft: ApplicationDraft(company: "Acme \(made)", roleTitle: "Developer"), stage: .offer, on: today.adding(days: -3))
+                        try await search.move(offer, to: .accepted, on: today.adding(days: -2),
+                                              placement: PlacementDraft(startDate: today.adding(days: 14), jobTitle: "Developer", employmentType: .fullTime, inField: true, salary: 32_000))
+                        made += 1
+                    }
+                }
+                func count() async throws -> [String: Int] {
+                    let uses = OutcomesUseCases(db: db, now: testNow)
+                    var result: [String: Int] = [:]
+                    counter.reset(); _ = try await uses.reports(for: world.admin); result["all"] = counter.count
+                    counter.reset(); _ = OutcomesUseCases.reports(of: try await uses.students(of: [world.cohort])); result["cohort"] = counter.count
+                    counter.reset(); _ = try await uses.reports(for: world.coach); result["coach"] = counter.count
+                    return result
+                }
+                try await add(3)
+                let few = try await count()
+                try await add(30)
+                let many = try await count()
+                #expect(few == many, "3: \(few), 33: \(many)")
+                #expect((many["all"] ?? 99) <= 6 && (many["cohort"] ?? 99) <= 5, "\(many)")
+                let (_, rows) = try await OutcomesUseCases(db: app.db, now: testNow).reports(for: world.admin)
+                #expect(rows.filter { $0.cohort == nil }.map(\.report.enrolled.count).reduce(0, +) == 35, "the world's two graduates and the 33 added, each counted once")
+            }
+        }
+
         /// Each column counts all of its stage's applications and shows the first few, most
         /// exciting first (then by company); a stage with none has no column count and no cards.
         /// The signals of 5 graduates take as many statements as those of 40, each with a login,

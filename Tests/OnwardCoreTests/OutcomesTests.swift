@@ -98,7 +98,74 @@ import Testing
         let groups = Outcomes.byHalfYear([planned("a", june30, graduated: june30), planned("b", july1, graduated: july1), planned("late", june30, graduated: july1),
                                           planned("c", june30, graduated: nil)])
         #expect(groups[HalfYear(containing: june30)]?.map(\.id).sorted() == ["a", "c", "late"], "by the planned end: a late graduate stays with their cohort")
-        #expect(Counted(["a", "b", "c", "d"]).published == "< 5" && Counted(Array(repeating: "x", count: 5)).published == "5" && Counted([]).published == "0")
         #expect(Outcomes.median([]) == nil && Outcomes.median([3, 1, 2]) == 2 && Outcomes.median([1, 2, 3, 4]) == 2)
+    }
+
+    /// The CSV: one row a half-year and cohort, a column a figure; the published one hides small
+    /// counts, one more figure of each sum they are in, the medians of fewer than 5 and a rate
+    /// taken from a hidden count; no cell runs as a formula.
+    @Test func the_csv_has_every_figure_and_the_published_one_hides_what_could_pick_someone_out() throws {
+        let hired = (1...3).map { Self.student("h\($0)", [RecordedOutcome(.fullTimeEmployee, on: Self.day(10 * $0), documented: true, salary: .exact(30_000 + $0 * 1_000))]) }
+        let seeking = (1...6).map { Self.student("s\($0)") }
+        let report = Outcomes.report(of: hired + seeking)
+        let rows = [OutcomesCSV.Row(half: HalfYear(containing: Self.end), cohort: "=HYPERLINK(\"x\")", report: report)]
+        func cells(_ shown: OutcomesShown) -> [String: String] {
+            let lines = OutcomesCSV.table(rows, shown: shown, today: Self.day(200)).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.count == 2)
+            let values = lines[1].components(separatedBy: ",")
+            #expect(values.count == OutcomesCSV.header().count, "a cell for every column (none holds a comma here)")
+            return Dictionary(uniqueKeysWithValues: zip(OutcomesCSV.header(), values))
+        }
+        let exact = cells(.exact), published = cells(.published)
+        #expect(exact["Cohort"] == #""'=HYPERLINK(""x"")""#, "the formula is written as text: \(exact["Cohort"] ?? "")")
+        #expect(exact["Enrolled"] == "9" && exact["1A Full-time employee at 180 days"] == "3" && exact["4 Non-reporting at 180 days"] == "6")
+        #expect(exact["In-field rate (%)"] == "33" && exact["Median base salary, in field"] == "32000" && exact["Salaries it is taken from"] == "3")
+        #expect(exact["Figures at 180 days"] == "Final")
+        #expect(published["Enrolled"] == "9" && published["Graduates"] == "9" && published["1A Full-time employee at 180 days"] == "< 5")
+        #expect(published["4 Non-reporting at 180 days"] == "Not published", "else 9 graduates less 6 would give away the 3")
+        #expect(published["3A Still seeking a job in field at 180 days"] == "0", "a zero names nobody")
+        #expect(published["Median base salary, in field"] == "Not published" && published["Salaries it is taken from"] == "< 5")
+        #expect(published["In-field rate (%)"] == "Not published", "33% of 9 would give away the 3")
+        let shown = ShownReport(report, .published)
+        #expect(shown.median(Median(value: 40_000, from: 5)) == 40_000 && !shown.withholds(Median(value: nil, from: 0)))
+        #expect(ShownReport(report, .exact).count(.outcome(days: 180, .fullTimeEmployee)) == "3" && ShownReport(report, .exact).withheld.isEmpty)
+    }
+
+    /// However the graduates fall, no sum of the published report (enrolled, on time and late,
+    /// a window's codes, the in-field codes, the denominator) has exactly one hidden term, so
+    /// none can be worked out by subtraction; and every count of 1 to 4 is hidden.
+    @Test func no_published_sum_has_a_single_gap() throws {
+        // Eight enrolled, one withdrew: with the graduates shown, or on time shown equal to them,
+        // 8 less 7 would name the one.
+        let eight = Outcomes.report(of: (1...7).map { Self.student("g\($0)") } + [Self.student("w", withdrew: Self.day(-20))])
+        let small = ShownReport(eight, .published)
+        #expect(small.count(.enrolled) == "8" && small.count(.notGraduated) == "< 5")
+        #expect([OutcomeCell.graduates, .graduatedOnTime, .graduatedWithinHalfAgain].allSatisfy { small.count($0) == ShownReport.notPublished })
+        #expect(small.count(.outcome(days: 180, .nonReporting)) == ShownReport.notPublished && small.rate == nil)
+        let late = Outcomes.report(of: (1...9).map { Self.student("g\($0)") } + [Self.student("l", graduated: Self.day(10))])
+        #expect(ShownReport(late, .published).count(.graduatedOnTime) == ShownReport.notPublished, "10 within 150% less 9 on time would name the late one")
+        let codes: [OutcomeCode] = [.fullTimeEmployee, .fullTimeContract, .shortTerm, .outOfField, .stillSeeking]
+        for size in [1, 3, 6, 9, 14, 23] {
+            for seed in 0..<12 {
+                let students = (0..<size).map { i -> StudentRecord in
+                    let pick = (i * 7 + seed * 3 + i * i * seed) % 9
+                    switch pick {
+                    case 0: return Self.student("w\(i)", withdrew: Self.day(-20))
+                    case 1: return Self.student("n\(i)", intent: .notSeeking)
+                    case 2: return Self.student("x\(i)", intent: .notAuthorised)
+                    case 3: return Self.student("r\(i)")
+                    default: return Self.student("e\(i)", [RecordedOutcome(codes[(pick + seed) % codes.count], on: Self.day(pick * 25 - 40), documented: true)])
+                    }
+                }
+                let report = Outcomes.report(of: students)
+                let shown = ShownReport(report, .published)
+                for sum in ShownReport.sums {
+                    #expect(sum.filter(shown.isHidden).count != 1, "size \(size), seed \(seed): \(sum.map { shown.count($0) })")
+                }
+                for cell in ShownReport.cells where (1...4).contains(report.value(of: cell)) {
+                    #expect(shown.count(cell) == "< 5", "size \(size), seed \(seed): \(cell)")
+                }
+            }
+        }
     }
 }

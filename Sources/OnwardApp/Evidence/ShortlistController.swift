@@ -181,11 +181,7 @@ struct ShortlistController: RouteCollection {
              candidate.ranked.feedbackFigure, candidate.mockScores.meanScore.map(MockScoreWords.mean) ?? "",
              candidate.githubLogin.map { "https://github.com/" + $0 } ?? "", SiteURL.evidence(.candidate(id: candidate.id.uuidString)).absolute(on: req)]
         }
-        let response = Response(status: .ok, body: .init(string: Shortlist.csv(rows, target: target)))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"onward-shortlist-\(today.iso).csv\"")
-        return response
+        return req.csvDownload(Shortlist.csv(rows, target: target), filename: "onward-shortlist-\(today.iso).csv")
     }
 
     private struct EntryForm: Content {

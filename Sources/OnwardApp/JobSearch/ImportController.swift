@@ -73,11 +73,6 @@ struct ImportController: RouteCollection {
     func export(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let csv = try await JobSearch(req: req).exportCSV(of: user)
-        let response = Response(status: .ok, body: .init(string: csv))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        let day = JobSearch(req: req).today(for: user).iso
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"onward-applications-\(day).csv\"")
-        return response
+        return req.csvDownload(csv, filename: "onward-applications-\(JobSearch(req: req).today(for: user).iso).csv")
     }
 }

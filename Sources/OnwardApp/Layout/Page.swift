@@ -172,4 +172,13 @@ extension Request {
         if !flashes.isEmpty { response.cookies[Flash.cookieName] = .expired }
         return response
     }
+
+    /// `csv` as a file the browser saves as `filename`, kept by no cache (it is someone's data).
+    func csvDownload(_ csv: String, filename: String) -> Response {
+        let response = Response(status: .ok, body: .init(string: csv))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        return response
+    }
 }

@@ -26,7 +26,13 @@ struct OutcomesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let id = SiteURL.key(SiteURL.Parameter.id)
         routes.get(.outcomes(.reports), use: reports)
-        routes.get(.outcomes(.cohort(id: id)), use: cohort)
+        routes.get(.outcomes(.reportsCSV)) { try await reportsCSV($0, shown: .exact) }
+        routes.get(.outcomes(.published)) { try await cohortPage($0, cohortID: nil, shown: .published) }
+        routes.get(.outcomes(.publishedCSV)) { try await reportsCSV($0, shown: .published) }
+        routes.get(.outcomes(.cohort(id: id))) { try await cohortPage($0, cohortID: try $0.parameter(SiteURL.Parameter.id), shown: .exact) }
+        routes.get(.outcomes(.cohortCSV(id: id))) { try await cohortCSV($0, shown: .exact) }
+        routes.get(.outcomes(.publishedCohort(id: id))) { try await cohortPage($0, cohortID: try $0.parameter(SiteURL.Parameter.id), shown: .published) }
+        routes.get(.outcomes(.publishedCohortCSV(id: id))) { try await cohortCSV($0, shown: .published) }
         routes.get(.outcomes(.graduate(id: id)), use: graduate)
         routes.post(.outcomes(.enrolment(graduateID: id)), use: recordEnrolment)
         routes.post(.outcomes(.recordOutcome(graduateID: id)), use: recordOutcome)
@@ -34,35 +40,60 @@ struct OutcomesController: RouteCollection {
 
     func reports(req: Request) async throws -> Response {
         let viewer = try req.requireUser()
-        let uses = OutcomesUseCases(req: req)
-        let cohorts = try await uses.cohorts(for: viewer)
-        let students = try await uses.students(of: cohorts)
-        let byCohort = Dictionary(grouping: students) { $0.person.$cohort.id }
-        var rows: [OutcomesPage.Row] = []
-        for cohort in cohorts {
-            for (half, group) in Outcomes.byHalfYear((byCohort[cohort.id] ?? []).map(\.record)) {
-                rows.append(.init(half: half, cohort: cohort.name, url: .outcomes(.cohort(id: cohort.requireIDString)), report: Outcomes.report(of: group)))
-            }
-        }
-        let halves = Outcomes.byHalfYear(students.map(\.record)).map { OutcomesPage.Row(half: $0.key, cohort: "All cohorts", url: nil, report: Outcomes.report(of: $0.value)) }
-        return req.render(OutcomesPage(rows: (rows + halves).sorted { ($0.half, $0.url == nil ? 1 : 0) > ($1.half, $1.url == nil ? 1 : 0) }, cohortsRead: cohorts.count,
-                                       seesNames: Access.seesWhoIsBehindOutcomes(viewer.viewer), today: viewer.today(at: req.now)))
+        let (cohorts, rows) = try await OutcomesUseCases(req: req).reports(for: viewer)
+        return req.render(OutcomesPage(rows: rows.map { OutcomesPage.Row(half: $0.half, cohort: $0.cohort?.name ?? "All cohorts", url: $0.cohort.map { .outcomes(.cohort(id: $0.requireIDString)) }, report: $0.report) },
+                                       cohortsRead: cohorts, seesNames: Access.seesWhoIsBehindOutcomes(viewer.viewer), today: viewer.today(at: req.now)))
     }
 
-    func cohort(req: Request) async throws -> Response {
+    private func reportsCSV(_ req: Request, shown: OutcomesShown) async throws -> Response {
         let viewer = try req.requireUser()
+        let today = viewer.today(at: req.now)
+        // Published, only the totals of each half-year, like its page: a cohort's row beside the
+        // total would let one cohort's hidden count be worked out from the others'.
+        let rows = try await OutcomesUseCases(req: req).reports(for: viewer).rows.filter { shown == .exact || $0.cohort == nil }
+            .map { OutcomesCSV.Row(half: $0.half, cohort: $0.cohort?.name ?? "All cohorts", report: $0.report) }
+        return req.csvDownload(OutcomesCSV.table(rows, shown: shown, today: today), filename: Self.filename(nil, shown: shown, today: today))
+    }
+
+    private func cohortCSV(_ req: Request, shown: OutcomesShown) async throws -> Response {
+        let viewer = try req.requireUser()
+        let today = viewer.today(at: req.now)
         let uses = OutcomesUseCases(req: req)
         let cohort = try await uses.cohort(try req.parameter(SiteURL.Parameter.id), for: viewer)
-        let students = try await uses.students(of: [cohort])
-        let names = Dictionary(students.map { ($0.record.id, $0.person.name) }, uniquingKeysWith: { first, _ in first })
-        let seesNames = Access.seesWhoIsBehindOutcomes(viewer.viewer)
-        let who = seesNames ? (try? req.query.get(String.self, at: "who")) : nil
-        let reports = Outcomes.byHalfYear(students.map(\.record)).sorted { $0.key > $1.key }.map { half, group in
-            CohortOutcomesPage.Report(half: half, report: Outcomes.report(of: group))
+        let rows = OutcomesUseCases.reports(of: try await uses.students(of: [cohort])).map { OutcomesCSV.Row(half: $0.half, cohort: cohort.name, report: $0.report) }
+        return req.csvDownload(OutcomesCSV.table(rows, shown: shown, today: today), filename: Self.filename(cohort.name, shown: shown, today: today))
+    }
+
+    /// "onward-outcomes-spring-2026-public-2026-12-07.csv": the cohort's name in letters and digits.
+    static func filename(_ cohort: String?, shown: OutcomesShown, today: LocalDate) -> String {
+        let name = cohort.map { name in
+            name.lowercased().unicodeScalars.map { $0.isASCII && CharacterSet.alphanumerics.contains($0) ? String($0) : "-" }.joined()
+                .split(separator: "-").joined(separator: "-")
         }
-        let page = CohortOutcomesPage(cohort: cohort.name, cohortID: cohort.requireIDString, courseEnd: LocalDate(iso: cohort.courseEndDate)?.display ?? cohort.courseEndDate,
+        return (["onward-outcomes", name, shown == .published ? "public" : nil, today.iso].compactMap { $0?.isEmpty == false ? $0 : nil }).joined(separator: "-") + ".csv"
+    }
+
+    /// One cohort's report in full (`cohortID`), or all the cohorts `viewer` reads; exact, or as
+    /// published.
+    private func cohortPage(_ req: Request, cohortID: String?, shown: OutcomesShown) async throws -> Response {
+        let viewer = try req.requireUser()
+        let uses = OutcomesUseCases(req: req)
+        var cohort: CohortModel?, cohorts: [CohortModel]
+        if let cohortID {
+            cohort = try await uses.cohort(cohortID, for: viewer)
+            cohorts = cohort.map { [$0] } ?? []
+        } else {
+            cohorts = try await uses.cohorts(for: viewer)
+        }
+        let students = try await uses.students(of: cohorts)
+        let names = Dictionary(students.map { ($0.record.id, $0.person.name) }, uniquingKeysWith: { first, _ in first })
+        let seesNames = shown == .exact && Access.seesWhoIsBehindOutcomes(viewer.viewer)
+        let who = seesNames ? (try? req.query.get(String.self, at: "who")) : nil
+        let reports = OutcomesUseCases.reports(of: students).map { CohortOutcomesPage.Report(half: $0.half, report: $0.report) }
+        let page = CohortOutcomesPage(cohort: cohort?.name, cohortID: cohort?.requireIDString,
+                                      courseEnd: cohort.map { LocalDate(iso: $0.courseEndDate)?.display ?? $0.courseEndDate },
                                       today: viewer.today(at: req.now), reports: reports,
-                                      who: who.flatMap { key in CohortOutcomesPage.people(behind: key, in: reports, names: names) }, seesNames: seesNames)
+                                      who: who.flatMap { key in CohortOutcomesPage.people(behind: key, in: reports, names: names) }, seesNames: seesNames, shown: shown)
         let response = req.render(page)
         response.headers.cacheControl = .init(noStore: true)
         return response

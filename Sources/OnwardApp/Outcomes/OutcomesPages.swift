@@ -25,6 +25,12 @@ struct OutcomesPage: PageView {
             h.p(cohortsRead == 0 ? "There are no cohorts to report on yet." : "These cohorts have no graduates yet.", .class("empty"))
             return
         }
+        h.p(.class("actions no-print")) {
+            h.a("Download as CSV", .href(Href(SiteURL.outcomes(.reportsCSV))), .class("button"))
+            h.text(" ")
+            h.a("The version for publishing", .href(Href(SiteURL.outcomes(.published))), .class("button"))
+            h.span(" Every figure of every half-year, with counts under \(Outcomes.smallestPublished) shown as \u{201C}< \(Outcomes.smallestPublished)\u{201D} and no names.", .class("hint"))
+        }
         h.div(.class("table-wrap")) {
             h.table {
                 h.thead { h.tr { h.th("Course ended"); h.th("Cohort"); h.th("Graduates"); h.th("In field at 180 days"); h.th("Documented"); h.th("Not yet confirmed") } }
@@ -36,7 +42,7 @@ struct OutcomesPage: PageView {
                                 if let url = row.url { h.a(row.cohort, .href(Href(url))) } else { h.strong(row.cohort) }
                             }
                             h.td(String(row.report.graduates.count))
-                            h.td(OutcomeWords.rate(row.report) + (row.report.isFinal(180, today: today) ? "" : " so far"))
+                            h.td(OutcomeWords.rate(ShownReport(row.report, .exact)) + (row.report.isFinal(180, today: today) || row.report.graduates.count == 0 ? "" : " so far"))
                             h.td("\(row.report.documented.count) of \(row.report.graduates.count)")
                             h.td(String(row.report.unconfirmed.count))
                         }
@@ -47,8 +53,10 @@ struct OutcomesPage: PageView {
     }
 }
 
-/// One cohort's report: for each half-year its graduates graduated in, every CIRR figure with
-/// what it is taken from; for an admin, each figure a link to the graduates behind it.
+/// One cohort's report (or all the cohorts one reads): for each half-year its graduates were
+/// planned to graduate in, every CIRR figure with what it is taken from. For an admin, each
+/// figure links to the graduates behind it; the version for publishing names nobody and shows a
+/// count under 5 as "< 5".
 struct CohortOutcomesPage: PageView {
     struct Report {
         let half: HalfYear
@@ -61,30 +69,70 @@ struct CohortOutcomesPage: PageView {
         let people: [(name: String, url: SiteURL)]
     }
 
-    let cohort: String
-    let cohortID: String
-    let courseEnd: String
+    /// Nil: all the cohorts the viewer reads.
+    let cohort: String?
+    let cohortID: String?
+    let courseEnd: String?
     let today: LocalDate
     let reports: [Report]
     let who: Behind?
     let seesNames: Bool
+    var shown: OutcomesShown = .exact
 
-    var title: String { "Outcomes: \(cohort)" }
+    var name: String { cohort ?? "all cohorts" }
+    var title: String { shown == .published ? "Graduate outcomes: \(name)" : "Outcomes: \(name)" }
+
+    /// This report as CSV, and the other version of it.
+    private var csv: SiteURL {
+        switch (cohortID, shown) {
+        case (let id?, .exact): .outcomes(.cohortCSV(id: id))
+        case (let id?, .published): .outcomes(.publishedCohortCSV(id: id))
+        case (nil, .exact): .outcomes(.reportsCSV)
+        case (nil, .published): .outcomes(.publishedCSV)
+        }
+    }
+
+    private var otherVersion: (label: String, url: SiteURL) {
+        switch (cohortID, shown) {
+        case (let id?, .exact): ("The version for publishing", .outcomes(.publishedCohort(id: id)))
+        case (let id?, .published): ("The exact report", .outcomes(.cohort(id: id)))
+        case (nil, .exact): ("The version for publishing", .outcomes(.published))
+        case (nil, .published): ("The exact report", .outcomes(.reports))
+        }
+    }
 
     func content(_ h: HTML) {
-        h.p { h.a("All outcomes", .href(Href(SiteURL.outcomes(.reports)))) }
-        h.h1("Outcomes: \(cohort)")
-        h.p("The course was planned to end on \(courseEnd). A graduate with no enrolment recorded is counted as graduating that day, seeking work. Percentages are of graduates less the excluded.", .class("lead"))
-        if reports.isEmpty { h.p("This cohort has no students yet.", .class("empty")) }
+        h.p(.class("no-print")) { h.a("All outcomes", .href(Href(SiteURL.outcomes(.reports)))) }
+        h.h1(title)
+        h.p(.class("lead")) {
+            if let courseEnd { h.text("The course was planned to end on \(courseEnd). ") }
+            h.text("Counted as CIRR asks: every enrolled student, by the half-year the course was planned to end in; each graduate at 90 and 180 days after graduating; a job counted only with its documentation. Percentages are of graduates less the excluded. Figures as of \(today.display).")
+            if shown == .published {
+                h.text(" So that no graduate can be picked out, a count under \(Outcomes.smallestPublished) is shown as \u{201C}< \(Outcomes.smallestPublished)\u{201D}, and one more figure of each total it is part of reads \u{201C}not published\u{201D} so that it cannot be worked out from the rest; so do a median of fewer than \(Outcomes.smallestPublished) figures and a rate taken from a hidden count.")
+            } else if cohort != nil {
+                h.text(" A graduate with no enrolment recorded is counted as graduating that day, seeking work.")
+            }
+        }
+        h.p(.class("actions no-print")) {
+            h.a("Download as CSV", .href(Href(csv)), .class("button"))
+            h.text(" ")
+            h.a(otherVersion.label, .href(Href(otherVersion.url)), .class("button"))
+            h.span(" Your browser\u{2019}s print makes a clean page of it.", .class("hint"))
+        }
+        if shown == .published {
+            h.p("Publish either each cohort\u{2019}s version or the version of all cohorts, not both: the one taken from the other could give a hidden count away.", .class("hint no-print"))
+        }
+        if reports.isEmpty { h.p(cohort == nil ? "There are no students to report on yet." : "This cohort has no students yet.", .class("empty")) }
         for entry in reports {
-            let report = entry.report, key = entry.half.key
+            let report = entry.report, key = entry.half.key, shown = ShownReport(entry.report, self.shown)
             h.section(.class("card outcome-report"), .ariaLabel(entry.half.title)) {
                 h.h2("Course ended \(entry.half.title)")
                 h.dl(.class("outcome-figures")) {
-                    figure(h, "Enrolled", report.enrolled, key: "\(key):enrolled")
-                    figure(h, "Graduated on time", report.graduatedOnTime, key: "\(key):on-time")
-                    figure(h, "Graduated within 150% of the course's length", report.graduatedWithinHalfAgain, key: "\(key):half-again")
-                    figure(h, "Did not graduate", report.notGraduated, key: "\(key):not-graduated")
+                    figure(h, "Enrolled", shown, .enrolled, report.enrolled, key: "\(key):enrolled")
+                    figure(h, "Graduated", shown, .graduates, report.graduates, key: "\(key):graduates")
+                    figure(h, "Graduated on time", shown, .graduatedOnTime, report.graduatedOnTime, key: "\(key):on-time")
+                    figure(h, "Graduated within 150% of the course's length", shown, .graduatedWithinHalfAgain, report.graduatedWithinHalfAgain, key: "\(key):half-again")
+                    figure(h, "Did not graduate", shown, .notGraduated, report.notGraduated, key: "\(key):not-graduated")
                 }
                 h.div(.class("table-wrap")) {
                     h.table {
@@ -93,7 +141,7 @@ struct CohortOutcomesPage: PageView {
                             h.tr {
                                 h.th("Code"); h.th("Outcome")
                                 for days in Outcomes.windows {
-                                    h.th(report.isFinal(days, today: today) ? "At \(days) days" : "At \(days) days, so far (closes \(report.windowCloses[days]?.display ?? ""))")
+                                    h.th(OutcomeWords.window(days, shown, today: today))
                                 }
                             }
                         }
@@ -102,8 +150,9 @@ struct CohortOutcomesPage: PageView {
                                 h.tr {
                                     h.td(code.rawValue)
                                     h.td(code.title)
-                                    h.td { count(h, report.at90[code] ?? Counted([]), key: "\(key):90:\(code.rawValue)") }
-                                    h.td { count(h, report.at180[code] ?? Counted([]), key: "\(key):180:\(code.rawValue)") }
+                                    for days in Outcomes.windows {
+                                        h.td { count(h, shown, .outcome(days: days, code), (days == 90 ? report.at90 : report.at180)[code] ?? Counted([]), key: "\(key):\(days):\(code.rawValue)") }
+                                    }
                                 }
                             }
                         }
@@ -112,17 +161,17 @@ struct CohortOutcomesPage: PageView {
                 h.dl(.class("outcome-figures")) {
                     h.dt(report.isFinal(180, today: today) ? "In field at 180 days" : "In field at 180 days, so far")
                     h.dd {
-                        h.strong(OutcomeWords.rate(report))
+                        h.strong(OutcomeWords.rate(shown))
                         h.text(": ")
-                        count(h, report.inField, key: "\(key):in-field")
-                        h.text(" of \(report.inFieldDenominator) (graduates less the excluded)")
+                        count(h, shown, .inField, report.inField, key: "\(key):in-field")
+                        h.text(" of \(shown.count(.denominator)) (graduates less the excluded)")
                     }
                     h.dt("Median base salary, in field")
-                    h.dd(report.medianSalary.value.map { "\($0.formatted), of \(report.medianSalary.from) who gave one" } ?? "No in-field hire gave a salary")
+                    h.dd(median(shown, report.medianSalary, none: "No in-field hire gave a salary") { "\($0.formatted), of \(report.medianSalary.from) who gave one" })
                     h.dt("Median days from graduating to an accepted offer")
-                    h.dd(report.medianDaysToOffer.value.map { "\($0) days, of \(report.medianDaysToOffer.from) hires" } ?? "No confirmed offer yet")
-                    figure(h, "Outcomes at 180 days resting on documentation", report.documented, key: "\(key):documented")
-                    figure(h, "Jobs recorded by graduates, not yet confirmed (not counted as placed)", report.unconfirmed, key: "\(key):unconfirmed")
+                    h.dd(median(shown, report.medianDaysToOffer, none: "No confirmed offer yet") { "\($0) days, of \(report.medianDaysToOffer.from) hires" })
+                    figure(h, "Outcomes at 180 days resting on documentation", shown, .documented, report.documented, key: "\(key):documented")
+                    figure(h, "Jobs recorded by graduates, not yet confirmed (not counted as placed)", shown, .unconfirmed, report.unconfirmed, key: "\(key):unconfirmed")
                 }
             }
         }
@@ -137,17 +186,23 @@ struct CohortOutcomesPage: PageView {
         }
     }
 
-    private func figure(_ h: HTML, _ label: String, _ counted: Counted, key: String) {
-        h.dt(label)
-        h.dd { count(h, counted, key: key) }
+    /// A median as this version shows it.
+    private func median(_ shown: ShownReport, _ median: Median, none: String, _ say: (Int) -> String) -> String {
+        if let value = shown.median(median) { return say(value) }
+        return shown.withholds(median) ? "Not published: fewer than \(Outcomes.smallestPublished) figures" : none
     }
 
-    /// A count: for an admin, a link to the graduates behind it.
-    private func count(_ h: HTML, _ counted: Counted, key: String) {
-        if seesNames, counted.count > 0 {
+    private func figure(_ h: HTML, _ label: String, _ shown: ShownReport, _ cell: OutcomeCell, _ counted: Counted, key: String) {
+        h.dt(label)
+        h.dd { count(h, shown, cell, counted, key: key) }
+    }
+
+    /// A count as this version shows it: for an admin, a link to the graduates behind it.
+    private func count(_ h: HTML, _ shown: ShownReport, _ cell: OutcomeCell, _ counted: Counted, key: String) {
+        if seesNames, counted.count > 0, let cohortID {
             h.a(String(counted.count), .href(Href(SiteURL.outcomes(.cohort(id: cohortID)), query: "who=" + (key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""), fragment: "who")))
         } else {
-            h.text(String(counted.count))
+            h.text(shown.count(cell))
         }
     }
 
@@ -159,6 +214,7 @@ struct CohortOutcomesPage: PageView {
         let found: (String, Counted)?
         switch Array(parts.dropFirst()) {
         case ["enrolled"]: found = ("enrolled", report.enrolled)
+        case ["graduates"]: found = ("graduated", report.graduates)
         case ["on-time"]: found = ("graduated on time", report.graduatedOnTime)
         case ["half-again"]: found = ("graduated within 150%", report.graduatedWithinHalfAgain)
         case ["not-graduated"]: found = ("did not graduate", report.notGraduated)
@@ -313,9 +369,18 @@ struct GraduateOutcomesPage: PageView {
 /// How the outcome pages say figures.
 enum OutcomeWords {
     /// "67% (2 of 3)", or "No graduates" with no denominator.
-    static func rate(_ report: OutcomeReport) -> String {
-        guard let rate = report.inFieldRate else { return "No graduates to count" }
+    static func rate(_ report: ShownReport) -> String {
+        if report.withholdsRate { return ShownReport.notPublished }
+        guard let rate = report.rate else { return "No graduates to count" }
         return "\(rate)%"
+    }
+
+    /// A window's heading: "At 90 days", or so far, with the day it closes (left out of what is
+    /// published: it is the last graduate's graduation day, 90 days on).
+    static func window(_ days: Int, _ report: ShownReport, today: LocalDate) -> String {
+        if report.report.graduates.count == 0 { return "At \(days) days (no graduates yet)" }
+        if report.report.isFinal(days, today: today) { return "At \(days) days" }
+        return "At \(days) days, so far" + (report.closes(days).map { " (closes \($0.display))" } ?? "")
     }
 
     static func salary(_ salary: Salary) -> String {

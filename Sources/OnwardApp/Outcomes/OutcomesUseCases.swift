@@ -60,6 +60,30 @@ struct OutcomesUseCases: UseCases {
         }
     }
 
+    /// One report: a cohort's (nil: all cohorts') in a half-year.
+    struct Row {
+        let half: HalfYear
+        let cohort: CohortModel?
+        let report: OutcomeReport
+    }
+
+    /// Each cohort's report in each half-year its students were planned to graduate in, then all
+    /// cohorts' of each half-year; newest half-year first, all cohorts' after its cohorts'.
+    func reports(for viewer: UserModel) async throws -> (cohorts: Int, rows: [Row]) {
+        let cohorts = try await cohorts(for: viewer)
+        let students = try await students(of: cohorts)
+        let byCohort = Dictionary(grouping: students) { $0.person.$cohort.id }
+        let rows = Dictionary(grouping: cohorts.flatMap { cohort in Self.reports(of: byCohort[cohort.id] ?? []).map { Row(half: $0.half, cohort: cohort, report: $0.report) } },
+                              by: \.half)
+        // Each half-year's cohorts in the order read (newest course end first), then their total.
+        return (cohorts.count, Self.reports(of: students).flatMap { all in (rows[all.half] ?? []) + [Row(half: all.half, cohort: nil, report: all.report)] })
+    }
+
+    /// The report of `students` for each half-year, newest first.
+    static func reports(of students: [Student]) -> [(half: HalfYear, report: OutcomeReport)] {
+        Outcomes.byHalfYear(students.map(\.record)).sorted { $0.key > $1.key }.map { ($0.key, Outcomes.report(of: $0.value)) }
+    }
+
     /// `person`'s record as the count reads it at `now`. With no enrolment recorded, they count as
     /// graduating on the cohort's course end once it has come, studying before.
     static func student(_ person: UserModel, cohort: CohortModel, enrolment: EnrolmentModel?, outcomes: [OutcomeRecordModel], placements: [PlacementFact], now: Date) -> Student {

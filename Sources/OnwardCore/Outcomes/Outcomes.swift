@@ -180,9 +180,6 @@ public struct Counted: Sendable, Equatable {
     public var count: Int { ids.count }
 
     public init(_ ids: [String]) { self.ids = ids.sorted() }
-
-    /// As a published report shows it: under 5 is "< 5", so no one can be picked out.
-    public var published: String { count > 0 && count < Outcomes.smallestPublished ? "< \(Outcomes.smallestPublished)" : String(count) }
 }
 
 /// A median and how many figures it is taken from.
@@ -224,9 +221,10 @@ public struct OutcomeReport: Sendable, Equatable {
     public let windowCloses: [Int: LocalDate]
 
     /// Whether the `days` window has closed for every graduate by `today`: an offer accepted on
-    /// its last day still counts, so it is final from the day after.
+    /// its last day still counts, so it is final from the day after. With no graduate yet,
+    /// nothing is final.
     public func isFinal(_ days: Int, today: LocalDate) -> Bool {
-        windowCloses[days].map { $0 < today } ?? true
+        windowCloses[days].map { $0 < today } ?? false
     }
 
     /// The in-field rate, in whole per cent; nil with no denominator.
@@ -239,7 +237,7 @@ public struct OutcomeReport: Sendable, Equatable {
 public enum Outcomes {
     /// The windows CIRR reports.
     public static let windows = [90, 180]
-    /// Counts under this are published as "< 5".
+    /// Counts under this are published as "< 5" (`OutcomesShown`).
     public static let smallestPublished = 5
 
     /// `student`'s outcome `days` after graduating: the latest confirmed outcome that began by
