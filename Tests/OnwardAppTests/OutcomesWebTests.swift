@@ -49,6 +49,7 @@ extension AppTests {
                                                            "salary_to": "30000", "source": "", "note": ""])
                 #expect(wrong.status == .unprocessableEntity && wrong.text.contains("The top of the range is below its bottom.") && wrong.text.contains("Say where its documentation came from."))
                 #expect(wrong.text.contains(#"value="30000""#) && wrong.text.contains(#"value="40000""#), "what was typed is shown again")
+                #expect(wrong.text.contains("href=\"#field-salary_to-\(placement.id.uuidString)\""), "the summary leads to the job's own form")
                 #expect(try await OutcomeRecordModel.query(on: app.db).count() == 0)
                 let done = try await coach.post(confirm, ["placement_id": placement.id.uuidString, "code": "1A", "began_on": "2026-11-20", "salary_from": "30000",
                                                           "salary_to": "34000", "source": "employer", "note": "Offer letter seen"])
@@ -66,6 +67,9 @@ extension AppTests {
                 try await admin.signIn(world.admin)
                 let who = try await admin.get(cohort + "?who=2026-h2%3Ain-field").text
                 #expect(who.contains("Behind in field at 180 days, July–December 2026") && who.contains(record) && who.contains(world.graduate.name))
+                #expect(who.contains("?who=2026%2Dh2%3Asalaries#who"), "the median's count leads to whom it is taken from")
+                let salaried = try await admin.get(cohort + "?who=2026-h2%3Asalaries").text
+                #expect(salaried.contains("Behind the median salary, July–December 2026") && salaried.contains(world.graduate.name))
                 let index = try await admin.get(SiteURL.outcomes(.reports).path).text
                 #expect(index.contains("All cohorts") && index.contains("1 of 2"))
             }

@@ -75,13 +75,15 @@ extension HTML {
     }
 
     /// "Please check the form", with a link to each field that has an error.
-    func errorSummary(_ errors: FormErrors) {
+    /// The form's errors above it, each a link to its field; `idSuffix` is that of the form that
+    /// erred, where several share a page.
+    func errorSummary(_ errors: FormErrors, idSuffix: String = "") {
         guard !errors.isEmpty else { return }
         div(.class("error-summary"), .role("alert"), .attr(.tabindex, "-1"), .id("error-summary")) {
             h2("Please check the form")
             ul {
                 for error in errors.all {
-                    li { a(error.message, .href(.fragment("field-" + error.field))) }
+                    li { a(error.message, .href(.fragment("field-" + error.field + idSuffix))) }
                 }
             }
         }

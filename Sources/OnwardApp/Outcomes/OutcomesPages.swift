@@ -167,9 +167,9 @@ struct CohortOutcomesPage: PageView {
                         h.text(" of \(shown.count(.denominator)) (graduates less the excluded)")
                     }
                     h.dt("Median base salary, in field")
-                    h.dd(median(shown, report.medianSalary, none: "No in-field hire gave a salary") { "\($0.formatted), of \(report.medianSalary.from) who gave one" })
+                    h.dd { median(h, shown, report.medianSalary, none: "No in-field hire gave a salary", say: { "\($0.formatted), of " }, taken: (.salaries, report.salaried, "\(key):salaries"), " who gave one") }
                     h.dt("Median days from graduating to an accepted offer")
-                    h.dd(median(shown, report.medianDaysToOffer, none: "No confirmed offer yet") { "\($0) days, of \(report.medianDaysToOffer.from) hires" })
+                    h.dd { median(h, shown, report.medianDaysToOffer, none: "No confirmed offer yet", say: { "\($0) days, of " }, taken: (.offers, report.offered, "\(key):offers"), " hires") }
                     figure(h, "Outcomes at 180 days resting on documentation", shown, .documented, report.documented, key: "\(key):documented")
                     figure(h, "Jobs recorded by graduates, not yet confirmed (not counted as placed)", shown, .unconfirmed, report.unconfirmed, key: "\(key):unconfirmed")
                 }
@@ -187,9 +187,16 @@ struct CohortOutcomesPage: PageView {
     }
 
     /// A median as this version shows it.
-    private func median(_ shown: ShownReport, _ median: Median, none: String, _ say: (Int) -> String) -> String {
-        if let value = shown.median(median) { return say(value) }
-        return shown.withholds(median) ? "Not published: fewer than \(Outcomes.smallestPublished) figures" : none
+    /// "32,000, of 4 who gave one": for an admin, the 4 a link to the graduates it is taken from.
+    private func median(_ h: HTML, _ shown: ShownReport, _ median: Median, none: String, say: (Int) -> String,
+                        taken: (cell: OutcomeCell, counted: Counted, key: String), _ what: String) {
+        if let value = shown.median(median) {
+            h.text(say(value))
+            count(h, shown, taken.cell, taken.counted, key: taken.key)
+            h.text(what)
+        } else {
+            h.text(shown.withholds(median) ? "Not published: fewer than \(Outcomes.smallestPublished) figures" : none)
+        }
     }
 
     private func figure(_ h: HTML, _ label: String, _ shown: ShownReport, _ cell: OutcomeCell, _ counted: Counted, key: String) {
@@ -221,6 +228,8 @@ struct CohortOutcomesPage: PageView {
         case ["in-field"]: found = ("in field at 180 days", report.inField)
         case ["documented"]: found = ("documented outcomes", report.documented)
         case ["unconfirmed"]: found = ("jobs not yet confirmed", report.unconfirmed)
+        case ["salaries"]: found = ("the median salary", report.salaried)
+        case ["offers"]: found = ("the median days to an offer", report.offered)
         case let rest where rest.count == 2:
             guard let code = OutcomeCode(rawValue: rest[1]), let window = Int(rest[0]), Outcomes.windows.contains(window) else { return nil }
             found = ("\(code.rawValue) at \(window) days", (window == 90 ? report.at90 : report.at180)[code] ?? Counted([]))
@@ -264,7 +273,8 @@ struct GraduateOutcomesPage: PageView {
                 h.text(" Counted at 90 days as \(counted90.code.rawValue) (\(counted90.code.title)), at 180 days as \(counted180.code.rawValue) (\(counted180.code.title)).")
             }
         }
-        h.errorSummary(errors)
+        // The summary links to the fields of the form that erred: a job's own form has its id.
+        h.errorSummary(errors, idSuffix: erred.flatMap(UUID.init(uuidString:)).map { "-" + $0.uuidString } ?? "")
 
         h.h2("Jobs they recorded, waiting for confirmation")
         if student.proposals.isEmpty {

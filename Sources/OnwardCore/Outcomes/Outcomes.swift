@@ -214,6 +214,9 @@ public struct OutcomeReport: Sendable, Equatable {
     public let medianSalary: Median
     /// Median days from graduating to accepting an offer (0 for one accepted before), within 180 days.
     public let medianDaysToOffer: Median
+    /// The graduates each median is taken from.
+    public let salaried: Counted
+    public let offered: Counted
     /// Graduates whose 180-day outcome rests on documentation.
     public let documented: Counted
     /// The day each window closes for the last of these graduates: before it, its figures are
@@ -263,7 +266,7 @@ public enum Outcomes {
         var at: [Int: [OutcomeCode: [String]]] = [90: [:], 180: [:]]
         var unconfirmed: [String] = [], inField: [String] = [], documented: [String] = []
         var excluded = 0
-        var salaries: [Int] = [], daysToOffer: [Int] = []
+        var salaries: [Int] = [], daysToOffer: [Int] = [], salaried: [String] = [], offered: [String] = []
         for student in students {
             guard let graduated = student.graduatedOn else {
                 notGraduated.append(student.id)
@@ -284,11 +287,17 @@ public enum Outcomes {
             if final.code == .excluded { excluded += 1 }
             if final.code.inField {
                 inField.append(student.id)
-                if let salary = final.record?.salary { salaries.append(salary.counted) }
+                if let salary = final.record?.salary {
+                    salaries.append(salary.counted)
+                    salaried.append(student.id)
+                }
             }
             if final.record != nil { documented.append(student.id) }
             let confirmedEmployment = student.outcomes.filter { $0.documented && $0.code.employed && $0.day >= student.enrolledOn && $0.day <= end }
-            if let first = confirmedEmployment.map(\.day).min() { daysToOffer.append(max(0, graduated.days(to: first))) }
+            if let first = confirmedEmployment.map(\.day).min() {
+                daysToOffer.append(max(0, graduated.days(to: first)))
+                offered.append(student.id)
+            }
             // A job waiting for confirmation that would change the count: none counted yet, or
             // one begun after the counted outcome (a second job).
             if student.outcomes.contains(where: { !$0.documented && $0.code.employed && $0.day <= end && $0.day > (final.record?.day ?? student.enrolledOn.adding(days: -1)) }) {
@@ -301,6 +310,7 @@ public enum Outcomes {
             at90: (at[90] ?? [:]).mapValues(Counted.init), at180: (at[180] ?? [:]).mapValues(Counted.init),
             unconfirmed: Counted(unconfirmed), inField: Counted(inField), inFieldDenominator: graduates.count - excluded,
             medianSalary: Median(value: median(salaries), from: salaries.count), medianDaysToOffer: Median(value: median(daysToOffer), from: daysToOffer.count),
+            salaried: Counted(salaried), offered: Counted(offered),
             documented: Counted(documented),
             windowCloses: Dictionary(uniqueKeysWithValues: windows.compactMap { days in students.compactMap(\.graduatedOn).max().map { (days, $0.adding(days: days)) } }))
     }
