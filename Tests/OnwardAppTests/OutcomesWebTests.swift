@@ -80,7 +80,7 @@ extension AppTests {
                 try await DemoBootcamp.seedIfEmpty(app, console: Terminal())
                 let spring = try #require(try await CohortModel.query(on: app.db).filter(\.$name == "Spring 2026").first())
                 let students = try await OutcomesUseCases(db: app.db, now: testNow).students(of: [spring])
-                let name = Dictionary(uniqueKeysWithValues: students.map { ($0.record.id, $0.person.name.split(separator: " ")[0]) })
+                let name = Dictionary(uniqueKeysWithValues: students.map { ($0.record.id, $0.name.split(separator: " ")[0]) })
                 let report = Outcomes.report(of: students.map(\.record))
                 func who(_ counted: Counted?) -> [Substring] { (counted?.ids ?? []).compactMap { name[$0] }.sorted() }
                 #expect(report.enrolled.count == 8 && report.graduates.count == 7 && who(report.notGraduated) == ["Priti"])

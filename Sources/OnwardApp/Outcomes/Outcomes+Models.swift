@@ -62,8 +62,11 @@ final class OutcomeRecordModel: Model, @unchecked Sendable {
         documentedAt = moment
     }
 
-    var salary: Salary? {
-        switch (salaryFrom, salaryTo) {
+    var salary: Salary? { Self.salary(salaryFrom, salaryTo) }
+
+    /// The salary the two columns keep: one figure, a range, or none.
+    static func salary(_ from: Int?, _ to: Int?) -> Salary? {
+        switch (from, to) {
         case let (low?, high?) where low == high: .exact(low)
         case let (low?, high?): .range(low, high)
         case let (low?, nil), let (nil, low?): .exact(low)

@@ -86,7 +86,7 @@ struct OutcomesController: RouteCollection {
             cohorts = try await uses.cohorts(for: viewer)
         }
         let students = try await uses.students(of: cohorts)
-        let names = Dictionary(students.map { ($0.record.id, $0.person.name) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(students.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let seesNames = shown == .exact && Access.seesWhoIsBehindOutcomes(viewer.viewer)
         let who = seesNames ? (try? req.query.get(String.self, at: "who")) : nil
         let reports = OutcomesUseCases.reports(of: students).map { CohortOutcomesPage.Report(half: $0.half, report: $0.report) }

@@ -44,20 +44,113 @@ struct OutcomesUseCases: UseCases {
         return cohort
     }
 
-    /// Every graduate of `cohorts` with their records, in five queries however many.
-    func students(of cohorts: [CohortModel]) async throws -> [Student] {
-        let byID = Dictionary(cohorts.compactMap { cohort in cohort.id.map { ($0, cohort) } }, uniquingKeysWith: { first, _ in first })
-        guard !byID.isEmpty else { return [] }
-        let people = try await UserModel.query(on: db).filter(\.$role == .graduate).filter(\.$cohort.$id ~~ Array(byID.keys)).sort(\.$name).all()
-        let ids = people.compactMap(\.id)
+    /// A graduate as the report counts them: who, their cohort, and their record.
+    struct Reported {
+        let id: String
+        let name: String
+        let cohortID: String
+        let record: StudentRecord
+    }
+
+    /// An enrolment and a confirmed outcome as the count reads them.
+    struct Enrolled {
+        let enrolledOn: String
+        let state: EnrolmentState
+        let stateOn: String?
+        let intent: Intent
+    }
+
+    struct Confirmed {
+        let code: OutcomeCode
+        let beganOn: String
+        let salary: Salary?
+        let placementID: UUID?
+    }
+
+    /// Every graduate of `cohorts` with their records, in three statements however many. Read
+    /// as plain rows, not models: a report of 5,000 graduates spent most of its time turning
+    /// rows into models (bench/RESULTS.md).
+    func students(of cohorts: [CohortModel]) async throws -> [Reported] {
+        let ids = cohorts.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let enrolments = Dictionary(try await EnrolmentModel.query(on: db).filter(\.$user.$id ~~ ids).all().map { ($0.$user.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let outcomes = Dictionary(grouping: try await OutcomeRecordModel.query(on: db).filter(\.$user.$id ~~ ids).sort(\.$beganOn).sort(\.$documentedAt).all(), by: \.$user.id)
-        let placements = try await Capabilities.reads.jobSearch.placements(of: ids, on: db)
-        return people.compactMap { person in
-            guard let id = person.id, let cohortID = person.$cohort.id, let cohort = byID[cohortID] else { return nil }
-            return Self.student(person, cohort: cohort, enrolment: enrolments[id], outcomes: outcomes[id] ?? [], placements: placements[id] ?? [], now: now)
+        let sql = db as! any SQLDatabase
+        let graduates = SQLQueryString("SELECT g.id FROM users g WHERE g.role = \(bind: Role.graduate.rawValue) AND g.cohort_id IN \(SQLBind.group(ids))")
+        let people = try await sql.raw("""
+            SELECT u.id, u.name, u.cohort_id, e.enrolled_on, e.state, e.state_on, e.intent
+            FROM users u LEFT JOIN enrolments e ON e.user_id = u.id
+            WHERE u.id IN (\(graduates)) ORDER BY u.name, u.id
+            """).all()
+        guard !people.isEmpty else { return [] }
+        let outcomeRows = try await sql.raw("""
+            SELECT user_id, code, began_on, salary_from, salary_to, placement_id FROM outcome_records
+            WHERE user_id IN (\(graduates)) ORDER BY began_on, documented_at
+            """).all()
+        var outcomes: [String: [Confirmed]] = [:]
+        for row in outcomeRows {
+            guard let code = OutcomeCode(rawValue: try row.decode(column: "code", as: String.self)) else { continue }
+            let low = try row.decode(column: "salary_from", as: Int?.self), high = try row.decode(column: "salary_to", as: Int?.self)
+            outcomes[try row.text("user_id"), default: []].append(Confirmed(
+                code: code, beganOn: try row.decode(column: "began_on", as: String.self), salary: OutcomeRecordModel.salary(low, high),
+                placementID: try row.decode(column: "placement_id", as: UUID?.self)))
         }
+        var found: [(id: UUID, text: String, name: String, cohortID: String, enrolled: Enrolled?)] = []
+        for row in people {
+            let text = try row.text("id")
+            guard let id = UUID(uuidString: text) else { continue }
+            var enrolled: Enrolled?
+            if let day = try row.decode(column: "enrolled_on", as: String?.self),
+               let state = EnrolmentState(rawValue: try row.decode(column: "state", as: String?.self) ?? ""),
+               let intent = Intent(rawValue: try row.decode(column: "intent", as: String?.self) ?? "") {
+                enrolled = Enrolled(enrolledOn: day, state: state, stateOn: try row.decode(column: "state_on", as: String?.self), intent: intent)
+            }
+            found.append((id, text, try row.decode(column: "name", as: String.self), try row.text("cohort_id"), enrolled))
+        }
+        let placements = try await Capabilities.reads.jobSearch.placements(of: found.map(\.id), on: db)
+        // Each cohort's planned end and today in its zone, once a cohort rather than once a graduate.
+        var calendars: [String: (plannedEnd: LocalDate, today: LocalDate)] = [:]
+        for cohort in cohorts { calendars[cohort.requireIDString] = Self.calendar(of: cohort, now: now) }
+        return found.compactMap { person in
+            guard let calendar = calendars[person.cohortID] else { return nil }
+            let (record, _) = Self.record(id: person.text, plannedEnd: calendar.plannedEnd, today: calendar.today, enrolment: person.enrolled,
+                                          outcomes: outcomes[person.text] ?? [], placements: placements[person.id] ?? [])
+            return Reported(id: person.text, name: person.name, cohortID: person.cohortID, record: record)
+        }
+    }
+
+    /// A cohort's planned course end, and today in its zone.
+    static func calendar(of cohort: CohortModel, now: Date) -> (plannedEnd: LocalDate, today: LocalDate) {
+        (LocalDate(iso: cohort.courseEndDate) ?? LocalDate(Date(timeIntervalSince1970: 0), in: .gmt), LocalDate(now, in: TimeZone(identifier: cohort.timeZone) ?? .gmt))
+    }
+
+    /// `person`'s record as the count reads it at `now`, with the models it comes from.
+    static func student(_ person: UserModel, cohort: CohortModel, enrolment: EnrolmentModel?, outcomes: [OutcomeRecordModel], placements: [PlacementFact], now: Date) -> Student {
+        let calendar = calendar(of: cohort, now: now)
+        let (record, proposals) = record(
+            id: person.requireIDString, plannedEnd: calendar.plannedEnd, today: calendar.today,
+            enrolment: enrolment.map { Enrolled(enrolledOn: $0.enrolledOn, state: $0.state, stateOn: $0.stateOn, intent: $0.intent) },
+            outcomes: outcomes.map { Confirmed(code: $0.code, beganOn: $0.beganOn, salary: $0.salary, placementID: $0.placementID) }, placements: placements)
+        return Student(person: person, record: record, enrolment: enrolment, outcomes: outcomes, proposals: proposals, placements: placements)
+    }
+
+    /// A record as the count reads it, with the placements no outcome confirms yet. With no
+    /// enrolment recorded, the graduate counts as graduating on the cohort's course end once it
+    /// has come, studying before.
+    static func record(id: String, plannedEnd: LocalDate, today: LocalDate, enrolment: Enrolled?, outcomes: [Confirmed],
+                       placements: [PlacementFact]) -> (StudentRecord, proposals: [PlacementFact]) {
+        let enrolledOn = enrolment.flatMap { LocalDate(iso: $0.enrolledOn) } ?? plannedEnd.adding(days: -assumedCourseDays)
+        let state: Enrolment
+        switch (enrolment?.state, enrolment?.stateOn.flatMap(LocalDate.init(iso:))) {
+        case (.studying?, _): state = .studying
+        case (.withdrew?, let day?): state = .withdrew(on: day)
+        case (.graduated?, let day?): state = .graduated(on: day)
+        default: state = plannedEnd <= today ? .graduated(on: plannedEnd) : .studying
+        }
+        let confirmed = Set(outcomes.compactMap(\.placementID))
+        let proposals = placements.filter { !confirmed.contains($0.id) }
+        let recorded = outcomes.compactMap { outcome in
+            LocalDate(iso: outcome.beganOn).map { RecordedOutcome(outcome.code, on: $0, documented: true, salary: outcome.salary) }
+        } + proposals.map { RecordedOutcome(OutcomeCode.proposed(by: $0.employmentType, inField: $0.inField), on: $0.acceptedOn, documented: false, salary: .exact($0.salary)) }
+        return (StudentRecord(id: id, enrolledOn: enrolledOn, plannedEnd: plannedEnd, enrolment: state, intent: enrolment?.intent, outcomes: recorded), proposals)
     }
 
     /// One report: a cohort's (nil: all cohorts') in a half-year.
@@ -72,38 +165,16 @@ struct OutcomesUseCases: UseCases {
     func reports(for viewer: UserModel) async throws -> (cohorts: Int, rows: [Row]) {
         let cohorts = try await cohorts(for: viewer)
         let students = try await students(of: cohorts)
-        let byCohort = Dictionary(grouping: students) { $0.person.$cohort.id }
-        let rows = Dictionary(grouping: cohorts.flatMap { cohort in Self.reports(of: byCohort[cohort.id] ?? []).map { Row(half: $0.half, cohort: cohort, report: $0.report) } },
+        let byCohort = Dictionary(grouping: students, by: \.cohortID)
+        let rows = Dictionary(grouping: cohorts.flatMap { cohort in Self.reports(of: byCohort[cohort.requireIDString] ?? []).map { Row(half: $0.half, cohort: cohort, report: $0.report) } },
                               by: \.half)
         // Each half-year's cohorts in the order read (newest course end first), then their total.
         return (cohorts.count, Self.reports(of: students).flatMap { all in (rows[all.half] ?? []) + [Row(half: all.half, cohort: nil, report: all.report)] })
     }
 
     /// The report of `students` for each half-year, newest first.
-    static func reports(of students: [Student]) -> [(half: HalfYear, report: OutcomeReport)] {
+    static func reports(of students: [Reported]) -> [(half: HalfYear, report: OutcomeReport)] {
         Outcomes.byHalfYear(students.map(\.record)).sorted { $0.key > $1.key }.map { ($0.key, Outcomes.report(of: $0.value)) }
-    }
-
-    /// `person`'s record as the count reads it at `now`. With no enrolment recorded, they count as
-    /// graduating on the cohort's course end once it has come, studying before.
-    static func student(_ person: UserModel, cohort: CohortModel, enrolment: EnrolmentModel?, outcomes: [OutcomeRecordModel], placements: [PlacementFact], now: Date) -> Student {
-        let plannedEnd = LocalDate(iso: cohort.courseEndDate) ?? LocalDate(Date(timeIntervalSince1970: 0), in: .gmt)
-        let today = LocalDate(now, in: TimeZone(identifier: cohort.timeZone) ?? .gmt)
-        let enrolledOn = enrolment.flatMap { LocalDate(iso: $0.enrolledOn) } ?? plannedEnd.adding(days: -assumedCourseDays)
-        let state: Enrolment
-        switch (enrolment?.state, enrolment?.stateOn.flatMap(LocalDate.init(iso:))) {
-        case (.studying?, _): state = .studying
-        case (.withdrew?, let day?): state = .withdrew(on: day)
-        case (.graduated?, let day?): state = .graduated(on: day)
-        default: state = plannedEnd <= today ? .graduated(on: plannedEnd) : .studying
-        }
-        let confirmed = Set(outcomes.compactMap(\.placementID))
-        let proposals = placements.filter { !confirmed.contains($0.id) }
-        let recorded = outcomes.compactMap { outcome in
-            LocalDate(iso: outcome.beganOn).map { RecordedOutcome(outcome.code, on: $0, documented: true, salary: outcome.salary) }
-        } + proposals.map { RecordedOutcome(OutcomeCode.proposed(by: $0.employmentType, inField: $0.inField), on: $0.acceptedOn, documented: false, salary: .exact($0.salary)) }
-        let record = StudentRecord(id: person.requireIDString, enrolledOn: enrolledOn, plannedEnd: plannedEnd, enrolment: state, intent: enrolment?.intent, outcomes: recorded)
-        return Student(person: person, record: record, enrolment: enrolment, outcomes: outcomes, proposals: proposals, placements: placements)
     }
 
     /// Graduate `rawID` with their records, for whoever records outcomes for them.

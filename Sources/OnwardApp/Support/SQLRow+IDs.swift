@@ -15,6 +15,15 @@ extension SQLRow {
     }
 }
 
+extension SQLRow {
+    /// The id in `column` as text, the way `requireIDString` writes it, without parsing it where
+    /// the database keeps ids as text (SQLite).
+    func text(_ column: String) throws -> String {
+        if let text = try? decode(column: column, as: String.self), text.count == 36 { return text.uppercased() }
+        return try decode(column: column, as: UUID.self).uuidString
+    }
+}
+
 extension UUID {
     /// `ids` by the text SQLite keeps them as, for `SQLRow.id(_:among:)`.
     static func byText(_ ids: [UUID]) -> [String: UUID] {
