@@ -95,6 +95,9 @@ enum Migrations {
         IntegrationsMigrations.CreateAccountDeletions(),
         // Outcomes: enrolments and confirmed outcomes
         OutcomesMigrations.CreateOutcomes(),
+        // The kept lines' generations also move for enrolments and confirmed outcomes, so the
+        // outcome reports are kept until one of what they count changes
+        KeptDashboardRows.AddWatches(name: "dashboard_outcomes", watches: KeptDashboardRows.AddWatches.forOutcomes),
     ]
 }
 
@@ -192,6 +195,12 @@ extension KeptDashboardRows.Create {
 }
 
 extension KeptDashboardRows.AddWatches {
+    /// What the outcome reports count that the lines did not watch before, written out as it shipped.
+    static let forOutcomes: [KeptDashboardRows.Watch] = [
+        .own("enrolments"),
+        .own("outcome_records"),
+    ]
+
     /// What a shared candidate profile shows that the lines did not watch before, written out as it shipped.
     static let forCandidates: [KeptDashboardRows.Watch] = [
         .own("candidate_profiles"),

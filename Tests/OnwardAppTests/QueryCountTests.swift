@@ -166,6 +166,23 @@ extension AppTests {
                 #expect((many["all"] ?? 99) <= 6 && (many["cohort"] ?? 99) <= 5, "\(many)")
                 let (_, rows) = try await OutcomesUseCases(db: app.db, now: testNow).reports(for: world.admin)
                 #expect(rows.filter { $0.cohort == nil }.map(\.report.enrolled.count).reduce(0, +) == 35, "the world's two graduates and the 33 added, each counted once")
+
+                // Kept between views: while nothing counted changes, a view reads the cohorts and the fingerprint.
+                let kept = OutcomesUseCases(db: db, now: testNow, memo: OutcomesMemo())
+                counter.reset(); let first = try await kept.reports(for: world.admin)
+                #expect(counter.count == (many["all"] ?? 0) + 1, "counted once: \(counter.count)")
+                counter.reset(); _ = try await kept.reports(for: world.admin)
+                #expect(counter.count == 2, "the cohorts and the fingerprint: \(counter.count)")
+                func inField(_ rows: [OutcomesUseCases.Row]) -> Int { rows.filter { $0.cohort == nil }.map(\.report.inField.count).reduce(0, +) }
+                // Each kind of write the count reads is seen at once: an outcome confirmed, an enrolment changed.
+                let (student, _) = try await setup.student(world.graduate.requireIDString, for: world.admin)
+                try await setup.recordOutcome(of: student.person, try OutcomeDraft.validate(code: "1A", beganOn: "2026-11-20", salaryFrom: "", salaryTo: "", source: "graduate",
+                                                                                             note: "", today: today), confirming: nil, by: world.admin)
+                let confirmed = try await kept.reports(for: world.admin).rows
+                #expect(inField(confirmed) == inField(first.rows) + 1)
+                try await setup.recordEnrolment(of: student.person, try EnrolmentDraft.validate(enrolledOn: "2026-08-03", state: "withdrew", stateOn: "2026-09-01",
+                                                                                                intent: "seeking", intentNote: "", today: today), by: world.admin)
+                #expect(inField(try await kept.reports(for: world.admin).rows) == inField(first.rows), "she withdrew: no longer a graduate")
             }
         }
 

@@ -7,7 +7,7 @@ import Vapor
 extension OnwardAPI {
     func listOutcomeReports(_ input: Operations.ListOutcomeReports.Input) async throws -> Operations.ListOutcomeReports.Output {
         let viewer = try tokenOwner(Access.readsOutcomes, else: "Only coaches and admins read the outcome reports.")
-        let (_, rows) = try await OutcomesUseCases(req: try request).reports(for: viewer)
+        let (_, rows) = try await OutcomesUseCases.kept(try request).reports(for: viewer)
         let names = Access.seesWhoIsBehindOutcomes(viewer.viewer)
         let today = viewer.today(at: try request.now)
         return .ok(.init(body: .json(.init(reports: rows.map { row in

@@ -40,7 +40,7 @@ struct OutcomesController: RouteCollection {
 
     func reports(req: Request) async throws -> Response {
         let viewer = try req.requireUser()
-        let (cohorts, rows) = try await OutcomesUseCases(req: req).reports(for: viewer)
+        let (cohorts, rows) = try await OutcomesUseCases.kept(req).reports(for: viewer)
         return req.render(OutcomesPage(rows: rows.map { OutcomesPage.Row(half: $0.half, cohort: $0.cohort?.name ?? "All cohorts", url: $0.cohort.map { .outcomes(.cohort(id: $0.requireIDString)) }, report: $0.report) },
                                        cohortsRead: cohorts, seesNames: Access.seesWhoIsBehindOutcomes(viewer.viewer), today: viewer.today(at: req.now)))
     }
@@ -50,7 +50,7 @@ struct OutcomesController: RouteCollection {
         let today = viewer.today(at: req.now)
         // Published, only the totals of each half-year, like its page: a cohort's row beside the
         // total would let one cohort's hidden count be worked out from the others'.
-        let rows = try await OutcomesUseCases(req: req).reports(for: viewer).rows.filter { shown == .exact || $0.cohort == nil }
+        let rows = try await OutcomesUseCases.kept(req).reports(for: viewer).rows.filter { shown == .exact || $0.cohort == nil }
             .map { OutcomesCSV.Row(half: $0.half, cohort: $0.cohort?.name ?? "All cohorts", report: $0.report) }
         return req.csvDownload(OutcomesCSV.table(rows, shown: shown, today: today), filename: Self.filename(nil, shown: shown, today: today))
     }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import OnwardCore
 import SQLKit
+import Vapor
 
 /// The bootcamp's outcomes: each graduate's enrolment and outcomes as recorded, the placements
 /// they recorded (proposals until confirmed), and the CIRR report of a cohort, counted by
@@ -9,6 +10,23 @@ import SQLKit
 struct OutcomesUseCases: UseCases {
     let db: any Database
     let now: Date
+    /// Where the reports are kept between views; nil counts them afresh every time.
+    let memo: OutcomesMemo?
+
+    init(db: any Database, now: Date) {
+        self.init(db: db, now: now, memo: nil)
+    }
+
+    init(db: any Database, now: Date, memo: OutcomesMemo?) {
+        self.db = db
+        self.now = now
+        self.memo = memo
+    }
+
+    /// For the reports: those kept by this instance while nothing they count has changed.
+    static func kept(_ req: Request) -> OutcomesUseCases {
+        OutcomesUseCases(db: req.db, now: req.now, memo: req.application.outcomesMemo)
+    }
 
     static let noSuchCohort = Refusal.notFound("There is no such cohort, or it is not one you read.")
     /// A course's length when no enrolment says when a student began: twelve weeks.
@@ -162,14 +180,27 @@ struct OutcomesUseCases: UseCases {
 
     /// Each cohort's report in each half-year its students were planned to graduate in, then all
     /// cohorts' of each half-year; newest half-year first, all cohorts' after its cohorts'.
+    /// Four statements for an admin (six for a coach), or two while the reports kept in `memo` stand.
     func reports(for viewer: UserModel) async throws -> (cohorts: Int, rows: [Row]) {
         let cohorts = try await cohorts(for: viewer)
-        let students = try await students(of: cohorts)
-        let byCohort = Dictionary(grouping: students, by: \.cohortID)
-        let rows = Dictionary(grouping: cohorts.flatMap { cohort in Self.reports(of: byCohort[cohort.requireIDString] ?? []).map { Row(half: $0.half, cohort: cohort, report: $0.report) } },
-                              by: \.half)
+        let counted: OutcomesMemo.Reports
+        if let memo {
+            counted = try await memo.reports(of: cohorts, now: now, on: db) { try await count(cohorts) }
+        } else {
+            counted = try await count(cohorts)
+        }
+        let rows = Dictionary(grouping: cohorts.flatMap { cohort in
+            (counted.byCohort[cohort.requireIDString] ?? []).map { Row(half: $0.half, cohort: cohort, report: $0.report) }
+        }, by: \.half)
         // Each half-year's cohorts in the order read (newest course end first), then their total.
-        return (cohorts.count, Self.reports(of: students).flatMap { all in (rows[all.half] ?? []) + [Row(half: all.half, cohort: nil, report: all.report)] })
+        return (cohorts.count, counted.all.flatMap { all in (rows[all.half] ?? []) + [Row(half: all.half, cohort: nil, report: all.report)] })
+    }
+
+    /// The reports of `cohorts`, each cohort's and all of theirs, counted afresh.
+    private func count(_ cohorts: [CohortModel]) async throws -> OutcomesMemo.Reports {
+        let students = try await students(of: cohorts)
+        let byCohort = Dictionary(grouping: students, by: \.cohortID).mapValues { Self.reports(of: $0).map { OutcomesMemo.HalfYearReport(half: $0.half, report: $0.report) } }
+        return OutcomesMemo.Reports(byCohort: byCohort, all: Self.reports(of: students).map { OutcomesMemo.HalfYearReport(half: $0.half, report: $0.report) })
     }
 
     /// The report of `students` for each half-year, newest first.
