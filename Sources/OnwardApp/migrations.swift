@@ -98,6 +98,7 @@ enum Migrations {
         // The kept lines' generations also move for enrolments and confirmed outcomes, so the
         // outcome reports are kept until one of what they count changes
         KeptDashboardRows.AddWatches(name: "dashboard_outcomes", watches: KeptDashboardRows.AddWatches.forOutcomes),
+        OutcomesMigrations.IndexTheFingerprint(),
     ]
 }
 

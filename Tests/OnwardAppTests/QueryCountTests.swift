@@ -183,6 +183,15 @@ extension AppTests {
                 try await setup.recordEnrolment(of: student.person, try EnrolmentDraft.validate(enrolledOn: "2026-08-03", state: "withdrew", stateOn: "2026-09-01",
                                                                                                 intent: "seeking", intentNote: "", today: today), by: world.admin)
                 #expect(inField(try await kept.reports(for: world.admin).rows) == inField(first.rows), "she withdrew: no longer a graduate")
+
+                // One graduate leaving as another arrives moves neither the count nor the sum of generations (neither did anything).
+                let leaving = try await world.graduate("Leaving Soon", cohort: cohorts[1], canSignIn: false, on: app)
+                func enrolled(_ rows: [OutcomesUseCases.Row]) -> Set<String> { Set(rows.filter { $0.cohort == nil }.flatMap(\.report.enrolled.ids)) }
+                #expect(enrolled(try await kept.reports(for: world.admin).rows).contains(leaving.requireIDString))
+                try await leaving.delete(on: app.db)
+                let arriving = try await world.graduate("Just Arrived", cohort: cohorts[1], canSignIn: false, on: app)
+                let after = enrolled(try await kept.reports(for: world.admin).rows)
+                #expect(after.contains(arriving.requireIDString) && !after.contains(leaving.requireIDString))
             }
         }
 

@@ -11,12 +11,15 @@ import Vapor
 /// again and again.
 ///
 /// What was kept is used only while the database says nothing it was counted from has changed:
-/// the `fingerprint` reads, in one statement, how many graduates the cohorts have and the sum of
+/// the `fingerprint` reads, in one statement, how many graduates the cohorts have, the sum of
 /// their kept-line generations, which a trigger moves on every write to what the count reads
 /// (enrolments, confirmed outcomes, placements and the moves that accept them, a graduate's
-/// cohort, a cohort's course end). The fingerprint is read before the reports are counted, so a
-/// write landing meanwhile leaves reports kept under the older fingerprint, which the next view
-/// does not use. A new day in a cohort's zone is a new key. Each instance keeps its own.
+/// cohort, a cohort's course end), and the latest moments a graduate of theirs was created and
+/// changed, so that one graduate leaving as another arrives (or two trading cohorts) cannot
+/// leave the count and the sum where they were. The fingerprint is read before the reports are
+/// counted, so a write landing meanwhile leaves reports kept under the older fingerprint, which
+/// the next view does not use. The key is each cohort with its course end, zone and today there:
+/// a cohort edited after it was read, or a new day, is a new key. Each instance keeps its own.
 final class OutcomesMemo: Sendable {
     /// A cohort's reports by half-year, newest first, and all the cohorts' of each half-year.
     struct Reports: Sendable {
@@ -43,12 +46,14 @@ final class OutcomesMemo: Sendable {
     /// PostgreSQL sums a bigint column as numeric.)
     static func fingerprint(of cohorts: [UUID], on db: any Database) async throws -> String {
         let row = try await (db as! any SQLDatabase).raw("""
-            SELECT COUNT(*) AS graduates, CAST(COALESCE(SUM(d.generation), 0) AS BIGINT) AS generations
+            SELECT COUNT(*) AS graduates, CAST(COALESCE(SUM(d.generation), 0) AS BIGINT) AS generations,
+                   COALESCE(CAST(MAX(u.created_at) AS TEXT), '') AS joined, COALESCE(CAST(MAX(u.updated_at) AS TEXT), '') AS changed
             FROM \(ident: UserModel.schema) u LEFT JOIN \(ident: KeptDashboardRows.table) d ON d.user_id = u.id
             WHERE u.role = \(bind: Role.graduate.rawValue) AND u.cohort_id IN \(SQLBind.group(cohorts))
             """).first()
         guard let row else { return "" }
-        return "\(try row.decode(column: "graduates", as: Int.self)) \(try row.decode(column: "generations", as: Int.self))"
+        return [try String(row.decode(column: "graduates", as: Int.self)), try String(row.decode(column: "generations", as: Int.self)),
+                try row.decode(column: "joined", as: String.self), try row.decode(column: "changed", as: String.self)].joined(separator: " ")
     }
 
     /// The reports of `cohorts` kept for today in each one's zone if nothing they count has
@@ -60,7 +65,7 @@ final class OutcomesMemo: Sendable {
         let key = cohorts.map { cohort in
             let today = zones[cohort.timeZone] ?? LocalDate(now, in: TimeZone(identifier: cohort.timeZone) ?? .gmt).iso
             zones[cohort.timeZone] = today
-            return cohort.requireIDString + " " + today
+            return [cohort.requireIDString, cohort.courseEndDate, cohort.timeZone, today].joined(separator: " ")
         }.sorted().joined(separator: ",")
         let fingerprint = try await Self.fingerprint(of: ids, on: db)
         if let hit = kept.withLockedValue({ $0[key] }), hit.fingerprint == fingerprint { return hit.reports }
