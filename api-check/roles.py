@@ -33,7 +33,8 @@ OPERATIONS = {
     "rubric": ["scoreMockBooking"],
     "admin": ["createCohort", "listInvitations", "createInvitation", "createCoachAssignment", "deleteCoachAssignment",
               "pauseProgramme", "resumeProgramme", "listProgrammes", "giveDefaultProgramme", "addActivity", "removeActivity",
-              "cancelEvent", "getSlack", "setSlackWebhook", "removeSlackWebhook", "listAccountDeletions", "deleteAccountOnRequest"],
+              "cancelEvent", "getSlack", "setSlackWebhook", "removeSlackWebhook", "listAccountDeletions", "deleteAccountOnRequest",
+              "listOutcomeReports", "getCohortOutcomes"],
     "partner": ["listCoachAssignments", "listCandidates", "getCandidate", "listShortlists", "createShortlist", "getShortlist", "deleteShortlist",
                 "addToShortlist", "removeFromShortlist"],
 }
@@ -223,6 +224,9 @@ def ids(role, base, token):
         path("giveDefaultProgramme", id=cohort and cohort["id"])
         path("setSlackWebhook", id=cohort and cohort["id"])
         path("removeSlackWebhook", id=cohort and cohort["id"])
+        # The demo's cohort that graduated over 180 days ago, whose report has every kind of figure.
+        spring = first(api.get("/cohorts"), lambda c: c.get("name") == "Spring 2026") or cohort
+        path("getCohortOutcomes", id=spring and spring["id"])
         if cohort:
             bodies["createInvitation"] = {"cohort_id": cohort["id"]}
         programme = first(api.get("/programmes"))
