@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import NIOConcurrencyHelpers
 import OnwardCore
 import SQLKit
 import Vapor
@@ -17,15 +16,10 @@ import Vapor
 /// list is worked out, so a write landing meanwhile leaves a list kept under the older
 /// fingerprint, which the next view does not use. Each instance keeps its own.
 final class CandidateMemo: Sendable {
-    private struct Kept: Sendable {
-        let fingerprint: String
-        let candidates: [ShortlistUseCases.Candidate]
-    }
-
     /// Lists kept at once, one a day and target: partners in a few time zones.
     static let capacity = 8
 
-    private let kept = NIOLockedValueBox<[String: Kept]>([:])
+    private let kept = KeptWhileUnchanged<[ShortlistUseCases.Candidate]>(capacity: capacity)
 
     /// What the ranked list of `today` and `target` is made from now, in one statement. (The sum
     /// is cast: PostgreSQL sums a bigint column as numeric.)
@@ -43,14 +37,7 @@ final class CandidateMemo: Sendable {
     func candidates(today: LocalDate, target: Int, on db: any Database,
                     work: () async throws -> [ShortlistUseCases.Candidate]) async throws -> [ShortlistUseCases.Candidate] {
         let key = today.iso + " " + String(target)
-        let fingerprint = try await Self.fingerprint(on: db)
-        if let hit = kept.withLockedValue({ $0[key] }), hit.fingerprint == fingerprint { return hit.candidates }
-        let candidates = try await work()
-        kept.withLockedValue { lists in
-            if lists[key] == nil && lists.count >= Self.capacity { lists.removeAll() }
-            lists[key] = Kept(fingerprint: fingerprint, candidates: candidates)
-        }
-        return candidates
+        return try await kept.value(for: key, fingerprint: try await Self.fingerprint(on: db), work: work)
     }
 }
 

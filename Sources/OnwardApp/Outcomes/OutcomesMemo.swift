@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import NIOConcurrencyHelpers
 import OnwardCore
 import SQLKit
 import Vapor
@@ -32,15 +31,10 @@ final class OutcomesMemo: Sendable {
         let report: OutcomeReport
     }
 
-    private struct Kept: Sendable {
-        let fingerprint: String
-        let reports: Reports
-    }
-
     /// Sets of cohorts kept at once: the admin's, and a few coaches'.
     static let capacity = 16
 
-    private let kept = NIOLockedValueBox<[String: Kept]>([:])
+    private let kept = KeptWhileUnchanged<Reports>(capacity: capacity)
 
     /// What the reports of `cohorts` are counted from now, in one statement. (The sum is cast:
     /// PostgreSQL sums a bigint column as numeric.)
@@ -67,14 +61,7 @@ final class OutcomesMemo: Sendable {
             zones[cohort.timeZone] = today
             return [cohort.requireIDString, cohort.courseEndDate, cohort.timeZone, today].joined(separator: " ")
         }.sorted().joined(separator: ",")
-        let fingerprint = try await Self.fingerprint(of: ids, on: db)
-        if let hit = kept.withLockedValue({ $0[key] }), hit.fingerprint == fingerprint { return hit.reports }
-        let reports = try await work()
-        kept.withLockedValue { sets in
-            if sets[key] == nil && sets.count >= Self.capacity { sets.removeAll() }
-            sets[key] = Kept(fingerprint: fingerprint, reports: reports)
-        }
-        return reports
+        return try await kept.value(for: key, fingerprint: try await Self.fingerprint(of: ids, on: db), work: work)
     }
 }
 
